@@ -1,0 +1,39 @@
+"""The FastAPI application: admin API under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+from sqlalchemy import text
+
+from backend.api.deps import SessionDep
+from backend.api.errors import install_error_handlers
+from backend.bootstrap import Container
+from backend.cases.api import router as cases_router
+from backend.cases.schemas import Health
+from backend.taxonomy.api import router as taxonomy_router
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(container: Container) -> FastAPI:
+    """Build the web application around a wired container."""
+    app = FastAPI(
+        title="Integrity Intake",
+        summary="政务诚信投诉受理: complaint intake and case routing",
+        version="1.0",
+        openapi_url="/openapi.json",
+    )
+    app.state.container = container
+    install_error_handlers(app)
+    api = APIRouter(prefix=API_PREFIX)
+
+    @api.get("/health", response_model=Health, tags=["health"])
+    def health(session: SessionDep) -> Health:
+        """Answer ok when the service and its database answer."""
+        session.execute(text("SELECT 1"))
+        return Health(status="ok", database="ok")
+
+    api.include_router(cases_router)
+    api.include_router(taxonomy_router)
+    app.include_router(api)
+    return app

@@ -1,0 +1,62 @@
+"""Dependencies of the API, declared once as Annotated aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+
+from backend.actors import Actor
+from backend.bootstrap import Container
+from backend.db import session_scope
+from backend.people.service import authenticate
+
+_bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
+
+
+def get_container(request: Request) -> Container:
+    """Return the process's container, set on the app at start-up."""
+    container: Container = request.app.state.container
+    return container
+
+
+ContainerDep = Annotated[Container, Depends(get_container)]
+
+
+def get_session(container: ContainerDep) -> Iterator[Session]:
+    """Yield a session for one request, committed when the request succeeds."""
+    with session_scope(container.engine) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_current_actor(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Actor:
+    """Return the staff member whose Bearer token came with the request; 401 otherwise."""
+    account = authenticate(session=session, token=credentials.credentials) if credentials else None
+    if account is None:
+        raise HTTPException(
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            detail="a valid Bearer token is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return Actor.staff(account)
+
+
+CurrentActor = Annotated[Actor, Depends(get_current_actor)]
+
+
+def get_language(request: Request) -> str:
+    """Return zh or en from the Accept-Language header (English when it says nothing)."""
+    header = request.headers.get("accept-language", "").lower()
+    return "zh" if header.startswith("zh") else "en"
+
+
+Language = Annotated[str, Depends(get_language)]

@@ -1,0 +1,88 @@
+"""The composition root: settings, database, taxonomy, router, clock and ports, wired once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from backend.cases.env import CaseEnv
+from backend.clock import Clock, SystemClock
+from backend.db import make_engine, session_scope
+from backend.errors import ConfigError
+from backend.migrate import alembic_config
+from backend.ports import CaseListener, Notifier, NullNotifier
+from backend.routing.router import Router
+from backend.settings import Settings, get_settings
+from backend.taxonomy.loader import load_taxonomy
+from backend.taxonomy.models import Taxonomy
+from backend.taxonomy.tables import sync_taxonomy
+
+
+@dataclass
+class Container:
+    """Everything a process needs, built once at start-up."""
+
+    settings: Settings
+    engine: Engine
+    taxonomy: Taxonomy
+    router: Router
+    clock: Clock
+    notifier: Notifier
+    listeners: list[CaseListener] = field(default_factory=list)
+
+    @property
+    def case_env(self) -> CaseEnv:
+        """Return what the case services need."""
+        s = self.settings
+        return CaseEnv(
+            taxonomy=self.taxonomy,
+            router=self.router,
+            clock=self.clock,
+            timezone=s.timezone,
+            min_text_length=s.min_text_length,
+            max_text_length=s.max_text_length,
+            max_returns=s.max_returns,
+            listeners=tuple(self.listeners),
+        )
+
+
+def build(
+    settings: Settings | None = None,
+    *,
+    clock: Clock | None = None,
+    notifier: Notifier | None = None,
+    engine: Engine | None = None,
+    router: Router | None = None,
+) -> Container:
+    """Wire the process: read the configuration (refusing a broken one) and open the database."""
+    settings = settings or get_settings()
+    taxonomy = load_taxonomy(settings.taxonomy_file)
+    return Container(
+        settings=settings,
+        engine=engine or make_engine(settings.database_url),
+        taxonomy=taxonomy,
+        router=router or Router(taxonomy),
+        clock=clock or SystemClock(),
+        notifier=notifier or NullNotifier(),
+    )
+
+
+def prepare_database(container: Container) -> None:
+    """Refuse a database that is behind the migrations; sync the taxonomy rows into it."""
+    head = ScriptDirectory.from_config(alembic_config(container.settings.database_url)).get_current_head()
+    try:
+        with container.engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc
+        raise ConfigError(f"cannot open the database: {cause}") from None
+    if current != head:
+        raise ConfigError(
+            f"the database is at revision {current or 'none'}, not {head}: run `intake db upgrade`"
+        )
+    with session_scope(container.engine) as session:
+        sync_taxonomy(session=session, taxonomy=container.taxonomy)

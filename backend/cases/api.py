@@ -1,0 +1,101 @@
+"""The case endpoints of the admin API."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.cases.intake import Draft, submit
+from backend.cases.presenters import present, summarise
+from backend.cases.queries import CaseFilter, get_case, list_cases
+from backend.cases.schemas import CaseAction, CaseCreate, CaseCreated, CasePublic, CasesPublic
+from backend.cases.workflow import Command, transition
+from backend.errors import ValidationFailed
+
+router = APIRouter(prefix="/cases", tags=["cases"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=CaseCreated)
+def create_case(
+    body: CaseCreate, session: SessionDep, actor: CurrentActor, container: ContainerDep
+) -> CaseCreated:
+    """File a case: routed to its unit, or to the lead office's triage queue."""
+    anonymous = body.reporter is None if body.anonymous is None else body.anonymous
+    if anonymous and body.reporter is not None:
+        raise ValidationFailed(
+            "bad_request", field="reporter", value="an anonymous case carries no reporter"
+        )
+    draft = Draft(
+        text=body.text,
+        kind=body.kind,
+        category=body.category,
+        street=body.street,
+        occurred_on=body.occurred_on,
+        location_text=body.location,
+        latitude=body.latitude,
+        longitude=body.longitude,
+        anonymous=anonymous,
+        reporter_name=body.reporter.name if body.reporter else None,
+        reporter_phone=body.reporter.phone if body.reporter else None,
+        channel="api",
+    )
+    receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
+    view = present(session=session, case=receipt.case, actor=actor)
+    return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=receipt.route.as_dict())
+
+
+@router.get("", response_model=CasesPublic)
+def read_cases(
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    department: Annotated[str | None, Query(max_length=32)] = None,
+    status: Annotated[str | None, Query(max_length=16)] = None,
+    category: Annotated[str | None, Query(max_length=40)] = None,
+    kind: Annotated[str | None, Query(max_length=24)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+) -> CasesPublic:
+    """List the cases the caller may see, newest first, one page at a time."""
+    page = list_cases(
+        session=session,
+        actor=actor,
+        where=CaseFilter(department=department, status=status, category=category, kind=kind, q=q),
+        cursor=cursor,
+        limit=limit or container.settings.api_page_limit,
+    )
+    return CasesPublic(data=[summarise(c) for c in page.cases], next_cursor=page.next_cursor)
+
+
+@router.get("/{number}", response_model=CasePublic)
+def read_case(number: str, session: SessionDep, actor: CurrentActor) -> CasePublic:
+    """Show one case with its full history."""
+    case = get_case(session=session, number=number, actor=actor)
+    return present(session=session, case=case, actor=actor)
+
+
+@router.post("/{number}/actions", response_model=CasePublic)
+def act_on_case(
+    number: str,
+    body: CaseAction,
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+) -> CasePublic:
+    """Take an action (sign, start, resolve, return, reassign, reject, reopen, close)."""
+    case = get_case(session=session, number=number, actor=actor)
+    command = Command(
+        action=body.action,
+        version=body.version,
+        reason=body.reason,
+        reply=body.reply,
+        department=body.department,
+        category=body.category,
+    )
+    case = transition(
+        session=session, case=case, command=command, actor=actor, env=container.case_env
+    )
+    return present(session=session, case=case, actor=actor)

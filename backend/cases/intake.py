@@ -1,0 +1,194 @@
+"""Intake (受理): validate a draft, route it, store case, reporter and first events at once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from backend.actors import Actor
+from backend.cases.env import CaseEnv
+from backend.cases.events import record_event
+from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
+from backend.cases.numbers import hash_pin, new_pin, next_case_number
+from backend.cases.text import check_text
+from backend.errors import ValidationFailed
+from backend.people.models import Reporter
+from backend.routing.router import RouteResult
+
+_PHONE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9}|0\d{2,3}\d{7,8})$")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A complaint or a dishonesty record as the reporter or clerk filled it in."""
+
+    text: str
+    kind: CaseKind = CaseKind.complaint
+    category: str | None = None
+    street: str | None = None
+    occurred_on: date | None = None
+    location_text: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    anonymous: bool = True
+    reporter_name: str | None = None
+    reporter_phone: str | None = None
+    channel: str = "api"
+    chat_id: str | None = None
+    language: str = "zh"
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the reporter gets back: the case, and the PIN when anonymous (shown once)."""
+
+    case: Case
+    pin: str | None
+    route: RouteResult
+
+
+def normalise_phone(raw: str) -> str:
+    """Return a phone number without spaces and dashes, or refuse it."""
+    compact = re.sub(r"[\s\-()]", "", raw)
+    match = _PHONE.match(compact)
+    if not match:
+        raise ValidationFailed("bad_phone", field="phone", value=raw)
+    return match.group(1)
+
+
+def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Receipt:
+    """File a draft as a new case; route it or send it to triage at the lead office."""
+    text = check_text(draft.text, min_length=env.min_text_length, max_length=env.max_text_length)
+    now = env.clock.now()
+    today = now.astimezone(ZoneInfo(env.timezone)).date()
+    _check_references(draft, env, today)
+    route = env.router.route(text, street_hint=draft.street)
+    placement = _placement(draft, route, env)
+    reporter = _reporter(draft, now)
+    if reporter is not None:
+        session.add(reporter)
+        session.flush()
+    pin = new_pin() if draft.anonymous else None
+    case = Case(
+        number=next_case_number(session=session, prefix=env.taxonomy.district.case_prefix, day=today),
+        kind=draft.kind.value,
+        status=CaseStatus.received.value,
+        category_id=placement.category,
+        department_code=env.taxonomy.lead_office,
+        street_code=placement.street,
+        text=text,
+        occurred_on=draft.occurred_on,
+        location_text=draft.location_text,
+        latitude=draft.latitude,
+        longitude=draft.longitude,
+        anonymous=draft.anonymous,
+        pin_hash=hash_pin(pin) if pin else None,
+        reporter_id=reporter.id if reporter else None,
+        channel=draft.channel,
+        route_confidence=round(route.confidence, 3),
+        street_needed=placement.street_needed,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(case)
+    session.flush()
+    record_event(session=session, case=case, actor=actor, action="receive", to_status="received",
+                 at=now, details={"channel": draft.channel, "kind": draft.kind.value})
+    event = _first_placement(session, case, actor, placement, route.confidence, now, env)
+    session.flush()
+    for listener in env.listeners:
+        listener.case_created(session=session, case=case)
+        listener.case_changed(session=session, case=case, event=event)
+    return Receipt(case=case, pin=pin, route=route)
+
+
+def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
+    taxonomy = env.taxonomy
+    if draft.category is not None and taxonomy.category(draft.category) is None:
+        raise ValidationFailed("unknown_category", field="category", value=draft.category)
+    if draft.street is not None and taxonomy.street(draft.street) is None:
+        raise ValidationFailed("unknown_street", field="street", value=draft.street)
+    if draft.occurred_on is not None and draft.occurred_on > today:
+        raise ValidationFailed("occurred_in_future", field="occurred_on")
+    if draft.kind is CaseKind.dishonesty_record and draft.occurred_on is None:
+        raise ValidationFailed("record_needs_date", field="occurred_on")
+    if not draft.anonymous and not (draft.reporter_name or "").strip() and not draft.reporter_phone:
+        raise ValidationFailed("named_needs_contact", field="reporter")
+
+
+@dataclass(frozen=True)
+class _Placement:
+    category: str
+    department: str | None  # None: nobody to route to, so triage
+    street: str | None
+    confident: bool
+    street_needed: bool = False
+
+
+def _placement(draft: Draft, route: RouteResult, env: CaseEnv) -> _Placement:
+    """Decide category, owning unit and street from the draft and the router's proposal."""
+    taxonomy = env.taxonomy
+    street = draft.street or route.street
+    if draft.kind is CaseKind.dishonesty_record:
+        # Every record goes to the lead office, which keeps the ledger (台账).
+        return _Placement(draft.category or route.category, taxonomy.lead_office, street, True)
+    if draft.category is None:
+        return _Placement(
+            route.category, route.department, street, route.confident, route.street_needed
+        )
+    chosen = taxonomy.category(draft.category)
+    assert chosen is not None  # checked in _check_references
+    if chosen.street_level:
+        return _Placement(chosen.id, street, street, True, street_needed=street is None)
+    return _Placement(chosen.id, chosen.owner, street, True)
+
+
+def _reporter(draft: Draft, now: datetime) -> Reporter | None:
+    if draft.anonymous and draft.chat_id is None:
+        return None
+    phone = normalise_phone(draft.reporter_phone) if draft.reporter_phone else None
+    name = (draft.reporter_name or "").strip() or None
+    return Reporter(
+        name=None if draft.anonymous else name,
+        phone=None if draft.anonymous else phone,
+        channel=draft.channel,
+        chat_id=draft.chat_id,
+        language=draft.language,
+        created_at=now,
+    )
+
+
+def _first_placement(
+    session: Session,
+    case: Case,
+    actor: Actor,
+    placement: _Placement,
+    confidence: float,
+    now: datetime,
+    env: CaseEnv,
+) -> CaseEvent:
+    """Route the new case (派单) or put it in the lead office's triage queue."""
+    department = placement.department
+    triage_category = env.taxonomy.triage_category
+    if department is None or not placement.confident or case.category_id == triage_category:
+        if placement.street_needed:
+            reason = "street needed"
+        elif case.category_id == triage_category:
+            reason = "no category fits"
+        else:
+            reason = "routing not confident"
+        case.status = CaseStatus.triage.value
+        return record_event(session=session, case=case, actor=actor, action="triage",
+                            from_status="received", to_status="triage", at=now, reason=reason)
+    case.status = CaseStatus.routed.value
+    case.department_code = department
+    return record_event(
+        session=session, case=case, actor=actor, action="route", from_status="received",
+        to_status="routed", at=now,
+        details={"department": department, "category": case.category_id,
+                 "confidence": round(confidence, 3)},
+    )

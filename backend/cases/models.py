@@ -1,0 +1,109 @@
+"""Cases, their append-only events, attachments and the case-number counter."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text
+from sqlmodel import Field, SQLModel
+
+from backend.db import UTCDateTime
+
+
+class CaseKind(StrEnum):
+    """What a case is."""
+
+    complaint = "complaint"  # 投诉举报 from a citizen or a company
+    dishonesty_record = "dishonesty_record"  # 政务失信记录 filed by a unit's clerk
+
+
+class CaseStatus(StrEnum):
+    """Where a case is in its life (after the 12345 hotline practice)."""
+
+    received = "received"  # 受理
+    triage = "triage"  # waiting for the lead office to place it
+    routed = "routed"  # 派单: sent to a unit
+    signed = "signed"  # 签收: the unit's clerk took it
+    in_progress = "in_progress"  # 办理
+    resolved = "resolved"  # 办结: replied to the reporter
+    closed = "closed"  # 归档
+    rejected = "rejected"  # 不予受理
+
+
+class Case(SQLModel, table=True):
+    """The current state of one case; its history is in CaseEvent."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_department_status_id", "department_code", "status", "id"),
+        Index("ix_cases_department_id", "department_code", "id"),
+        Index("ix_cases_status_id", "status", "id"),
+        Index("ix_cases_category_id_id", "category_id", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=24, unique=True)
+    kind: str = Field(default=CaseKind.complaint, max_length=24)
+    status: str = Field(default=CaseStatus.received, max_length=16)
+    category_id: str | None = Field(default=None, foreign_key="categories.id", max_length=40)
+    department_code: str | None = Field(default=None, foreign_key="departments.code", max_length=32)
+    street_code: str | None = Field(default=None, foreign_key="departments.code", max_length=32)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    occurred_on: date | None = None
+    location_text: str | None = Field(default=None, max_length=200)
+    latitude: float | None = None
+    longitude: float | None = None
+    anonymous: bool = True
+    pin_hash: str | None = Field(default=None, max_length=200)
+    reporter_id: int | None = Field(default=None, foreign_key="reporters.id")
+    channel: str = Field(default="api", max_length=16)
+    route_confidence: float | None = None
+    street_needed: bool = False
+    return_count: int = 0
+    reply: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    version: int = 1
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CaseEvent(SQLModel, table=True):
+    """One change of a case: who, when, what and why. Rows are only ever added."""
+
+    __tablename__ = "case_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    at: datetime = Field(sa_type=UTCDateTime)
+    actor_kind: str = Field(max_length=16)  # staff | reporter | system
+    actor_id: int | None = None
+    actor_name: str = Field(default="", max_length=100)
+    action: str = Field(max_length=24)
+    from_status: str | None = Field(default=None, max_length=16)
+    to_status: str | None = Field(default=None, max_length=16)
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    details: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class Attachment(SQLModel, table=True):
+    """Evidence attached to a case; the bytes live in a store addressed by content hash."""
+
+    __tablename__ = "attachments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(max_length=100)
+    size: int
+    sha256: str = Field(max_length=64, index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CaseCounter(SQLModel, table=True):
+    """The last case number handed out on a day (case numbers restart daily)."""
+
+    __tablename__ = "case_counters"
+
+    day: str = Field(primary_key=True, max_length=8)
+    last: int = 0

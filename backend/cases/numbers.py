@@ -1,0 +1,76 @@
+"""Case numbers (readable on a phone, unique under concurrency) and PINs (提取码)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import date
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session
+
+from backend.cases.models import CaseCounter
+
+_NUMBER = re.compile(r"^([A-Z]{1,4})(\d{6})(\d{4,6})$")
+PIN_DIGITS = 6
+
+
+def next_case_number(*, session: Session, prefix: str, day: date) -> str:
+    """Hand out the next number of the day, e.g. HQ-261127-0042, inside the caller's transaction.
+
+    The counter row is incremented with one UPDATE, so concurrent transactions queue on its
+    row lock and never see the same value.
+    """
+    key = day.strftime("%Y%m%d")
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(CaseCounter).values(day=key, last=0).on_conflict_do_nothing())
+    statement = (
+        update(CaseCounter)
+        .where(CaseCounter.day == key)  # type: ignore[arg-type]
+        .values(last=CaseCounter.last + 1)
+        .returning(CaseCounter.last)
+    )
+    sequence = session.execute(statement).scalar_one()
+    return f"{prefix}-{day:%y%m%d}-{sequence:04d}"
+
+
+def canonical_number(raw: str) -> str | None:
+    """Return the stored form of a case number typed any way (hq2611270042), or None."""
+    compact = re.sub(r"[^0-9A-Za-z]", "", raw or "").upper()
+    match = _NUMBER.match(compact)
+    if not match:
+        return None
+    prefix, day, sequence = match.groups()
+    return f"{prefix}-{day}-{sequence}"
+
+
+def new_pin() -> str:
+    """Return a random six-digit PIN."""
+    return f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
+
+
+def hash_pin(pin: str) -> str:
+    """Hash a PIN with scrypt and a random salt (slow on purpose: PINs are short)."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def verify_pin(pin: str, stored: str | None) -> bool:
+    """Return whether the PIN matches the stored hash."""
+    if not stored or not pin:
+        return False
+    try:
+        scheme, salt_hex, digest_hex = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(
+        pin.strip().encode(), salt=bytes.fromhex(salt_hex), n=2**14, r=8, p=1, dklen=32
+    )
+    return hmac.compare_digest(digest.hex(), digest_hex)

@@ -1,0 +1,100 @@
+"""Finding cases: one by number, and filtered pages with keyset pagination, newest first."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, or_, select
+
+from backend.actors import Actor
+from backend.cases.models import Case
+from backend.cases.numbers import canonical_number
+from backend.cases.workflow import can_see
+from backend.errors import NotFound, ValidationFailed
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What a list of cases is narrowed to."""
+
+    department: str | None = None
+    status: str | None = None
+    category: str | None = None
+    kind: str | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """One page of cases and the cursor of the next one (None on the last page)."""
+
+    cases: list[Case]
+    next_cursor: str | None
+
+
+def get_case(*, session: Session, number: str, actor: Actor, for_update: bool = False) -> Case:
+    """Return the case with this number if the actor may see it; NotFound otherwise."""
+    canonical = canonical_number(number)
+    if canonical is None:
+        raise NotFound(number)
+    statement = select(Case).where(Case.number == canonical)
+    if for_update:
+        statement = statement.with_for_update()
+    case = session.exec(statement).first()
+    if case is None or not can_see(actor, case):
+        raise NotFound(number)
+    return case
+
+
+def encode_cursor(case_id: int) -> str:
+    """Return the opaque cursor that continues after this case."""
+    return base64.urlsafe_b64encode(f"id:{case_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    """Return the case id a cursor continues after, or refuse it."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        prefix, value = raw.split(":", 1)
+        if prefix != "id":
+            raise ValueError(prefix)
+        return int(value)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        raise ValidationFailed("bad_cursor", field="cursor") from None
+
+
+def list_cases(
+    *, session: Session, actor: Actor, where: CaseFilter, cursor: str | None, limit: int
+) -> CasePage:
+    """Return one page of the cases the actor may see, newest first."""
+    statement = select(Case)
+    if actor.is_clerk:
+        if where.department not in (None, actor.department):
+            return CasePage([], None)
+        statement = statement.where(Case.department_code == actor.department)
+    elif where.department:
+        statement = statement.where(Case.department_code == where.department)
+    if where.status:
+        statement = statement.where(Case.status == where.status)
+    if where.category:
+        statement = statement.where(Case.category_id == where.category)
+    if where.kind:
+        statement = statement.where(Case.kind == where.kind)
+    if where.q:
+        statement = statement.where(_matches(where.q))
+    if cursor:
+        statement = statement.where(col(Case.id) < decode_cursor(cursor))
+    rows = list(session.exec(statement.order_by(col(Case.id).desc()).limit(limit + 1)).all())
+    page, more = rows[:limit], len(rows) > limit
+    last_id = page[-1].id if page else None
+    return CasePage(page, encode_cursor(last_id) if more and last_id is not None else None)
+
+
+def _matches(q: str):  # type: ignore[no-untyped-def]
+    """Match a search term in the text (literally: % and _ are not wildcards) or the number."""
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    number = canonical_number(q)
+    text_match = col(Case.text).ilike(f"%{escaped}%", escape="\\")
+    return or_(text_match, Case.number == number) if number else text_match

@@ -1,0 +1,116 @@
+"""The case API's request and response bodies (CaseCreate, CasePublic, CasesPublic, ...)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from backend.cases.models import CaseKind
+from backend.cases.workflow import Action
+from backend.people.models import ReporterPublic
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class ReporterIn(_Body):
+    """Who reports, for a named (non-anonymous) case."""
+
+    name: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=32)
+
+
+class CaseCreate(_Body):
+    """A new case filed through the API (a clerk's record, or a complaint taken by phone)."""
+
+    text: str = Field(max_length=200_000)
+    category: str | None = Field(default=None, max_length=40)
+    street: str | None = Field(default=None, max_length=32)
+    kind: CaseKind = CaseKind.complaint
+    occurred_on: date | None = None
+    location: str | None = Field(default=None, max_length=200)
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    anonymous: bool | None = None
+    reporter: ReporterIn | None = None
+
+
+class CaseAction(_Body):
+    """An action on a case, with the version the caller last saw."""
+
+    action: Action
+    version: int = Field(ge=1)
+    reason: str | None = Field(default=None, max_length=2000)
+    reply: str | None = Field(default=None, max_length=10_000)
+    department: str | None = Field(default=None, max_length=32)
+    category: str | None = Field(default=None, max_length=40)
+
+
+class CaseEventPublic(BaseModel):
+    """One entry of a case's history."""
+
+    at: datetime
+    actor: str
+    actor_kind: str
+    action: str
+    from_status: str | None
+    to_status: str | None
+    reason: str | None
+    details: dict[str, object] | None
+
+
+class CaseSummary(BaseModel):
+    """A case as lists show it."""
+
+    number: str
+    kind: str
+    status: str
+    category: str | None
+    department: str | None
+    street: str | None
+    text: str
+    occurred_on: date | None
+    anonymous: bool
+    street_needed: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class CasePublic(CaseSummary):
+    """A case with its history; the reporter only for a coordinator and a named report."""
+
+    location: str | None
+    latitude: float | None
+    longitude: float | None
+    channel: str
+    route_confidence: float | None
+    return_count: int
+    reply: str | None
+    allowed_actions: list[str]
+    events: list[CaseEventPublic]
+    reporter: ReporterPublic | None = None
+
+
+class CaseCreated(CasePublic):
+    """The answer to filing a case: the PIN (提取码) only here, only when anonymous."""
+
+    pin: str | None = None
+    routing: dict[str, object]
+
+
+class CasesPublic(BaseModel):
+    """One page of cases."""
+
+    data: list[CaseSummary]
+    next_cursor: str | None
+
+
+class Health(BaseModel):
+    """Whether the service and its database answer."""
+
+    status: Literal["ok"]
+    database: Literal["ok"]

@@ -1,0 +1,28 @@
+"""Checks on the free text of a case."""
+
+from __future__ import annotations
+
+import re
+
+from backend.errors import ValidationFailed
+
+# Zero-width and invisible format characters do not count toward the length.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+
+
+def visible_length(text: str) -> int:
+    """Return the number of characters a reader sees, ignoring spaces and invisible marks."""
+    return len(_INVISIBLE.sub("", text).strip())
+
+
+def check_text(text: str, *, min_length: int, max_length: int) -> str:
+    """Return the text with outer white space removed, or refuse it. The text is kept verbatim."""
+    cleaned = text.strip()
+    length = visible_length(cleaned)
+    if length == 0:
+        raise ValidationFailed("text_empty", field="text")
+    if length < min_length:
+        raise ValidationFailed("text_too_short", field="text", min=min_length)
+    if len(cleaned) > max_length:
+        raise ValidationFailed("text_too_long", field="text", length=len(cleaned), max=max_length)
+    return cleaned

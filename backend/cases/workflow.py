@@ -1,0 +1,177 @@
+"""The case workflow: which actor may do what in which state, and the change it makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlmodel import Session, col, update
+
+from backend.actors import Actor
+from backend.cases.env import CaseEnv
+from backend.cases.events import record_event
+from backend.cases.models import Case, CaseEvent, CaseStatus
+from backend.errors import Forbidden, InvalidTransition, NotFound, StaleVersion, ValidationFailed
+from backend.people.models import Role
+
+S = CaseStatus
+
+
+class Action(StrEnum):
+    """What a coordinator or a clerk can do to a case."""
+
+    sign = "sign"  # 签收
+    start = "start"  # 开始办理
+    resolve = "resolve"  # 办结, with the reply to the reporter
+    return_ = "return"  # 退单: not ours, back to triage with a reason
+    reassign = "reassign"  # 派单/改派 to a unit (from triage too)
+    reject = "reject"  # 不予受理, with the reason
+    reopen = "reopen"  # 重办
+    close = "close"  # 归档
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Where an action may start, who may take it, and what it needs."""
+
+    roles: frozenset[Role]
+    moves: dict[CaseStatus, CaseStatus]
+    needs_reason: bool = False
+
+
+CLERK = frozenset({Role.clerk})
+COORDINATOR = frozenset({Role.coordinator})
+OPEN_STATES = (S.received, S.triage, S.routed, S.signed, S.in_progress)
+
+RULES: dict[Action, Rule] = {
+    Action.sign: Rule(CLERK, {S.routed: S.signed}),
+    Action.start: Rule(CLERK, {S.signed: S.in_progress}),
+    Action.resolve: Rule(CLERK, {S.signed: S.resolved, S.in_progress: S.resolved}),
+    Action.return_: Rule(CLERK, {S.routed: S.triage, S.signed: S.triage}, needs_reason=True),
+    Action.reassign: Rule(COORDINATOR, dict.fromkeys(OPEN_STATES, S.routed)),
+    Action.reject: Rule(
+        COORDINATOR, dict.fromkeys((S.received, S.triage, S.routed), S.rejected), needs_reason=True
+    ),
+    Action.reopen: Rule(
+        COORDINATOR,
+        {S.resolved: S.in_progress, S.closed: S.in_progress, S.rejected: S.triage},
+        needs_reason=True,
+    ),
+    Action.close: Rule(COORDINATOR, {S.resolved: S.closed}),
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    """One action on one case as the caller asked for it."""
+
+    action: Action
+    version: int
+    reason: str | None = None
+    reply: str | None = None
+    department: str | None = None
+    category: str | None = None
+
+
+def can_see(actor: Actor, case: Case) -> bool:
+    """Return whether the actor may see the case (a clerk sees only the own unit's cases)."""
+    if actor.is_coordinator or actor.kind == "system":
+        return True
+    return actor.is_clerk and case.department_code == actor.department
+
+
+def allowed_actions(actor: Actor, case: Case) -> list[Action]:
+    """Return the actions the actor may take on the case now."""
+    status = CaseStatus(case.status)
+    return [
+        action
+        for action, rule in RULES.items()
+        if actor.role in rule.roles and status in rule.moves and can_see(actor, case)
+    ]
+
+
+def transition(
+    *, session: Session, case: Case, command: Command, actor: Actor, env: CaseEnv
+) -> Case:
+    """Apply an action to a case: check role, state and version, change it, record the event."""
+    if not can_see(actor, case):
+        raise NotFound(case.number)
+    rule = RULES[command.action]
+    if actor.role not in rule.roles:
+        raise Forbidden(f"a {actor.role or actor.kind} may not {command.action.value} a case")
+    if command.version != case.version:
+        raise StaleVersion(f"case {case.number} is at version {case.version}, not {command.version}")
+    current = CaseStatus(case.status)
+    target = rule.moves.get(current)
+    if target is None:
+        raise InvalidTransition(f"cannot {command.action.value} a case that is {current.value}")
+    reason = (command.reason or "").strip() or None
+    if rule.needs_reason and reason is None:
+        raise ValidationFailed("reason_required", field="reason")
+    changes = _changes(case, command, target, env)
+    now = env.clock.now()
+    result = session.execute(
+        update(Case)
+        .where(col(Case.id) == case.id, col(Case.version) == command.version)
+        .values(status=target.value, version=command.version + 1, updated_at=now, **changes)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StaleVersion(f"case {case.number} was changed by someone else")
+    session.refresh(case)
+    event = record_event(
+        session=session, case=case, actor=actor, action=command.action.value, at=now,
+        from_status=current.value, to_status=target.value, reason=reason,
+        details=_details(command, changes) or None,
+    )
+    session.flush()
+    _tell_listeners(session, case, event, env)
+    return case
+
+
+def _changes(case: Case, command: Command, target: CaseStatus, env: CaseEnv) -> dict[str, object]:
+    """Return the columns besides status that the action changes."""
+    taxonomy = env.taxonomy
+    if command.action is Action.resolve:
+        reply = (command.reply or "").strip()
+        if not reply:
+            raise ValidationFailed("reply_required", field="reply")
+        return {"reply": reply}
+    if command.action is Action.return_:
+        if case.return_count >= env.max_returns:
+            raise InvalidTransition(
+                f"case {case.number} was returned {case.return_count} times already; "
+                "the coordinator's assignment stands"
+            )
+        return {"department_code": taxonomy.lead_office, "return_count": case.return_count + 1}
+    if command.action is Action.reassign:
+        if not command.department:
+            raise ValidationFailed("department_required", field="department")
+        if command.department not in taxonomy.unit_codes:
+            raise ValidationFailed("unknown_department", field="department", value=command.department)
+        changes: dict[str, object] = {"department_code": command.department}
+        if command.category is not None:
+            if taxonomy.category(command.category) is None:
+                raise ValidationFailed("unknown_category", field="category", value=command.category)
+            changes["category_id"] = command.category
+        if taxonomy.street(command.department) is not None:
+            changes["street_code"] = command.department
+            changes["street_needed"] = False
+        return changes
+    if command.action is Action.reject:
+        return {"department_code": taxonomy.lead_office}
+    return {}
+
+
+def _details(command: Command, changes: dict[str, object]) -> dict[str, object]:
+    details: dict[str, object] = {}
+    for key in ("department_code", "category_id"):
+        if key in changes and command.action is Action.reassign:
+            details[key.split("_")[0]] = changes[key]
+    if command.action is Action.resolve:
+        details["reply"] = changes["reply"]
+    return details
+
+
+def _tell_listeners(session: Session, case: Case, event: CaseEvent, env: CaseEnv) -> None:
+    for listener in env.listeners:
+        listener.case_changed(session=session, case=case, event=event)

@@ -1,0 +1,44 @@
+"""The `intake` command line."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from backend.cli import cases as cases_cli
+from backend.cli import db as db_cli
+from backend.cli import route as route_cli
+from backend.cli import serve as serve_cli
+from backend.cli import users as users_cli
+from backend.errors import ConfigError, DomainError
+
+app = typer.Typer(
+    name="intake",
+    help="Integrity Intake (政务诚信投诉受理): complaint intake and case routing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("run")(serve_cli.run)
+app.command("route")(route_cli.route)
+app.add_typer(db_cli.app, name="db")
+app.add_typer(users_cli.app, name="users")
+app.add_typer(cases_cli.app, name="cases")
+
+
+def main() -> None:
+    """Run the command line; configuration and input errors end in one line, not a traceback."""
+    try:
+        app()
+    except ConfigError as exc:
+        print(f"intake: configuration error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except DomainError as exc:
+        message = exc.message("en") if hasattr(exc, "message") else str(exc)
+        print(f"intake: {message}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Domain errors. Only the API layer maps them to HTTP codes; only chat maps them to text."""
+
+
+class DomainError(Exception):
+    """Base of every error a service raises on purpose."""
+
+
+class NotFound(DomainError):
+    """The thing asked for does not exist, or the caller may not know that it does."""
+
+
+class Forbidden(DomainError):
+    """The actor's role may not do this."""
+
+
+class InvalidTransition(DomainError):
+    """The action does not fit the case's current state."""
+
+
+class StaleVersion(DomainError):
+    """The case changed since the caller read it."""
+
+
+class ValidationFailed(DomainError):
+    """Input that the service refuses; the code names a message in backend.messages."""
+
+    def __init__(self, code: str, *, field: str | None = None, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.field = field
+        self.params = params
+
+    def message(self, language: str = "en") -> str:
+        """Return the message for the user, in their language."""
+        from backend.messages import render
+
+        return render(self.code, language, **self.params)
+
+
+class ConfigError(DomainError):
+    """Settings or a configuration file that cannot be used; the message is one line."""

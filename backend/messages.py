@@ -1,0 +1,61 @@
+"""Messages for refused input, in Chinese and English, keyed by a stable code."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "text_empty": {"zh": "请填写投诉内容。", "en": "Please describe the complaint."},
+    "text_too_short": {
+        "zh": "投诉内容太短，请至少写 {min} 个字。",
+        "en": "The text is too short: write at least {min} characters.",
+    },
+    "text_too_long": {
+        "zh": "投诉内容太长（{length} 字），最多 {max} 字。",
+        "en": "The text is too long ({length} characters); the limit is {max}.",
+    },
+    "unknown_category": {
+        "zh": "没有这个类别：{value}。",
+        "en": "Unknown category: {value}.",
+    },
+    "unknown_street": {"zh": "没有这个街道：{value}。", "en": "Unknown street: {value}."},
+    "unknown_department": {
+        "zh": "没有这个单位：{value}。",
+        "en": "Unknown department: {value}.",
+    },
+    "occurred_in_future": {
+        "zh": "发生日期不能晚于今天。",
+        "en": "The date it happened cannot be in the future.",
+    },
+    "record_needs_date": {
+        "zh": "失信记录必须填写信息产生的日期。",
+        "en": "A dishonesty record needs the date the information arose (occurred_on).",
+    },
+    "named_needs_contact": {
+        "zh": "实名投诉请留下姓名或电话。",
+        "en": "A named report needs a name or a phone number.",
+    },
+    "bad_phone": {
+        "zh": "电话号码格式不对：{value}。",
+        "en": "That phone number does not look right: {value}.",
+    },
+    "reason_required": {
+        "zh": "此操作需要填写理由。",
+        "en": "This action needs a reason.",
+    },
+    "reply_required": {
+        "zh": "办结需要填写给投诉人的答复。",
+        "en": "Resolving needs a reply to the reporter.",
+    },
+    "department_required": {
+        "zh": "改派需要指定单位。",
+        "en": "Reassigning needs a department.",
+    },
+    "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
+    "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},
+}
+
+
+def render(code: str, language: str = "en", **params: object) -> str:
+    """Return the message for a code in a language (Chinese or English)."""
+    texts = MESSAGES.get(code, {"zh": code, "en": code})
+    template = texts.get(language, texts["en"])
+    return template.format(**params)

@@ -1,0 +1,53 @@
+"""Reporters (kept apart from cases) and staff accounts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from backend.db import UTCDateTime
+
+
+class Role(StrEnum):
+    """What a staff account may do."""
+
+    coordinator = "coordinator"  # lead office: triage, reassign, reject, close, see all
+    clerk = "clerk"  # 联络员 of one unit: sign for and handle that unit's cases
+
+
+class Reporter(SQLModel, table=True):
+    """Who filed a case and how to reach them; never shown to the unit handling it."""
+
+    __tablename__ = "reporters"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str | None = Field(default=None, max_length=100)
+    phone: str | None = Field(default=None, max_length=32)
+    channel: str = Field(default="api", max_length=16)  # api | telegram | web | console
+    chat_id: str | None = Field(default=None, max_length=64, index=True)
+    language: str = Field(default="zh", max_length=8)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ReporterPublic(SQLModel):
+    """The reporter's identity as a coordinator may see it for a named report."""
+
+    name: str | None
+    phone: str | None
+    channel: str
+
+
+class StaffAccount(SQLModel, table=True):
+    """A coordinator or a clerk; the API token is stored only as a hash."""
+
+    __tablename__ = "staff_accounts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100)
+    role: str = Field(max_length=16)
+    department_code: str = Field(foreign_key="departments.code", max_length=32, index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    active: bool = True
+    created_at: datetime = Field(sa_type=UTCDateTime)

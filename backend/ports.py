@@ -1,0 +1,41 @@
+"""Ports the backend calls out through; adapters (bot/, tests) implement them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlmodel import Session
+
+from backend.cases.models import Case, CaseEvent
+
+
+@dataclass(frozen=True)
+class OutboundMessage:
+    """A message for someone in a chat: the chat route and the text."""
+
+    channel: str
+    chat_id: str
+    text: str
+    buttons: tuple[tuple[str, str], ...] = field(default=())  # (label, payload)
+
+
+class Notifier(Protocol):
+    """Deliver a message to a chat (Telegram, web chat, console)."""
+
+    def send(self, message: OutboundMessage) -> None: ...
+
+
+class CaseListener(Protocol):
+    """Hear of cases created and changed, inside the same transaction (deadlines, updates)."""
+
+    def case_created(self, *, session: Session, case: Case) -> None: ...
+
+    def case_changed(self, *, session: Session, case: Case, event: CaseEvent) -> None: ...
+
+
+class NullNotifier:
+    """A notifier that drops messages, for processes without a chat channel."""
+
+    def send(self, message: OutboundMessage) -> None:
+        """Drop the message."""

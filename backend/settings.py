@@ -1,0 +1,82 @@
+"""The one settings class (prefix INTAKE_), validated at start-up."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from backend.errors import ConfigError
+
+DEFAULT_TAXONOMY = Path(__file__).resolve().parent.parent / "dialogs" / "config" / "hongqiao.yaml"
+PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "development"}
+
+
+class Settings(BaseSettings):
+    """Everything the system reads from its environment."""
+
+    model_config = SettingsConfigDict(env_prefix="INTAKE_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite:///var/intake.db"
+    timezone: str = "Asia/Shanghai"
+    taxonomy_file: Path = DEFAULT_TAXONOMY
+    secret_key: SecretStr = SecretStr("change-me")
+    data_dir: Path = Path("var")
+    min_text_length: int = Field(default=5, ge=1)
+    max_text_length: int = Field(default=5000, ge=10, le=50_000)
+    max_returns: int = Field(default=2, ge=0)
+    api_page_limit: int = Field(default=50, ge=1, le=500)
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            return "postgresql+psycopg://" + value.split("://", 1)[1]
+        if not value.startswith(("sqlite:", "postgresql+psycopg:")):
+            raise ValueError("must start with sqlite:/// or postgresql://")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _real_secret_in_production(self) -> Settings:
+        if self.env == "production" and self.secret_key.get_secret_value() in PLACEHOLDER_SECRETS:
+            raise ValueError("INTAKE_SECRET_KEY must be set to a real secret in production")
+        if self.min_text_length >= self.max_text_length:
+            raise ValueError("INTAKE_MIN_TEXT_LENGTH must be below INTAKE_MAX_TEXT_LENGTH")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """Return the time zone in which dates are shown and counted."""
+        return ZoneInfo(self.timezone)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate the settings, or raise ConfigError with one readable line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        name = f"INTAKE_{where.upper()}" if where else "settings"
+        message = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"bad setting {name}: {message}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings, read once."""
+    return load_settings()

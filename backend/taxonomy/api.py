@@ -1,0 +1,27 @@
+"""Reference data endpoints: the units and the categories."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlmodel import col, select
+
+from backend.api.deps import SessionDep
+from backend.taxonomy.tables import Category, CategoryPublic, Department, DepartmentPublic
+
+router = APIRouter(tags=["reference"])
+
+
+@router.get("/departments", response_model=list[DepartmentPublic])
+def read_departments(session: SessionDep) -> list[Department]:
+    """List the active units: district departments, then street offices."""
+    statement = select(Department).where(col(Department.active)).order_by(
+        col(Department.kind), col(Department.code)
+    )
+    return list(session.exec(statement).all())
+
+
+@router.get("/categories", response_model=list[CategoryPublic])
+def read_categories(session: SessionDep) -> list[Category]:
+    """List the active complaint categories and their owners."""
+    statement = select(Category).where(col(Category.active)).order_by(col(Category.id))
+    return list(session.exec(statement).all())

@@ -1,0 +1,108 @@
+"""Every endpoint answers bad input with a clear message, and nothing saved is lost."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.helpers import act, file_case
+from tests.conftest import Staff
+
+
+def post_case(client: TestClient, staff: Staff, body: object, **headers: str) -> tuple[int, dict]:
+    response = client.post(
+        "/api/v1/cases", json=body, headers={**staff.coordinator, **headers}
+    )
+    return response.status_code, response.json()
+
+
+def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) -> None:
+    response = client.post(
+        "/api/v1/cases",
+        content=b'{"text": "unfinished',
+        headers={**staff.coordinator, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "bad_request"
+    assert "JSON" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "words"),
+    [
+        ({}, "bad_request", "text: Field required"),
+        ({"text": ""}, "text_empty", "describe"),
+        ({"text": "   \u200b\u200b  "}, "text_empty", "describe"),
+        ({"text": "太短"}, "text_too_short", "at least 5"),
+        ({"text": "拖欠工程款" * 20_000}, "text_too_long", "limit is 5000"),
+        ({"text": "工程款拖欠了半年", "category": "nope"}, "unknown_category", "nope"),
+        ({"text": "工程款拖欠了半年", "street": "moon"}, "unknown_street", "moon"),
+        ({"text": "工程款拖欠了半年", "kind": "gossip"}, "bad_request", "kind"),
+        ({"text": "工程款拖欠了半年", "occurred_on": "2030-01-01"}, "occurred_in_future", "future"),
+        ({"text": "工程款拖欠了半年", "occurred_on": "yesterday"}, "bad_request", "occurred_on"),
+        ({"text": "工程款拖欠了半年", "kind": "dishonesty_record"}, "record_needs_date", "date"),
+        ({"text": "工程款拖欠了半年", "reporter": {"phone": "12345"}}, "bad_phone", "12345"),
+        ({"text": "工程款拖欠了半年", "anonymous": False}, "named_needs_contact", "name"),
+        ({"text": "工程款拖欠了半年", "surprise": 1}, "bad_request", "surprise"),
+        ({"text": 42}, "bad_request", "text"),
+        (["not", "an", "object"], "bad_request", "body"),
+    ],
+)
+def test_bad_case_bodies_get_422_with_a_readable_message(
+    client: TestClient, staff: Staff, body: object, code: str, words: str
+) -> None:
+    status, answer = post_case(client, staff, body)
+    assert (status, answer["code"]) == (422, code)
+    assert words in answer["detail"]
+    assert len(answer["detail"]) < 500  # the input is not echoed back
+
+
+def test_messages_follow_the_callers_language(client: TestClient, staff: Staff) -> None:
+    status, answer = post_case(client, staff, {"text": "太短"}, **{"Accept-Language": "zh-CN"})
+    assert (status, answer["detail"]) == (422, "投诉内容太短，请至少写 5 个字。")
+
+
+def test_refused_case_leaves_nothing_behind(client: TestClient, staff: Staff) -> None:
+    kept = file_case(client, staff.coordinator)
+    post_case(client, staff, {"text": "工程款拖欠了半年", "category": "nope"})
+    listed = client.get("/api/v1/cases", headers=staff.coordinator).json()["data"]
+    assert [c["number"] for c in listed] == [kept["number"]]
+
+
+def test_requests_without_a_valid_token_get_401(client: TestClient) -> None:
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic eDp5"}):
+        response = client.get("/api/v1/cases", headers=headers)
+        assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"action": "fly", "version": 1}, "bad_request"),
+        ({"action": "sign"}, "bad_request"),
+        ({"action": "sign", "version": 0}, "bad_request"),
+        ({"action": "sign", "version": "one"}, "bad_request"),
+    ],
+)
+def test_bad_action_bodies_get_422(
+    client: TestClient, staff: Staff, body: dict, code: str
+) -> None:
+    case = file_case(client, staff.coordinator)
+    response = client.post(
+        f"/api/v1/cases/{case['number']}/actions", json=body, headers=staff.czj_clerk
+    )
+    assert (response.status_code, response.json()["code"]) == (422, code)
+
+
+def test_refused_action_leaves_the_case_as_it_was(client: TestClient, staff: Staff) -> None:
+    case = file_case(client, staff.coordinator)
+    response = act(client, staff.czj_clerk, case, "resolve", reply="   ")
+    assert (response.status_code, response.json()["code"]) == (422, "reply_required")
+    again = client.get(f"/api/v1/cases/{case['number']}", headers=staff.coordinator).json()
+    assert (again["status"], again["version"], len(again["events"])) == ("routed", 1, 2)
+
+
+def test_bad_list_parameters_get_422(client: TestClient, staff: Staff) -> None:
+    for query in ("limit=0", "limit=100000", "limit=ten"):
+        response = client.get(f"/api/v1/cases?{query}", headers=staff.coordinator)
+        assert response.status_code == 422, query

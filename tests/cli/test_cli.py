@@ -1,0 +1,115 @@
+"""The `intake` command line, run as a user would run it, against the test database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from backend.settings import Settings
+
+INTAKE = [sys.executable, "-m", "backend.cli.main"]
+
+
+def intake(settings: Settings | None, *args: str, stdin: str = "", **env: str):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
+    if settings is not None:
+        environment["INTAKE_DATABASE_URL"] = settings.database_url
+    environment.update(env)
+    return subprocess.run(
+        [*INTAKE, *args], input=stdin, capture_output=True, text=True, env=environment,
+        timeout=120, cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_users_create_prints_a_working_token_as_the_last_line(
+    settings: Settings, client: TestClient
+) -> None:
+    done = intake(settings, "users", "create", "--role", "clerk", "--department", "czj",
+                  "--name", "李四")
+    assert done.returncode == 0, done.stderr
+    token = done.stdout.strip().splitlines()[-1]
+    response = client.get("/api/v1/cases", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--role", "clerk", "--department", "nowhere", "--name", "x"], "Unknown department"),
+        (["--role", "boss", "--department", "czj", "--name", "x"], "'boss' is not one of"),
+        (["--role", "clerk", "--department", "czj", "--name", "  "], "name is empty"),
+        (["--role", "clerk", "--department", "czj"], "Missing option '--name'"),
+    ],
+)
+def test_users_create_refuses_bad_arguments_in_one_clear_message(
+    settings: Settings, client: TestClient, args: list[str], words: str
+) -> None:
+    done = intake(settings, "users", "create", *args)
+    assert done.returncode != 0
+    assert words in done.stderr and "Traceback" not in done.stderr
+
+
+def test_route_prints_the_category_department_and_candidates() -> None:
+    done = intake(None, "route", "执法队没收了我的三轮车，没有任何手续")
+    answer = json.loads(done.stdout)
+    assert (answer["category"], answer["department"]) == ("enforcement", "sfj")
+    assert {"confidence", "confident", "candidates"} <= answer.keys()
+
+
+def test_route_jsonl_answers_line_by_line_and_reports_bad_lines() -> None:
+    lines = '{"text": "工程款一直拖欠不付"}\nnot json\n{"nope": 1}\n{"text": "停车位被加了地锁"}\n'
+    done = intake(None, "route", "--jsonl", stdin=lines)
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a.get("category") or a.get("error", "")[:5] for a in answers] == [
+        "arrears", "Expec", "each ", "parking",
+    ]
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+
+
+def test_route_needs_text_or_jsonl() -> None:
+    done = intake(None, "route")
+    assert done.returncode == 2 and "give either TEXT or --jsonl" in done.stderr
+
+
+def test_cases_list_shows_filed_cases(settings: Settings, client: TestClient, staff) -> None:
+    client.post("/api/v1/cases", json={"text": "工程款一直拖欠不付，拖了半年"},
+                headers=staff.coordinator)
+    done = intake(settings, "cases", "list")
+    assert done.returncode == 0, done.stderr
+    assert "routed" in done.stdout and "czj" in done.stdout and "工程款" in done.stdout
+
+
+def test_bad_settings_stop_the_command_with_one_line(settings: Settings) -> None:
+    done = intake(None, "cases", "list", INTAKE_TIMEZONE="Mars/Olympus")
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "intake: configuration error: bad setting INTAKE_TIMEZONE: unknown time zone "
+        "'Mars/Olympus'"
+    ]
+
+
+def test_broken_taxonomy_file_stops_the_command_naming_it(tmp_path: Path) -> None:
+    broken = tmp_path / "t.yaml"
+    broken.write_text("departments: [", encoding="utf-8")
+    done = intake(None, "route", "欠款", INTAKE_TAXONOMY_FILE=str(broken))
+    assert done.returncode == 2 and f"{broken}: bad YAML" in done.stderr
+
+
+def test_a_database_that_was_never_upgraded_is_refused(tmp_path: Path) -> None:
+    done = intake(None, "cases", "list", INTAKE_DATABASE_URL=f"sqlite:///{tmp_path}/new.db")
+    assert done.returncode == 2 and "run `intake db upgrade`" in done.stderr
+
+
+def test_db_upgrade_creates_the_sqlite_file_and_its_folder(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/deep/er/intake.db"
+    done = intake(None, "db", "upgrade", INTAKE_DATABASE_URL=url)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "deep/er/intake.db").exists()
+    listed = intake(None, "cases", "list", INTAKE_DATABASE_URL=url)
+    assert listed.stdout.strip() == "no cases"

@@ -1,0 +1,157 @@
+"""Shared fixtures: one database per test on SQLite and, when asked, on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, text
+from sqlmodel import SQLModel
+
+import backend.models  # noqa: F401
+from backend.api.app import create_app
+from backend.bootstrap import Container, build, prepare_database
+from backend.db import make_engine, session_scope
+from backend.migrate import upgrade
+from backend.people.service import create_staff
+from backend.routing.router import Router
+from backend.settings import DEFAULT_TAXONOMY, Settings, load_settings
+from backend.taxonomy.loader import load_taxonomy
+from backend.taxonomy.models import Taxonomy
+from tests.fakes import FakeClock
+
+POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL", "").strip()
+BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Fail the run, never skip, when PostgreSQL was asked for and does not answer."""
+    if not POSTGRES_URL:
+        return
+    url = load_settings(database_url=POSTGRES_URL).database_url
+    try:
+        engine = create_engine(url)
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001 - any failure to connect ends the run
+        pytest.exit(f"INTAKE_TEST_POSTGRES_URL is set but PostgreSQL is unreachable: {exc}", 1)
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(DEFAULT_TAXONOMY)
+
+
+@pytest.fixture(scope="session")
+def router(taxonomy: Taxonomy) -> Router:
+    return Router(taxonomy)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    url = load_settings(database_url=POSTGRES_URL).database_url
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    upgrade(url)
+    return url
+
+
+def _empty_postgres(url: str) -> None:
+    engine = create_engine(url)
+    tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated, empty database: a copy of a template on SQLite, a truncated one on PostgreSQL."""
+    if request.param == "sqlite":
+        path = tmp_path / "intake.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url: str = request.getfixturevalue("postgres_url")
+    _empty_postgres(url)
+    return url
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return load_settings(env="test", database_url=database_url, data_dir=tmp_path / "var")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def container(settings: Settings, clock: FakeClock, router: Router) -> Iterator[Container]:
+    built = build(settings, clock=clock, router=router)
+    prepare_database(built)
+    yield built
+    built.engine.dispose()
+
+
+@pytest.fixture
+def engine(container: Container) -> Engine:
+    return container.engine
+
+
+@pytest.fixture
+def client(container: Container) -> Iterator[TestClient]:
+    with TestClient(create_app(container)) as test_client:
+        yield test_client
+
+
+@dataclass
+class Staff:
+    """API tokens of a few staff members, as headers ready to send."""
+
+    coordinator: dict[str, str]
+    czj_clerk: dict[str, str]
+    sfj_clerk: dict[str, str]
+    xyz_clerk: dict[str, str]
+    fgw_clerk: dict[str, str]
+
+
+@pytest.fixture
+def staff(container: Container) -> Staff:
+    def token(role: str, department: str, name: str) -> dict[str, str]:
+        with session_scope(container.engine) as session:
+            _, value = create_staff(
+                session=session, name=name, role=role, department=department,
+                clock=container.clock,
+            )
+        return {"Authorization": f"Bearer {value}"}
+
+    return Staff(
+        coordinator=token("coordinator", "fgw", "协调员 王"),
+        czj_clerk=token("clerk", "czj", "财政局 李"),
+        sfj_clerk=token("clerk", "sfj", "司法局 赵"),
+        xyz_clerk=token("clerk", "xyz", "西于庄 孙"),
+        fgw_clerk=token("clerk", "fgw", "发改委 周"),
+    )
+
+
+def open_engine(url: str) -> Engine:
+    """Open another engine on the same database (a second process, in effect)."""
+    return make_engine(url)
