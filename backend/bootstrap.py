@@ -73,7 +73,9 @@ def build(
 
 def prepare_database(container: Container) -> None:
     """Refuse a database that is behind the migrations; sync the taxonomy rows into it."""
-    head = ScriptDirectory.from_config(alembic_config(container.settings.database_url)).get_current_head()
+    head = ScriptDirectory.from_config(
+        alembic_config(container.settings.database_url)
+    ).get_current_head()
     try:
         with container.engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()

@@ -66,8 +66,13 @@ def prepare(url: str, cases: int) -> str:
     taxonomy = load_taxonomy(load_settings().taxonomy_file)
     with session_scope(engine) as session:
         sync_taxonomy(session=session, taxonomy=taxonomy)
-        _, token = create_staff(session=session, name="bench", role="coordinator",
-                                department="fgw", clock=SystemClock())
+        _, token = create_staff(
+            session=session,
+            name="bench",
+            role="coordinator",
+            department="fgw",
+            clock=SystemClock(),
+        )
     units = sorted(taxonomy.unit_codes)
     categories = [c.id for c in taxonomy.categories]
     statuses = ["routed", "signed", "in_progress", "resolved", "closed", "triage"]
@@ -79,13 +84,23 @@ def prepare(url: str, cases: int) -> str:
             rows = []
             for i in range(offset, min(cases, offset + batch)):
                 at = start + timedelta(minutes=i)
-                rows.append({
-                    "number": f"BX-{i:09d}", "kind": "complaint",
-                    "status": rng.choice(statuses), "category_id": rng.choice(categories),
-                    "department_code": rng.choice(units), "text": rng.choice(TEXTS),
-                    "anonymous": True, "channel": "api", "street_needed": False,
-                    "return_count": 0, "version": 1, "created_at": at, "updated_at": at,
-                })
+                rows.append(
+                    {
+                        "number": f"BX-{i:09d}",
+                        "kind": "complaint",
+                        "status": rng.choice(statuses),
+                        "category_id": rng.choice(categories),
+                        "department_code": rng.choice(units),
+                        "text": rng.choice(TEXTS),
+                        "anonymous": True,
+                        "channel": "api",
+                        "street_needed": False,
+                        "return_count": 0,
+                        "version": 1,
+                        "created_at": at,
+                        "updated_at": at,
+                    }
+                )
             connection.execute(insert(Case), rows)
     engine.dispose()
     return token
@@ -182,6 +197,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=300, help="list requests per size")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
+
         def url(name: str) -> str:
             if args.postgres:
                 return load_settings(database_url=args.postgres).database_url
@@ -192,7 +208,9 @@ def main() -> None:
         print(f"ratio intake/trivial throughput: {full / trivial:.3f}")
         small = list_p50(url("small"), 10_000, args.samples)
         large = list_p50(url("large"), 200_000, args.samples)
-        print(f"filtered list page p50: {small * 1000:.2f} ms at 10k, {large * 1000:.2f} ms at 200k")
+        print(
+            f"filtered list page p50: {small * 1000:.2f} ms at 10k, {large * 1000:.2f} ms at 200k"
+        )
         print(f"ratio p50 200k/10k: {large / small:.3f}")
 
 

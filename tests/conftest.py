@@ -83,7 +83,7 @@ def _empty_postgres(url: str) -> None:
 
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A migrated, empty database: a copy of a template on SQLite, a truncated one on PostgreSQL."""
+    """A migrated, empty database: a template copy on SQLite, a truncated one on PostgreSQL."""
     if request.param == "sqlite":
         path = tmp_path / "intake.db"
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
@@ -138,7 +138,10 @@ def staff(container: Container) -> Staff:
     def token(role: str, department: str, name: str) -> dict[str, str]:
         with session_scope(container.engine) as session:
             _, value = create_staff(
-                session=session, name=name, role=role, department=department,
+                session=session,
+                name=name,
+                role=role,
+                department=department,
                 clock=container.clock,
             )
         return {"Authorization": f"Bearer {value}"}

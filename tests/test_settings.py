@@ -10,7 +10,10 @@ from backend.settings import load_settings
 
 def test_defaults_are_an_embedded_sqlite_file_and_tianjin_time() -> None:
     settings = load_settings(_env_file=None)
-    assert (settings.database_url, settings.timezone) == ("sqlite:///var/intake.db", "Asia/Shanghai")
+    assert (settings.database_url, settings.timezone) == (
+        "sqlite:///var/intake.db",
+        "Asia/Shanghai",
+    )
 
 
 def test_plain_postgresql_urls_use_the_psycopg_driver() -> None:

@@ -38,7 +38,9 @@ def install_error_handlers(app: FastAPI) -> None:
         for kind, status_code, code in _STATUS:
             if isinstance(exc, kind):
                 detail = "not found" if code == "not_found" else str(exc)
-                return JSONResponse(status_code=status_code, content={"detail": detail, "code": code})
+                return JSONResponse(
+                    status_code=status_code, content={"detail": detail, "code": code}
+                )
         return JSONResponse(status_code=400, content={"detail": str(exc), "code": "bad_request"})
 
     @app.exception_handler(RequestValidationError)

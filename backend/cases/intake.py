@@ -74,7 +74,9 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         session.flush()
     pin = new_pin() if draft.anonymous else None
     case = Case(
-        number=next_case_number(session=session, prefix=env.taxonomy.district.case_prefix, day=today),
+        number=next_case_number(
+            session=session, prefix=env.taxonomy.district.case_prefix, day=today
+        ),
         kind=draft.kind.value,
         status=CaseStatus.received.value,
         category_id=placement.category,
@@ -96,8 +98,15 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     )
     session.add(case)
     session.flush()
-    record_event(session=session, case=case, actor=actor, action="receive", to_status="received",
-                 at=now, details={"channel": draft.channel, "kind": draft.kind.value})
+    record_event(
+        session=session,
+        case=case,
+        actor=actor,
+        action="receive",
+        to_status="received",
+        at=now,
+        details={"channel": draft.channel, "kind": draft.kind.value},
+    )
     event = _first_placement(session, case, actor, placement, route.confidence, now, env)
     session.flush()
     for listener in env.listeners:
@@ -116,7 +125,11 @@ def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
         raise ValidationFailed("occurred_in_future", field="occurred_on")
     if draft.kind is CaseKind.dishonesty_record and draft.occurred_on is None:
         raise ValidationFailed("record_needs_date", field="occurred_on")
-    if not draft.anonymous and not (draft.reporter_name or "").strip() and not draft.reporter_phone:
+    if (
+        not draft.anonymous
+        and not (draft.reporter_name or "").strip()
+        and not draft.reporter_phone
+    ):
         raise ValidationFailed("named_needs_contact", field="reporter")
 
 
@@ -182,13 +195,29 @@ def _first_placement(
         else:
             reason = "routing not confident"
         case.status = CaseStatus.triage.value
-        return record_event(session=session, case=case, actor=actor, action="triage",
-                            from_status="received", to_status="triage", at=now, reason=reason)
+        return record_event(
+            session=session,
+            case=case,
+            actor=actor,
+            action="triage",
+            from_status="received",
+            to_status="triage",
+            at=now,
+            reason=reason,
+        )
     case.status = CaseStatus.routed.value
     case.department_code = department
     return record_event(
-        session=session, case=case, actor=actor, action="route", from_status="received",
-        to_status="routed", at=now,
-        details={"department": department, "category": case.category_id,
-                 "confidence": round(confidence, 3)},
+        session=session,
+        case=case,
+        actor=actor,
+        action="route",
+        from_status="received",
+        to_status="routed",
+        at=now,
+        details={
+            "department": department,
+            "category": case.category_id,
+            "confidence": round(confidence, 3),
+        },
     )

@@ -48,7 +48,9 @@ class Case(SQLModel, table=True):
     kind: str = Field(default=CaseKind.complaint, max_length=24)
     status: str = Field(default=CaseStatus.received, max_length=16)
     category_id: str | None = Field(default=None, foreign_key="categories.id", max_length=40)
-    department_code: str | None = Field(default=None, foreign_key="departments.code", max_length=32)
+    department_code: str | None = Field(
+        default=None, foreign_key="departments.code", max_length=32
+    )
     street_code: str | None = Field(default=None, foreign_key="departments.code", max_length=32)
     text: str = Field(sa_column=Column(Text, nullable=False))
     occurred_on: date | None = None

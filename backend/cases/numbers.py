@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from backend.cases.models import CaseCounter
 
@@ -28,11 +28,9 @@ def next_case_number(*, session: Session, prefix: str, day: date) -> str:
     key = day.strftime("%Y%m%d")
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     session.execute(insert(CaseCounter).values(day=key, last=0).on_conflict_do_nothing())
+    last = col(CaseCounter.last)
     statement = (
-        update(CaseCounter)
-        .where(CaseCounter.day == key)  # type: ignore[arg-type]
-        .values(last=CaseCounter.last + 1)
-        .returning(CaseCounter.last)
+        update(CaseCounter).where(col(CaseCounter.day) == key).values(last=last + 1).returning(last)
     )
     sequence = session.execute(statement).scalar_one()
     return f"{prefix}-{day:%y%m%d}-{sequence:04d}"

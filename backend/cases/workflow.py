@@ -100,7 +100,9 @@ def transition(
     if actor.role not in rule.roles:
         raise Forbidden(f"a {actor.role or actor.kind} may not {command.action.value} a case")
     if command.version != case.version:
-        raise StaleVersion(f"case {case.number} is at version {case.version}, not {command.version}")
+        raise StaleVersion(
+            f"case {case.number} is at version {case.version}, not {command.version}"
+        )
     current = CaseStatus(case.status)
     target = rule.moves.get(current)
     if target is None:
@@ -119,8 +121,14 @@ def transition(
         raise StaleVersion(f"case {case.number} was changed by someone else")
     session.refresh(case)
     event = record_event(
-        session=session, case=case, actor=actor, action=command.action.value, at=now,
-        from_status=current.value, to_status=target.value, reason=reason,
+        session=session,
+        case=case,
+        actor=actor,
+        action=command.action.value,
+        at=now,
+        from_status=current.value,
+        to_status=target.value,
+        reason=reason,
         details=_details(command, changes) or None,
     )
     session.flush()
@@ -147,11 +155,15 @@ def _changes(case: Case, command: Command, target: CaseStatus, env: CaseEnv) -> 
         if not command.department:
             raise ValidationFailed("department_required", field="department")
         if command.department not in taxonomy.unit_codes:
-            raise ValidationFailed("unknown_department", field="department", value=command.department)
+            raise ValidationFailed(
+                "unknown_department", field="department", value=command.department
+            )
         changes: dict[str, object] = {"department_code": command.department}
         if command.category is not None:
             if taxonomy.category(command.category) is None:
-                raise ValidationFailed("unknown_category", field="category", value=command.category)
+                raise ValidationFailed(
+                    "unknown_category", field="category", value=command.category
+                )
             changes["category_id"] = command.category
         if taxonomy.street(command.department) is not None:
             changes["street_code"] = command.department

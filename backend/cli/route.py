@@ -25,7 +25,9 @@ def route(
         raise typer.BadParameter("give either TEXT or --jsonl (lines on standard input)")
     router = Router(load_taxonomy(get_settings().taxonomy_file))
     if text is not None:
-        typer.echo(json.dumps(router.route(text, street_hint=street).as_dict(), ensure_ascii=False))
+        typer.echo(
+            json.dumps(router.route(text, street_hint=street).as_dict(), ensure_ascii=False)
+        )
         return
     failures = 0
     for number, line in enumerate(sys.stdin, start=1):

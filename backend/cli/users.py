@@ -25,7 +25,10 @@ def create(
     prepare_database(container)
     with session_scope(container.engine) as session:
         account, token = create_staff(
-            session=session, name=name, role=role.value, department=department,
+            session=session,
+            name=name,
+            role=role.value,
+            department=department,
             clock=container.clock,
         )
         typer.echo(f"created {account.role} #{account.id} {account.name} ({department})")

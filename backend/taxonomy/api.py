@@ -14,8 +14,10 @@ router = APIRouter(tags=["reference"])
 @router.get("/departments", response_model=list[DepartmentPublic])
 def read_departments(session: SessionDep) -> list[Department]:
     """List the active units: district departments, then street offices."""
-    statement = select(Department).where(col(Department.active)).order_by(
-        col(Department.kind), col(Department.code)
+    statement = (
+        select(Department)
+        .where(col(Department.active))
+        .order_by(col(Department.kind), col(Department.code))
     )
     return list(session.exec(statement).all())
 

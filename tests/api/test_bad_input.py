@@ -10,9 +10,7 @@ from tests.conftest import Staff
 
 
 def post_case(client: TestClient, staff: Staff, body: object, **headers: str) -> tuple[int, dict]:
-    response = client.post(
-        "/api/v1/cases", json=body, headers={**staff.coordinator, **headers}
-    )
+    response = client.post("/api/v1/cases", json=body, headers={**staff.coordinator, **headers})
     return response.status_code, response.json()
 
 
@@ -38,7 +36,11 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
         ({"text": "工程款拖欠了半年", "category": "nope"}, "unknown_category", "nope"),
         ({"text": "工程款拖欠了半年", "street": "moon"}, "unknown_street", "moon"),
         ({"text": "工程款拖欠了半年", "kind": "gossip"}, "bad_request", "kind"),
-        ({"text": "工程款拖欠了半年", "occurred_on": "2030-01-01"}, "occurred_in_future", "future"),
+        (
+            {"text": "工程款拖欠了半年", "occurred_on": "2030-01-01"},
+            "occurred_in_future",
+            "future",
+        ),
         ({"text": "工程款拖欠了半年", "occurred_on": "yesterday"}, "bad_request", "occurred_on"),
         ({"text": "工程款拖欠了半年", "kind": "dishonesty_record"}, "record_needs_date", "date"),
         ({"text": "工程款拖欠了半年", "reporter": {"phone": "12345"}}, "bad_phone", "12345"),
@@ -95,11 +97,11 @@ def test_bad_action_bodies_get_422(
 
 
 def test_refused_action_leaves_the_case_as_it_was(client: TestClient, staff: Staff) -> None:
-    case = file_case(client, staff.coordinator)
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
     response = act(client, staff.czj_clerk, case, "resolve", reply="   ")
     assert (response.status_code, response.json()["code"]) == (422, "reply_required")
     again = client.get(f"/api/v1/cases/{case['number']}", headers=staff.coordinator).json()
-    assert (again["status"], again["version"], len(again["events"])) == ("routed", 1, 2)
+    assert (again["status"], again["version"], len(again["events"])) == ("signed", 2, 3)
 
 
 def test_bad_list_parameters_get_422(client: TestClient, staff: Staff) -> None:

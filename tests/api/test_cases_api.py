@@ -24,7 +24,10 @@ def test_complaint_is_routed_to_the_department_that_owns_its_category(
     case = file_case(client, staff.coordinator, text=ARREARS)
     actual = {k: case[k] for k in ("kind", "status", "category", "department", "version")}
     assert actual == {
-        "kind": "complaint", "status": "routed", "category": "arrears", "department": "czj",
+        "kind": "complaint",
+        "status": "routed",
+        "category": "arrears",
+        "department": "czj",
         "version": 1,
     }
     assert case["number"].startswith("HQ-261127-")
@@ -57,10 +60,17 @@ def test_street_level_complaint_without_a_street_waits_in_triage_saying_so(
 
 def test_given_category_and_street_are_used_as_filed(client: TestClient, staff: Staff) -> None:
     case = file_case(
-        client, staff.coordinator, text="这里的事情一直没有人处理，希望尽快解决", category="elderly_care",
+        client,
+        staff.coordinator,
+        text="这里的事情一直没有人处理，希望尽快解决",
+        category="elderly_care",
         street="hy",
     )
-    assert (case["status"], case["category"], case["department"]) == ("routed", "elderly_care", "hy")
+    assert (case["status"], case["category"], case["department"]) == (
+        "routed",
+        "elderly_care",
+        "hy",
+    )
 
 
 def test_text_that_fits_no_category_goes_to_triage_at_the_lead_office(
@@ -72,11 +82,16 @@ def test_text_that_fits_no_category_goes_to_triage_at_the_lead_office(
 
 def test_dishonesty_record_is_owned_by_the_lead_office(client: TestClient, staff: Staff) -> None:
     case = file_case(
-        client, staff.czj_clerk, kind="dishonesty_record", occurred_on="2026-11-20",
+        client,
+        staff.czj_clerk,
+        kind="dishonesty_record",
+        occurred_on="2026-11-20",
         text="某科室工作人员因拒不履行生效判决被法院列为失信被执行人，判决书（2026）津0106执123号",
     )
     assert (case["kind"], case["department"], case["status"]) == (
-        "dishonesty_record", "fgw", "routed",
+        "dishonesty_record",
+        "fgw",
+        "routed",
     )
 
 

@@ -64,7 +64,8 @@ def test_coordinator_sees_the_reporter_of_a_named_report_only(
 
 def test_anonymous_case_refuses_reporter_details(client: TestClient, staff: Staff) -> None:
     response = client.post(
-        "/api/v1/cases", json={"text": ARREARS, "anonymous": True, **NAMED},
+        "/api/v1/cases",
+        json={"text": ARREARS, "anonymous": True, **NAMED},
         headers=staff.coordinator,
     )
     assert response.status_code == 422

@@ -25,7 +25,11 @@ def test_a_case_goes_from_routed_to_closed_with_an_event_for_each_step(
         ("resolve", "in_progress", "resolved"),
         ("close", "resolved", "closed"),
     ]
-    assert (case["status"], case["version"], case["reply"]) == ("closed", 5, "已于本周支付全部工程款")
+    assert (case["status"], case["version"], case["reply"]) == (
+        "closed",
+        5,
+        "已于本周支付全部工程款",
+    )
     assert case["events"][2]["actor"] == "财政局 李"
 
 
@@ -62,7 +66,11 @@ def test_coordinator_routes_a_triage_case_to_a_unit_which_then_sees_it(
     case = act(
         client, staff.coordinator, case, "reassign", department="sfj", category="enforcement"
     ).json()
-    assert (case["status"], case["department"], case["category"]) == ("routed", "sfj", "enforcement")
+    assert (case["status"], case["department"], case["category"]) == (
+        "routed",
+        "sfj",
+        "enforcement",
+    )
     seen = client.get(f"/api/v1/cases/{case['number']}", headers=staff.sfj_clerk)
     assert seen.status_code == 200
 

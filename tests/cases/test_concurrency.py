@@ -24,8 +24,11 @@ def test_cases_filed_at_once_get_unique_numbers(container: Container) -> None:
     def file(index: int) -> str:
         target = engine if index % 2 else container.engine
         with session_scope(target) as session:
-            draft = Draft(text=f"工程款拖欠第{index}次，一直不付", anonymous=False,
-                          reporter_phone="13800000000")
+            draft = Draft(
+                text=f"工程款拖欠第{index}次，一直不付",
+                anonymous=False,
+                reporter_phone="13800000000",
+            )
             return submit(session=session, draft=draft, actor=SYSTEM, env=env).case.number
 
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -38,16 +41,22 @@ def test_cases_filed_at_once_get_unique_numbers(container: Container) -> None:
 def test_concurrent_actions_on_one_case_exactly_one_wins(container: Container) -> None:
     env = container.case_env
     with session_scope(container.engine) as session:
-        draft = Draft(text="区里的项目做完了，工程款一直拖欠不付", anonymous=False,
-                      reporter_name="李四")
+        draft = Draft(
+            text="区里的项目做完了，工程款一直拖欠不付", anonymous=False, reporter_name="李四"
+        )
         number = submit(session=session, draft=draft, actor=SYSTEM, env=env).case.number
 
     def sign(_: int) -> str:
         try:
             with session_scope(container.engine) as session:
                 case = get_case(session=session, number=number, actor=CLERK)
-                transition(session=session, case=case, actor=CLERK, env=env,
-                           command=Command(action=Action.sign, version=1))
+                transition(
+                    session=session,
+                    case=case,
+                    actor=CLERK,
+                    env=env,
+                    command=Command(action=Action.sign, version=1),
+                )
             return "won"
         except StaleVersion:
             return "stale"

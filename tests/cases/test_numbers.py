@@ -24,6 +24,8 @@ def test_a_pin_verifies_against_its_hash_and_nothing_else() -> None:
     stored = hash_pin(pin)
     wrong = f"{(int(pin) + 1) % 1_000_000:06d}"
     assert (verify_pin(pin, stored), verify_pin(wrong, stored), verify_pin(pin, None)) == (
-        True, False, False,
+        True,
+        False,
+        False,
     )
     assert pin not in stored

@@ -22,16 +22,22 @@ def intake(settings: Settings | None, *args: str, stdin: str = "", **env: str):
         environment["INTAKE_DATABASE_URL"] = settings.database_url
     environment.update(env)
     return subprocess.run(
-        [*INTAKE, *args], input=stdin, capture_output=True, text=True, env=environment,
-        timeout=120, cwd=Path(__file__).resolve().parents[2],
+        [*INTAKE, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
     )
 
 
 def test_users_create_prints_a_working_token_as_the_last_line(
     settings: Settings, client: TestClient
 ) -> None:
-    done = intake(settings, "users", "create", "--role", "clerk", "--department", "czj",
-                  "--name", "李四")
+    done = intake(
+        settings, "users", "create", "--role", "clerk", "--department", "czj", "--name", "李四"
+    )
     assert done.returncode == 0, done.stderr
     token = done.stdout.strip().splitlines()[-1]
     response = client.get("/api/v1/cases", headers={"Authorization": f"Bearer {token}"})
@@ -67,7 +73,10 @@ def test_route_jsonl_answers_line_by_line_and_reports_bad_lines() -> None:
     done = intake(None, "route", "--jsonl", stdin=lines)
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert [a.get("category") or a.get("error", "")[:5] for a in answers] == [
-        "arrears", "Expec", "each ", "parking",
+        "arrears",
+        "Expec",
+        "each ",
+        "parking",
     ]
     assert done.returncode == 1 and "Traceback" not in done.stderr
 
@@ -78,8 +87,9 @@ def test_route_needs_text_or_jsonl() -> None:
 
 
 def test_cases_list_shows_filed_cases(settings: Settings, client: TestClient, staff) -> None:
-    client.post("/api/v1/cases", json={"text": "工程款一直拖欠不付，拖了半年"},
-                headers=staff.coordinator)
+    client.post(
+        "/api/v1/cases", json={"text": "工程款一直拖欠不付，拖了半年"}, headers=staff.coordinator
+    )
     done = intake(settings, "cases", "list")
     assert done.returncode == 0, done.stderr
     assert "routed" in done.stdout and "czj" in done.stdout and "工程款" in done.stdout

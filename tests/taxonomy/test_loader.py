@@ -45,8 +45,10 @@ def refusal(path: Path) -> str:
 
 def test_unknown_owner_is_refused_naming_the_entry(tmp_path: Path) -> None:
     path = write(tmp_path, lambda d: d["categories"][0].update(owner="nobody"))
-    assert refusal(path) == f"{path}: entry 'procurement': unknown owner 'nobody' " \
+    assert (
+        refusal(path) == f"{path}: entry 'procurement': unknown owner 'nobody' "
         "(a department code or 'street')"
+    )
 
 
 def test_duplicate_category_id_is_refused(tmp_path: Path) -> None:
