@@ -1,0 +1,122 @@
+"""Route a complaint to its category and the unit that owns it (routing v1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from backend.routing.scoring import score_categories
+from backend.routing.streets import StreetFinder
+from backend.routing.terms import build_index
+from backend.routing.text import TextView, teach_jieba, view_of
+from backend.taxonomy.models import Taxonomy
+
+# Below this the best category rests only on a match that cuts into other words (学校 in
+# 大学校园): too weak to name a category, so the case goes to triage.
+MIN_SCORE = 0.3
+
+StreetEvidence = Literal["text", "hint"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A category the complaint may belong to, with its score and owning unit."""
+
+    category: str
+    score: float
+    department: str | None  # the street for a street-level category when known, else None
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    """Where a complaint goes and how sure the router is."""
+
+    category: str
+    department: str | None
+    street: str | None
+    street_evidence: StreetEvidence | None
+    street_needed: bool
+    confidence: float
+    confident: bool
+    candidates: tuple[Candidate, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the result as JSON-ready data, scores rounded to 3 decimals."""
+        return {
+            "category": self.category,
+            "department": self.department,
+            "street": self.street,
+            "street_evidence": self.street_evidence,
+            "street_needed": self.street_needed,
+            "confidence": round(self.confidence, 3),
+            "confident": self.confident,
+            "candidates": [
+                {"category": c.category, "score": round(c.score, 3), "department": c.department}
+                for c in self.candidates
+            ],
+        }
+
+
+class Router:
+    """Match complaint text against a taxonomy's words: characters, pinyin and English."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
+        self._index = build_index(taxonomy)
+        self._streets = StreetFinder(taxonomy)
+        self._categories = {category.id: category for category in taxonomy.categories}
+        self._order = {category.id: i for i, category in enumerate(taxonomy.categories)}
+        self._street_codes = frozenset(street.code for street in taxonomy.streets)
+        teach_jieba(self._index.chinese_words | self._streets.chinese_words)
+
+    def route(self, text: str, street_hint: str | None = None) -> RouteResult:
+        """Rank the categories for a complaint and pick one, with its unit and street."""
+        view = view_of(text)
+        street, evidence = self._locate(view, street_hint)
+        scores = score_categories(self._index, view)
+        ranked = sorted(
+            ((category, min(score, 1.0)) for category, score in scores.items() if score > 0),
+            key=lambda pair: (-pair[1], self._order[pair[0]]),
+        )
+        routing = self._taxonomy.routing
+        triage = self._taxonomy.triage_category
+        if ranked and ranked[0][1] >= MIN_SCORE:
+            category, confidence = ranked[0]
+        else:
+            category, confidence = triage, scores.get(triage, 0.0)
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        confident = (
+            category != triage
+            and confidence >= routing.confident_score
+            and confidence - runner_up >= routing.confident_margin
+        )
+        return RouteResult(
+            category=category,
+            department=self._owner(category, street),
+            street=street,
+            street_evidence=evidence,
+            street_needed=self._categories[category].street_level and street is None,
+            confidence=confidence,
+            confident=confident,
+            candidates=tuple(
+                Candidate(category_id, score, self._owner(category_id, street))
+                for category_id, score in ranked[: routing.candidates]
+            ),
+        )
+
+    def find_street(self, text: str) -> str | None:
+        """Return the code of the first street office the text names, if any."""
+        return self._streets.find(view_of(text))
+
+    def _locate(
+        self, view: TextView, hint: str | None
+    ) -> tuple[str | None, StreetEvidence | None]:
+        # The reporter picked the hint explicitly, so it beats a street named in passing.
+        if hint is not None and hint in self._street_codes:
+            return hint, "hint"
+        found = self._streets.find(view)
+        return (found, "text") if found else (None, None)
+
+    def _owner(self, category_id: str, street: str | None) -> str | None:
+        category = self._categories[category_id]
+        return street if category.street_level else category.owner

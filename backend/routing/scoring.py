@@ -1,0 +1,173 @@
+"""Score every category of a taxonomy against one complaint, 0..1."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from backend.routing.terms import EnglishTerm, Term, TermIndex
+from backend.routing.text import TextView, is_word
+
+# Discounts on a term's weight by how sure the match is.
+TYPED_PINYIN = 0.9  # yibao for 医保: the reporter typed pinyin on purpose
+HOMOPHONE = 0.8  # 医宝 for 医保: same sound, other characters
+STRADDLING = 0.5  # 学校 inside 大学校园: the match cuts across real words
+FUZZY = 0.8  # 失信执行人 for 失信被执行人, procurment for procurement
+EXAMPLE = 0.9  # a text close to a configured example complaint
+FUZZY_CHINESE_CUTOFF = 80.0
+FUZZY_ENGLISH_CUTOFF = 85.0
+EXAMPLE_CUTOFF = 60.0
+
+
+class Hit(NamedTuple):
+    """One piece of evidence for a category: which term, where in the text, how strong."""
+
+    category: str
+    key: Term | EnglishTerm | str
+    start: int
+    end: int
+    weight: float
+
+
+def score_categories(index: TermIndex, view: TextView) -> dict[str, float]:
+    """Return each category's score: the evidence of its distinct, non-overlapping hits."""
+    hits = [
+        *_chinese_hits(index, view),
+        *_fuzzy_chinese_hits(index, view),
+        *_english_hits(index, view),
+        *_example_hits(index, view),
+    ]
+    return _combine(hits)
+
+
+def _chinese_hits(index: TermIndex, view: TextView) -> list[Hit]:
+    """Find Chinese terms written exactly, typed as pinyin, or mistyped as a homophone."""
+    hits: list[Hit] = []
+    surfaces, syllables = view.surfaces, view.syllables
+    for i, (surface, syllable) in enumerate(zip(surfaces, syllables, strict=True)):
+        exact: set[Term] = set()
+        for term in index.by_surface.get(surface, ()):
+            end = i + len(term.surfaces)
+            if surfaces[i:end] == term.surfaces and (end > i + 1 or _alone(view, i)):
+                exact.add(term)
+                hits.append(_hit(view, term, i, end, 1.0))
+        for term, reading in index.by_syllable.get(syllable, ()):
+            end = i + len(reading)
+            if term in exact or syllables[i:end] != reading:
+                continue
+            if not any(unit.han for unit in view.units[i:end]):
+                hits.append(_hit(view, term, i, end, TYPED_PINYIN))
+            elif _slip(view, i, end):
+                hits.append(_hit(view, term, i, end, HOMOPHONE))
+    return hits
+
+
+def _alone(view: TextView, position: int) -> bool:
+    """Return whether a one-character term is a word here (坑 in 有个坑, not in 坑洼)."""
+    unit = view.units[position]
+    return not unit.han or view.stands_alone(unit.start, unit.end)
+
+
+def _slip(view: TextView, first: int, end: int) -> bool:
+    """Return whether characters that sound like a term are a typing slip for it."""
+    # 医宝 is no word, so it stands for 医保; 事业 is a word of its own, not a slip for 失业;
+    # and a sound-alike that cuts into real words is chance.
+    start, stop = view.units[first].start, view.units[end - 1].end
+    return not is_word("".join(view.surfaces[first:end])) and not view.straddles(start, stop)
+
+
+def _hit(view: TextView, term: Term, first: int, end: int, factor: float) -> Hit:
+    start, stop = view.units[first].start, view.units[end - 1].end
+    if view.units[first].han and view.straddles(start, stop):
+        factor *= STRADDLING
+    return Hit(term.category, term, start, stop, term.weight * factor)
+
+
+def _fuzzy_chinese_hits(index: TermIndex, view: TextView) -> list[Hit]:
+    """Find long terms written with a character missing or extra (失信执行人)."""
+    # Only terms at most one longer than the text: a short text inside a long term is not it.
+    fitting = bisect_right(index.fuzzy_lengths, len(view.text) + 1)
+    if not fitting:
+        return []
+    found = process.extract(
+        view.text,
+        index.fuzzy_texts[:fitting],
+        scorer=fuzz.partial_ratio,
+        score_cutoff=FUZZY_CHINESE_CUTOFF,
+        limit=None,
+    )
+    hits: list[Hit] = []
+    for text, score, position in found:
+        if score < 100:  # exact matches are found, and weighed, as such
+            term = index.fuzzy_terms[position]
+            where = fuzz.partial_ratio_alignment(text, view.text)
+            if where is not None:
+                weight = term.weight * FUZZY * score / 100
+                hits.append(Hit(term.category, term, where.dest_start, where.dest_end, weight))
+    return hits
+
+
+def _english_hits(index: TermIndex, view: TextView) -> list[Hit]:
+    if not view.words:
+        return []
+    stems: list[str] = []
+    quality: list[float] = []
+    for word in view.words:
+        found = word.stem
+        sure = 1.0
+        if found not in index.english_vocabulary and len(found) >= 5:
+            best = process.extractOne(
+                found, index.english_words, scorer=fuzz.ratio, score_cutoff=FUZZY_ENGLISH_CUTOFF
+            )
+            if best:
+                found, sure = best[0], FUZZY * best[1] / 100
+        stems.append(found)
+        quality.append(sure)
+    hits: list[Hit] = []
+    for i, found in enumerate(stems):
+        for term in index.by_stem.get(found, ()):
+            end = i + len(term.stems)
+            if tuple(stems[i:end]) == term.stems:
+                weight = term.weight * min(quality[i:end])
+                start, stop = view.words[i].start, view.words[end - 1].end
+                hits.append(Hit(term.category, term, start, stop, weight))
+    return hits
+
+
+def _example_hits(index: TermIndex, view: TextView) -> list[Hit]:
+    if not index.example_texts or not view.text:
+        return []
+    found = process.extract(
+        view.text,
+        index.example_texts,
+        scorer=fuzz.ratio,
+        score_cutoff=EXAMPLE_CUTOFF,
+        limit=None,
+    )
+    return [
+        Hit(index.example_categories[i], "example", -1, -1, EXAMPLE * score / 100)
+        for _, score, i in found
+    ]
+
+
+def _combine(hits: list[Hit]) -> dict[str, float]:
+    """Join a category's hits as independent evidence (noisy-or), each term and place once."""
+    kept: dict[str, list[Hit]] = {}
+    for hit in sorted(hits, key=lambda h: -h.weight):
+        same = kept.setdefault(hit.category, [])
+        if any(k.key == hit.key or _overlap(k, hit) for k in same):
+            continue
+        same.append(hit)
+    scores: dict[str, float] = {}
+    for category, evidence in kept.items():
+        missing = 1.0
+        for hit in evidence:
+            missing *= 1.0 - hit.weight
+        scores[category] = 1.0 - missing
+    return scores
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.start >= 0 and b.start >= 0 and a.start < b.end and b.start < a.end

@@ -1,0 +1,131 @@
+"""One complaint text prepared once for every matcher: units, pinyin, words, jieba tokens."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import jieba
+
+from backend.routing.english import stem
+from backend.routing.normalize import normalize
+from backend.routing.pinyin import HAN, char_syllable, split_pinyin
+
+# Matching looks at the start of a text only, so a pasted novel costs as much as a letter.
+MAX_CHARS = 3000
+
+_PIECE = re.compile(rf"{HAN.pattern}|[a-z]+|[0-9]+")
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+jieba.setLogLevel(logging.WARNING)
+_taught: set[str] = set()
+
+
+class Unit(NamedTuple):
+    """One matchable piece: a Chinese character, a typed pinyin syllable, a word or a number."""
+
+    surface: str
+    syllable: str
+    start: int
+    end: int
+    han: bool
+    word_start: bool
+    word_end: bool
+
+
+class Word(NamedTuple):
+    """One Latin word of the text with its English stem."""
+
+    stem: str
+    start: int
+    end: int
+
+
+def units_of(text: str) -> list[Unit]:
+    """Cut normalised text into units; pinyin typed as one word (yibao) becomes syllables."""
+    units: list[Unit] = []
+    for piece in _PIECE.finditer(text):
+        word, start = piece.group(), piece.start()
+        if HAN.match(word):
+            units.append(Unit(word, char_syllable(word), start, start + 1, True, True, True))
+            continue
+        parts = split_pinyin(word) if word.isalpha() else None
+        if not parts:
+            units.append(Unit(word, word, start, piece.end(), False, True, True))
+            continue
+        for index, part in enumerate(parts):
+            end = start + len(part)
+            units.append(Unit(part, part, start, end, False, index == 0, index == len(parts) - 1))
+            start = end
+    return units
+
+
+@dataclass(frozen=True)
+class TextView:
+    """A complaint after normalisation, cut every way the matchers need."""
+
+    text: str
+    units: tuple[Unit, ...]
+    surfaces: tuple[str, ...]
+    syllables: tuple[str, ...]
+    words: tuple[Word, ...]
+    tokens: tuple[tuple[str, int, int], ...]
+    token_at: tuple[int, ...]  # for each character, the index of the jieba token holding it
+
+    def straddles(self, start: int, end: int) -> bool:
+        """Return whether [start, end) cuts into jieba words (学校 in 大学校园)."""
+        # The head or tail of a longer word is a compound (执法 in 执法人员, 罚款 in 乱罚款).
+        if not self.tokens:
+            return False
+        _, first_start, first_end = self.tokens[self.token_at[start]]
+        _, last_start, last_end = self.tokens[self.token_at[end - 1]]
+        cuts_head = first_start < start and first_end < end
+        cuts_tail = last_end > end and last_start > start
+        inside = first_start < start and last_end > end
+        return cuts_head or cuts_tail or inside
+
+    def stands_alone(self, start: int, end: int) -> bool:
+        """Return whether [start, end) is one whole jieba word (偷 in 被偷了, not in 偷偷)."""
+        if not self.tokens:
+            return True
+        _, token_start, token_end = self.tokens[self.token_at[start]]
+        return (token_start, token_end) == (start, end)
+
+
+def teach_jieba(words: Iterable[str]) -> None:
+    """Load jieba's dictionary once and add Chinese words it must keep whole (失信被执行人)."""
+    jieba.initialize()
+    for word in words:
+        if word not in _taught and len(word) >= 2 and all(HAN.match(char) for char in word):
+            jieba.add_word(word)
+            _taught.add(word)
+
+
+def is_word(chars: str) -> bool:
+    """Return whether jieba's dictionary (with the words taught to it) knows these characters."""
+    return bool(jieba.dt.FREQ.get(chars))
+
+
+def view_of(raw: str) -> TextView:
+    """Prepare a complaint for matching; look at its first MAX_CHARS characters only."""
+    text = normalize(raw[:MAX_CHARS])
+    units = tuple(units_of(text))
+    words = tuple(Word(stem(m.group()), m.start(), m.end()) for m in _LATIN_WORD.finditer(text))
+    tokens: tuple[tuple[str, int, int], ...] = ()
+    token_at: list[int] = []
+    if any(unit.han for unit in units):
+        tokens = tuple(jieba.tokenize(text, HMM=False))
+        for index, (_, start, end) in enumerate(tokens):
+            token_at.extend([index] * (end - start))
+    return TextView(
+        text=text,
+        units=units,
+        surfaces=tuple(unit.surface for unit in units),
+        syllables=tuple(unit.syllable for unit in units),
+        words=words,
+        tokens=tokens,
+        token_at=tuple(token_at),
+    )

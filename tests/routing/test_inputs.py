@@ -1,0 +1,86 @@
+"""Text as citizens type it: pinyin, slips, English, full-width, traditional, noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.routing.router import Router
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yibao duanjiao", "medical_insurance"),
+        ("yi bao", "medical_insurance"),
+        ("Yī bǎo duàn jiǎo", "medical_insurance"),
+        ("dibao shenqing bei ju", "poverty_relief"),
+        ("tingchewei bei zhan le", "parking"),
+    ],
+)
+def test_pinyin_input_routes_like_the_chinese_words(
+    router: Router, text: str, expected: str
+) -> None:
+    assert router.route(text).category == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("医宝断缴以后社区不给续", "medical_insurance"),
+        ("医宝", "medical_insurance"),
+        ("低饱申请被拒", "poverty_relief"),
+        ("物叶费太贵了", "property"),
+    ],
+)
+def test_homophone_slip_routes_like_the_word_meant(
+    router: Router, text: str, expected: str
+) -> None:
+    assert router.route(text).category == expected
+
+
+def test_real_word_that_sounds_like_a_keyword_is_not_taken_for_it(router: Router) -> None:
+    # 事业 (career) sounds like 失业 (unemployed) but is a word of its own.
+    assert router.route("他的事业很成功").category == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my fine was too high", "enforcement"),
+        ("the procurement result was never published", "procurement"),
+        ("the procurment was rigged", "procurement"),
+        ("my disability allowance stopped last month", "disability"),
+        ("nobody fixes the streetlights on our road", "transport"),
+        ("The Court Ruling Has Been Ignored For A Year", "court_order"),
+    ],
+)
+def test_english_input_routes_by_english_keywords(
+    router: Router, text: str, expected: str
+) -> None:
+    assert router.route(text).category == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ＰＰＰ項目的運營補貼遲遲不到位！", "ppp"),
+        ("醫保斷繳以後社區不給辦理續保", "medical_insurance"),
+        ("政府采购项目的成交结果至今没有公告！！！", "procurement"),
+        ("医\u200b保断\u200d缴了", "medical_insurance"),
+        ("【投诉】停车位被人私自加地锁……", "parking"),
+    ],
+)
+def test_full_width_traditional_and_invisible_characters_route_right(
+    router: Router, text: str, expected: str
+) -> None:
+    assert router.route(text).category == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["请问怎么注册账号", "hello", "", "   \n\t ", "😀🙏👍🏻", "\u200b\u200b", "123456", "？？？"],
+)
+def test_text_without_signal_goes_to_triage_unconfidently(router: Router, text: str) -> None:
+    result = router.route(text)
+    actual = (result.category, result.department, result.confident, result.confidence)
+    assert actual == ("other", "fgw", False, 0.0)

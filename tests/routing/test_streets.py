@@ -1,0 +1,87 @@
+"""Which street office gets a street-level case: the text, the reporter's pick, or nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.routing.router import Router
+
+NO_STREET = "医保断缴以后社区不给办理续保"
+IN_SHUANGHUANCUN = "双环邨街道的低保复核拖了很久"
+
+
+def test_street_level_category_without_a_street_has_no_department_and_needs_one(
+    router: Router,
+) -> None:
+    result = router.route(NO_STREET)
+    actual = (result.category, result.department, result.street, result.street_evidence)
+    assert actual == ("medical_insurance", None, None, None)
+    assert result.street_needed is True
+
+
+def test_street_named_in_the_text_owns_a_street_level_case(router: Router) -> None:
+    result = router.route(IN_SHUANGHUANCUN)
+    actual = (result.category, result.department, result.street, result.street_evidence)
+    assert actual == ("poverty_relief", "shc", "shc", "text")
+    assert result.street_needed is False
+
+
+def test_street_hint_owns_a_street_level_case(router: Router) -> None:
+    result = router.route(NO_STREET, street_hint="dzg")
+    actual = (result.department, result.street, result.street_evidence, result.street_needed)
+    assert actual == ("dzg", "dzg", "hint", False)
+
+
+def test_street_hint_beats_a_different_street_named_in_the_text(router: Router) -> None:
+    result = router.route(IN_SHUANGHUANCUN, street_hint="dzg")
+    assert (result.department, result.street, result.street_evidence) == ("dzg", "dzg", "hint")
+
+
+@pytest.mark.parametrize("hint", ["nowhere", "", "SHC", "shc "])
+def test_unknown_street_hint_is_ignored(router: Router, hint: str) -> None:
+    without_street = router.route(NO_STREET, street_hint=hint)
+    with_street = router.route(IN_SHUANGHUANCUN, street_hint=hint)
+    assert (without_street.street, without_street.street_needed) == (None, True)
+    assert (with_street.street, with_street.street_evidence) == ("shc", "text")
+
+
+def test_department_owned_category_keeps_its_owner_when_a_street_is_named(
+    router: Router,
+) -> None:
+    result = router.route("西于庄街道的执法队没收了我的三轮车")
+    actual = (result.category, result.department, result.street, result.street_needed)
+    assert actual == ("enforcement", "sfj", "xyz", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("西于庄街道某小区物业不管事", "xyz"),
+        ("双环村的低保", "shc"),
+        ("我家在咸阳北路附近", "xybl"),
+        ("xigu jiedao de ludeng huaile", "xg"),
+        ("I live in Dingzigu and the road is broken", "dzg"),
+        ("shuanghuancunjiedao", "shc"),
+        ("铃铛阁的公租房", "ldg"),
+    ],
+)
+def test_street_is_found_by_name_alias_or_pinyin(router: Router, text: str, expected: str) -> None:
+    assert router.find_street(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三条石头路不好走",  # 三条石 inside 三条/石头
+        "xigua tai gui le",  # xigu inside xigua
+        "西谷的路灯坏了",  # sounds like 西沽, but only typed pinyin counts as a spelling
+        "路灯坏了",
+        "",
+    ],
+)
+def test_street_is_not_found_inside_other_words(router: Router, text: str) -> None:
+    assert router.find_street(text) is None
+
+
+def test_first_street_named_is_taken(router: Router) -> None:
+    assert router.find_street("我住在西沽，单位在丁字沽") == "xg"
