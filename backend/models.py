@@ -1,11 +1,20 @@
 """Import every table so that SQLModel.metadata knows them all (for Alembic and tests)."""
 
 from backend.cases.models import Attachment, Case, CaseCounter, CaseEvent
-from backend.people.models import Reporter, StaffAccount
+from backend.deadlines.models import Deadline
+from backend.notifications.models import Notification
+from backend.people.models import Reporter, StaffAccount, StaffChat
 from backend.taxonomy.tables import Category, Department
+from backend.workdays.models import CalendarDay, CalendarOverride, CalendarYear
 
 __all__ = [
     "Attachment",
+    "CalendarDay",
+    "CalendarOverride",
+    "CalendarYear",
+    "Deadline",
+    "Notification",
+    "StaffChat",
     "Case",
     "CaseCounter",
     "CaseEvent",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from backend.db import UTCDateTime
@@ -51,3 +52,17 @@ class StaffAccount(SQLModel, table=True):
     token_hash: str = Field(max_length=64, unique=True)
     active: bool = True
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class StaffChat(SQLModel, table=True):
+    """A chat bound to a staff account (/bind), where reminders and digests go."""
+
+    __tablename__ = "staff_chats"
+    __table_args__ = (UniqueConstraint("channel", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_accounts.id", index=True)
+    channel: str = Field(max_length=16)
+    chat_id: str = Field(max_length=64)
+    language: str = Field(default="zh", max_length=8)
+    bound_at: datetime = Field(sa_type=UTCDateTime)

@@ -1,0 +1,41 @@
+"""The working-day calendar as rows: the package's seed, coordinator overrides, known years."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+from backend.db import UTCDateTime
+
+
+class CalendarDay(SQLModel, table=True):
+    """A day the chinesecalendar package marks unlike Monday-to-Friday (holiday or 调休)."""
+
+    __tablename__ = "calendar_days"
+
+    day: date = Field(primary_key=True)
+    working: bool
+    name: str = Field(default="", max_length=100)
+
+
+class CalendarOverride(SQLModel, table=True):
+    """A coordinator's correction of one day (an emergency closure, an extra working day)."""
+
+    __tablename__ = "calendar_overrides"
+
+    day: date = Field(primary_key=True)
+    working: bool
+    reason: str = Field(max_length=500)
+    actor_name: str = Field(default="", max_length=100)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CalendarYear(SQLModel, table=True):
+    """A year whose holidays are fully known (from the package or confirmed by a coordinator)."""
+
+    __tablename__ = "calendar_years"
+
+    year: int = Field(primary_key=True)
+    source: str = Field(max_length=16)  # package | coordinator
+    added_at: datetime = Field(sa_type=UTCDateTime)
