@@ -12,6 +12,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from backend.cases.env import CaseEnv
 from backend.clock import Clock, SystemClock
 from backend.db import make_engine, session_scope
+from backend.deadlines.keeper import DeadlineKeeper
+from backend.deadlines.policy import Policy, load_policy
 from backend.errors import ConfigError
 from backend.migrate import alembic_config
 from backend.ports import CaseListener, Notifier, NullNotifier
@@ -20,6 +22,7 @@ from backend.settings import Settings, get_settings
 from backend.taxonomy.loader import load_taxonomy
 from backend.taxonomy.models import Taxonomy
 from backend.taxonomy.tables import sync_taxonomy
+from backend.workdays.store import CalendarCache, seed_calendar
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Container:
     router: Router
     clock: Clock
     notifier: Notifier
+    policy: Policy
+    keeper: DeadlineKeeper
     listeners: list[CaseListener] = field(default_factory=list)
 
     @property
@@ -61,13 +66,20 @@ def build(
     """Wire the process: read the configuration (refusing a broken one) and open the database."""
     settings = settings or get_settings()
     taxonomy = load_taxonomy(settings.taxonomy_file)
+    policy = load_policy(settings.policy_file)
+    clock = clock or SystemClock()
+    keeper = DeadlineKeeper(policy=policy, calendar=CalendarCache(), zone=settings.zone,
+                            clock=clock)
     return Container(
         settings=settings,
         engine=engine or make_engine(settings.database_url),
         taxonomy=taxonomy,
         router=router or Router(taxonomy),
-        clock=clock or SystemClock(),
+        clock=clock,
         notifier=notifier or NullNotifier(),
+        policy=policy,
+        keeper=keeper,
+        listeners=[keeper],
     )
 
 
@@ -88,3 +100,4 @@ def prepare_database(container: Container) -> None:
         )
     with session_scope(container.engine) as session:
         sync_taxonomy(session=session, taxonomy=container.taxonomy)
+        seed_calendar(session=session, clock=container.clock)

@@ -49,6 +49,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "改派需要指定单位。",
         "en": "Reassigning needs a department.",
     },
+    "bad_extension": {
+        "zh": "延期天数须在 1 到 {max} 个工作日之间。",
+        "en": "An extension must be between 1 and {max} working days.",
+    },
+    "days_required": {
+        "zh": "此操作需要填写天数。",
+        "en": "This action needs a number of days.",
+    },
+    "bad_date": {"zh": "日期格式不对：{value}（应为 YYYY-MM-DD）。",
+                 "en": "Not a date: {value} (use YYYY-MM-DD)."},
     "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
     "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},
 }

@@ -17,7 +17,7 @@ class OutboundMessage:
     channel: str
     chat_id: str
     text: str
-    buttons: tuple[tuple[str, str], ...] = field(default=())  # (label, payload)
+    buttons: tuple[tuple[tuple[str, str], ...], ...] = field(default=())  # rows of (label, payload)
 
 
 class Notifier(Protocol):
@@ -39,3 +39,14 @@ class NullNotifier:
 
     def send(self, message: OutboundMessage) -> None:
         """Drop the message."""
+
+
+class DeliveryFailed(Exception):
+    """A notifier could not deliver; the sender retries unless `permanent`."""
+
+    def __init__(
+        self, reason: str, *, retry_after: float | None = None, permanent: bool = False
+    ) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+        self.permanent = permanent

@@ -12,7 +12,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from backend.errors import ConfigError
 
-DEFAULT_TAXONOMY = Path(__file__).resolve().parent.parent / "dialogs" / "config" / "hongqiao.yaml"
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "dialogs" / "config"
+DEFAULT_TAXONOMY = CONFIG_DIR / "hongqiao.yaml"
+DEFAULT_POLICY = CONFIG_DIR / "policy.yaml"
 PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "development"}
 
 
@@ -25,6 +27,8 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///var/intake.db"
     timezone: str = "Asia/Shanghai"
     taxonomy_file: Path = DEFAULT_TAXONOMY
+    policy_file: Path = DEFAULT_POLICY
+    scheduler: bool = True  # run the scheduler inside `intake run`
     secret_key: SecretStr = SecretStr("change-me")
     data_dir: Path = Path("var")
     min_text_length: int = Field(default=5, ge=1)

@@ -10,7 +10,9 @@ from backend.api.errors import install_error_handlers
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
+from backend.deadlines.api import router as stats_router
 from backend.taxonomy.api import router as taxonomy_router
+from backend.workdays.api import router as calendar_router
 
 API_PREFIX = "/api/v1"
 
@@ -35,5 +37,7 @@ def create_app(container: Container) -> FastAPI:
 
     api.include_router(cases_router)
     api.include_router(taxonomy_router)
+    api.include_router(calendar_router)
+    api.include_router(stats_router)
     app.include_router(api)
     return app

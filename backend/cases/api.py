@@ -42,7 +42,7 @@ def create_case(
         channel="api",
     )
     receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
-    view = present(session=session, case=receipt.case, actor=actor)
+    view = present(session=session, case=receipt.case, actor=actor, now=container.clock.now())
     return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=receipt.route.as_dict())
 
 
@@ -56,6 +56,7 @@ def read_cases(
     category: Annotated[str | None, Query(max_length=40)] = None,
     kind: Annotated[str | None, Query(max_length=24)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    overdue: bool | None = None,
     cursor: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
 ) -> CasesPublic:
@@ -63,7 +64,10 @@ def read_cases(
     page = list_cases(
         session=session,
         actor=actor,
-        where=CaseFilter(department=department, status=status, category=category, kind=kind, q=q),
+        where=CaseFilter(
+            department=department, status=status, category=category, kind=kind, q=q,
+            overdue_at=container.clock.now() if overdue else None,
+        ),
         cursor=cursor,
         limit=limit or container.settings.api_page_limit,
     )
@@ -71,10 +75,12 @@ def read_cases(
 
 
 @router.get("/{number}", response_model=CasePublic)
-def read_case(number: str, session: SessionDep, actor: CurrentActor) -> CasePublic:
-    """Show one case with its full history."""
+def read_case(
+    number: str, session: SessionDep, actor: CurrentActor, container: ContainerDep
+) -> CasePublic:
+    """Show one case with its clocks and its full history."""
     case = get_case(session=session, number=number, actor=actor)
-    return present(session=session, case=case, actor=actor)
+    return present(session=session, case=case, actor=actor, now=container.clock.now())
 
 
 @router.post("/{number}/actions", response_model=CasePublic)
@@ -94,8 +100,9 @@ def act_on_case(
         reply=body.reply,
         department=body.department,
         category=body.category,
+        days=body.days,
     )
     case = transition(
         session=session, case=case, command=command, actor=actor, env=container.case_env
     )
-    return present(session=session, case=case, actor=actor)
+    return present(session=session, case=case, actor=actor, now=container.clock.now())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import Session
 
 from backend.actors import Actor
@@ -9,6 +11,7 @@ from backend.cases.events import history
 from backend.cases.models import Case
 from backend.cases.schemas import CaseEventPublic, CasePublic, CaseSummary
 from backend.cases.workflow import allowed_actions
+from backend.deadlines.views import deadlines_of
 from backend.people.models import Reporter, ReporterPublic
 
 
@@ -31,7 +34,7 @@ def summarise(case: Case) -> CaseSummary:
     )
 
 
-def present(*, session: Session, case: Case, actor: Actor) -> CasePublic:
+def present(*, session: Session, case: Case, actor: Actor, now: datetime) -> CasePublic:
     """Return the full view of a case with its history, as this actor may see it."""
     events = [
         CaseEventPublic(
@@ -56,6 +59,9 @@ def present(*, session: Session, case: Case, actor: Actor) -> CasePublic:
         return_count=case.return_count,
         reply=case.reply,
         allowed_actions=[a.value for a in allowed_actions(actor, case)],
+        rating=case.rating,
+        rating_comment=case.rating_comment,
+        deadlines=deadlines_of(session=session, case=case, now=now),
         events=events,
         reporter=_reporter_for(session, case, actor),
     )

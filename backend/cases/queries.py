@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, or_, select
 
@@ -12,6 +13,7 @@ from backend.actors import Actor
 from backend.cases.models import Case
 from backend.cases.numbers import canonical_number
 from backend.cases.workflow import can_see
+from backend.deadlines.views import overdue_condition
 from backend.errors import NotFound, ValidationFailed
 
 
@@ -24,6 +26,7 @@ class CaseFilter:
     category: str | None = None
     kind: str | None = None
     q: str | None = None
+    overdue_at: datetime | None = None  # only cases with a handling clock past due at this time
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def list_cases(
         statement = statement.where(Case.kind == where.kind)
     if where.q:
         statement = statement.where(_matches(where.q))
+    if where.overdue_at is not None:
+        statement = statement.where(overdue_condition(where.overdue_at))
     if cursor:
         statement = statement.where(col(Case.id) < decode_cursor(cursor))
     rows = list(session.exec(statement.order_by(col(Case.id).desc()).limit(limit + 1)).all())

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from backend.cases.models import CaseKind
 from backend.cases.workflow import Action
+from backend.deadlines.views import DeadlinePublic
 from backend.people.models import ReporterPublic
 
 
@@ -47,6 +48,7 @@ class CaseAction(_Body):
     reply: str | None = Field(default=None, max_length=10_000)
     department: str | None = Field(default=None, max_length=32)
     category: str | None = Field(default=None, max_length=40)
+    days: int | None = Field(default=None, ge=1, le=365)
 
 
 class CaseEventPublic(BaseModel):
@@ -91,6 +93,9 @@ class CasePublic(CaseSummary):
     return_count: int
     reply: str | None
     allowed_actions: list[str]
+    rating: str | None = None
+    rating_comment: str | None = None
+    deadlines: list[DeadlinePublic]
     events: list[CaseEventPublic]
     reporter: ReporterPublic | None = None
 

@@ -28,20 +28,29 @@ class Action(StrEnum):
     reject = "reject"  # 不予受理, with the reason
     reopen = "reopen"  # 重办
     close = "close"  # 归档
+    request_extension = "request_extension"  # 申请延期, with days and a reason
+    approve_extension = "approve_extension"
+    deny_extension = "deny_extension"
+    pause = "pause"  # waiting for the reporter: the clock stops
+    resume = "resume"
+    set_rectification = "set_rectification"  # 整改期限, days optional
 
 
 @dataclass(frozen=True)
 class Rule:
     """Where an action may start, who may take it, and what it needs."""
 
-    roles: frozenset[Role]
+    roles: frozenset[str]  # staff roles, or the actor kinds "system" and "reporter"
     moves: dict[CaseStatus, CaseStatus]
     needs_reason: bool = False
+    needs_days: bool = False
 
 
-CLERK = frozenset({Role.clerk})
-COORDINATOR = frozenset({Role.coordinator})
+CLERK = frozenset({Role.clerk.value})
+COORDINATOR = frozenset({Role.coordinator.value})
+COORDINATOR_OR_SYSTEM = frozenset({Role.coordinator.value, "system"})
 OPEN_STATES = (S.received, S.triage, S.routed, S.signed, S.in_progress)
+WORKING = {S.signed: S.signed, S.in_progress: S.in_progress}  # stays where it is
 
 RULES: dict[Action, Rule] = {
     Action.sign: Rule(CLERK, {S.routed: S.signed}),
@@ -53,11 +62,17 @@ RULES: dict[Action, Rule] = {
         COORDINATOR, dict.fromkeys((S.received, S.triage, S.routed), S.rejected), needs_reason=True
     ),
     Action.reopen: Rule(
-        COORDINATOR,
+        COORDINATOR_OR_SYSTEM,
         {S.resolved: S.in_progress, S.closed: S.in_progress, S.rejected: S.triage},
         needs_reason=True,
     ),
-    Action.close: Rule(COORDINATOR, {S.resolved: S.closed}),
+    Action.close: Rule(COORDINATOR_OR_SYSTEM, {S.resolved: S.closed}),
+    Action.request_extension: Rule(CLERK, WORKING, needs_reason=True, needs_days=True),
+    Action.approve_extension: Rule(COORDINATOR, WORKING),
+    Action.deny_extension: Rule(COORDINATOR, WORKING, needs_reason=True),
+    Action.pause: Rule(CLERK, WORKING, needs_reason=True),
+    Action.resume: Rule(CLERK, WORKING),
+    Action.set_rectification: Rule(COORDINATOR, {S.routed: S.routed, **WORKING}),
 }
 
 
@@ -71,11 +86,17 @@ class Command:
     reply: str | None = None
     department: str | None = None
     category: str | None = None
+    days: int | None = None
+
+
+def may_take(actor: Actor, rule: Rule) -> bool:
+    """Return whether the actor's role (or kind, for system and reporter) may take an action."""
+    return (actor.role is not None and actor.role.value in rule.roles) or actor.kind in rule.roles
 
 
 def can_see(actor: Actor, case: Case) -> bool:
     """Return whether the actor may see the case (a clerk sees only the own unit's cases)."""
-    if actor.is_coordinator or actor.kind == "system":
+    if actor.is_coordinator or actor.kind in ("system", "reporter"):
         return True
     return actor.is_clerk and case.department_code == actor.department
 
@@ -86,7 +107,7 @@ def allowed_actions(actor: Actor, case: Case) -> list[Action]:
     return [
         action
         for action, rule in RULES.items()
-        if actor.role in rule.roles and status in rule.moves and can_see(actor, case)
+        if may_take(actor, rule) and status in rule.moves and can_see(actor, case)
     ]
 
 
@@ -97,19 +118,21 @@ def transition(
     if not can_see(actor, case):
         raise NotFound(case.number)
     rule = RULES[command.action]
-    if actor.role not in rule.roles:
+    if not may_take(actor, rule):
         raise Forbidden(f"a {actor.role or actor.kind} may not {command.action.value} a case")
     if command.version != case.version:
         raise StaleVersion(
             f"case {case.number} is at version {case.version}, not {command.version}"
         )
     current = CaseStatus(case.status)
-    target = rule.moves.get(current)
-    if target is None:
+    if current not in rule.moves:
         raise InvalidTransition(f"cannot {command.action.value} a case that is {current.value}")
+    target = rule.moves[current]
     reason = (command.reason or "").strip() or None
     if rule.needs_reason and reason is None:
         raise ValidationFailed("reason_required", field="reason")
+    if rule.needs_days and command.days is None:
+        raise ValidationFailed("days_required", field="days")
     changes = _changes(case, command, target, env)
     now = env.clock.now()
     result = session.execute(
@@ -181,6 +204,8 @@ def _details(command: Command, changes: dict[str, object]) -> dict[str, object]:
             details[key.split("_")[0]] = changes[key]
     if command.action is Action.resolve:
         details["reply"] = changes["reply"]
+    if command.days is not None:
+        details["days"] = command.days
     return details
 
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from backend.clock import Clock
 from backend.errors import ValidationFailed
-from backend.people.models import Role, StaffAccount
+from backend.people.models import Role, StaffAccount, StaffChat
 from backend.taxonomy.tables import Department
 
 TOKEN_PREFIX = "itk_"
@@ -56,3 +56,20 @@ def authenticate(*, session: Session, token: str) -> StaffAccount | None:
     statement = select(StaffAccount).where(StaffAccount.token_hash == hash_token(token))
     account = session.exec(statement).first()
     return account if account is not None and account.active else None
+
+
+def bind_chat(
+    *, session: Session, staff: StaffAccount, channel: str, chat_id: str, language: str,
+    clock: Clock,
+) -> StaffChat:
+    """Link a chat to a staff account (a chat belongs to one account; rebinding moves it)."""
+    statement = select(StaffChat).where(StaffChat.channel == channel, StaffChat.chat_id == chat_id)
+    chat = session.exec(statement).first()
+    if chat is None:
+        chat = StaffChat(staff_id=staff.id or 0, channel=channel, chat_id=chat_id,
+                         language=language, bound_at=clock.now())
+    else:
+        chat.staff_id, chat.language, chat.bound_at = staff.id or 0, language, clock.now()
+    session.add(chat)
+    session.flush()
+    return chat

@@ -1,0 +1,91 @@
+"""`intake calendar`: working days, and coordinators' corrections of the calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from backend.actors import Actor
+from backend.bootstrap import Container, build, prepare_database
+from backend.db import session_scope
+from backend.people.models import Role
+from backend.workdays.changes import change_day
+from backend.workdays.store import confirm_year
+
+app = typer.Typer(help="Working-day calendar (holidays, 调休, corrections).", no_args_is_help=True)
+OPERATOR = Actor("system", name="cli", role=Role.coordinator)
+
+
+def parse_day(value: str) -> date:
+    """Parse YYYY-MM-DD or refuse it with a clear message."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def _ready() -> Container:
+    container = build()
+    prepare_database(container)
+    return container
+
+
+@app.command("add-working-days")
+def add_working_days(
+    day: Annotated[str, typer.Argument(help="Start date, YYYY-MM-DD (does not count).")],
+    count: Annotated[int, typer.Argument(min=0, max=1000, help="Working days to add.")],
+) -> None:
+    """Print the date COUNT working days after DAY, and ' provisional' when it is a guess."""
+    start = parse_day(day)
+    container = _ready()
+    with session_scope(container.engine) as session:
+        due = container.keeper.calendar.get(session).add_working_days(start, count)
+    typer.echo(due.day.isoformat() + (" provisional" if due.provisional else ""))
+
+
+@app.command("is-working-day")
+def is_working_day(day: Annotated[str, typer.Argument(help="YYYY-MM-DD")]) -> None:
+    """Print yes or no."""
+    when = parse_day(day)
+    container = _ready()
+    with session_scope(container.engine) as session:
+        working = container.keeper.calendar.get(session).is_working_day(when)
+    typer.echo("yes" if working else "no")
+
+
+@app.command("set")
+def set_day(
+    day: Annotated[str, typer.Argument(help="YYYY-MM-DD")],
+    reason: Annotated[str, typer.Option(help="Why (kept with the correction).")],
+    working: Annotated[bool, typer.Option("--working/--off", help="Working day or day off.")],
+) -> None:
+    """Make a day a working day or a day off; open due dates are recomputed."""
+    when = parse_day(day)
+    container = _ready()
+    with session_scope(container.engine) as session:
+        moved = change_day(session=session, keeper=container.keeper, day=when, working=working,
+                           reason=reason, actor=OPERATOR)
+    typer.echo(f"{when} is now {'a working day' if working else 'a day off'}; "
+               f"{moved} due date(s) moved")
+
+
+@app.command("unset")
+def unset_day(day: Annotated[str, typer.Argument(help="YYYY-MM-DD")]) -> None:
+    """Drop the correction of a day."""
+    when = parse_day(day)
+    container = _ready()
+    with session_scope(container.engine) as session:
+        moved = change_day(session=session, keeper=container.keeper, day=when, working=None,
+                           reason="", actor=OPERATOR)
+    typer.echo(f"{when} is as the published calendar says; {moved} due date(s) moved")
+
+
+@app.command("confirm-year")
+def confirm(year: Annotated[int, typer.Argument(min=2000, max=2100)]) -> None:
+    """Declare a year's holidays complete (after entering them with `set`)."""
+    container = _ready()
+    with session_scope(container.engine) as session:
+        confirm_year(session=session, year=year, clock=container.clock)
+    typer.echo(f"{year} is known; deadlines in it are no longer provisional once recomputed")

@@ -1,0 +1,93 @@
+"""Due dates and reminder stages of a clock, computed from the policy and the calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from backend.deadlines.models import ClockKind, Deadline
+from backend.deadlines.policy import Policy
+from backend.workdays.calendar import DueDate, WorkingCalendar
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One moment at which the sweep acts on a clock."""
+
+    name: str  # before_2, before_1, due_today, overdue, escalate, ask, close_unrated
+    at: datetime
+    group: str  # remind (only the latest of a catch-up is sent) | escalate | ask | close
+
+
+STAFF_CLOCKS = {ClockKind.sign, ClockKind.resolve, ClockKind.rectify}
+
+
+def due_of(
+    *, started_on: date, days: int, unit: str, calendar: WorkingCalendar
+) -> DueDate:
+    """Return the last day of a clock of `days` working or natural days after `started_on`."""
+    if unit == "natural":
+        return calendar.add_natural_days(started_on, days)
+    return calendar.add_working_days(started_on, days)
+
+
+def end_of_day(day: date, zone: ZoneInfo) -> datetime:
+    """Return the moment a day ends in the zone (the period runs to the end of its last day)."""
+    return datetime.combine(day + timedelta(days=1), time(0), zone)
+
+
+def apply_due(deadline: Deadline, calendar: WorkingCalendar, zone: ZoneInfo) -> None:
+    """Recompute a clock's due date from its start, length, extensions and pauses."""
+    total = deadline.days + deadline.extension_days + deadline.paused_days
+    due = due_of(started_on=deadline.started_on, days=total, unit=deadline.unit,
+                 calendar=calendar)
+    deadline.due_date, deadline.provisional = due.day, due.provisional
+    deadline.due_at = end_of_day(due.day, zone)
+
+
+def plan(
+    deadline: Deadline, policy: Policy, calendar: WorkingCalendar, zone: ZoneInfo
+) -> list[Stage]:
+    """Return the stages of a clock in time order."""
+    def opening(day: date) -> datetime:
+        return datetime.combine(day, policy.office_hours.start, zone)
+
+    due = deadline.due_date
+    last_working = due if calendar.is_working_day(due) else calendar.subtract_working_days(due, 1)
+    if deadline.kind == ClockKind.follow_up:
+        return [
+            Stage("ask", opening(last_working), "ask"),
+            Stage("close_unrated", opening(calendar.add_working_days(
+                due, policy.follow_up.close_unrated_after).day), "close"),
+        ]
+    if deadline.kind not in STAFF_CLOCKS:
+        return []
+    reminders = policy.reminders
+    stages = [
+        Stage(f"before_{n}", opening(calendar.subtract_working_days(last_working, n)), "remind")
+        for n in sorted(set(reminders.before_due), reverse=True)
+        if n > 0
+    ]
+    if reminders.on_due_day:
+        stages.append(Stage("due_today", opening(last_working), "remind"))
+    if reminders.overdue_notice:
+        stages.append(Stage("overdue", opening(calendar.next_working_day(due)), "remind"))
+    escalate_on = calendar.add_working_days(due, reminders.escalate_after).day
+    stages.append(Stage("escalate", opening(escalate_on), "escalate"))
+    return sorted(stages, key=lambda s: s.at)
+
+
+def schedule_from(deadline: Deadline, stages: list[Stage], now: datetime) -> None:
+    """Point a clock at its first stage still to come after `now` (None when none is left)."""
+    upcoming = [i for i, s in enumerate(stages) if s.at > now]
+    deadline.next_stage = upcoming[0] if upcoming else len(stages)
+    deadline.next_action_at = stages[upcoming[0]].at if upcoming else None
+
+
+def due_stages(deadline: Deadline, stages: list[Stage], now: datetime) -> list[Stage]:
+    """Return the stages a sweep at `now` acts on: a catch-up sends only the latest reminder."""
+    reached = [s for s in stages[deadline.next_stage:] if s.at <= now]
+    reminders = [s for s in reached if s.group == "remind"]
+    latest_reminder = reminders[-1:] if reminders else []
+    return latest_reminder + [s for s in reached if s.group != "remind"]

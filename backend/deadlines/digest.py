@@ -1,0 +1,69 @@
+"""The morning digest for each clerk, and the alarm when next year's calendar is unknown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from backend.cases.models import Case
+from backend.deadlines.models import ClockState, Deadline
+from backend.deadlines.service import ClockEnv
+from backend.notifications import outbox
+from backend.notifications.texts import text
+from backend.people.models import Role, StaffAccount, StaffChat
+
+DIGEST_LINES = 20
+
+
+def morning_digest(*, session: Session, env: ClockEnv, now: datetime) -> int:
+    """Write today's digest for every bound clerk whose unit has open clocks (working days)."""
+    today = now.astimezone(env.zone).date()
+    if not env.calendar.is_working_day(today):
+        return 0
+    written = 0
+    clerk_units = session.exec(
+        select(StaffAccount.department_code)
+        .join(StaffChat, col(StaffChat.staff_id) == StaffAccount.id)
+        .where(col(StaffAccount.active), StaffAccount.role == Role.clerk.value)
+        .distinct()
+    ).all()
+    for unit in clerk_units:
+        rows = session.exec(
+            select(Deadline, Case)
+            .join(Case, col(Case.id) == Deadline.case_id)
+            .where(Deadline.department_code == unit, Deadline.state == ClockState.open.value)
+            .order_by(col(Deadline.due_date))
+            .limit(DIGEST_LINES + 1)
+        ).all()
+        if not rows:
+            continue
+
+        def render(lang: str, rows: list[tuple[Deadline, Case]] = list(rows), unit: str = unit) -> str:
+            lines = [
+                text("digest_line", lang, number=c.number, what=text(f"clock_{d.kind}", lang),
+                     due=d.due_date.isoformat(),
+                     late=text("digest_late", lang) if d.due_date < today else "")
+                for d, c in rows[:DIGEST_LINES]
+            ]
+            return text("digest", lang, unit=unit, count=len(rows), lines="\n".join(lines))
+
+        written += outbox.write(
+            session=session, key=f"digest:{today}:{unit}", kind="digest", now=now,
+            recipients=outbox.unit_clerks(session=session, department=unit), render=render,
+        )
+    return written
+
+
+def calendar_alarm(*, session: Session, env: ClockEnv, now: datetime, months: tuple[int, ...]) -> int:
+    """Warn coordinators, once a week in the alarm months, while next year's days are unknown."""
+    local = now.astimezone(env.zone)
+    following = local.year + 1
+    if local.month not in months or following in env.calendar.known_years:
+        return 0
+    week = local.isocalendar().week
+    return outbox.write(
+        session=session, key=f"calendar:{following}:week{week}", kind="calendar", now=now,
+        recipients=outbox.coordinators(session=session),
+        render=lambda lang: text("calendar_alarm", lang, year=following),
+    )

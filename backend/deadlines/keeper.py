@@ -1,0 +1,155 @@
+"""Keep the clocks of a case in step with its events (a CaseListener)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from backend.cases.models import Case, CaseEvent, CaseKind
+from backend.clock import Clock
+from backend.deadlines import service as clocks
+from backend.deadlines.models import ClockKind as K
+from backend.deadlines.policy import Policy
+from backend.deadlines.service import ClockEnv
+from backend.errors import InvalidTransition
+from backend.notifications import outbox
+from backend.notifications.texts import text
+from backend.workdays.store import CalendarCache
+
+HANDLING = (K.sign, K.resolve, K.rectify)
+
+
+class DeadlineKeeper:
+    """Open, meet, cancel, pause and extend clocks as cases move."""
+
+    def __init__(self, *, policy: Policy, calendar: CalendarCache, zone: ZoneInfo, clock: Clock):
+        self.policy, self.calendar, self.zone, self.clock = policy, calendar, zone, clock
+
+    def env(self, session: Session) -> ClockEnv:
+        """Return what clock operations need, with the calendar as it is now."""
+        return ClockEnv(self.policy, self.calendar.get(session), self.zone, self.clock)
+
+    def case_created(self, *, session: Session, case: Case) -> None:
+        """Start the report clock of a dishonesty record: it reached the lead office now."""
+        if case.kind != CaseKind.dishonesty_record or case.occurred_on is None:
+            return
+        env = self.env(session)
+        report = clocks.open_clock(
+            session=session, case=case, kind=K.report, env=env, started_on=case.occurred_on
+        )
+        clocks.meet(session=session, deadline=report, env=env)
+
+    def case_changed(self, *, session: Session, case: Case, event: CaseEvent) -> None:
+        """Apply the event's effect on the clocks."""
+        handler = self._handlers().get(event.action)
+        if handler is not None:
+            handler(session, case, event, self.env(session))
+
+    def _handlers(self) -> dict[str, Callable[[Session, Case, CaseEvent, ClockEnv], None]]:
+        return {
+            "route": self._routed,
+            "reassign": self._routed,
+            "sign": lambda s, c, e, env: self._meet(s, c, env, (K.sign,)),
+            "resolve": self._resolved,
+            "return": lambda s, c, e, env: self._cancel(s, c, env, HANDLING),
+            "reject": lambda s, c, e, env: self._cancel(s, c, env, None),
+            "reopen": self._reopened,
+            "close": self._closed,
+            "pause": self._pause,
+            "resume": self._resume,
+            "request_extension": self._request_extension,
+            "approve_extension": lambda s, c, e, env: self._decide(s, c, env, approve=True),
+            "deny_extension": lambda s, c, e, env: self._decide(s, c, env, approve=False),
+            "set_rectification": self._rectify,
+        }
+
+    def _routed(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
+        self._cancel(session, case, env, HANDLING)
+        clocks.open_clock(session=session, case=case, kind=K.sign, env=env)
+        if case.kind == CaseKind.complaint:
+            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env)
+
+    def _resolved(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
+        self._meet(session, case, env, HANDLING)
+        if case.kind == CaseKind.complaint:
+            clocks.open_clock(session=session, case=case, kind=K.follow_up, env=env)
+
+    def _reopened(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
+        self._cancel(session, case, env, (K.follow_up,))
+        if event.to_status == "in_progress":
+            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env)
+
+    def _closed(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
+        if case.rating is not None:
+            self._meet(session, case, env, (K.follow_up,))
+        self._cancel(session, case, env, None)
+
+    def _pause(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
+        for deadline in self._handling(session, case):
+            clocks.pause(session=session, deadline=deadline, env=env)
+
+    def _resume(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
+        for deadline in self._handling(session, case):
+            clocks.resume(session=session, deadline=deadline, env=env)
+
+    def _request_extension(
+        self, session: Session, case: Case, event: CaseEvent, env: ClockEnv
+    ) -> None:
+        days = int((event.details or {}).get("days", 0))
+        for deadline in self._extendable(session, case):
+            clocks.request_extension(deadline=deadline, days=days, reason=event.reason or "",
+                                     env=env)
+            session.add(deadline)
+
+    def _decide(self, session: Session, case: Case, env: ClockEnv, *, approve: bool) -> None:
+        for deadline in self._extendable(session, case):
+            reason = deadline.pending_extension_reason or ""
+            granted = clocks.decide_extension(
+                session=session, deadline=deadline, approve=approve, env=env
+            )
+            if granted:
+                self._tell_reporter_of_extension(session, case, deadline, reason, env)
+
+    def _tell_reporter_of_extension(
+        self, session: Session, case: Case, deadline: clocks.Deadline, reason: str,
+        env: ClockEnv,
+    ) -> None:
+        due = deadline.due_date.isoformat()
+        outbox.write(
+            session=session, kind="update", now=env.now(), case=case,
+            key=f"extension:{deadline.id}:{deadline.extension_days}",
+            recipients=outbox.reporter_of(session=session, case=case),
+            render=lambda lang: text("extension", lang, number=case.number, due=due,
+                                     reason=reason),
+            office_hours_only=False,
+        )
+
+    def _rectify(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
+        days = (event.details or {}).get("days")
+        self._cancel(session, case, env, (K.rectify,))
+        clocks.open_clock(session=session, case=case, kind=K.rectify, env=env,
+                          days=int(days) if days is not None else None)
+
+    def _handling(self, session: Session, case: Case) -> list[clocks.Deadline]:
+        found = clocks.running_clocks(session=session, case=case, kinds=(K.resolve, K.rectify))
+        if not found:
+            raise InvalidTransition("the case has no running clock to pause or resume")
+        return found
+
+    def _extendable(self, session: Session, case: Case) -> list[clocks.Deadline]:
+        found = clocks.running_clocks(session=session, case=case, kinds=(K.resolve, K.rectify))
+        if not found:
+            raise InvalidTransition("the case has no running clock to extend")
+        return found[-1:]
+
+    def _meet(self, session: Session, case: Case, env: ClockEnv, kinds: tuple[K, ...]) -> None:
+        for deadline in clocks.running_clocks(session=session, case=case, kinds=kinds):
+            clocks.meet(session=session, deadline=deadline, env=env)
+
+    def _cancel(
+        self, session: Session, case: Case, env: ClockEnv, kinds: tuple[K, ...] | None
+    ) -> None:
+        for deadline in clocks.running_clocks(session=session, case=case, kinds=kinds):
+            clocks.cancel(session=session, deadline=deadline, env=env)

@@ -1,0 +1,156 @@
+"""Opening, meeting, pausing and extending the clocks of a case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from backend.cases.models import Case
+from backend.clock import Clock
+from backend.deadlines.clocks import apply_due, plan, schedule_from
+from backend.deadlines.models import ClockKind, ClockState, Deadline
+from backend.deadlines.policy import Policy
+from backend.errors import InvalidTransition, ValidationFailed
+from backend.workdays.calendar import WorkingCalendar
+
+RUNNING = (ClockState.open.value, ClockState.paused.value)
+
+
+@dataclass(frozen=True)
+class ClockEnv:
+    """What clock operations need: policy, calendar, zone and clock."""
+
+    policy: Policy
+    calendar: WorkingCalendar
+    zone: ZoneInfo
+    clock: Clock
+
+    def today(self) -> date:
+        """Return today's date in the district's zone."""
+        return self.now().astimezone(self.zone).date()
+
+    def now(self) -> datetime:
+        """Return the current time."""
+        return self.clock.now()
+
+
+def running_clocks(
+    *, session: Session, case: Case, kinds: tuple[ClockKind, ...] | None = None
+) -> list[Deadline]:
+    """Return the open or paused clocks of a case, of the given kinds."""
+    statement = select(Deadline).where(
+        Deadline.case_id == case.id, col(Deadline.state).in_(RUNNING)
+    )
+    if kinds is not None:
+        statement = statement.where(col(Deadline.kind).in_([k.value for k in kinds]))
+    return list(session.exec(statement.order_by(col(Deadline.id))).all())
+
+
+def open_clock(
+    *,
+    session: Session,
+    case: Case,
+    kind: ClockKind,
+    env: ClockEnv,
+    started_on: date | None = None,
+    days: int | None = None,
+) -> Deadline:
+    """Start a clock of a case today (or on `started_on`), with the policy's length by default."""
+    rule = env.policy.clocks[kind.value]
+    now = env.now()
+    assert case.id is not None
+    deadline = Deadline(
+        case_id=case.id,
+        kind=kind.value,
+        department_code=case.department_code,
+        started_on=started_on or env.today(),
+        unit=rule.unit,
+        days=rule.days if days is None else days,
+        due_date=env.today(),
+        due_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+    _reschedule(deadline, env)
+    session.add(deadline)
+    session.flush()
+    return deadline
+
+
+def meet(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:
+    """Stop a clock because what it waited for happened; late when past the due moment."""
+    now = env.now()
+    deadline.state = (ClockState.met if now <= deadline.due_at else ClockState.met_late).value
+    deadline.met_at, deadline.next_action_at, deadline.updated_at = now, None, now
+    session.add(deadline)
+
+
+def cancel(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:
+    """Stop a clock that no longer applies (the case left the unit, was rejected, ...)."""
+    deadline.state = ClockState.cancelled.value
+    deadline.next_action_at, deadline.updated_at = None, env.now()
+    session.add(deadline)
+
+
+def pause(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:
+    """Stop a clock while waiting for the reporter (the paused working days are added back)."""
+    if deadline.state != ClockState.open:
+        raise InvalidTransition("the clock is already paused")
+    deadline.state, deadline.paused_since = ClockState.paused.value, env.today()
+    deadline.next_action_at, deadline.updated_at = None, env.now()
+    session.add(deadline)
+
+
+def resume(*, session: Session, deadline: Deadline, env: ClockEnv) -> int:
+    """Restart a paused clock; its due date moves by the working days it was paused."""
+    if deadline.state != ClockState.paused or deadline.paused_since is None:
+        raise InvalidTransition("the clock is not paused")
+    paused = env.calendar.working_days_between(deadline.paused_since, env.today())
+    deadline.paused_days += paused
+    deadline.state, deadline.paused_since = ClockState.open.value, None
+    _reschedule(deadline, env)
+    session.add(deadline)
+    return paused
+
+
+def request_extension(*, deadline: Deadline, days: int, reason: str, env: ClockEnv) -> None:
+    """Record a unit's request for more time (延期), to be ruled on by a coordinator."""
+    if not 1 <= days <= env.policy.extension_max_days:
+        raise ValidationFailed("bad_extension", field="days", max=env.policy.extension_max_days)
+    if deadline.pending_extension_days is not None:
+        raise InvalidTransition("an extension request is already waiting for a decision")
+    deadline.pending_extension_days, deadline.pending_extension_reason = days, reason
+
+
+def decide_extension(
+    *, session: Session, deadline: Deadline, approve: bool, env: ClockEnv
+) -> int:
+    """Approve or deny the waiting extension request; return the days granted."""
+    days = deadline.pending_extension_days
+    if days is None:
+        raise InvalidTransition("no extension request is waiting")
+    deadline.pending_extension_days = deadline.pending_extension_reason = None
+    granted = days if approve else 0
+    deadline.extension_days += granted
+    if granted:
+        _reschedule(deadline, env)
+    session.add(deadline)
+    return granted
+
+
+def recompute(*, session: Session, deadline: Deadline, env: ClockEnv) -> tuple[date, date]:
+    """Recompute a running clock after the calendar changed; return old and new due dates."""
+    before = deadline.due_date
+    _reschedule(deadline, env)
+    session.add(deadline)
+    return before, deadline.due_date
+
+
+def _reschedule(deadline: Deadline, env: ClockEnv) -> None:
+    apply_due(deadline, env.calendar, env.zone)
+    deadline.updated_at = env.now()
+    if deadline.state == ClockState.open:
+        schedule_from(deadline, plan(deadline, env.policy, env.calendar, env.zone), env.now())

@@ -1,0 +1,147 @@
+"""The sweep: act on the clocks whose next stage is due (reminders, escalation, follow-up)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from backend.actors import SYSTEM
+from backend.cases.env import CaseEnv
+from backend.cases.models import Case, CaseStatus
+from backend.cases.workflow import Action, Command, transition
+from backend.deadlines.clocks import Stage, due_stages, plan
+from backend.deadlines.keeper import DeadlineKeeper
+from backend.deadlines.models import ClockKind, ClockState, Deadline
+from backend.deadlines.office import in_office_hours
+from backend.deadlines.service import ClockEnv
+from backend.notifications import outbox
+from backend.notifications.texts import text
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_ERROR = timedelta(minutes=10)
+
+
+@dataclass
+class SweepReport:
+    """What one sweep did."""
+
+    claimed: int = 0
+    written: int = 0
+    closed: int = 0
+    failed: int = 0
+    stages: list[str] = field(default_factory=list)
+
+
+def sweep(
+    *, session: Session, keeper: DeadlineKeeper, case_env: CaseEnv, now: datetime,
+    batch: int = 500,
+) -> SweepReport:
+    """Claim the clocks due by `now` and act on each; outside office hours do nothing."""
+    env = keeper.env(session)
+    report = SweepReport()
+    if not in_office_hours(now, policy=env.policy, calendar=env.calendar, zone=env.zone):
+        return report
+    statement = (
+        select(Deadline)
+        .where(col(Deadline.next_action_at) <= now)
+        .order_by(col(Deadline.next_action_at))
+        .limit(batch)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        statement = statement.with_for_update(skip_locked=True)
+    for deadline in session.exec(statement).all():
+        report.claimed += 1
+        try:
+            with session.begin_nested():
+                _act(session, deadline, env, case_env, now, report)
+        except Exception:  # noqa: BLE001 - one bad clock must not stop the others
+            log.exception("sweep: deadline %s failed", deadline.id)
+            report.failed += 1
+            deadline.next_action_at = now + RETRY_AFTER_ERROR
+            session.add(deadline)
+    session.flush()
+    return report
+
+
+def _act(
+    session: Session, deadline: Deadline, env: ClockEnv, case_env: CaseEnv, now: datetime,
+    report: SweepReport,
+) -> None:
+    case = session.get(Case, deadline.case_id)
+    assert case is not None
+    stages = plan(deadline, env.policy, env.calendar, env.zone)
+    for stage in due_stages(deadline, stages, now):
+        report.stages.append(stage.name)
+        if stage.group == "close":
+            report.closed += _close_unrated(session, case, case_env)
+        else:
+            report.written += _notify(session, case, deadline, stage, env, case_env, now)
+    reached = [i for i, s in enumerate(stages) if s.at <= now and i >= deadline.next_stage]
+    deadline.next_stage = (reached[-1] + 1) if reached else deadline.next_stage
+    still_open = deadline.state == ClockState.open and deadline.next_stage < len(stages)
+    deadline.next_action_at = stages[deadline.next_stage].at if still_open else None
+    session.add(deadline)
+
+
+def _notify(
+    session: Session, case: Case, deadline: Deadline, stage: Stage, env: ClockEnv,
+    case_env: CaseEnv, now: datetime,
+) -> int:
+    key = f"deadline:{deadline.id}:{deadline.due_date}:{stage.name}"
+    due = deadline.due_date.isoformat()
+    if stage.group == "ask":
+        recipients = outbox.reporter_of(session=session, case=case)
+        reply = (case.reply or "")[:1000]
+        return outbox.write(
+            session=session, key=key, kind="follow_up", recipients=recipients, now=now,
+            case=case, deadline_id=deadline.id, stage=stage.name,
+            render=lambda lang: text("ask_rating", lang, number=case.number, reply=reply),
+            buttons=lambda lang: [[(text(f"rate_{r}", lang), f"rate:{case.number}:{r}")
+                                   for r in ("satisfied", "basic", "dissatisfied")]],
+        )
+
+    def what(lang: str) -> str:
+        return text(f"clock_{deadline.kind}", lang)
+
+    if stage.group == "escalate":
+        late = env.calendar.working_days_between(deadline.due_date, now.astimezone(env.zone).date())
+        unit = deadline.department_code or "-"
+        return outbox.write(
+            session=session, key=key, kind="escalation", now=now, case=case,
+            recipients=outbox.coordinators(session=session), deadline_id=deadline.id,
+            stage=stage.name,
+            render=lambda lang: text("escalate", lang, number=case.number, what=what(lang),
+                                     unit=unit, late=late, due=due),
+            buttons=lambda lang: [[(text("button_open", lang), f"open:{case.number}")]],
+        )
+    if stage.name.startswith("before_"):
+        left = stage.name.removeprefix("before_")
+
+        def render(lang: str) -> str:
+            return text("before", lang, number=case.number, what=what(lang), due=due, left=left)
+    else:
+        def render(lang: str) -> str:
+            return text(stage.name, lang, number=case.number, what=what(lang), due=due)
+
+    action = "sign" if deadline.kind == ClockKind.sign else "open"
+    return outbox.write(
+        session=session, key=key, kind="reminder", now=now, case=case,
+        recipients=outbox.unit_clerks(session=session, department=deadline.department_code),
+        deadline_id=deadline.id, stage=stage.name, render=render,
+        buttons=lambda lang: [[(text(f"button_{action}", lang), f"{action}:{case.number}")]],
+    )
+
+
+def _close_unrated(session: Session, case: Case, case_env: CaseEnv) -> int:
+    """Close a resolved case whose reporter did not rate in time (归档, unrated)."""
+    if case.status != CaseStatus.resolved:
+        return 0
+    transition(
+        session=session, case=case, actor=SYSTEM, env=case_env,
+        command=Command(action=Action.close, version=case.version,
+                        reason="no rating within the follow-up period"),
+    )
+    return 1

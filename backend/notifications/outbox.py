@@ -1,0 +1,104 @@
+"""Write notifications to the outbox: once per key, to every chat of the audience."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from backend.cases.models import Case
+from backend.notifications.models import DeliveryState, Notification
+from backend.people.models import Reporter, Role, StaffAccount, StaffChat
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One chat to write to."""
+
+    kind: str  # staff | reporter
+    id: int | None
+    channel: str
+    chat_id: str
+    language: str
+
+
+def unit_clerks(*, session: Session, department: str | None) -> list[Recipient]:
+    """Return the bound chats of the active clerks of a unit."""
+    if department is None:
+        return []
+    return _staff_chats(session, StaffAccount.department_code == department,
+                        StaffAccount.role == Role.clerk.value)
+
+
+def coordinators(*, session: Session) -> list[Recipient]:
+    """Return the bound chats of the active coordinators."""
+    return _staff_chats(session, StaffAccount.role == Role.coordinator.value)
+
+
+def reporter_of(*, session: Session, case: Case) -> list[Recipient]:
+    """Return the reporter's chat, if the reporter filed through a chat."""
+    if case.reporter_id is None:
+        return []
+    reporter = session.get(Reporter, case.reporter_id)
+    if reporter is None or reporter.chat_id is None:
+        return []
+    return [Recipient("reporter", reporter.id, reporter.channel, reporter.chat_id,
+                      reporter.language)]
+
+
+def _staff_chats(session: Session, *conditions: Any) -> list[Recipient]:
+    statement = (
+        select(StaffChat, StaffAccount)
+        .join(StaffAccount, col(StaffAccount.id) == StaffChat.staff_id)
+        .where(col(StaffAccount.active), *conditions)
+        .order_by(col(StaffChat.id))
+    )
+    return [
+        Recipient("staff", account.id, chat.channel, chat.chat_id, chat.language)
+        for chat, account in session.exec(statement).all()
+    ]
+
+
+def write(
+    *,
+    session: Session,
+    key: str,
+    kind: str,
+    recipients: list[Recipient],
+    render: Any,
+    now: datetime,
+    case: Case | None = None,
+    deadline_id: int | None = None,
+    stage: str | None = None,
+    buttons: Any = None,
+    office_hours_only: bool = True,
+) -> int:
+    """Write one notification per recipient under `key`; a key already written is skipped.
+
+    `render(language)` gives the text, `buttons(language)` the buttons. With no recipient,
+    one row in state no_recipient records that nobody could be told.
+    """
+    rows: list[dict[str, Any]] = []
+    common: dict[str, Any] = {
+        "kind": kind, "case_id": case.id if case else None, "deadline_id": deadline_id,
+        "stage": stage, "office_hours_only": office_hours_only, "attempts": 0,
+        "next_attempt_at": now, "created_at": now,
+    }
+    for r in recipients:
+        rows.append({
+            **common, "key": f"{key}:{r.channel}:{r.chat_id}", "recipient_kind": r.kind,
+            "recipient_id": r.id, "channel": r.channel, "chat_id": r.chat_id,
+            "text": render(r.language), "buttons": buttons(r.language) if buttons else None,
+            "state": DeliveryState.pending.value,
+        })
+    if not rows:
+        rows.append({**common, "key": key, "recipient_kind": "nobody", "text": render("zh"),
+                     "state": DeliveryState.no_recipient.value})
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(Notification).values(rows).on_conflict_do_nothing(index_elements=["key"])
+    result = session.execute(statement)
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

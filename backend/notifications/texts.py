@@ -1,0 +1,59 @@
+"""What reminders, escalations, digests and follow-ups say, in Chinese and English."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "before": {
+        "zh": "【提醒】案件 {number}（{what}）将于 {due}（{left} 个工作日后）到期。",
+        "en": "Reminder: case {number} ({what}) is due on {due}, in {left} working day(s).",
+    },
+    "due_today": {
+        "zh": "【今日到期】案件 {number}（{what}）今天到期，请及时处理。",
+        "en": "Due today: case {number} ({what}) is due today.",
+    },
+    "overdue": {
+        "zh": "【催办】案件 {number}（{what}）已于 {due} 到期，仍未完成，请立即处理。",
+        "en": "Overdue (催办): case {number} ({what}) was due on {due} and is still open.",
+    },
+    "escalate": {
+        "zh": "【督办】{unit} 的案件 {number}（{what}）已逾期 {late} 个工作日（到期日 {due}）。",
+        "en": "Escalation (督办): case {number} of {unit} ({what}) is {late} working day(s) "
+        "overdue (due {due}).",
+    },
+    "ask_rating": {
+        "zh": "您的投诉 {number} 已办结。答复：{reply}\n请评价办理结果：",
+        "en": "Your complaint {number} was resolved. Reply: {reply}\nHow satisfied are you?",
+    },
+    "extension": {
+        "zh": "您的投诉 {number} 的办理期限已延长至 {due}。理由：{reason}",
+        "en": "The deadline of your complaint {number} was extended to {due}. Reason: {reason}",
+    },
+    "digest": {
+        "zh": "早安。{unit} 今日待办 {count} 件：\n{lines}",
+        "en": "Good morning. {unit} has {count} open case(s):\n{lines}",
+    },
+    "digest_line": {"zh": "· {number} {what} 到期 {due}{late}", "en": "· {number} {what} due {due}{late}"},
+    "digest_late": {"zh"  : "（已逾期）", "en": " (overdue)"},
+    "calendar_alarm": {
+        "zh": "【日历提醒】系统尚无 {year} 年的节假日安排，{year} 年的期限按周末和固定节日临时计算。"
+        "请在国务院公布安排后录入（intake calendar add-day / confirm-year）。",
+        "en": "Calendar: the holidays of {year} are not known yet; deadlines in {year} are "
+        "provisional (weekends and fixed-date holidays only). Enter them once announced.",
+    },
+    "clock_sign": {"zh": "签收", "en": "sign for"},
+    "clock_resolve": {"zh": "办结", "en": "resolve"},
+    "clock_rectify": {"zh": "整改", "en": "rectify"},
+    "clock_report": {"zh": "报送", "en": "report"},
+    "clock_follow_up": {"zh": "回访", "en": "follow up"},
+    "button_sign": {"zh": "签收", "en": "Sign for"},
+    "button_open": {"zh": "查看", "en": "Open"},
+    "rate_satisfied": {"zh": "满意", "en": "Satisfied"},
+    "rate_basic": {"zh": "基本满意", "en": "Basically satisfied"},
+    "rate_dissatisfied": {"zh": "不满意", "en": "Dissatisfied"},
+}
+
+
+def text(key: str, language: str, **params: object) -> str:
+    """Return a notification text in a language (Chinese when unknown)."""
+    entry = TEXTS[key]
+    return entry.get(language, entry["zh"]).format(**params)

@@ -1,0 +1,58 @@
+"""The scheduler's jobs: thin, named, idempotent; each does one round and logs it."""
+
+from __future__ import annotations
+
+import logging
+
+from backend.bootstrap import Container
+from backend.db import session_scope
+from backend.deadlines.digest import calendar_alarm, morning_digest
+from backend.deadlines.office import in_office_hours
+from backend.deadlines.sweep import sweep
+from backend.notifications.sender import DeliveryReport, deliver
+
+log = logging.getLogger(__name__)
+
+
+def sweep_job(container: Container) -> None:
+    """Act on due clocks, then deliver what that wrote."""
+    now = container.clock.now()
+    with session_scope(container.engine) as session:
+        report = sweep(session=session, keeper=container.keeper, case_env=container.case_env,
+                       now=now)
+    if report.claimed:
+        log.info("sweep: %s clocks, %s notifications, %s closed, %s failed",
+                 report.claimed, report.written, report.closed, report.failed)
+    send_job(container)
+
+
+def send_job(container: Container) -> DeliveryReport:
+    """Deliver the outbox (staff messages only in office hours)."""
+    now = container.clock.now()
+    with session_scope(container.engine) as session:
+        env = container.keeper.env(session)
+        office_open = in_office_hours(now, policy=env.policy, calendar=env.calendar, zone=env.zone)
+    report = deliver(engine=container.engine, notifier=container.notifier, now=now,
+                     office_open=office_open)
+    if report.sent or report.retried or report.failed:
+        log.info("sender: %s sent, %s to retry, %s failed", report.sent, report.retried,
+                 report.failed)
+    return report
+
+
+def digest_job(container: Container) -> None:
+    """Write the morning digest for each clerk (working days only)."""
+    with session_scope(container.engine) as session:
+        env = container.keeper.env(session)
+        written = morning_digest(session=session, env=env, now=container.clock.now())
+    log.info("digest: %s messages", written)
+    send_job(container)
+
+
+def calendar_alarm_job(container: Container) -> None:
+    """Warn coordinators while next year's holidays are unknown (in the alarm months)."""
+    with session_scope(container.engine) as session:
+        env = container.keeper.env(session)
+        calendar_alarm(session=session, env=env, now=container.clock.now(),
+                       months=container.policy.calendar_alarm_months)
+    send_job(container)

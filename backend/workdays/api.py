@@ -1,0 +1,101 @@
+"""Calendar endpoints: ask about a day, count working days, correct a day (coordinators)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import col, select
+
+from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.errors import Forbidden
+from backend.workdays.changes import change_day
+from backend.workdays.models import CalendarOverride
+
+router = APIRouter(prefix="/calendar", tags=["calendar"])
+
+
+class DayPublic(BaseModel):
+    """One day of the calendar."""
+
+    date: date
+    working: bool
+    provisional: bool
+
+
+class OverrideIn(BaseModel):
+    """A coordinator's correction of one day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: date
+    working: bool
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class OverridePublic(OverrideIn):
+    """A correction as stored."""
+
+    actor_name: str
+
+
+class OverrideResult(BaseModel):
+    """What a correction changed."""
+
+    date: date
+    working: bool | None
+    moved_deadlines: int
+
+
+@router.get("/days/{day}", response_model=DayPublic)
+def read_day(day: date, session: SessionDep, _: CurrentActor, container: ContainerDep) -> DayPublic:
+    """Tell whether a day is a working day, and whether that is provisional."""
+    answer = container.keeper.calendar.get(session).day(day)
+    return DayPublic(date=day, working=answer.working, provisional=answer.provisional)
+
+
+@router.get("/add-working-days", response_model=DayPublic)
+def add_working_days(
+    session: SessionDep,
+    _: CurrentActor,
+    container: ContainerDep,
+    start: date,
+    days: Annotated[int, Query(ge=0, le=1000)],
+) -> DayPublic:
+    """Return the day `days` working days after `start` (the start day does not count)."""
+    due = container.keeper.calendar.get(session).add_working_days(start, days)
+    return DayPublic(date=due.day, working=True, provisional=due.provisional)
+
+
+@router.get("/overrides", response_model=list[OverridePublic])
+def read_overrides(session: SessionDep, _: CurrentActor) -> list[OverridePublic]:
+    """List the coordinators' corrections, by date."""
+    rows = session.exec(select(CalendarOverride).order_by(col(CalendarOverride.day))).all()
+    return [OverridePublic(date=r.day, working=r.working, reason=r.reason,
+                           actor_name=r.actor_name) for r in rows]
+
+
+@router.post("/overrides", response_model=OverrideResult)
+def put_override(
+    body: OverrideIn, session: SessionDep, actor: CurrentActor, container: ContainerDep
+) -> OverrideResult:
+    """Make a day a working day or a day off; open due dates move accordingly."""
+    if not actor.is_coordinator:
+        raise Forbidden("only coordinators correct the calendar")
+    moved = change_day(session=session, keeper=container.keeper, day=body.date,
+                       working=body.working, reason=body.reason, actor=actor)
+    return OverrideResult(date=body.date, working=body.working, moved_deadlines=moved)
+
+
+@router.delete("/overrides/{day}", response_model=OverrideResult)
+def delete_override(
+    day: date, session: SessionDep, actor: CurrentActor, container: ContainerDep
+) -> OverrideResult:
+    """Drop a correction: the day is again as the package says."""
+    if not actor.is_coordinator:
+        raise Forbidden("only coordinators correct the calendar")
+    moved = change_day(session=session, keeper=container.keeper, day=day, working=None,
+                       reason="", actor=actor)
+    return OverrideResult(date=day, working=None, moved_deadlines=moved)
