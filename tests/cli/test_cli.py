@@ -123,3 +123,29 @@ def test_db_upgrade_creates_the_sqlite_file_and_its_folder(tmp_path: Path) -> No
     assert (tmp_path / "deep/er/intake.db").exists()
     listed = intake(None, "cases", "list", INTAKE_DATABASE_URL=url)
     assert listed.stdout.strip() == "no cases"
+
+
+def test_calendar_add_working_days_prints_the_date_and_provisional_when_it_is(
+    settings: Settings, client: TestClient
+) -> None:
+    known = intake(settings, "calendar", "add-working-days", "2026-09-30", "7")
+    guessed = intake(settings, "calendar", "add-working-days", "2026-12-28", "7")
+    assert (known.stdout, guessed.stdout) == ("2026-10-15\n", "2027-01-07 provisional\n")
+
+
+def test_calendar_is_working_day_prints_yes_or_no(settings: Settings, client: TestClient) -> None:
+    answers = [intake(settings, "calendar", "is-working-day", d).stdout.strip()
+               for d in ("2026-02-14", "2026-02-16")]
+    assert answers == ["yes", "no"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["is-working-day", "2026-02-30"], ["add-working-days", "tomorrow", "3"],
+     ["add-working-days", "2026-01-01", "-2"], ["set", "2026-12-01", "--off", "--reason", " "]],
+)
+def test_calendar_commands_refuse_bad_input_clearly(
+    settings: Settings, client: TestClient, args: list[str]
+) -> None:
+    done = intake(settings, "calendar", *args)
+    assert done.returncode != 0 and "Traceback" not in done.stderr and done.stderr.strip()

@@ -1,0 +1,83 @@
+"""Measures per unit, and the calendar endpoints."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.api.helpers import ENFORCEMENT, act, file_case
+from tests.conftest import Staff
+from tests.deadlines.conftest import tianjin
+
+
+def test_stats_count_received_signed_on_time_and_overdue_per_unit(
+    client: TestClient, staff: Staff, clock
+) -> None:
+    on_time = file_case(client, staff.coordinator)
+    act(client, staff.czj_clerk, on_time, "sign")
+    file_case(client, staff.coordinator)
+    file_case(client, staff.coordinator, text=ENFORCEMENT)
+    clock.current = tianjin(2026, 12, 1, 9)
+    stats = client.get("/api/v1/stats?from=2026-11-01&to=2026-11-30",
+                       headers=staff.coordinator).json()
+    by_unit = {row["department"]: row for row in stats["data"]}
+    czj = by_unit["czj"]
+    assert (czj["received"], czj["signed_on_time"], czj["overdue_now"]) == (2, 1, 1)
+    assert czj["sign_on_time_rate"] == 0.5
+    assert by_unit["sfj"]["overdue_now"] == 1
+
+
+def test_a_clerk_sees_only_the_own_units_measures(client: TestClient, staff: Staff) -> None:
+    file_case(client, staff.coordinator)
+    file_case(client, staff.coordinator, text=ENFORCEMENT)
+    stats = client.get("/api/v1/stats", headers=staff.czj_clerk).json()
+    assert [row["department"] for row in stats["data"]] == ["czj"]
+
+
+def test_stats_refuse_a_period_that_ends_before_it_starts(
+    client: TestClient, staff: Staff
+) -> None:
+    response = client.get("/api/v1/stats?from=2026-12-01&to=2026-11-01",
+                          headers=staff.coordinator)
+    assert response.status_code == 422
+    bad = client.get("/api/v1/stats?from=someday", headers=staff.coordinator)
+    assert bad.status_code == 422
+
+
+def test_the_calendar_answers_for_a_day_and_counts_working_days(
+    client: TestClient, staff: Staff
+) -> None:
+    saturday = client.get("/api/v1/calendar/days/2026-02-14", headers=staff.czj_clerk).json()
+    later = client.get("/api/v1/calendar/add-working-days?start=2026-12-28&days=7",
+                       headers=staff.czj_clerk).json()
+    assert (saturday["working"], saturday["provisional"]) == (True, False)
+    assert (later["date"], later["provisional"]) == ("2027-01-07", True)
+
+
+def test_a_coordinator_closes_a_day_and_open_due_dates_move(
+    client: TestClient, staff: Staff
+) -> None:
+    case = file_case(client, staff.coordinator)
+    body = {"date": "2026-12-09", "working": False, "reason": "暴雪停工"}
+    result = client.post("/api/v1/calendar/overrides", json=body, headers=staff.coordinator)
+    assert result.json()["moved_deadlines"] == 1
+    events = client.get(f"/api/v1/cases/{case['number']}", headers=staff.coordinator).json()
+    assert events["events"][-1]["action"] == "deadline_moved"
+    listed = client.get("/api/v1/calendar/overrides", headers=staff.czj_clerk).json()
+    assert [(o["date"], o["working"], o["reason"]) for o in listed] == [
+        ("2026-12-09", False, "暴雪停工"),
+    ]
+    undone = client.delete("/api/v1/calendar/overrides/2026-12-09", headers=staff.coordinator)
+    assert undone.json()["moved_deadlines"] == 1
+
+
+def test_only_coordinators_correct_the_calendar_and_bad_bodies_are_refused(
+    client: TestClient, staff: Staff
+) -> None:
+    body = {"date": "2026-12-09", "working": False, "reason": "x"}
+    clerk = client.post("/api/v1/calendar/overrides", json=body, headers=staff.czj_clerk)
+    assert clerk.status_code == 403
+    for bad in ({"date": "2026-13-40", "working": False, "reason": "x"},
+                {"date": "2026-12-09", "working": False, "reason": ""},
+                {"date": "2026-12-09", "reason": "x"}):
+        response = client.post("/api/v1/calendar/overrides", json=bad, headers=staff.coordinator)
+        assert response.status_code == 422, bad
