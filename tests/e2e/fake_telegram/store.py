@@ -1,0 +1,209 @@
+"""Chats, messages, files and the request log, shared by the server and the tests."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Predicate = Callable[[dict[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file the fake can serve through getFile and the file URL."""
+
+    file_id: str
+    file_unique_id: str
+    file_path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One injected failure for the next call of a method."""
+
+    status: int
+    retry_after: int
+
+
+class ChatStore:
+    """Everything the bot and the simulated users did; every method is thread-safe."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition(threading.RLock())
+        self._file_numbers = itertools.count(1)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget all chats, messages, files, calls and faults."""
+        with self.changed:
+            self.chats: dict[int, dict[str, Any]] = {}
+            self.messages: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            self._message_ids: dict[int, itertools.count[int]] = {}
+            self._bot_messages: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            self._calls: list[tuple[str, dict[str, Any]]] = []
+            self._files: dict[str, StoredFile] = {}
+            self._paths: dict[str, StoredFile] = {}
+            self.callbacks: dict[str, bool] = {}
+            self.answered: list[dict[str, Any]] = []
+            self.commands: dict[str, list[Any]] = {}
+            self._faults: dict[str, deque[Fault]] = defaultdict(deque)
+            self._seen_messages: set[tuple[int, int]] = set()
+            self._seen_calls: set[int] = set()
+            self.changed.notify_all()
+
+    def record_call(self, method: str, params: dict[str, Any]) -> None:
+        """Log one Bot API request."""
+        with self.changed:
+            self._calls.append((method, params))
+            self.changed.notify_all()
+
+    def calls(self, method: str) -> list[dict[str, Any]]:
+        """Return the params of every request to ``method`` (case-insensitive), oldest first."""
+        with self.changed:
+            return [copy.deepcopy(p) for m, p in self._calls if m.lower() == method.lower()]
+
+    def add_fault(self, method: str, fault: Fault, times: int) -> None:
+        """Make the next ``times`` calls of ``method`` fail."""
+        with self.changed:
+            self._faults[method.lower()].extend([fault] * times)
+
+    def take_fault(self, method: str) -> Fault | None:
+        """Consume and return the next injected failure for ``method``, if any."""
+        with self.changed:
+            queue = self._faults.get(method.lower())
+            return queue.popleft() if queue else None
+
+    def remember_chat(self, chat: dict[str, Any]) -> None:
+        """Store the Chat object used for messages in that chat."""
+        with self.changed:
+            self.chats[chat["id"]] = dict(chat)
+
+    def chat(self, chat_id: int) -> dict[str, Any]:
+        """Return a known chat, or a plausible one for an id never seen."""
+        with self.changed:
+            if chat_id in self.chats:
+                return dict(self.chats[chat_id])
+        if chat_id > 0:
+            return {"id": chat_id, "type": "private", "first_name": "Tester"}
+        return {"id": chat_id, "type": "supergroup", "title": f"Test chat {chat_id}"}
+
+    def add_message(
+        self, chat_id: int, sender: dict[str, Any], fields: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Store a new message (ids increase per chat) and return a copy of it."""
+        with self.changed:
+            counter = self._message_ids.setdefault(chat_id, itertools.count(1))
+            message = {
+                "message_id": next(counter),
+                "from": sender,
+                "chat": self.chat(chat_id),
+                "date": int(time.time()),
+                **fields,
+            }
+            self.messages[chat_id].append(message)
+            if sender.get("is_bot"):
+                self._bot_messages[chat_id].append(message)
+            self.changed.notify_all()
+            return copy.deepcopy(message)
+
+    def find_message(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
+        """Return the stored (mutable) message, or None; callers must hold ``changed``."""
+        return next(
+            (m for m in self.messages.get(chat_id, []) if m["message_id"] == message_id), None
+        )
+
+    def delete_message(self, chat_id: int, message_id: int) -> bool:
+        """Remove a message; return whether it existed."""
+        with self.changed:
+            message = self.find_message(chat_id, message_id)
+            if message is None:
+                return False
+            self.messages[chat_id].remove(message)
+            if message in self._bot_messages[chat_id]:
+                self._bot_messages[chat_id].remove(message)
+            self.changed.notify_all()
+            return True
+
+    def sent(self, chat_id: int) -> list[dict[str, Any]]:
+        """Return the bot's messages in a chat as they are now (edits applied)."""
+        with self.changed:
+            return copy.deepcopy(self._bot_messages.get(chat_id, []))
+
+    def wait_for_message(
+        self, chat_id: int, predicate: Predicate | None, timeout: float
+    ) -> dict[str, Any]:
+        """Return the first bot message not returned by an earlier wait that matches."""
+
+        def find() -> dict[str, Any] | None:
+            for message in self._bot_messages.get(chat_id, []):
+                key = (chat_id, message["message_id"])
+                if key not in self._seen_messages and (
+                    predicate is None or predicate(copy.deepcopy(message))
+                ):
+                    self._seen_messages.add(key)
+                    return copy.deepcopy(message)
+            return None
+
+        with self.changed:
+            found = self.changed.wait_for(find, timeout)
+            if found is None:
+                sent = self._bot_messages.get(chat_id, [])
+                texts = [m.get("text", m.get("caption")) for m in sent]
+                raise TimeoutError(
+                    f"no matching bot message in chat {chat_id} within {timeout}s; "
+                    f"the bot sent: {texts}"
+                )
+            return found
+
+    def wait_for_call(
+        self, method: str, predicate: Predicate | None, timeout: float
+    ) -> dict[str, Any]:
+        """Return the params of the first new request to ``method`` that matches."""
+
+        def find() -> dict[str, Any] | None:
+            for index, (name, params) in enumerate(self._calls):
+                if (
+                    index not in self._seen_calls
+                    and name.lower() == method.lower()
+                    and (predicate is None or predicate(copy.deepcopy(params)))
+                ):
+                    self._seen_calls.add(index)
+                    return copy.deepcopy(params)
+            return None
+
+        with self.changed:
+            found = self.changed.wait_for(find, timeout)
+            if found is None:
+                raise TimeoutError(f"no matching {method} call within {timeout}s")
+            return found
+
+    def add_file(self, data: bytes, folder: str, extension: str) -> StoredFile:
+        """Register bytes under a new file_id and file_path."""
+        with self.changed:
+            number = next(self._file_numbers)
+            stored = StoredFile(
+                file_id=f"fake-{folder}-{number}",
+                file_unique_id=f"unique-{folder}-{number}",
+                file_path=f"{folder}/file_{number}.{extension}",
+                data=data,
+            )
+            self._files[stored.file_id] = stored
+            self._paths[stored.file_path] = stored
+            return stored
+
+    def file_by_id(self, file_id: str) -> StoredFile | None:
+        """Return a registered file by file_id."""
+        with self.changed:
+            return self._files.get(file_id)
+
+    def file_by_path(self, file_path: str) -> StoredFile | None:
+        """Return a registered file by the file_path getFile handed out."""
+        with self.changed:
+            return self._paths.get(file_path)
