@@ -28,6 +28,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/intake_api.py
+	$(BIN)/python bench/sweep_scaling.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

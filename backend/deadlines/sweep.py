@@ -52,11 +52,16 @@ def sweep(
     )
     if session.get_bind().dialect.name == "postgresql":
         statement = statement.with_for_update(skip_locked=True)
-    for deadline in session.exec(statement).all():
+    book = outbox.RecipientBook(session)
+    claimed = list(session.exec(statement).all())
+    case_ids = {d.case_id for d in claimed}
+    # One query for the cases of the round; session.get below then finds them in the session.
+    list(session.exec(select(Case).where(col(Case.id).in_(case_ids))).all())
+    for deadline in claimed:
         report.claimed += 1
         try:
             with session.begin_nested():
-                _act(session, deadline, env, case_env, now, report)
+                _act(session, deadline, env, case_env, now, report, book)
         except Exception:  # noqa: BLE001 - one bad clock must not stop the others
             log.exception("sweep: deadline %s failed", deadline.id)
             report.failed += 1
@@ -68,7 +73,7 @@ def sweep(
 
 def _act(
     session: Session, deadline: Deadline, env: ClockEnv, case_env: CaseEnv, now: datetime,
-    report: SweepReport,
+    report: SweepReport, book: outbox.RecipientBook,
 ) -> None:
     case = session.get(Case, deadline.case_id)
     assert case is not None
@@ -78,7 +83,7 @@ def _act(
         if stage.group == "close":
             report.closed += _close_unrated(session, case, case_env)
         else:
-            report.written += _notify(session, case, deadline, stage, env, case_env, now)
+            report.written += _notify(session, case, deadline, stage, env, now, book)
     reached = [i for i, s in enumerate(stages) if s.at <= now and i >= deadline.next_stage]
     deadline.next_stage = (reached[-1] + 1) if reached else deadline.next_stage
     still_open = deadline.state == ClockState.open and deadline.next_stage < len(stages)
@@ -88,7 +93,7 @@ def _act(
 
 def _notify(
     session: Session, case: Case, deadline: Deadline, stage: Stage, env: ClockEnv,
-    case_env: CaseEnv, now: datetime,
+    now: datetime, book: outbox.RecipientBook,
 ) -> int:
     key = f"deadline:{deadline.id}:{deadline.due_date}:{stage.name}"
     due = deadline.due_date.isoformat()
@@ -111,7 +116,7 @@ def _notify(
         unit = deadline.department_code or "-"
         return outbox.write(
             session=session, key=key, kind="escalation", now=now, case=case,
-            recipients=outbox.coordinators(session=session), deadline_id=deadline.id,
+            recipients=book.coordinators(), deadline_id=deadline.id,
             stage=stage.name,
             render=lambda lang: text("escalate", lang, number=case.number, what=what(lang),
                                      unit=unit, late=late, due=due),
@@ -129,7 +134,7 @@ def _notify(
     action = "sign" if deadline.kind == ClockKind.sign else "open"
     return outbox.write(
         session=session, key=key, kind="reminder", now=now, case=case,
-        recipients=outbox.unit_clerks(session=session, department=deadline.department_code),
+        recipients=book.unit_clerks(deadline.department_code),
         deadline_id=deadline.id, stage=stage.name, render=render,
         buttons=lambda lang: [[(text(f"button_{action}", lang), f"{action}:{case.number}")]],
     )

@@ -99,6 +99,28 @@ def write(
         rows.append({**common, "key": key, "recipient_kind": "nobody", "text": render("zh"),
                      "state": DeliveryState.no_recipient.value})
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(Notification).values(rows).on_conflict_do_nothing(index_elements=["key"])
-    result = session.execute(statement)
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    # One statement with the rows as parameters: compiled once, cached across calls.
+    statement = insert(Notification).on_conflict_do_nothing(index_elements=["key"])
+    count = session.connection().execute(statement, rows).rowcount
+    return count if count >= 0 else len(rows)
+
+
+class RecipientBook:
+    """Recipients looked up once per round (a sweep asks for the same units again and again)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._units: dict[str | None, list[Recipient]] = {}
+        self._coordinators: list[Recipient] | None = None
+
+    def unit_clerks(self, department: str | None) -> list[Recipient]:
+        """Return the bound chats of a unit's clerks."""
+        if department not in self._units:
+            self._units[department] = unit_clerks(session=self.session, department=department)
+        return self._units[department]
+
+    def coordinators(self) -> list[Recipient]:
+        """Return the bound chats of the coordinators."""
+        if self._coordinators is None:
+            self._coordinators = coordinators(session=self.session)
+        return self._coordinators
