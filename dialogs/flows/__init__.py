@@ -1,0 +1,1 @@
+"""The dialogs: start, complaint, status, rating, clerk and dishonesty record."""

@@ -1,0 +1,198 @@
+"""Steps that several flows share: a short text, a date, attachments and the final summary."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from dialogs.context import Ctx, Refusal, prefixed, rows
+from dialogs.flows.base import Step
+from dialogs.model import Button, FileRef, Outbound
+from dialogs.parsing import parse_date
+
+MEGABYTE = 1024 * 1024
+
+
+class ShortTextStep(Step):
+    """Ask for a short typed answer (a name, a unit, a document number)."""
+
+    def __init__(
+        self, field: str, question: str, *, max_length: int = 100, optional: bool = False
+    ) -> None:
+        self.field = field
+        self.question = question
+        self.max_length = max_length
+        self.optional = optional
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Ask the question."""
+        nav = self.nav_row(ctx, skip=self.optional)
+        return [Outbound(ctx.t(self.question), (nav,) if nav else ())]
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Keep the answer and go on."""
+        answer = text.strip()
+        if len(answer) > self.max_length:
+            raise Refusal("step.too_long", max=self.max_length)
+        ctx.data[self.field] = answer
+        return self.flow.proceed(ctx)
+
+    def on_skip(self, ctx: Ctx) -> list[Outbound]:
+        """Leave an optional answer out."""
+        if not self.optional:
+            raise Refusal("step.cannot_skip")
+        ctx.data[self.field] = None
+        return self.flow.proceed(ctx)
+
+
+class DateStep(Step):
+    """Ask for a day: today, yesterday, a typed date, or skip when optional."""
+
+    def __init__(self, field: str, question: str, *, optional: bool) -> None:
+        self.field = field
+        self.question = question
+        self.optional = optional
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Ask for the date with one-tap answers for today and yesterday."""
+        days = (
+            ctx.key_button("date.today", "day", "0"),
+            ctx.key_button("date.yesterday", "day", "1"),
+        )
+        nav = self.nav_row(ctx, skip=self.optional)
+        return [Outbound(ctx.t(self.question), (days, nav) if nav else (days,))]
+
+    def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
+        """Take today or yesterday."""
+        if action != "day" or arg not in ("0", "1"):
+            raise Refusal("input.stale")
+        return self._keep(ctx, ctx.services.today() - timedelta(days=int(arg)))
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Take a typed date, refusing what is no date or lies ahead."""
+        day = parse_date(text, ctx.services.today())
+        if day is None:
+            raise Refusal("date.invalid")
+        return self._keep(ctx, day)
+
+    def on_skip(self, ctx: Ctx) -> list[Outbound]:
+        """Leave the date out when it is optional."""
+        if not self.optional:
+            raise Refusal("step.cannot_skip")
+        ctx.data[self.field] = None
+        return self.flow.proceed(ctx)
+
+    def _keep(self, ctx: Ctx, day: date) -> list[Outbound]:
+        if day > ctx.services.today():
+            raise Refusal("date.future")
+        ctx.data[self.field] = day.isoformat()
+        return self.flow.proceed(ctx)
+
+
+def collect_file(ctx: Ctx, file: FileRef) -> Outbound:
+    """Add a photo or document to the flow's attachments, within the limits."""
+    limits = ctx.services.limits
+    attachments: list[dict[str, object]] = ctx.data.setdefault("attachments", [])
+    if len(attachments) >= limits.max_attachments:
+        raise Refusal("files.full", max=limits.max_attachments)
+    if file.size is not None and file.size > limits.max_attachment_bytes:
+        raise Refusal("files.too_big", mb=megabytes(limits.max_attachment_bytes))
+    attachments.append(file.to_dict())
+    return Outbound(ctx.t("files.received", count=len(attachments), max=limits.max_attachments))
+
+
+def megabytes(size: int) -> str:
+    """Return a byte count as megabytes for people."""
+    return f"{size / MEGABYTE:g}"
+
+
+class AttachmentsStep(Step):
+    """Invite photos and documents until "done"; the flow's `on_file` collects them."""
+
+    def __init__(self, question: str) -> None:
+        self.question = question
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Ask for files, showing how many came so far."""
+        limits = ctx.services.limits
+        count = len(ctx.data.get("attachments", []))
+        text = ctx.t(
+            self.question,
+            max=limits.max_attachments,
+            mb=megabytes(limits.max_attachment_bytes),
+            count=count,
+        )
+        if count:
+            first: tuple[Button, ...] = (
+                ctx.key_button("files.done", "files", "done", count=count),
+                ctx.key_button("files.clear", "files", "clear"),
+            )
+        else:
+            first = (ctx.key_button("nav.skip", "nav", "skip"),)
+        nav = self.nav_row(ctx)
+        return [Outbound(text, (first, nav) if nav else (first,))]
+
+    def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
+        """Finish the step, or drop the files sent so far."""
+        if action == "files" and arg == "done":
+            return self.on_skip(ctx)
+        if action == "files" and arg == "clear":
+            ctx.data["attachments"] = []
+            return prefixed(ctx.t("files.cleared"), self.prompt(ctx))
+        raise Refusal("input.stale")
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Explain that this step waits for files."""
+        raise Refusal("files.use_files")
+
+    def on_skip(self, ctx: Ctx) -> list[Outbound]:
+        """Go on with the files sent so far."""
+        ctx.data["files_done"] = True
+        return self.flow.proceed(ctx)
+
+
+class SummaryStep(Step):
+    """Show every answer with confirm, a button per field to change it, and cancel."""
+
+    edits: Mapping[str, str] = {}  # button key "edit.<name>" -> the step that asks it
+
+    def render(self, ctx: Ctx) -> str:
+        """Return the summary text."""
+        raise NotImplementedError
+
+    def submit(self, ctx: Ctx) -> list[Outbound]:
+        """File what the summary shows."""
+        raise NotImplementedError
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Show the summary and its buttons."""
+        edits = [ctx.key_button(f"edit.{name}", "edit", name) for name in self.edits]
+        buttons = (
+            *rows(edits, 3),
+            (ctx.key_button("summary.confirm", "ok"),),
+            (ctx.key_button("nav.cancel", "nav", "cancel"),),
+        )
+        return [Outbound(self.render(ctx), buttons)]
+
+    def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
+        """Confirm, or go to the step of the field to change."""
+        if action == "ok":
+            return self.submit(ctx)
+        if action == "edit" and arg in self.edits:
+            return self.flow.goto(ctx, self.edits[arg])
+        raise Refusal("input.stale")
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Explain that the summary waits for a tap."""
+        raise Refusal("summary.use_buttons")
+
+
+def line(ctx: Ctx, key: str, value: str | None) -> str:
+    """Return one summary line, with "not given" for an empty value."""
+    return ctx.t(key, value=value if value else ctx.t("summary.not_given"))
+
+
+def clip(text: str, limit: int = 300) -> str:
+    """Shorten a long text for a summary."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,69 @@
+"""The complaint flow (投诉举报, `/report`), one step per module role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialogs.context import Ctx, Refusal, prefixed
+from dialogs.flows.base import Flow
+from dialogs.flows.common import AttachmentsStep, DateStep, ShortTextStep, collect_file
+from dialogs.flows.complaint.describe import CategoryStep, WhatStep
+from dialogs.flows.complaint.place import StreetStep
+from dialogs.flows.complaint.reporter import NAME_LIMIT, ContactStep, IdentityStep
+from dialogs.flows.complaint.summary import ComplaintSummary
+from dialogs.model import FileRef, Outbound
+
+
+class ComplaintFlow(Flow):
+    """What, category, street, when, evidence, identity, summary."""
+
+    name = "complaint"
+
+    def needs(self, step: str, data: dict[str, Any]) -> bool:
+        """Return whether a step still waits for an answer."""
+        named = data.get("anonymous") is False
+        waiting = {
+            "what": "text" not in data,
+            "category": "category" not in data,
+            "street": bool(data.get("street_level")) and "street" not in data,
+            "when": "occurred_on" not in data,
+            "evidence": not data.get("files_done"),
+            "identity": "anonymous" not in data,
+            "contact": named and "phone" not in data,
+            "name": named and "name" not in data,
+            "summary": True,
+        }
+        return waiting[step]
+
+    def on_file(self, ctx: Ctx, file: FileRef, caption: str) -> list[Outbound]:
+        """Collect a photo or document at any step; a caption may be the description."""
+        received = collect_file(ctx, file)
+        step = ctx.state.step
+        if step == "what" and caption.strip():
+            return [received, *self.current(ctx).on_text(ctx, caption)]
+        if step in ("evidence", "summary"):
+            return prefixed(received.text, self.prompt(ctx))
+        return [received]
+
+
+COMPLAINT = ComplaintFlow(
+    {
+        "what": WhatStep(),
+        "category": CategoryStep(),
+        "street": StreetStep(),
+        "when": DateStep("occurred_on", "complaint.when", optional=True),
+        "evidence": AttachmentsStep("complaint.evidence"),
+        "identity": IdentityStep(),
+        "contact": ContactStep(),
+        "name": ShortTextStep("name", "complaint.name", max_length=NAME_LIMIT, optional=True),
+        "summary": ComplaintSummary(),
+    }
+)
+
+
+def begin(ctx: Ctx) -> list[Outbound]:
+    """Start a complaint unless the chat reached today's limit."""
+    limit = ctx.services.limits.daily_complaints
+    if ctx.services.complaints_today(ctx.chat) >= limit:
+        raise Refusal("complaint.daily_limit", limit=limit)
+    return COMPLAINT.begin(ctx, {"attachments": []})

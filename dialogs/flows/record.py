@@ -1,0 +1,177 @@
+"""A clerk files a dishonesty record (政务失信记录, `/record`) for the lead office's ledger."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dialogs.context import Ctx, Refusal, prefixed, refusal_of
+from dialogs.flows.base import Flow, Step
+from dialogs.flows.clerk import require_clerk
+from dialogs.flows.common import (
+    AttachmentsStep,
+    DateStep,
+    ShortTextStep,
+    SummaryStep,
+    clip,
+    collect_file,
+    line,
+)
+from dialogs.model import Button, FileRef, Outbound
+from dialogs.parsing import visible_length
+from dialogs.ports import FINDINGS, RecordDraft, SubmissionRefused
+
+
+class UnitStep(ShortTextStep):
+    """Ask for the official's unit, with the clerk's own unit one tap away."""
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Ask for the unit."""
+        clerk = require_clerk(ctx)
+        own = (ctx.key_button("record.own_unit", "unit", "own", unit=clerk.unit_zh),)
+        nav = self.nav_row(ctx)
+        return [Outbound(ctx.t(self.question), (own, nav) if nav else (own,))]
+
+    def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
+        """Take the clerk's own unit (its official Chinese name)."""
+        if action != "unit" or arg != "own":
+            raise Refusal("input.stale")
+        ctx.data[self.field] = require_clerk(ctx).unit_zh
+        return self.flow.proceed(ctx)
+
+
+class FindingStep(Step):
+    """Ask which kind of decision found the dishonesty."""
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Offer the four kinds of finding."""
+        buttons: list[tuple[Button, ...]] = [
+            (ctx.key_button(f"finding.{f}", "fd", f),) for f in FINDINGS
+        ]
+        nav = self.nav_row(ctx)
+        if nav:
+            buttons.append(nav)
+        return [Outbound(ctx.t("record.finding"), tuple(buttons))]
+
+    def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
+        """Keep the tapped kind."""
+        if action != "fd" or arg not in FINDINGS:
+            raise Refusal("input.stale")
+        ctx.data["finding"] = arg
+        return self.flow.proceed(ctx)
+
+
+class FactsStep(Step):
+    """Ask for a summary of the facts and the decision."""
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Ask for the summary."""
+        nav = self.nav_row(ctx)
+        return [Outbound(ctx.t("record.facts"), (nav,) if nav else ())]
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Keep the summary when it says enough."""
+        minimum = ctx.services.limits.min_text_length
+        if visible_length(text) < minimum:
+            raise Refusal("record.too_short", min=minimum)
+        ctx.data["facts"] = text.strip()
+        return self.flow.proceed(ctx)
+
+
+class RecordSummary(SummaryStep):
+    """Show the record before it is filed."""
+
+    edits = {
+        "person": "person",
+        "unit": "unit",
+        "finding": "finding",
+        "document": "document",
+        "arose": "arose",
+        "facts": "facts",
+        "files": "files",
+    }
+
+    def render(self, ctx: Ctx) -> str:
+        """Return every answer, one per line."""
+        data = ctx.data
+        return "\n".join(
+            [
+                ctx.t("summary.record_title"),
+                line(ctx, "summary.person", data.get("person")),
+                line(ctx, "summary.unit", data.get("unit")),
+                line(ctx, "summary.finding", ctx.t(f"finding.{data['finding']}")),
+                line(ctx, "summary.document", data.get("document_number")),
+                line(ctx, "summary.arose", data.get("arose_on")),
+                line(ctx, "summary.facts", clip(data.get("facts", ""))),
+                ctx.t("summary.files", count=len(data.get("attachments", []))),
+            ]
+        )
+
+    def submit(self, ctx: Ctx) -> list[Outbound]:
+        """File the record with the lead office."""
+        data = ctx.data
+        draft = RecordDraft(
+            clerk=require_clerk(ctx),
+            chat=ctx.chat,
+            language=ctx.lang,
+            person=data["person"],
+            unit=data["unit"],
+            finding=data["finding"],
+            document_number=data["document_number"],
+            arose_on=date.fromisoformat(data["arose_on"]),
+            summary=data["facts"],
+            attachments=tuple(FileRef.from_dict(raw) for raw in data.get("attachments", [])),
+        )
+        try:
+            receipt = ctx.services.submit_record(draft)
+        except SubmissionRefused as refused:
+            raise refusal_of(refused) from refused
+        ctx.end_flow()
+        return [Outbound(ctx.t("record.filed", number=receipt.number))]
+
+
+class RecordFlow(Flow):
+    """Who, unit, finding, document number, date arisen, facts, attachments, confirm."""
+
+    name = "record"
+
+    def needs(self, step: str, data: dict[str, Any]) -> bool:
+        """Return whether a step still waits for an answer."""
+        field = {
+            "person": "person",
+            "unit": "unit",
+            "finding": "finding",
+            "document": "document_number",
+            "arose": "arose_on",
+            "facts": "facts",
+        }.get(step)
+        if field is not None:
+            return field not in data
+        return step == "confirm" or not data.get("files_done")
+
+    def on_file(self, ctx: Ctx, file: FileRef, caption: str) -> list[Outbound]:
+        """Collect a document or photo at any step."""
+        received = collect_file(ctx, file)
+        if ctx.state.step in ("files", "confirm"):
+            return prefixed(received.text, self.prompt(ctx))
+        return [received]
+
+
+RECORD = RecordFlow(
+    {
+        "person": ShortTextStep("person", "record.person"),
+        "unit": UnitStep("unit", "record.unit"),
+        "finding": FindingStep(),
+        "document": ShortTextStep("document_number", "record.document"),
+        "arose": DateStep("arose_on", "record.arose", optional=False),
+        "facts": FactsStep(),
+        "files": AttachmentsStep("record.files"),
+        "confirm": RecordSummary(),
+    }
+)
+
+
+def begin(ctx: Ctx) -> list[Outbound]:
+    """Start a record; only a bound clerk may."""
+    require_clerk(ctx)
+    return RECORD.begin(ctx, {"attachments": []})

@@ -1,0 +1,64 @@
+"""Status of a case (`/status NUMBER [PIN]`) and the chat's own cases (`/mycases`)."""
+
+from __future__ import annotations
+
+from dialogs import texts
+from dialogs.context import Ctx, Refusal
+from dialogs.model import Outbound
+from dialogs.parsing import normalise
+from dialogs.ports import StatusView
+
+MY_CASES_LIMIT = 10
+
+
+def show(ctx: Ctx, args: tuple[str, ...]) -> Outbound:
+    """Answer the state of a case; an unknown number and a wrong PIN read the same."""
+    if not args:
+        raise Refusal("status.usage")
+    number = normalise(args[0]).upper()
+    pin = normalise(args[1]) if len(args) > 1 else None
+    view = ctx.services.case_status(number, pin, ctx.chat)
+    if view is None:
+        return Outbound(ctx.t("status.not_found"))
+    return Outbound(render(ctx, view))
+
+
+def render(ctx: Ctx, view: StatusView) -> str:
+    """Return what a reporter may see of a case."""
+    lines = [ctx.t("status.header", number=view.number, status=status_label(ctx, view.status))]
+    holder = ctx.pick(view.holder_zh, view.holder_en)
+    if holder:
+        lines.append(ctx.t("status.holder", unit=holder))
+    category = ctx.pick(view.category_zh, view.category_en)
+    if category:
+        lines.append(ctx.t("status.category", category=category))
+    if view.updated_on:
+        lines.append(ctx.t("status.updated", day=view.updated_on.isoformat()))
+    if view.reply:
+        lines.append(ctx.t("status.reply", reply=view.reply))
+    return "\n".join(lines)
+
+
+def my_cases(ctx: Ctx) -> Outbound:
+    """List the cases this chat filed, newest first as the backend gives them."""
+    cases = list(ctx.services.my_cases(ctx.chat))[:MY_CASES_LIMIT]
+    if not cases:
+        return Outbound(ctx.t("status.none_mine"))
+    lines = [ctx.t("status.mine_title")]
+    lines += [
+        ctx.t(
+            "status.mine_line",
+            number=case.number,
+            status=status_label(ctx, case.status),
+            day=case.filed_on.isoformat(),
+        )
+        for case in cases
+    ]
+    lines.append(ctx.t("status.mine_hint"))
+    return Outbound("\n".join(lines))
+
+
+def status_label(ctx: Ctx, status: str) -> str:
+    """Return a case status for people (受理, 办理中, ...)."""
+    key = f"case.{status}"
+    return ctx.t(key) if texts.has(key) else status

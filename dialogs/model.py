@@ -1,0 +1,222 @@
+"""What goes into the dialog engine (Inbound), what comes out (Outbound) and the saved state."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+InboundKind = Literal[
+    "text",
+    "command",
+    "button",
+    "photo",
+    "document",
+    "location",
+    "contact",
+    "sticker",
+    "voice",
+    "video",
+    "edited",
+    "unsupported",
+]
+ChatKind = Literal["private", "group"]
+FileKind = Literal["photo", "document"]
+
+STATE_VERSION = 1
+
+
+class StateVersionError(ValueError):
+    """A saved state was written by a newer engine than this one."""
+
+
+@dataclass(frozen=True)
+class ChatRef:
+    """One chat on one channel: where replies go and whose dialog this is."""
+
+    channel: str  # telegram | web | console
+    chat_id: str
+
+
+@dataclass(frozen=True)
+class GeoPoint:
+    """A shared location."""
+
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A photo or document the channel holds; the backend fetches it at submission."""
+
+    file_id: str
+    kind: FileKind = "document"
+    size: int | None = None  # bytes, when the channel tells
+    mime_type: str | None = None
+    name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the reference as JSON-ready data."""
+        return {
+            "file_id": self.file_id,
+            "kind": self.kind,
+            "size": self.size,
+            "mime_type": self.mime_type,
+            "name": self.name,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> FileRef:
+        """Read a reference written by `to_dict`."""
+        kind: FileKind = "photo" if raw.get("kind") == "photo" else "document"
+        size = raw.get("size")
+        return cls(
+            file_id=str(raw["file_id"]),
+            kind=kind,
+            size=int(size) if size is not None else None,
+            mime_type=raw.get("mime_type"),
+            name=raw.get("name"),
+        )
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One event from a chat, already stripped of everything channel-specific."""
+
+    kind: InboundKind
+    chat: ChatRef
+    event_id: str  # Telegram update_id, web-chat client message id
+    text: str = ""  # the message text, or the caption of a photo or document
+    command: str = ""  # for kind "command": the name without the slash
+    args: tuple[str, ...] = ()  # for kind "command": the words after the name
+    payload: str = ""  # for kind "button": the callback data of the tapped button
+    file: FileRef | None = None  # for kinds "photo" and "document"
+    location: GeoPoint | None = None  # for kind "location"
+    phone: str = ""  # for kind "contact"
+    contact_name: str = ""  # for kind "contact"
+    chat_kind: ChatKind = "private"
+    language_hint: str | None = None  # the client's language code, e.g. "en-GB", "zh-hans"
+
+
+class Button(NamedTuple):
+    """An inline button: what it shows and what a tap sends back."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class KeyboardRequest:
+    """Ask the user to share their location or phone number (a reply keyboard in Telegram)."""
+
+    kind: Literal["location", "contact"]
+    label: str
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """One message to send; it carries at most one of buttons, a request or a keyboard removal.
+
+    The rule maps each Outbound to one Telegram message with one `reply_markup`.
+    """
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    request: KeyboardRequest | None = None
+    remove_keyboard: bool = False
+
+    def __post_init__(self) -> None:
+        markups = sum([bool(self.buttons), self.request is not None, self.remove_keyboard])
+        if markups > 1:
+            raise ValueError("an Outbound carries buttons, a request or a removal, not several")
+
+
+@dataclass
+class DialogState:
+    """The saved dialog of one chat; plain JSON data so it survives restarts."""
+
+    language: str = "zh"
+    flow: str | None = None  # complaint | record | rating, None when idle
+    step: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)  # the answers so far
+    history: list[str] = field(default_factory=list)  # steps to go back to
+    serial: int = 0  # bumped on every step change: old buttons become stale
+    epoch: str = "0"  # set when the state is created, so a fresh state's tokens differ
+    clerk: dict[str, Any] | None = None  # the staff account bound to this chat
+    pending_ratings: list[str] = field(default_factory=list)  # 回访 to ask after this flow
+    version: int = STATE_VERSION
+
+    @property
+    def token(self) -> str:
+        """Return the token that buttons of the current step carry."""
+        return f"{self.epoch}{_base36(self.serial)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the state as JSON-ready data."""
+        return {
+            "version": self.version,
+            "language": self.language,
+            "flow": self.flow,
+            "step": self.step,
+            "data": copy.deepcopy(self.data),
+            "history": list(self.history),
+            "serial": self.serial,
+            "epoch": self.epoch,
+            "clerk": copy.deepcopy(self.clerk),
+            "pending_ratings": list(self.pending_ratings),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> DialogState:
+        """Read a state written by `to_dict`, upgrading older versions."""
+        version = int(raw.get("version", 1))
+        if version > STATE_VERSION:
+            raise StateVersionError(f"state version {version} is newer than {STATE_VERSION}")
+        raw = _upgrade(dict(raw), version)
+        return cls(
+            language=str(raw.get("language", "zh")),
+            flow=raw.get("flow"),
+            step=raw.get("step"),
+            data=copy.deepcopy(dict(raw.get("data") or {})),
+            history=[str(step) for step in raw.get("history") or []],
+            serial=int(raw.get("serial", 0)),
+            epoch=str(raw.get("epoch", "0")),
+            clerk=copy.deepcopy(raw.get("clerk")),
+            pending_ratings=[str(n) for n in raw.get("pending_ratings") or []],
+            version=STATE_VERSION,
+        )
+
+    def copy(self) -> DialogState:
+        """Return a deep copy that the engine may change freely."""
+        return DialogState.from_dict(self.to_dict())
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The result of one engine step: the state to save and the replies to send, in order."""
+
+    state: DialogState
+    replies: tuple[Outbound, ...]
+
+
+# Each entry turns a state of version `key` into one of version `key + 1`.
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _upgrade(raw: dict[str, Any], version: int) -> dict[str, Any]:
+    while version < STATE_VERSION:
+        raw = _UPGRADES[version](raw)
+        version += 1
+    return raw
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if number == 0:
+            return text

@@ -1,0 +1,246 @@
+"""The services the dialog engine asks for; the backend implements them, tests fake them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal, Protocol
+
+from dialogs.model import ChatRef, FileRef, GeoPoint
+
+Rating = Literal["satisfied", "basically_satisfied", "dissatisfied"]
+Finding = Literal[
+    "court_judgment", "administrative_penalty", "disciplinary_sanction", "accountability_decision"
+]
+RATINGS: tuple[Rating, ...] = ("satisfied", "basically_satisfied", "dissatisfied")
+FINDINGS: tuple[Finding, ...] = (
+    "court_judgment",
+    "administrative_penalty",
+    "disciplinary_sanction",
+    "accountability_decision",
+)
+
+
+class SubmissionRefused(Exception):
+    """The backend refuses an action; the code names a text (`refused.<code>`) to show."""
+
+    def __init__(self, message_code: str) -> None:
+        super().__init__(message_code)
+        self.message_code = message_code
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a chat may send."""
+
+    max_text_length: int = 2000
+    min_text_length: int = 5  # of a complaint's description and a record's summary
+    max_attachments: int = 5
+    max_attachment_bytes: int = 10 * 1024 * 1024
+    daily_complaints: int = 5
+
+
+@dataclass(frozen=True)
+class CategoryChoice:
+    """A category the router proposes."""
+
+    id: str
+    zh: str
+    en: str
+    street_level: bool  # handled by the street office where it happened
+
+
+@dataclass(frozen=True)
+class RouteProposal:
+    """The router's answer for a description: candidates best first."""
+
+    candidates: tuple[CategoryChoice, ...]
+    confident: bool  # the first candidate may be confirmed with one tap
+    street: str | None = None  # code of a street office named in the text
+
+
+@dataclass(frozen=True)
+class StreetChoice:
+    """A street office (街道) of the district."""
+
+    code: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class ComplaintDraft:
+    """A complaint as the citizen filled it in the chat."""
+
+    chat: ChatRef
+    language: str
+    text: str
+    category: str | None  # None: "none of these", the lead office places it (triage)
+    street: str | None
+    location_text: str | None
+    location: GeoPoint | None
+    occurred_on: date | None
+    attachments: tuple[FileRef, ...]
+    anonymous: bool
+    name: str | None
+    phone: str | None  # digits only, a Chinese mobile or landline number
+
+
+@dataclass(frozen=True)
+class ClerkView:
+    """A staff account (联络员) bound to a chat."""
+
+    staff_id: int
+    name: str
+    unit_code: str
+    unit_zh: str
+    unit_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the view as JSON-ready data for the dialog state."""
+        return {
+            "staff_id": self.staff_id,
+            "name": self.name,
+            "unit_code": self.unit_code,
+            "unit_zh": self.unit_zh,
+            "unit_en": self.unit_en,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ClerkView:
+        """Read a view written by `to_dict`."""
+        return cls(
+            staff_id=int(raw["staff_id"]),
+            name=str(raw["name"]),
+            unit_code=str(raw["unit_code"]),
+            unit_zh=str(raw["unit_zh"]),
+            unit_en=str(raw["unit_en"]),
+        )
+
+
+@dataclass(frozen=True)
+class RecordDraft:
+    """A dishonesty record (政务失信记录) as a clerk filled it in."""
+
+    clerk: ClerkView
+    chat: ChatRef
+    language: str
+    person: str
+    unit: str
+    finding: Finding
+    document_number: str
+    arose_on: date
+    summary: str
+    attachments: tuple[FileRef, ...]
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The filed case's number, and the PIN (提取码) when anonymous, shown once."""
+
+    number: str
+    pin: str | None = None
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """What a reporter may see of a case."""
+
+    number: str
+    status: str  # received | triage | routed | signed | in_progress | resolved | closed | rejected
+    category_zh: str | None = None
+    category_en: str | None = None
+    holder_zh: str | None = None  # the unit holding the case
+    holder_en: str | None = None
+    reply: str | None = None  # the answer when resolved, the reason when rejected
+    updated_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    """One line of "my cases"."""
+
+    number: str
+    status: str
+    filed_on: date
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A case routed to the clerk's unit and waiting to be signed for (签收)."""
+
+    number: str
+    category_zh: str | None
+    category_en: str | None
+    excerpt: str
+    due_on: date | None = None  # the sign-for deadline
+
+
+class DialogServices(Protocol):
+    """What the engine needs from the backend; every call is inside the caller's transaction.
+
+    `submit_complaint`, `rate_case`, `sign_case` and `submit_record` may raise
+    `SubmissionRefused`; the engine shows its text and keeps the dialog where it was.
+    """
+
+    @property
+    def limits(self) -> Limits:
+        """Return the bounds on text, attachments and complaints per day."""
+        ...
+
+    def today(self) -> date:
+        """Return today's date in the district's time zone."""
+        ...
+
+    def route(self, text: str) -> RouteProposal:
+        """Propose categories for a description, best first."""
+        ...
+
+    def streets(self) -> Sequence[StreetChoice]:
+        """Return the district's street offices in display order."""
+        ...
+
+    def find_street(self, text: str) -> str | None:
+        """Return the code of the street office a typed place names, if any."""
+        ...
+
+    def street_at(self, latitude: float, longitude: float) -> str | None:
+        """Return the code of the street office at a location, None outside the district."""
+        ...
+
+    def complaints_today(self, chat: ChatRef) -> int:
+        """Return how many complaints this chat filed today."""
+        ...
+
+    def submit_complaint(self, draft: ComplaintDraft) -> Receipt:
+        """File a complaint; the receipt has a PIN when it is anonymous."""
+        ...
+
+    def case_status(self, number: str, pin: str | None, chat: ChatRef) -> StatusView | None:
+        """Return a case the chat filed or whose PIN matches; None for unknown or wrong PIN."""
+        ...
+
+    def my_cases(self, chat: ChatRef) -> Sequence[CaseLine]:
+        """Return the cases this chat filed, newest first."""
+        ...
+
+    def rate_case(self, number: str, rating: Rating, comment: str | None, chat: ChatRef) -> None:
+        """Record the reporter's rating (回访); dissatisfied reopens the case (重办)."""
+        ...
+
+    def bind_clerk(self, code: str, chat: ChatRef) -> ClerkView | None:
+        """Spend a one-time code to link the chat to a staff account; None when invalid."""
+        ...
+
+    def clerk_queue(self, clerk: ClerkView) -> Sequence[QueueItem]:
+        """Return the cases of the clerk's unit waiting to be signed for."""
+        ...
+
+    def sign_case(self, clerk: ClerkView, number: str) -> None:
+        """Sign for a case (签收) on behalf of the clerk's unit."""
+        ...
+
+    def submit_record(self, draft: RecordDraft) -> Receipt:
+        """File a dishonesty record with the lead office."""
+        ...

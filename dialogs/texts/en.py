@@ -1,0 +1,267 @@
+"""English texts."""
+
+TEXTS: dict[str, str] = {
+    # start, menu, help, language
+    "start.greeting": (
+        "Hello! This is the Hongqiao District (Tianjin) channel for reporting government "
+        "dishonesty.\n"
+        "Promises not kept, contracts broken, payments owed to companies, unfair tenders, "
+        "arbitrary enforcement, information withheld: report them here, with your name or "
+        "anonymously.\n\n"
+        "⚠️ In an emergency call 110 (police), 119 (fire) or 120 (ambulance) now; for other "
+        "questions and help call the 12345 government hotline."
+    ),
+    "menu.title": "What would you like to do?",
+    "menu.idle": "To file a complaint, tap “Report” or send /report. Or choose below:",
+    "menu.report": "📝 Report",
+    "menu.mycases": "🔎 My cases",
+    "menu.queue": "📋 Cases to sign for",
+    "menu.record": "📄 File a dishonesty record",
+    "menu.lang": "🌐 语言 / Language",
+    "help.citizen": (
+        "Commands:\n"
+        "/report file a complaint\n"
+        "/status NUMBER [PIN] check a case\n"
+        "/mycases the cases you filed\n"
+        "/lang switch the language\n"
+        "/cancel stop, /back go back one step, /skip skip an optional step\n"
+        "/bind CODE link a staff account\n"
+        "In an emergency call 110 / 119 / 120; for other matters the 12345 hotline."
+    ),
+    "help.clerk": (
+        "Clerk commands:\n"
+        "/queue cases of your unit waiting to be signed for\n"
+        "/sign NUMBER sign for a case\n"
+        "/record file a dishonesty record"
+    ),
+    "lang.ask": "请选择语言 / Choose a language:",
+    "lang.switched": "Switched to English.",
+    "lang.unknown": "Only 中文 and English are available.",
+    "flow.complaint": "complaint",
+    "flow.record": "dishonesty record",
+    "flow.rating": "rating",
+    # navigation
+    "nav.back": "⬅️ Back",
+    "nav.skip": "Skip ➡️",
+    "nav.went_back": "Going back one step.",
+    "nav.cancel": "✖️ Cancel",
+    "cancel.done": "Cancelled; nothing was filed. Send /report to start again.",
+    "cancel.nothing": "Nothing to cancel. Send /report to file a complaint.",
+    # inputs refused at any step
+    "input.group": (
+        "To protect your privacy, please report in a private chat with me; "
+        "messages in groups are not taken."
+    ),
+    "input.edited": "Edited messages are not read. To correct something, send a new message.",
+    "input.media": (
+        "I can read text, photos and documents, but not voice, video or stickers. Please type it."
+    ),
+    "input.stale": "That button has expired; please use the buttons of the latest message.",
+    "input.too_long": (
+        "That message is too long ({length} characters; the limit is {max}). "
+        "Please shorten it and send it again."
+    ),
+    "input.empty": "That message is empty; please type some text.",
+    "input.idle_attachment": (
+        "To send evidence, first start a complaint with /report, then send photos or documents."
+    ),
+    "command.busy": "You are in the middle of a {flow}. Finish it, or send /cancel first.",
+    "command.idle": "Nothing in progress. Send /report to file a complaint.",
+    "command.unknown": "Unknown command. Send /help for the list.",
+    "step.use_buttons": "Please tap one of the buttons below.",
+    "step.cannot_skip": "This one is needed; it cannot be skipped.",
+    "step.no_back": "This is the first step. To stop, send /cancel.",
+    "step.no_file": "No photo or document is needed at this step.",
+    "step.no_location": "No location is needed at this step.",
+    "step.no_contact": "No contact is needed at this step.",
+    "step.too_long": "That is too long: at most {max} characters.",
+    # complaint
+    "complaint.what": (
+        "Please describe what happened: which office or unit, what it did, what it caused "
+        "(at least {min} and at most {max} characters). You may send photos and documents "
+        "at any time."
+    ),
+    "complaint.too_short": (
+        "That is too short: write at least {min} characters about what happened."
+    ),
+    "complaint.daily_limit": (
+        "You have filed {limit} complaints today, the daily limit. Please come back tomorrow."
+    ),
+    "category.confirm": "This looks like “{category}”. Is that right?",
+    "category.yes": "✅ Yes",
+    "category.not_right": "No, something else",
+    "category.choose": "Which of these fits best?",
+    "category.none": "None of these",
+    "category.none_found": (
+        "No category could be told; the District Development and Reform Commission will assign it."
+    ),
+    "street.ask": "In which street (街道) did it happen? Tap one:",
+    "street.or_share": "Or share your location with the button below, or type the community name.",
+    "street.share": "📍 Share location",
+    "street.unsure": "Not sure",
+    "street.unsure_label": "not sure (the lead office will find out)",
+    "street.kept": "Place: {street}",
+    "street.not_found": "I could not place that. Tap a street, or tap “Not sure”.",
+    "street.outside": "That location is outside the district. Tap a street, or tap “Not sure”.",
+    "complaint.when": (
+        "When did it happen? Tap a button or type a date such as 2026-11-03 or 3 Nov."
+    ),
+    "date.today": "Today",
+    "date.yesterday": "Yesterday",
+    "date.invalid": "I could not read that date. Type it like 2026-11-03 or 3 Nov.",
+    "date.future": "The date cannot be in the future.",
+    "complaint.evidence": (
+        "Any photos or documents as evidence? Send them now (at most {max}, up to {mb} MB "
+        "each), then tap “Done”. Received so far: {count}."
+    ),
+    "files.received": "Attachment received ({count}/{max}).",
+    "files.full": "That is the limit of {max} attachments.",
+    "files.too_big": "That file is too large: at most {mb} MB each.",
+    "files.done": "Done ({count})",
+    "files.clear": "Remove all",
+    "files.cleared": "All attachments removed.",
+    "files.use_files": "Please send photos or documents, or tap “Done” / “Skip”.",
+    "identity.ask": (
+        "Anonymous or with your name? Anonymous reports get a PIN to check the case with its "
+        "number; named reports leave a phone number so the unit can reach you. The unit you "
+        "complain about never sees who you are."
+    ),
+    "identity.anonymous": "🕶 Anonymous",
+    "identity.named": "👤 With my name",
+    "contact.ask": (
+        "Share your phone number with the button below, or type it (mobile or landline)."
+    ),
+    "contact.share": "📱 Share my phone number",
+    "contact.or_back": "To stay anonymous after all, go back:",
+    "contact.invalid": (
+        "That does not look like a phone number. Type an 11-digit mobile number or a landline "
+        "with its area code, such as 022-26271234."
+    ),
+    "contact.shared_invalid": (
+        "The shared number is not a mainland China mobile or landline; please type a number."
+    ),
+    "contact.kept": "Phone: {phone}",
+    "complaint.name": "How should we address you? (optional)",
+    "complaint.filed_anonymous": (
+        "✅ Received. Case number: {number}\nPIN: {pin} (shown only this once, keep it safe)\n"
+        "To check the case send: /status {number} {pin}"
+    ),
+    "complaint.filed_named": (
+        "✅ Received. Case number: {number}\n"
+        "You will be told here when it moves on; you can also send /status {number} any time."
+    ),
+    # summaries
+    "summary.complaint_title": "Please check your complaint:",
+    "summary.record_title": "Please check the dishonesty record:",
+    "summary.text": "What: {value}",
+    "summary.category": "Category: {value}",
+    "summary.category_none": "none chosen (the lead office assigns it)",
+    "summary.street": "Place: {value}",
+    "summary.when": "Date: {value}",
+    "summary.files": "Attachments: {count}",
+    "summary.anonymous": "Identity: anonymous",
+    "summary.named": "Identity: named ({name}, {phone})",
+    "summary.person": "Person: {value}",
+    "summary.unit": "Unit: {value}",
+    "summary.finding": "Finding: {value}",
+    "summary.document": "Document number: {value}",
+    "summary.arose": "Date arisen: {value}",
+    "summary.facts": "Summary: {value}",
+    "summary.not_given": "not given",
+    "summary.confirm": "✅ Submit",
+    "summary.use_buttons": "Tap “Submit”, or the item you want to change.",
+    "edit.text": "Edit text",
+    "edit.category": "Category",
+    "edit.street": "Place",
+    "edit.when": "Date",
+    "edit.files": "Attachments",
+    "edit.identity": "Identity",
+    "edit.person": "Person",
+    "edit.unit": "Unit",
+    "edit.finding": "Finding",
+    "edit.document": "Document no.",
+    "edit.arose": "Date",
+    "edit.facts": "Summary",
+    # refusals from the backend
+    "refused.daily_limit": "You reached today's limit of complaints. Please come back tomorrow.",
+    "refused.text_empty": "Please describe the complaint.",
+    "refused.text_too_short": "The description is too short; please add to it.",
+    "refused.text_too_long": "The description is too long; please shorten it.",
+    "refused.unknown_category": "That category is no longer offered; please choose again.",
+    "refused.unknown_street": "That street is no longer offered; please choose the place again.",
+    "refused.occurred_in_future": "The date cannot be in the future; please change it.",
+    "refused.record_needs_date": "Please give the date the information arose.",
+    "refused.named_needs_contact": "A named report needs a phone number.",
+    "refused.bad_phone": "The phone number does not look right; please change it.",
+    "refused.already_rated": "This case has been rated already. Thank you.",
+    "refused.not_ratable": "This case cannot be rated now.",
+    "refused.already_signed": "This case has been signed for already.",
+    "refused.not_your_unit": "This case does not belong to your unit.",
+    "refused.clerk_inactive": (
+        "Your staff account is disabled; please contact the Development and Reform Commission."
+    ),
+    "refused.other": "This could not be filed right now. Please try later or call 12345.",
+    # status
+    "status.usage": "Send: /status CASE-NUMBER [PIN], for example /status HQ-261127-0042 123456",
+    "status.not_found": "No case found. Please check the case number and the PIN.",
+    "status.header": "Case {number}: {status}",
+    "status.holder": "Handled by: {unit}",
+    "status.category": "Category: {category}",
+    "status.updated": "Last update: {day}",
+    "status.reply": "Reply: {reply}",
+    "status.none_mine": "You have not filed a case here yet. Send /report to file one.",
+    "status.mine_title": "Your cases:",
+    "status.mine_line": "{number} · {status} · {day}",
+    "status.mine_hint": "For details send /status CASE-NUMBER",
+    "case.received": "received",
+    "case.triage": "being assigned",
+    "case.routed": "sent to the unit",
+    "case.signed": "signed for by the unit",
+    "case.in_progress": "in progress",
+    "case.resolved": "resolved",
+    "case.closed": "closed",
+    "case.rejected": "not accepted",
+    # rating
+    "rating.ask": "Your case {number} has been resolved. Are you satisfied with the outcome?",
+    "rating.satisfied": "😊 Satisfied",
+    "rating.basically_satisfied": "🙂 Basically satisfied",
+    "rating.dissatisfied": "🙁 Dissatisfied",
+    "rating.comment": "Anything you would like to add? Type it, or tap “Skip”.",
+    "rating.why": (
+        "Please tell us what is still wrong; the case will be handled again. Or tap “Skip”."
+    ),
+    "rating.thanks": "Thank you for rating case {number}.",
+    "rating.reopened": "Your dissatisfaction is recorded and the case will be handled again.",
+    # clerks
+    "clerk.bind_usage": "Send: /bind CODE (the Development and Reform Commission gives you one).",
+    "clerk.bind_failed": "That code is not valid or was used already; please ask for a new one.",
+    "clerk.bound": "Linked: {name}, {unit}.",
+    "clerk.not_bound": "This is for staff only. Link your account first with /bind CODE.",
+    "clerk.queue_empty": "No cases of your unit are waiting to be signed for.",
+    "clerk.queue_title": "Cases waiting to be signed for ({count}):",
+    "clerk.queue_item": "• {number} · {category} · sign by {due}\n  {excerpt}",
+    "clerk.sign": "Sign for {number}",
+    "clerk.sign_usage": "Send: /sign CASE-NUMBER",
+    "clerk.signed": "Signed for {number}.",
+    # dishonesty records
+    "record.person": "Filing a dishonesty record. Who is the official? Type their name.",
+    "record.unit": "Which unit do they work for? Type it, or tap your own unit.",
+    "record.own_unit": "My unit: {unit}",
+    "record.finding": "What kind of decision found the dishonesty?",
+    "finding.court_judgment": "Court judgment",
+    "finding.administrative_penalty": "Administrative penalty",
+    "finding.disciplinary_sanction": "Disciplinary sanction",
+    "finding.accountability_decision": "Accountability decision",
+    "record.document": "Type the document number of the decision, such as (2026)津0106民初123号.",
+    "record.arose": (
+        "On which day did the information arise (the decision took effect)? It must reach the "
+        "lead office within 7 working days."
+    ),
+    "record.facts": "Summarise the facts and the decision briefly.",
+    "record.too_short": "That summary is too short: write at least {min} characters.",
+    "record.files": (
+        "Send the decision and other documents (at most {max}, up to {mb} MB each), then tap "
+        "“Done”. Received so far: {count}."
+    ),
+    "record.filed": "✅ The dishonesty record was sent to the lead office. Number: {number}.",
+}

@@ -1,0 +1,230 @@
+"""Chinese texts (the default language)."""
+
+TEXTS: dict[str, str] = {
+    # start, menu, help, language
+    "start.greeting": (
+        "您好！这里是天津市红桥区政务诚信投诉举报受理渠道。\n"
+        "政府部门或工作人员不兑现承诺、违约毁约、拖欠企业账款、招投标不公、执法不规范、"
+        "应公开不公开等政务失信行为，都可以在这里反映，实名、匿名均可。\n\n"
+        "⚠️ 遇到紧急危险，请立即拨打 110（报警）、119（火警）、120（急救）；"
+        "其他咨询求助请拨打 12345 政务服务便民热线。"
+    ),
+    "menu.title": "请选择要办理的事项：",
+    "menu.idle": "要投诉举报，请点「我要投诉」或发送 /report。也可以选择下面的其他事项：",
+    "menu.report": "📝 我要投诉",
+    "menu.mycases": "🔎 我的案件",
+    "menu.queue": "📋 待签收案件",
+    "menu.record": "📄 登记失信记录",
+    "menu.lang": "🌐 语言 / Language",
+    "help.citizen": (
+        "可用命令：\n"
+        "/report 投诉举报\n"
+        "/status 编号 [提取码] 查询案件进度\n"
+        "/mycases 我提交的案件\n"
+        "/lang 切换语言\n"
+        "/cancel 取消当前操作，/back 返回上一步，/skip 跳过可选项\n"
+        "/bind 绑定码 工作人员绑定账号\n"
+        "紧急情况请拨打 110 / 119 / 120，其他诉求可拨打 12345 热线。"
+    ),
+    "help.clerk": (
+        "联络员命令：\n/queue 本单位待签收案件\n/sign 编号 签收案件\n/record 登记政务失信记录"
+    ),
+    "lang.ask": "请选择语言 / Choose a language:",
+    "lang.switched": "已切换为中文。",
+    "lang.unknown": "目前只支持中文和 English。",
+    "flow.complaint": "投诉举报",
+    "flow.record": "失信记录登记",
+    "flow.rating": "回访评价",
+    # navigation
+    "nav.back": "⬅️ 返回",
+    "nav.skip": "跳过 ➡️",
+    "nav.went_back": "好的，返回上一步。",
+    "nav.cancel": "✖️ 取消",
+    "cancel.done": "已取消，填写的内容没有提交。需要时发送 /report 重新开始。",
+    "cancel.nothing": "当前没有进行中的操作。发送 /report 开始投诉举报。",
+    # inputs refused at any step
+    "input.group": "为保护您的隐私，请在与我的私聊中投诉举报，群聊中的消息不予受理。",
+    "input.edited": "已编辑的消息不会被读取。如需更正，请重新发送一条消息。",
+    "input.media": "暂时只能识别文字、照片和文件，无法处理语音、视频或表情。请用文字描述。",
+    "input.stale": "这个按钮已过期，请使用最新消息中的按钮。",
+    "input.too_long": "消息太长（{length} 字），每条最多 {max} 字，请精简后重新发送。",
+    "input.empty": "消息是空的，请输入文字。",
+    "input.idle_attachment": "要提交材料，请先发送 /report 开始投诉举报，再发送照片或文件。",
+    "command.busy": "您正在进行「{flow}」。请先完成，或发送 /cancel 取消后再开始新的操作。",
+    "command.idle": "当前没有进行中的操作。发送 /report 开始投诉举报。",
+    "command.unknown": "没有这个命令。发送 /help 查看可用命令。",
+    "step.use_buttons": "请点击下面的按钮选择。",
+    "step.cannot_skip": "这一项必须填写，不能跳过。",
+    "step.no_back": "已经是第一步了。如不想继续，请发送 /cancel。",
+    "step.no_file": "这一步不需要照片或文件。",
+    "step.no_location": "这一步不需要位置。",
+    "step.no_contact": "这一步不需要联系方式。",
+    "step.too_long": "内容太长，最多 {max} 字。",
+    # complaint
+    "complaint.what": (
+        "请描述发生了什么：哪个部门或单位、什么事、有什么影响（至少 {min} 字，最多 {max} 字）。"
+        "照片和文件可以随时发送。"
+    ),
+    "complaint.too_short": "描述太短，请至少写 {min} 个字，说清楚发生了什么。",
+    "complaint.daily_limit": "今天已提交 {limit} 件投诉，已达当日上限，请明天再来。",
+    "category.confirm": "看起来这属于「{category}」。对吗？",
+    "category.yes": "✅ 对",
+    "category.not_right": "不对，换一个",
+    "category.choose": "这件事属于哪一类？请选择：",
+    "category.none": "以上都不是",
+    "category.none_found": "暂时判断不出类别，将由区发展改革委分派给相关单位。",
+    "street.ask": "事情发生在哪个街道？请点选：",
+    "street.or_share": "也可以点下方按钮分享位置，或直接输入社区、街道名称。",
+    "street.share": "📍 分享位置",
+    "street.unsure": "不确定",
+    "street.unsure_label": "未确定（由牵头部门确认）",
+    "street.kept": "地点：{street}",
+    "street.not_found": "没能认出这个地点。请点选街道，或点「不确定」。",
+    "street.outside": "这个位置不在本区范围内。请点选街道，或点「不确定」。",
+    "complaint.when": "事情是哪天发生的？可以点按钮，或输入日期，如 2026-11-03 或 11月3日。",
+    "date.today": "今天",
+    "date.yesterday": "昨天",
+    "date.invalid": "没看懂这个日期。请输入如 2026-11-03 或 11月3日 的日期。",
+    "date.future": "日期不能晚于今天。",
+    "complaint.evidence": (
+        "有照片或文件作为证据吗？请直接发送（最多 {max} 个，每个不超过 {mb} MB），"
+        "发完点「完成」。已收到 {count} 个。"
+    ),
+    "files.received": "已收到附件（{count}/{max}）。",
+    "files.full": "附件已达上限 {max} 个。",
+    "files.too_big": "文件太大，每个不能超过 {mb} MB。",
+    "files.done": "完成（{count} 个）",
+    "files.clear": "清空附件",
+    "files.cleared": "已清空附件。",
+    "files.use_files": "请发送照片或文件，或点「完成」/「跳过」。",
+    "identity.ask": (
+        "匿名还是实名？匿名投诉会得到一个提取码，凭编号和提取码查询进度；"
+        "实名投诉需留下电话，方便承办单位联系您。您的身份不会告知被投诉单位。"
+    ),
+    "identity.anonymous": "🕶 匿名",
+    "identity.named": "👤 实名",
+    "contact.ask": "请点下方按钮分享手机号，或直接输入电话号码（手机或固话）。",
+    "contact.share": "📱 分享我的手机号",
+    "contact.or_back": "想改为匿名，可以返回上一步：",
+    "contact.invalid": (
+        "这不像是有效的电话号码。请输入 11 位手机号或带区号的固话，如 022-26271234。"
+    ),
+    "contact.shared_invalid": "分享的号码不是中国大陆的手机或固话，请直接输入电话号码。",
+    "contact.kept": "电话：{phone}",
+    "complaint.name": "怎么称呼您？（可跳过）",
+    "complaint.filed_anonymous": (
+        "✅ 已受理。案件编号：{number}\n提取码：{pin}（只显示这一次，请妥善保存）\n"
+        "查询进度请发送：/status {number} {pin}"
+    ),
+    "complaint.filed_named": (
+        "✅ 已受理。案件编号：{number}\n"
+        "办理有进展时会在这里通知您，也可以随时发送 /status {number} 查询。"
+    ),
+    # summaries
+    "summary.complaint_title": "请核对投诉内容：",
+    "summary.record_title": "请核对失信记录：",
+    "summary.text": "内容：{value}",
+    "summary.category": "类别：{value}",
+    "summary.category_none": "未选择（由牵头部门分派）",
+    "summary.street": "地点：{value}",
+    "summary.when": "发生日期：{value}",
+    "summary.files": "附件：{count} 个",
+    "summary.anonymous": "身份：匿名",
+    "summary.named": "身份：实名（{name}，{phone}）",
+    "summary.person": "当事人：{value}",
+    "summary.unit": "所在单位：{value}",
+    "summary.finding": "认定方式：{value}",
+    "summary.document": "文书编号：{value}",
+    "summary.arose": "信息产生日期：{value}",
+    "summary.facts": "情况摘要：{value}",
+    "summary.not_given": "未填写",
+    "summary.confirm": "✅ 确认提交",
+    "summary.use_buttons": "请点「确认提交」，或点要修改的项目。",
+    "edit.text": "改内容",
+    "edit.category": "改类别",
+    "edit.street": "改地点",
+    "edit.when": "改日期",
+    "edit.files": "改附件",
+    "edit.identity": "改身份",
+    "edit.person": "改当事人",
+    "edit.unit": "改单位",
+    "edit.finding": "改认定方式",
+    "edit.document": "改文书编号",
+    "edit.arose": "改日期",
+    "edit.facts": "改摘要",
+    # refusals from the backend
+    "refused.daily_limit": "今天提交的投诉已达上限，请明天再来。",
+    "refused.text_empty": "请填写投诉内容。",
+    "refused.text_too_short": "内容太短，请补充后再提交。",
+    "refused.text_too_long": "内容太长，请精简后再提交。",
+    "refused.unknown_category": "这个类别已不可用，请重新选择类别。",
+    "refused.unknown_street": "这个街道已不可用，请重新选择地点。",
+    "refused.occurred_in_future": "发生日期不能晚于今天，请修改日期。",
+    "refused.record_needs_date": "请填写信息产生的日期。",
+    "refused.named_needs_contact": "实名投诉请留下电话。",
+    "refused.bad_phone": "电话号码格式不对，请修改。",
+    "refused.already_rated": "这件案件已经评价过了，谢谢。",
+    "refused.not_ratable": "这件案件现在不能评价。",
+    "refused.already_signed": "这件案件已经签收过了。",
+    "refused.not_your_unit": "这件案件不属于您的单位。",
+    "refused.clerk_inactive": "您的工作账号已停用，请联系区发展改革委。",
+    "refused.other": "暂时无法提交，请稍后再试，或拨打 12345 热线。",
+    # status
+    "status.usage": "请发送：/status 案件编号 [提取码]，例如 /status HQ-261127-0042 123456",
+    "status.not_found": "没有找到这件案件。请核对案件编号和提取码。",
+    "status.header": "案件 {number}：{status}",
+    "status.holder": "承办单位：{unit}",
+    "status.category": "类别：{category}",
+    "status.updated": "最近更新：{day}",
+    "status.reply": "答复：{reply}",
+    "status.none_mine": "您在这里还没有提交过案件。发送 /report 开始投诉举报。",
+    "status.mine_title": "您提交的案件：",
+    "status.mine_line": "{number} · {status} · {day}",
+    "status.mine_hint": "查看详情请发送 /status 案件编号",
+    "case.received": "已受理",
+    "case.triage": "分派中",
+    "case.routed": "已派单",
+    "case.signed": "已签收",
+    "case.in_progress": "办理中",
+    "case.resolved": "已办结",
+    "case.closed": "已归档",
+    "case.rejected": "不予受理",
+    # rating
+    "rating.ask": "您反映的案件 {number} 已办结。您对办理结果满意吗？",
+    "rating.satisfied": "😊 满意",
+    "rating.basically_satisfied": "🙂 基本满意",
+    "rating.dissatisfied": "🙁 不满意",
+    "rating.comment": "还有什么想说的吗？请输入意见，或点「跳过」。",
+    "rating.why": "请说说哪里不满意，我们会重新办理。也可以点「跳过」。",
+    "rating.thanks": "感谢您对案件 {number} 的评价。",
+    "rating.reopened": "您的不满意评价已记录，案件将重新办理。",
+    # clerks
+    "clerk.bind_usage": "请发送：/bind 绑定码（由区发展改革委提供）。",
+    "clerk.bind_failed": "绑定码无效或已使用，请向区发展改革委重新申领。",
+    "clerk.bound": "绑定成功：{name}，{unit}。",
+    "clerk.not_bound": "此功能仅限工作人员使用。请先发送 /bind 绑定码 绑定账号。",
+    "clerk.queue_empty": "本单位暂无待签收案件。",
+    "clerk.queue_title": "本单位待签收案件（{count} 件）：",
+    "clerk.queue_item": "• {number} · {category} · 签收期限 {due}\n  {excerpt}",
+    "clerk.sign": "签收 {number}",
+    "clerk.sign_usage": "请发送：/sign 案件编号",
+    "clerk.signed": "已签收 {number}。",
+    # dishonesty records
+    "record.person": "登记政务失信记录。失信当事人是谁？请输入姓名。",
+    "record.unit": "当事人所在单位？请输入，或点本单位。",
+    "record.own_unit": "本单位：{unit}",
+    "record.finding": "失信行为由哪种方式认定？",
+    "finding.court_judgment": "法院判决",
+    "finding.administrative_penalty": "行政处罚",
+    "finding.disciplinary_sanction": "纪律处分",
+    "finding.accountability_decision": "问责决定",
+    "record.document": "请输入认定文书的编号，如 （2026）津0106民初123号。",
+    "record.arose": "失信信息是哪天产生的（文书生效日期）？须在 7 个工作日内报送。",
+    "record.facts": "请简要说明失信事实和认定结果。",
+    "record.too_short": "摘要太短，请至少写 {min} 个字。",
+    "record.files": (
+        "请发送认定文书等材料（最多 {max} 个，每个不超过 {mb} MB），发完点「完成」。"
+        "已收到 {count} 个。"
+    ),
+    "record.filed": "✅ 失信记录已报送区发展改革委，编号：{number}。",
+}

@@ -1,0 +1,171 @@
+"""An in-memory `DialogServices`: routing by keyword, cases in a dict, clerks by code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dialogs.model import ChatRef
+from dialogs.ports import (
+    CaseLine,
+    CategoryChoice,
+    ClerkView,
+    ComplaintDraft,
+    Limits,
+    QueueItem,
+    Rating,
+    Receipt,
+    RecordDraft,
+    RouteProposal,
+    StatusView,
+    StreetChoice,
+    SubmissionRefused,
+)
+
+PROCUREMENT = CategoryChoice("procurement", "政府采购", "Government procurement", False)
+PROPERTY = CategoryChoice("property", "物业", "Property management", True)
+HOUSING = CategoryChoice("housing", "住房", "Housing", True)
+APPROVAL = CategoryChoice(
+    "approval", "行政审批与政务服务", "Approvals and government services", False
+)
+ELDERLY = CategoryChoice("elderly_care", "养老", "Elderly care", True)
+
+STREETS = (
+    StreetChoice("xyz", "西于庄街道", "Xiyuzhuang Street"),
+    StreetChoice("jy", "芥园街道", "Jieyuan Street"),
+    StreetChoice("dzg", "丁字沽街道", "Dingzigu Street"),
+)
+# Words that name a street office, as the router's street finder would know them.
+STREET_WORDS = {"西于庄": "xyz", "芥园": "jy", "jieyuan": "jy", "丁字沽": "dzg", "dingzigu": "dzg"}
+JIEYUAN_AREA = (39.15, 39.17, 117.12, 117.15)  # south, north, west, east
+
+# Keyword -> what the router proposes: confident, unsure, or confident and street-level.
+PROPOSALS = {
+    "采购": RouteProposal((PROCUREMENT, APPROVAL), confident=True),
+    "procurement": RouteProposal((PROCUREMENT, APPROVAL), confident=True),
+    "物业": RouteProposal((PROPERTY, HOUSING, APPROVAL), confident=False),
+    "landlord": RouteProposal((PROPERTY, HOUSING, APPROVAL), confident=False),
+    "养老": RouteProposal((ELDERLY, HOUSING), confident=True),
+    "elderly": RouteProposal((ELDERLY, HOUSING), confident=True),
+}
+
+FGW_CLERK = ClerkView(
+    7, "王芳", "fgw", "区发展改革委", "District Development and Reform Commission"
+)
+
+
+@dataclass
+class FakeCase:
+    """A case as the fake backend keeps it."""
+
+    number: str
+    chat: ChatRef
+    anonymous: bool
+    pin: str | None
+    status: str = "received"
+    reply: str | None = None
+
+
+@dataclass
+class FakeServices:
+    """The backend as the dialogs see it, kept in memory."""
+
+    limits: Limits = field(default_factory=Limits)
+    day: date = date(2026, 11, 27)
+    complaints: list[ComplaintDraft] = field(default_factory=list)
+    records: list[RecordDraft] = field(default_factory=list)
+    cases: dict[str, FakeCase] = field(default_factory=dict)
+    ratings: list[tuple[str, Rating, str | None]] = field(default_factory=list)
+    codes: dict[str, ClerkView] = field(default_factory=lambda: {"INVITE42": FGW_CLERK})
+    queue: list[QueueItem] = field(default_factory=list)
+    signed: list[tuple[int, str]] = field(default_factory=list)
+    refuse_with: str | None = None  # the next submission is refused with this code
+    issued: int = 0
+
+    def today(self) -> date:
+        return self.day
+
+    def route(self, text: str) -> RouteProposal:
+        proposal = next(
+            (found for word, found in PROPOSALS.items() if word in text.lower()),
+            RouteProposal((), confident=False),
+        )
+        return RouteProposal(proposal.candidates, proposal.confident, self.find_street(text))
+
+    def streets(self) -> list[StreetChoice]:
+        return list(STREETS)
+
+    def find_street(self, text: str) -> str | None:
+        return next((code for word, code in STREET_WORDS.items() if word in text.lower()), None)
+
+    def street_at(self, latitude: float, longitude: float) -> str | None:
+        south, north, west, east = JIEYUAN_AREA
+        inside = south <= latitude <= north and west <= longitude <= east
+        return "jy" if inside else None
+
+    def complaints_today(self, chat: ChatRef) -> int:
+        return sum(1 for draft in self.complaints if draft.chat == chat)
+
+    def submit_complaint(self, draft: ComplaintDraft) -> Receipt:
+        self._maybe_refuse()
+        self.complaints.append(draft)
+        number = self._next_number()
+        pin = f"{400000 + len(self.cases)}" if draft.anonymous else None
+        self.cases[number] = FakeCase(number, draft.chat, draft.anonymous, pin)
+        return Receipt(number, pin)
+
+    def case_status(self, number: str, pin: str | None, chat: ChatRef) -> StatusView | None:
+        case = self.cases.get(number)
+        if case is None:
+            return None
+        if case.chat != chat and (case.pin is None or pin != case.pin):
+            return None
+        if pin is not None and case.pin is not None and pin != case.pin:
+            return None
+        return StatusView(
+            number,
+            case.status,
+            holder_zh="区财政局",
+            holder_en="District Finance Bureau",
+            reply=case.reply,
+            updated_on=self.day,
+        )
+
+    def my_cases(self, chat: ChatRef) -> list[CaseLine]:
+        return [
+            CaseLine(c.number, c.status, self.day) for c in self.cases.values() if c.chat == chat
+        ]
+
+    def rate_case(self, number: str, rating: Rating, comment: str | None, chat: ChatRef) -> None:
+        self._maybe_refuse()
+        if any(rated == number for rated, _, _ in self.ratings):
+            raise SubmissionRefused("already_rated")
+        self.ratings.append((number, rating, comment))
+
+    def bind_clerk(self, code: str, chat: ChatRef) -> ClerkView | None:
+        return self.codes.pop(code, None)  # one-time codes
+
+    def clerk_queue(self, clerk: ClerkView) -> list[QueueItem]:
+        done = {number for _, number in self.signed}
+        return [item for item in self.queue if item.number not in done]
+
+    def sign_case(self, clerk: ClerkView, number: str) -> None:
+        if (clerk.staff_id, number) in self.signed:
+            raise SubmissionRefused("already_signed")
+        if number not in {item.number for item in self.queue}:
+            raise SubmissionRefused("not_your_unit")
+        self.signed.append((clerk.staff_id, number))
+
+    def submit_record(self, draft: RecordDraft) -> Receipt:
+        self._maybe_refuse()
+        self.records.append(draft)
+        return Receipt(self._next_number())
+
+    def _next_number(self) -> str:
+        self.issued += 1
+        return f"HQ-{self.day:%y%m%d}-{self.issued:04d}"
+
+    def _maybe_refuse(self) -> None:
+        if self.refuse_with is not None:
+            code, self.refuse_with = self.refuse_with, None
+            raise SubmissionRefused(code)

@@ -1,0 +1,132 @@
+"""Clerks: bind with a one-time code, sign for waiting cases, file a dishonesty record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dialogs import texts
+from dialogs.model import ChatRef
+from dialogs.ports import QueueItem
+from tests.dialogs.driver import ChatDriver
+from tests.dialogs.fakes import FGW_CLERK, FakeServices
+
+WAITING = QueueItem(
+    "HQ-261126-0003", "政府采购", "Government procurement", "采购项目指定品牌", date(2026, 11, 27)
+)
+
+
+def _clerk(services: FakeServices) -> ChatDriver:
+    driver = ChatDriver(services, ChatRef("telegram", "clerk-7"))
+    driver.command("bind", "INVITE42")
+    return driver
+
+
+def test_bind_links_the_chat_and_shows_the_clerk_menu(services: FakeServices) -> None:
+    clerk = _clerk(services)
+    assert "绑定成功：王芳，区发展改革委" in clerk.text
+    assert {"📋 待签收案件", "📄 登记失信记录"} <= set(clerk.labels)
+    assert clerk.saved()["clerk"] == FGW_CLERK.to_dict()
+
+
+def test_a_code_works_once(services: FakeServices) -> None:
+    _clerk(services)
+    other = ChatDriver(services, ChatRef("telegram", "intruder"))
+    other.command("bind", "INVITE42")
+    assert other.text == texts.render("zh", "clerk.bind_failed")
+    assert other.saved()["clerk"] is None
+
+
+def test_bind_without_a_code_explains_it(zh: ChatDriver) -> None:
+    zh.command("bind")
+    assert zh.text == texts.render("zh", "clerk.bind_usage")
+
+
+def test_citizens_cannot_open_the_queue_or_file_records(zh: ChatDriver) -> None:
+    zh.command("record")
+    assert zh.text == texts.render("zh", "clerk.not_bound")
+    zh.command("queue")
+    assert zh.text == texts.render("zh", "clerk.not_bound")
+    assert zh.step == (None, None)
+
+
+def test_clerk_signs_for_a_waiting_case_with_a_button(services: FakeServices) -> None:
+    services.queue.append(WAITING)
+    clerk = _clerk(services)
+    clerk.tap("📋 待签收案件")
+    assert "HQ-261126-0003 · 政府采购 · 签收期限 2026-11-27" in clerk.text
+    clerk.tap("签收 HQ-261126-0003")
+    assert services.signed == [(7, "HQ-261126-0003")]
+    assert "已签收 HQ-261126-0003" in clerk.text
+    assert texts.render("zh", "clerk.queue_empty") in clerk.text
+
+
+def test_signing_twice_is_refused_politely(services: FakeServices) -> None:
+    services.queue.append(WAITING)
+    clerk = _clerk(services)
+    clerk.command("queue")
+    clerk.tap("签收 HQ-261126-0003")
+    before = clerk.saved()
+    clerk.command("sign", "HQ-261126-0003")
+    assert clerk.saved() == before
+    assert clerk.text == texts.render("zh", "refused.already_signed")
+
+
+def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
+    clerk = _clerk(services)
+    clerk.tap("📄 登记失信记录")
+    clerk.say("李某")
+    clerk.tap("本单位：区发展改革委")
+    assert clerk.labels[:4] == ["法院判决", "行政处罚", "纪律处分", "问责决定"]
+    clerk.tap("纪律处分")
+    clerk.say("红纪发〔2026〕12号")
+    clerk.tap("昨天")
+    clerk.say("违规承诺招商优惠政策且未兑现，给予警告处分")
+    clerk.document(name="处分决定.pdf")
+    clerk.tap("完成（1 个）")
+    assert clerk.step == ("record", "confirm")
+    assert "认定方式：纪律处分" in clerk.text and "文书编号：红纪发〔2026〕12号" in clerk.text
+    clerk.tap("✅ 确认提交")
+
+    [record] = services.records
+    assert (record.person, record.unit, record.finding) == (
+        "李某",
+        "区发展改革委",
+        "disciplinary_sanction",
+    )
+    assert (record.document_number, record.arose_on) == ("红纪发〔2026〕12号", date(2026, 11, 26))
+    assert record.summary == "违规承诺招商优惠政策且未兑现，给予警告处分"
+    assert [a.name for a in record.attachments] == ["处分决定.pdf"]
+    assert record.clerk == FGW_CLERK
+    assert "HQ-261127-0001" in clerk.text
+    assert clerk.saved()["flow"] is None
+
+
+def test_the_date_a_record_arose_cannot_be_skipped_or_lie_ahead(services: FakeServices) -> None:
+    clerk = _clerk(services)
+    clerk.command("record")
+    clerk.say("李某")
+    clerk.say("区商务局")
+    clerk.tap("行政处罚")
+    clerk.say("津红商罚〔2026〕3号")
+    assert clerk.step == ("record", "arose")
+    before = clerk.saved()
+    clerk.command("skip")
+    assert clerk.saved() == before
+    clerk.say("2027-01-01")
+    assert clerk.saved() == before
+    assert clerk.text.startswith(texts.render("zh", "date.future"))
+
+
+def test_a_record_field_can_be_changed_from_its_summary(services: FakeServices) -> None:
+    clerk = _clerk(services)
+    clerk.command("record")
+    for answer in ("李某", "区商务局"):
+        clerk.say(answer)
+    clerk.tap("问责决定")
+    clerk.say("红问〔2026〕1号")
+    clerk.say("2026-11-20")
+    clerk.say("招商协议约定的补贴长期未兑现，予以问责")
+    clerk.tap("跳过 ➡️")
+    clerk.tap("改当事人")
+    clerk.say("李某某")
+    assert clerk.step == ("record", "confirm") and "当事人：李某某" in clerk.text

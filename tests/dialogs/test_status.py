@@ -1,0 +1,80 @@
+"""`/status NUMBER [PIN]` and `/mycases`: no probing, a wrong PIN reads like an unknown number."""
+
+from __future__ import annotations
+
+from dialogs import texts
+from dialogs.model import ChatRef
+from tests.dialogs.driver import ChatDriver, reach
+from tests.dialogs.fakes import FakeServices
+
+
+def _file_anonymous(driver: ChatDriver) -> tuple[str, str]:
+    reach(driver, "identity")
+    driver.tap("🕶 匿名")
+    driver.tap("✅ 确认提交")
+    case = next(iter(driver.services.cases.values()))
+    assert case.pin is not None
+    return case.number, case.pin
+
+
+def test_status_with_number_and_pin_shows_the_case(services: FakeServices) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    services.cases[number].status = "in_progress"
+    other = ChatDriver(services, ChatRef("web", "someone-else"))
+    other.command("status", number.lower(), pin)
+    assert f"案件 {number}：办理中" in other.text and "承办单位：区财政局" in other.text
+
+
+def test_wrong_number_and_wrong_pin_answer_the_same_text(services: FakeServices) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    other = ChatDriver(services, ChatRef("web", "someone-else"))
+    other.command("status", number, "000000")
+    wrong_pin = other.text
+    other.command("status", "HQ-261127-9999", pin)
+    wrong_number = other.text
+    other.command("status", number)
+    no_pin = other.text
+    assert wrong_pin == wrong_number == no_pin == texts.render("zh", "status.not_found")
+
+
+def test_status_typed_as_text_works_like_the_command(services: FakeServices) -> None:
+    driver = ChatDriver(services)
+    number, pin = _file_anonymous(driver)
+    driver.say(f"/status {number} {pin}")
+    assert f"案件 {number}" in driver.text
+
+
+def test_status_without_a_number_explains_the_command(zh: ChatDriver) -> None:
+    zh.command("status")
+    assert zh.text == texts.render("zh", "status.usage")
+
+
+def test_resolved_case_shows_the_reply(services: FakeServices) -> None:
+    driver = ChatDriver(services)
+    number, pin = _file_anonymous(driver)
+    services.cases[number].status = "resolved"
+    services.cases[number].reply = "已督促采购人重新发布公告。"
+    driver.command("status", number, pin)
+    assert "答复：已督促采购人重新发布公告。" in driver.text
+
+
+def test_my_cases_lists_what_this_chat_filed(services: FakeServices) -> None:
+    driver = ChatDriver(services)
+    number, _ = _file_anonymous(driver)
+    driver.command("mycases")
+    assert f"{number} · 已受理 · 2026-11-27" in driver.text
+
+
+def test_my_cases_when_there_are_none(en: ChatDriver) -> None:
+    en.command("mycases")
+    assert en.text == texts.render("en", "status.none_mine")
+
+
+def test_status_in_the_middle_of_a_complaint_answers_and_keeps_the_dialog(
+    services: FakeServices,
+) -> None:
+    driver = ChatDriver(services)
+    reach(driver, "when")
+    before, buttons = driver.saved(), driver.buttons
+    driver.command("mycases")
+    assert driver.saved() == before and driver.buttons == buttons
