@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from backend.cases.env import CaseEnv
+from backend.cases.updates import ReporterUpdates
 from backend.clock import Clock, SystemClock
 from backend.db import make_engine, session_scope
 from backend.deadlines.keeper import DeadlineKeeper
@@ -79,7 +80,7 @@ def build(
         notifier=notifier or NullNotifier(),
         policy=policy,
         keeper=keeper,
-        listeners=[keeper],
+        listeners=[keeper, ReporterUpdates(taxonomy)],
     )
 
 

@@ -1,6 +1,7 @@
 """Import every table so that SQLModel.metadata knows them all (for Alembic and tests)."""
 
 from backend.cases.models import Attachment, Case, CaseCounter, CaseEvent
+from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
 from backend.people.models import Reporter, StaffAccount, StaffChat
@@ -18,6 +19,9 @@ __all__ = [
     "Case",
     "CaseCounter",
     "CaseEvent",
+    "ClerkInvite",
+    "Conversation",
+    "InboundEvent",
     "Category",
     "Department",
     "Reporter",

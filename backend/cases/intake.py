@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -40,6 +41,7 @@ class Draft:
     channel: str = "api"
     chat_id: str | None = None
     language: str = "zh"
+    details: dict[str, Any] | None = None  # a dishonesty record's fields (person, unit, ...)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         reporter_id=reporter.id if reporter else None,
         channel=draft.channel,
         route_confidence=round(route.confidence, 3),
+        details=draft.details,
         street_needed=placement.street_needed,
         created_at=now,
         updated_at=now,

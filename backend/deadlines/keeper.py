@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -17,8 +18,15 @@ from backend.errors import InvalidTransition
 from backend.notifications import outbox
 from backend.notifications.texts import text
 from backend.workdays.store import CalendarCache
+from dialogs.model import ChatRef
 
 HANDLING = (K.sign, K.resolve, K.rectify)
+
+
+class RatingAsker(Protocol):
+    """Start the rating dialog in a reporter's chat (the conversation service)."""
+
+    def ask_rating(self, *, session: Session, case: Case, chat: ChatRef, language: str) -> int: ...
 
 
 class DeadlineKeeper:
@@ -26,6 +34,8 @@ class DeadlineKeeper:
 
     def __init__(self, *, policy: Policy, calendar: CalendarCache, zone: ZoneInfo, clock: Clock):
         self.policy, self.calendar, self.zone, self.clock = policy, calendar, zone, clock
+        # Set by the chat channels: asks for the rating (回访) inside the reporter's dialog.
+        self.rating_asker: RatingAsker | None = None
 
     def env(self, session: Session) -> ClockEnv:
         """Return what clock operations need, with the calendar as it is now."""

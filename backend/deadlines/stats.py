@@ -13,7 +13,7 @@ from backend.cases.models import Case
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.views import STAFF_KINDS
 
-SATISFIED = ("satisfied", "basic")
+SATISFIED = ("satisfied", "basically_satisfied")
 
 
 class UnitStats(BaseModel):

@@ -19,6 +19,7 @@ from backend.deadlines.office import in_office_hours
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
 from backend.notifications.texts import text
+from dialogs.model import ChatRef
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_ERROR = timedelta(minutes=10)
@@ -61,7 +62,7 @@ def sweep(
         report.claimed += 1
         try:
             with session.begin_nested():
-                _act(session, deadline, env, case_env, now, report, book)
+                _act(session, deadline, env, case_env, now, report, book, keeper)
         except Exception:  # noqa: BLE001 - one bad clock must not stop the others
             log.exception("sweep: deadline %s failed", deadline.id)
             report.failed += 1
@@ -73,7 +74,7 @@ def sweep(
 
 def _act(
     session: Session, deadline: Deadline, env: ClockEnv, case_env: CaseEnv, now: datetime,
-    report: SweepReport, book: outbox.RecipientBook,
+    report: SweepReport, book: outbox.RecipientBook, keeper: DeadlineKeeper,
 ) -> None:
     case = session.get(Case, deadline.case_id)
     assert case is not None
@@ -83,7 +84,7 @@ def _act(
         if stage.group == "close":
             report.closed += _close_unrated(session, case, case_env)
         else:
-            report.written += _notify(session, case, deadline, stage, env, now, book)
+            report.written += _notify(session, case, deadline, stage, env, now, book, keeper)
     reached = [i for i, s in enumerate(stages) if s.at <= now and i >= deadline.next_stage]
     deadline.next_stage = (reached[-1] + 1) if reached else deadline.next_stage
     still_open = deadline.state == ClockState.open and deadline.next_stage < len(stages)
@@ -93,19 +94,24 @@ def _act(
 
 def _notify(
     session: Session, case: Case, deadline: Deadline, stage: Stage, env: ClockEnv,
-    now: datetime, book: outbox.RecipientBook,
+    now: datetime, book: outbox.RecipientBook, keeper: DeadlineKeeper,
 ) -> int:
     key = f"deadline:{deadline.id}:{deadline.due_date}:{stage.name}"
     due = deadline.due_date.isoformat()
     if stage.group == "ask":
         recipients = outbox.reporter_of(session=session, case=case)
+        if keeper.rating_asker is not None and recipients:
+            chat = ChatRef(recipients[0].channel, recipients[0].chat_id)
+            return keeper.rating_asker.ask_rating(session=session, case=case, chat=chat,
+                                                  language=recipients[0].language)
         reply = (case.reply or "")[:1000]
         return outbox.write(
             session=session, key=key, kind="follow_up", recipients=recipients, now=now,
             case=case, deadline_id=deadline.id, stage=stage.name,
             render=lambda lang: text("ask_rating", lang, number=case.number, reply=reply),
             buttons=lambda lang: [[(text(f"rate_{r}", lang), f"rate:{case.number}:{r}")
-                                   for r in ("satisfied", "basic", "dissatisfied")]],
+                                   for r in ("satisfied", "basically_satisfied",
+                                             "dissatisfied")]],
         )
 
     def what(lang: str) -> str:

@@ -40,6 +40,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Calendar: the holidays of {year} are not known yet; deadlines in {year} are "
         "provisional (weekends and fixed-date holidays only). Enter them once announced.",
     },
+    "update_signed": {
+        "zh": "您的投诉 {number} 已由{unit}签收，正在办理。",
+        "en": "Your complaint {number} was taken up by {unit}.",
+    },
+    "update_resolved": {
+        "zh": "您的投诉 {number} 已办结。答复：{reply}",
+        "en": "Your complaint {number} was resolved. Reply: {reply}",
+    },
+    "update_rerouted": {
+        "zh": "您的投诉 {number} 已转交{unit}办理。",
+        "en": "Your complaint {number} was passed on to {unit}.",
+    },
+    "update_rejected": {
+        "zh": "您的投诉 {number} 不予受理。理由：{reason}",
+        "en": "Your complaint {number} was not accepted. Reason: {reason}",
+    },
+    "update_reopened": {
+        "zh": "您的投诉 {number} 已重新办理。",
+        "en": "Your complaint {number} is being handled again.",
+    },
     "clock_sign": {"zh": "签收", "en": "sign for"},
     "clock_resolve": {"zh": "办结", "en": "resolve"},
     "clock_rectify": {"zh": "整改", "en": "rectify"},
@@ -48,7 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "button_sign": {"zh": "签收", "en": "Sign for"},
     "button_open": {"zh": "查看", "en": "Open"},
     "rate_satisfied": {"zh": "满意", "en": "Satisfied"},
-    "rate_basic": {"zh": "基本满意", "en": "Basically satisfied"},
+    "rate_basically_satisfied": {"zh": "基本满意", "en": "Basically satisfied"},
     "rate_dissatisfied": {"zh": "不满意", "en": "Dissatisfied"},
 }
 

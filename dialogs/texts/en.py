@@ -1,6 +1,11 @@
 """English texts."""
 
 TEXTS: dict[str, str] = {
+    "error.internal": (
+        "Sorry, something went wrong on our side: that last message was not handled, and "
+        "everything before it is kept. Please send it again in a moment; for urgent matters "
+        "call 12345."
+    ),
     # start, menu, help, language
     "start.greeting": (
         "Hello! This is the Hongqiao District (Tianjin) channel for reporting government "

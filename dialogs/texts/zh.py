@@ -1,6 +1,10 @@
 """Chinese texts (the default language)."""
 
 TEXTS: dict[str, str] = {
+    "error.internal": (
+        "抱歉，系统暂时出了点问题，刚才这条没有处理，之前填写的内容都还在。"
+        "请稍后再发一次；紧急情况请拨打 12345。"
+    ),
     # start, menu, help, language
     "start.greeting": (
         "您好！这里是天津市红桥区政务诚信投诉举报受理渠道。\n"

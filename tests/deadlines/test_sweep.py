@@ -139,10 +139,15 @@ def test_the_reporter_is_asked_to_rate_the_working_day_after_resolution(world: W
     world.act(number, Action.resolve, reply="工程款已全部支付")
     world.clock.current = tianjin(2026, 11, 30, 9)
     world.tick()
-    asked = [m for m in world.notifier.sent if m.chat_id == "reporter-chat"]
+    to_reporter = [m for m in world.notifier.sent if m.chat_id == "reporter-chat"]
+    asked = [m for m in to_reporter if m.buttons]
     assert len(asked) == 1 and "工程款已全部支付" in asked[0].text
+    assert ["签收" in m.text or "已办结" in m.text for m in to_reporter if not m.buttons] == [
+        True, True,
+    ]
     assert [data for row in asked[0].buttons for _, data in row] == [
-        f"rate:{number}:satisfied", f"rate:{number}:basic", f"rate:{number}:dissatisfied",
+        f"rate:{number}:satisfied", f"rate:{number}:basically_satisfied",
+        f"rate:{number}:dissatisfied",
     ]
 
 

@@ -1,0 +1,38 @@
+"""回访: the reporter rates a resolved case; dissatisfied reopens it (重办)."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from backend.actors import REPORTER, SYSTEM
+from backend.cases.env import CaseEnv
+from backend.cases.events import record_event
+from backend.cases.models import Case, CaseStatus
+from backend.cases.workflow import Action, Command, transition
+from backend.errors import InvalidTransition, ValidationFailed
+
+RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
+SATISFIED = ("satisfied", "basically_satisfied")
+
+
+def rate_case(
+    *, session: Session, case: Case, rating: str, comment: str | None, env: CaseEnv
+) -> Case:
+    """Record the reporter's rating; satisfied closes the case, dissatisfied reopens it."""
+    if rating not in RATINGS:
+        raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
+    if case.status != CaseStatus.resolved:
+        raise InvalidTransition(f"case {case.number} is {case.status}, not waiting for a rating")
+    comment = (comment or "").strip()[:2000] or None
+    case.rating, case.rating_comment, case.rated_at = rating, comment, env.clock.now()
+    session.add(case)
+    record_event(session=session, case=case, actor=REPORTER, action="rate", at=env.clock.now(),
+                 reason=comment, details={"rating": rating})
+    session.flush()
+    if rating in SATISFIED:
+        command = Command(action=Action.close, version=case.version,
+                          reason=f"rated {rating} by the reporter")
+    else:
+        command = Command(action=Action.reopen, version=case.version,
+                          reason=f"the reporter is dissatisfied: {comment or 'no comment'}")
+    return transition(session=session, case=case, command=command, actor=SYSTEM, env=env)

@@ -1,0 +1,139 @@
+"""One inbound chat event, end to end: lock the chat's row, advance the engine, save, reply.
+
+Decision 1: the dialog state is a row per (channel, chat), locked for the update
+(`SELECT ... FOR UPDATE` on PostgreSQL; SQLite's write transactions are serial already).
+Decision 3: the event id is recorded in the same transaction, so a re-delivered event
+changes nothing and files nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, select
+
+from backend.attachments.store import ContentStore, FileFetcher
+from backend.bootstrap import Container
+from backend.cases.models import Case
+from backend.conversations.dialog_services import BackendDialogServices
+from backend.conversations.models import Conversation, InboundEvent
+from backend.db import session_scope
+from backend.notifications import outbox
+from dialogs.engine import advance, start_rating
+from dialogs.model import ChatRef, DialogState, Inbound, Outbound, Turn
+from dialogs.texts import render as dialog_text
+
+log = logging.getLogger(__name__)
+# Buttons on notifications sent outside a dialog (reminders): "sign:NUMBER", "open:NUMBER".
+_OUTSIDE_BUTTON = re.compile(r"^(sign|open):([A-Za-z0-9-]{6,24})$")
+
+
+class ConversationService:
+    """Run the dialogs for every channel against the database."""
+
+    def __init__(
+        self, container: Container, fetchers: Mapping[str, FileFetcher] | None = None
+    ) -> None:
+        self.container = container
+        self.fetchers: dict[str, FileFetcher] = dict(fetchers or {})
+        self.store = ContentStore(container.settings.data_dir / "attachments")
+
+    def handle(self, inbound: Inbound) -> list[Outbound]:
+        """Advance the chat's dialog by one event and return the replies (none for a repeat)."""
+        inbound = _outside_button_as_command(inbound)
+        try:
+            with session_scope(self.container.engine) as session:
+                row = self._locked_row(session, inbound.chat)
+                if self._seen(session, inbound):
+                    return []
+                turn = advance(self._state(row), inbound, self._services(session))
+                self._save(session, row, turn)
+                session.add(InboundEvent(channel=inbound.chat.channel, event_id=inbound.event_id,
+                                         conversation_id=row.id or 0,
+                                         received_at=self.container.clock.now()))
+            return list(turn.replies)
+        except Exception:
+            log.exception("conversation %s:%s failed", inbound.chat.channel, inbound.chat.chat_id)
+            raise
+
+    def ask_rating(self, *, session: Session, case: Case, chat: ChatRef, language: str) -> int:
+        """Start the rating dialog (回访) in the reporter's chat; its messages go to the outbox."""
+        row = self._locked_row(session, chat)
+        turn = start_rating(self._state(row), case.number, self._services(session), chat,
+                            language=language)
+        self._save(session, row, turn)
+        return self._queue(session, chat, turn.replies, key=f"rating:{case.id}", case=case)
+
+    def error_text(self, inbound: Inbound) -> str:
+        """Return the apology for an unexpected failure, in the chat's language if known."""
+        language = "en" if (inbound.language_hint or "").lower().startswith("en") else "zh"
+        return dialog_text(language, "error.internal")
+
+    def _services(self, session: Session) -> BackendDialogServices:
+        return BackendDialogServices(session=session, container=self.container,
+                                     fetchers=self.fetchers, store=self.store)
+
+    def _locked_row(self, session: Session, chat: ChatRef) -> Conversation:
+        now = self.container.clock.now()
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(
+            insert(Conversation)
+            .values(channel=chat.channel, chat_id=chat.chat_id, version=0, created_at=now,
+                    updated_at=now)
+            .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
+        )
+        statement = select(Conversation).where(
+            Conversation.channel == chat.channel, Conversation.chat_id == chat.chat_id
+        ).with_for_update()
+        row = session.exec(statement).one()
+        session.refresh(row)
+        return row
+
+    def _seen(self, session: Session, inbound: Inbound) -> bool:
+        statement = select(InboundEvent.id).where(
+            InboundEvent.channel == inbound.chat.channel, InboundEvent.event_id == inbound.event_id
+        )
+        return session.exec(statement).first() is not None
+
+    @staticmethod
+    def _state(row: Conversation) -> DialogState | None:
+        return DialogState.from_dict(row.state) if row.state else None
+
+    def _save(self, session: Session, row: Conversation, turn: Turn) -> None:
+        row.state = turn.state.to_dict()
+        row.version += 1
+        row.updated_at = self.container.clock.now()
+        session.add(row)
+        session.flush()
+
+    def _queue(
+        self, session: Session, chat: ChatRef, replies: tuple[Outbound, ...], *, key: str,
+        case: Case,
+    ) -> int:
+        written = 0
+        recipient = outbox.Recipient("reporter", None, chat.channel, chat.chat_id, "zh")
+        for index, reply in enumerate(replies):
+            rows = [[(b.label, b.payload) for b in row] for row in reply.buttons]
+            written += outbox.write(
+                session=session, key=f"{key}:{index}", kind="follow_up", recipients=[recipient],
+                render=lambda _lang, body=reply.text: body, buttons=(lambda _lang, r=rows: r),
+                now=self.container.clock.now(), case=case,
+            )
+        return written
+
+
+def _outside_button_as_command(inbound: Inbound) -> Inbound:
+    """Turn a tap on a reminder's button into the command it stands for."""
+    if inbound.kind != "button":
+        return inbound
+    match = _OUTSIDE_BUTTON.match(inbound.payload)
+    if match is None:
+        return inbound
+    action, number = match.groups()
+    return replace(inbound, kind="command", command="sign" if action == "sign" else "status",
+                   args=(number,), payload="")

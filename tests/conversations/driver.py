@@ -1,0 +1,68 @@
+"""Drive the conversation service like a chat: events in, replies out, buttons by label."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from backend.conversations.service import ConversationService
+from dialogs.model import Button, ChatRef, FileRef, GeoPoint, Inbound, InboundKind, Outbound
+
+_EVENT_IDS = itertools.count(1)
+
+
+@dataclass
+class Chat:
+    """One chat on one channel talking to the real service and database."""
+
+    service: ConversationService
+    chat: ChatRef = field(default_factory=lambda: ChatRef("console", "c1"))
+    language_hint: str | None = "zh-hans"
+    replies: list[Outbound] = field(default_factory=list)
+    shown: list[Button] = field(default_factory=list)
+
+    def send(self, kind: InboundKind, event_id: str | None = None, **fields: Any) -> list[Outbound]:
+        inbound = Inbound(kind=kind, chat=self.chat, event_id=event_id or f"e{next(_EVENT_IDS)}",
+                          language_hint=self.language_hint, **fields)
+        self.replies = self.service.handle(inbound)
+        self.shown += [b for reply in self.replies for row in reply.buttons for b in row]
+        return self.replies
+
+    def say(self, text: str, **fields: Any) -> list[Outbound]:
+        return self.send("text", text=text, **fields)
+
+    def command(self, name: str, *args: str) -> list[Outbound]:
+        return self.send("command", command=name, args=args)
+
+    def tap(self, label: str) -> list[Outbound]:
+        return self.send("button", payload=self.button(label).payload)
+
+    def photo(self, file_id: str, size: int = 1000) -> list[Outbound]:
+        return self.send("photo", file=FileRef(file_id, "photo", size, "image/jpeg", None))
+
+    def location(self, latitude: float, longitude: float) -> list[Outbound]:
+        return self.send("location", location=GeoPoint(latitude, longitude))
+
+    def button(self, label: str) -> Button:
+        exact = [b for b in reversed(self.shown) if b.label == label]
+        found = exact or [b for b in reversed(self.shown) if label in b.label]
+        if not found:
+            raise AssertionError(f"no button {label!r}; shown: {[b.label for b in self.shown]}")
+        return found[0]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.text for r in self.replies)
+
+
+def file_complaint(chat: Chat, text: str) -> str:
+    """Go through a whole anonymous complaint with a confident route; return the last text."""
+    chat.command("report")
+    chat.say(text)
+    chat.tap("✅ 对")
+    chat.tap("今天")
+    chat.tap("跳过")
+    chat.tap("🕶 匿名")
+    chat.tap("✅ 确认提交")
+    return chat.text
