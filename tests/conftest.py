@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,15 +63,19 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> str:
-    url = load_settings(database_url=POSTGRES_URL).database_url
-    engine = create_engine(url)
+def postgres_url() -> Iterator[str]:
+    """A schema of this run's own in the test database, so parallel runs never collide."""
+    base = load_settings(database_url=POSTGRES_URL).database_url
+    schema = f"t{os.getpid()}_{secrets.token_hex(3)}"
+    engine = create_engine(base)
     with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
     upgrade(url)
-    return url
+    yield url
+    with engine.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
 
 
 def _empty_postgres(url: str) -> None:
