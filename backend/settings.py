@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     max_text_length: int = Field(default=5000, ge=10, le=50_000)
     max_returns: int = Field(default=2, ge=0)
     api_page_limit: int = Field(default=50, ge=1, le=500)
+    # Chat channels: Telegram runs when a token is set (polling, or a webhook when its URL is).
+    telegram_token: SecretStr | None = None
+    telegram_webhook_url: str | None = None  # public https URL that Telegram posts to
+    telegram_webhook_secret: SecretStr | None = None  # X-Telegram-Bot-Api-Secret-Token
+    telegram_base_url: str | None = None  # another Bot API server (self-hosted, tests' fake)
+    telegram_base_file_url: str | None = None
+    telegram_proxy: str | None = None  # e.g. http://proxy:3128 or socks5://...
+    webchat: bool = True  # serve the web chat at /chat
 
     @field_validator("database_url")
     @classmethod
@@ -60,6 +68,10 @@ class Settings(BaseSettings):
             raise ValueError("INTAKE_SECRET_KEY must be set to a real secret in production")
         if self.min_text_length >= self.max_text_length:
             raise ValueError("INTAKE_MIN_TEXT_LENGTH must be below INTAKE_MAX_TEXT_LENGTH")
+        if self.telegram_webhook_url and not self.telegram_token:
+            raise ValueError("INTAKE_TELEGRAM_WEBHOOK_URL needs INTAKE_TELEGRAM_TOKEN")
+        if self.telegram_webhook_url and not self.telegram_webhook_secret:
+            raise ValueError("INTAKE_TELEGRAM_WEBHOOK_URL needs INTAKE_TELEGRAM_WEBHOOK_SECRET")
         return self
 
     @property

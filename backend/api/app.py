@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import text
 
@@ -11,15 +14,28 @@ from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
 from backend.deadlines.api import router as stats_router
+from backend.people.api import router as staff_router
 from backend.taxonomy.api import router as taxonomy_router
 from backend.workdays.api import router as calendar_router
 
 API_PREFIX = "/api/v1"
 
 
-def create_app(container: Container) -> FastAPI:
-    """Build the web application around a wired container."""
+LifespanHook = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> FastAPI:
+    """Build the web application around a wired container; hooks run for its lifetime."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            for hook in hooks:
+                await stack.enter_async_context(hook(app))
+            yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Integrity Intake",
         summary="政务诚信投诉受理: complaint intake and case routing",
         version="1.0",
@@ -39,5 +55,6 @@ def create_app(container: Container) -> FastAPI:
     api.include_router(taxonomy_router)
     api.include_router(calendar_router)
     api.include_router(stats_router)
+    api.include_router(staff_router)
     app.include_router(api)
     return app

@@ -10,8 +10,6 @@ from backend.cli import calendar as calendar_cli
 from backend.cli import cases as cases_cli
 from backend.cli import db as db_cli
 from backend.cli import route as route_cli
-from backend.cli import scheduler as scheduler_cli
-from backend.cli import serve as serve_cli
 from backend.cli import users as users_cli
 from backend.errors import ConfigError, DomainError
 
@@ -22,9 +20,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-app.command("run")(serve_cli.run)
 app.command("route")(route_cli.route)
-app.command("scheduler")(scheduler_cli.scheduler)
 app.add_typer(calendar_cli.app, name="calendar")
 app.add_typer(db_cli.app, name="db")
 app.add_typer(users_cli.app, name="users")

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from sqlmodel import col, select
 
 from backend.bootstrap import build, prepare_database
 from backend.db import session_scope
-from backend.people.models import Role
+from backend.errors import ValidationFailed
+from backend.people.invites import issue_invite
+from backend.people.models import Role, StaffAccount
 from backend.people.service import create_staff
 
 app = typer.Typer(help="Staff accounts (coordinators and clerks).", no_args_is_help=True)
@@ -34,3 +37,34 @@ def create(
         typer.echo(f"created {account.role} #{account.id} {account.name} ({department})")
     typer.echo("API token (shown only now):")
     typer.echo(token)
+
+
+@app.command("invite")
+def invite(
+    staff_id: Annotated[int, typer.Option("--id", help="The staff account's id (intake users list).")],
+) -> None:
+    """Issue a one-time code for `/bind CODE` in the clerk's chat; printed as the last line."""
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        staff = session.get(StaffAccount, staff_id)
+        if staff is None or not staff.active:
+            raise ValidationFailed("bad_request", field="id", value=f"no active staff #{staff_id}")
+        code = issue_invite(session=session, staff=staff, clock=container.clock)
+    typer.echo(f"bind code for {staff.name} ({staff.department_code}), valid 7 days; "
+               "send /bind CODE from the chat:")
+    typer.echo(code)
+
+
+@app.command("list")
+def list_staff() -> None:
+    """List the staff accounts."""
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        rows = session.exec(select(StaffAccount).order_by(col(StaffAccount.id))).all()
+        if not rows:
+            typer.echo("no staff accounts")
+        for row in rows:
+            state = "" if row.active else "  (inactive)"
+            typer.echo(f"#{row.id}  {row.role:<11}  {row.department_code:<5}  {row.name}{state}")

@@ -33,11 +33,16 @@ def backoff(attempts: int) -> timedelta:
 
 
 def deliver(
-    *, engine: Engine, notifier: Notifier, now: datetime, office_open: bool, batch: int = 50
+    *, engine: Engine, notifier: Notifier, now: datetime, office_open: bool, batch: int = 50,
+    channels: frozenset[str] | None = None,
 ) -> DeliveryReport:
-    """Send what is due; staff messages wait for office hours."""
+    """Send what is due; staff messages wait for office hours.
+
+    `channels` limits this sender to the channels its process can reach (None: all), so a
+    process without Telegram leaves Telegram messages to one that has it.
+    """
     report = DeliveryReport()
-    for claimed in _claim(engine, now, office_open, batch):
+    for claimed in _claim(engine, now, office_open, batch, channels):
         message = OutboundMessage(
             channel=claimed.channel or "", chat_id=claimed.chat_id or "", text=claimed.text,
             buttons=tuple(tuple((str(label), str(data)) for label, data in row)
@@ -56,7 +61,10 @@ def deliver(
     return report
 
 
-def _claim(engine: Engine, now: datetime, office_open: bool, batch: int) -> list[Notification]:
+def _claim(
+    engine: Engine, now: datetime, office_open: bool, batch: int,
+    channels: frozenset[str] | None,
+) -> list[Notification]:
     """Take due rows for this sender alone: they become `sending` under a lease, committed."""
     with session_scope(engine) as session:
         due = or_(
@@ -67,6 +75,8 @@ def _claim(engine: Engine, now: datetime, office_open: bool, batch: int) -> list
         statement = select(Notification).where(due, col(Notification.next_attempt_at) <= now)
         if not office_open:
             statement = statement.where(col(Notification.office_hours_only).is_(False))
+        if channels is not None:
+            statement = statement.where(col(Notification.channel).in_(sorted(channels)))
         statement = statement.order_by(col(Notification.id)).limit(batch)
         if session.get_bind().dialect.name == "postgresql":
             statement = statement.with_for_update(skip_locked=True)

@@ -32,8 +32,10 @@ def send_job(container: Container) -> DeliveryReport:
     with session_scope(container.engine) as session:
         env = container.keeper.env(session)
         office_open = in_office_hours(now, policy=env.policy, calendar=env.calendar, zone=env.zone)
+    channels = getattr(container.notifier, "channels", None)
     report = deliver(engine=container.engine, notifier=container.notifier, now=now,
-                     office_open=office_open)
+                     office_open=office_open,
+                     channels=frozenset(channels) if channels is not None else None)
     if report.sent or report.retried or report.failed:
         log.info("sender: %s sent, %s to retry, %s failed", report.sent, report.retried,
                  report.failed)

@@ -149,3 +149,17 @@ def test_calendar_commands_refuse_bad_input_clearly(
 ) -> None:
     done = intake(settings, "calendar", *args)
     assert done.returncode != 0 and "Traceback" not in done.stderr and done.stderr.strip()
+
+
+def test_users_invite_prints_a_bind_code_and_list_shows_the_account(
+    settings: Settings, client: TestClient
+) -> None:
+    created = intake(settings, "users", "create", "--role", "clerk", "--department", "czj",
+                     "--name", "李四")
+    assert created.returncode == 0, created.stderr
+    listed = intake(settings, "users", "list")
+    staff_id = listed.stdout.split()[0].lstrip("#")
+    code = intake(settings, "users", "invite", "--id", staff_id).stdout.strip().splitlines()[-1]
+    assert len(code) == 9 and code[4] == "-"
+    missing = intake(settings, "users", "invite", "--id", "999")
+    assert missing.returncode == 1 and "no active staff #999" in missing.stderr

@@ -1,0 +1,58 @@
+"""Staff endpoints for coordinators: list accounts, issue one-time bind codes for chats."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel
+from sqlmodel import col, select
+
+from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.errors import Forbidden, NotFound
+from backend.people.invites import VALID_FOR, issue_invite
+from backend.people.models import StaffAccount
+
+router = APIRouter(prefix="/staff", tags=["staff"])
+
+
+class StaffPublic(BaseModel):
+    """A staff account (never its token)."""
+
+    id: int
+    name: str
+    role: str
+    department: str
+    active: bool
+
+
+class InvitePublic(BaseModel):
+    """A one-time code to send `/bind CODE` from the clerk's chat."""
+
+    code: str
+    expires_at: datetime
+
+
+@router.get("", response_model=list[StaffPublic])
+def read_staff(session: SessionDep, actor: CurrentActor) -> list[StaffPublic]:
+    """List the staff accounts (coordinators only)."""
+    if not actor.is_coordinator:
+        raise Forbidden("only coordinators see the staff list")
+    rows = session.exec(select(StaffAccount).order_by(col(StaffAccount.id))).all()
+    return [StaffPublic(id=r.id or 0, name=r.name, role=r.role, department=r.department_code,
+                        active=r.active) for r in rows]
+
+
+@router.post("/{staff_id}/invites", response_model=InvitePublic,
+             status_code=status.HTTP_201_CREATED)
+def create_invite(
+    staff_id: int, session: SessionDep, actor: CurrentActor, container: ContainerDep
+) -> InvitePublic:
+    """Issue a one-time code (valid seven days) that binds a chat to this account."""
+    if not actor.is_coordinator:
+        raise Forbidden("only coordinators issue bind codes")
+    staff = session.get(StaffAccount, staff_id)
+    if staff is None or not staff.active:
+        raise NotFound(str(staff_id))
+    code = issue_invite(session=session, staff=staff, clock=container.clock)
+    return InvitePublic(code=code, expires_at=container.clock.now() + VALID_FOR)

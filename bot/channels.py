@@ -1,0 +1,38 @@
+"""Wiring of the chat channels: one notifier that routes by channel, the conversation service."""
+
+from __future__ import annotations
+
+import logging
+
+from backend.bootstrap import Container
+from backend.conversations.service import ConversationService
+from backend.ports import DeliveryFailed, Notifier, OutboundMessage
+
+log = logging.getLogger(__name__)
+
+
+class ChannelNotifier:
+    """Send each message through the notifier of its channel (telegram, web, console)."""
+
+    def __init__(self) -> None:
+        self.channels: dict[str, Notifier] = {}
+
+    def register(self, channel: str, notifier: Notifier) -> None:
+        """Route messages of a channel to a notifier."""
+        self.channels[channel] = notifier
+
+    def send(self, message: OutboundMessage) -> None:
+        """Deliver through the message's channel; an unknown channel is a permanent failure."""
+        notifier = self.channels.get(message.channel)
+        if notifier is None:
+            raise DeliveryFailed(f"no channel {message.channel!r} in this process", permanent=True)
+        notifier.send(message)
+
+
+def wire_conversations(container: Container) -> tuple[ConversationService, ChannelNotifier]:
+    """Give the container a channel notifier and the conversation service (for 回访)."""
+    notifier = ChannelNotifier()
+    container.notifier = notifier
+    conversations = ConversationService(container)
+    container.keeper.rating_asker = conversations
+    return conversations, notifier

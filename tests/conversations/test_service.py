@@ -1,0 +1,151 @@
+"""The conversation service: dialogs on the real database, idempotent, restartable."""
+
+from __future__ import annotations
+
+from sqlmodel import func, select
+
+from backend.actors import Actor
+from backend.bootstrap import Container, build, prepare_database
+from backend.cases.models import Case
+from backend.cases.queries import get_case
+from backend.cases.workflow import Action, Command, transition
+from backend.conversations.service import ConversationService
+from backend.db import session_scope
+from backend.notifications.models import Notification
+from backend.people.invites import issue_invite
+from backend.people.models import Reporter, Role, StaffAccount
+from backend.people.service import create_staff
+from dialogs.model import ChatRef
+from tests.conversations.driver import Chat, file_complaint
+
+ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"
+
+
+def cases(container: Container) -> list[Case]:
+    with session_scope(container.engine) as session:
+        return list(session.exec(select(Case)).all())
+
+
+def test_a_complaint_filed_in_a_chat_is_routed_and_remembers_the_chat(
+    service: ConversationService, container: Container
+) -> None:
+    text = file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    assert (case.category_id, case.department_code, case.status) == ("arrears", "czj", "routed")
+    assert case.number in text and "提取码" in text
+    with session_scope(container.engine) as session:
+        reporter = session.get(Reporter, case.reporter_id)
+        assert reporter is not None
+        assert (reporter.channel, reporter.chat_id, reporter.name) == ("console", "c1", None)
+
+
+def test_the_same_event_twice_changes_nothing_and_files_one_case(
+    service: ConversationService, container: Container
+) -> None:
+    chat = Chat(service)
+    for label in ("report",):
+        chat.command(label)
+    chat.say(ARREARS)
+    chat.tap("✅ 对")
+    chat.tap("今天")
+    chat.tap("跳过")
+    chat.tap("🕶 匿名")
+    submit = chat.button("✅ 确认提交").payload
+    first = chat.send("button", event_id="tap-submit", payload=submit)
+    again = chat.send("button", event_id="tap-submit", payload=submit)
+    assert first and again == []
+    assert len(cases(container)) == 1
+
+
+def test_a_restarted_service_continues_the_dialog_where_it_was(
+    service: ConversationService, container: Container
+) -> None:
+    chat = Chat(service)
+    chat.command("report")
+    chat.say(ARREARS)
+    chat.tap("✅ 对")
+    restarted = build(container.settings, clock=container.clock, router=container.router)
+    prepare_database(restarted)
+    chat.service = ConversationService(restarted)
+    chat.tap("今天")
+    chat.tap("跳过")
+    chat.tap("🕶 匿名")
+    chat.tap("✅ 确认提交")
+    assert [c.department_code for c in cases(container)] == ["czj"]
+    restarted.engine.dispose()
+
+
+def test_a_clerk_binds_with_a_code_and_signs_from_a_reminder_button(
+    service: ConversationService, container: Container
+) -> None:
+    file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    with session_scope(container.engine) as session:
+        clerk, _ = create_staff(session=session, name="李", role="clerk", department="czj",
+                                clock=container.clock)
+        code = issue_invite(session=session, staff=clerk, clock=container.clock)
+    clerk_chat = Chat(service, chat=ChatRef("console", "clerk"))
+    clerk_chat.command("bind", code)
+    assert "绑定成功" in clerk_chat.text
+    clerk_chat.send("button", payload=f"sign:{case.number}")
+    assert [c.status for c in cases(container)] == ["signed"]
+    assert clerk_chat.command("bind", code) and "无效" in clerk_chat.text  # used up
+
+
+def test_the_reporter_rates_in_the_chat_and_satisfied_closes_the_case(
+    service: ConversationService, container: Container
+) -> None:
+    reporter = Chat(service)
+    file_complaint(reporter, ARREARS)
+    [case] = cases(container)
+    clerk = Actor("staff", id=None, name="李", role=Role.clerk, department="czj")
+    env = container.case_env
+    with session_scope(container.engine) as session:
+        row = get_case(session=session, number=case.number, actor=clerk)
+        for action, extra in ((Action.sign, {}), (Action.resolve, {"reply": "已付款"})):
+            row = transition(session=session, case=row, actor=clerk, env=env,
+                             command=Command(action=action, version=row.version, **extra))
+        service.ask_rating(session=session, case=row, chat=reporter.chat, language="zh")
+    with session_scope(container.engine) as session:
+        question = session.exec(select(Notification).where(Notification.kind == "follow_up")).one()
+    assert case.number in question.text
+    labels = {label: payload for row in question.buttons or [] for label, payload in row}
+    reporter.send("button", payload=labels["😊 满意"])
+    reporter.tap("跳过")
+    [rated] = cases(container)
+    assert (rated.status, rated.rating) == ("closed", "satisfied")
+
+
+def test_status_by_number_and_pin_from_another_chat_and_a_neutral_not_found(
+    service: ConversationService, container: Container
+) -> None:
+    text = file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    pin = text.split("提取码：")[1][:6]
+    other = Chat(service, chat=ChatRef("web", "someone-else"))
+    other.command("status", case.number, pin)
+    found = other.text
+    other.command("status", case.number, "000000" if pin != "000000" else "111111")
+    wrong_pin = other.text
+    other.command("status", "HQ-261127-9999", pin)
+    assert "拖欠企业账款" in found and "区财政局" in found
+    assert wrong_pin == other.text  # a wrong PIN and a wrong number answer alike
+
+
+def test_the_reporter_is_told_when_the_unit_signs_for_the_case(
+    service: ConversationService, container: Container
+) -> None:
+    file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    with session_scope(container.engine) as session:
+        clerk_account, _ = create_staff(session=session, name="李", role="clerk",
+                                        department="czj", clock=container.clock)
+        clerk = Actor.staff(clerk_account)
+        row = get_case(session=session, number=case.number, actor=clerk)
+        transition(session=session, case=row, actor=clerk, env=container.case_env,
+                   command=Command(action=Action.sign, version=row.version))
+    with session_scope(container.engine) as session:
+        updates = session.exec(select(Notification).where(Notification.kind == "update")).all()
+        staff_count = session.exec(select(func.count()).select_from(StaffAccount)).one()
+    assert [(n.chat_id, "区财政局签收" in n.text) for n in updates] == [("c1", True)]
+    assert staff_count == 1
