@@ -69,8 +69,9 @@ def build(
     taxonomy = load_taxonomy(settings.taxonomy_file)
     policy = load_policy(settings.policy_file)
     clock = clock or SystemClock()
-    keeper = DeadlineKeeper(policy=policy, calendar=CalendarCache(), zone=settings.zone,
-                            clock=clock)
+    keeper = DeadlineKeeper(
+        policy=policy, calendar=CalendarCache(), zone=settings.zone, clock=clock
+    )
     return Container(
         settings=settings,
         engine=engine or make_engine(settings.database_url),

@@ -57,8 +57,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "此操作需要填写天数。",
         "en": "This action needs a number of days.",
     },
-    "bad_date": {"zh": "日期格式不对：{value}（应为 YYYY-MM-DD）。",
-                 "en": "Not a date: {value} (use YYYY-MM-DD)."},
+    "bad_date": {
+        "zh": "日期格式不对：{value}（应为 YYYY-MM-DD）。",
+        "en": "Not a date: {value} (use YYYY-MM-DD).",
+    },
     "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
     "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},
 }

@@ -17,7 +17,9 @@ class OutboundMessage:
     channel: str
     chat_id: str
     text: str
-    buttons: tuple[tuple[tuple[str, str], ...], ...] = field(default=())  # rows of (label, payload)
+    buttons: tuple[tuple[tuple[str, str], ...], ...] = field(
+        default=()
+    )  # rows of (label, payload)
 
 
 class Notifier(Protocol):

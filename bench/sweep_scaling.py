@@ -46,28 +46,54 @@ def populate(url: str, open_clocks: int) -> None:
     prepare_database(container)
     created = NOW - timedelta(days=10)
     with container.engine.begin() as connection:
-        connection.execute(insert(Case), [
-            {"number": f"BS-{i:09d}", "kind": "complaint", "status": "routed",
-             "category_id": "arrears", "department_code": "czj", "text": "工程款拖欠",
-             "anonymous": True, "channel": "api", "street_needed": False, "return_count": 0,
-             "version": 1, "created_at": created, "updated_at": created}
-            for i in range(CASES)
-        ])
+        connection.execute(
+            insert(Case),
+            [
+                {
+                    "number": f"BS-{i:09d}",
+                    "kind": "complaint",
+                    "status": "routed",
+                    "category_id": "arrears",
+                    "department_code": "czj",
+                    "text": "工程款拖欠",
+                    "anonymous": True,
+                    "channel": "api",
+                    "street_needed": False,
+                    "return_count": 0,
+                    "version": 1,
+                    "created_at": created,
+                    "updated_at": created,
+                }
+                for i in range(CASES)
+            ],
+        )
         batch = 20_000
         for offset in range(0, open_clocks, batch):
             rows = []
             for i in range(offset, min(open_clocks, offset + batch)):
                 due_now = i < DUE
-                rows.append({
-                    "case_id": 1 + i % CASES, "kind": "sign", "department_code": "czj",
-                    "started_on": date(2026, 11, 27), "unit": "working", "days": 1,
-                    "extension_days": 0, "paused_days": 0, "due_date": date(2026, 11, 30),
-                    "due_at": datetime(2026, 11, 30, 16, tzinfo=UTC), "provisional": False,
-                    "state": "open", "next_stage": 2,
-                    "next_action_at": NOW - timedelta(minutes=5) if due_now
-                    else NOW + timedelta(days=1 + i % 300),
-                    "created_at": created, "updated_at": created,
-                })
+                rows.append(
+                    {
+                        "case_id": 1 + i % CASES,
+                        "kind": "sign",
+                        "department_code": "czj",
+                        "started_on": date(2026, 11, 27),
+                        "unit": "working",
+                        "days": 1,
+                        "extension_days": 0,
+                        "paused_days": 0,
+                        "due_date": date(2026, 11, 30),
+                        "due_at": datetime(2026, 11, 30, 16, tzinfo=UTC),
+                        "provisional": False,
+                        "state": "open",
+                        "next_stage": 2,
+                        "next_action_at": NOW - timedelta(minutes=5)
+                        if due_now
+                        else NOW + timedelta(days=1 + i % 300),
+                        "created_at": created,
+                        "updated_at": created,
+                    }
+                )
             connection.execute(insert(Deadline), rows)
     container.engine.dispose()
 
@@ -79,8 +105,13 @@ def time_sweep(url: str, repeats: int) -> float:
     for _ in range(repeats + 1):
         with session_scope(container.engine) as session:
             began = time.perf_counter()
-            report = sweep(session=session, keeper=container.keeper,
-                           case_env=container.case_env, now=NOW, batch=DUE)
+            report = sweep(
+                session=session,
+                keeper=container.keeper,
+                case_env=container.case_env,
+                now=NOW,
+                batch=DUE,
+            )
             timings.append(time.perf_counter() - began)
             assert report.claimed == DUE and report.failed == 0, report
             session.rollback()  # the same due clocks for the next repeat
@@ -98,15 +129,20 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in (args.small, args.large):
-            url = (load_settings(database_url=args.postgres).database_url if args.postgres
-                   else f"sqlite:///{folder}/sweep{size}.db")
+            url = (
+                load_settings(database_url=args.postgres).database_url
+                if args.postgres
+                else f"sqlite:///{folder}/sweep{size}.db"
+            )
             began = time.perf_counter()
             populate(url, size)
             print(f"{size:>9,} open clocks stored in {time.perf_counter() - began:.1f} s")
             results[size] = time_sweep(url, args.repeats)
             print(f"{size:>9,} open, {DUE} due: sweep {results[size] * 1000:.1f} ms")
-    print(f"ratio sweep time {args.large:,}/{args.small:,} open: "
-          f"{results[args.large] / results[args.small]:.3f}")
+    print(
+        f"ratio sweep time {args.large:,}/{args.small:,} open: "
+        f"{results[args.large] / results[args.small]:.3f}"
+    )
 
 
 if __name__ == "__main__":

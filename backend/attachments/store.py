@@ -48,14 +48,26 @@ class ContentStore:
 
 
 def attach(
-    *, session: Session, store: ContentStore, case: Case, data: bytes, filename: str,
-    content_type: str, clock: Clock,
+    *,
+    session: Session,
+    store: ContentStore,
+    case: Case,
+    data: bytes,
+    filename: str,
+    content_type: str,
+    clock: Clock,
 ) -> Attachment:
     """Store a file and record it on a case."""
     assert case.id is not None
     digest = store.put(data)
-    row = Attachment(case_id=case.id, filename=filename[:255], content_type=content_type[:100],
-                     size=len(data), sha256=digest, created_at=clock.now())
+    row = Attachment(
+        case_id=case.id,
+        filename=filename[:255],
+        content_type=content_type[:100],
+        size=len(data),
+        sha256=digest,
+        created_at=clock.now(),
+    )
     session.add(row)
     session.flush()
     return row

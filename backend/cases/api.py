@@ -65,7 +65,11 @@ def read_cases(
         session=session,
         actor=actor,
         where=CaseFilter(
-            department=department, status=status, category=category, kind=kind, q=q,
+            department=department,
+            status=status,
+            category=category,
+            kind=kind,
+            q=q,
             overdue_at=container.clock.now() if overdue else None,
         ),
         cursor=cursor,

@@ -65,7 +65,9 @@ class Case(SQLModel, table=True):
     street_needed: bool = False
     return_count: int = 0
     reply: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    rating: str | None = Field(default=None, max_length=24)  # 回访: satisfied | basic | dissatisfied
+    rating: str | None = Field(
+        default=None, max_length=24
+    )  # 回访: satisfied | basic | dissatisfied
     rating_comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     rated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     merged_into_id: int | None = Field(default=None, foreign_key="cases.id")

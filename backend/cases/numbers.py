@@ -30,7 +30,10 @@ def next_case_number(*, session: Session, prefix: str, day: date) -> str:
     session.execute(insert(CaseCounter).values(day=key, last=0).on_conflict_do_nothing())
     last = col(CaseCounter.last)
     statement = (
-        update(CaseCounter).where(col(CaseCounter.day) == key).values(last=last + 1).returning(last)
+        update(CaseCounter)
+        .where(col(CaseCounter.day) == key)
+        .values(last=last + 1)
+        .returning(last)
     )
     sequence = session.execute(statement).scalar_one()
     return f"{prefix}-{day:%y%m%d}-{sequence:04d}"

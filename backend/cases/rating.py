@@ -26,13 +26,24 @@ def rate_case(
     comment = (comment or "").strip()[:2000] or None
     case.rating, case.rating_comment, case.rated_at = rating, comment, env.clock.now()
     session.add(case)
-    record_event(session=session, case=case, actor=REPORTER, action="rate", at=env.clock.now(),
-                 reason=comment, details={"rating": rating})
+    record_event(
+        session=session,
+        case=case,
+        actor=REPORTER,
+        action="rate",
+        at=env.clock.now(),
+        reason=comment,
+        details={"rating": rating},
+    )
     session.flush()
     if rating in SATISFIED:
-        command = Command(action=Action.close, version=case.version,
-                          reason=f"rated {rating} by the reporter")
+        command = Command(
+            action=Action.close, version=case.version, reason=f"rated {rating} by the reporter"
+        )
     else:
-        command = Command(action=Action.reopen, version=case.version,
-                          reason=f"the reporter is dissatisfied: {comment or 'no comment'}")
+        command = Command(
+            action=Action.reopen,
+            version=case.version,
+            reason=f"the reporter is dissatisfied: {comment or 'no comment'}",
+        )
     return transition(session=session, case=case, command=command, actor=SYSTEM, env=env)

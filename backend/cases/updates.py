@@ -10,8 +10,13 @@ from backend.notifications.texts import text
 from backend.taxonomy.models import Taxonomy
 
 # Which events the reporter hears of, and as what.
-TOLD = {"sign": "update_signed", "resolve": "update_resolved", "reassign": "update_rerouted",
-        "reject": "update_rejected", "reopen": "update_reopened"}
+TOLD = {
+    "sign": "update_signed",
+    "resolve": "update_resolved",
+    "reassign": "update_rerouted",
+    "reject": "update_rejected",
+    "reopen": "update_reopened",
+}
 
 
 class ReporterUpdates:
@@ -40,5 +45,13 @@ class ReporterUpdates:
             unit = en if lang == "en" and en else zh
             return text(key, lang, number=case.number, unit=unit, reply=reply, reason=reason)
 
-        outbox.write(session=session, key=f"update:{event.id}", kind="update", now=event.at,
-                     recipients=recipients, render=render, case=case, office_hours_only=False)
+        outbox.write(
+            session=session,
+            key=f"update:{event.id}",
+            kind="update",
+            now=event.at,
+            recipients=recipients,
+            render=render,
+            case=case,
+            office_hours_only=False,
+        )

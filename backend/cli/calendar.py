@@ -65,10 +65,17 @@ def set_day(
     when = parse_day(day)
     container = _ready()
     with session_scope(container.engine) as session:
-        moved = change_day(session=session, keeper=container.keeper, day=when, working=working,
-                           reason=reason, actor=OPERATOR)
-    typer.echo(f"{when} is now {'a working day' if working else 'a day off'}; "
-               f"{moved} due date(s) moved")
+        moved = change_day(
+            session=session,
+            keeper=container.keeper,
+            day=when,
+            working=working,
+            reason=reason,
+            actor=OPERATOR,
+        )
+    typer.echo(
+        f"{when} is now {'a working day' if working else 'a day off'}; {moved} due date(s) moved"
+    )
 
 
 @app.command("unset")
@@ -77,8 +84,14 @@ def unset_day(day: Annotated[str, typer.Argument(help="YYYY-MM-DD")]) -> None:
     when = parse_day(day)
     container = _ready()
     with session_scope(container.engine) as session:
-        moved = change_day(session=session, keeper=container.keeper, day=when, working=None,
-                           reason="", actor=OPERATOR)
+        moved = change_day(
+            session=session,
+            keeper=container.keeper,
+            day=when,
+            working=None,
+            reason="",
+            actor=OPERATOR,
+        )
     typer.echo(f"{when} is as the published calendar says; {moved} due date(s) moved")
 
 

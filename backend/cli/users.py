@@ -41,7 +41,9 @@ def create(
 
 @app.command("invite")
 def invite(
-    staff_id: Annotated[int, typer.Option("--id", help="The staff account's id (intake users list).")],
+    staff_id: Annotated[
+        int, typer.Option("--id", help="The staff account's id (intake users list).")
+    ],
 ) -> None:
     """Issue a one-time code for `/bind CODE` in the clerk's chat; printed as the last line."""
     container = build()
@@ -51,8 +53,10 @@ def invite(
         if staff is None or not staff.active:
             raise ValidationFailed("bad_request", field="id", value=f"no active staff #{staff_id}")
         code = issue_invite(session=session, staff=staff, clock=container.clock)
-    typer.echo(f"bind code for {staff.name} ({staff.department_code}), valid 7 days; "
-               "send /bind CODE from the chat:")
+    typer.echo(
+        f"bind code for {staff.name} ({staff.department_code}), valid 7 days; "
+        "send /bind CODE from the chat:"
+    )
     typer.echo(code)
 
 

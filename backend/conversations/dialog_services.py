@@ -24,8 +24,12 @@ from backend.taxonomy.tables import Department
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
 
-FINDING_ZH = {"court_judgment": "法院判决", "administrative_penalty": "行政处罚",
-              "disciplinary_sanction": "纪律处分", "accountability_decision": "问责决定"}
+FINDING_ZH = {
+    "court_judgment": "法院判决",
+    "administrative_penalty": "行政处罚",
+    "disciplinary_sanction": "纪律处分",
+    "accountability_decision": "问责决定",
+}
 DAILY_COMPLAINTS = 5
 S = CaseStatus
 
@@ -34,15 +38,21 @@ class BackendDialogServices:
     """DialogServices over one database session (the caller's transaction)."""
 
     def __init__(
-        self, *, session: Session, container: Container, fetchers: Mapping[str, FileFetcher],
+        self,
+        *,
+        session: Session,
+        container: Container,
+        fetchers: Mapping[str, FileFetcher],
         store: ContentStore,
     ) -> None:
         self.session, self.container = session, container
         self.fetchers, self.store = fetchers, store
         settings = container.settings
-        self._limits = dp.Limits(max_text_length=settings.max_text_length,
-                                 min_text_length=settings.min_text_length,
-                                 daily_complaints=DAILY_COMPLAINTS)
+        self._limits = dp.Limits(
+            max_text_length=settings.max_text_length,
+            min_text_length=settings.min_text_length,
+            daily_complaints=DAILY_COMPLAINTS,
+        )
 
     @property
     def limits(self) -> dp.Limits:
@@ -60,8 +70,9 @@ class BackendDialogServices:
         for candidate in result.candidates:
             category = self.container.taxonomy.category(candidate.category)
             if category is not None and category.id != self.container.taxonomy.triage_category:
-                choices.append(dp.CategoryChoice(category.id, category.zh, category.en,
-                                                 category.street_level))
+                choices.append(
+                    dp.CategoryChoice(category.id, category.zh, category.en, category.street_level)
+                )
         return dp.RouteProposal(tuple(choices), result.confident and bool(choices), result.street)
 
     def streets(self) -> Sequence[dp.StreetChoice]:
@@ -82,10 +93,15 @@ class BackendDialogServices:
         zone = self.container.settings.zone
         midnight = datetime.combine(self.today(), time(0), zone)
         statement = (
-            select(func.count()).select_from(Case)
+            select(func.count())
+            .select_from(Case)
             .join(Reporter, col(Reporter.id) == Case.reporter_id)
-            .where(Reporter.channel == chat.channel, Reporter.chat_id == chat.chat_id,
-                   col(Case.created_at) >= midnight, Case.kind == CaseKind.complaint.value)
+            .where(
+                Reporter.channel == chat.channel,
+                Reporter.chat_id == chat.chat_id,
+                col(Case.created_at) >= midnight,
+                Case.kind == CaseKind.complaint.value,
+            )
         )
         return int(self.session.exec(statement).one())
 
@@ -93,12 +109,19 @@ class BackendDialogServices:
         """File the complaint, store its evidence, and return the number (and PIN)."""
         location = draft.location
         backend_draft = Draft(
-            text=draft.text, category=draft.category, street=draft.street,
-            occurred_on=draft.occurred_on, location_text=draft.location_text,
+            text=draft.text,
+            category=draft.category,
+            street=draft.street,
+            occurred_on=draft.occurred_on,
+            location_text=draft.location_text,
             latitude=location.latitude if location else None,
             longitude=location.longitude if location else None,
-            anonymous=draft.anonymous, reporter_name=draft.name, reporter_phone=draft.phone,
-            channel=draft.chat.channel, chat_id=draft.chat.chat_id, language=draft.language,
+            anonymous=draft.anonymous,
+            reporter_name=draft.name,
+            reporter_phone=draft.phone,
+            channel=draft.chat.channel,
+            chat_id=draft.chat.chat_id,
+            language=draft.language,
         )
         return self._file(backend_draft, REPORTER, draft.attachments, draft.chat)
 
@@ -108,15 +131,26 @@ class BackendDialogServices:
         if staff is None or not staff.active:
             raise dp.SubmissionRefused("clerk_inactive")
         finding = FINDING_ZH.get(draft.finding, draft.finding)
-        text = (f"【政务失信记录】{finding}：{draft.person}（{draft.unit}），"
-                f"文号 {draft.document_number}。{draft.summary}")
+        text = (
+            f"【政务失信记录】{finding}：{draft.person}（{draft.unit}），"
+            f"文号 {draft.document_number}。{draft.summary}"
+        )
         backend_draft = Draft(
-            text=text, kind=CaseKind.dishonesty_record, occurred_on=draft.arose_on,
-            anonymous=False, reporter_name=staff.name, channel=draft.chat.channel,
-            chat_id=draft.chat.chat_id, language=draft.language,
-            details={"person": draft.person, "unit": draft.unit, "finding": draft.finding,
-                     "document_number": draft.document_number, "filed_by_unit":
-                     staff.department_code},
+            text=text,
+            kind=CaseKind.dishonesty_record,
+            occurred_on=draft.arose_on,
+            anonymous=False,
+            reporter_name=staff.name,
+            channel=draft.chat.channel,
+            chat_id=draft.chat.chat_id,
+            language=draft.language,
+            details={
+                "person": draft.person,
+                "unit": draft.unit,
+                "finding": draft.finding,
+                "document_number": draft.document_number,
+                "filed_by_unit": staff.department_code,
+            },
         )
         receipt = self._file(backend_draft, Actor.staff(staff), draft.attachments, draft.chat)
         return dp.Receipt(receipt.number)
@@ -125,8 +159,9 @@ class BackendDialogServices:
         self, draft: Draft, actor: Actor, files: tuple[FileRef, ...], chat: ChatRef
     ) -> dp.Receipt:
         try:
-            receipt = submit(session=self.session, draft=draft, actor=actor,
-                             env=self.container.case_env)
+            receipt = submit(
+                session=self.session, draft=draft, actor=actor, env=self.container.case_env
+            )
         except ValidationFailed as refused:
             raise dp.SubmissionRefused(refused.code) from None
         fetcher = self.fetchers.get(chat.channel)
@@ -135,9 +170,15 @@ class BackendDialogServices:
                 break
             data = fetcher.fetch(file.file_id)
             name = file.name or f"{file.kind}-{index}" + (".jpg" if file.kind == "photo" else "")
-            attach(session=self.session, store=self.store, case=receipt.case, data=data,
-                   filename=name, content_type=file.mime_type or "application/octet-stream",
-                   clock=self.container.clock)
+            attach(
+                session=self.session,
+                store=self.store,
+                case=receipt.case,
+                data=data,
+                filename=name,
+                content_type=file.mime_type or "application/octet-stream",
+                clock=self.container.clock,
+            )
         return dp.Receipt(receipt.case.number, receipt.pin)
 
     def case_status(self, number: str, pin: str | None, chat: ChatRef) -> dp.StatusView | None:
@@ -151,11 +192,13 @@ class BackendDialogServices:
         if case.status == S.rejected:
             reply = self._rejection_reason(case)
         return dp.StatusView(
-            number=case.number, status=case.status,
+            number=case.number,
+            status=case.status,
             category_zh=category.zh if category else None,
             category_en=category.en if category else None,
             holder_zh=holder.name_zh if holder else None,
-            holder_en=holder.name_en if holder else None, reply=reply,
+            holder_en=holder.name_en if holder else None,
+            reply=reply,
             updated_on=case.updated_at.astimezone(self.container.settings.zone).date(),
         )
 
@@ -163,14 +206,20 @@ class BackendDialogServices:
         """Return the cases filed from this chat, newest first."""
         zone = self.container.settings.zone
         statement = (
-            select(Case).join(Reporter, col(Reporter.id) == Case.reporter_id)
+            select(Case)
+            .join(Reporter, col(Reporter.id) == Case.reporter_id)
             .where(Reporter.channel == chat.channel, Reporter.chat_id == chat.chat_id)
-            .order_by(col(Case.id).desc()).limit(20)
+            .order_by(col(Case.id).desc())
+            .limit(20)
         )
-        return [dp.CaseLine(c.number, c.status, c.created_at.astimezone(zone).date())
-                for c in self.session.exec(statement).all()]
+        return [
+            dp.CaseLine(c.number, c.status, c.created_at.astimezone(zone).date())
+            for c in self.session.exec(statement).all()
+        ]
 
-    def rate_case(self, number: str, rating: dp.Rating, comment: str | None, chat: ChatRef) -> None:
+    def rate_case(
+        self, number: str, rating: dp.Rating, comment: str | None, chat: ChatRef
+    ) -> None:
         """Record the reporter's rating of a resolved case."""
         case = self._reporters_case(number, chat, None)
         if case is None:
@@ -178,15 +227,26 @@ class BackendDialogServices:
         if case.rating is not None:
             raise dp.SubmissionRefused("already_rated")
         try:
-            rate_case(session=self.session, case=case, rating=rating, comment=comment,
-                      env=self.container.case_env)
+            rate_case(
+                session=self.session,
+                case=case,
+                rating=rating,
+                comment=comment,
+                env=self.container.case_env,
+            )
         except DomainError:
             raise dp.SubmissionRefused("not_ratable") from None
 
     def bind_clerk(self, code: str, chat: ChatRef) -> dp.ClerkView | None:
         """Bind this chat to the staff account of a one-time code."""
-        bound = redeem_invite(session=self.session, code=code, channel=chat.channel,
-                              chat_id=chat.chat_id, language="zh", clock=self.container.clock)
+        bound = redeem_invite(
+            session=self.session,
+            code=code,
+            channel=chat.channel,
+            chat_id=chat.chat_id,
+            language="zh",
+            clock=self.container.clock,
+        )
         if bound is None:
             return None
         return self._clerk_view(bound[0])
@@ -194,20 +254,30 @@ class BackendDialogServices:
     def clerk_queue(self, clerk: dp.ClerkView) -> Sequence[dp.QueueItem]:
         """Return the unit's cases waiting to be signed for, oldest first."""
         statement = (
-            select(Case).where(Case.department_code == clerk.unit_code,
-                               Case.status == S.routed.value)
-            .order_by(col(Case.id)).limit(20)
+            select(Case)
+            .where(Case.department_code == clerk.unit_code, Case.status == S.routed.value)
+            .order_by(col(Case.id))
+            .limit(20)
         )
         items = []
         for case in self.session.exec(statement).all():
             category = self.container.taxonomy.category(case.category_id or "")
             due = self.session.exec(
-                select(Deadline.due_date).where(Deadline.case_id == case.id,
-                                                Deadline.kind == "sign",
-                                                Deadline.state == ClockState.open.value)
+                select(col(Deadline.due_date)).where(
+                    Deadline.case_id == case.id,
+                    Deadline.kind == "sign",
+                    Deadline.state == ClockState.open.value,
+                )
             ).first()
-            items.append(dp.QueueItem(case.number, category.zh if category else "-",
-                                      category.en if category else "-", case.text[:60], due))
+            items.append(
+                dp.QueueItem(
+                    case.number,
+                    category.zh if category else "-",
+                    category.en if category else "-",
+                    case.text[:60],
+                    due,
+                )
+            )
         return items
 
     def sign_case(self, clerk: dp.ClerkView, number: str) -> None:
@@ -220,17 +290,25 @@ class BackendDialogServices:
         if case is None or case.department_code != staff.department_code:
             raise dp.SubmissionRefused("not_your_unit")
         try:
-            transition(session=self.session, case=case, actor=Actor.staff(staff),
-                       env=self.container.case_env,
-                       command=Command(action=Action.sign, version=case.version))
+            transition(
+                session=self.session,
+                case=case,
+                actor=Actor.staff(staff),
+                env=self.container.case_env,
+                command=Command(action=Action.sign, version=case.version),
+            )
         except (InvalidTransition, StaleVersion):
             raise dp.SubmissionRefused("already_signed") from None
 
     def _clerk_view(self, staff: StaffAccount) -> dp.ClerkView:
         unit = self.session.get(Department, staff.department_code)
-        return dp.ClerkView(staff.id or 0, staff.name, staff.department_code,
-                            unit.name_zh if unit else staff.department_code,
-                            unit.name_en if unit else staff.department_code)
+        return dp.ClerkView(
+            staff.id or 0,
+            staff.name,
+            staff.department_code,
+            unit.name_zh if unit else staff.department_code,
+            unit.name_en if unit else staff.department_code,
+        )
 
     def _reporters_case(self, number: str, chat: ChatRef, pin: str | None) -> Case | None:
         canonical = canonical_number(number)
@@ -249,4 +327,3 @@ class BackendDialogServices:
     def _rejection_reason(self, case: Case) -> str | None:
         rejections = [e for e in history(session=self.session, case=case) if e.action == "reject"]
         return rejections[-1].reason if rejections else None
-

@@ -53,9 +53,14 @@ class ConversationService:
                     return []
                 turn = advance(self._state(row), inbound, self._services(session))
                 self._save(session, row, turn)
-                session.add(InboundEvent(channel=inbound.chat.channel, event_id=inbound.event_id,
-                                         conversation_id=row.id or 0,
-                                         received_at=self.container.clock.now()))
+                session.add(
+                    InboundEvent(
+                        channel=inbound.chat.channel,
+                        event_id=inbound.event_id,
+                        conversation_id=row.id or 0,
+                        received_at=self.container.clock.now(),
+                    )
+                )
             return list(turn.replies)
         except Exception:
             log.exception("conversation %s:%s failed", inbound.chat.channel, inbound.chat.chat_id)
@@ -64,8 +69,9 @@ class ConversationService:
     def ask_rating(self, *, session: Session, case: Case, chat: ChatRef, language: str) -> int:
         """Start the rating dialog (回访) in the reporter's chat; its messages go to the outbox."""
         row = self._locked_row(session, chat)
-        turn = start_rating(self._state(row), case.number, self._services(session), chat,
-                            language=language)
+        turn = start_rating(
+            self._state(row), case.number, self._services(session), chat, language=language
+        )
         self._save(session, row, turn)
         return self._queue(session, chat, turn.replies, key=f"rating:{case.id}", case=case)
 
@@ -75,21 +81,29 @@ class ConversationService:
         return dialog_text(language, "error.internal")
 
     def _services(self, session: Session) -> BackendDialogServices:
-        return BackendDialogServices(session=session, container=self.container,
-                                     fetchers=self.fetchers, store=self.store)
+        return BackendDialogServices(
+            session=session, container=self.container, fetchers=self.fetchers, store=self.store
+        )
 
     def _locked_row(self, session: Session, chat: ChatRef) -> Conversation:
         now = self.container.clock.now()
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         session.execute(
             insert(Conversation)
-            .values(channel=chat.channel, chat_id=chat.chat_id, version=0, created_at=now,
-                    updated_at=now)
+            .values(
+                channel=chat.channel,
+                chat_id=chat.chat_id,
+                version=0,
+                created_at=now,
+                updated_at=now,
+            )
             .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
         )
-        statement = select(Conversation).where(
-            Conversation.channel == chat.channel, Conversation.chat_id == chat.chat_id
-        ).with_for_update()
+        statement = (
+            select(Conversation)
+            .where(Conversation.channel == chat.channel, Conversation.chat_id == chat.chat_id)
+            .with_for_update()
+        )
         row = session.exec(statement).one()
         session.refresh(row)
         return row
@@ -112,7 +126,12 @@ class ConversationService:
         session.flush()
 
     def _queue(
-        self, session: Session, chat: ChatRef, replies: tuple[Outbound, ...], *, key: str,
+        self,
+        session: Session,
+        chat: ChatRef,
+        replies: tuple[Outbound, ...],
+        *,
+        key: str,
         case: Case,
     ) -> int:
         written = 0
@@ -120,9 +139,14 @@ class ConversationService:
         for index, reply in enumerate(replies):
             rows = [[(b.label, b.payload) for b in row] for row in reply.buttons]
             written += outbox.write(
-                session=session, key=f"{key}:{index}", kind="follow_up", recipients=[recipient],
-                render=lambda _lang, body=reply.text: body, buttons=(lambda _lang, r=rows: r),
-                now=self.container.clock.now(), case=case,
+                session=session,
+                key=f"{key}:{index}",
+                kind="follow_up",
+                recipients=[recipient],
+                render=lambda _lang, body=reply.text: body,
+                buttons=(lambda _lang, r=rows: r),
+                now=self.container.clock.now(),
+                case=case,
             )
         return written
 
@@ -135,5 +159,10 @@ def _outside_button_as_command(inbound: Inbound) -> Inbound:
     if match is None:
         return inbound
     action, number = match.groups()
-    return replace(inbound, kind="command", command="sign" if action == "sign" else "status",
-                   args=(number,), payload="")
+    return replace(
+        inbound,
+        kind="command",
+        command="sign" if action == "sign" else "status",
+        args=(number,),
+        payload="",
+    )

@@ -23,9 +23,7 @@ class Stage:
 STAFF_CLOCKS = {ClockKind.sign, ClockKind.resolve, ClockKind.rectify}
 
 
-def due_of(
-    *, started_on: date, days: int, unit: str, calendar: WorkingCalendar
-) -> DueDate:
+def due_of(*, started_on: date, days: int, unit: str, calendar: WorkingCalendar) -> DueDate:
     """Return the last day of a clock of `days` working or natural days after `started_on`."""
     if unit == "natural":
         return calendar.add_natural_days(started_on, days)
@@ -40,8 +38,7 @@ def end_of_day(day: date, zone: ZoneInfo) -> datetime:
 def apply_due(deadline: Deadline, calendar: WorkingCalendar, zone: ZoneInfo) -> None:
     """Recompute a clock's due date from its start, length, extensions and pauses."""
     total = deadline.days + deadline.extension_days + deadline.paused_days
-    due = due_of(started_on=deadline.started_on, days=total, unit=deadline.unit,
-                 calendar=calendar)
+    due = due_of(started_on=deadline.started_on, days=total, unit=deadline.unit, calendar=calendar)
     deadline.due_date, deadline.provisional = due.day, due.provisional
     deadline.due_at = end_of_day(due.day, zone)
 
@@ -50,6 +47,7 @@ def plan(
     deadline: Deadline, policy: Policy, calendar: WorkingCalendar, zone: ZoneInfo
 ) -> list[Stage]:
     """Return the stages of a clock in time order."""
+
     def opening(day: date) -> datetime:
         return datetime.combine(day, policy.office_hours.start, zone)
 
@@ -58,8 +56,11 @@ def plan(
     if deadline.kind == ClockKind.follow_up:
         return [
             Stage("ask", opening(last_working), "ask"),
-            Stage("close_unrated", opening(calendar.add_working_days(
-                due, policy.follow_up.close_unrated_after).day), "close"),
+            Stage(
+                "close_unrated",
+                opening(calendar.add_working_days(due, policy.follow_up.close_unrated_after).day),
+                "close",
+            ),
         ]
     if deadline.kind not in STAFF_CLOCKS:
         return []
@@ -87,7 +88,7 @@ def schedule_from(deadline: Deadline, stages: list[Stage], now: datetime) -> Non
 
 def due_stages(deadline: Deadline, stages: list[Stage], now: datetime) -> list[Stage]:
     """Return the stages a sweep at `now` acts on: a catch-up sends only the latest reminder."""
-    reached = [s for s in stages[deadline.next_stage:] if s.at <= now]
+    reached = [s for s in stages[deadline.next_stage :] if s.at <= now]
     reminders = [s for s in reached if s.group == "remind"]
     latest_reminder = reminders[-1:] if reminders else []
     return latest_reminder + [s for s in reached if s.group != "remind"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import partial
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from backend.cases.models import Case
 from backend.deadlines.models import ClockState, Deadline
@@ -29,33 +30,53 @@ def morning_digest(*, session: Session, env: ClockEnv, now: datetime) -> int:
         .distinct()
     ).all()
     for unit in clerk_units:
-        rows = session.exec(
-            select(Deadline, Case)
-            .join(Case, col(Case.id) == Deadline.case_id)
-            .where(Deadline.department_code == unit, Deadline.state == ClockState.open.value)
-            .order_by(col(Deadline.due_date))
-            .limit(DIGEST_LINES + 1)
-        ).all()
+        rows = list(
+            session.exec(
+                select(Deadline, Case)
+                .join(Case, col(Case.id) == Deadline.case_id)
+                .where(Deadline.department_code == unit, Deadline.state == ClockState.open.value)
+                .order_by(col(Deadline.due_date))
+                .limit(DIGEST_LINES)
+            ).all()
+        )
         if not rows:
             continue
-
-        def render(lang: str, rows: list[tuple[Deadline, Case]] = list(rows), unit: str = unit) -> str:
-            lines = [
-                text("digest_line", lang, number=c.number, what=text(f"clock_{d.kind}", lang),
-                     due=d.due_date.isoformat(),
-                     late=text("digest_late", lang) if d.due_date < today else "")
-                for d, c in rows[:DIGEST_LINES]
-            ]
-            return text("digest", lang, unit=unit, count=len(rows), lines="\n".join(lines))
-
+        count = session.exec(
+            select(func.count())
+            .select_from(Deadline)
+            .where(Deadline.department_code == unit, Deadline.state == ClockState.open.value)
+        ).one()
         written += outbox.write(
-            session=session, key=f"digest:{today}:{unit}", kind="digest", now=now,
-            recipients=outbox.unit_clerks(session=session, department=unit), render=render,
+            session=session,
+            key=f"digest:{today}:{unit}",
+            kind="digest",
+            now=now,
+            recipients=outbox.unit_clerks(session=session, department=unit),
+            render=partial(_digest_text, rows=rows, unit=unit, count=count, today=today),
         )
     return written
 
 
-def calendar_alarm(*, session: Session, env: ClockEnv, now: datetime, months: tuple[int, ...]) -> int:
+def _digest_text(
+    lang: str, *, rows: list[tuple[Deadline, Case]], unit: str, count: int, today: date
+) -> str:
+    lines = [
+        text(
+            "digest_line",
+            lang,
+            number=c.number,
+            what=text(f"clock_{d.kind}", lang),
+            due=d.due_date.isoformat(),
+            late=text("digest_late", lang) if d.due_date < today else "",
+        )
+        for d, c in rows
+    ]
+    return text("digest", lang, unit=unit, count=count, lines="\n".join(lines))
+
+
+def calendar_alarm(
+    *, session: Session, env: ClockEnv, now: datetime, months: tuple[int, ...]
+) -> int:
     """Warn coordinators, once a week in the alarm months, while next year's days are unknown."""
     local = now.astimezone(env.zone)
     following = local.year + 1
@@ -63,7 +84,10 @@ def calendar_alarm(*, session: Session, env: ClockEnv, now: datetime, months: tu
         return 0
     week = local.isocalendar().week
     return outbox.write(
-        session=session, key=f"calendar:{following}:week{week}", kind="calendar", now=now,
+        session=session,
+        key=f"calendar:{following}:week{week}",
+        kind="calendar",
+        now=now,
         recipients=outbox.coordinators(session=session),
         render=lambda lang: text("calendar_alarm", lang, year=following),
     )

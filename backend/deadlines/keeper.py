@@ -12,6 +12,7 @@ from backend.cases.models import Case, CaseEvent, CaseKind
 from backend.clock import Clock
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind as K
+from backend.deadlines.models import Deadline
 from backend.deadlines.policy import Policy
 from backend.deadlines.service import ClockEnv
 from backend.errors import InvalidTransition
@@ -109,8 +110,9 @@ class DeadlineKeeper:
     ) -> None:
         days = int((event.details or {}).get("days", 0))
         for deadline in self._extendable(session, case):
-            clocks.request_extension(deadline=deadline, days=days, reason=event.reason or "",
-                                     env=env)
+            clocks.request_extension(
+                deadline=deadline, days=days, reason=event.reason or "", env=env
+            )
             session.add(deadline)
 
     def _decide(self, session: Session, case: Case, env: ClockEnv, *, approve: bool) -> None:
@@ -123,32 +125,45 @@ class DeadlineKeeper:
                 self._tell_reporter_of_extension(session, case, deadline, reason, env)
 
     def _tell_reporter_of_extension(
-        self, session: Session, case: Case, deadline: clocks.Deadline, reason: str,
+        self,
+        session: Session,
+        case: Case,
+        deadline: Deadline,
+        reason: str,
         env: ClockEnv,
     ) -> None:
         due = deadline.due_date.isoformat()
         outbox.write(
-            session=session, kind="update", now=env.now(), case=case,
+            session=session,
+            kind="update",
+            now=env.now(),
+            case=case,
             key=f"extension:{deadline.id}:{deadline.extension_days}",
             recipients=outbox.reporter_of(session=session, case=case),
-            render=lambda lang: text("extension", lang, number=case.number, due=due,
-                                     reason=reason),
+            render=lambda lang: text(
+                "extension", lang, number=case.number, due=due, reason=reason
+            ),
             office_hours_only=False,
         )
 
     def _rectify(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
         days = (event.details or {}).get("days")
         self._cancel(session, case, env, (K.rectify,))
-        clocks.open_clock(session=session, case=case, kind=K.rectify, env=env,
-                          days=int(days) if days is not None else None)
+        clocks.open_clock(
+            session=session,
+            case=case,
+            kind=K.rectify,
+            env=env,
+            days=int(days) if days is not None else None,
+        )
 
-    def _handling(self, session: Session, case: Case) -> list[clocks.Deadline]:
+    def _handling(self, session: Session, case: Case) -> list[Deadline]:
         found = clocks.running_clocks(session=session, case=case, kinds=(K.resolve, K.rectify))
         if not found:
             raise InvalidTransition("the case has no running clock to pause or resume")
         return found
 
-    def _extendable(self, session: Session, case: Case) -> list[clocks.Deadline]:
+    def _extendable(self, session: Session, case: Case) -> list[Deadline]:
         found = clocks.running_clocks(session=session, case=case, kinds=(K.resolve, K.rectify))
         if not found:
             raise InvalidTransition("the case has no running clock to extend")

@@ -125,9 +125,7 @@ def request_extension(*, deadline: Deadline, days: int, reason: str, env: ClockE
     deadline.pending_extension_days, deadline.pending_extension_reason = days, reason
 
 
-def decide_extension(
-    *, session: Session, deadline: Deadline, approve: bool, env: ClockEnv
-) -> int:
+def decide_extension(*, session: Session, deadline: Deadline, approve: bool, env: ClockEnv) -> int:
     """Approve or deny the waiting extension request; return the days granted."""
     days = deadline.pending_extension_days
     if days is None:

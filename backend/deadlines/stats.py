@@ -37,14 +37,15 @@ def unit_stats(
     *, session: Session, start: date, end: date, now: datetime, department: str | None = None
 ) -> list[UnitStats]:
     """Return the measures per unit for clocks started from `start` to `end` (inclusive)."""
-    stats: dict[str, UnitStats] = defaultdict(lambda: UnitStats(department=""))
+    stats: dict[str | None, UnitStats] = defaultdict(lambda: UnitStats(department=""))
     dept = col(Deadline.department_code)
     in_period = (col(Deadline.started_on) >= start) & (col(Deadline.started_on) <= end)
     counted = select(dept, Deadline.kind, Deadline.state, func.count()).where(
         in_period, col(Deadline.kind).in_([ClockKind.sign.value, ClockKind.resolve.value])
     )
-    for unit, kind, state, count in session.exec(counted.group_by(dept, Deadline.kind,
-                                                                  Deadline.state)).all():
+    for unit, kind, state, count in session.exec(
+        counted.group_by(dept, Deadline.kind, Deadline.state)
+    ).all():
         row = stats[unit]
         if kind == ClockKind.sign:
             row.received += count
@@ -54,17 +55,20 @@ def unit_stats(
             row.resolved_on_time += count if state == ClockState.met else 0
             row.resolved_late += count if state == ClockState.met_late else 0
     overdue = select(dept, func.count()).where(
-        Deadline.state == ClockState.open.value, col(Deadline.kind).in_(STAFF_KINDS),
+        Deadline.state == ClockState.open.value,
+        col(Deadline.kind).in_(STAFF_KINDS),
         col(Deadline.due_at) < now,
     )
     for unit, count in session.exec(overdue.group_by(dept)).all():
         stats[unit].overdue_now = count
-    ratings = select(Case.department_code, Case.rating, func.count()).where(
-        col(Case.rating).is_not(None), func.date(Case.rated_at) >= start,
+    ratings = select(col(Case.department_code), col(Case.rating), func.count()).where(
+        col(Case.rating).is_not(None),
+        func.date(Case.rated_at) >= start,
         func.date(Case.rated_at) <= end,
     )
-    for unit, rating, count in session.exec(ratings.group_by(Case.department_code,
-                                                             Case.rating)).all():
+    for unit, rating, count in session.exec(
+        ratings.group_by(col(Case.department_code), col(Case.rating))
+    ).all():
         stats[unit].rated += count
         stats[unit].satisfied += count if rating in SATISFIED else 0
     result = []
@@ -73,8 +77,9 @@ def unit_stats(
             continue
         row.department = unit
         row.sign_on_time_rate = _rate(row.signed_on_time, row.received)
-        row.resolve_on_time_rate = _rate(row.resolved_on_time,
-                                         row.resolved_on_time + row.resolved_late)
+        row.resolve_on_time_rate = _rate(
+            row.resolved_on_time, row.resolved_on_time + row.resolved_late
+        )
         row.satisfaction_rate = _rate(row.satisfied, row.rated)
         result.append(row)
     return result

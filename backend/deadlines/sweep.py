@@ -37,7 +37,11 @@ class SweepReport:
 
 
 def sweep(
-    *, session: Session, keeper: DeadlineKeeper, case_env: CaseEnv, now: datetime,
+    *,
+    session: Session,
+    keeper: DeadlineKeeper,
+    case_env: CaseEnv,
+    now: datetime,
     batch: int = 500,
 ) -> SweepReport:
     """Claim the clocks due by `now` and act on each; outside office hours do nothing."""
@@ -73,8 +77,14 @@ def sweep(
 
 
 def _act(
-    session: Session, deadline: Deadline, env: ClockEnv, case_env: CaseEnv, now: datetime,
-    report: SweepReport, book: outbox.RecipientBook, keeper: DeadlineKeeper,
+    session: Session,
+    deadline: Deadline,
+    env: ClockEnv,
+    case_env: CaseEnv,
+    now: datetime,
+    report: SweepReport,
+    book: outbox.RecipientBook,
+    keeper: DeadlineKeeper,
 ) -> None:
     case = session.get(Case, deadline.case_id)
     assert case is not None
@@ -93,8 +103,14 @@ def _act(
 
 
 def _notify(
-    session: Session, case: Case, deadline: Deadline, stage: Stage, env: ClockEnv,
-    now: datetime, book: outbox.RecipientBook, keeper: DeadlineKeeper,
+    session: Session,
+    case: Case,
+    deadline: Deadline,
+    stage: Stage,
+    env: ClockEnv,
+    now: datetime,
+    book: outbox.RecipientBook,
+    keeper: DeadlineKeeper,
 ) -> int:
     key = f"deadline:{deadline.id}:{deadline.due_date}:{stage.name}"
     due = deadline.due_date.isoformat()
@@ -102,30 +118,54 @@ def _notify(
         recipients = outbox.reporter_of(session=session, case=case)
         if keeper.rating_asker is not None and recipients:
             chat = ChatRef(recipients[0].channel, recipients[0].chat_id)
-            return keeper.rating_asker.ask_rating(session=session, case=case, chat=chat,
-                                                  language=recipients[0].language)
+            return keeper.rating_asker.ask_rating(
+                session=session, case=case, chat=chat, language=recipients[0].language
+            )
         reply = (case.reply or "")[:1000]
         return outbox.write(
-            session=session, key=key, kind="follow_up", recipients=recipients, now=now,
-            case=case, deadline_id=deadline.id, stage=stage.name,
+            session=session,
+            key=key,
+            kind="follow_up",
+            recipients=recipients,
+            now=now,
+            case=case,
+            deadline_id=deadline.id,
+            stage=stage.name,
             render=lambda lang: text("ask_rating", lang, number=case.number, reply=reply),
-            buttons=lambda lang: [[(text(f"rate_{r}", lang), f"rate:{case.number}:{r}")
-                                   for r in ("satisfied", "basically_satisfied",
-                                             "dissatisfied")]],
+            buttons=lambda lang: [
+                [
+                    (text(f"rate_{r}", lang), f"rate:{case.number}:{r}")
+                    for r in ("satisfied", "basically_satisfied", "dissatisfied")
+                ]
+            ],
         )
 
     def what(lang: str) -> str:
         return text(f"clock_{deadline.kind}", lang)
 
     if stage.group == "escalate":
-        late = env.calendar.working_days_between(deadline.due_date, now.astimezone(env.zone).date())
+        late = env.calendar.working_days_between(
+            deadline.due_date, now.astimezone(env.zone).date()
+        )
         unit = deadline.department_code or "-"
         return outbox.write(
-            session=session, key=key, kind="escalation", now=now, case=case,
-            recipients=book.coordinators(), deadline_id=deadline.id,
+            session=session,
+            key=key,
+            kind="escalation",
+            now=now,
+            case=case,
+            recipients=book.coordinators(),
+            deadline_id=deadline.id,
             stage=stage.name,
-            render=lambda lang: text("escalate", lang, number=case.number, what=what(lang),
-                                     unit=unit, late=late, due=due),
+            render=lambda lang: text(
+                "escalate",
+                lang,
+                number=case.number,
+                what=what(lang),
+                unit=unit,
+                late=late,
+                due=due,
+            ),
             buttons=lambda lang: [[(text("button_open", lang), f"open:{case.number}")]],
         )
     if stage.name.startswith("before_"):
@@ -134,14 +174,21 @@ def _notify(
         def render(lang: str) -> str:
             return text("before", lang, number=case.number, what=what(lang), due=due, left=left)
     else:
+
         def render(lang: str) -> str:
             return text(stage.name, lang, number=case.number, what=what(lang), due=due)
 
     action = "sign" if deadline.kind == ClockKind.sign else "open"
     return outbox.write(
-        session=session, key=key, kind="reminder", now=now, case=case,
+        session=session,
+        key=key,
+        kind="reminder",
+        now=now,
+        case=case,
         recipients=book.unit_clerks(deadline.department_code),
-        deadline_id=deadline.id, stage=stage.name, render=render,
+        deadline_id=deadline.id,
+        stage=stage.name,
+        render=render,
         buttons=lambda lang: [[(text(f"button_{action}", lang), f"{action}:{case.number}")]],
     )
 
@@ -151,8 +198,14 @@ def _close_unrated(session: Session, case: Case, case_env: CaseEnv) -> int:
     if case.status != CaseStatus.resolved:
         return 0
     transition(
-        session=session, case=case, actor=SYSTEM, env=case_env,
-        command=Command(action=Action.close, version=case.version,
-                        reason="no rating within the follow-up period"),
+        session=session,
+        case=case,
+        actor=SYSTEM,
+        env=case_env,
+        command=Command(
+            action=Action.close,
+            version=case.version,
+            reason="no rating within the follow-up period",
+        ),
     )
     return 1

@@ -40,9 +40,15 @@ def deadlines_of(*, session: Session, case: Case, now: datetime) -> list[Deadlin
         DeadlinePublic(
             kind=d.kind,
             state="overdue" if d.state == ClockState.open and d.due_at < now else d.state,
-            started_on=d.started_on, days=d.days, unit=d.unit, due_date=d.due_date,
-            due_at=d.due_at, provisional=d.provisional, extension_days=d.extension_days,
-            paused_days=d.paused_days, pending_extension_days=d.pending_extension_days,
+            started_on=d.started_on,
+            days=d.days,
+            unit=d.unit,
+            due_date=d.due_date,
+            due_at=d.due_at,
+            provisional=d.provisional,
+            extension_days=d.extension_days,
+            paused_days=d.paused_days,
+            pending_extension_days=d.pending_extension_days,
         )
         for d in rows
     ]
@@ -51,8 +57,8 @@ def deadlines_of(*, session: Session, case: Case, now: datetime) -> list[Deadlin
 def overdue_condition(now: datetime) -> Any:
     """Return a WHERE clause for cases with an open handling clock past its due moment."""
     return exists().where(
-        Deadline.case_id == Case.id,
-        Deadline.state == ClockState.open.value,
+        col(Deadline.case_id) == col(Case.id),
+        col(Deadline.state) == ClockState.open.value,
         col(Deadline.kind).in_(STAFF_KINDS),
         col(Deadline.due_at) < now,
     )

@@ -30,8 +30,9 @@ def unit_clerks(*, session: Session, department: str | None) -> list[Recipient]:
     """Return the bound chats of the active clerks of a unit."""
     if department is None:
         return []
-    return _staff_chats(session, StaffAccount.department_code == department,
-                        StaffAccount.role == Role.clerk.value)
+    return _staff_chats(
+        session, StaffAccount.department_code == department, StaffAccount.role == Role.clerk.value
+    )
 
 
 def coordinators(*, session: Session) -> list[Recipient]:
@@ -46,8 +47,9 @@ def reporter_of(*, session: Session, case: Case) -> list[Recipient]:
     reporter = session.get(Reporter, case.reporter_id)
     if reporter is None or reporter.chat_id is None:
         return []
-    return [Recipient("reporter", reporter.id, reporter.channel, reporter.chat_id,
-                      reporter.language)]
+    return [
+        Recipient("reporter", reporter.id, reporter.channel, reporter.chat_id, reporter.language)
+    ]
 
 
 def _staff_chats(session: Session, *conditions: Any) -> list[Recipient]:
@@ -84,20 +86,39 @@ def write(
     """
     rows: list[dict[str, Any]] = []
     common: dict[str, Any] = {
-        "kind": kind, "case_id": case.id if case else None, "deadline_id": deadline_id,
-        "stage": stage, "office_hours_only": office_hours_only, "attempts": 0,
-        "next_attempt_at": now, "created_at": now,
+        "kind": kind,
+        "case_id": case.id if case else None,
+        "deadline_id": deadline_id,
+        "stage": stage,
+        "office_hours_only": office_hours_only,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
     }
     for r in recipients:
-        rows.append({
-            **common, "key": f"{key}:{r.channel}:{r.chat_id}", "recipient_kind": r.kind,
-            "recipient_id": r.id, "channel": r.channel, "chat_id": r.chat_id,
-            "text": render(r.language), "buttons": buttons(r.language) if buttons else None,
-            "state": DeliveryState.pending.value,
-        })
+        rows.append(
+            {
+                **common,
+                "key": f"{key}:{r.channel}:{r.chat_id}",
+                "recipient_kind": r.kind,
+                "recipient_id": r.id,
+                "channel": r.channel,
+                "chat_id": r.chat_id,
+                "text": render(r.language),
+                "buttons": buttons(r.language) if buttons else None,
+                "state": DeliveryState.pending.value,
+            }
+        )
     if not rows:
-        rows.append({**common, "key": key, "recipient_kind": "nobody", "text": render("zh"),
-                     "state": DeliveryState.no_recipient.value})
+        rows.append(
+            {
+                **common,
+                "key": key,
+                "recipient_kind": "nobody",
+                "text": render("zh"),
+                "state": DeliveryState.no_recipient.value,
+            }
+        )
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     # One statement with the rows as parameters: compiled once, cached across calls.
     statement = insert(Notification).on_conflict_do_nothing(index_elements=["key"])

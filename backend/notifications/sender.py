@@ -33,7 +33,12 @@ def backoff(attempts: int) -> timedelta:
 
 
 def deliver(
-    *, engine: Engine, notifier: Notifier, now: datetime, office_open: bool, batch: int = 50,
+    *,
+    engine: Engine,
+    notifier: Notifier,
+    now: datetime,
+    office_open: bool,
+    batch: int = 50,
     channels: frozenset[str] | None = None,
 ) -> DeliveryReport:
     """Send what is due; staff messages wait for office hours.
@@ -44,9 +49,13 @@ def deliver(
     report = DeliveryReport()
     for claimed in _claim(engine, now, office_open, batch, channels):
         message = OutboundMessage(
-            channel=claimed.channel or "", chat_id=claimed.chat_id or "", text=claimed.text,
-            buttons=tuple(tuple((str(label), str(data)) for label, data in row)
-                          for row in (claimed.buttons or [])),
+            channel=claimed.channel or "",
+            chat_id=claimed.chat_id or "",
+            text=claimed.text,
+            buttons=tuple(
+                tuple((str(label), str(data)) for label, data in row)
+                for row in (claimed.buttons or [])
+            ),
         )
         try:
             notifier.send(message)
@@ -62,7 +71,10 @@ def deliver(
 
 
 def _claim(
-    engine: Engine, now: datetime, office_open: bool, batch: int,
+    engine: Engine,
+    now: datetime,
+    office_open: bool,
+    batch: int,
     channels: frozenset[str] | None,
 ) -> list[Notification]:
     """Take due rows for this sender alone: they become `sending` under a lease, committed."""
@@ -88,16 +100,27 @@ def _claim(
 
 
 def _failed(
-    engine: Engine, row: Notification, now: datetime, retry_after: float | None,
-    permanent: bool, error: str, report: DeliveryReport,
+    engine: Engine,
+    row: Notification,
+    now: datetime,
+    retry_after: float | None,
+    permanent: bool,
+    error: str,
+    report: DeliveryReport,
 ) -> None:
     if permanent or row.attempts >= MAX_ATTEMPTS:
         _mark(engine, row.id, state=DeliveryState.failed.value, last_error=error[:500])
         report.failed += 1
         return
     wait = timedelta(seconds=retry_after) if retry_after else backoff(row.attempts)
-    _mark(engine, row.id, state=DeliveryState.pending.value, next_attempt_at=now + wait,
-          last_error=error[:500], lease_until=None)
+    _mark(
+        engine,
+        row.id,
+        state=DeliveryState.pending.value,
+        next_attempt_at=now + wait,
+        last_error=error[:500],
+        lease_until=None,
+    )
     report.retried += 1
 
 

@@ -32,11 +32,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "早安。{unit} 今日待办 {count} 件：\n{lines}",
         "en": "Good morning. {unit} has {count} open case(s):\n{lines}",
     },
-    "digest_line": {"zh": "· {number} {what} 到期 {due}{late}", "en": "· {number} {what} due {due}{late}"},
-    "digest_late": {"zh"  : "（已逾期）", "en": " (overdue)"},
+    "digest_line": {
+        "zh": "· {number} {what} 到期 {due}{late}",
+        "en": "· {number} {what} due {due}{late}",
+    },
+    "digest_late": {"zh": "（已逾期）", "en": " (overdue)"},
     "calendar_alarm": {
-        "zh": "【日历提醒】系统尚无 {year} 年的节假日安排，{year} 年的期限按周末和固定节日临时计算。"
-        "请在国务院公布安排后录入（intake calendar add-day / confirm-year）。",
+        "zh": "【日历提醒】系统尚无 {year} 年的节假日安排，"
+        "{year} 年的期限按周末和固定节日临时计算。"
+        "请在国务院公布安排后录入（intake calendar set / confirm-year）。",
         "en": "Calendar: the holidays of {year} are not known yet; deadlines in {year} are "
         "provisional (weekends and fixed-date holidays only). Enter them once announced.",
     },

@@ -39,12 +39,17 @@ def read_staff(session: SessionDep, actor: CurrentActor) -> list[StaffPublic]:
     if not actor.is_coordinator:
         raise Forbidden("only coordinators see the staff list")
     rows = session.exec(select(StaffAccount).order_by(col(StaffAccount.id))).all()
-    return [StaffPublic(id=r.id or 0, name=r.name, role=r.role, department=r.department_code,
-                        active=r.active) for r in rows]
+    return [
+        StaffPublic(
+            id=r.id or 0, name=r.name, role=r.role, department=r.department_code, active=r.active
+        )
+        for r in rows
+    ]
 
 
-@router.post("/{staff_id}/invites", response_model=InvitePublic,
-             status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/{staff_id}/invites", response_model=InvitePublic, status_code=status.HTTP_201_CREATED
+)
 def create_invite(
     staff_id: int, session: SessionDep, actor: CurrentActor, container: ContainerDep
 ) -> InvitePublic:

@@ -25,8 +25,14 @@ def _hash(code: str) -> str:
 def issue_invite(*, session: Session, staff: StaffAccount, clock: Clock) -> str:
     """Return a new one-time code for the staff member, valid for seven days."""
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    session.add(ClerkInvite(code_hash=_hash(code), staff_id=staff.id or 0,
-                            expires_at=clock.now() + VALID_FOR, created_at=clock.now()))
+    session.add(
+        ClerkInvite(
+            code_hash=_hash(code),
+            staff_id=staff.id or 0,
+            expires_at=clock.now() + VALID_FOR,
+            created_at=clock.now(),
+        )
+    )
     session.flush()
     return f"{code[:4]}-{code[4:]}"
 
@@ -36,9 +42,11 @@ def redeem_invite(
 ) -> tuple[StaffAccount, StaffChat] | None:
     """Bind the chat to the code's staff account and use the code up; None if not valid."""
     now = clock.now()
-    statement = select(ClerkInvite).where(
-        ClerkInvite.code_hash == _hash(code), col(ClerkInvite.used_at).is_(None)
-    ).with_for_update()
+    statement = (
+        select(ClerkInvite)
+        .where(ClerkInvite.code_hash == _hash(code), col(ClerkInvite.used_at).is_(None))
+        .with_for_update()
+    )
     invite = session.exec(statement).first()
     if invite is None or invite.expires_at < now:
         return None
@@ -47,6 +55,12 @@ def redeem_invite(
         return None
     invite.used_at = now
     session.add(invite)
-    chat = bind_chat(session=session, staff=staff, channel=channel, chat_id=chat_id,
-                     language=language, clock=clock)
+    chat = bind_chat(
+        session=session,
+        staff=staff,
+        channel=channel,
+        chat_id=chat_id,
+        language=language,
+        clock=clock,
+    )
     return staff, chat

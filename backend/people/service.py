@@ -59,15 +59,25 @@ def authenticate(*, session: Session, token: str) -> StaffAccount | None:
 
 
 def bind_chat(
-    *, session: Session, staff: StaffAccount, channel: str, chat_id: str, language: str,
+    *,
+    session: Session,
+    staff: StaffAccount,
+    channel: str,
+    chat_id: str,
+    language: str,
     clock: Clock,
 ) -> StaffChat:
     """Link a chat to a staff account (a chat belongs to one account; rebinding moves it)."""
     statement = select(StaffChat).where(StaffChat.channel == channel, StaffChat.chat_id == chat_id)
     chat = session.exec(statement).first()
     if chat is None:
-        chat = StaffChat(staff_id=staff.id or 0, channel=channel, chat_id=chat_id,
-                         language=language, bound_at=clock.now())
+        chat = StaffChat(
+            staff_id=staff.id or 0,
+            channel=channel,
+            chat_id=chat_id,
+            language=language,
+            bound_at=clock.now(),
+        )
     else:
         chat.staff_id, chat.language, chat.bound_at = staff.id or 0, language, clock.now()
     session.add(chat)

@@ -18,11 +18,17 @@ def sweep_job(container: Container) -> None:
     """Act on due clocks, then deliver what that wrote."""
     now = container.clock.now()
     with session_scope(container.engine) as session:
-        report = sweep(session=session, keeper=container.keeper, case_env=container.case_env,
-                       now=now)
+        report = sweep(
+            session=session, keeper=container.keeper, case_env=container.case_env, now=now
+        )
     if report.claimed:
-        log.info("sweep: %s clocks, %s notifications, %s closed, %s failed",
-                 report.claimed, report.written, report.closed, report.failed)
+        log.info(
+            "sweep: %s clocks, %s notifications, %s closed, %s failed",
+            report.claimed,
+            report.written,
+            report.closed,
+            report.failed,
+        )
     send_job(container)
 
 
@@ -33,12 +39,17 @@ def send_job(container: Container) -> DeliveryReport:
         env = container.keeper.env(session)
         office_open = in_office_hours(now, policy=env.policy, calendar=env.calendar, zone=env.zone)
     channels = getattr(container.notifier, "channels", None)
-    report = deliver(engine=container.engine, notifier=container.notifier, now=now,
-                     office_open=office_open,
-                     channels=frozenset(channels) if channels is not None else None)
+    report = deliver(
+        engine=container.engine,
+        notifier=container.notifier,
+        now=now,
+        office_open=office_open,
+        channels=frozenset(channels) if channels is not None else None,
+    )
     if report.sent or report.retried or report.failed:
-        log.info("sender: %s sent, %s to retry, %s failed", report.sent, report.retried,
-                 report.failed)
+        log.info(
+            "sender: %s sent, %s to retry, %s failed", report.sent, report.retried, report.failed
+        )
     return report
 
 
@@ -55,6 +66,10 @@ def calendar_alarm_job(container: Container) -> None:
     """Warn coordinators while next year's holidays are unknown (in the alarm months)."""
     with session_scope(container.engine) as session:
         env = container.keeper.env(session)
-        calendar_alarm(session=session, env=env, now=container.clock.now(),
-                       months=container.policy.calendar_alarm_months)
+        calendar_alarm(
+            session=session,
+            env=env,
+            now=container.clock.now(),
+            months=container.policy.calendar_alarm_months,
+        )
     send_job(container)

@@ -19,19 +19,27 @@ def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
     """Add the fixed jobs to a scheduler."""
     zone = container.settings.zone
     policy = container.policy
-    common = {"args": [container], "max_instances": 1, "coalesce": True,
-              "misfire_grace_time": None, "replace_existing": True}
-    scheduler.add_job(jobs.sweep_job, IntervalTrigger(seconds=SWEEP_SECONDS), id="sweep",
-                      **common)
+    common = {
+        "args": [container],
+        "max_instances": 1,
+        "coalesce": True,
+        "misfire_grace_time": None,
+        "replace_existing": True,
+    }
+    scheduler.add_job(jobs.sweep_job, IntervalTrigger(seconds=SWEEP_SECONDS), id="sweep", **common)
     scheduler.add_job(jobs.send_job, IntervalTrigger(seconds=SEND_SECONDS), id="send", **common)
     scheduler.add_job(
         jobs.digest_job,
-        CronTrigger(hour=policy.digest_time.hour, minute=policy.digest_time.minute,
-                    timezone=zone),
-        id="digest", **common,
+        CronTrigger(hour=policy.digest_time.hour, minute=policy.digest_time.minute, timezone=zone),
+        id="digest",
+        **common,
     )
-    scheduler.add_job(jobs.calendar_alarm_job, CronTrigger(hour=9, minute=0, timezone=zone),
-                      id="calendar_alarm", **common)
+    scheduler.add_job(
+        jobs.calendar_alarm_job,
+        CronTrigger(hour=9, minute=0, timezone=zone),
+        id="calendar_alarm",
+        **common,
+    )
     return scheduler
 
 

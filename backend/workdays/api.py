@@ -50,7 +50,9 @@ class OverrideResult(BaseModel):
 
 
 @router.get("/days/{day}", response_model=DayPublic)
-def read_day(day: date, session: SessionDep, _: CurrentActor, container: ContainerDep) -> DayPublic:
+def read_day(
+    day: date, session: SessionDep, _: CurrentActor, container: ContainerDep
+) -> DayPublic:
     """Tell whether a day is a working day, and whether that is provisional."""
     answer = container.keeper.calendar.get(session).day(day)
     return DayPublic(date=day, working=answer.working, provisional=answer.provisional)
@@ -73,8 +75,10 @@ def add_working_days(
 def read_overrides(session: SessionDep, _: CurrentActor) -> list[OverridePublic]:
     """List the coordinators' corrections, by date."""
     rows = session.exec(select(CalendarOverride).order_by(col(CalendarOverride.day))).all()
-    return [OverridePublic(date=r.day, working=r.working, reason=r.reason,
-                           actor_name=r.actor_name) for r in rows]
+    return [
+        OverridePublic(date=r.day, working=r.working, reason=r.reason, actor_name=r.actor_name)
+        for r in rows
+    ]
 
 
 @router.post("/overrides", response_model=OverrideResult)
@@ -84,8 +88,14 @@ def put_override(
     """Make a day a working day or a day off; open due dates move accordingly."""
     if not actor.is_coordinator:
         raise Forbidden("only coordinators correct the calendar")
-    moved = change_day(session=session, keeper=container.keeper, day=body.date,
-                       working=body.working, reason=body.reason, actor=actor)
+    moved = change_day(
+        session=session,
+        keeper=container.keeper,
+        day=body.date,
+        working=body.working,
+        reason=body.reason,
+        actor=actor,
+    )
     return OverrideResult(date=body.date, working=body.working, moved_deadlines=moved)
 
 
@@ -96,6 +106,7 @@ def delete_override(
     """Drop a correction: the day is again as the package says."""
     if not actor.is_coordinator:
         raise Forbidden("only coordinators correct the calendar")
-    moved = change_day(session=session, keeper=container.keeper, day=day, working=None,
-                       reason="", actor=actor)
+    moved = change_day(
+        session=session, keeper=container.keeper, day=day, working=None, reason="", actor=actor
+    )
     return OverrideResult(date=day, working=None, moved_deadlines=moved)

@@ -17,7 +17,12 @@ from backend.workdays.store import remove_override, set_override
 
 
 def change_day(
-    *, session: Session, keeper: DeadlineKeeper, day: date, working: bool | None, reason: str,
+    *,
+    session: Session,
+    keeper: DeadlineKeeper,
+    day: date,
+    working: bool | None,
+    reason: str,
     actor: Actor,
 ) -> int:
     """Make a day a working day (True), a day off (False) or as the package says (None).
@@ -31,12 +36,19 @@ def change_day(
     if working is None:
         remove_override(session=session, day=day)
     else:
-        set_override(session=session, day=day, working=working, reason=reason,
-                     actor_name=actor.name, clock=keeper.clock)
+        set_override(
+            session=session,
+            day=day,
+            working=working,
+            reason=reason,
+            actor_name=actor.name,
+            clock=keeper.clock,
+        )
     session.flush()
     keeper.calendar.invalidate()
-    return recompute_open_deadlines(session=session, keeper=keeper, day=day, actor=actor,
-                                    reason=reason or "override removed")
+    return recompute_open_deadlines(
+        session=session, keeper=keeper, day=day, actor=actor, reason=reason or "override removed"
+    )
 
 
 def recompute_open_deadlines(
@@ -58,7 +70,11 @@ def recompute_open_deadlines(
         case = session.get(Case, deadline.case_id)
         assert case is not None
         record_event(
-            session=session, case=case, actor=actor, action="deadline_moved", at=env.now(),
+            session=session,
+            case=case,
+            actor=actor,
+            action="deadline_moved",
+            at=env.now(),
             reason=f"calendar change on {day}: {reason}",
             details={"kind": deadline.kind, "from": before.isoformat(), "to": after.isoformat()},
         )

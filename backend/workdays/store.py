@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from backend.clock import Clock
 from backend.workdays.calendar import WorkingCalendar
@@ -17,12 +17,12 @@ from backend.workdays.seed import package_exceptions, package_years
 
 def seed_calendar(*, session: Session, clock: Clock) -> int:
     """Add what the chinesecalendar package knows and the database lacks; return the days added."""
-    have_years = set(session.exec(select(CalendarYear.year)).all())
+    have_years = set(session.exec(select(col(CalendarYear.year))).all())
     new_years = sorted(package_years() - have_years)
     if not new_years:
         return 0
     wanted = set(new_years)
-    have_days = set(session.exec(select(CalendarDay.day)).all())
+    have_days = set(session.exec(select(col(CalendarDay.day))).all())
     added = 0
     for day, (working, name) in sorted(package_exceptions().items()):
         if day.year in wanted and day not in have_days:
@@ -38,7 +38,7 @@ def load_calendar(*, session: Session) -> WorkingCalendar:
     """Return the calendar as the database has it: package days overlaid with overrides."""
     exceptions = {row.day: row.working for row in session.exec(select(CalendarDay)).all()}
     exceptions |= {row.day: row.working for row in session.exec(select(CalendarOverride)).all()}
-    years = frozenset(session.exec(select(CalendarYear.year)).all())
+    years = frozenset(session.exec(select(col(CalendarYear.year))).all())
     return WorkingCalendar(exceptions, years)
 
 
@@ -48,8 +48,9 @@ def set_override(
     """Record a coordinator's correction of one day, replacing an earlier one for that day."""
     row = session.get(CalendarOverride, day)
     if row is None:
-        row = CalendarOverride(day=day, working=working, reason=reason, actor_name=actor_name,
-                               created_at=clock.now())
+        row = CalendarOverride(
+            day=day, working=working, reason=reason, actor_name=actor_name, created_at=clock.now()
+        )
     else:
         row.working, row.reason, row.actor_name = working, reason, actor_name
         row.created_at = clock.now()

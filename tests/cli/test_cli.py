@@ -134,15 +134,21 @@ def test_calendar_add_working_days_prints_the_date_and_provisional_when_it_is(
 
 
 def test_calendar_is_working_day_prints_yes_or_no(settings: Settings, client: TestClient) -> None:
-    answers = [intake(settings, "calendar", "is-working-day", d).stdout.strip()
-               for d in ("2026-02-14", "2026-02-16")]
+    answers = [
+        intake(settings, "calendar", "is-working-day", d).stdout.strip()
+        for d in ("2026-02-14", "2026-02-16")
+    ]
     assert answers == ["yes", "no"]
 
 
 @pytest.mark.parametrize(
     "args",
-    [["is-working-day", "2026-02-30"], ["add-working-days", "tomorrow", "3"],
-     ["add-working-days", "2026-01-01", "-2"], ["set", "2026-12-01", "--off", "--reason", " "]],
+    [
+        ["is-working-day", "2026-02-30"],
+        ["add-working-days", "tomorrow", "3"],
+        ["add-working-days", "2026-01-01", "-2"],
+        ["set", "2026-12-01", "--off", "--reason", " "],
+    ],
 )
 def test_calendar_commands_refuse_bad_input_clearly(
     settings: Settings, client: TestClient, args: list[str]
@@ -154,8 +160,9 @@ def test_calendar_commands_refuse_bad_input_clearly(
 def test_users_invite_prints_a_bind_code_and_list_shows_the_account(
     settings: Settings, client: TestClient
 ) -> None:
-    created = intake(settings, "users", "create", "--role", "clerk", "--department", "czj",
-                     "--name", "李四")
+    created = intake(
+        settings, "users", "create", "--role", "clerk", "--department", "czj", "--name", "李四"
+    )
     assert created.returncode == 0, created.stderr
     listed = intake(settings, "users", "list")
     staff_id = listed.stdout.split()[0].lstrip("#")

@@ -22,9 +22,16 @@ class Chat:
     replies: list[Outbound] = field(default_factory=list)
     shown: list[Button] = field(default_factory=list)
 
-    def send(self, kind: InboundKind, event_id: str | None = None, **fields: Any) -> list[Outbound]:
-        inbound = Inbound(kind=kind, chat=self.chat, event_id=event_id or f"e{next(_EVENT_IDS)}",
-                          language_hint=self.language_hint, **fields)
+    def send(
+        self, kind: InboundKind, event_id: str | None = None, **fields: Any
+    ) -> list[Outbound]:
+        inbound = Inbound(
+            kind=kind,
+            chat=self.chat,
+            event_id=event_id or f"e{next(_EVENT_IDS)}",
+            language_hint=self.language_hint,
+            **fields,
+        )
         self.replies = self.service.handle(inbound)
         self.shown += [b for reply in self.replies for row in reply.buttons for b in row]
         return self.replies

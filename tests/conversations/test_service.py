@@ -81,8 +81,9 @@ def test_a_clerk_binds_with_a_code_and_signs_from_a_reminder_button(
     file_complaint(Chat(service), ARREARS)
     [case] = cases(container)
     with session_scope(container.engine) as session:
-        clerk, _ = create_staff(session=session, name="李", role="clerk", department="czj",
-                                clock=container.clock)
+        clerk, _ = create_staff(
+            session=session, name="李", role="clerk", department="czj", clock=container.clock
+        )
         code = issue_invite(session=session, staff=clerk, clock=container.clock)
     clerk_chat = Chat(service, chat=ChatRef("console", "clerk"))
     clerk_chat.command("bind", code)
@@ -103,8 +104,13 @@ def test_the_reporter_rates_in_the_chat_and_satisfied_closes_the_case(
     with session_scope(container.engine) as session:
         row = get_case(session=session, number=case.number, actor=clerk)
         for action, extra in ((Action.sign, {}), (Action.resolve, {"reply": "已付款"})):
-            row = transition(session=session, case=row, actor=clerk, env=env,
-                             command=Command(action=action, version=row.version, **extra))
+            row = transition(
+                session=session,
+                case=row,
+                actor=clerk,
+                env=env,
+                command=Command(action=action, version=row.version, **extra),
+            )
         service.ask_rating(session=session, case=row, chat=reporter.chat, language="zh")
     with session_scope(container.engine) as session:
         question = session.exec(select(Notification).where(Notification.kind == "follow_up")).one()
@@ -138,12 +144,18 @@ def test_the_reporter_is_told_when_the_unit_signs_for_the_case(
     file_complaint(Chat(service), ARREARS)
     [case] = cases(container)
     with session_scope(container.engine) as session:
-        clerk_account, _ = create_staff(session=session, name="李", role="clerk",
-                                        department="czj", clock=container.clock)
+        clerk_account, _ = create_staff(
+            session=session, name="李", role="clerk", department="czj", clock=container.clock
+        )
         clerk = Actor.staff(clerk_account)
         row = get_case(session=session, number=case.number, actor=clerk)
-        transition(session=session, case=row, actor=clerk, env=container.case_env,
-                   command=Command(action=Action.sign, version=row.version))
+        transition(
+            session=session,
+            case=row,
+            actor=clerk,
+            env=container.case_env,
+            command=Command(action=Action.sign, version=row.version),
+        )
     with session_scope(container.engine) as session:
         updates = session.exec(select(Notification).where(Notification.kind == "update")).all()
         staff_count = session.exec(select(func.count()).select_from(StaffAccount)).one()

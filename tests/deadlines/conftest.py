@@ -42,16 +42,24 @@ class World:
 
     def file(self, text: str = ARREARS, **draft: object) -> Receipt:
         with session_scope(self.container.engine) as session:
-            return submit(session=session, draft=Draft(text=text, **draft),  # type: ignore[arg-type]
-                          actor=SYSTEM, env=self.container.case_env)
+            return submit(
+                session=session,
+                draft=Draft(text=text, **draft),  # type: ignore[arg-type]
+                actor=SYSTEM,
+                env=self.container.case_env,
+            )
 
     def act(self, number: str, action: Action, actor: Actor | None = None, **command: object):
         actor = actor or self.clerk
         with session_scope(self.container.engine) as session:
             case = get_case(session=session, number=number, actor=actor)
-            return transition(session=session, case=case, actor=actor,
-                              env=self.container.case_env,
-                              command=Command(action=action, version=case.version, **command))  # type: ignore[arg-type]
+            return transition(
+                session=session,
+                case=case,
+                actor=actor,
+                env=self.container.case_env,
+                command=Command(action=action, version=case.version, **command),
+            )  # type: ignore[arg-type]
 
     def tick(self) -> None:
         """One scheduler round at the clock's time: sweep, then deliver."""
@@ -66,14 +74,28 @@ def world(container: Container, clock: FakeClock) -> World:
     notifier = RecordingNotifier()
     container.notifier = notifier
     with session_scope(container.engine) as session:
-        clerk, _ = create_staff(session=session, name="财政局 李", role="clerk", department="czj",
-                                clock=clock)
-        boss, _ = create_staff(session=session, name="协调员 王", role="coordinator",
-                               department="fgw", clock=clock)
-        bind_chat(session=session, staff=clerk, channel="telegram", chat_id="clerk-chat",
-                  language="zh", clock=clock)
-        bind_chat(session=session, staff=boss, channel="telegram", chat_id="boss-chat",
-                  language="zh", clock=clock)
+        clerk, _ = create_staff(
+            session=session, name="财政局 李", role="clerk", department="czj", clock=clock
+        )
+        boss, _ = create_staff(
+            session=session, name="协调员 王", role="coordinator", department="fgw", clock=clock
+        )
+        bind_chat(
+            session=session,
+            staff=clerk,
+            channel="telegram",
+            chat_id="clerk-chat",
+            language="zh",
+            clock=clock,
+        )
+        bind_chat(
+            session=session,
+            staff=boss,
+            channel="telegram",
+            chat_id="boss-chat",
+            language="zh",
+            clock=clock,
+        )
         clerk_actor, boss_actor = Actor.staff(clerk), Actor.staff(boss)
     assert isinstance(clerk, StaffAccount) and clerk_actor.role is Role.clerk
     return World(container, clock, notifier, clerk_actor, boss_actor)

@@ -31,8 +31,11 @@ class FileNotifier:
 
 def main() -> None:
     url, moment, out, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    container = build(load_settings(env="test", database_url=url),
-                      clock=FakeClock(datetime.fromisoformat(moment)), notifier=FileNotifier(out))
+    container = build(
+        load_settings(env="test", database_url=url),
+        clock=FakeClock(datetime.fromisoformat(moment)),
+        notifier=FileNotifier(out),
+    )
     for _ in range(rounds):
         jobs.sweep_job(container)
     container.engine.dispose()

@@ -48,11 +48,20 @@ def test_a_triage_case_has_no_clock_until_it_is_routed(client: TestClient, staff
 def test_a_dishonesty_record_filed_late_shows_its_report_clock_met_late(
     client: TestClient, staff: Staff
 ) -> None:
-    late = file_case(client, staff.czj_clerk, kind="dishonesty_record", occurred_on="2026-11-10",
-                     text="某科室工作人员被法院判决认定失信，判决书编号（2026）津0106民初1号")
-    in_time = file_case(client, staff.czj_clerk, kind="dishonesty_record",
-                        occurred_on="2026-11-24",
-                        text="某科室工作人员受到行政处罚，处罚决定书编号红执罚〔2026〕12号")
+    late = file_case(
+        client,
+        staff.czj_clerk,
+        kind="dishonesty_record",
+        occurred_on="2026-11-10",
+        text="某科室工作人员被法院判决认定失信，判决书编号（2026）津0106民初1号",
+    )
+    in_time = file_case(
+        client,
+        staff.czj_clerk,
+        kind="dishonesty_record",
+        occurred_on="2026-11-24",
+        text="某科室工作人员受到行政处罚，处罚决定书编号红执罚〔2026〕12号",
+    )
     assert clocks(client, staff, late["number"])["report"]["due_date"] == "2026-11-19"
     assert clocks(client, staff, late["number"])["report"]["state"] == "met_late"
     assert clocks(client, staff, in_time["number"])["report"]["state"] == "met"
@@ -108,8 +117,14 @@ def test_a_pause_adds_the_paused_working_days_to_the_due_date(world: World) -> N
 def test_a_calendar_correction_recomputes_open_due_dates_and_logs_it(world: World) -> None:
     number = world.file().case.number
     with session_scope(world.container.engine) as session:
-        moved = change_day(session=session, keeper=world.container.keeper, day=date(2026, 12, 9),
-                           working=False, reason="暴雪停工", actor=world.coordinator)
+        moved = change_day(
+            session=session,
+            keeper=world.container.keeper,
+            day=date(2026, 12, 9),
+            working=False,
+            reason="暴雪停工",
+            actor=world.coordinator,
+        )
     with session_scope(world.container.engine) as session:
         resolve = session.exec(select(Deadline).where(Deadline.kind == "resolve")).one()
     assert (moved, resolve.due_date) == (1, date(2026, 12, 21))

@@ -24,8 +24,18 @@ def test_three_scheduler_processes_deliver_each_notification_once(
     moment = tianjin(2026, 12, 3, 9).isoformat()  # 催办 and 督办 due for every case
     url = world.container.settings.database_url
     processes = [
-        subprocess.Popen([sys.executable, "-m", "tests.deadlines.scheduler_process", url, moment,
-                          str(out), "5"], cwd=ROOT)
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.deadlines.scheduler_process",
+                url,
+                moment,
+                str(out),
+                "5",
+            ],
+            cwd=ROOT,
+        )
         for _ in range(3)
     ]
     assert [p.wait(timeout=180) for p in processes] == [0, 0, 0]

@@ -17,8 +17,9 @@ def test_stats_count_received_signed_on_time_and_overdue_per_unit(
     file_case(client, staff.coordinator)
     file_case(client, staff.coordinator, text=ENFORCEMENT)
     clock.current = tianjin(2026, 12, 1, 9)
-    stats = client.get("/api/v1/stats?from=2026-11-01&to=2026-11-30",
-                       headers=staff.coordinator).json()
+    stats = client.get(
+        "/api/v1/stats?from=2026-11-01&to=2026-11-30", headers=staff.coordinator
+    ).json()
     by_unit = {row["department"]: row for row in stats["data"]}
     czj = by_unit["czj"]
     assert (czj["received"], czj["signed_on_time"], czj["overdue_now"]) == (2, 1, 1)
@@ -36,8 +37,7 @@ def test_a_clerk_sees_only_the_own_units_measures(client: TestClient, staff: Sta
 def test_stats_refuse_a_period_that_ends_before_it_starts(
     client: TestClient, staff: Staff
 ) -> None:
-    response = client.get("/api/v1/stats?from=2026-12-01&to=2026-11-01",
-                          headers=staff.coordinator)
+    response = client.get("/api/v1/stats?from=2026-12-01&to=2026-11-01", headers=staff.coordinator)
     assert response.status_code == 422
     bad = client.get("/api/v1/stats?from=someday", headers=staff.coordinator)
     assert bad.status_code == 422
@@ -47,8 +47,9 @@ def test_the_calendar_answers_for_a_day_and_counts_working_days(
     client: TestClient, staff: Staff
 ) -> None:
     saturday = client.get("/api/v1/calendar/days/2026-02-14", headers=staff.czj_clerk).json()
-    later = client.get("/api/v1/calendar/add-working-days?start=2026-12-28&days=7",
-                       headers=staff.czj_clerk).json()
+    later = client.get(
+        "/api/v1/calendar/add-working-days?start=2026-12-28&days=7", headers=staff.czj_clerk
+    ).json()
     assert (saturday["working"], saturday["provisional"]) == (True, False)
     assert (later["date"], later["provisional"]) == ("2027-01-07", True)
 
@@ -76,8 +77,10 @@ def test_only_coordinators_correct_the_calendar_and_bad_bodies_are_refused(
     body = {"date": "2026-12-09", "working": False, "reason": "x"}
     clerk = client.post("/api/v1/calendar/overrides", json=body, headers=staff.czj_clerk)
     assert clerk.status_code == 403
-    for bad in ({"date": "2026-13-40", "working": False, "reason": "x"},
-                {"date": "2026-12-09", "working": False, "reason": ""},
-                {"date": "2026-12-09", "reason": "x"}):
+    for bad in (
+        {"date": "2026-13-40", "working": False, "reason": "x"},
+        {"date": "2026-12-09", "working": False, "reason": ""},
+        {"date": "2026-12-09", "reason": "x"},
+    ):
         response = client.post("/api/v1/calendar/overrides", json=bad, headers=staff.coordinator)
         assert response.status_code == 422, bad

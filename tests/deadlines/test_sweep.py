@@ -64,8 +64,10 @@ def test_after_three_days_down_every_due_notice_goes_out_once_in_office_hours(
     assert sorted(len([t for t in by_chat["boss-chat"] if n in t]) for n in numbers) == [1, 1, 1]
     with session_scope(world.container.engine) as session:
         env = world.container.keeper.env(session)
-        assert all(in_office_hours(t, policy=env.policy, calendar=env.calendar, zone=env.zone)
-                   for t in sent_at)
+        assert all(
+            in_office_hours(t, policy=env.policy, calendar=env.calendar, zone=env.zone)
+            for t in sent_at
+        )
     keys = [n.key for n in notifications(world)]
     assert len(keys) == len(set(keys)) == 6
 
@@ -143,10 +145,12 @@ def test_the_reporter_is_asked_to_rate_the_working_day_after_resolution(world: W
     asked = [m for m in to_reporter if m.buttons]
     assert len(asked) == 1 and "工程款已全部支付" in asked[0].text
     assert ["签收" in m.text or "已办结" in m.text for m in to_reporter if not m.buttons] == [
-        True, True,
+        True,
+        True,
     ]
     assert [data for row in asked[0].buttons for _, data in row] == [
-        f"rate:{number}:satisfied", f"rate:{number}:basically_satisfied",
+        f"rate:{number}:satisfied",
+        f"rate:{number}:basically_satisfied",
         f"rate:{number}:dissatisfied",
     ]
 

@@ -58,13 +58,16 @@ def test_unknown_years_know_weekends_and_fixed_date_holidays_only() -> None:
     empty = WorkingCalendar()
     answers = [empty.day(date(2031, 10, d)) for d in (1, 4, 6)]  # Wed holiday, Sat, Mon
     assert [(a.working, a.provisional) for a in answers] == [
-        (False, True), (False, True), (True, True),
+        (False, True),
+        (False, True),
+        (True, True),
     ]
 
 
 def test_an_override_beats_the_package(calendar: WorkingCalendar) -> None:
-    closed = WorkingCalendar({**calendar.exceptions, date(2026, 6, 1): False},
-                             calendar.known_years)
+    closed = WorkingCalendar(
+        {**calendar.exceptions, date(2026, 6, 1): False}, calendar.known_years
+    )
     assert closed.add_working_days(date(2026, 5, 29), 1).day == date(2026, 6, 2)
 
 
