@@ -148,7 +148,7 @@ def throughput(send, seconds: float, workers: int = 4, cap: int = 20_000) -> flo
     return sum(counts) / (time.monotonic() - began)
 
 
-def intake_vs_trivial(url: str, seconds: float) -> tuple[float, float]:
+def intake_vs_trivial(url: str, seconds: float) -> tuple[float, float, float]:
     token = prepare(url, 0)
     server = Server(url)
     headers = {"Authorization": f"Bearer {token}"}
@@ -159,6 +159,14 @@ def intake_vs_trivial(url: str, seconds: float) -> tuple[float, float]:
         response = client.post(f"{server.base}/api/v1/cases", json=body, headers=headers)
         assert response.status_code == 201, response.text
 
+    def post_named(client: httpx.Client) -> None:
+        body = {
+            "text": rng.choice(TEXTS) + f"（第{rng.randrange(10**6)}次）",
+            "reporter": {"name": "张三", "phone": "13800000000"},
+        }
+        response = client.post(f"{server.base}/api/v1/cases", json=body, headers=headers)
+        assert response.status_code == 201, response.text
+
     def ping(client: httpx.Client) -> None:
         assert client.get(f"{server.base}/bench/ping").status_code == 200
 
@@ -166,9 +174,10 @@ def intake_vs_trivial(url: str, seconds: float) -> tuple[float, float]:
         throughput(ping, 1)  # warm-up
         trivial = throughput(ping, seconds)
         full = throughput(post, seconds)
+        named = throughput(post_named, seconds)
     finally:
         server.stop()
-    return full, trivial
+    return full, named, trivial
 
 
 def list_p50(url: str, cases: int, samples: int) -> float:
@@ -203,9 +212,14 @@ def main() -> None:
                 return load_settings(database_url=args.postgres).database_url
             return f"sqlite:///{folder}/{name}.db"
 
-        full, trivial = intake_vs_trivial(url("intake"), args.seconds)
-        print(f"POST /api/v1/cases: {full:8.1f} req/s   trivial GET: {trivial:8.1f} req/s")
-        print(f"ratio intake/trivial throughput: {full / trivial:.3f}")
+        full, named, trivial = intake_vs_trivial(url("intake"), args.seconds)
+        print(f"trivial GET:                          {trivial:8.1f} req/s")
+        print(f"POST /api/v1/cases anonymous (PIN):   {full:8.1f} req/s")
+        print(f"POST /api/v1/cases named (no PIN):    {named:8.1f} req/s")
+        print(
+            f"ratio intake/trivial throughput: {full / trivial:.3f} anonymous, "
+            f"{named / trivial:.3f} named (the PIN's scrypt hash costs ~11 ms of CPU)"
+        )
         small = list_p50(url("small"), 10_000, args.samples)
         large = list_p50(url("large"), 200_000, args.samples)
         print(

@@ -36,11 +36,16 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 def get_current_actor(
-    session: SessionDep,
+    container: ContainerDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Actor:
     """Return the staff member whose Bearer token came with the request; 401 otherwise."""
-    account = authenticate(session=session, token=credentials.credentials) if credentials else None
+    account = None
+    if credentials:
+        # A transaction of its own, short: on SQLite the request's transaction takes the
+        # write lock, and authenticating should not hold it.
+        with session_scope(container.engine) as session:
+            account = authenticate(session=session, token=credentials.credentials)
     if account is None:
         raise HTTPException(
             status_code=status.HTTP_401_UNAUTHORIZED,

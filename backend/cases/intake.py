@@ -65,6 +65,10 @@ def normalise_phone(raw: str) -> str:
 def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Receipt:
     """File a draft as a new case; route it or send it to triage at the lead office."""
     text = check_text(draft.text, min_length=env.min_text_length, max_length=env.max_text_length)
+    # The PIN hash is slow on purpose: compute it before the first query opens the write
+    # transaction, so it never holds the database lock.
+    pin = new_pin() if draft.anonymous else None
+    pin_hash = hash_pin(pin) if pin else None
     now = env.clock.now()
     today = now.astimezone(ZoneInfo(env.timezone)).date()
     _check_references(draft, env, today)
@@ -74,7 +78,6 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     if reporter is not None:
         session.add(reporter)
         session.flush()
-    pin = new_pin() if draft.anonymous else None
     case = Case(
         number=next_case_number(
             session=session, prefix=env.taxonomy.district.case_prefix, day=today
@@ -90,7 +93,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         latitude=draft.latitude,
         longitude=draft.longitude,
         anonymous=draft.anonymous,
-        pin_hash=hash_pin(pin) if pin else None,
+        pin_hash=pin_hash,
         reporter_id=reporter.id if reporter else None,
         channel=draft.channel,
         route_confidence=round(route.confidence, 3),

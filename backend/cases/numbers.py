@@ -17,6 +17,9 @@ from backend.cases.models import CaseCounter
 
 _NUMBER = re.compile(r"^([A-Z]{1,4})(\d{6})(\d{4,6})$")
 PIN_DIGITS = 6
+# scrypt cost: about 11 ms a hash here, so guessing all 10^6 PINs of one stolen hash costs
+# hours of CPU, while filing a case stays cheap. Online guessing is limited elsewhere.
+SCRYPT_N = 2**12
 
 
 def next_case_number(*, session: Session, prefix: str, day: date) -> str:
@@ -57,8 +60,8 @@ def new_pin() -> str:
 def hash_pin(pin: str) -> str:
     """Hash a PIN with scrypt and a random salt (slow on purpose: PINs are short)."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
-    return f"scrypt${salt.hex()}${digest.hex()}"
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=8, p=1, dklen=32)
+    return f"scrypt${SCRYPT_N}${salt.hex()}${digest.hex()}"
 
 
 def verify_pin(pin: str, stored: str | None) -> bool:
@@ -66,12 +69,13 @@ def verify_pin(pin: str, stored: str | None) -> bool:
     if not stored or not pin:
         return False
     try:
-        scheme, salt_hex, digest_hex = stored.split("$")
+        scheme, cost, salt_hex, digest_hex = stored.split("$")
+        n = int(cost)
     except ValueError:
         return False
-    if scheme != "scrypt":
+    if scheme != "scrypt" or n not in (2**12, 2**13, 2**14):
         return False
     digest = hashlib.scrypt(
-        pin.strip().encode(), salt=bytes.fromhex(salt_hex), n=2**14, r=8, p=1, dklen=32
+        pin.strip().encode(), salt=bytes.fromhex(salt_hex), n=n, r=8, p=1, dklen=32
     )
     return hmac.compare_digest(digest.hex(), digest_hex)
