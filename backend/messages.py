@@ -61,6 +61,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "日期格式不对：{value}（应为 YYYY-MM-DD）。",
         "en": "Not a date: {value} (use YYYY-MM-DD).",
     },
+    "merge_target_required": {
+        "zh": "合并需要指定重复的原案件编号（into）。",
+        "en": "Merging needs the number of the case this one repeats (into).",
+    },
+    "merge_target_unknown": {"zh": "没有找到案件 {value}。", "en": "No case {value}."},
+    "merge_into_itself": {
+        "zh": "案件不能与自身合并。",
+        "en": "A case cannot be merged into itself.",
+    },
+    "merge_target_merged": {
+        "zh": "案件 {value} 已被合并到其他案件，请合并到最终的那件。",
+        "en": "Case {value} was itself merged; merge into the case it points to.",
+    },
     "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
     "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},
 }

@@ -11,7 +11,8 @@ from backend.cases.intake import Draft, submit
 from backend.cases.presenters import present, summarise
 from backend.cases.queries import CaseFilter, get_case, list_cases
 from backend.cases.schemas import CaseAction, CaseCreate, CaseCreated, CasePublic, CasesPublic
-from backend.cases.workflow import Command, transition
+from backend.cases.merge import merge_into
+from backend.cases.workflow import Action, Command, transition
 from backend.errors import ValidationFailed
 
 router = APIRouter(prefix="/cases", tags=["cases"])
@@ -97,6 +98,17 @@ def act_on_case(
 ) -> CasePublic:
     """Take an action (sign, start, resolve, return, reassign, reject, reopen, close)."""
     case = get_case(session=session, number=number, actor=actor)
+    if body.action is Action.merge:
+        case = merge_into(
+            session=session,
+            case=case,
+            into=body.into,
+            version=body.version,
+            reason=body.reason,
+            actor=actor,
+            env=container.case_env,
+        )
+        return present(session=session, case=case, actor=actor, now=container.clock.now())
     command = Command(
         action=body.action,
         version=body.version,

@@ -57,6 +57,7 @@ def present(*, session: Session, case: Case, actor: Actor, now: datetime) -> Cas
         channel=case.channel,
         route_confidence=case.route_confidence,
         return_count=case.return_count,
+        merged_into=_merged_into(session, case),
         reply=case.reply,
         allowed_actions=[a.value for a in allowed_actions(actor, case)],
         rating=case.rating,
@@ -74,3 +75,10 @@ def _reporter_for(session: Session, case: Case, actor: Actor) -> ReporterPublic 
     if reporter is None:
         return None
     return ReporterPublic(name=reporter.name, phone=reporter.phone, channel=reporter.channel)
+
+
+def _merged_into(session: Session, case: Case) -> str | None:
+    if case.merged_into_id is None:
+        return None
+    target = session.get(Case, case.merged_into_id)
+    return target.number if target else None

@@ -49,6 +49,7 @@ class CaseAction(_Body):
     department: str | None = Field(default=None, max_length=32)
     category: str | None = Field(default=None, max_length=40)
     days: int | None = Field(default=None, ge=1, le=365)
+    into: str | None = Field(default=None, max_length=24)  # merge: the case this one repeats
 
 
 class CaseEventPublic(BaseModel):
@@ -91,6 +92,7 @@ class CasePublic(CaseSummary):
     channel: str
     route_confidence: float | None
     return_count: int
+    merged_into: str | None = None
     reply: str | None
     allowed_actions: list[str]
     rating: str | None = None

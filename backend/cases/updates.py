@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from backend.cases.models import Case, CaseEvent
 from backend.notifications import outbox
@@ -16,6 +16,7 @@ TOLD = {
     "reassign": "update_rerouted",
     "reject": "update_rejected",
     "reopen": "update_reopened",
+    "merge": "update_merged",
 }
 
 
@@ -33,17 +34,31 @@ class ReporterUpdates:
         key = TOLD.get(event.action)
         if key is None or (event.action == "reopen" and event.to_status != "in_progress"):
             return
-        recipients = outbox.reporter_of(session=session, case=case)
+        # The reporters of duplicates merged into this case hear of it too.
+        merged = session.exec(select(Case).where(Case.merged_into_id == case.id)).all()
+        recipients = [
+            r for c in (case, *merged) for r in outbox.reporter_of(session=session, case=c)
+        ]
         if not recipients:
             return
         unit_names = {d.code: (d.zh, d.en) for d in self.taxonomy.departments}
         unit_names |= {s.code: (s.zh, s.en) for s in self.taxonomy.streets}
         zh, en = unit_names.get(case.department_code or "", (case.department_code or "", ""))
         reply, reason = case.reply or "", event.reason or ""
+        into = session.get(Case, case.merged_into_id) if case.merged_into_id else None
+        into_number = into.number if into else ""
 
         def render(lang: str) -> str:
             unit = en if lang == "en" and en else zh
-            return text(key, lang, number=case.number, unit=unit, reply=reply, reason=reason)
+            return text(
+                key,
+                lang,
+                number=case.number,
+                unit=unit,
+                reply=reply,
+                reason=reason,
+                into=into_number,
+            )
 
         outbox.write(
             session=session,

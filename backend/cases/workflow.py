@@ -34,6 +34,7 @@ class Action(StrEnum):
     pause = "pause"  # waiting for the reporter: the clock stops
     resume = "resume"
     set_rectification = "set_rectification"  # 整改期限, days optional
+    merge = "merge"  # a duplicate: closed, pointing to the case it repeats (see merge.py)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ RULES: dict[Action, Rule] = {
     Action.pause: Rule(CLERK, WORKING, needs_reason=True),
     Action.resume: Rule(CLERK, WORKING),
     Action.set_rectification: Rule(COORDINATOR, {S.routed: S.routed, **WORKING}),
+    Action.merge: Rule(COORDINATOR, dict.fromkeys(OPEN_STATES, S.closed), needs_reason=True),
 }
 
 
@@ -87,6 +89,7 @@ class Command:
     department: str | None = None
     category: str | None = None
     days: int | None = None
+    merged_into_id: int | None = None  # for merge: the case this one repeats
 
 
 def may_take(actor: Actor, rule: Rule) -> bool:
@@ -194,6 +197,10 @@ def _changes(case: Case, command: Command, target: CaseStatus, env: CaseEnv) -> 
         return changes
     if command.action is Action.reject:
         return {"department_code": taxonomy.lead_office}
+    if command.action is Action.merge:
+        if command.merged_into_id is None:
+            raise ValidationFailed("merge_target_required", field="into")
+        return {"merged_into_id": command.merged_into_id}
     return {}
 
 

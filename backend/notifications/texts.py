@@ -64,6 +64,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "您的投诉 {number} 已重新办理。",
         "en": "Your complaint {number} is being handled again.",
     },
+    "update_merged": {
+        "zh": "您的投诉 {number} 与案件 {into} 反映的是同一件事，已合并办理；"
+        "后续进展会通过案件 {into} 告诉您。",
+        "en": "Your complaint {number} concerns the same matter as case {into} and was merged "
+        "into it; you will hear how {into} goes.",
+    },
     "clock_sign": {"zh": "签收", "en": "sign for"},
     "clock_resolve": {"zh": "办结", "en": "resolve"},
     "clock_rectify": {"zh": "整改", "en": "rectify"},

@@ -123,4 +123,9 @@ def test_allowed_actions_tell_each_role_what_it_can_do(client: TestClient, staff
     as_clerk = client.get(f"/api/v1/cases/{case['number']}", headers=staff.czj_clerk).json()
     as_coordinator = client.get(f"/api/v1/cases/{case['number']}", headers=staff.coordinator)
     assert as_clerk["allowed_actions"] == ["sign", "return"]
-    assert as_coordinator.json()["allowed_actions"] == ["reassign", "reject", "set_rectification"]
+    assert as_coordinator.json()["allowed_actions"] == [
+        "reassign",
+        "reject",
+        "set_rectification",
+        "merge",
+    ]

@@ -6,6 +6,7 @@ from sqlmodel import func, select
 
 from backend.actors import Actor
 from backend.bootstrap import Container, build, prepare_database
+from backend.cases.merge import merge_into
 from backend.cases.models import Case
 from backend.cases.queries import get_case
 from backend.cases.workflow import Action, Command, transition
@@ -161,3 +162,38 @@ def test_the_reporter_is_told_when_the_unit_signs_for_the_case(
         staff_count = session.exec(select(func.count()).select_from(StaffAccount)).one()
     assert [(n.chat_id, "区财政局签收" in n.text) for n in updates] == [("c1", True)]
     assert staff_count == 1
+
+
+def test_the_reporter_of_a_merged_duplicate_hears_of_the_case_it_joined(
+    service: ConversationService, container: Container
+) -> None:
+    file_complaint(Chat(service), ARREARS)
+    file_complaint(Chat(service, chat=ChatRef("web", "second")), ARREARS + "，同一个项目")
+    first, second = sorted(cases(container), key=lambda c: c.id or 0)
+    coordinator = Actor("staff", id=None, name="王", role=Role.coordinator, department="fgw")
+    clerk = Actor("staff", id=None, name="李", role=Role.clerk, department="czj")
+    with session_scope(container.engine) as session:
+        repeat = get_case(session=session, number=second.number, actor=coordinator)
+        merge_into(
+            session=session,
+            case=repeat,
+            into=first.number,
+            version=repeat.version,
+            reason="同一件事",
+            actor=coordinator,
+            env=container.case_env,
+        )
+    with session_scope(container.engine) as session:
+        row = get_case(session=session, number=first.number, actor=clerk)
+        transition(
+            session=session,
+            case=row,
+            actor=clerk,
+            env=container.case_env,
+            command=Command(action=Action.sign, version=row.version),
+        )
+    with session_scope(container.engine) as session:
+        updates = session.exec(select(Notification).where(Notification.kind == "update")).all()
+    told = sorted((n.chat_id, n.text.split("，")[0]) for n in updates)
+    assert [chat for chat, _ in told] == ["c1", "second", "second"]
+    assert any(first.number in text for chat, text in told if chat == "second")
