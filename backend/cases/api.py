@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query, status
 
 from backend.api.deps import ContainerDep, CurrentActor, SessionDep
 from backend.cases.intake import Draft, submit
+from backend.cases.merge import merge_into
 from backend.cases.presenters import present, summarise
 from backend.cases.queries import CaseFilter, get_case, list_cases
 from backend.cases.schemas import CaseAction, CaseCreate, CaseCreated, CasePublic, CasesPublic
-from backend.cases.merge import merge_into
 from backend.cases.workflow import Action, Command, transition
 from backend.errors import ValidationFailed
 
