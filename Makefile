@@ -29,6 +29,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/intake_api.py
 	$(BIN)/python bench/sweep_scaling.py
+	$(BIN)/python bench/routing_eval.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -18,6 +18,7 @@ from backend.deadlines.policy import Policy, load_policy
 from backend.errors import ConfigError
 from backend.migrate import alembic_config
 from backend.ports import CaseListener, Notifier, NullNotifier
+from backend.routing.corrections import CorrectionRecorder, recent_examples
 from backend.routing.router import Router
 from backend.settings import Settings, get_settings
 from backend.taxonomy.loader import load_taxonomy
@@ -68,6 +69,7 @@ def build(
     settings = settings or get_settings()
     taxonomy = load_taxonomy(settings.taxonomy_file)
     policy = load_policy(settings.policy_file)
+    router = router or Router(taxonomy)
     clock = clock or SystemClock()
     keeper = DeadlineKeeper(
         policy=policy, calendar=CalendarCache(), zone=settings.zone, clock=clock
@@ -76,12 +78,16 @@ def build(
         settings=settings,
         engine=engine or make_engine(settings.database_url),
         taxonomy=taxonomy,
-        router=router or Router(taxonomy),
+        router=router,
         clock=clock,
         notifier=notifier or NullNotifier(),
         policy=policy,
         keeper=keeper,
-        listeners=[keeper, ReporterUpdates(taxonomy)],
+        listeners=[
+            keeper,
+            ReporterUpdates(taxonomy),
+            CorrectionRecorder(lead_office=taxonomy.lead_office, router=router),
+        ],
     )
 
 
@@ -103,3 +109,5 @@ def prepare_database(container: Container) -> None:
     with session_scope(container.engine) as session:
         sync_taxonomy(session=session, taxonomy=container.taxonomy)
         seed_calendar(session=session, clock=container.clock)
+        limit = container.taxonomy.routing.learned_examples
+        container.router.learn(recent_examples(session=session, limit=limit))

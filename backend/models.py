@@ -5,6 +5,7 @@ from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
 from backend.people.models import Reporter, StaffAccount, StaffChat
+from backend.routing.corrections import RoutingCorrection
 from backend.taxonomy.tables import Category, Department
 from backend.workdays.models import CalendarDay, CalendarOverride, CalendarYear
 
@@ -25,5 +26,6 @@ __all__ = [
     "Category",
     "Department",
     "Reporter",
+    "RoutingCorrection",
     "StaffAccount",
 ]

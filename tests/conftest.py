@@ -110,7 +110,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def container(settings: Settings, clock: FakeClock, router: Router) -> Iterator[Container]:
-    built = build(settings, clock=clock, router=router)
+    # A clone: corrections learned in one test must not change routing in the next.
+    built = build(settings, clock=clock, router=router.clone())
     prepare_database(built)
     yield built
     built.engine.dispose()

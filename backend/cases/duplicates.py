@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from backend.cases.models import Case, CaseStatus
 from backend.routing.text import word_string
@@ -19,6 +20,22 @@ OPEN_STATUSES = tuple(
 MAX_CANDIDATES = 500  # the newest open cases of the unit and category: bounded work per check
 MIN_SCORE = 0.65  # 0..1: measured to separate retellings from other cases of one category
 _COMPARED_CHARS = 300  # the start of a text says what it is about; the rest costs time
+
+
+def candidates(*, department: str, category: str, since: datetime) -> SelectOfScalar[Case]:
+    """Return the query for the newest open cases of a unit and category created since then."""
+    return (
+        select(Case)
+        .where(
+            col(Case.department_code) == department,  # unit, status, category: each indexed
+            col(Case.status).in_(OPEN_STATUSES),
+            col(Case.category_id) == category,
+            col(Case.created_at) >= since,
+            col(Case.merged_into_id).is_(None),
+        )
+        .order_by(col(Case.id).desc())
+        .limit(MAX_CANDIDATES)
+    )
 
 
 def find_duplicates(
@@ -35,19 +52,8 @@ def find_duplicates(
     query = word_string(text, _COMPARED_CHARS)
     if not query or limit <= 0:
         return []
-    statement = (
-        select(Case)
-        .where(
-            col(Case.department_code) == department,  # ix_cases_department_status_id
-            col(Case.status).in_(OPEN_STATUSES),
-            col(Case.category_id) == category,
-            col(Case.created_at) >= now - timedelta(days=days),
-            col(Case.merged_into_id).is_(None),
-        )
-        .order_by(col(Case.id).desc())
-        .limit(MAX_CANDIDATES)
-    )
-    cases = list(session.exec(statement).all())
+    since = now - timedelta(days=days)
+    cases = list(session.exec(candidates(department=department, category=category, since=since)))
     if not cases:
         return []
     texts = [word_string(case.text, _COMPARED_CHARS) for case in cases]

@@ -72,7 +72,12 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     now = env.clock.now()
     today = now.astimezone(ZoneInfo(env.timezone)).date()
     _check_references(draft, env, today)
-    route = env.router.route(text, street_hint=draft.street)
+    location = (
+        (draft.latitude, draft.longitude)
+        if draft.latitude is not None and draft.longitude is not None
+        else None
+    )
+    route = env.router.route(text, street_hint=draft.street, location=location)
     placement = _placement(draft, route, env)
     reporter = _reporter(draft, now)
     if reporter is not None:
@@ -205,6 +210,7 @@ def _first_placement(
             session=session,
             case=case,
             actor=actor,
+            details={"category": case.category_id},
             action="triage",
             from_status="received",
             to_status="triage",

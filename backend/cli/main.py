@@ -10,6 +10,7 @@ from backend.cli import calendar as calendar_cli
 from backend.cli import cases as cases_cli
 from backend.cli import db as db_cli
 from backend.cli import route as route_cli
+from backend.cli import routing as routing_cli
 from backend.cli import users as users_cli
 from backend.errors import ConfigError, DomainError
 
@@ -24,6 +25,7 @@ app.command("route")(route_cli.route)
 app.add_typer(calendar_cli.app, name="calendar")
 app.add_typer(db_cli.app, name="db")
 app.add_typer(users_cli.app, name="users")
+app.add_typer(routing_cli.app, name="routing")
 app.add_typer(cases_cli.app, name="cases")
 
 

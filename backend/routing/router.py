@@ -1,12 +1,15 @@
-"""Route a complaint to its category and the unit that owns it (routing v1)."""
+"""Route a complaint to its category and the unit that owns it, and say how sure that is."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from backend.routing.examples import Example, ExampleBank, bank_of
 from backend.routing.scoring import score_categories
-from backend.routing.streets import StreetFinder
+from backend.routing.streets import PlaceFinder, StreetLocator, community_names, street_names
 from backend.routing.terms import build_index
 from backend.routing.text import TextView, teach_jieba, view_of
 from backend.taxonomy.models import Taxonomy
@@ -15,7 +18,10 @@ from backend.taxonomy.models import Taxonomy
 # 大学校园): too weak to name a category, so the case goes to triage.
 MIN_SCORE = 0.3
 
-StreetEvidence = Literal["text", "hint"]
+# What decided the street: the reporter's pick, a street or a community (社区) named in the
+# text, or the location the reporter shared.
+StreetEvidence = Literal["hint", "text", "community", "location"]
+Location = tuple[float, float]  # (latitude, longitude) in WGS-84 degrees
 
 
 @dataclass(frozen=True)
@@ -58,22 +64,49 @@ class RouteResult:
 
 
 class Router:
-    """Match complaint text against a taxonomy's words: characters, pinyin and English."""
+    """Match complaint text against a taxonomy's words, examples and coordinators' corrections."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, examples: Iterable[Example] = ()) -> None:
         self._taxonomy = taxonomy
         self._index = build_index(taxonomy)
-        self._streets = StreetFinder(taxonomy)
+        self._streets = PlaceFinder(street_names(taxonomy))
+        self._communities = PlaceFinder(community_names(taxonomy))
+        self._locator = StreetLocator(taxonomy)
         self._categories = {category.id: category for category in taxonomy.categories}
         self._order = {category.id: i for i, category in enumerate(taxonomy.categories)}
         self._street_codes = frozenset(street.code for street in taxonomy.streets)
-        teach_jieba(self._index.chinese_words | self._streets.chinese_words)
+        self._learned = ExampleBank()
+        teach_jieba(
+            self._index.chinese_words
+            | self._streets.chinese_words
+            | self._communities.chinese_words
+        )
+        self.learn(examples)
 
-    def route(self, text: str, street_hint: str | None = None) -> RouteResult:
+    def learn(self, examples: Iterable[Example]) -> None:
+        """Use these corrected complaints (oldest first) as evidence, beside those known."""
+        self._learned = bank_of(  # swapped whole, so a route running meanwhile sees one bank
+            [*self._learned.examples(), *examples],
+            known=self._categories.keys(),
+            limit=self._taxonomy.routing.learned_examples,
+        )
+
+    def clone(self) -> Router:
+        """Return a router that shares this one's word index but learns on its own (cheap)."""
+        return copy.copy(self)  # the index is never changed; learn() replaces the bank
+
+    @property
+    def learned(self) -> int:
+        """Return how many corrected complaints the router holds as examples."""
+        return len(self._learned)
+
+    def route(
+        self, text: str, street_hint: str | None = None, location: Location | None = None
+    ) -> RouteResult:
         """Rank the categories for a complaint and pick one, with its unit and street."""
         view = view_of(text)
-        street, evidence = self._locate(view, street_hint)
-        scores = score_categories(self._index, view)
+        street, evidence = self._locate(view, street_hint, location)
+        scores = score_categories(self._index, view, self._learned)
         ranked = sorted(
             ((category, min(score, 1.0)) for category, score in scores.items() if score > 0),
             key=lambda pair: (-pair[1], self._order[pair[0]]),
@@ -108,14 +141,26 @@ class Router:
         """Return the code of the first street office the text names, if any."""
         return self._streets.find(view_of(text))
 
+    def street_at(self, lat: float, lon: float) -> str | None:
+        """Return the street office whose centre is nearest to a point, if one is near enough."""
+        return self._locator.street_at(lat, lon)
+
     def _locate(
-        self, view: TextView, hint: str | None
+        self, view: TextView, hint: str | None, location: Location | None
     ) -> tuple[str | None, StreetEvidence | None]:
-        # The reporter picked the hint explicitly, so it beats a street named in passing.
+        # The reporter picked the hint explicitly, so it beats a place named in passing; a
+        # place named in the text says where the problem is, a shared location only where the
+        # reporter stood, so it comes last.
         if hint is not None and hint in self._street_codes:
             return hint, "hint"
         found = self._streets.find(view)
-        return (found, "text") if found else (None, None)
+        if found:
+            return found, "text"
+        found = self._communities.find(view)
+        if found:
+            return found, "community"
+        found = self.street_at(*location) if location is not None else None
+        return (found, "location") if found else (None, None)
 
     def _owner(self, category_id: str, street: str | None) -> str | None:
         category = self._categories[category_id]

@@ -7,18 +7,27 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from backend.routing.examples import ExampleBank
 from backend.routing.terms import EnglishTerm, Term, TermIndex
 from backend.routing.text import TextView, is_word
 
 # Discounts on a term's weight by how sure the match is.
 TYPED_PINYIN = 0.9  # yibao for 医保: the reporter typed pinyin on purpose
 HOMOPHONE = 0.8  # 医宝 for 医保: same sound, other characters
+INITIALS = 0.6  # yb for 医保: short, so several words may share them
+SPLIT = 0.9  # 中了标 for 中标, 借的钱 for 借钱: a particle inside a two-character word
 STRADDLING = 0.5  # 学校 inside 大学校园: the match cuts across real words
 FUZZY = 0.8  # 失信执行人 for 失信被执行人, procurment for procurement
-EXAMPLE = 0.9  # a text close to a configured example complaint
 FUZZY_CHINESE_CUTOFF = 80.0
 FUZZY_ENGLISH_CUTOFF = 85.0
+# Whole texts weigh by their similarity (rapidfuzz ratio, 0..100) times the field's weight.
+EXAMPLE = 0.9  # an example complaint from the configuration
 EXAMPLE_CUTOFF = 60.0
+LEARNED = 0.9  # a past complaint a coordinator placed in its category
+LEARNED_CUTOFF = 65.0  # corrected texts are many and unchecked, so only close ones count
+LEARNED_NEAREST = 3
+_PARTICLES = frozenset("了的过着")
+_VOWELS = frozenset("aeiouv")  # initials are consonants only: yb, not a word like yao
 
 
 class Hit(NamedTuple):
@@ -31,13 +40,17 @@ class Hit(NamedTuple):
     weight: float
 
 
-def score_categories(index: TermIndex, view: TextView) -> dict[str, float]:
+def score_categories(
+    index: TermIndex, view: TextView, learned: ExampleBank | None = None
+) -> dict[str, float]:
     """Return each category's score: the evidence of its distinct, non-overlapping hits."""
     hits = [
         *_chinese_hits(index, view),
         *_fuzzy_chinese_hits(index, view),
         *_english_hits(index, view),
+        *_initials_hits(index, view),
         *_example_hits(index, view),
+        *_learned_hits(learned, view),
     ]
     return _combine(hits)
 
@@ -53,6 +66,8 @@ def _chinese_hits(index: TermIndex, view: TextView) -> list[Hit]:
             if surfaces[i:end] == term.surfaces and (end > i + 1 or _alone(view, i)):
                 exact.add(term)
                 hits.append(_hit(view, term, i, end, 1.0))
+            elif _split_at(view, term, i):
+                hits.append(_hit(view, term, i, i + 3, SPLIT))
         for term, reading in index.by_syllable.get(syllable, ()):
             end = i + len(reading)
             if term in exact or syllables[i:end] != reading:
@@ -62,6 +77,18 @@ def _chinese_hits(index: TermIndex, view: TextView) -> list[Hit]:
             elif _slip(view, i, end):
                 hits.append(_hit(view, term, i, end, HOMOPHONE))
     return hits
+
+
+def _split_at(view: TextView, term: Term, first: int) -> bool:
+    """Return whether a two-character word is written apart by a particle (中了标, 借的钱)."""
+    surfaces = view.surfaces
+    return (
+        len(term.surfaces) == 2
+        and view.units[first].han
+        and first + 2 < len(surfaces)
+        and surfaces[first + 1] in _PARTICLES
+        and surfaces[first + 2] == term.surfaces[1]
+    )
 
 
 def _alone(view: TextView, position: int) -> bool:
@@ -136,6 +163,17 @@ def _english_hits(index: TermIndex, view: TextView) -> list[Hit]:
     return hits
 
 
+def _initials_hits(index: TermIndex, view: TextView) -> list[Hit]:
+    """Find Chinese terms typed as the initials of their syllables (yb for 医保)."""
+    hits: list[Hit] = []
+    for word in view.words:
+        typed = view.text[word.start : word.end]
+        if 2 <= len(typed) <= 4 and not _VOWELS & set(typed):
+            for term in index.by_initials.get(typed, ()):
+                hits.append(Hit(term.category, term, word.start, word.end, term.weight * INITIALS))
+    return hits
+
+
 def _example_hits(index: TermIndex, view: TextView) -> list[Hit]:
     if not index.example_texts or not view.text:
         return []
@@ -148,6 +186,23 @@ def _example_hits(index: TermIndex, view: TextView) -> list[Hit]:
     )
     return [
         Hit(index.example_categories[i], "example", -1, -1, EXAMPLE * score / 100)
+        for _, score, i in found
+    ]
+
+
+def _learned_hits(learned: ExampleBank | None, view: TextView) -> list[Hit]:
+    """Weigh the nearest complaints that coordinators placed (bounded by the bank's size)."""
+    if not learned or not view.text:
+        return []
+    found = process.extract(
+        view.text,
+        learned.texts,
+        scorer=fuzz.ratio,
+        score_cutoff=LEARNED_CUTOFF,
+        limit=LEARNED_NEAREST,
+    )
+    return [
+        Hit(learned.categories[i], "learned", -1, -1, LEARNED * score / 100)
         for _, score, i in found
     ]
 

@@ -22,6 +22,9 @@ NAME_WEIGHT = 0.65
 _ENGLISH_PHRASE_WEIGHT = 0.7
 # Shorter terms are matched exactly or by sound: one character off in four is another word.
 FUZZY_MIN_LENGTH = 5
+# Initials stand for words of two to four characters (yb 医保, dbh 低保户); longer ones are
+# spelled out by nobody, and one letter stands for anything.
+_INITIALS_LENGTHS = range(2, 5)
 
 
 class Term(NamedTuple):
@@ -53,6 +56,7 @@ class TermIndex:
     by_surface: dict[str, list[Term]]
     by_syllable: dict[str, list[tuple[Term, tuple[str, ...]]]]
     by_stem: dict[str, list[EnglishTerm]]
+    by_initials: dict[str, list[Term]]  # yb -> 医保: the first letters of each syllable
     fuzzy_terms: tuple[Term, ...]  # long enough for fuzzy matching, shortest first
     fuzzy_texts: tuple[str, ...]  # their texts, in the same order, ready for rapidfuzz
     fuzzy_lengths: tuple[int, ...]  # their lengths, in the same order, for bisect
@@ -139,10 +143,17 @@ def _index(
     for english_term_ in english:
         by_stem[english_term_.stems[0]].append(english_term_)
     vocabulary = frozenset(word for terms in by_stem.values() for t in terms for word in t.stems)
+    by_initials: defaultdict[str, list[Term]] = defaultdict(list)
+    for term in sorted({t for terms in by_surface.values() for t in terms}):
+        if len(term.surfaces) in _INITIALS_LENGTHS and term.readings:
+            for initials in {"".join(s[0] for s in reading) for reading in term.readings}:
+                if initials not in vocabulary:  # ppp is an English word here, not initials
+                    by_initials[initials].append(term)
     return TermIndex(
         by_surface=dict(by_surface),
         by_syllable=dict(by_syllable),
         by_stem=dict(by_stem),
+        by_initials=dict(by_initials),
         fuzzy_terms=tuple(fuzzy),
         fuzzy_texts=tuple(term.text for term in fuzzy),
         fuzzy_lengths=tuple(len(term.text) for term in fuzzy),

@@ -22,6 +22,9 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 
 jieba.setLogLevel(logging.WARNING)
 _taught: set[str] = set()
+# Everyday words that hold a keyword without its meaning: 没收到 (not received) is no 没收
+# (confiscation), so jieba keeps them whole and the keyword inside counts as cut.
+_WHOLE_WORDS = ("没收到",)
 
 
 class Unit(NamedTuple):
@@ -98,7 +101,7 @@ class TextView:
 def teach_jieba(words: Iterable[str]) -> None:
     """Load jieba's dictionary once and add Chinese words it must keep whole (失信被执行人)."""
     jieba.initialize()
-    for word in words:
+    for word in (*_WHOLE_WORDS, *words):
         if word not in _taught and len(word) >= 2 and all(HAN.match(char) for char in word):
             jieba.add_word(word)
             _taught.add(word)
@@ -107,6 +110,12 @@ def teach_jieba(words: Iterable[str]) -> None:
 def is_word(chars: str) -> bool:
     """Return whether jieba's dictionary (with the words taught to it) knows these characters."""
     return bool(jieba.dt.FREQ.get(chars))
+
+
+def word_string(raw: str, max_chars: int = MAX_CHARS) -> str:
+    """Return the normalised text as jieba words joined by spaces, for rapidfuzz token scorers."""
+    text = normalize(raw[:max_chars])
+    return " ".join(word for word in jieba.cut(text, HMM=False) if word.strip())
 
 
 def view_of(raw: str) -> TextView:

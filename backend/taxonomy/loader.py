@@ -83,4 +83,21 @@ def _inconsistency(t: Taxonomy) -> str | None:
         return f"triage_category {t.triage_category!r}: not a category id"
     if any(c.street_level for c in t.categories) and not t.streets:
         return "street-level categories need at least one street"
+    return _place_name_clash(t)
+
+
+def _place_name_clash(t: Taxonomy) -> str | None:
+    """Refuse a community name that is blank or names two places, so text maps to one street."""
+    owner: dict[str, str] = {}
+    for street in t.streets:
+        for name in (street.zh, *street.aliases):
+            owner.setdefault(name.strip(), street.code)
+    for street in t.streets:
+        for community in street.communities:
+            name = community.strip()
+            if not name:
+                return f"entry {street.code!r}: blank community name"
+            other = owner.setdefault(name, street.code)
+            if other != street.code:
+                return f"entry {street.code!r}: community {name!r} also names street {other!r}"
     return None

@@ -22,6 +22,13 @@ class DepartmentConfig(_Entry):
     role: str = ""
 
 
+class GeoPoint(_Entry):
+    """A point on the map in WGS-84 degrees, as a phone shares it."""
+
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
 class StreetConfig(_Entry):
     """A street office (街道办事处); a department that owns street-level matters by place."""
 
@@ -29,7 +36,9 @@ class StreetConfig(_Entry):
     zh: str = Field(min_length=1)
     en: str = ""
     aliases: tuple[str, ...] = ()
-    communities: tuple[str, ...] = ()
+    communities: tuple[str, ...] = ()  # 社区 (residents' committees) in the street's area
+    centre: GeoPoint | None = None  # where a shared location is measured from
+    radius_km: float | None = Field(default=None, gt=0, le=50)  # else routing.location_radius_km
 
 
 class CategoryConfig(_Entry):
@@ -56,6 +65,10 @@ class RoutingConfig(_Entry):
     confident_score: float = Field(default=0.6, ge=0, le=1)
     confident_margin: float = Field(default=0.1, ge=0, le=1)
     candidates: int = Field(default=5, ge=1, le=20)
+    # A shared location belongs to the nearest street centre no farther than this.
+    location_radius_km: float = Field(default=2.5, gt=0, le=50)
+    # How many corrected complaints the matcher keeps as examples (newest first).
+    learned_examples: int = Field(default=500, ge=0, le=5000)
 
 
 class DistrictConfig(_Entry):

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "reference" / "routing_dev.tsv"
+EVERYDAY_SET = Path(__file__).resolve().with_name("everyday.tsv")
 
 
 class Row(NamedTuple):
@@ -16,13 +17,23 @@ class Row(NamedTuple):
 
 def dev_rows() -> list[Row]:
     """Read the labelled complaints; fail, never skip, when the file is missing."""
-    assert DEV_SET.is_file(), f"the labelled development set is missing: {DEV_SET}"
+    return read_rows(DEV_SET)
+
+
+def everyday_rows() -> list[Row]:
+    """Read the complaints in everyday words the keywords and thresholds were tuned on."""
+    return read_rows(EVERYDAY_SET)
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Read text<TAB>category[<TAB>street] lines, skipping comments and blank lines."""
+    assert path.is_file(), f"the labelled set is missing: {path}"
     rows = []
-    for line in DEV_SET.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         text, category, *rest = line.split("\t")
         street = rest[0].strip() if rest else ""
         rows.append(Row(text, category.strip(), street or None))
-    assert len(rows) >= 30, f"{DEV_SET} holds only {len(rows)} rows"
+    assert len(rows) >= 30, f"{path} holds only {len(rows)} rows"
     return rows

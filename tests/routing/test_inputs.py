@@ -84,3 +84,53 @@ def test_text_without_signal_goes_to_triage_unconfidently(router: Router, text: 
     result = router.route(text)
     actual = (result.category, result.department, result.confident, result.confidence)
     assert actual == ("other", "fgw", False, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yb duanjiao le", "medical_insurance"),
+        ("db bei quxiao", "poverty_relief"),
+        ("wyf tai gui", "property"),
+    ],
+)
+def test_pinyin_initials_route_like_the_words_they_stand_for(
+    router: Router, text: str, expected: str
+) -> None:
+    assert router.route(text).category == expected
+
+
+def test_initials_never_make_a_route_confident_on_their_own(router: Router) -> None:
+    result = router.route("yb")
+    assert (result.category, result.confident) == ("medical_insurance", False)
+
+
+def test_letters_with_vowels_are_words_not_initials(router: Router) -> None:
+    assert router.route("yab").candidates == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中了标又被取消了", "bidding"),
+        ("区里借的钱到期不还", "debt"),
+    ],
+)
+def test_two_character_word_split_by_a_particle_still_counts(
+    router: Router, text: str, expected: str
+) -> None:
+    assert router.route(text).category == expected
+
+
+def test_traditional_street_name_is_found(router: Router) -> None:
+    result = router.route("鈴鐺閣街道的低保被取消了")
+    assert (result.category, result.street, result.street_evidence) == (
+        "poverty_relief",
+        "ldg",
+        "text",
+    )
+
+
+def test_not_received_is_no_confiscation(router: Router) -> None:
+    # 没收到 (not received) holds 没收 (confiscate) without its meaning.
+    assert router.route("烈士家属的慰问金没收到").category == "military_support"

@@ -10,7 +10,9 @@ from backend.routing.normalize import normalize
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("ＰＰＰ項目，補貼！", "ppp項目 補貼"),
+        ("ＰＰＰ項目，補貼！", "ppp项目 补贴"),
+        ("醫保斷繳，鈴鐺閣街道", "医保断缴 铃铛阁街道"),
+        ("abc\ud800醫保", "abc 医保"),
         ("Yī Bǎo", "yi bao"),
         ("lǜ nǚ", "lv nv"),
         ("医\u200b保\ufeff断缴", "医保断缴"),
@@ -22,6 +24,11 @@ from backend.routing.normalize import normalize
 )
 def test_normalize_folds_width_case_marks_and_punctuation(raw: str, expected: str) -> None:
     assert normalize(raw) == expected
+
+
+def test_simplified_text_stays_as_it_is() -> None:
+    text = "干部收了红包 后面的面馆 双环邨"
+    assert normalize(text) == text
 
 
 def test_normalize_is_idempotent() -> None:

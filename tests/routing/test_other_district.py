@@ -18,7 +18,17 @@ def district(**routing: Any) -> Taxonomy:
                 {"code": "office", "zh": "办公室", "en": "Office"},
                 {"code": "env", "zh": "环保局", "en": "Environment Bureau"},
             ],
-            "streets": [{"code": "north", "zh": "北街街道", "aliases": ["北街", "beijie"]}],
+            "streets": [
+                {
+                    "code": "north",
+                    "zh": "北街街道",
+                    "aliases": ["北街", "beijie"],
+                    "communities": ["柳树湾"],
+                    "centre": {"lat": 30.0, "lon": 120.0},
+                    "radius_km": 1.0,
+                },
+                {"code": "south", "zh": "南街街道", "centre": {"lat": 29.9, "lon": 120.0}},
+            ],
             "categories": [
                 {
                     "id": "noise",
@@ -66,3 +76,17 @@ def test_confidence_thresholds_come_from_the_file() -> None:
 def test_number_of_candidates_comes_from_the_file() -> None:
     result = Router(district(candidates=1)).route("噪音太大，路灯也坏了")
     assert len(result.candidates) == 1
+
+
+def test_communities_come_from_the_file() -> None:
+    result = Router(district()).route("柳树湾的路灯坏了")
+    assert (result.department, result.street_evidence) == ("north", "community")
+
+
+def test_street_centres_and_reach_come_from_the_file() -> None:
+    router = Router(district(location_radius_km=5.0))
+    near_north = (30.0, 120.005)  # 0.5 km from north, within its own 1 km
+    beyond_north = (30.02, 120.0)  # 2.2 km from north, 13 km from south: nobody's
+    near_south = (29.93, 120.0)  # 3.3 km from south, within the file's 5 km
+    actual = [router.street_at(*point) for point in (near_north, beyond_north, near_south)]
+    assert actual == ["north", None, "south"]

@@ -85,3 +85,52 @@ def test_street_is_not_found_inside_other_words(router: Router, text: str) -> No
 
 def test_first_street_named_is_taken(router: Router) -> None:
     assert router.find_street("我住在西沽，单位在丁字沽") == "xg"
+
+
+# Near the configured centre of 芥园 (jy); far from every street of the district.
+IN_JIEYUAN = (39.1505, 117.1625)
+IN_BEIJING = (39.9042, 116.4074)
+
+
+def test_community_named_in_the_text_decides_the_street(router: Router) -> None:
+    result = router.route("前园社区有人在公共车位上装地锁")
+    actual = (result.category, result.department, result.street, result.street_evidence)
+    assert actual == ("parking", "sgz", "sgz", "community")
+
+
+def test_shared_location_decides_the_street_when_the_text_names_none(router: Router) -> None:
+    result = router.route(NO_STREET, location=IN_JIEYUAN)
+    actual = (result.department, result.street, result.street_evidence, result.street_needed)
+    assert actual == ("jy", "jy", "location", False)
+
+
+def test_street_named_in_the_text_beats_the_shared_location(router: Router) -> None:
+    result = router.route(IN_SHUANGHUANCUN, location=IN_JIEYUAN)
+    assert (result.street, result.street_evidence) == ("shc", "text")
+
+
+def test_street_hint_beats_the_shared_location(router: Router) -> None:
+    result = router.route(NO_STREET, street_hint="dzg", location=IN_JIEYUAN)
+    assert (result.street, result.street_evidence) == ("dzg", "hint")
+
+
+def test_location_outside_the_district_gives_no_street(router: Router) -> None:
+    result = router.route(NO_STREET, location=IN_BEIJING)
+    assert (result.street, result.street_evidence, result.street_needed) == (None, None, True)
+
+
+def test_street_at_picks_the_nearest_centre_within_reach(router: Router) -> None:
+    assert router.street_at(*IN_JIEYUAN) == "jy"
+    assert router.street_at(*IN_BEIJING) is None
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [(float("nan"), 117.16), (39.15, float("inf")), (91.0, 117.16), (39.15, 181.0)],
+)
+def test_street_at_refuses_impossible_points(router: Router, lat: float, lon: float) -> None:
+    assert router.street_at(lat, lon) is None
+
+
+def test_community_name_inside_another_word_is_not_taken(router: Router) -> None:
+    assert router.route("门前园子里的路灯坏了").street is None

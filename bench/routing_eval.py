@@ -1,0 +1,156 @@
+"""Measure the router: accuracy on labelled complaints and time per route against a baseline.
+
+1. Top-1 and top-3 accuracy of the category, and of the street where the text names one, on
+   the development set (../shared/reference/routing_dev.tsv, tuned on) and on the held-out set
+   (bench/routing_holdout.tsv: everyday words, slips, pinyin, traditional characters, English,
+   never used for tuning). Street top-3: the street is among the units of the three choices
+   the citizen is shown.
+2. The share of confident routes (sent without asking) that are wrong.
+3. Mean time per route against plain `rapidfuzz.process.extractOne` over the category names,
+   measured in the same run: printed as a ratio.
+
+Run: `.venv/bin/python bench/routing_eval.py [--misses]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import process
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from backend.routing.normalize import to_simplified  # noqa: E402
+from backend.routing.pinyin import split_pinyin  # noqa: E402
+from backend.routing.router import Router, RouteResult  # noqa: E402
+from backend.settings import DEFAULT_TAXONOMY  # noqa: E402
+from backend.taxonomy.loader import load_taxonomy  # noqa: E402
+
+DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "routing_dev.tsv"
+HOLDOUT_SET = Path(__file__).resolve().with_name("routing_holdout.tsv")
+TIMING_ROUNDS = 30
+
+
+class Row(NamedTuple):
+    text: str
+    category: str
+    street: str | None
+
+
+@dataclass
+class Tally:
+    rows: int = 0
+    top1: int = 0
+    top3: int = 0
+    streets: int = 0
+    street_top1: int = 0
+    street_top3: int = 0
+    confident: int = 0
+    confident_wrong: int = 0
+
+    def add(self, row: Row, result: RouteResult) -> bool:
+        """Count one routed row; return whether its category was right."""
+        top3 = [c.category for c in result.candidates[:3]]
+        right = result.category == row.category
+        self.rows += 1
+        self.top1 += right
+        self.top3 += right or row.category in top3
+        if row.street:
+            units = {c.department for c in result.candidates[:3]}
+            self.streets += 1
+            self.street_top1 += result.street == row.street
+            self.street_top3 += result.street == row.street or row.street in units
+        if result.confident:
+            self.confident += 1
+            self.confident_wrong += not right
+        return right
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Read text<TAB>category[<TAB>street] lines, skipping comments and blank lines."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, category, *rest = line.split("\t")
+        street = rest[0].strip() if rest else ""
+        rows.append(Row(text, category.strip(), street or None))
+    return rows
+
+
+def style_of(text: str) -> str:
+    """Name how a complaint is written: Chinese, traditional, pinyin or English."""
+    if not text.isascii():
+        return "traditional" if to_simplified(text) != text else "chinese"
+    words = "".join(c if c.isalpha() else " " for c in text.lower()).split()
+    typed = sum(split_pinyin(w) is not None for w in words)
+    return "pinyin" if words and typed == len(words) else "english"
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f} % ({part}/{whole})" if whole else "   n/a"
+
+
+def evaluate(name: str, rows: list[Row], router: Router, show_misses: bool) -> list[str]:
+    """Print the accuracy figures of one labelled set; return its texts."""
+    total = Tally()
+    by_style: dict[str, Tally] = {}
+    for row in rows:
+        result = router.route(row.text)
+        right = total.add(row, result)
+        by_style.setdefault(style_of(row.text), Tally()).add(row, result)
+        if show_misses and (not right or (row.street and result.street != row.street)):
+            print(
+                f"  miss: {row.text} | want {row.category} {row.street or ''} | got "
+                f"{result.category} {result.street or ''} confident={result.confident}"
+            )
+    print(f"{name} ({len(rows)} complaints)")
+    print(f"  category top-1  {percent(total.top1, total.rows)}")
+    print(f"  category top-3  {percent(total.top3, total.rows)}")
+    print(f"  street top-1    {percent(total.street_top1, total.streets)}")
+    print(f"  street top-3    {percent(total.street_top3, total.streets)}")
+    print(
+        f"  confident routes {percent(total.confident, total.rows)}, of which wrong "
+        f"{percent(total.confident_wrong, total.confident)}"
+    )
+    for style, tally in sorted(by_style.items()):
+        print(f"    {style:<12} top-1 {percent(tally.top1, tally.rows)}")
+    return [row.text for row in rows]
+
+
+def mean_ms(route: Callable[[str], object], texts: list[str]) -> float:
+    """Return the mean milliseconds per call over warm caches, as a running service has."""
+    for text in texts:
+        route(text)
+    started = time.perf_counter()
+    for _ in range(TIMING_ROUNDS):
+        for text in texts:
+            route(text)
+    return (time.perf_counter() - started) * 1000 / (TIMING_ROUNDS * len(texts))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="print every wrong route")
+    args = parser.parse_args()
+    taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
+    router = Router(taxonomy)
+    texts = evaluate("development set (tuned on)", read_rows(DEV_SET), router, args.misses)
+    texts += evaluate("held-out set (never tuned on)", read_rows(HOLDOUT_SET), router, args.misses)
+    names = [category.zh for category in taxonomy.categories]
+    routed = mean_ms(router.route, texts)
+    baseline = mean_ms(lambda text: process.extractOne(text, names), texts)
+    print(
+        f"time per route    {routed:.3f} ms; baseline extractOne over category names "
+        f"{baseline:.3f} ms; ratio {routed / baseline:.1f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
