@@ -1,12 +1,13 @@
 """Import every table so that SQLModel.metadata knows them all (for Alembic and tests)."""
 
-from backend.cases.models import Attachment, Case, CaseCounter, CaseEvent
+from backend.cases.models import Attachment, Case, CaseCounter, CaseEvent, CaseFollower
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
 from backend.people.models import Reporter, StaffAccount, StaffChat
 from backend.routing.corrections import RoutingCorrection
 from backend.taxonomy.tables import Category, Department
+from backend.webchat.models import WebchatMessage
 from backend.workdays.models import CalendarDay, CalendarOverride, CalendarYear
 
 __all__ = [
@@ -17,9 +18,11 @@ __all__ = [
     "Deadline",
     "Notification",
     "StaffChat",
+    "WebchatMessage",
     "Case",
     "CaseCounter",
     "CaseEvent",
+    "CaseFollower",
     "ClerkInvite",
     "Conversation",
     "InboundEvent",

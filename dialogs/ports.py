@@ -158,6 +158,14 @@ class StatusView:
 
 
 @dataclass(frozen=True)
+class SimilarCase:
+    """An open case that looks like the complaint being filed (the same unit and category)."""
+
+    number: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
 class CaseLine:
     """One line of "my cases"."""
 
@@ -211,6 +219,14 @@ class DialogServices(Protocol):
 
     def complaints_today(self, chat: ChatRef) -> int:
         """Return how many complaints this chat filed today."""
+        ...
+
+    def similar_cases(self, text: str, category: str, street: str | None) -> Sequence[SimilarCase]:
+        """Return open cases like this complaint, most alike first (may be empty)."""
+        ...
+
+    def follow_case(self, number: str, chat: ChatRef, language: str) -> None:
+        """Send this chat the updates of an open case; may raise SubmissionRefused."""
         ...
 
     def submit_complaint(self, draft: ComplaintDraft) -> Receipt:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from backend.db import UTCDateTime
@@ -116,3 +116,17 @@ class CaseCounter(SQLModel, table=True):
 
     day: str = Field(primary_key=True, max_length=8)
     last: int = 0
+
+
+class CaseFollower(SQLModel, table=True):
+    """A chat that chose to follow an open case like its own instead of filing a new one."""
+
+    __tablename__ = "case_followers"
+    __table_args__ = (UniqueConstraint("case_id", "channel", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    channel: str = Field(max_length=16)
+    chat_id: str = Field(max_length=64)
+    language: str = Field(default="zh", max_length=8)
+    created_at: datetime = Field(sa_type=UTCDateTime)

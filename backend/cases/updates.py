@@ -39,6 +39,7 @@ class ReporterUpdates:
         recipients = [
             r for c in (case, *merged) for r in outbox.reporter_of(session=session, case=c)
         ]
+        recipients += outbox.followers_of(session=session, case=case)
         if not recipients:
             return
         unit_names = {d.code: (d.zh, d.en) for d in self.taxonomy.departments}

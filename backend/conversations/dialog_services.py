@@ -10,9 +10,10 @@ from sqlmodel import Session, col, func, select
 from backend.actors import REPORTER, Actor
 from backend.attachments.store import ContentStore, FileFetcher, attach
 from backend.bootstrap import Container
-from backend.cases.events import history
+from backend.cases.duplicates import find_duplicates
+from backend.cases.events import history, record_event
 from backend.cases.intake import Draft, submit
-from backend.cases.models import Case, CaseKind, CaseStatus
+from backend.cases.models import Case, CaseFollower, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number, verify_pin
 from backend.cases.rating import rate_case
 from backend.cases.workflow import Action, Command, transition
@@ -87,6 +88,59 @@ class BackendDialogServices:
         """Return the street office area a shared location lies in."""
         finder = getattr(self.container.router, "street_at", None)
         return finder(latitude, longitude) if finder is not None else None
+
+    def similar_cases(
+        self, text: str, category: str, street: str | None
+    ) -> Sequence[dp.SimilarCase]:
+        """Return open cases of the same unit and category with a similar text."""
+        chosen = self.container.taxonomy.category(category)
+        if chosen is None or category == self.container.taxonomy.triage_category:
+            return []
+        department = street if chosen.street_level else chosen.owner
+        if department is None:
+            return []
+        found = find_duplicates(
+            session=self.session,
+            department=department,
+            category=category,
+            text=text,
+            now=self.container.clock.now(),
+        )
+        return [dp.SimilarCase(case.number, case.text[:80]) for case, _ in found]
+
+    def follow_case(self, number: str, chat: ChatRef, language: str) -> None:
+        """Let this chat receive the updates of an open case."""
+        canonical = canonical_number(number)
+        case = self.session.exec(select(Case).where(Case.number == canonical)).first()
+        open_states = (S.received, S.triage, S.routed, S.signed, S.in_progress)
+        if case is None or case.status not in open_states or case.merged_into_id is not None:
+            raise dp.SubmissionRefused("not_followable")
+        exists = self.session.exec(
+            select(CaseFollower).where(
+                CaseFollower.case_id == case.id,
+                CaseFollower.channel == chat.channel,
+                CaseFollower.chat_id == chat.chat_id,
+            )
+        ).first()
+        if exists is None:
+            self.session.add(
+                CaseFollower(
+                    case_id=case.id or 0,
+                    channel=chat.channel,
+                    chat_id=chat.chat_id,
+                    language=language,
+                    created_at=self.container.clock.now(),
+                )
+            )
+            record_event(
+                session=self.session,
+                case=case,
+                actor=REPORTER,
+                action="follow",
+                at=self.container.clock.now(),
+                details={"channel": chat.channel},
+            )
+            self.session.flush()
 
     def complaints_today(self, chat: ChatRef) -> int:
         """Count the complaints this chat filed today."""

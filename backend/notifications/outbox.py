@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseFollower
 from backend.notifications.models import DeliveryState, Notification
 from backend.people.models import Reporter, Role, StaffAccount, StaffChat
 
@@ -50,6 +50,14 @@ def reporter_of(*, session: Session, case: Case) -> list[Recipient]:
     return [
         Recipient("reporter", reporter.id, reporter.channel, reporter.chat_id, reporter.language)
     ]
+
+
+def followers_of(*, session: Session, case: Case) -> list[Recipient]:
+    """Return the chats that follow a case (see the dialog's "follow this case")."""
+    rows = session.exec(
+        select(CaseFollower).where(CaseFollower.case_id == case.id).order_by(col(CaseFollower.id))
+    ).all()
+    return [Recipient("reporter", None, f.channel, f.chat_id, f.language) for f in rows]
 
 
 def _staff_chats(session: Session, *conditions: Any) -> list[Recipient]:

@@ -108,6 +108,13 @@ TEXTS: dict[str, str] = {
     "street.kept": "Place: {street}",
     "street.not_found": "I could not place that. Tap a street, or tap “Not sure”.",
     "street.outside": "That location is outside the district. Tap a street, or tap “Not sure”.",
+    "similar.intro": "These open cases look like yours:",
+    "similar.line": "• {number}: {excerpt}",
+    "similar.follow": "👀 Follow {number}",
+    "similar.file_new": "File a new complaint anyway",
+    "similar.following": (
+        "Done: you will be told how case {number} goes. You can also send /status {number}."
+    ),
     "complaint.when": (
         "When did it happen? Tap a button or type a date such as 2026-11-03 or 3 Nov."
     ),
@@ -204,6 +211,9 @@ TEXTS: dict[str, str] = {
     "refused.not_your_unit": "This case does not belong to your unit.",
     "refused.clerk_inactive": (
         "Your staff account is disabled; please contact the Development and Reform Commission."
+    ),
+    "refused.not_followable": (
+        "That case is closed or merged and cannot be followed; you can file a new complaint."
     ),
     "refused.other": "This could not be filed right now. Please try later or call 12345.",
     # status

@@ -85,6 +85,13 @@ TEXTS: dict[str, str] = {
     "street.kept": "地点：{street}",
     "street.not_found": "没能认出这个地点。请点选街道，或点「不确定」。",
     "street.outside": "这个位置不在本区范围内。请点选街道，或点「不确定」。",
+    "similar.intro": "这些正在办理的案件和您反映的很像：",
+    "similar.line": "• {number}：{excerpt}",
+    "similar.follow": "👀 关注 {number}",
+    "similar.file_new": "仍然提交新的投诉",
+    "similar.following": (
+        "好的，案件 {number} 有进展时会通知您。也可以发送 /status {number} 查看。"
+    ),
     "complaint.when": "事情是哪天发生的？可以点按钮，或输入日期，如 2026-11-03 或 11月3日。",
     "date.today": "今天",
     "date.yesterday": "昨天",
@@ -172,6 +179,7 @@ TEXTS: dict[str, str] = {
     "refused.already_signed": "这件案件已经签收过了。",
     "refused.not_your_unit": "这件案件不属于您的单位。",
     "refused.clerk_inactive": "您的工作账号已停用，请联系区发展改革委。",
+    "refused.not_followable": "这件案件已经办结或合并，不能再关注了；您可以继续提交新的投诉。",
     "refused.other": "暂时无法提交，请稍后再试，或拨打 12345 热线。",
     # status
     "status.usage": "请发送：/status 案件编号 [提取码]，例如 /status HQ-261127-0042 123456",

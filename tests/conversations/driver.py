@@ -68,6 +68,8 @@ def file_complaint(chat: Chat, text: str) -> str:
     chat.command("report")
     chat.say(text)
     chat.tap("✅ 对")
+    if any(b.label == "仍然提交新的投诉" for r in chat.replies for row in r.buttons for b in row):
+        chat.tap("仍然提交新的投诉")  # a similar case is open: file anyway
     chat.tap("今天")
     chat.tap("跳过")
     chat.tap("🕶 匿名")

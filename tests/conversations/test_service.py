@@ -197,3 +197,29 @@ def test_the_reporter_of_a_merged_duplicate_hears_of_the_case_it_joined(
     told = sorted((n.chat_id, n.text.split("，")[0]) for n in updates)
     assert [chat for chat, _ in told] == ["c1", "second", "second"]
     assert any(first.number in text for chat, text in told if chat == "second")
+
+
+def test_a_second_reporter_follows_the_open_case_and_hears_of_it(
+    service: ConversationService, container: Container
+) -> None:
+    file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    second = Chat(service, chat=ChatRef("web", "neighbour"))
+    second.command("report")
+    second.say("区里的项目做完了，工程款一直拖欠不付，我们公司也是")
+    second.tap("✅ 对")
+    second.tap(f"👀 关注 {case.number}")
+    assert len(cases(container)) == 1
+    clerk = Actor("staff", id=None, name="李", role=Role.clerk, department="czj")
+    with session_scope(container.engine) as session:
+        row = get_case(session=session, number=case.number, actor=clerk)
+        transition(
+            session=session,
+            case=row,
+            actor=clerk,
+            env=container.case_env,
+            command=Command(action=Action.sign, version=row.version),
+        )
+    with session_scope(container.engine) as session:
+        updates = session.exec(select(Notification).where(Notification.kind == "update")).all()
+    assert sorted(n.chat_id for n in updates) == ["c1", "neighbour"]

@@ -17,6 +17,7 @@ from dialogs.ports import (
     Receipt,
     RecordDraft,
     RouteProposal,
+    SimilarCase,
     StatusView,
     StreetChoice,
     SubmissionRefused,
@@ -81,6 +82,10 @@ class FakeServices:
     signed: list[tuple[int, str]] = field(default_factory=list)
     refuse_with: str | None = None  # the next submission is refused with this code
     issued: int = 0
+    open_cases: list[tuple[str, str, SimilarCase]] = field(
+        default_factory=list
+    )  # (category, street)
+    followed: list[tuple[str, ChatRef, str]] = field(default_factory=list)
 
     def today(self) -> date:
         return self.day
@@ -102,6 +107,13 @@ class FakeServices:
         south, north, west, east = JIEYUAN_AREA
         inside = south <= latitude <= north and west <= longitude <= east
         return "jy" if inside else None
+
+    def similar_cases(self, text: str, category: str, street: str | None) -> list[SimilarCase]:
+        return [case for cat, where, case in self.open_cases if (cat, where) == (category, street)]
+
+    def follow_case(self, number: str, chat: ChatRef, language: str) -> None:
+        self._maybe_refuse()
+        self.followed.append((number, chat, language))
 
     def complaints_today(self, chat: ChatRef) -> int:
         return sum(1 for draft in self.complaints if draft.chat == chat)

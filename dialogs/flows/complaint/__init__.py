@@ -10,6 +10,7 @@ from dialogs.flows.common import AttachmentsStep, DateStep, ShortTextStep, colle
 from dialogs.flows.complaint.describe import CategoryStep, WhatStep
 from dialogs.flows.complaint.place import StreetStep
 from dialogs.flows.complaint.reporter import NAME_LIMIT, ContactStep, IdentityStep
+from dialogs.flows.complaint.similar import SimilarStep, look_for_similar
 from dialogs.flows.complaint.summary import ComplaintSummary
 from dialogs.model import FileRef, Outbound
 
@@ -26,6 +27,7 @@ class ComplaintFlow(Flow):
             "what": "text" not in data,
             "category": "category" not in data,
             "street": bool(data.get("street_level")) and "street" not in data,
+            "similar": bool(data.get("similar")) and "follow" not in data,
             "when": "occurred_on" not in data,
             "evidence": not data.get("files_done"),
             "identity": "anonymous" not in data,
@@ -34,6 +36,13 @@ class ComplaintFlow(Flow):
             "summary": True,
         }
         return waiting[step]
+
+    def proceed(self, ctx: Ctx) -> list[Outbound]:
+        """Before asking when, look for open cases like this one (offered as "follow")."""
+        placed = "category" in ctx.data and not self.needs("street", ctx.data)
+        if placed and self.needs("when", ctx.data):
+            look_for_similar(ctx)
+        return super().proceed(ctx)
 
     def on_file(self, ctx: Ctx, file: FileRef, caption: str) -> list[Outbound]:
         """Collect a photo or document at any step; a caption may be the description."""
@@ -51,6 +60,7 @@ COMPLAINT = ComplaintFlow(
         "what": WhatStep(),
         "category": CategoryStep(),
         "street": StreetStep(),
+        "similar": SimilarStep(),
         "when": DateStep("occurred_on", "complaint.when", optional=True),
         "evidence": AttachmentsStep("complaint.evidence"),
         "identity": IdentityStep(),

@@ -1,0 +1,1 @@
+"""The web chat (/chat): the citizen dialogs in a browser, for networks without Telegram."""

@@ -1,0 +1,174 @@
+"""The web chat's JSON endpoints under /chat/api: session, messages, files, updates."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, NoReturn
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from backend.bootstrap import Container
+from backend.conversations.service import ConversationService
+from bot.webchat.conversation import dialog_language, reply_json
+from bot.webchat.errors import WebchatError, request_language
+from bot.webchat.events import client_id, event_id, inbound_of, parse_object
+from bot.webchat.files import content_type, file_kind, file_name, read_limited, read_upload
+from bot.webchat.notifier import CHANNEL, updates_after
+from bot.webchat.tokens import BadToken, TokenSigner
+from dialogs.model import ChatRef, FileRef, Inbound
+
+log = logging.getLogger(__name__)
+ROUTES = {
+    "/chat/api/session": ("GET", "POST"),
+    "/chat/api/messages": ("POST",),
+    "/chat/api/files": ("POST",),
+    "/chat/api/updates": ("GET",),
+}
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+class WebchatApi:
+    """The endpoints' shared parts: the service, the token signer and the size caps."""
+
+    def __init__(self, container: Container, conversations: ConversationService) -> None:
+        self.container = container
+        self.conversations = conversations
+        self.signer = TokenSigner(container.settings.secret_key.get_secret_value())
+        # The dialog answers text over its own limit itself; this cap only stops abuse.
+        self.text_cap = 2 * container.settings.max_text_length
+        self.body_cap = 12 * self.text_cap + 4096  # JSON may escape a character as 12 bytes
+
+    def chat_of(self, request: Request) -> ChatRef:
+        """Return the chat of the request's Bearer token: 401 without one, 403 when forged."""
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise WebchatError(401, "token_missing")
+        try:
+            return ChatRef(CHANNEL, self.signer.chat_of(token.strip()))
+        except BadToken:
+            raise WebchatError(403, "token_invalid") from None
+
+    async def json_body(self, request: Request, *, optional: bool = False) -> dict[str, Any]:
+        """Return the request's JSON object, read within the body cap."""
+        too_large = WebchatError(413, "body_too_large", max=self.body_cap)
+        body = await read_limited(
+            request.stream(),
+            request.headers.get("content-length"),
+            limit=self.body_cap,
+            too_large=too_large,
+        )
+        if optional and not body.strip():
+            return {}
+        return parse_object(body)
+
+    async def answer(self, inbound: Inbound) -> dict[str, Any]:
+        """Run the event through the dialog; return its replies and the dialog's language."""
+        try:
+            replies = await run_in_threadpool(self.conversations.handle, inbound)
+        except Exception:  # noqa: BLE001 - the service logged it and rolled back
+            raise WebchatError(500, "internal") from None
+        try:
+            engine = self.container.engine
+            language = await run_in_threadpool(dialog_language, engine, inbound.chat)
+        except Exception:  # noqa: BLE001 - the replies stand; only the page's words may lag
+            log.exception("web chat %s: cannot read the dialog's language", inbound.chat.chat_id)
+            language = "en" if inbound.language_hint == "en" else "zh"
+        return {"replies": [reply_json(reply) for reply in replies], "language": language}
+
+
+def webchat_router(api: WebchatApi) -> APIRouter:
+    """Return the router of /chat/api (the page's routes are added by the caller)."""
+    router = APIRouter(prefix="/chat/api", include_in_schema=False)
+
+    @router.post("/session", status_code=201)
+    async def start_session(request: Request) -> dict[str, Any]:
+        """Open a chat: a new opaque id, its signed token, and the greeting."""
+        body = await api.json_body(request, optional=True)
+        language = body.get("language", request_language(request))
+        if language not in ("zh", "en"):
+            problem = ("须为 zh 或 en", "use zh or en")
+            raise WebchatError(422, "field_invalid", field="language", problem=problem)
+        chat_id, token = api.signer.new_chat()
+        chat = ChatRef(CHANNEL, chat_id)
+        greeting = Inbound(
+            kind="command",
+            command="start",
+            chat=chat,
+            event_id=event_id(chat, "start"),
+            language_hint=language,
+        )
+        return {"chat_id": chat_id, "token": token, **await api.answer(greeting)}
+
+    @router.get("/session")
+    async def read_session(request: Request) -> dict[str, Any]:
+        """Check a kept token (after a reload) and say which language the dialog speaks."""
+        chat = api.chat_of(request)
+        language = await run_in_threadpool(dialog_language, api.container.engine, chat)
+        return {"chat_id": chat.chat_id, "language": language}
+
+    @router.post("/messages")
+    async def send_message(request: Request) -> dict[str, Any]:
+        """Hand one event (text, command, button, location, contact) to the dialog."""
+        chat = api.chat_of(request)
+        raw = await api.json_body(request)
+        inbound = inbound_of(
+            raw, chat, text_cap=api.text_cap, language_hint=request_language(request)
+        )
+        return await api.answer(inbound)
+
+    @router.post("/files")
+    async def upload_file(request: Request) -> dict[str, Any]:
+        """Store a raw-body upload by its SHA-256 and hand it to the dialog as photo or file."""
+        chat = api.chat_of(request)
+        headers = request.headers
+        client = client_id(headers.get("x-client-message-id"), field="X-Client-Message-Id")
+        data = await read_upload(request.stream(), headers.get("content-length"))
+        kind, media = file_kind(content_type(headers.get("content-type")), data)
+        digest = await run_in_threadpool(api.conversations.store.put, data)
+        file = FileRef(digest, kind, len(data), media, file_name(headers.get("x-file-name")))
+        inbound = Inbound(
+            kind=kind,
+            chat=chat,
+            event_id=event_id(chat, client),
+            file=file,
+            language_hint=request_language(request),
+        )
+        shown = {"id": digest, "kind": kind, "size": len(data), "name": file.name}
+        return {"file": shown, **await api.answer(inbound)}
+
+    @router.get("/updates")
+    async def read_updates(request: Request) -> dict[str, Any]:
+        """Return the messages pushed to this chat after the id the page saw last."""
+        chat = api.chat_of(request)
+        after = request.query_params.get("after", "0").strip()
+        if not (after.isascii() and after.isdigit()) or len(after) > 18:
+            problem = ("须为非负整数", "use a whole number, 0 or more")
+            raise WebchatError(422, "field_invalid", field="after", problem=problem)
+        messages = await run_in_threadpool(
+            updates_after, api.container.engine, chat.chat_id, int(after)
+        )
+        last = messages[-1]["id"] if messages else int(after)
+        return {"messages": messages, "last_id": last}
+
+    return router
+
+
+def nowhere_router() -> APIRouter:
+    """Return the router that answers every other address under /chat with JSON."""
+    router = APIRouter(include_in_schema=False)
+
+    @router.api_route("/chat/{rest:path}", methods=ALL_METHODS, response_model=None)
+    async def nowhere(request: Request, rest: str) -> NoReturn:
+        """Refuse an unknown address (404) or a known one with the wrong method (405)."""
+        allowed = ROUTES.get(request.url.path)
+        if allowed is not None and request.method not in allowed:
+            raise WebchatError(
+                405,
+                "method_not_allowed",
+                method=request.method,
+                headers={"Allow": ", ".join(allowed)},
+            )
+        raise WebchatError(404, "not_found")
+
+    return router

@@ -1,0 +1,93 @@
+"""Refused web-chat requests: a status, a stable code and a message in the user's language."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from dialogs.texts import render
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "token_missing": (
+        "缺少会话令牌，请刷新页面重新开始。",
+        "The session token is missing: reload the page to start a chat.",
+    ),
+    "token_invalid": (
+        "会话令牌无效，请刷新页面重新开始。",
+        "The session token is not valid: reload the page to start a new chat.",
+    ),
+    "bad_json": ("请求内容不是有效的 JSON 对象。", "The request body is not a valid JSON object."),
+    "field_missing": ("缺少字段 {field}。", "Field {field} is missing."),
+    "field_invalid": ("字段 {field} 有误：{problem}。", "Field {field} is wrong: {problem}."),
+    "unknown_kind": (
+        "不支持的消息类型：{kind}。可用的类型：{known}。",
+        "Unknown message kind: {kind}. Known kinds: {known}.",
+    ),
+    "text_empty": ("消息是空的，请输入文字。", "The message is empty: type some text."),
+    "text_too_long": (
+        "消息太长（{length} 字），最多 {max} 字。",
+        "The message is too long ({length} characters); the limit is {max}.",
+    ),
+    "body_too_large": (
+        "请求太大，最多 {max} 字节。",
+        "The request is too large; the limit is {max} bytes.",
+    ),
+    "file_too_large": (
+        "文件太大，每个不能超过 {mb} MB。",
+        "The file is too large; each file may have at most {mb} MB.",
+    ),
+    "file_empty": ("文件是空的。", "The file is empty."),
+    "not_found": ("没有这个地址。", "There is nothing at this address."),
+    "method_not_allowed": (
+        "这个地址不支持 {method} 请求。",
+        "This address does not take {method} requests.",
+    ),
+    # The dialog's own apology; the service has logged the failure and rolled back.
+    "internal": (render("zh", "error.internal"), render("en", "error.internal")),
+}
+
+
+class WebchatError(Exception):
+    """Refuse a request with an HTTP status and a message code."""
+
+    def __init__(
+        self, status: int, code: str, *, headers: dict[str, str] | None = None, **params: object
+    ) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.headers = headers
+        self.params = params
+
+    def message(self, language: str) -> str:
+        """Return the message in Chinese or English; a (zh, en) parameter is picked likewise."""
+        index = 1 if language == "en" else 0
+        params = {
+            name: value[index] if isinstance(value, tuple) else value
+            for name, value in self.params.items()
+        }
+        return MESSAGES[self.code][index].format(**params)
+
+
+def request_language(request: Request) -> str:
+    """Return en when the client's Accept-Language starts with English, else zh (the default)."""
+    header = request.headers.get("accept-language", "").strip().lower()
+    return "en" if header.startswith("en") else "zh"
+
+
+def error_response(
+    status: int, code: str, detail: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """Return the JSON body every refusal has: a readable detail and a stable code."""
+    return JSONResponse(
+        status_code=status, content={"detail": detail, "code": code}, headers=headers
+    )
+
+
+def install_webchat_errors(app: FastAPI) -> None:
+    """Answer a WebchatError with its JSON message."""
+
+    @app.exception_handler(WebchatError)
+    async def _refused(request: Request, exc: WebchatError) -> JSONResponse:
+        detail = exc.message(request_language(request))
+        return error_response(exc.status, exc.code, detail, exc.headers)

@@ -1,0 +1,330 @@
+"""The chat page's script: no framework, no outside assets; the server keeps the dialog."""
+
+SCRIPT = r"""
+"use strict";
+(() => {
+  const API = "/chat/api";
+  const SAVED = "intake.webchat";  // the token and the last update seen (localStorage)
+  const TRANSCRIPT = "intake.webchat.log";  // what this tab showed (sessionStorage)
+  const MAX_UPLOAD = 10 * 1024 * 1024;
+  const POLL_MS = 10000;
+  const WORDS = {
+    zh: {
+      title: "政务诚信投诉举报", other: "English", restart: "新对话", log: "对话记录",
+      text: "输入消息", placeholder: "输入消息，按回车发送", send: "发送",
+      file: "添加照片或文件", phone: "电话号码", me: "我", bot: "受理助手",
+      confirmRestart: "开始新对话？本页上的记录会清除，已提交的案件不受影响。",
+      locating: "正在获取位置…", uploading: "正在上传：", tooBig: "文件太大，每个不能超过 10 MB。",
+      noGeo: "这个浏览器不能分享位置（需要 HTTPS 连接）。请点选街道，或输入社区、街道名称。",
+      geoFailed: "没能获取位置。请点选街道，或输入社区、街道名称。",
+      offline: "网络连接失败，请检查网络后再试。", sent: "已收到。", attached: "📎 ",
+      location: "📍 我的位置",
+    },
+    en: {
+      title: "Government integrity complaints", other: "中文", restart: "New chat",
+      log: "Conversation", text: "Message", placeholder: "Type a message, Enter to send",
+      send: "Send", file: "Add a photo or file", phone: "Phone number", me: "Me",
+      bot: "Intake assistant",
+      confirmRestart: "Start a new chat? This page forgets what it shows; filed cases stay.",
+      locating: "Finding your location…", uploading: "Uploading: ",
+      tooBig: "The file is too large: at most 10 MB each.",
+      noGeo: "This browser cannot share a location (it needs HTTPS). Tap a street or type it.",
+      geoFailed: "Could not get your location. Tap a street or type the community or street.",
+      offline: "No connection. Check the network and try again.", sent: "Received.",
+      attached: "📎 ", location: "📍 My location",
+    },
+  };
+  const $ = (id) => document.getElementById(id);
+  const ui = {
+    log: $("log"), main: $("main"), notice: $("notice"), title: $("title"),
+    langSwitch: $("lang-switch"), restart: $("restart"), request: $("request"),
+    shareLocation: $("share-location"), phoneForm: $("phone-form"), phone: $("phone"),
+    phoneLabel: $("phone-label"), phoneSend: $("phone-send"), composer: $("composer"),
+    attach: $("attach"), file: $("file"), fileLabel: $("file-label"), text: $("text"),
+    textLabel: $("text-label"), send: $("send"),
+  };
+  let saved = { token: null, after: 0, request: null };
+  let transcript = [];
+  let language = "zh";
+  let queue = Promise.resolve();
+
+  const words = () => WORDS[language] || WORDS.zh;
+
+  function read(storage, key, fallback) {
+    try { return JSON.parse(storage.getItem(key)) || fallback; } catch (e) { return fallback; }
+  }
+  function write(storage, key, value) {
+    try { storage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ }
+  }
+  const keep = () => write(localStorage, SAVED, saved);
+  const keepTranscript = () => write(sessionStorage, TRANSCRIPT, transcript.slice(-200));
+
+  function newId() {
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return "m" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function notify(text) {
+    ui.notice.textContent = text || "";
+    ui.notice.hidden = !text;
+  }
+
+  function applyLanguage(code) {
+    if (code !== "zh" && code !== "en") return;
+    language = code;
+    const w = words();
+    document.documentElement.lang = code === "zh" ? "zh-CN" : "en";
+    document.title = w.title;
+    ui.title.textContent = w.title;
+    ui.langSwitch.textContent = w.other;
+    ui.langSwitch.lang = code === "zh" ? "en" : "zh-CN";
+    ui.restart.textContent = w.restart;
+    ui.log.setAttribute("aria-label", w.log);
+    ui.textLabel.textContent = w.text;
+    ui.text.placeholder = w.placeholder;
+    ui.send.textContent = w.send;
+    ui.phoneSend.textContent = w.send;
+    ui.fileLabel.textContent = w.file;
+    ui.attach.title = w.file;
+  }
+
+  function show(entry) {
+    const box = document.createElement("div");
+    box.className = "msg " + (entry.who === "me" ? "me" : "bot");
+    const who = document.createElement("span");
+    who.className = "sr";
+    who.textContent = (entry.who === "me" ? words().me : words().bot) + ": ";
+    box.appendChild(who);
+    box.appendChild(document.createTextNode(entry.text));
+    if (entry.buttons && entry.buttons.length) {
+      const choices = document.createElement("div");
+      choices.className = "choices";
+      for (const row of entry.buttons) {
+        const line = document.createElement("div");
+        line.className = "row";
+        for (const button of row) {
+          const tap = document.createElement("button");
+          tap.type = "button";
+          tap.textContent = button.label;
+          tap.addEventListener("click", () => {
+            say(button.label);
+            send({ kind: "button", payload: button.payload });
+          });
+          line.appendChild(tap);
+        }
+        choices.appendChild(line);
+      }
+      box.appendChild(choices);
+    }
+    ui.log.appendChild(box);
+    ui.main.scrollTop = ui.main.scrollHeight;
+  }
+
+  function remember(entry) {
+    transcript.push(entry);
+    keepTranscript();
+    show(entry);
+  }
+  const say = (text) => remember({ who: "me", text });
+
+  function showRequest(request) {
+    ui.request.hidden = !request;
+    ui.shareLocation.hidden = !request || request.kind !== "location";
+    ui.phoneForm.hidden = !request || request.kind !== "contact";
+    if (request && request.kind === "location") ui.shareLocation.textContent = request.label;
+    if (request && request.kind === "contact") ui.phoneLabel.textContent = request.label;
+  }
+
+  function receive(replies) {
+    for (const reply of replies) {
+      remember({ who: "bot", text: reply.text, buttons: reply.buttons });
+      if (reply.request) saved.request = reply.request;
+      if (reply.remove_keyboard) saved.request = null;
+    }
+    keep();
+    showRequest(saved.request);
+  }
+
+  async function call(method, path, body, headers) {
+    const options = { method, headers: Object.assign({ "Accept-Language": language }, headers) };
+    if (saved.token) options.headers.Authorization = "Bearer " + saved.token;
+    if (body !== undefined) options.body = body;
+    for (let attempt = 0; ; attempt += 1) {
+      let response;
+      try {
+        response = await fetch(API + path, options);
+      } catch (error) {  // offline: the same client id makes a resend harmless
+        if (attempt >= 2) throw new Error(words().offline);
+        await new Promise((done) => setTimeout(done, 1000 * (attempt + 1)));
+        continue;
+      }
+      let answer = {};
+      try { answer = await response.json(); } catch (e) { answer = {}; }
+      if (!response.ok) {
+        const failure = new Error(answer.detail || response.status + " " + response.statusText);
+        failure.status = response.status;
+        throw failure;
+      }
+      return answer;
+    }
+  }
+
+  function answered(answer) {
+    applyLanguage(answer.language);
+    if (answer.replies && answer.replies.length) receive(answer.replies);
+    else notify(words().sent);
+  }
+
+  function enqueue(task) {
+    queue = queue.then(task).catch((error) => {
+      if (error.status === 401 || error.status === 403) return restart(false);
+      notify(error.message);
+    }).then(poll);
+    return queue;
+  }
+
+  function send(event) {
+    notify("");
+    const message = Object.assign({ client_id: newId() }, event);
+    return enqueue(async () => {
+      const json = JSON.stringify(message);
+      answered(await call("POST", "/messages", json, { "Content-Type": "application/json" }));
+    });
+  }
+
+  function upload(file) {
+    if (file.size > MAX_UPLOAD) { notify(words().tooBig); return; }
+    say(words().attached + file.name);
+    const id = newId();
+    enqueue(async () => {
+      notify(words().uploading + file.name);
+      const headers = {
+        "Content-Type": file.type || "application/octet-stream",
+        "X-File-Name": encodeURIComponent(file.name),
+        "X-Client-Message-Id": id,
+      };
+      const answer = await call("POST", "/files", file, headers);
+      notify("");
+      answered(answer);
+    });
+  }
+
+  async function poll() {
+    if (!saved.token) return;
+    try {
+      const answer = await call("GET", "/updates?after=" + encodeURIComponent(saved.after));
+      for (const message of answer.messages) {
+        remember({ who: "bot", text: message.text, buttons: message.buttons });
+      }
+      saved.after = answer.last_id;
+      keep();
+    } catch (error) {
+      if (error.status === 401 || error.status === 403) restart(false);
+    }
+  }
+
+  async function begin() {
+    const answer = await call("POST", "/session", JSON.stringify({ language }),
+      { "Content-Type": "application/json" });
+    saved = { token: answer.token, after: 0, request: null };
+    keep();
+    answered(answer);
+  }
+
+  function restart(ask) {
+    if (ask && !window.confirm(words().confirmRestart)) return;
+    saved = { token: null, after: 0, request: null };
+    transcript = [];
+    keep();
+    keepTranscript();
+    ui.log.textContent = "";
+    showRequest(null);
+    queue = Promise.resolve();
+    enqueue(begin);
+  }
+
+  function shareLocation() {
+    if (!navigator.geolocation || !window.isSecureContext) { notify(words().noGeo); return; }
+    notify(words().locating);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        notify("");
+        say(words().location);
+        send({
+          kind: "location",
+          latitude: position.coords.latitude,
+          longitude: position.coords.longitude,
+        });
+      },
+      () => notify(words().geoFailed),
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+    );
+  }
+
+  function submitText(event) {
+    event.preventDefault();
+    const text = ui.text.value;
+    if (!text.trim()) return;
+    ui.text.value = "";
+    grow();
+    say(text);
+    send({ kind: "text", text });
+  }
+
+  function grow() {
+    ui.text.style.height = "auto";
+    ui.text.style.height = Math.min(ui.text.scrollHeight, window.innerHeight * 0.4) + "px";
+  }
+
+  ui.composer.addEventListener("submit", submitText);
+  ui.text.addEventListener("input", grow);
+  ui.text.addEventListener("keydown", (event) => {
+    // Enter sends; Shift+Enter breaks the line; Enter that ends an IME composition does neither.
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      submitText(event);
+    }
+  });
+  ui.file.addEventListener("change", () => {
+    for (const file of Array.from(ui.file.files || [])) upload(file);
+    ui.file.value = "";
+  });
+  ui.shareLocation.addEventListener("click", shareLocation);
+  ui.phoneForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const phone = ui.phone.value.trim();
+    if (!phone) return;
+    ui.phone.value = "";
+    say(phone);
+    send({ kind: "text", text: phone });
+  });
+  ui.langSwitch.addEventListener("click", () => {
+    const other = language === "zh" ? "en" : "zh";
+    say(words().other);
+    send({ kind: "command", command: "lang", args: [other] });
+  });
+  ui.restart.addEventListener("click", () => restart(true));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") enqueue(() => undefined);
+  });
+  setInterval(() => {
+    if (document.visibilityState === "visible") enqueue(() => undefined);
+  }, POLL_MS);
+
+  async function resume() {
+    saved = Object.assign(saved, read(localStorage, SAVED, {}));
+    transcript = read(sessionStorage, TRANSCRIPT, []);
+    if (!saved.token) return begin();
+    const session = await call("GET", "/session");
+    applyLanguage(session.language);
+    transcript.forEach(show);
+    showRequest(saved.request);
+    if (!transcript.length) {  // a new tab on a kept chat: greet and ask the current question
+      send({ kind: "command", command: "start" });
+    }
+  }
+
+  applyLanguage("zh");
+  enqueue(resume);
+})();
+"""

@@ -1,0 +1,37 @@
+"""Mount the web chat on the FastAPI app: the page, its JSON API, and the ports it serves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+
+from backend.bootstrap import Container
+from backend.conversations.service import ConversationService
+from bot.webchat.api import WebchatApi, nowhere_router, webchat_router
+from bot.webchat.errors import install_webchat_errors
+from bot.webchat.files import StoredFileFetcher
+from bot.webchat.notifier import WebNotifier
+from bot.webchat.page import page_router
+
+
+@dataclass(frozen=True)
+class WebChat:
+    """What the process registers for channel "web": where pushed messages go, files come from."""
+
+    notifier: WebNotifier
+    fetcher: StoredFileFetcher
+
+
+def mount_webchat(
+    app: FastAPI, container: Container, conversations: ConversationService
+) -> WebChat:
+    """Serve /chat and /chat/api on the app; return the web channel's notifier and fetcher."""
+    install_webchat_errors(app)
+    app.include_router(page_router())
+    app.include_router(webchat_router(WebchatApi(container, conversations)))
+    app.include_router(nowhere_router())  # last: every other address under /chat
+    return WebChat(
+        notifier=WebNotifier(container.engine, container.clock),
+        fetcher=StoredFileFetcher(conversations.store),
+    )

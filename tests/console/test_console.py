@@ -1,0 +1,125 @@
+"""`intake chat` in a real subprocess over the test database: a whole complaint, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from backend.bootstrap import Container
+from backend.cases.models import Attachment, Case
+from backend.db import session_scope
+from backend.people.models import Reporter
+from backend.settings import Settings
+from tests.console.terminal import Terminal
+
+ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"  # owned by czj
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8
+
+Start = Callable[..., Terminal]
+
+
+@pytest.fixture
+def start(settings: Settings, tmp_path: Path) -> Iterator[Start]:
+    opened: list[Terminal] = []
+
+    def run(*args: str) -> Terminal:
+        terminal = Terminal(settings, *args, cwd=tmp_path)
+        opened.append(terminal)
+        terminal.read_turn()
+        return terminal
+
+    yield run
+    for terminal in opened:
+        terminal.kill()
+
+
+def filed_case(container: Container, text: str) -> tuple[Case, Reporter, list[Attachment]]:
+    number = re.search(r"HQ-\d{6}-\d{4}", text)
+    assert number is not None, text
+    with session_scope(container.engine) as session:
+        case = session.exec(select(Case).where(Case.number == number.group(0))).one()
+        reporter = session.get(Reporter, case.reporter_id)
+        assert reporter is not None
+        files = session.exec(select(Attachment).where(Attachment.case_id == case.id)).all()
+        return case, reporter, list(files)
+
+
+def test_a_whole_named_complaint_with_a_photo_is_filed_with_its_department(
+    start: Start, container: Container, tmp_path: Path
+) -> None:
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(JPEG)
+    terminal = start("--chat-id", "console-test-1")
+    assert "[1] 📝 我要投诉" in terminal.output
+
+    terminal.tap("我要投诉")
+    assert "拖欠企业账款" in terminal.type(ARREARS)
+    terminal.tap("✅ 对")
+    terminal.tap("今天")
+    assert "已收到附件（1/5）" in terminal.type(f"file {photo}")
+    terminal.tap("完成")
+    assert "分享我的手机号：直接输入电话号码" in terminal.tap("实名")
+    terminal.type("13812345678")
+    terminal.type("王女士")
+    filed = terminal.tap("确认提交")
+    assert "已受理" in filed
+
+    case, reporter, files = filed_case(container, filed)
+    assert (case.department_code, case.category_id, case.anonymous) == ("czj", "arrears", False)
+    assert (reporter.channel, reporter.chat_id, reporter.phone) == (
+        "console",
+        "console-test-1",
+        "13812345678",
+    )
+    assert [(f.filename, f.sha256) for f in files] == [
+        ("现场.jpg", hashlib.sha256(JPEG).hexdigest())
+    ]
+    assert terminal.close() == 0, terminal.stderr()
+    assert "再见" in terminal.output
+
+
+def test_bad_input_gets_a_clear_line_and_the_dialog_stays(
+    start: Start, container: Container, tmp_path: Path
+) -> None:
+    terminal = start()
+    terminal.type("/report")
+    terminal.type(ARREARS)
+    terminal.tap("✅ 对")
+    assert "[4] ⬅️ 返回" in terminal.output
+
+    assert terminal.type("9").strip() == "没有第 9 个按钮，请输入 1 到 4。"
+    assert "读不了这个文件" in terminal.type(f"file {tmp_path / 'missing.jpg'}")
+    assert "读不了这个文件" in terminal.type(f"file {tmp_path}")
+    assert "loc 39.165,117.159" in terminal.type("loc here")
+    assert "不需要位置" in terminal.type("loc 39.165,117.159")  # the dialog's own answer
+    assert "哪天发生" in terminal.output
+    assert "没有这个命令" in terminal.type("/frobnicate")
+    assert "作为证据" in terminal.tap("今天")  # still at the date step: on to the evidence
+
+    assert terminal.type("/quit").strip() == "再见。"
+    assert terminal.process.wait(timeout=30) == 0
+
+
+def test_a_console_chat_continues_by_its_id_and_may_switch_language(start: Start) -> None:
+    first = start("--chat-id", "console-test-2")
+    first.type("/report")
+    first.type(ARREARS)
+    first.close()
+
+    again = start("--chat-id", "console-test-2", "--lang", "en")
+    assert "Switched to English." in again.output
+    again.tap("✅")
+    assert "When did it happen?" in again.output
+    again.close()
+
+
+def test_a_new_console_chat_may_start_in_english(start: Start) -> None:
+    terminal = start("--lang", "en")
+
+    assert "Chat id:" in terminal.output and "[1] 📝 Report" in terminal.output
+    terminal.close()
