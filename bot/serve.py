@@ -1,0 +1,79 @@
+"""`intake run` (API, web chat, Telegram, scheduler in one process) and `intake scheduler`."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from backend.api.app import LifespanHook, create_app
+from backend.bootstrap import Container, build, prepare_database
+from backend.scheduler.runner import background, blocking
+from bot.channels import wire_conversations
+from bot.telegram.setup import telegram_channel
+from bot.webchat.notifier import WebNotifier
+from bot.webchat.setup import mount_webchat
+
+
+def run(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the API, the web chat (/chat), Telegram when a token is set, and the scheduler."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    container = build()
+    prepare_database(container)
+    app = build_web_app(container)
+    scheduler = background(container) if container.settings.scheduler else None
+    if scheduler is not None:
+        scheduler.start()
+    telegram = "on" if container.settings.telegram_token else "off (no INTAKE_TELEGRAM_TOKEN)"
+    typer.echo(
+        f"Integrity Intake on http://{host}:{port}  (web chat: /chat, API docs: /docs, "
+        f"Telegram: {telegram})"
+    )
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="info")
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+
+
+def build_web_app(container: Container):  # type: ignore[no-untyped-def]
+    """Return the web app with every channel this process serves wired in."""
+    conversations, notifier = wire_conversations(container)
+    hooks: list[LifespanHook] = []
+    telegram = telegram_channel(container, conversations)
+    if telegram is not None:
+        notifier.register("telegram", telegram.notifier)
+        conversations.fetchers["telegram"] = telegram.fetcher
+        hooks.append(telegram.lifespan)
+    app = create_app(container, hooks=hooks)
+    if telegram is not None:
+        telegram.mount(app)
+    if container.settings.webchat:
+        webchat = mount_webchat(app, container, conversations)
+        notifier.register("web", webchat.notifier)
+        conversations.fetchers["web"] = webchat.fetcher
+    return app
+
+
+def scheduler() -> None:
+    """Run the scheduler alone (any number may run against one PostgreSQL)."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    container = build()
+    prepare_database(container)
+    _, notifier = wire_conversations(container)
+    notifier.register("web", WebNotifier(container.engine, container.clock))
+    telegram = telegram_channel(container, None)
+    if telegram is not None:
+        notifier.register("telegram", telegram.notifier)
+    typer.echo("scheduler running (Ctrl-C to stop)")
+    try:
+        blocking(container).start()
+    except (KeyboardInterrupt, SystemExit):
+        typer.echo("scheduler stopped")
