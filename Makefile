@@ -30,6 +30,7 @@ bench: install
 	$(BIN)/python bench/intake_api.py
 	$(BIN)/python bench/sweep_scaling.py
 	$(BIN)/python bench/routing_eval.py
+	$(BIN)/python bench/dialog_throughput.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -159,10 +159,18 @@ class StatusView:
 
 @dataclass(frozen=True)
 class SimilarCase:
-    """An open case that looks like the complaint being filed (the same unit and category)."""
+    """An open case that looks like the complaint being filed (the same unit and category).
+
+    It says only what the case is about and who holds it: never another reporter's words,
+    which may name them (decision 8).
+    """
 
     number: str
-    excerpt: str
+    category_zh: str
+    category_en: str
+    holder_zh: str
+    holder_en: str
+    filed_on: date
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,19 @@ class BackendDialogServices:
             text=text,
             now=self.container.clock.now(),
         )
-        return [dp.SimilarCase(case.number, case.text[:80]) for case, _ in found]
+        holder = self.session.get(Department, department)
+        zone = self.container.settings.zone
+        return [
+            dp.SimilarCase(
+                number=case.number,
+                category_zh=chosen.zh,
+                category_en=chosen.en,
+                holder_zh=holder.name_zh if holder else department,
+                holder_en=holder.name_en if holder else department,
+                filed_on=case.created_at.astimezone(zone).date(),
+            )
+            for case, _ in found
+        ]
 
     def follow_case(self, number: str, chat: ChatRef, language: str) -> None:
         """Let this chat receive the updates of an open case."""

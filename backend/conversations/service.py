@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -30,6 +32,7 @@ from dialogs.texts import render as dialog_text
 
 log = logging.getLogger(__name__)
 # Buttons on notifications sent outside a dialog (reminders): "sign:NUMBER", "open:NUMBER".
+_PROCESS_LOCK = threading.RLock()
 _OUTSIDE_BUTTON = re.compile(r"^(sign|open):([A-Za-z0-9-]{6,24})$")
 
 
@@ -42,12 +45,16 @@ class ConversationService:
         self.container = container
         self.fetchers: dict[str, FileFetcher] = dict(fetchers or {})
         self.store = ContentStore(container.settings.data_dir / "attachments")
+        # SQLite: turns queue on a lock of this process instead of SQLite's busy handler
+        # (decision 1); PostgreSQL locks the chat's row with SELECT ... FOR UPDATE.
+        sqlite = container.engine.dialect.name == "sqlite"
+        self._turns: AbstractContextManager[object] = _PROCESS_LOCK if sqlite else nullcontext()
 
     def handle(self, inbound: Inbound) -> list[Outbound]:
         """Advance the chat's dialog by one event and return the replies (none for a repeat)."""
         inbound = _outside_button_as_command(inbound)
         try:
-            with session_scope(self.container.engine) as session:
+            with self._turns, session_scope(self.container.engine) as session:
                 row = self._locked_row(session, inbound.chat)
                 if self._seen(session, inbound):
                     return []

@@ -109,7 +109,7 @@ TEXTS: dict[str, str] = {
     "street.not_found": "I could not place that. Tap a street, or tap “Not sure”.",
     "street.outside": "That location is outside the district. Tap a street, or tap “Not sure”.",
     "similar.intro": "These open cases look like yours:",
-    "similar.line": "• {number}: {excerpt}",
+    "similar.line": "• {number}: {category}, held by {holder}, filed {day}",
     "similar.follow": "👀 Follow {number}",
     "similar.file_new": "File a new complaint anyway",
     "similar.following": (

@@ -86,7 +86,7 @@ TEXTS: dict[str, str] = {
     "street.not_found": "没能认出这个地点。请点选街道，或点「不确定」。",
     "street.outside": "这个位置不在本区范围内。请点选街道，或点「不确定」。",
     "similar.intro": "这些正在办理的案件和您反映的很像：",
-    "similar.line": "• {number}：{excerpt}",
+    "similar.line": "• {number}：{category}，{holder}承办，{day} 受理",
     "similar.follow": "👀 关注 {number}",
     "similar.file_new": "仍然提交新的投诉",
     "similar.following": (

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from dialogs.model import ChatRef
 from dialogs.ports import SimilarCase
 from tests.dialogs.driver import PROCUREMENT_TEXT, ChatDriver
 from tests.dialogs.fakes import FakeServices
 
-OPEN = SimilarCase("HQ-261120-0007", "政府采购项目的成交结果一直没有公告")
+OPEN = SimilarCase(
+    "HQ-261120-0007",
+    "政府采购",
+    "Government procurement",
+    "区财政局",
+    "District Finance Bureau",
+    date(2026, 11, 20),
+)
 
 
 def test_the_reporter_may_follow_a_similar_open_case_instead_of_filing(
@@ -17,7 +26,7 @@ def test_the_reporter_may_follow_a_similar_open_case_instead_of_filing(
     zh.command("report")
     zh.say(PROCUREMENT_TEXT)
     zh.tap("✅ 对")
-    assert "HQ-261120-0007" in zh.text and "很像" in zh.text
+    assert "HQ-261120-0007：政府采购，区财政局承办，2026-11-20 受理" in zh.text
     zh.tap("👀 关注 HQ-261120-0007")
     assert services.followed == [("HQ-261120-0007", ChatRef("telegram", "1001"), "zh")]
     assert services.complaints == [] and zh.step == (None, None)

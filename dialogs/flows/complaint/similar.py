@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dialogs.context import Ctx, Refusal, refusal_of
 from dialogs.flows.base import Step
-from dialogs.flows.common import clip
 from dialogs.model import Outbound
 from dialogs.ports import SubmissionRefused
 
@@ -23,7 +22,15 @@ def look_for_similar(ctx: Ctx) -> None:
     found = (
         ctx.services.similar_cases(data["text"], category, data.get("street")) if category else ()
     )
-    data["similar"] = [{"number": c.number, "excerpt": c.excerpt} for c in found][:MAX_OFFERED]
+    data["similar"] = [
+        {
+            "number": c.number,
+            "category": [c.category_zh, c.category_en],
+            "holder": [c.holder_zh, c.holder_en],
+            "filed_on": c.filed_on.isoformat(),
+        }
+        for c in found
+    ][:MAX_OFFERED]
 
 
 class SimilarStep(Step):
@@ -34,7 +41,13 @@ class SimilarStep(Step):
         similar = ctx.data.get("similar", [])
         lines = [ctx.t("similar.intro")]
         lines += [
-            ctx.t("similar.line", number=c["number"], excerpt=clip(c["excerpt"], 60))
+            ctx.t(
+                "similar.line",
+                number=c["number"],
+                category=ctx.pick(*c["category"]),
+                holder=ctx.pick(*c["holder"]),
+                day=c["filed_on"],
+            )
             for c in similar
         ]
         follow = [

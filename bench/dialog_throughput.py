@@ -1,0 +1,241 @@
+"""Benchmark: complete complaint dialogs per second through the real python-telegram-bot and
+the fake Bot API server, against an echo bot on the same fake server in the same run.
+
+Both bots poll the fake with up to 64 updates processed at once, and the same number of
+simulated users (threads, each waiting for the answer before the next action) drive them for
+the same time; rounds alternate between the two. The dialog bot is the whole system
+(`bot.serve.build_web_app`: conversation service, dialog engine, database, routing), each
+dialog seven updates from /report to the case number (eight when similar open cases are
+offered first). Printed: dialogs per second, updates per second of each bot, CPU time per
+update (the whole process: fake server, bot and simulated users), and the ratios of both
+(dialog / echo).
+
+Run: `make bench` or `.venv/bin/python bench/dialog_throughput.py [--postgres URL]
+[--seconds 5] [--users 32] [--rounds 2]`. Everything talks to 127.0.0.1 only; every wait has
+a timeout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from telegram import Update  # noqa: E402
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
+
+from backend.migrate import upgrade  # noqa: E402
+from backend.routing.router import Router  # noqa: E402
+from backend.settings import load_settings  # noqa: E402
+from backend.taxonomy.loader import load_taxonomy  # noqa: E402
+from tests.e2e.fake_telegram import FakeTelegram  # noqa: E402
+from tests.e2e.telegram_app import TOKEN, Cluster  # noqa: E402
+from tests.e2e.telegram_user import TelegramUser, complaint_steps  # noqa: E402
+from tests.fakes import FakeClock  # noqa: E402
+
+CHAT_IDS = itertools.count(1_000_000)  # a new chat per dialog (a chat files 5 a day at most)
+WAIT = 30.0
+SCHEMA = "bench_dialogs"
+
+
+@dataclass
+class Round:
+    """What the users of one round did."""
+
+    rounds: int  # dialogs (or echoes) completed
+    updates: int
+    seconds: float
+    cpu_seconds: float  # of the whole process: fake server, bot and simulated users
+
+
+def drive(users: int, seconds: float, one_round: Callable[[int], int]) -> Round:
+    """Run `one_round(chat_id) -> updates` in `users` threads until time is up.
+
+    The time counts until the last round in flight finished.
+    """
+    deadline = time.monotonic() + seconds
+
+    def user() -> tuple[int, int]:
+        rounds = updates = 0
+        while time.monotonic() < deadline:
+            updates += one_round(next(CHAT_IDS))
+            rounds += 1
+        return rounds, updates
+
+    started, cpu = time.perf_counter(), time.process_time()
+    with ThreadPoolExecutor(users) as pool:
+        done = list(pool.map(lambda _: user(), range(users)))
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return Round(sum(r for r, _ in done), sum(u for _, u in done), took, cpu)
+
+
+def dialog_round(fake: FakeTelegram) -> Callable[[int], int]:
+    steps = complaint_steps()
+
+    def run(chat_id: int) -> int:
+        user = TelegramUser(fake, chat_id)
+        for step in steps:
+            step(user)
+        return len(user.updates)  # seven, or eight when similar cases were offered
+
+    return run
+
+
+def echo_round(fake: FakeTelegram) -> Callable[[int], int]:
+    def run(chat_id: int) -> int:
+        fake.send_text(chat_id, "区里的项目做完了")
+        fake.wait_for_message(chat_id, None, WAIT)
+        return 1
+
+    return run
+
+
+async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a text with the same text."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    await context.bot.send_message(update.effective_chat.id, update.effective_message.text or "")
+
+
+def run_echo_bot(fake: FakeTelegram, users: int, seconds: float) -> Round:
+    """Serve an echo bot on a loop of its own while the users talk to it."""
+    app = (
+        ApplicationBuilder()
+        .token(TOKEN)
+        .base_url(fake.base_url)
+        .base_file_url(fake.base_file_url)
+        .concurrent_updates(64)
+        .job_queue(None)
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    ready, stop = threading.Event(), threading.Event()
+
+    async def serve() -> None:
+        async with app:
+            await app.start()
+            assert app.updater is not None
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            ready.set()
+            while not stop.is_set():
+                await asyncio.sleep(0.05)
+            await app.updater.stop()
+            await app.stop()
+
+    thread = threading.Thread(target=asyncio.run, args=(serve(),), daemon=True)
+    thread.start()
+    try:
+        if not ready.wait(WAIT):
+            raise RuntimeError("the echo bot did not start")
+        return drive(users, seconds, echo_round(fake))
+    finally:
+        stop.set()
+        thread.join(WAIT)
+
+
+def run_dialog_bot(
+    fake: FakeTelegram, url: str, data_dir: Path, router: Router, users: int, seconds: float
+) -> Round:
+    """Serve the whole system (one process) while the users file complaints."""
+    with Cluster(fake, url, data_dir, FakeClock(), router) as cluster:
+        cluster.start()
+        return drive(users, seconds, dialog_round(fake))
+
+
+def own_schema(base: str, schema: str) -> str:
+    """Return a URL whose tables live in a fresh schema of their own."""
+    _schema_sql(base, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE; CREATE SCHEMA "{schema}"')
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+
+def _schema_sql(base: str, statements: str) -> None:
+    engine = create_engine(base)
+    with engine.begin() as connection:
+        for statement in statements.split(";"):
+            connection.execute(text(statement))
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postgres", help="run on this PostgreSQL URL instead of SQLite")
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of each round")
+    parser.add_argument("--users", type=int, default=32, help="simulated users at a time")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of each bot")
+    args = parser.parse_args()
+
+    base = load_settings(database_url=args.postgres).database_url if args.postgres else None
+    with tempfile.TemporaryDirectory() as folder:
+        url = own_schema(base, SCHEMA) if base else f"sqlite:///{folder}/bench.db"
+        fake = FakeTelegram().start()
+        try:
+            echoes, dialogs = measure(fake, url, Path(folder), args)
+        finally:
+            fake.stop()
+            if base:
+                _schema_sql(base, f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE')
+    report(echoes, dialogs, args.users, "PostgreSQL" if base else "SQLite")
+
+
+def measure(
+    fake: FakeTelegram, url: str, folder: Path, args: argparse.Namespace
+) -> tuple[list[Round], list[Round]]:
+    """Alternate rounds of the echo bot and of the dialog bot; return both."""
+    upgrade(url)
+    router = Router(load_taxonomy(load_settings(database_url=url).taxonomy_file))
+    echoes: list[Round] = []
+    dialogs: list[Round] = []
+    for _ in range(args.rounds):
+        fake.reset()
+        echoes.append(run_echo_bot(fake, args.users, args.seconds))
+        fake.reset()
+        dialogs.append(run_dialog_bot(fake, url, folder / "var", router, args.users, args.seconds))
+    return echoes, dialogs
+
+
+def report(echoes: list[Round], dialogs: list[Round], users: int, database: str) -> None:
+    """Print the medians of the rounds and the ratio of per-update cost."""
+    echo_rates = [r.updates / r.seconds for r in echoes]
+    dialog_rates = [r.updates / r.seconds for r in dialogs]
+    dialogs_per_second = statistics.median(r.rounds / r.seconds for r in dialogs)
+    per_dialog = sum(r.updates for r in dialogs) / max(sum(r.rounds for r in dialogs), 1)
+    echo_ups, dialog_ups = statistics.median(echo_rates), statistics.median(dialog_rates)
+    echo_cpu = statistics.median(1000 * r.cpu_seconds / r.updates for r in echoes)
+    dialog_cpu = statistics.median(1000 * r.cpu_seconds / r.updates for r in dialogs)
+    rows: list[tuple[str, Any]] = [
+        ("database", database),
+        ("simulated users at a time", users),
+        ("echo bot, updates/s", f"{echo_ups:.0f}  (rounds: {_list(echo_rates)})"),
+        ("dialog bot, updates/s", f"{dialog_ups:.0f}  (rounds: {_list(dialog_rates)})"),
+        ("complaint dialogs/s", f"{dialogs_per_second:.1f}  ({per_dialog:.1f} updates each)"),
+        ("CPU ms per update, echo", f"{echo_cpu:.1f}"),
+        ("CPU ms per update, dialog", f"{dialog_cpu:.1f}"),
+        (
+            "per-update cost, dialog / echo",
+            f"{echo_ups / dialog_ups:.2f}x in time, {dialog_cpu / echo_cpu:.2f}x in CPU",
+        ),
+    ]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def _list(rates: list[float]) -> str:
+    return ", ".join(f"{rate:.0f}" for rate in rates)
+
+
+if __name__ == "__main__":
+    main()

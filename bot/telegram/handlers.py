@@ -1,0 +1,69 @@
+"""The bot's handlers: an update becomes an `Inbound`, one service call, the replies go out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import Executor
+from typing import Any
+
+from telegram import CallbackQuery, Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackContext, ExtBot
+
+from backend.conversations.service import ConversationService
+from bot.telegram.inbound import CHANNEL, to_inbound
+from bot.telegram.outbound import send_replies
+from dialogs.model import ChatRef, Inbound
+
+log = logging.getLogger(__name__)
+Context = CallbackContext[ExtBot[Any], Any, Any, Any]
+
+
+class DialogHandlers:
+    """Run every chat's dialog through the conversation service, off the event loop."""
+
+    def __init__(self, conversations: ConversationService, executor: Executor) -> None:
+        self.conversations = conversations
+        # The service blocks (database, and file downloads that wait for this very loop), so it
+        # runs on threads of its own rather than the loop's default executor, which the loop
+        # itself needs (name lookups) to finish those downloads.
+        self.executor = executor
+
+    async def on_update(self, update: Update, context: Context) -> None:
+        """Answer one update."""
+        if update.callback_query is not None:
+            await _stop_spinner(update.callback_query)
+        inbound = to_inbound(update)
+        if inbound is None:
+            return
+        loop = asyncio.get_running_loop()
+        replies = await loop.run_in_executor(self.executor, self.conversations.handle, inbound)
+        await send_replies(context.bot, int(inbound.chat.chat_id), replies)
+
+    async def on_error(self, update: object, context: Context) -> None:
+        """Log a failed update and apologise in its chat (the dialog state was kept)."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("telegram update %s failed", update_id, exc_info=context.error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        chat = update.effective_chat
+        user = update.effective_user
+        inbound = to_inbound(update) or Inbound(
+            kind="unsupported",
+            chat=ChatRef(CHANNEL, str(chat.id)),
+            event_id=str(update.update_id),
+            language_hint=user.language_code if user else None,
+        )
+        try:
+            await context.bot.send_message(chat.id, self.conversations.error_text(inbound))
+        except TelegramError as error:
+            log.warning("could not apologise in telegram chat %s: %s", chat.id, error)
+
+
+async def _stop_spinner(query: CallbackQuery) -> None:
+    """Answer the tap at once; a repeated or expired query only logs."""
+    try:
+        await query.answer()
+    except TelegramError as error:
+        log.info("callback query %s not answered: %s", query.id, error)

@@ -1,0 +1,97 @@
+"""Turn Telegram updates into the dialog engine's `Inbound` events (pure, no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram import Chat, Contact, Message, MessageEntity, Update, User
+from telegram.constants import ChatType
+
+from dialogs.model import ChatKind, ChatRef, FileRef, GeoPoint, Inbound
+
+CHANNEL = "telegram"
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+_VIDEO = ("video", "video_note", "animation")  # before documents: an animation carries one too
+_VOICE = ("voice", "audio")
+_OTHER = ("poll", "dice", "game", "story", "invoice", "paid_media", "checklist")
+
+
+def to_inbound(update: Update) -> Inbound | None:
+    """Return the event an update stands for, or None when there is nothing to answer."""
+    event_id = str(update.update_id)
+    query = update.callback_query
+    if query is not None:
+        if query.message is None or query.data is None:
+            return None  # a tap on an inline-mode message or a game: not ours
+        base = _base(query.message.chat, query.from_user, event_id)
+        return replace(base, kind="button", payload=query.data)
+    if update.edited_message is not None:
+        edited = update.edited_message
+        base = _base(edited.chat, edited.from_user, event_id)
+        return replace(base, kind="edited", text=edited.text or edited.caption or "")
+    if update.message is not None:
+        message = update.message
+        return _message(message, _base(message.chat, message.from_user, event_id))
+    return None
+
+
+def chat_kind(chat: Chat) -> ChatKind:
+    """Return "private" for a one-to-one chat, "group" for groups, supergroups and channels."""
+    return "private" if chat.type == ChatType.PRIVATE else "group"
+
+
+def _base(chat: Chat, user: User | None, event_id: str) -> Inbound:
+    return Inbound(
+        kind="text",
+        chat=ChatRef(CHANNEL, str(chat.id)),
+        event_id=event_id,
+        chat_kind=chat_kind(chat),
+        language_hint=user.language_code if user is not None else None,
+    )
+
+
+def _message(message: Message, base: Inbound) -> Inbound | None:
+    if message.text is not None:
+        return _text(message, message.text, base)
+    caption = message.caption or ""
+    if message.sticker is not None:
+        return replace(base, kind="sticker")
+    if any(getattr(message, name, None) for name in _VIDEO):
+        return replace(base, kind="video", text=caption)
+    if any(getattr(message, name, None) for name in _VOICE):
+        return replace(base, kind="voice", text=caption)
+    if message.photo:
+        largest = max(message.photo, key=lambda p: (p.width * p.height, p.file_size or 0))
+        photo = FileRef(largest.file_id, "photo", largest.file_size, "image/jpeg")
+        return replace(base, kind="photo", text=caption, file=photo)
+    if message.document is not None:
+        doc = message.document
+        document = FileRef(doc.file_id, "document", doc.file_size, doc.mime_type, doc.file_name)
+        return replace(base, kind="document", text=caption, file=document)
+    if message.location is not None:
+        point = GeoPoint(message.location.latitude, message.location.longitude)
+        return replace(base, kind="location", location=point)
+    if message.contact is not None:
+        return _contact(message.contact, message.from_user, base)
+    if any(getattr(message, name, None) for name in _OTHER):
+        return replace(base, kind="unsupported")
+    return None  # a service message (someone joined, a pin, ...): nothing to answer
+
+
+def _text(message: Message, text: str, base: Inbound) -> Inbound:
+    entity = message.entities[0] if message.entities else None
+    if entity is None or entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
+        return replace(base, text=text)
+    # Command names are ASCII, so the UTF-16 length of the entity is the length in characters.
+    name = text[1 : entity.length].split("@", 1)[0].lower()
+    args = tuple(text[entity.length :].split())
+    return replace(base, kind="command", text=text, command=name, args=args)
+
+
+def _contact(contact: Contact, sender: User | None, base: Inbound) -> Inbound:
+    # Only the sender's own number counts (what the share-contact button sends); a forwarded
+    # card of someone else is no way to give one's phone.
+    if sender is None or contact.user_id != sender.id:
+        return replace(base, kind="unsupported")
+    name = " ".join(part for part in (contact.first_name, contact.last_name) if part)
+    return replace(base, kind="contact", phone=contact.phone_number, contact_name=name)
