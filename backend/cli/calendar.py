@@ -32,6 +32,20 @@ def _ready() -> Container:
     return container
 
 
+def _change(day: date, working: bool | None, reason: str) -> int:
+    """Correct a day (None: drop the correction) and return how many due dates moved."""
+    container = _ready()
+    with session_scope(container.engine) as session:
+        return change_day(
+            session=session,
+            keeper=container.keeper,
+            day=day,
+            working=working,
+            reason=reason,
+            actor=OPERATOR,
+        )
+
+
 @app.command("add-working-days")
 def add_working_days(
     day: Annotated[str, typer.Argument(help="Start date, YYYY-MM-DD (does not count).")],
@@ -63,16 +77,7 @@ def set_day(
 ) -> None:
     """Make a day a working day or a day off; open due dates are recomputed."""
     when = parse_day(day)
-    container = _ready()
-    with session_scope(container.engine) as session:
-        moved = change_day(
-            session=session,
-            keeper=container.keeper,
-            day=when,
-            working=working,
-            reason=reason,
-            actor=OPERATOR,
-        )
+    moved = _change(when, working, reason)
     typer.echo(
         f"{when} is now {'a working day' if working else 'a day off'}; {moved} due date(s) moved"
     )
@@ -82,16 +87,7 @@ def set_day(
 def unset_day(day: Annotated[str, typer.Argument(help="YYYY-MM-DD")]) -> None:
     """Drop the correction of a day."""
     when = parse_day(day)
-    container = _ready()
-    with session_scope(container.engine) as session:
-        moved = change_day(
-            session=session,
-            keeper=container.keeper,
-            day=when,
-            working=None,
-            reason="",
-            actor=OPERATOR,
-        )
+    moved = _change(when, None, "")
     typer.echo(f"{when} is as the published calendar says; {moved} due date(s) moved")
 
 

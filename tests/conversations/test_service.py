@@ -22,6 +22,20 @@ from tests.conversations.driver import Chat, file_complaint
 ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"
 
 
+def sign_as_czj_clerk(container: Container, number: str) -> None:
+    """Sign for a case as a clerk of the finance bureau (czj)."""
+    clerk = Actor("staff", id=None, name="李", role=Role.clerk, department="czj")
+    with session_scope(container.engine) as session:
+        row = get_case(session=session, number=number, actor=clerk)
+        transition(
+            session=session,
+            case=row,
+            actor=clerk,
+            env=container.case_env,
+            command=Command(action=Action.sign, version=row.version),
+        )
+
+
 def cases(container: Container) -> list[Case]:
     with session_scope(container.engine) as session:
         return list(session.exec(select(Case)).all())
@@ -171,7 +185,6 @@ def test_the_reporter_of_a_merged_duplicate_hears_of_the_case_it_joined(
     file_complaint(Chat(service, chat=ChatRef("web", "second")), ARREARS + "，同一个项目")
     first, second = sorted(cases(container), key=lambda c: c.id or 0)
     coordinator = Actor("staff", id=None, name="王", role=Role.coordinator, department="fgw")
-    clerk = Actor("staff", id=None, name="李", role=Role.clerk, department="czj")
     with session_scope(container.engine) as session:
         repeat = get_case(session=session, number=second.number, actor=coordinator)
         merge_into(
@@ -183,15 +196,7 @@ def test_the_reporter_of_a_merged_duplicate_hears_of_the_case_it_joined(
             actor=coordinator,
             env=container.case_env,
         )
-    with session_scope(container.engine) as session:
-        row = get_case(session=session, number=first.number, actor=clerk)
-        transition(
-            session=session,
-            case=row,
-            actor=clerk,
-            env=container.case_env,
-            command=Command(action=Action.sign, version=row.version),
-        )
+    sign_as_czj_clerk(container, first.number)
     with session_scope(container.engine) as session:
         updates = session.exec(select(Notification).where(Notification.kind == "update")).all()
     told = sorted((n.chat_id, n.text.split("，")[0]) for n in updates)
@@ -210,16 +215,7 @@ def test_a_second_reporter_follows_the_open_case_and_hears_of_it(
     second.tap("✅ 对")
     second.tap(f"👀 关注 {case.number}")
     assert len(cases(container)) == 1
-    clerk = Actor("staff", id=None, name="李", role=Role.clerk, department="czj")
-    with session_scope(container.engine) as session:
-        row = get_case(session=session, number=case.number, actor=clerk)
-        transition(
-            session=session,
-            case=row,
-            actor=clerk,
-            env=container.case_env,
-            command=Command(action=Action.sign, version=row.version),
-        )
+    sign_as_czj_clerk(container, case.number)
     with session_scope(container.engine) as session:
         updates = session.exec(select(Notification).where(Notification.kind == "update")).all()
     assert sorted(n.chat_id for n in updates) == ["c1", "neighbour"]

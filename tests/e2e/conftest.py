@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from backend.routing.router import Router
 from tests.e2e.fake_telegram import FakeTelegram
+from tests.e2e.telegram_app import Cluster
+from tests.fakes import FakeClock
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +31,16 @@ def fake_telegram(fake_telegram_server: FakeTelegram) -> Iterator[FakeTelegram]:
         yield fake_telegram_server
     finally:
         fake_telegram_server.reset()
+
+
+@pytest.fixture
+def cluster(
+    fake_telegram: FakeTelegram,
+    database_url: str,
+    tmp_path: Path,
+    clock: FakeClock,
+    router: Router,
+) -> Iterator[Cluster]:
+    """Bot "processes" on one database, started and killed by the test."""
+    with Cluster(fake_telegram, database_url, tmp_path / "var", clock, router) as running:
+        yield running

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import httpx
 import pytest
 
-from backend.routing.router import Router
 from tests.e2e.fake_telegram import SECRET_HEADER, FakeTelegram
 from tests.e2e.telegram_app import SECRET, Cluster, cases
 from tests.e2e.telegram_user import (
@@ -19,19 +17,6 @@ from tests.e2e.telegram_user import (
     confirm_category,
     text_of,
 )
-from tests.fakes import FakeClock
-
-
-@pytest.fixture
-def cluster(
-    fake_telegram: FakeTelegram,
-    database_url: str,
-    tmp_path: Path,
-    clock: FakeClock,
-    router: Router,
-) -> Iterator[Cluster]:
-    with Cluster(fake_telegram, database_url, tmp_path / "var", clock, router) as running:
-        yield running
 
 
 def at_the_date_question(fake: FakeTelegram, chat_id: int) -> TelegramUser:

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
-
-import pytest
 
 from backend.attachments.store import ContentStore
 from backend.db import session_scope
 from backend.people.invites import issue_invite
-from backend.routing.router import Router
 from backend.scheduler.jobs import send_job, sweep_job
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.telegram_app import Cluster, attachments, cases, staff_member
@@ -29,18 +24,6 @@ from tests.fakes import FakeClock
 
 REPORTER, CLERK = 5001, 5002
 MONDAY_9_IN_TIANJIN = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # the clock starts on a Friday
-
-
-@pytest.fixture
-def cluster(
-    fake_telegram: FakeTelegram,
-    database_url: str,
-    tmp_path: Path,
-    clock: FakeClock,
-    router: Router,
-) -> Iterator[Cluster]:
-    with Cluster(fake_telegram, database_url, tmp_path / "var", clock, router) as running:
-        yield running
 
 
 def test_a_complaint_with_a_photo_reaches_the_admin_api_with_its_department(

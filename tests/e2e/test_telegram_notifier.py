@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from backend.bootstrap import build
@@ -21,18 +18,6 @@ REPORTER = 9001
 # PTB itself reads RetryAfter.retry_after while building the error, which warns of the coming
 # change to timedelta; the notifier takes both.
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
-
-
-@pytest.fixture
-def cluster(
-    fake_telegram: FakeTelegram,
-    database_url: str,
-    tmp_path: Path,
-    clock: FakeClock,
-    router: Router,
-) -> Iterator[Cluster]:
-    with Cluster(fake_telegram, database_url, tmp_path / "var", clock, router) as running:
-        yield running
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-import pytest
-
-from backend.routing.router import Router
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.telegram_app import Cluster, attachments, cases
 from tests.e2e.telegram_user import (
@@ -20,19 +15,6 @@ from tests.e2e.telegram_user import (
     file_complaint,
     text_of,
 )
-from tests.fakes import FakeClock
-
-
-@pytest.fixture
-def cluster(
-    fake_telegram: FakeTelegram,
-    database_url: str,
-    tmp_path: Path,
-    clock: FakeClock,
-    router: Router,
-) -> Iterator[Cluster]:
-    with Cluster(fake_telegram, database_url, tmp_path / "var", clock, router) as running:
-        yield running
 
 
 def bot_texts(fake: FakeTelegram, chat_id: int) -> list[str]:
