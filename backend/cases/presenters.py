@@ -58,6 +58,7 @@ def present(*, session: Session, case: Case, actor: Actor, now: datetime) -> Cas
         route_confidence=case.route_confidence,
         return_count=case.return_count,
         merged_into=_merged_into(session, case),
+        details=case.details,
         reply=case.reply,
         allowed_actions=[a.value for a in allowed_actions(actor, case)],
         rating=case.rating,

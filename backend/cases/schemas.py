@@ -93,6 +93,7 @@ class CasePublic(CaseSummary):
     route_confidence: float | None
     return_count: int
     merged_into: str | None = None
+    details: dict[str, object] | None = None  # a dishonesty record's person, unit, finding...
     reply: str | None
     allowed_actions: list[str]
     rating: str | None = None

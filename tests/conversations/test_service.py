@@ -12,6 +12,7 @@ from backend.cases.queries import get_case
 from backend.cases.workflow import Action, Command, transition
 from backend.conversations.service import ConversationService
 from backend.db import session_scope
+from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
 from backend.people.invites import issue_invite
 from backend.people.models import Reporter, Role, StaffAccount
@@ -219,3 +220,45 @@ def test_a_second_reporter_follows_the_open_case_and_hears_of_it(
     with session_scope(container.engine) as session:
         updates = session.exec(select(Notification).where(Notification.kind == "update")).all()
     assert sorted(n.chat_id for n in updates) == ["c1", "neighbour"]
+
+
+def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
+    service: ConversationService, container: Container
+) -> None:
+    with session_scope(container.engine) as session:
+        staff, _ = create_staff(
+            session=session,
+            name="财政局 李",
+            role="clerk",
+            department="czj",
+            clock=container.clock,
+        )
+        code = issue_invite(session=session, staff=staff, clock=container.clock)
+    clerk = Chat(service, chat=ChatRef("console", "clerk"))
+    clerk.command("bind", code)
+    clerk.command("record")
+    clerk.say("王某")
+    clerk.tap("本单位：区财政局")
+    clerk.tap("纪律处分")
+    clerk.say("红纪发〔2026〕12号")
+    clerk.tap("昨天")
+    clerk.say("违规承诺招商优惠政策且未兑现，给予警告处分")
+    clerk.tap("跳过")
+    clerk.tap("✅ 确认提交")
+    [record] = cases(container)
+    assert (record.kind, record.department_code, record.status) == (
+        "dishonesty_record",
+        "fgw",
+        "routed",
+    )
+    assert record.details == {
+        "person": "王某",
+        "unit": "区财政局",
+        "finding": "disciplinary_sanction",
+        "document_number": "红纪发〔2026〕12号",
+        "filed_by_unit": "czj",
+    }
+    assert str(record.occurred_on) == "2026-11-26" and record.number in clerk.text
+    with session_scope(container.engine) as session:
+        report = session.exec(select(Deadline).where(Deadline.kind == "report")).one()
+    assert (report.state, str(report.due_date)) == ("met", "2026-12-07")
