@@ -25,6 +25,7 @@ def run(
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
+    _quiet_scheduler_logs()
     container = build()
     prepare_database(container)
     app = build_web_app(container)
@@ -41,6 +42,11 @@ def run(
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=False)
+
+
+def _quiet_scheduler_logs() -> None:
+    """Keep APScheduler's per-run lines (every 15 s) out of the log; the jobs log what they do."""
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def build_web_app(container: Container):  # type: ignore[no-untyped-def]
@@ -65,6 +71,7 @@ def build_web_app(container: Container):  # type: ignore[no-untyped-def]
 def scheduler() -> None:
     """Run the scheduler alone (any number may run against one PostgreSQL)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    _quiet_scheduler_logs()
     container = build()
     prepare_database(container)
     _, notifier = wire_conversations(container)
