@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from fastapi.responses import RedirectResponse
 
 from backend.api.app import LifespanHook, create_app
 from backend.bootstrap import Container, build, prepare_database
@@ -65,6 +66,12 @@ def build_web_app(container: Container):  # type: ignore[no-untyped-def]
         webchat = mount_webchat(app, container, conversations)
         notifier.register("web", webchat.notifier)
         conversations.fetchers["web"] = webchat.fetcher
+
+        @app.get("/", include_in_schema=False)
+        def home() -> RedirectResponse:
+            """Send a visitor of the bare address to the web chat."""
+            return RedirectResponse("/chat")
+
     return app
 
 

@@ -62,3 +62,9 @@ def test_the_script_talks_only_to_the_chat_api() -> None:
     assert 'const API = "/chat/api";' in SCRIPT
     assert paths == {"/messages", "/files", "/updates", "/session"}
     assert "innerHTML" not in SCRIPT  # texts are shown as text, never parsed as markup
+
+
+def test_the_bare_address_leads_to_the_chat(web: TestClient) -> None:
+    response = web.get("/", follow_redirects=False)
+
+    assert (response.status_code, response.headers["location"]) == (307, "/chat")
