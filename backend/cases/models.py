@@ -59,6 +59,8 @@ class Case(SQLModel, table=True):
     longitude: float | None = None
     anonymous: bool = True
     pin_hash: str | None = Field(default=None, max_length=200)
+    pin_failures: int = 0  # wrong PINs in a row; at the limit lookups by PIN pause
+    pin_locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reporter_id: int | None = Field(default=None, foreign_key="reporters.id")
     channel: str = Field(default="api", max_length=16)
     route_confidence: float | None = None

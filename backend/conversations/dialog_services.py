@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -32,6 +32,10 @@ FINDING_ZH = {
     "accountability_decision": "问责决定",
 }
 DAILY_COMPLAINTS = 5
+# Guessing a six-digit PIN: 5 wrong ones in a row pause lookups by PIN for an hour, so a
+# guesser gets about 120 tries a day against 10^6 PINs. The reporter's own chat needs no PIN.
+PIN_ATTEMPTS = 5
+PIN_LOCKOUT = timedelta(hours=1)
 S = CaseStatus
 
 
@@ -384,10 +388,25 @@ class BackendDialogServices:
         if case is None:
             return None
         if pin:
-            return case if verify_pin(pin, case.pin_hash) else None
+            return self._case_by_pin(case, pin)
         reporter = self.session.get(Reporter, case.reporter_id) if case.reporter_id else None
         if reporter and (reporter.channel, reporter.chat_id) == (chat.channel, chat.chat_id):
             return case
+        return None
+
+    def _case_by_pin(self, case: Case, pin: str) -> Case | None:
+        """Check a PIN; after too many wrong ones in a row, lookups by PIN pause for a while."""
+        now = self.container.clock.now()
+        if case.pin_locked_until is not None and now < case.pin_locked_until:
+            return None  # the same neutral answer as a wrong PIN: nothing to learn
+        if verify_pin(pin, case.pin_hash):
+            case.pin_failures, case.pin_locked_until = 0, None
+            self.session.add(case)
+            return case
+        case.pin_failures += 1
+        if case.pin_failures >= PIN_ATTEMPTS:
+            case.pin_failures, case.pin_locked_until = 0, now + PIN_LOCKOUT
+        self.session.add(case)
         return None
 
     def _rejection_reason(self, case: Case) -> str | None:

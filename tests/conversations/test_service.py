@@ -262,3 +262,23 @@ def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
     with session_scope(container.engine) as session:
         report = session.exec(select(Deadline).where(Deadline.kind == "report")).one()
     assert (report.state, str(report.due_date)) == ("met", "2026-12-07")
+
+
+def test_guessing_pins_pauses_lookups_by_pin_for_an_hour(
+    service: ConversationService, container: Container, clock
+) -> None:
+    text = file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    pin = text.split("提取码：")[1][:6]
+    wrong = "000000" if pin != "000000" else "111111"
+    guesser = Chat(service, chat=ChatRef("web", "guesser"))
+    guesser.command("status", case.number, pin)
+    found = guesser.text
+    for _ in range(5):
+        guesser.command("status", case.number, wrong)
+    not_found = guesser.text
+    guesser.command("status", case.number, pin)
+    assert guesser.text == not_found != found  # locked: even the right PIN finds nothing
+    clock.advance(hours=1, minutes=1)
+    guesser.command("status", case.number, pin)
+    assert guesser.text == found
