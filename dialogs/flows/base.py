@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,16 +10,16 @@ from dialogs.context import Ctx, Refusal
 from dialogs.model import Button, FileRef, GeoPoint, Outbound
 
 
-class Step:
+class Step(ABC):
     """One question of a flow; a subclass answers the inputs it accepts."""
 
     flow: Flow  # set by the flow that owns the step
     back_allowed = True
     shows_keyboard = False  # asks for a location or contact with a reply keyboard
 
+    @abstractmethod
     def prompt(self, ctx: Ctx) -> list[Outbound]:
         """Return the question, rendered from the state alone so it can be shown again."""
-        raise NotImplementedError
 
     def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
         """Answer typed text."""
@@ -50,7 +51,7 @@ class Step:
         return tuple(row)
 
 
-class Flow:
+class Flow(ABC):
     """An ordered set of steps that fills `state.data`; the first unanswered step comes next."""
 
     name = ""
@@ -60,9 +61,9 @@ class Flow:
         for step in self.steps.values():
             step.flow = self
 
+    @abstractmethod
     def needs(self, step: str, data: dict[str, Any]) -> bool:
         """Return whether a step still waits for an answer."""
-        raise NotImplementedError
 
     def current(self, ctx: Ctx) -> Step:
         """Return the step the chat is at (the first one if the saved name is unknown)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Mapping
 from datetime import date, timedelta
 
@@ -156,13 +157,13 @@ class SummaryStep(Step):
 
     edits: Mapping[str, str] = {}  # button key "edit.<name>" -> the step that asks it
 
+    @abstractmethod
     def render(self, ctx: Ctx) -> str:
         """Return the summary text."""
-        raise NotImplementedError
 
+    @abstractmethod
     def submit(self, ctx: Ctx) -> list[Outbound]:
         """File what the summary shows."""
-        raise NotImplementedError
 
     def prompt(self, ctx: Ctx) -> list[Outbound]:
         """Show the summary and its buttons."""
