@@ -37,6 +37,19 @@ def sign_as_czj_clerk(container: Container, number: str) -> None:
         )
 
 
+def bind_code_for_a_czj_clerk(container: Container) -> str:
+    """Create a clerk of the finance bureau (czj) and return a one-time bind code for them."""
+    with session_scope(container.engine) as session:
+        staff, _ = create_staff(
+            session=session,
+            name="财政局 李",
+            role="clerk",
+            department="czj",
+            clock=container.clock,
+        )
+        return issue_invite(session=session, staff=staff, clock=container.clock)
+
+
 def cases(container: Container) -> list[Case]:
     with session_scope(container.engine) as session:
         return list(session.exec(select(Case)).all())
@@ -96,11 +109,7 @@ def test_a_clerk_binds_with_a_code_and_signs_from_a_reminder_button(
 ) -> None:
     file_complaint(Chat(service), ARREARS)
     [case] = cases(container)
-    with session_scope(container.engine) as session:
-        clerk, _ = create_staff(
-            session=session, name="李", role="clerk", department="czj", clock=container.clock
-        )
-        code = issue_invite(session=session, staff=clerk, clock=container.clock)
+    code = bind_code_for_a_czj_clerk(container)
     clerk_chat = Chat(service, chat=ChatRef("console", "clerk"))
     clerk_chat.command("bind", code)
     assert "绑定成功" in clerk_chat.text
@@ -225,15 +234,7 @@ def test_a_second_reporter_follows_the_open_case_and_hears_of_it(
 def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
     service: ConversationService, container: Container
 ) -> None:
-    with session_scope(container.engine) as session:
-        staff, _ = create_staff(
-            session=session,
-            name="财政局 李",
-            role="clerk",
-            department="czj",
-            clock=container.clock,
-        )
-        code = issue_invite(session=session, staff=staff, clock=container.clock)
+    code = bind_code_for_a_czj_clerk(container)
     clerk = Chat(service, chat=ChatRef("console", "clerk"))
     clerk.command("bind", code)
     clerk.command("record")
