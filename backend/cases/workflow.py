@@ -136,7 +136,7 @@ def transition(
         raise ValidationFailed("reason_required", field="reason")
     if rule.needs_days and command.days is None:
         raise ValidationFailed("days_required", field="days")
-    changes = _changes(case, command, target, env)
+    changes = _changes(case, command, env)
     now = env.clock.now()
     result = session.execute(
         update(Case)
@@ -162,7 +162,7 @@ def transition(
     return case
 
 
-def _changes(case: Case, command: Command, target: CaseStatus, env: CaseEnv) -> dict[str, object]:
+def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
     """Return the columns besides status that the action changes."""
     taxonomy = env.taxonomy
     if command.action is Action.resolve:

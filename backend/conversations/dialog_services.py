@@ -16,21 +16,13 @@ from backend.cases.intake import Draft, submit
 from backend.cases.models import Case, CaseFollower, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number, verify_pin
 from backend.cases.rating import rate_case
-from backend.cases.workflow import Action, Command, transition
-from backend.deadlines.models import ClockState, Deadline
-from backend.errors import DomainError, InvalidTransition, StaleVersion, ValidationFailed
-from backend.people.invites import redeem_invite
-from backend.people.models import Reporter, StaffAccount
+from backend.conversations.dialog_clerks import ClerkDialogServices
+from backend.errors import DomainError, ValidationFailed
+from backend.people.models import Reporter
 from backend.taxonomy.tables import Department
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
 
-FINDING_ZH = {
-    "court_judgment": "法院判决",
-    "administrative_penalty": "行政处罚",
-    "disciplinary_sanction": "纪律处分",
-    "accountability_decision": "问责决定",
-}
 DAILY_COMPLAINTS = 5
 # Guessing a six-digit PIN: 5 wrong ones in a row pause lookups by PIN for an hour, so a
 # guesser gets about 120 tries a day against 10^6 PINs. The reporter's own chat needs no PIN.
@@ -39,7 +31,7 @@ PIN_LOCKOUT = timedelta(hours=1)
 S = CaseStatus
 
 
-class BackendDialogServices:
+class BackendDialogServices(ClerkDialogServices):
     """DialogServices over one database session (the caller's transaction)."""
 
     def __init__(
@@ -195,36 +187,6 @@ class BackendDialogServices:
         )
         return self._file(backend_draft, REPORTER, draft.attachments, draft.chat)
 
-    def submit_record(self, draft: dp.RecordDraft) -> dp.Receipt:
-        """File a dishonesty record for the lead office's ledger."""
-        staff = self.session.get(StaffAccount, draft.clerk.staff_id)
-        if staff is None or not staff.active:
-            raise dp.SubmissionRefused("clerk_inactive")
-        finding = FINDING_ZH.get(draft.finding, draft.finding)
-        text = (
-            f"【政务失信记录】{finding}：{draft.person}（{draft.unit}），"
-            f"文号 {draft.document_number}。{draft.summary}"
-        )
-        backend_draft = Draft(
-            text=text,
-            kind=CaseKind.dishonesty_record,
-            occurred_on=draft.arose_on,
-            anonymous=False,
-            reporter_name=staff.name,
-            channel=draft.chat.channel,
-            chat_id=draft.chat.chat_id,
-            language=draft.language,
-            details={
-                "person": draft.person,
-                "unit": draft.unit,
-                "finding": draft.finding,
-                "document_number": draft.document_number,
-                "filed_by_unit": staff.department_code,
-            },
-        )
-        receipt = self._file(backend_draft, Actor.staff(staff), draft.attachments, draft.chat)
-        return dp.Receipt(receipt.number)
-
     def _file(
         self, draft: Draft, actor: Actor, files: tuple[FileRef, ...], chat: ChatRef
     ) -> dp.Receipt:
@@ -306,79 +268,6 @@ class BackendDialogServices:
             )
         except DomainError:
             raise dp.SubmissionRefused("not_ratable") from None
-
-    def bind_clerk(self, code: str, chat: ChatRef) -> dp.ClerkView | None:
-        """Bind this chat to the staff account of a one-time code."""
-        bound = redeem_invite(
-            session=self.session,
-            code=code,
-            channel=chat.channel,
-            chat_id=chat.chat_id,
-            language="zh",
-            clock=self.container.clock,
-        )
-        if bound is None:
-            return None
-        return self._clerk_view(bound[0])
-
-    def clerk_queue(self, clerk: dp.ClerkView) -> Sequence[dp.QueueItem]:
-        """Return the unit's cases waiting to be signed for, oldest first."""
-        statement = (
-            select(Case)
-            .where(Case.department_code == clerk.unit_code, Case.status == S.routed.value)
-            .order_by(col(Case.id))
-            .limit(20)
-        )
-        items = []
-        for case in self.session.exec(statement).all():
-            category = self.container.taxonomy.category(case.category_id or "")
-            due = self.session.exec(
-                select(col(Deadline.due_date)).where(
-                    Deadline.case_id == case.id,
-                    Deadline.kind == "sign",
-                    Deadline.state == ClockState.open.value,
-                )
-            ).first()
-            items.append(
-                dp.QueueItem(
-                    case.number,
-                    category.zh if category else "-",
-                    category.en if category else "-",
-                    case.text[:60],
-                    due,
-                )
-            )
-        return items
-
-    def sign_case(self, clerk: dp.ClerkView, number: str) -> None:
-        """Sign for a case (签收) as the bound clerk."""
-        staff = self.session.get(StaffAccount, clerk.staff_id)
-        if staff is None or not staff.active:
-            raise dp.SubmissionRefused("clerk_inactive")
-        canonical = canonical_number(number)
-        case = self.session.exec(select(Case).where(Case.number == canonical)).first()
-        if case is None or case.department_code != staff.department_code:
-            raise dp.SubmissionRefused("not_your_unit")
-        try:
-            transition(
-                session=self.session,
-                case=case,
-                actor=Actor.staff(staff),
-                env=self.container.case_env,
-                command=Command(action=Action.sign, version=case.version),
-            )
-        except (InvalidTransition, StaleVersion):
-            raise dp.SubmissionRefused("already_signed") from None
-
-    def _clerk_view(self, staff: StaffAccount) -> dp.ClerkView:
-        unit = self.session.get(Department, staff.department_code)
-        return dp.ClerkView(
-            staff.id or 0,
-            staff.name,
-            staff.department_code,
-            unit.name_zh if unit else staff.department_code,
-            unit.name_en if unit else staff.department_code,
-        )
 
     def _reporters_case(self, number: str, chat: ChatRef, pin: str | None) -> Case | None:
         canonical = canonical_number(number)

@@ -1,0 +1,145 @@
+"""The clerks' side of the dialog port: bind a chat, the unit's queue, sign, file records."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from backend.actors import Actor
+from backend.bootstrap import Container
+from backend.cases.intake import Draft
+from backend.cases.models import Case, CaseKind, CaseStatus
+from backend.cases.numbers import canonical_number
+from backend.cases.workflow import Action, Command, transition
+from backend.deadlines.models import ClockState, Deadline
+from backend.errors import InvalidTransition, StaleVersion
+from backend.people.invites import redeem_invite
+from backend.people.models import StaffAccount
+from backend.taxonomy.tables import Department
+from dialogs import ports as dp
+from dialogs.model import ChatRef, FileRef
+
+FINDING_ZH = {
+    "court_judgment": "法院判决",
+    "administrative_penalty": "行政处罚",
+    "disciplinary_sanction": "纪律处分",
+    "accountability_decision": "问责决定",
+}
+
+
+class ClerkDialogServices(ABC):
+    """Methods of DialogServices that serve bound clerks (联络员)."""
+
+    session: Session
+    container: Container
+
+    @abstractmethod
+    def _file(
+        self, draft: Draft, actor: Actor, files: tuple[FileRef, ...], chat: ChatRef
+    ) -> dp.Receipt:
+        """File a draft with its evidence (BackendDialogServices)."""
+
+    def submit_record(self, draft: dp.RecordDraft) -> dp.Receipt:
+        """File a dishonesty record for the lead office's ledger."""
+        staff = self.session.get(StaffAccount, draft.clerk.staff_id)
+        if staff is None or not staff.active:
+            raise dp.SubmissionRefused("clerk_inactive")
+        finding = FINDING_ZH.get(draft.finding, draft.finding)
+        text = (
+            f"【政务失信记录】{finding}：{draft.person}（{draft.unit}），"
+            f"文号 {draft.document_number}。{draft.summary}"
+        )
+        backend_draft = Draft(
+            text=text,
+            kind=CaseKind.dishonesty_record,
+            occurred_on=draft.arose_on,
+            anonymous=False,
+            reporter_name=staff.name,
+            channel=draft.chat.channel,
+            chat_id=draft.chat.chat_id,
+            language=draft.language,
+            details={
+                "person": draft.person,
+                "unit": draft.unit,
+                "finding": draft.finding,
+                "document_number": draft.document_number,
+                "filed_by_unit": staff.department_code,
+            },
+        )
+        receipt = self._file(backend_draft, Actor.staff(staff), draft.attachments, draft.chat)
+        return dp.Receipt(receipt.number)
+
+    def bind_clerk(self, code: str, chat: ChatRef) -> dp.ClerkView | None:
+        """Bind this chat to the staff account of a one-time code."""
+        bound = redeem_invite(
+            session=self.session,
+            code=code,
+            channel=chat.channel,
+            chat_id=chat.chat_id,
+            language="zh",
+            clock=self.container.clock,
+        )
+        if bound is None:
+            return None
+        return self._clerk_view(bound[0])
+
+    def clerk_queue(self, clerk: dp.ClerkView) -> Sequence[dp.QueueItem]:
+        """Return the unit's cases waiting to be signed for, oldest first."""
+        statement = (
+            select(Case)
+            .where(Case.department_code == clerk.unit_code, Case.status == CaseStatus.routed.value)
+            .order_by(col(Case.id))
+            .limit(20)
+        )
+        items = []
+        for case in self.session.exec(statement).all():
+            category = self.container.taxonomy.category(case.category_id or "")
+            due = self.session.exec(
+                select(col(Deadline.due_date)).where(
+                    Deadline.case_id == case.id,
+                    Deadline.kind == "sign",
+                    Deadline.state == ClockState.open.value,
+                )
+            ).first()
+            items.append(
+                dp.QueueItem(
+                    case.number,
+                    category.zh if category else "-",
+                    category.en if category else "-",
+                    case.text[:60],
+                    due,
+                )
+            )
+        return items
+
+    def sign_case(self, clerk: dp.ClerkView, number: str) -> None:
+        """Sign for a case (签收) as the bound clerk."""
+        staff = self.session.get(StaffAccount, clerk.staff_id)
+        if staff is None or not staff.active:
+            raise dp.SubmissionRefused("clerk_inactive")
+        canonical = canonical_number(number)
+        case = self.session.exec(select(Case).where(Case.number == canonical)).first()
+        if case is None or case.department_code != staff.department_code:
+            raise dp.SubmissionRefused("not_your_unit")
+        try:
+            transition(
+                session=self.session,
+                case=case,
+                actor=Actor.staff(staff),
+                env=self.container.case_env,
+                command=Command(action=Action.sign, version=case.version),
+            )
+        except (InvalidTransition, StaleVersion):
+            raise dp.SubmissionRefused("already_signed") from None
+
+    def _clerk_view(self, staff: StaffAccount) -> dp.ClerkView:
+        unit = self.session.get(Department, staff.department_code)
+        return dp.ClerkView(
+            staff.id or 0,
+            staff.name,
+            staff.department_code,
+            unit.name_zh if unit else staff.department_code,
+            unit.name_en if unit else staff.department_code,
+        )
