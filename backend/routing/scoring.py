@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -175,36 +176,47 @@ def _initials_hits(index: TermIndex, view: TextView) -> list[Hit]:
 
 
 def _example_hits(index: TermIndex, view: TextView) -> list[Hit]:
-    if not index.example_texts or not view.text:
-        return []
-    found = process.extract(
-        view.text,
+    return _nearest(
+        view,
         index.example_texts,
-        scorer=fuzz.ratio,
-        score_cutoff=EXAMPLE_CUTOFF,
+        index.example_categories,
+        "example",
+        cutoff=EXAMPLE_CUTOFF,
         limit=None,
+        weight=EXAMPLE,
     )
-    return [
-        Hit(index.example_categories[i], "example", -1, -1, EXAMPLE * score / 100)
-        for _, score, i in found
-    ]
 
 
 def _learned_hits(learned: ExampleBank | None, view: TextView) -> list[Hit]:
     """Weigh the nearest complaints that coordinators placed (bounded by the bank's size)."""
-    if not learned or not view.text:
+    if not learned:
         return []
-    found = process.extract(
-        view.text,
+    return _nearest(
+        view,
         learned.texts,
-        scorer=fuzz.ratio,
-        score_cutoff=LEARNED_CUTOFF,
+        learned.categories,
+        "learned",
+        cutoff=LEARNED_CUTOFF,
         limit=LEARNED_NEAREST,
+        weight=LEARNED,
     )
-    return [
-        Hit(learned.categories[i], "learned", -1, -1, LEARNED * score / 100)
-        for _, score, i in found
-    ]
+
+
+def _nearest(
+    view: TextView,
+    texts: Sequence[str],
+    categories: Sequence[str],
+    source: str,
+    *,
+    cutoff: float,
+    limit: int | None,
+    weight: float,
+) -> list[Hit]:
+    """Score whole texts like this one, each hit weighted by how alike they are."""
+    if not texts or not view.text:
+        return []
+    found = process.extract(view.text, texts, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+    return [Hit(categories[i], source, -1, -1, weight * score / 100) for _, score, i in found]
 
 
 def _combine(hits: list[Hit]) -> dict[str, float]:
