@@ -31,6 +31,7 @@ bench: install
 	$(BIN)/python bench/sweep_scaling.py
 	$(BIN)/python bench/routing_eval.py
 	$(BIN)/python bench/dialog_throughput.py
+	$(BIN)/python bench/overload.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

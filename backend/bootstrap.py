@@ -9,10 +9,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from backend.capacity import Capacity
 from backend.cases.env import CaseEnv
 from backend.cases.updates import ReporterUpdates
 from backend.clock import Clock, SystemClock
-from backend.db import make_engine, session_scope
+from backend.db import dialect_of, make_engine, session_scope
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.policy import Policy, load_policy
 from backend.errors import ConfigError
@@ -39,6 +40,7 @@ class Container:
     notifier: Notifier
     policy: Policy
     keeper: DeadlineKeeper
+    capacity: Capacity
     listeners: list[CaseListener] = field(default_factory=list)
 
     @property
@@ -74,9 +76,11 @@ def build(
     keeper = DeadlineKeeper(
         policy=policy, calendar=CalendarCache(), zone=settings.zone, clock=clock
     )
+    capacity = Capacity.of(settings, dialect=dialect_of(settings.database_url))
     return Container(
         settings=settings,
-        engine=engine or make_engine(settings.database_url),
+        engine=engine or make_engine(settings.database_url, **capacity.pool_options()),
+        capacity=capacity,
         taxonomy=taxonomy,
         router=router,
         clock=clock,

@@ -43,13 +43,24 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def dialect_of(url: str) -> str:
+    """Return the database's dialect name for a URL: sqlite or postgresql."""
+    return make_url(url).get_backend_name()
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; on SQLite make the folder, turn on WAL and take the write lock early."""
+    """Create an engine; on SQLite make the folder, turn on WAL and take the write lock early.
+
+    `kwargs` go to `create_engine` (pool sizes from `backend.capacity`); an in-memory SQLite
+    database has a single connection and ignores the pool sizes.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **kwargs)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    else:
+        kwargs = {k: v for k, v in kwargs.items() if not k.startswith(("pool_", "max_overflow"))}
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
 
     @event.listens_for(engine, "connect")

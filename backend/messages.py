@@ -76,6 +76,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
     "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},
+    "overloaded": {
+        "zh": "系统繁忙，请稍后重试。",
+        "en": "The service is busy; please try again in a moment.",
+    },
 }
 
 

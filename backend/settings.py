@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     max_text_length: int = Field(default=5000, ge=10, le=50_000)
     max_returns: int = Field(default=2, ge=0)
     api_page_limit: int = Field(default=50, ge=1, le=500)
+    # Load: requests one process serves at once, and how long a request may wait for a turn
+    # before it is answered 503 with Retry-After (backend/capacity.py sizes threads and pool).
+    max_in_flight: int = Field(default=8, ge=1, le=256)
+    queue_wait_seconds: float = Field(default=2.0, gt=0, le=30)
     # Chat channels: Telegram runs when a token is set (polling, or a webhook when its URL is).
     telegram_token: SecretStr | None = None
     telegram_webhook_url: str | None = None  # public https URL that Telegram posts to

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 
+import anyio.to_thread
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import text
 
+from backend.api.admission import AdmissionGate
 from backend.api.deps import SessionDep
 from backend.api.errors import install_error_handlers
 from backend.bootstrap import Container
@@ -29,6 +31,9 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Worker threads sized with the admission gate and the pool (backend.capacity).
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = container.capacity.threads
         async with AsyncExitStack() as stack:
             for hook in hooks:
                 await stack.enter_async_context(hook(app))
@@ -42,6 +47,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
         openapi_url="/openapi.json",
     )
     app.state.container = container
+    app.add_middleware(AdmissionGate, capacity=container.capacity)
     install_error_handlers(app)
     api = APIRouter(prefix=API_PREFIX)
 

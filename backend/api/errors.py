@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from backend.api.deps import get_language
 from backend.errors import (
@@ -16,6 +20,8 @@ from backend.errors import (
     ValidationFailed,
 )
 from backend.messages import render
+
+log = logging.getLogger(__name__)
 
 _STATUS: list[tuple[type[DomainError], int, str]] = [
     (NotFound, 404, "not_found"),
@@ -42,6 +48,20 @@ def install_error_handlers(app: FastAPI) -> None:
                     status_code=status_code, content={"detail": detail, "code": code}
                 )
         return JSONResponse(status_code=400, content={"detail": str(exc), "code": "bad_request"})
+
+    async def _database_busy(request: Request, exc: Exception) -> JSONResponse:
+        # The pool is sized so that it cannot run dry (backend.capacity); a timeout or a
+        # lost connection means the database itself stalls. Nothing was committed: 503.
+        log.warning("database busy or unreachable: %s", type(exc).__name__)
+        retry_after = request.app.state.container.capacity.retry_after
+        return JSONResponse(
+            status_code=503,
+            content={"detail": render("overloaded", get_language(request)), "code": "overloaded"},
+            headers={"Retry-After": str(retry_after)},
+        )
+
+    app.add_exception_handler(PoolTimeout, _database_busy)
+    app.add_exception_handler(OperationalError, _database_busy)
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -34,7 +34,8 @@ def create(
             department=department,
             clock=container.clock,
         )
-        typer.echo(f"created {account.role} #{account.id} {account.name} ({department})")
+    # Said only once committed: a token printed for an account that was never stored is a lie.
+    typer.echo(f"created {account.role} #{account.id} {account.name} ({department})")
     typer.echo("API token (shown only now):")
     typer.echo(token)
 

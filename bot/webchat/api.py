@@ -6,6 +6,8 @@ import logging
 from typing import Any, NoReturn
 
 from fastapi import APIRouter, Request
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from backend.bootstrap import Container
@@ -66,6 +68,10 @@ class WebchatApi:
         """Run the event through the dialog; return its replies and the dialog's language."""
         try:
             replies = await run_in_threadpool(self.conversations.handle, inbound)
+        except (PoolTimeout, OperationalError):
+            # The database stalls; nothing was saved, the page may send the event again.
+            retry_after = str(self.container.capacity.retry_after)
+            raise WebchatError(503, "busy", headers={"Retry-After": retry_after}) from None
         except Exception:  # noqa: BLE001 - the service logged it and rolled back
             raise WebchatError(500, "internal") from None
         try:

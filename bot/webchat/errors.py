@@ -42,6 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这个地址不支持 {method} 请求。",
         "This address does not take {method} requests.",
     ),
+    "busy": ("系统繁忙，请稍后重试。", "The service is busy; please try again in a moment."),
     # The dialog's own apology; the service has logged the failure and rolled back.
     "internal": (render("zh", "error.internal"), render("en", "error.internal")),
 }

@@ -159,6 +159,11 @@ SCRIPT = r"""
         await new Promise((done) => setTimeout(done, 1000 * (attempt + 1)));
         continue;
       }
+      if (response.status === 503 && attempt < 3) {  // busy: nothing was saved, send again
+        const wait = Number(response.headers.get("Retry-After")) || 2;
+        await new Promise((done) => setTimeout(done, 1000 * wait));
+        continue;
+      }
       let answer = {};
       try { answer = await response.json(); } catch (e) { answer = {}; }
       if (!response.ok) {

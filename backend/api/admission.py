@@ -1,0 +1,122 @@
+"""The admission gate: at most `in_flight` requests at work, the rest refused quickly (503).
+
+Decision 10. A request waits at most `queue_wait` seconds for a turn; one that gets none is
+answered `503 Service Unavailable` with `Retry-After` before any of its work starts, so a
+refused request never writes anything. An admitted request runs to its end, holding at most
+one database connection and one worker thread at a time, which the pool and the thread
+limiter (sized together in `backend.capacity`) always have for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from backend.capacity import Capacity
+from backend.messages import render
+
+log = logging.getLogger(__name__)
+
+# A refused request's body is read and dropped up to this size so that its connection can
+# serve the client's retry; a larger one is not read, and the connection is closed.
+DRAIN_LIMIT = 64 * 1024
+# Addresses that never touch the database: documentation and static pages.
+UNGATED_PREFIXES = ("/docs", "/redoc", "/openapi.json", "/static/", "/console/static/")
+UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico"})
+
+
+def is_gated(path: str) -> bool:
+    """Return whether a request to this path must wait for a turn."""
+    return path not in UNGATED_PATHS and not path.startswith(UNGATED_PREFIXES)
+
+
+class AdmissionGate:
+    """ASGI middleware: admit `capacity.in_flight` requests at once, refuse late ones with 503."""
+
+    def __init__(self, app: ASGIApp, *, capacity: Capacity) -> None:
+        self.app = app
+        self.capacity = capacity
+        self.refused = 0  # requests answered 503 since start (read by tests and metrics)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._turns = asyncio.Semaphore(capacity.in_flight)
+
+    def _semaphore(self) -> asyncio.Semaphore:
+        # A semaphore belongs to one event loop; a test client may start a new one.
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop, self._turns = loop, asyncio.Semaphore(self.capacity.in_flight)
+        return self._turns
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not is_gated(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        arrived = time.monotonic()
+        turns = self._semaphore()
+        try:
+            async with asyncio.timeout(self.capacity.queue_wait):
+                await turns.acquire()
+        except TimeoutError:
+            self.refused += 1
+            await self._refuse(scope, receive, send)
+            return
+        admitted = time.monotonic()
+
+        async def send_timed(message: Message) -> None:
+            # Server-Timing: how long the request waited for its turn and then worked, in ms.
+            if message["type"] == "http.response.start":
+                queue_ms = (admitted - arrived) * 1000
+                work_ms = (time.monotonic() - admitted) * 1000
+                timing = f"queue;dur={queue_ms:.1f}, app;dur={work_ms:.1f}".encode()
+                message = {**message, "headers": [*message["headers"], (b"server-timing", timing)]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_timed)
+        finally:
+            turns.release()
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        language = _language(scope)
+        body = json.dumps(
+            {"detail": render("overloaded", language), "code": "overloaded"}, ensure_ascii=False
+        ).encode()
+        if self.refused % 100 == 1:
+            log.warning("overloaded: %d request(s) refused with 503 so far", self.refused)
+        response_headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"retry-after", str(self.capacity.retry_after).encode()),
+        ]
+        if not await _drained(receive):
+            response_headers.append((b"connection", b"close"))
+        await send({"type": "http.response.start", "status": 503, "headers": response_headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _language(scope: Scope) -> str:
+    """Return zh or en from Accept-Language; the web chat speaks Chinese unless told otherwise."""
+    header = dict(scope.get("headers") or []).get(b"accept-language", b"").strip().lower()
+    if header.startswith(b"zh"):
+        return "zh"
+    if header.startswith(b"en"):
+        return "en"
+    return "zh" if scope["path"].startswith("/chat") else "en"
+
+
+async def _drained(receive: Receive) -> bool:
+    """Read and drop a small request body; return False when it is too large to drain."""
+    read = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return False
+        read += len(message.get("body", b""))
+        if read > DRAIN_LIMIT:
+            return False
+        if not message.get("more_body", False):
+            return True
