@@ -28,11 +28,6 @@ from bot.telegram.webhook import WebhookReceiver
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-# Threads for dialog turns. SQLite writes one transaction at a time, and the conversation
-# service queues SQLite turns on a process lock, so more threads would only wait there
-# (measured without the lock: 5 ms a turn alone, 40-200 ms with 16 threads contending).
-# PostgreSQL locks per chat, so turns of different chats run in parallel, within the pool.
-DIALOG_THREADS = {"sqlite": 2, "postgresql": 8}
 LONGEST_BACKOFF = 60.0
 
 
@@ -49,7 +44,8 @@ def telegram_channel(
         return None
     if conversations is None:
         return TelegramChannel(settings, OwnLoopBridge(lambda: build_bot(settings)))
-    threads = DIALOG_THREADS.get(container.engine.dialect.name, 4)
+    # Sized with the pool in backend.capacity (why SQLite gets fewer threads is said there).
+    threads = container.capacity.chat_turn_threads
     executor = ThreadPoolExecutor(threads, thread_name_prefix="telegram-dialog")
     return TelegramChannel(settings, ApplicationBridge(), DialogHandlers(conversations, executor))
 
