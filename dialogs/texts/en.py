@@ -224,6 +224,7 @@ TEXTS: dict[str, str] = {
     "status.category": "Category: {category}",
     "status.updated": "Last update: {day}",
     "status.reply": "Reply: {reply}",
+    "status.merged": "Merged into case {number}; send /status {number} to see how it goes.",
     "status.none_mine": "You have not filed a case here yet. Send /report to file one.",
     "status.mine_title": "Your cases:",
     "status.mine_line": "{number} · {status} · {day}",

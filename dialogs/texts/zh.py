@@ -189,6 +189,7 @@ TEXTS: dict[str, str] = {
     "status.category": "类别：{category}",
     "status.updated": "最近更新：{day}",
     "status.reply": "答复：{reply}",
+    "status.merged": "已与案件 {number} 合并办理，发送 /status {number} 查看进展。",
     "status.none_mine": "您在这里还没有提交过案件。发送 /report 开始投诉举报。",
     "status.mine_title": "您提交的案件：",
     "status.mine_line": "{number} · {status} · {day}",

@@ -65,6 +65,7 @@ class FakeCase:
     pin: str | None
     status: str = "received"
     reply: str | None = None
+    merged_into: str | None = None
 
 
 @dataclass
@@ -141,6 +142,7 @@ class FakeServices:
             holder_en="District Finance Bureau",
             reply=case.reply,
             updated_on=self.day,
+            merged_into=case.merged_into,
         )
 
     def my_cases(self, chat: ChatRef) -> list[CaseLine]:
