@@ -262,8 +262,12 @@ class DialogServices(Protocol):
         """Spend a one-time code to link the chat to a staff account; None when invalid."""
         ...
 
+    def bound_clerk(self, chat: ChatRef) -> ClerkView | None:
+        """Return the active staff account bound to the chat now; None once cut off."""
+        ...
+
     def clerk_queue(self, clerk: ClerkView) -> Sequence[QueueItem]:
-        """Return the cases of the clerk's unit waiting to be signed for."""
+        """Return the cases of the clerk's unit waiting to be signed for; may refuse."""
         ...
 
     def sign_case(self, clerk: ClerkView, number: str) -> None:

@@ -253,6 +253,10 @@ TEXTS: dict[str, str] = {
     "clerk.bind_failed": "That code is not valid or was used already; please ask for a new one.",
     "clerk.bound": "Linked: {name}, {unit}.",
     "clerk.not_bound": "This is for staff only. Link your account first with /bind CODE.",
+    "clerk.unbound": (
+        "This chat is no longer linked to a staff account (the account was deactivated or "
+        "unbound). Please contact the Development and Reform Commission if that is unexpected."
+    ),
     "clerk.queue_empty": "No cases of your unit are waiting to be signed for.",
     "clerk.queue_title": "Cases waiting to be signed for ({count}):",
     "clerk.queue_item": "• {number} · {category} · sign by {due}\n  {excerpt}",
