@@ -12,6 +12,7 @@ from backend.bootstrap import Container
 from backend.cases.intake import Draft
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number
+from backend.cases.redaction import Redactor
 from backend.cases.workflow import Action, Command, transition
 from backend.deadlines.models import ClockState, Deadline
 from backend.errors import InvalidTransition, StaleVersion
@@ -109,6 +110,8 @@ class ClerkDialogServices(ABC):
             .order_by(col(Case.id))
             .limit(20)
         )
+        # The chat's language is not known here; the project's first language marks the gap.
+        redactor = Redactor(session=self.session, actor=Actor.staff(staff), language="zh")
         items = []
         for case in self.session.exec(statement).all():
             category = self.container.taxonomy.category(case.category_id or "")
@@ -124,7 +127,7 @@ class ClerkDialogServices(ABC):
                     case.number,
                     category.zh if category else "-",
                     category.en if category else "-",
-                    case.text[:60],
+                    (redactor.text(case.text) or "")[:60],
                     due,
                 )
             )

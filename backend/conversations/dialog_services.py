@@ -240,7 +240,7 @@ class BackendDialogServices(ClerkDialogServices):
             holder_en=holder.name_en if holder else None,
             reply=None if watching else reply,
             updated_on=case.updated_at.astimezone(self.container.settings.zone).date(),
-            merged_into=into.number if into else None,
+            merged_into=into.number if into and not watching else None,
         )
 
     def my_cases(self, chat: ChatRef) -> Sequence[dp.CaseLine]:

@@ -11,30 +11,11 @@ from backend.db import session_scope
 from backend.people.deactivation import deactivate_staff
 from backend.people.invites import issue_invite
 from backend.people.models import StaffAccount, StaffChat
-from backend.people.service import create_staff
 from dialogs.model import ChatRef
 from dialogs.texts import render
-from tests.conversations.driver import Chat, file_complaint
+from tests.conversations.driver import Chat, bound_clerk, file_complaint
 
 ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"
-
-
-def bound_clerk(service: ConversationService, container: Container) -> tuple[Chat, int]:
-    """Return a czj clerk's chat, bound with a one-time code, and the account's id."""
-    with session_scope(container.engine) as session:
-        staff, _ = create_staff(
-            session=session,
-            name="财政局 李",
-            role="clerk",
-            department="czj",
-            clock=container.clock,
-        )
-        code = issue_invite(session=session, staff=staff, clock=container.clock)
-        staff_id = staff.id or 0
-    chat = Chat(service, chat=ChatRef("telegram", "clerk-chat"))
-    chat.command("bind", code)
-    assert "绑定成功" in chat.text
-    return chat, staff_id
 
 
 def deactivate(container: Container, staff_id: int) -> None:

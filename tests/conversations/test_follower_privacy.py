@@ -130,6 +130,9 @@ def test_no_text_written_for_the_reporter_reaches_a_follower_or_a_merged_repeats
     assert told(container, "repeat-follower") == [
         f"您关注的案件 {repeat} 已与另一件反映同一事项的案件合并办理。"
     ]
+    repeat_follower = Chat(service, chat=ChatRef("web", "repeat-follower"))
+    repeat_follower.command("status", repeat)
+    assert "已归档" in repeat_follower.text and first not in repeat_follower.text
     reporter = told(container, "c1")
     assert sum(SECRET in t for t in reporter) == 3  # the extension's reason, both replies
     assert "满意" in reporter[-1]  # the rating question went to the reporter alone
