@@ -1,8 +1,18 @@
-"""Messages for refused input, in Chinese and English, keyed by a stable code."""
+"""Messages of the API and services (refused input, notes), in Chinese and English, by code."""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # Shown to a clerk in place of a merge's reason when the other case is another unit's.
+    "merged_with_another": {
+        "zh": "已与另一案件合并办理。",
+        "en": "Merged with another case.",
+    },
+    "another_case": {"zh": "［另一案件］", "en": "[another case]"},
+    "another_merged_in": {
+        "zh": "另一案件已并入本案。",
+        "en": "Another case was merged into this one.",
+    },
     "text_empty": {"zh": "请填写投诉内容。", "en": "Please describe the complaint."},
     "text_too_short": {
         "zh": "投诉内容太短，请至少写 {min} 个字。",

@@ -22,8 +22,11 @@ _NAVIGATION = frozenset({"back", "skip", "cancel"})
 def advance(state: DialogState | None, inbound: Inbound, services: DialogServices) -> Turn:
     """Advance one chat's dialog by one inbound event; refused input leaves the state as it was."""
     base = state if state is not None else new_state(inbound.language_hint, inbound.event_id)
+    base, cut_off = _with_current_binding(base, services, inbound.chat)
     ctx = Ctx(base.copy(), services, inbound.chat)
     try:
+        if cut_off:
+            raise Refusal("clerk.unbound")
         replies = _dispatch(ctx, inbound)
         replies += _ask_pending_rating(ctx)
     except Refusal as refusal:
@@ -54,6 +57,31 @@ def new_state(language_hint: str | None, seed: str) -> DialogState:
     """Return the state of a chat seen for the first time."""
     epoch = hashlib.blake2s(seed.encode(), digest_size=2).hexdigest()
     return DialogState(language=start.language_from_hint(language_hint), epoch=epoch)
+
+
+def _with_current_binding(
+    state: DialogState, services: DialogServices, chat: ChatRef
+) -> tuple[DialogState, bool]:
+    """Return the state with the chat's staff binding as the backend has it now.
+
+    The state remembers a binding only as a convenience: a deactivated or unbound account
+    loses the chat at once, with the record it was filling in. True says it was cut off now.
+    """
+    if not state.clerk:
+        return state, False
+    view = services.bound_clerk(chat)
+    if view is not None:
+        if view.to_dict() == state.clerk:
+            return state, False
+        current = state.copy()
+        current.clerk = view.to_dict()
+        return current, False
+    current = state.copy()
+    current.clerk = None
+    if current.flow == "record":
+        current.flow, current.step, current.data, current.history = None, None, {}, []
+        current.serial += 1
+    return current, True
 
 
 def _dispatch(ctx: Ctx, inbound: Inbound) -> list[Outbound]:

@@ -145,7 +145,7 @@ class Receipt:
 
 @dataclass(frozen=True)
 class StatusView:
-    """What a reporter may see of a case."""
+    """What a reporter may see of a case; a watcher (a follower) sees no reply."""
 
     number: str
     status: str  # received | triage | routed | signed | in_progress | resolved | closed | rejected
@@ -155,6 +155,7 @@ class StatusView:
     holder_en: str | None = None
     reply: str | None = None  # the answer when resolved, the reason when rejected
     updated_on: date | None = None
+    merged_into: str | None = None  # the number of the case this one was merged into
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,11 @@ class DialogServices(Protocol):
         ...
 
     def case_status(self, number: str, pin: str | None, chat: ChatRef) -> StatusView | None:
-        """Return a case the chat filed or whose PIN matches; None for unknown or wrong PIN."""
+        """Return a case the chat filed, follows or whose PIN matches; None otherwise.
+
+        A chat that only follows the case (or filed a repeat merged into it) gets its
+        progress without the reply: that was written to the reporter.
+        """
         ...
 
     def my_cases(self, chat: ChatRef) -> Sequence[CaseLine]:
@@ -257,8 +262,12 @@ class DialogServices(Protocol):
         """Spend a one-time code to link the chat to a staff account; None when invalid."""
         ...
 
+    def bound_clerk(self, chat: ChatRef) -> ClerkView | None:
+        """Return the active staff account bound to the chat now; None once cut off."""
+        ...
+
     def clerk_queue(self, clerk: ClerkView) -> Sequence[QueueItem]:
-        """Return the cases of the clerk's unit waiting to be signed for."""
+        """Return the cases of the clerk's unit waiting to be signed for; may refuse."""
         ...
 
     def sign_case(self, clerk: ClerkView, number: str) -> None:

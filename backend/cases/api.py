@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
 from backend.cases.intake import Draft, submit
 from backend.cases.merge import merge_into
 from backend.cases.presenters import present, summarise
 from backend.cases.queries import CaseFilter, get_case, list_cases
+from backend.cases.redaction import Redactor
 from backend.cases.schemas import CaseAction, CaseCreate, CaseCreated, CasePublic, CasesPublic
 from backend.cases.workflow import Action, Command, transition
 from backend.errors import ValidationFailed
@@ -52,6 +53,7 @@ def read_cases(
     session: SessionDep,
     actor: CurrentActor,
     container: ContainerDep,
+    language: Language,
     department: Annotated[str | None, Query(max_length=32)] = None,
     status: Annotated[str | None, Query(max_length=16)] = None,
     category: Annotated[str | None, Query(max_length=40)] = None,
@@ -76,16 +78,23 @@ def read_cases(
         cursor=cursor,
         limit=limit or container.settings.api_page_limit,
     )
-    return CasesPublic(data=[summarise(c) for c in page.cases], next_cursor=page.next_cursor)
+    redactor = Redactor(session=session, actor=actor, language=language)
+    data = [summarise(c, redactor) for c in page.cases]
+    return CasesPublic(data=data, next_cursor=page.next_cursor)
 
 
 @router.get("/{number}", response_model=CasePublic)
 def read_case(
-    number: str, session: SessionDep, actor: CurrentActor, container: ContainerDep
+    number: str,
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    language: Language,
 ) -> CasePublic:
     """Show one case with its clocks and its full history."""
     case = get_case(session=session, number=number, actor=actor)
-    return present(session=session, case=case, actor=actor, now=container.clock.now())
+    now = container.clock.now()
+    return present(session=session, case=case, actor=actor, now=now, language=language)
 
 
 @router.post("/{number}/actions", response_model=CasePublic)
@@ -95,6 +104,7 @@ def act_on_case(
     session: SessionDep,
     actor: CurrentActor,
     container: ContainerDep,
+    language: Language,
 ) -> CasePublic:
     """Take an action (sign, start, resolve, return, reassign, reject, reopen, close)."""
     case = get_case(session=session, number=number, actor=actor)
@@ -108,7 +118,8 @@ def act_on_case(
             actor=actor,
             env=container.case_env,
         )
-        return present(session=session, case=case, actor=actor, now=container.clock.now())
+        now = container.clock.now()
+        return present(session=session, case=case, actor=actor, now=now, language=language)
     command = Command(
         action=body.action,
         version=body.version,
@@ -121,4 +132,5 @@ def act_on_case(
     case = transition(
         session=session, case=case, command=command, actor=actor, env=container.case_env
     )
-    return present(session=session, case=case, actor=actor, now=container.clock.now())
+    now = container.clock.now()
+    return present(session=session, case=case, actor=actor, now=now, language=language)

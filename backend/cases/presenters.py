@@ -1,22 +1,31 @@
-"""Shape cases for the API, keeping the reporter's identity from everyone but coordinators."""
+"""Shape cases for the API, keeping the reporter's identity from everyone but coordinators.
+
+A clerk reads nothing of another unit's cases: an event that names one (a merge) shows a
+neutral note instead, and a case number quoted in free text is replaced (see redaction.py).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from backend.actors import Actor
 from backend.cases.events import history
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseEvent
+from backend.cases.redaction import Redactor
 from backend.cases.schemas import CaseEventPublic, CasePublic, CaseSummary
-from backend.cases.workflow import allowed_actions
+from backend.cases.workflow import allowed_actions, can_see
 from backend.deadlines.views import deadlines_of
+from backend.messages import render
 from backend.people.models import Reporter, ReporterPublic
 
+# Events that name another case, and the note shown instead to whom that case is hidden.
+NEUTRAL_NOTES = {"merge": "merged_with_another", "merged_from": "another_merged_in"}
 
-def summarise(case: Case) -> CaseSummary:
-    """Return the list view of a case (never the reporter)."""
+
+def summarise(case: Case, redactor: Redactor | None = None) -> CaseSummary:
+    """Return the list view of a case (never the reporter), redacted for the reader."""
     return CaseSummary(
         number=case.number,
         kind=case.kind,
@@ -24,7 +33,7 @@ def summarise(case: Case) -> CaseSummary:
         category=case.category_id,
         department=case.department_code,
         street=case.street_code,
-        text=case.text,
+        text=(redactor.text(case.text) or "") if redactor else case.text,
         occurred_on=case.occurred_on,
         anonymous=case.anonymous,
         street_needed=case.street_needed,
@@ -34,35 +43,29 @@ def summarise(case: Case) -> CaseSummary:
     )
 
 
-def present(*, session: Session, case: Case, actor: Actor, now: datetime) -> CasePublic:
+def present(
+    *, session: Session, case: Case, actor: Actor, now: datetime, language: str = "en"
+) -> CasePublic:
     """Return the full view of a case with its history, as this actor may see it."""
+    redactor = Redactor(session=session, actor=actor, language=language)
     events = [
-        CaseEventPublic(
-            at=e.at,
-            actor=e.actor_name,
-            actor_kind=e.actor_kind,
-            action=e.action,
-            from_status=e.from_status,
-            to_status=e.to_status,
-            reason=e.reason,
-            details=e.details,
-        )
-        for e in history(session=session, case=case)
+        _event_for(session, case, e, actor, redactor) for e in history(session=session, case=case)
     ]
+    target = session.get(Case, case.merged_into_id) if case.merged_into_id else None
     return CasePublic(
-        **summarise(case).model_dump(),
-        location=case.location_text,
+        **summarise(case, redactor).model_dump(),
+        location=redactor.text(case.location_text),
         latitude=case.latitude,
         longitude=case.longitude,
         channel=case.channel,
         route_confidence=case.route_confidence,
         return_count=case.return_count,
-        merged_into=_merged_into(session, case),
-        details=case.details,
-        reply=case.reply,
+        merged_into=target.number if target and can_see(actor, target) else None,
+        details=redactor.details(case.details),
+        reply=redactor.text(case.reply),
         allowed_actions=[a.value for a in allowed_actions(actor, case)],
         rating=case.rating,
-        rating_comment=case.rating_comment,
+        rating_comment=redactor.text(case.rating_comment),
         deadlines=deadlines_of(session=session, case=case, now=now),
         events=events,
         reporter=_reporter_for(session, case, actor),
@@ -78,8 +81,34 @@ def _reporter_for(session: Session, case: Case, actor: Actor) -> ReporterPublic 
     return ReporterPublic(name=reporter.name, phone=reporter.phone, channel=reporter.channel)
 
 
-def _merged_into(session: Session, case: Case) -> str | None:
-    if case.merged_into_id is None:
-        return None
-    target = session.get(Case, case.merged_into_id)
-    return target.number if target else None
+def _event_for(
+    session: Session, case: Case, event: CaseEvent, actor: Actor, redactor: Redactor
+) -> CaseEventPublic:
+    """Return an event as the actor may read it: a merge with a hidden case, neutrally."""
+    shown = CaseEventPublic(
+        at=event.at,
+        actor=event.actor_name,
+        actor_kind=event.actor_kind,
+        action=event.action,
+        from_status=event.from_status,
+        to_status=event.to_status,
+        reason=redactor.text(event.reason),
+        details=redactor.details(event.details),
+    )
+    note = NEUTRAL_NOTES.get(event.action)
+    if note is None or actor.is_coordinator:
+        return shown
+    other = _other_case(session, case, event)
+    if other is not None and can_see(actor, other):
+        return shown
+    # The reason is dropped as well: it may describe the other case in words.
+    neutral = render(note, redactor.language)
+    return shown.model_copy(update={"reason": neutral, "details": None})
+
+
+def _other_case(session: Session, case: Case, event: CaseEvent) -> Case | None:
+    """Return the case an event names besides its own (None if it is gone)."""
+    if event.action == "merge":
+        return session.get(Case, case.merged_into_id) if case.merged_into_id else None
+    number = str((event.details or {}).get("case") or "")
+    return session.exec(select(Case).where(Case.number == number)).first()

@@ -1,15 +1,21 @@
-"""Tell the reporter when the case changes (a CaseListener writing to the outbox)."""
+"""Tell the reporter when the case changes (a CaseListener writing to the outbox).
+
+Two audiences hear of a case: its own reporter, who gets the reply and the reasons written
+for them, and its watchers (followers, and the reporters of repeats merged into it), who get
+a neutral notice naming the state alone: what a unit wrote to the reporter can carry the
+reporter's own details, and a watcher may be anyone who filed something alike.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from backend.cases.models import Case, CaseEvent
 from backend.notifications import outbox
 from backend.notifications.texts import text
 from backend.taxonomy.models import Taxonomy
 
-# Which events the reporter hears of, and as what.
+# Which events the reporter hears of, and as what; watchers hear the follow_ text instead.
 TOLD = {
     "sign": "update_signed",
     "resolve": "update_resolved",
@@ -21,7 +27,7 @@ TOLD = {
 
 
 class ReporterUpdates:
-    """Write an update for the reporter's chat on the events that matter to them."""
+    """Write an update for the reporter's chat, and a neutral one for watchers, per event."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
@@ -30,18 +36,36 @@ class ReporterUpdates:
         """Say nothing: the reporter got the number in the dialog."""
 
     def case_changed(self, *, session: Session, case: Case, event: CaseEvent) -> None:
-        """Queue the update of this event, once (keyed by the event)."""
+        """Queue the updates of this event, once (keyed by the event)."""
         key = TOLD.get(event.action)
         if key is None or (event.action == "reopen" and event.to_status != "in_progress"):
             return
-        # The reporters of duplicates merged into this case hear of it too.
-        merged = session.exec(select(Case).where(Case.merged_into_id == case.id)).all()
-        recipients = [
-            r for c in (case, *merged) for r in outbox.reporter_of(session=session, case=c)
-        ]
-        recipients += outbox.followers_of(session=session, case=case)
-        if not recipients:
-            return
+        reporters = outbox.reporter_of(session=session, case=case)
+        watchers = outbox.watchers_of(session=session, case=case)
+        if reporters:
+            self._tell_reporter(session, case, event, key, reporters)
+        if watchers:
+            outbox.write(
+                session=session,
+                key=f"update:{event.id}:watch",
+                kind="update",
+                now=event.at,
+                recipients=watchers,
+                render=lambda lang: text(
+                    key.replace("update_", "follow_"), lang, number=case.number
+                ),
+                case=case,
+                office_hours_only=False,
+            )
+
+    def _tell_reporter(
+        self,
+        session: Session,
+        case: Case,
+        event: CaseEvent,
+        key: str,
+        reporters: list[outbox.Recipient],
+    ) -> None:
         unit_names = {d.code: (d.zh, d.en) for d in self.taxonomy.departments}
         unit_names |= {s.code: (s.zh, s.en) for s in self.taxonomy.streets}
         zh, en = unit_names.get(case.department_code or "", (case.department_code or "", ""))
@@ -66,7 +90,7 @@ class ReporterUpdates:
             key=f"update:{event.id}",
             kind="update",
             now=event.at,
-            recipients=recipients,
+            recipients=reporters,
             render=render,
             case=case,
             office_hours_only=False,

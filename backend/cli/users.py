@@ -10,6 +10,7 @@ from sqlmodel import col, select
 from backend.bootstrap import build, prepare_database
 from backend.db import session_scope
 from backend.errors import ValidationFailed
+from backend.people.deactivation import deactivate_staff
 from backend.people.invites import issue_invite
 from backend.people.models import Role, StaffAccount
 from backend.people.service import create_staff
@@ -59,6 +60,23 @@ def invite(
         "send /bind CODE from the chat:"
     )
     typer.echo(code)
+
+
+@app.command("deactivate")
+def deactivate(
+    staff_id: Annotated[
+        int,
+        typer.Option("--id", min=1, max=2**31 - 1, help="The staff account's id (users list)."),
+    ],
+) -> None:
+    """Deactivate an account: its token, bound chats and queued notices stop at once."""
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        if session.get(StaffAccount, staff_id) is None:
+            raise ValidationFailed("bad_request", field="id", value=f"no staff #{staff_id}")
+        staff = deactivate_staff(session=session, staff_id=staff_id, clock=container.clock)
+        typer.echo(f"deactivated {staff.role} #{staff.id} {staff.name} ({staff.department_code})")
 
 
 @app.command("list")

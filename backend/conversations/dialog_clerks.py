@@ -12,11 +12,12 @@ from backend.bootstrap import Container
 from backend.cases.intake import Draft
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number
+from backend.cases.redaction import Redactor
 from backend.cases.workflow import Action, Command, transition
 from backend.deadlines.models import ClockState, Deadline
 from backend.errors import InvalidTransition, StaleVersion
 from backend.people.invites import redeem_invite
-from backend.people.models import StaffAccount
+from backend.people.models import StaffAccount, StaffChat
 from backend.taxonomy.tables import Department
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
@@ -43,9 +44,7 @@ class ClerkDialogServices(ABC):
 
     def submit_record(self, draft: dp.RecordDraft) -> dp.Receipt:
         """File a dishonesty record for the lead office's ledger."""
-        staff = self.session.get(StaffAccount, draft.clerk.staff_id)
-        if staff is None or not staff.active:
-            raise dp.SubmissionRefused("clerk_inactive")
+        staff = self._active_staff(draft.clerk)
         finding = FINDING_ZH.get(draft.finding, draft.finding)
         text = (
             f"【政务失信记录】{finding}：{draft.person}（{draft.unit}），"
@@ -85,14 +84,34 @@ class ClerkDialogServices(ABC):
             return None
         return self._clerk_view(bound[0])
 
+    def bound_clerk(self, chat: ChatRef) -> dp.ClerkView | None:
+        """Return the active staff account bound to this chat now (None once cut off)."""
+        statement = (
+            select(StaffAccount)
+            .join(StaffChat, col(StaffChat.staff_id) == StaffAccount.id)
+            .where(
+                StaffChat.channel == chat.channel,
+                StaffChat.chat_id == chat.chat_id,
+                col(StaffAccount.active),
+            )
+        )
+        staff = self.session.exec(statement).first()
+        return self._clerk_view(staff) if staff is not None else None
+
     def clerk_queue(self, clerk: dp.ClerkView) -> Sequence[dp.QueueItem]:
         """Return the unit's cases waiting to be signed for, oldest first."""
+        staff = self._active_staff(clerk)
         statement = (
             select(Case)
-            .where(Case.department_code == clerk.unit_code, Case.status == CaseStatus.routed.value)
+            .where(
+                Case.department_code == staff.department_code,
+                Case.status == CaseStatus.routed.value,
+            )
             .order_by(col(Case.id))
             .limit(20)
         )
+        # The chat's language is not known here; the project's first language marks the gap.
+        redactor = Redactor(session=self.session, actor=Actor.staff(staff), language="zh")
         items = []
         for case in self.session.exec(statement).all():
             category = self.container.taxonomy.category(case.category_id or "")
@@ -108,7 +127,7 @@ class ClerkDialogServices(ABC):
                     case.number,
                     category.zh if category else "-",
                     category.en if category else "-",
-                    case.text[:60],
+                    (redactor.text(case.text) or "")[:60],
                     due,
                 )
             )
@@ -116,9 +135,7 @@ class ClerkDialogServices(ABC):
 
     def sign_case(self, clerk: dp.ClerkView, number: str) -> None:
         """Sign for a case (签收) as the bound clerk."""
-        staff = self.session.get(StaffAccount, clerk.staff_id)
-        if staff is None or not staff.active:
-            raise dp.SubmissionRefused("clerk_inactive")
+        staff = self._active_staff(clerk)
         canonical = canonical_number(number)
         case = self.session.exec(select(Case).where(Case.number == canonical)).first()
         if case is None or case.department_code != staff.department_code:
@@ -133,6 +150,13 @@ class ClerkDialogServices(ABC):
             )
         except (InvalidTransition, StaleVersion):
             raise dp.SubmissionRefused("already_signed") from None
+
+    def _active_staff(self, clerk: dp.ClerkView) -> StaffAccount:
+        """Return the clerk's account as it is now; refuse one that was deactivated."""
+        staff = self.session.get(StaffAccount, clerk.staff_id)
+        if staff is None or not staff.active:
+            raise dp.SubmissionRefused("clerk_inactive")
+        return staff
 
     def _clerk_view(self, staff: StaffAccount) -> dp.ClerkView:
         unit = self.session.get(Department, staff.department_code)

@@ -214,8 +214,15 @@ class BackendDialogServices(ClerkDialogServices):
         return dp.Receipt(receipt.case.number, receipt.pin)
 
     def case_status(self, number: str, pin: str | None, chat: ChatRef) -> dp.StatusView | None:
-        """Return a case's status to its reporter (by chat or PIN); None says nothing more."""
+        """Return a case's status to its reporter (by chat or PIN), its progress to a watcher.
+
+        None says nothing more. A watcher (a follower, or the reporter of a repeat merged
+        into the case) never sees the reply or the reason: those were written to the reporter.
+        """
         case = self._reporters_case(number, chat, pin)
+        watching = case is None and not pin
+        if watching:
+            case = self._watched_case(number, chat)
         if case is None:
             return None
         category = self.container.taxonomy.category(case.category_id or "")
@@ -223,6 +230,7 @@ class BackendDialogServices(ClerkDialogServices):
         reply = case.reply if case.status in (S.resolved, S.closed) else None
         if case.status == S.rejected:
             reply = self._rejection_reason(case)
+        into = self.session.get(Case, case.merged_into_id) if case.merged_into_id else None
         return dp.StatusView(
             number=case.number,
             status=case.status,
@@ -230,8 +238,9 @@ class BackendDialogServices(ClerkDialogServices):
             category_en=category.en if category else None,
             holder_zh=holder.name_zh if holder else None,
             holder_en=holder.name_en if holder else None,
-            reply=reply,
+            reply=None if watching else reply,
             updated_on=case.updated_at.astimezone(self.container.settings.zone).date(),
+            merged_into=into.number if into and not watching else None,
         )
 
     def my_cases(self, chat: ChatRef) -> Sequence[dp.CaseLine]:
@@ -282,6 +291,31 @@ class BackendDialogServices(ClerkDialogServices):
         if reporter and (reporter.channel, reporter.chat_id) == (chat.channel, chat.chat_id):
             return case
         return None
+
+    def _watched_case(self, number: str, chat: ChatRef) -> Case | None:
+        """Return the case if this chat follows it or filed a repeat merged into it."""
+        canonical = canonical_number(number)
+        if canonical is None:
+            return None
+        case = self.session.exec(select(Case).where(Case.number == canonical)).first()
+        if case is None:
+            return None
+        follows = select(CaseFollower.id).where(
+            CaseFollower.case_id == case.id,
+            CaseFollower.channel == chat.channel,
+            CaseFollower.chat_id == chat.chat_id,
+        )
+        repeated = (
+            select(Case.id)
+            .join(Reporter, col(Reporter.id) == Case.reporter_id)
+            .where(
+                Case.merged_into_id == case.id,
+                Reporter.channel == chat.channel,
+                Reporter.chat_id == chat.chat_id,
+            )
+        )
+        watching = self.session.exec(follows).first() or self.session.exec(repeated).first()
+        return case if watching is not None else None
 
     def _case_by_pin(self, case: Case, pin: str) -> Case | None:
         """Check a PIN; after too many wrong ones in a row, lookups by PIN pause for a while."""

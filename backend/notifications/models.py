@@ -20,6 +20,7 @@ class DeliveryState(StrEnum):
     sent = "sent"
     failed = "failed"
     no_recipient = "no_recipient"
+    withdrawn = "withdrawn"  # not sent: its staff recipient was deactivated, unbound or moved
 
 
 class Notification(SQLModel, table=True):

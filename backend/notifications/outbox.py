@@ -60,6 +60,26 @@ def followers_of(*, session: Session, case: Case) -> list[Recipient]:
     return [Recipient("reporter", None, f.channel, f.chat_id, f.language) for f in rows]
 
 
+def watchers_of(*, session: Session, case: Case) -> list[Recipient]:
+    """Return the chats that watch a case without owning it, each once, never the reporter's.
+
+    Watchers are the followers and the reporters of the repeats merged into it; they may
+    hear how the case goes, never what was written to its reporter.
+    """
+    repeats = session.exec(
+        select(Case).where(Case.merged_into_id == case.id).order_by(col(Case.id))
+    ).all()
+    candidates = [r for c in repeats for r in reporter_of(session=session, case=c)]
+    candidates += followers_of(session=session, case=case)
+    seen = {(r.channel, r.chat_id) for r in reporter_of(session=session, case=case)}
+    watchers = []
+    for recipient in candidates:
+        if (recipient.channel, recipient.chat_id) not in seen:
+            seen.add((recipient.channel, recipient.chat_id))
+            watchers.append(recipient)
+    return watchers
+
+
 def _staff_chats(session: Session, *conditions: Any) -> list[Recipient]:
     statement = (
         select(StaffChat, StaffAccount)

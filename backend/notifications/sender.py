@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, or_
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
+from backend.cases.models import Case
 from backend.db import session_scope
 from backend.notifications.models import DeliveryState, Notification
+from backend.people.models import Role, StaffAccount, StaffChat
 from backend.ports import DeliveryFailed, Notifier, OutboundMessage
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,7 @@ class DeliveryReport:
     sent: int = 0
     retried: int = 0
     failed: int = 0
+    withdrawn: int = 0  # staff notices whose recipient may no longer read them
 
 
 def backoff(attempts: int) -> timedelta:
@@ -44,10 +47,12 @@ def deliver(
     """Send what is due; staff messages wait for office hours.
 
     `channels` limits this sender to the channels its process can reach (None: all), so a
-    process without Telegram leaves Telegram messages to one that has it.
+    process without Telegram leaves Telegram messages to one that has it. A staff notice is
+    withdrawn instead of sent when its chat is no longer bound to an active account of the
+    recipient, or its case has left the clerk's unit.
     """
     report = DeliveryReport()
-    for claimed in _claim(engine, now, office_open, batch, channels):
+    for claimed in _claim(engine, now, office_open, batch, channels, report):
         message = OutboundMessage(
             channel=claimed.channel or "",
             chat_id=claimed.chat_id or "",
@@ -76,6 +81,7 @@ def _claim(
     office_open: bool,
     batch: int,
     channels: frozenset[str] | None,
+    report: DeliveryReport,
 ) -> list[Notification]:
     """Take due rows for this sender alone: they become `sending` under a lease, committed."""
     with session_scope(engine) as session:
@@ -93,10 +99,54 @@ def _claim(
         if session.get_bind().dialect.name == "postgresql":
             statement = statement.with_for_update(skip_locked=True)
         rows = list(session.exec(statement).all())
+        entitled = still_entitled(session, rows)
         for row in rows:
-            row.state, row.lease_until, row.attempts = "sending", now + LEASE, row.attempts + 1
+            if row.id in entitled:
+                row.state, row.lease_until = DeliveryState.sending.value, now + LEASE
+                row.attempts += 1
+            else:
+                row.state, row.lease_until = DeliveryState.withdrawn.value, None
+                report.withdrawn += 1
             session.add(row)
-        return rows
+        return [row for row in rows if row.id in entitled]
+
+
+def still_entitled(session: Session, rows: list[Notification]) -> set[int | None]:
+    """Return the ids of the rows whose recipient may still read them.
+
+    A reporter's row always; a staff row while its chat is bound to that account, the account
+    is active, and (for a clerk) the row's case still belongs to the clerk's unit.
+    """
+    staff_ids = {r.recipient_id for r in rows if r.recipient_kind == "staff"}
+    bound: dict[tuple[str, str], StaffAccount] = {}
+    if staff_ids:
+        statement = (
+            select(StaffChat, StaffAccount)
+            .join(StaffAccount, col(StaffAccount.id) == StaffChat.staff_id)
+            .where(col(StaffChat.staff_id).in_(staff_ids), col(StaffAccount.active))
+        )
+        bound = {(c.channel, c.chat_id): a for c, a in session.exec(statement).all()}
+    case_ids = {r.case_id for r in rows if r.recipient_kind == "staff" and r.case_id}
+    units: dict[int | None, str | None] = {}
+    if case_ids:
+        found = session.exec(
+            select(Case.id, Case.department_code).where(col(Case.id).in_(case_ids))
+        ).all()
+        units = dict(found)
+    entitled: set[int | None] = set()
+    for row in rows:
+        account = bound.get((row.channel or "", row.chat_id or ""))
+        if row.recipient_kind != "staff":
+            entitled.add(row.id)
+        elif account is not None and account.id == row.recipient_id:
+            sees_case = (
+                account.role != Role.clerk.value
+                or row.case_id is None
+                or units.get(row.case_id) == account.department_code
+            )
+            if sees_case:
+                entitled.add(row.id)
+    return entitled
 
 
 def _failed(

@@ -70,6 +70,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Your complaint {number} concerns the same matter as case {into} and was merged "
         "into it; you will hear how {into} goes.",
     },
+    # What a follower (跟进) and the reporter of a merged repeat hear: the state alone, never
+    # the reply, a reason or a unit's note, which were written for the case's own reporter.
+    "follow_signed": {
+        "zh": "您关注的案件 {number} 已由承办单位签收，正在办理。",
+        "en": "Case {number}, which you follow, was taken up by the unit handling it.",
+    },
+    "follow_resolved": {
+        "zh": "您关注的案件 {number} 已办结。答复已发送给投诉人。",
+        "en": "Case {number}, which you follow, was resolved; the reply went to its reporter.",
+    },
+    "follow_rerouted": {
+        "zh": "您关注的案件 {number} 已转交其他单位办理。",
+        "en": "Case {number}, which you follow, was passed on to another unit.",
+    },
+    "follow_rejected": {
+        "zh": "您关注的案件 {number} 不予受理。",
+        "en": "Case {number}, which you follow, was not accepted.",
+    },
+    "follow_reopened": {
+        "zh": "您关注的案件 {number} 已重新办理。",
+        "en": "Case {number}, which you follow, is being handled again.",
+    },
+    "follow_merged": {
+        "zh": "您关注的案件 {number} 已与另一件反映同一事项的案件合并办理。",
+        "en": "Case {number}, which you follow, was merged with another case about the "
+        "same matter.",
+    },
     "clock_sign": {"zh": "签收", "en": "sign for"},
     "clock_resolve": {"zh": "办结", "en": "resolve"},
     "clock_rectify": {"zh": "整改", "en": "rectify"},

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Path, status
 from pydantic import BaseModel
 from sqlmodel import col, select
 
 from backend.api.deps import ContainerDep, CurrentActor, SessionDep
 from backend.errors import Forbidden, NotFound
+from backend.people.deactivation import deactivate_staff
 from backend.people.invites import VALID_FOR, issue_invite
 from backend.people.models import StaffAccount
 
 router = APIRouter(prefix="/staff", tags=["staff"])
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
 
 class StaffPublic(BaseModel):
@@ -33,18 +36,37 @@ class InvitePublic(BaseModel):
     expires_at: datetime
 
 
+def _public(account: StaffAccount) -> StaffPublic:
+    return StaffPublic(
+        id=account.id or 0,
+        name=account.name,
+        role=account.role,
+        department=account.department_code,
+        active=account.active,
+    )
+
+
 @router.get("", response_model=list[StaffPublic])
 def read_staff(session: SessionDep, actor: CurrentActor) -> list[StaffPublic]:
     """List the staff accounts (coordinators only)."""
     if not actor.is_coordinator:
         raise Forbidden("only coordinators see the staff list")
     rows = session.exec(select(StaffAccount).order_by(col(StaffAccount.id))).all()
-    return [
-        StaffPublic(
-            id=r.id or 0, name=r.name, role=r.role, department=r.department_code, active=r.active
-        )
-        for r in rows
-    ]
+    return [_public(r) for r in rows]
+
+
+@router.post("/{staff_id}/deactivate", response_model=StaffPublic)
+def deactivate(
+    staff_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+) -> StaffPublic:
+    """Deactivate an account: its token, bound chats and queued notices stop at once."""
+    if not actor.is_coordinator:
+        raise Forbidden("only coordinators deactivate staff accounts")
+    account = deactivate_staff(session=session, staff_id=staff_id, clock=container.clock)
+    return _public(account)
 
 
 @router.post(

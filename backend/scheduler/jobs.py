@@ -46,9 +46,13 @@ def send_job(container: Container) -> DeliveryReport:
         office_open=office_open,
         channels=frozenset(channels) if channels is not None else None,
     )
-    if report.sent or report.retried or report.failed:
+    if report.sent or report.retried or report.failed or report.withdrawn:
         log.info(
-            "sender: %s sent, %s to retry, %s failed", report.sent, report.retried, report.failed
+            "sender: %s sent, %s to retry, %s failed, %s withdrawn",
+            report.sent,
+            report.retried,
+            report.failed,
+            report.withdrawn,
         )
     return report
 

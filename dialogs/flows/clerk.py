@@ -34,7 +34,10 @@ def require_clerk(ctx: Ctx) -> ClerkView:
 
 def queue(ctx: Ctx) -> Outbound:
     """List the cases of the clerk's unit waiting to be signed for, each with a sign button."""
-    items = list(ctx.services.clerk_queue(require_clerk(ctx)))[:QUEUE_LIMIT]
+    try:
+        items = list(ctx.services.clerk_queue(require_clerk(ctx)))[:QUEUE_LIMIT]
+    except SubmissionRefused as refused:
+        raise refusal_of(refused) from refused
     record = (ctx.key_button("menu.record", "go", "record"),)
     if not items:
         return Outbound(ctx.t("clerk.queue_empty"), (record,))

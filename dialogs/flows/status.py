@@ -36,6 +36,8 @@ def render(ctx: Ctx, view: StatusView) -> str:
         lines.append(ctx.t("status.updated", day=view.updated_on.isoformat()))
     if view.reply:
         lines.append(ctx.t("status.reply", reply=view.reply))
+    if view.merged_into:
+        lines.append(ctx.t("status.merged", number=view.merged_into))
     return "\n".join(lines)
 
 

@@ -224,6 +224,7 @@ TEXTS: dict[str, str] = {
     "status.category": "Category: {category}",
     "status.updated": "Last update: {day}",
     "status.reply": "Reply: {reply}",
+    "status.merged": "Merged into case {number}; send /status {number} to see how it goes.",
     "status.none_mine": "You have not filed a case here yet. Send /report to file one.",
     "status.mine_title": "Your cases:",
     "status.mine_line": "{number} · {status} · {day}",
@@ -252,6 +253,10 @@ TEXTS: dict[str, str] = {
     "clerk.bind_failed": "That code is not valid or was used already; please ask for a new one.",
     "clerk.bound": "Linked: {name}, {unit}.",
     "clerk.not_bound": "This is for staff only. Link your account first with /bind CODE.",
+    "clerk.unbound": (
+        "This chat is no longer linked to a staff account (the account was deactivated or "
+        "unbound). Please contact the Development and Reform Commission if that is unexpected."
+    ),
     "clerk.queue_empty": "No cases of your unit are waiting to be signed for.",
     "clerk.queue_title": "Cases waiting to be signed for ({count}):",
     "clerk.queue_item": "• {number} · {category} · sign by {due}\n  {excerpt}",

@@ -189,6 +189,7 @@ TEXTS: dict[str, str] = {
     "status.category": "类别：{category}",
     "status.updated": "最近更新：{day}",
     "status.reply": "答复：{reply}",
+    "status.merged": "已与案件 {number} 合并办理，发送 /status {number} 查看进展。",
     "status.none_mine": "您在这里还没有提交过案件。发送 /report 开始投诉举报。",
     "status.mine_title": "您提交的案件：",
     "status.mine_line": "{number} · {status} · {day}",
@@ -215,6 +216,9 @@ TEXTS: dict[str, str] = {
     "clerk.bind_failed": "绑定码无效或已使用，请向区发展改革委重新申领。",
     "clerk.bound": "绑定成功：{name}，{unit}。",
     "clerk.not_bound": "此功能仅限工作人员使用。请先发送 /bind 绑定码 绑定账号。",
+    "clerk.unbound": (
+        "这个聊天已不再关联工作账号（账号已停用或已解除绑定）。如有疑问，请联系区发展改革委。"
+    ),
     "clerk.queue_empty": "本单位暂无待签收案件。",
     "clerk.queue_title": "本单位待签收案件（{count} 件）：",
     "clerk.queue_item": "• {number} · {category} · 签收期限 {due}\n  {excerpt}",

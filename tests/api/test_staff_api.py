@@ -22,3 +22,37 @@ def test_clerks_may_not_list_staff_or_issue_codes(client: TestClient, staff: Sta
 
 def test_a_code_for_an_unknown_account_answers_404(client: TestClient, staff: Staff) -> None:
     assert client.post("/api/v1/staff/999/invites", headers=staff.coordinator).status_code == 404
+
+
+def _staff_id(client: TestClient, staff: Staff, department: str) -> int:
+    listed = client.get("/api/v1/staff", headers=staff.coordinator).json()
+    return int(next(s["id"] for s in listed if s["department"] == department))
+
+
+def test_a_deactivated_accounts_token_is_refused_at_once(client: TestClient, staff: Staff) -> None:
+    assert client.get("/api/v1/cases", headers=staff.czj_clerk).status_code == 200
+    clerk_id = _staff_id(client, staff, "czj")
+    response = client.post(f"/api/v1/staff/{clerk_id}/deactivate", headers=staff.coordinator)
+    assert (response.status_code, response.json()["active"]) == (200, False)
+    assert client.get("/api/v1/cases", headers=staff.czj_clerk).status_code == 401
+    listed = client.get("/api/v1/staff", headers=staff.coordinator).json()
+    assert [s["active"] for s in listed if s["id"] == clerk_id] == [False]
+    invite = client.post(f"/api/v1/staff/{clerk_id}/invites", headers=staff.coordinator)
+    assert invite.status_code == 404  # no new chat can be bound to it either
+
+
+def test_only_coordinators_deactivate_and_only_accounts_that_exist(
+    client: TestClient, staff: Staff
+) -> None:
+    sfj_id = _staff_id(client, staff, "sfj")
+    assert (
+        client.post(f"/api/v1/staff/{sfj_id}/deactivate", headers=staff.czj_clerk).status_code
+        == 403
+    )
+    assert (
+        client.post("/api/v1/staff/999/deactivate", headers=staff.coordinator).status_code == 404
+    )
+    for bad in ("0", "878326802703905062912", "x"):
+        response = client.post(f"/api/v1/staff/{bad}/deactivate", headers=staff.coordinator)
+        assert response.status_code == 422, bad
+    assert client.get("/api/v1/cases", headers=staff.sfj_clerk).status_code == 200

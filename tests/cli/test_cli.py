@@ -170,3 +170,23 @@ def test_users_invite_prints_a_bind_code_and_list_shows_the_account(
     assert len(code) == 9 and code[4] == "-"
     missing = intake(settings, "users", "invite", "--id", "999")
     assert missing.returncode == 1 and "no active staff #999" in missing.stderr
+
+
+def test_users_deactivate_cuts_the_account_off_and_list_shows_it(
+    settings: Settings, client: TestClient
+) -> None:
+    created = intake(
+        settings, "users", "create", "--role", "clerk", "--department", "czj", "--name", "李四"
+    )
+    token = created.stdout.strip().splitlines()[-1]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/cases", headers=headers).status_code == 200
+    staff_id = intake(settings, "users", "list").stdout.split()[0].lstrip("#")
+    done = intake(settings, "users", "deactivate", "--id", staff_id)
+    assert done.returncode == 0 and "deactivated clerk" in done.stdout, done.stderr
+    assert "(inactive)" in intake(settings, "users", "list").stdout
+    assert client.get("/api/v1/cases", headers=headers).status_code == 401
+    missing = intake(settings, "users", "deactivate", "--id", "999")
+    assert missing.returncode == 1 and "no staff #999" in missing.stderr
+    huge = intake(settings, "users", "deactivate", "--id", "878326802703905062912")
+    assert huge.returncode != 0 and "Traceback" not in huge.stderr

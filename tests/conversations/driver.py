@@ -6,7 +6,11 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from backend.bootstrap import Container
 from backend.conversations.service import ConversationService
+from backend.db import session_scope
+from backend.people.invites import issue_invite
+from backend.people.service import create_staff
 from dialogs.model import Button, ChatRef, FileRef, GeoPoint, Inbound, InboundKind, Outbound
 
 _EVENT_IDS = itertools.count(1)
@@ -75,3 +79,21 @@ def file_complaint(chat: Chat, text: str) -> str:
     chat.tap("🕶 匿名")
     chat.tap("✅ 确认提交")
     return chat.text
+
+
+def bound_clerk(service: ConversationService, container: Container) -> tuple[Chat, int]:
+    """Return a czj clerk's chat, bound with a one-time code, and the account's id."""
+    with session_scope(container.engine) as session:
+        staff, _ = create_staff(
+            session=session,
+            name="财政局 李",
+            role="clerk",
+            department="czj",
+            clock=container.clock,
+        )
+        code = issue_invite(session=session, staff=staff, clock=container.clock)
+        staff_id = staff.id or 0
+    chat = Chat(service, chat=ChatRef("telegram", "clerk-chat"))
+    chat.command("bind", code)
+    assert "绑定成功" in chat.text
+    return chat, staff_id

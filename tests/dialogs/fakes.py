@@ -65,6 +65,7 @@ class FakeCase:
     pin: str | None
     status: str = "received"
     reply: str | None = None
+    merged_into: str | None = None
 
 
 @dataclass
@@ -86,6 +87,8 @@ class FakeServices:
         default_factory=list
     )  # (category, street)
     followed: list[tuple[str, ChatRef, str]] = field(default_factory=list)
+    bindings: dict[ChatRef, ClerkView] = field(default_factory=dict)
+    binding_checks: int = 0
 
     def today(self) -> date:
         return self.day
@@ -141,6 +144,7 @@ class FakeServices:
             holder_en="District Finance Bureau",
             reply=case.reply,
             updated_on=self.day,
+            merged_into=case.merged_into,
         )
 
     def my_cases(self, chat: ChatRef) -> list[CaseLine]:
@@ -155,7 +159,18 @@ class FakeServices:
         self.ratings.append((number, rating, comment))
 
     def bind_clerk(self, code: str, chat: ChatRef) -> ClerkView | None:
-        return self.codes.pop(code, None)  # one-time codes
+        view = self.codes.pop(code, None)  # one-time codes
+        if view is not None:
+            self.bindings[chat] = view
+        return view
+
+    def bound_clerk(self, chat: ChatRef) -> ClerkView | None:
+        self.binding_checks += 1
+        return self.bindings.get(chat)
+
+    def unbind(self, chat: ChatRef) -> None:
+        """Cut the chat off its staff account, as deactivating the account does."""
+        self.bindings.pop(chat, None)
 
     def clerk_queue(self, clerk: ClerkView) -> list[QueueItem]:
         done = {number for _, number in self.signed}

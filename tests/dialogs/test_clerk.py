@@ -130,3 +130,45 @@ def test_a_record_field_can_be_changed_from_its_summary(services: FakeServices) 
     clerk.tap("改当事人")
     clerk.say("李某某")
     assert clerk.step == ("record", "confirm") and "当事人：李某某" in clerk.text
+
+
+def test_a_chat_whose_account_was_cut_off_is_told_once_and_loses_the_clerk_commands(
+    services: FakeServices,
+) -> None:
+    services.queue.append(WAITING)
+    clerk = _clerk(services)
+    clerk.command("queue")
+    services.unbind(clerk.chat)  # the account was deactivated
+    clerk.tap(f"签收 {WAITING.number}")
+    assert clerk.text == texts.render("zh", "clerk.unbound")
+    assert clerk.saved()["clerk"] is None
+    for command in ("queue", "sign", "record"):
+        clerk.command(command, WAITING.number)
+        assert clerk.text == texts.render("zh", "clerk.not_bound")
+    for command in ("start", "menu", "help"):
+        clerk.command(command)
+        assert not {"📋 待签收案件", "📄 登记失信记录"} & set(clerk.labels)
+        assert "/queue" not in clerk.text
+    assert services.signed == []
+
+
+def test_a_record_being_filled_in_ends_when_the_account_is_cut_off(
+    services: FakeServices,
+) -> None:
+    clerk = _clerk(services)
+    clerk.command("record")
+    clerk.say("李某")
+    services.unbind(clerk.chat)
+    clerk.say("区商务局")
+    assert clerk.text == texts.render("zh", "clerk.unbound")
+    assert clerk.step == (None, None) and services.records == []
+
+
+def test_a_still_bound_clerk_is_checked_each_turn_and_keeps_working(
+    services: FakeServices,
+) -> None:
+    services.queue.append(WAITING)
+    clerk = _clerk(services)
+    clerk.command("queue")
+    assert WAITING.number in clerk.text
+    assert services.binding_checks >= 1

@@ -25,6 +25,16 @@ def test_status_with_number_and_pin_shows_the_case(services: FakeServices) -> No
     assert f"案件 {number}：办理中" in other.text and "承办单位：区财政局" in other.text
 
 
+def test_a_merged_case_says_which_case_to_ask_about_instead(services: FakeServices) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    services.cases[number].status = "closed"
+    services.cases[number].merged_into = "HQ-261126-0007"
+    other = ChatDriver(services, ChatRef("web", "someone-else"))
+    other.command("status", number, pin)
+    assert texts.render("zh", "status.merged", number="HQ-261126-0007") in other.text
+    assert "/status HQ-261126-0007" in other.text
+
+
 def test_wrong_number_and_wrong_pin_answer_the_same_text(services: FakeServices) -> None:
     number, pin = _file_anonymous(ChatDriver(services))
     other = ChatDriver(services, ChatRef("web", "someone-else"))

@@ -1,0 +1,55 @@
+"""Deactivating a staff account cuts off its chats at once (停用账号)."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, delete, select, update
+
+from backend.clock import Clock
+from backend.conversations.models import ClerkInvite
+from backend.errors import NotFound
+from backend.notifications.models import DeliveryState, Notification
+from backend.people.models import StaffAccount, StaffChat
+from backend.webchat.models import WebchatMessage
+
+UNDELIVERED = (DeliveryState.pending.value, DeliveryState.sending.value)
+
+
+def deactivate_staff(*, session: Session, staff_id: int, clock: Clock) -> StaffAccount:
+    """Deactivate an account: its token, chats, open codes and undelivered notices end now.
+
+    The chats are unbound (a chat's next message is told so), notices still waiting in the
+    outbox for them are withdrawn, messages pushed to its web chats since they were bound
+    are removed, and unused bind codes are used up. Raises NotFound for an unknown id.
+    """
+    staff = session.get(StaffAccount, staff_id, with_for_update=True)
+    if staff is None:
+        raise NotFound(str(staff_id))
+    now = clock.now()
+    staff.active = False
+    session.add(staff)
+    chats = session.exec(select(StaffChat).where(StaffChat.staff_id == staff_id)).all()
+    for chat in chats:
+        if chat.channel == "web":
+            session.execute(
+                delete(WebchatMessage).where(
+                    col(WebchatMessage.chat_id) == chat.chat_id,
+                    col(WebchatMessage.created_at) >= chat.bound_at,
+                )
+            )
+        session.delete(chat)
+    session.execute(
+        update(Notification)
+        .where(
+            col(Notification.recipient_kind) == "staff",
+            col(Notification.recipient_id) == staff_id,
+            col(Notification.state).in_(UNDELIVERED),
+        )
+        .values(state=DeliveryState.withdrawn.value, lease_until=None)
+    )
+    session.execute(
+        update(ClerkInvite)
+        .where(col(ClerkInvite.staff_id) == staff_id, col(ClerkInvite.used_at).is_(None))
+        .values(used_at=now)
+    )
+    session.flush()
+    return staff
