@@ -3,10 +3,11 @@
 For each burst size, a fresh anonymous case is filed, then that many chats send a wrong PIN
 at the same moment (each chat on a conversation service and engine of its own, released
 together by a barrier), then one more chat sends the right PIN. Printed per size: the PINs
-checked against the case's hash (scrypt calls with its salt; the pause allows 5), the
+checked against the case (the lookups whose result counted; the pause allows 5), the
 failure counter and whether the pause is set afterwards, and whether the right PIN sent
 after the burst found the case (it must not while paused). Sizes are repeated; the worst
-repetition is shown.
+repetition is shown. (Before the lookups were made atomic, every PIN hashed against the
+case's salt was a checked one, and this script counted those scrypt calls instead.)
 
 Run: `.venv/bin/python bench/pin_burst.py [--postgres URL] [--sizes 5,10,20,50] [--repeats 3]`.
 Talks to 127.0.0.1 only; every wait has a timeout.
@@ -15,11 +16,11 @@ Talks to 127.0.0.1 only; every wait has a timeout.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -32,7 +33,7 @@ from dialogs.model import ChatRef  # noqa: E402
 from tests.conversations.driver import Chat  # noqa: E402
 from tests.fakes import FakeClock  # noqa: E402
 from tests.pin_helpers import (  # noqa: E402
-    ScryptCounter,
+    PinCheckRecorder,
     burst,
     case_row,
     file_case,
@@ -72,35 +73,35 @@ def measure(url: str, folder: Path, sizes: list[int], repeats: int, database: st
     container = build(settings, clock=FakeClock())
     prepare_database(container)
     service = ConversationService(container)
-    counter = ScryptCounter()
+    recorder = PinCheckRecorder()
     print(f"database: {database}; a pause allows 5 wrong PINs")
     print("burst  checked (worst of runs)  counter, paused  right PIN after the burst")
     try:
-        hashlib.scrypt = counter  # type: ignore[assignment]
-        for size in sizes:
-            runs = [_one_burst(container, service, counter, size) for _ in range(repeats)]
-            worst = max(runs, key=lambda run: run[0])
-            checked = ", ".join(str(run[0]) for run in runs)
-            found = sum(run[3] for run in runs)
-            print(
-                f"{size:>5}  {worst[0]:>3} ({checked})".ljust(33)
-                + f"{worst[1]}, {worst[2]}".ljust(17)
-                + f"found {found} of {repeats}"
-            )
+        with pytest.MonkeyPatch.context() as patch:
+            recorder.install(patch)
+            for size in sizes:
+                runs = [_one_burst(container, service, recorder, size) for _ in range(repeats)]
+                worst = max(runs, key=lambda run: run[0])
+                checked = ", ".join(str(run[0]) for run in runs)
+                found = sum(run[3] for run in runs)
+                print(
+                    f"{size:>5}  {worst[0]:>3} ({checked})".ljust(33)
+                    + f"{worst[1]}, {worst[2]}".ljust(17)
+                    + f"found {found} of {repeats}"
+                )
     finally:
-        hashlib.scrypt = counter.real
         container.engine.dispose()
 
 
 def _one_burst(
-    container: Container, service: ConversationService, counter: ScryptCounter, size: int
+    container: Container, service: ConversationService, recorder: PinCheckRecorder, size: int
 ) -> tuple[int, int, bool, bool]:
     """File a case, burst wrong PINs at it, then send the right one; return what happened."""
-    number, pin = file_case(container, chat_id=f"bench-{size}-{len(counter.calls)}")
-    counter.calls.clear()
+    number, pin = file_case(container, chat_id=f"bench-{size}-{len(recorder.outcomes)}")
+    recorder.outcomes.clear()
     burst(container, number, [wrong_pin(pin)] * size)
     case = case_row(container, number)
-    checked = counter.against(case.pin_hash)
+    checked = recorder.checked.count(True)
     after = Chat(service, chat=ChatRef("web", f"right-after-{number}"))
     after.command("status", number, pin or "")
     return checked, case.pin_failures, case.pin_locked_until is not None, number in after.text

@@ -16,8 +16,11 @@ from sqlmodel import select
 
 from backend.actors import REPORTER
 from backend.bootstrap import Container
+from backend.cases import pins
 from backend.cases.intake import Draft, submit
 from backend.cases.models import Case
+from backend.cases.pins import PinCheck
+from backend.conversations import dialog_services
 from backend.conversations.service import ConversationService
 from backend.db import session_scope
 from dialogs.model import ChatRef
@@ -79,6 +82,31 @@ class ScryptCounter:
         """Count the verifications against this stored hash (the PINs actually checked)."""
         salt = bytes.fromhex((pin_hash or "").split("$")[2])
         return sum(1 for called, _ in self.calls if called == salt)
+
+
+class PinCheckRecorder:
+    """Stands in for the chat's case_by_pin: does the real lookup and remembers each outcome."""
+
+    def __init__(self) -> None:
+        self.real = pins.case_by_pin
+        self.outcomes: list[PinCheck] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, **arguments: Any) -> PinCheck:
+        outcome = self.real(**arguments)
+        with self._lock:
+            self.outcomes.append(outcome)
+        return outcome
+
+    @property
+    def checked(self) -> list[bool]:
+        """Say for each lookup whether its PIN was weighed against the case, checked first."""
+        return sorted((o.checked for o in self.outcomes), reverse=True)
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> PinCheckRecorder:
+        """Stand in for the chat's lookups by PIN until the test ends."""
+        monkeypatch.setattr(dialog_services, "case_by_pin", self)
+        return self
 
 
 @dataclass

@@ -1,28 +1,33 @@
 """Lookups of a case by number and PIN (提取码): counted atomically, the same work every time.
 
-Two limits hold against guessing, each counted by one conditional UPDATE ... RETURNING that
-reserves the attempt *before* the PIN is checked, so a burst of guesses at once cannot
-overshoot (PostgreSQL re-evaluates the condition on the row a concurrent update left behind;
-SQLite runs one writer at a time):
+Two limits hold against guessing:
 
-- a case: five wrong PINs in a row pause lookups of it by PIN for an hour; the right PIN
+- a case: five wrong PINs in a row pause its lookups by PIN for an hour; its right PIN
   starts the count again;
 - a chat: twenty wrong PINs, to any cases, within a day of its first one, and that chat's
   lookups by PIN wait for the day to end; a right PIN gives its attempt back.
 
-Every lookup runs the same statements and exactly one scrypt (against the case's hash, or a
-dummy one when the number is unknown, the case named or paused, or the chat paused), so an
-unknown number, a named case, a wrong PIN and a paused case cannot be told apart by time.
+The PIN is hashed first, holding no lock, against the case's hash or a dummy one (unknown
+number, named case): one scrypt on every path. Its result then counts only through one
+conditional UPDATE ... RETURNING per limit, which applies it when the attempt is within the
+limit and changes nothing otherwise; PostgreSQL re-evaluates the condition on the row a
+concurrent update left behind and SQLite runs one writer at a time, so a burst of guesses
+at once gets no more PINs checked than one at a time. The case's row is locked only from
+that UPDATE to the commit, never across the scrypt, so concurrent guesses do not queue
+behind each other's hashing (which would tell an anonymous case from a named one). An
+unknown number, a named case, a wrong PIN, a paused case or chat and the right PIN all run
+the same statements.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, case, literal, or_, update
+from sqlalchemy import Boolean, ColumnElement, case, literal, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, ChatPinWindow
 from backend.cases.numbers import verify_pin
@@ -32,25 +37,42 @@ CASE_ATTEMPTS = 5
 CASE_PAUSE = timedelta(hours=1)
 CHAT_ATTEMPTS = 20
 CHAT_WINDOW = timedelta(days=1)
-_NO_CASE = 0  # no row has this id: the statements run alike and change nothing
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    """The outcome of one lookup by PIN.
+
+    `checked` says the PIN was weighed against the case: the chat and the case were within
+    their limits, so the attempt counted (at most five wrong ones per pause of a case).
+    """
+
+    case: Case | None
+    checked: bool
 
 
 def case_by_pin(
     *, session: Session, number: str | None, pin: str, channel: str, chat_id: str, now: datetime
-) -> Case | None:
-    """Return the case whose number and PIN these are, or None; count a miss against both.
+) -> PinCheck:
+    """Look a case up by number and PIN for a chat; count the attempt against both limits.
 
-    A miss is anything but the right PIN of an anonymous case that is not paused, asked by
-    a chat that is not paused. Runs inside the caller's transaction, which holds the case's
-    and the chat's rows locked until it ends.
+    Finds the case only for its right PIN, when neither the case nor the chat is paused.
+    Runs in the caller's transaction, which keeps the counted rows locked until it ends.
     """
+    right = verify_pin(pin, _stored_hash(session, number))
     chat_may_guess = _reserve_chat_attempt(session, channel, chat_id, now)
-    reserved = _reserve_case_attempt(session, number if chat_may_guess else None, now)
-    case_id, stored = reserved if reserved is not None else (_NO_CASE, None)
-    right = verify_pin(pin, stored) and reserved is not None
-    _settle_case(session, case_id if right else _NO_CASE)
-    _settle_chat(session, channel, chat_id, refund=1 if right else 0)
-    return session.get(Case, case_id, populate_existing=True) if right else None
+    case_id = _count_for_case(session, number if chat_may_guess else None, right, now)
+    found = case_id if right else None
+    _settle_chat(session, channel, chat_id, refund=1 if found is not None else 0)
+    if found is None:
+        return PinCheck(None, checked=case_id is not None)
+    return PinCheck(session.get(Case, found, populate_existing=True), checked=True)
+
+
+def _stored_hash(session: Session, number: str | None) -> str | None:
+    """Return the case's PIN hash (None for a named case or an unknown number); no lock."""
+    statement = select(Case.pin_hash).where(col(Case.number) == (number or ""))
+    return session.exec(statement).first()
 
 
 def _reserve_chat_attempt(session: Session, channel: str, chat_id: str, now: datetime) -> bool:
@@ -79,15 +101,16 @@ def _reserve_chat_attempt(session: Session, channel: str, chat_id: str, now: dat
     return session.execute(statement).first() is not None
 
 
-def _reserve_case_attempt(
-    session: Session, number: str | None, now: datetime
-) -> tuple[int, str] | None:
-    """Take one of the case's attempts; return its id and PIN hash, or None when it has none.
+def _count_for_case(
+    session: Session, number: str | None, right: bool, now: datetime
+) -> int | None:
+    """Count the attempt against the case if it is not paused; return its id, or None.
 
-    None for an unknown number, a named case (no PIN) and a paused one. The attempt that
-    reaches the limit starts the pause itself, so no later one in a burst gets checked.
+    None for an unknown number, a named case (no PIN) and a paused one: nothing changes. A
+    right PIN clears the count; the wrong one that reaches the limit starts the pause itself.
     """
     failures, until = col(Case.pin_failures), col(Case.pin_locked_until)
+    is_right = literal(right, Boolean())
     reaches = failures + 1 >= CASE_ATTEMPTS
     statement = (
         update(Case)
@@ -97,28 +120,22 @@ def _reserve_case_attempt(
             or_(until.is_(None), until <= now),
         )
         .values(
-            pin_failures=case((reaches, 0), else_=failures + 1),
-            pin_locked_until=case((reaches, _at(now + CASE_PAUSE)), else_=None),
+            pin_failures=case((is_right, 0), (reaches, 0), else_=failures + 1),
+            pin_locked_until=case(
+                (is_right, _at(None)), (reaches, _at(now + CASE_PAUSE)), else_=_at(None)
+            ),
         )
-        .returning(col(Case.id), col(Case.pin_hash))
+        .returning(col(Case.id))
         .execution_options(synchronize_session=False)
     )
-    row = session.execute(statement).first()
-    return (row[0], row[1]) if row is not None else None
-
-
-def _settle_case(session: Session, case_id: int) -> None:
-    """Clear the case's count and pause after its right PIN (no row for any other answer)."""
-    session.execute(
-        update(Case)
-        .where(col(Case.id) == case_id)
-        .values(pin_failures=0, pin_locked_until=None)
-        .execution_options(synchronize_session=False)
-    )
+    return session.execute(statement).scalar()
 
 
 def _settle_chat(session: Session, channel: str, chat_id: str, *, refund: int) -> None:
-    """Give the chat its attempt back after a right PIN (refund 1), or keep it (refund 0)."""
+    """Give the chat its attempt back after a right PIN (refund 1), or keep it (refund 0).
+
+    Only a PIN the case accepted is refunded, so a paused case tells a chat nothing.
+    """
     failures = col(ChatPinWindow.failures)
     session.execute(
         update(ChatPinWindow)
@@ -127,6 +144,6 @@ def _settle_chat(session: Session, channel: str, chat_id: str, *, refund: int) -
     )
 
 
-def _at(moment: datetime) -> ColumnElement[datetime]:
+def _at(moment: datetime | None) -> ColumnElement[datetime]:
     """Bind a moment as the columns store it (UTC on SQLite as on PostgreSQL)."""
     return literal(moment, UTCDateTime())

@@ -283,7 +283,7 @@ class BackendDialogServices(ClerkDialogServices):
             channel=chat.channel,
             chat_id=chat.chat_id,
             now=self.container.clock.now(),
-        )
+        ).case
 
     def _own_case(self, number: str | None, chat: ChatRef) -> Case | None:
         """Return the case if this chat filed it (one statement, whatever the number)."""

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
 from backend.bootstrap import Container
 from backend.cases.models import Case, ChatPinWindow
 from backend.cases.numbers import SCRYPT_N
-from backend.cases.pins import CHAT_ATTEMPTS, case_by_pin
-from backend.db import session_scope
+from backend.cases.pins import CHAT_ATTEMPTS, PinCheck, case_by_pin
+from backend.db import is_postgres, session_scope
 from tests.conftest import open_engine
 from tests.pin_helpers import (
     ScryptCounter,
@@ -37,7 +41,7 @@ def check(
             channel="web",
             chat_id=chat_id,
             now=container.clock.now(),
-        )
+        ).case
         return found.number if found else None
 
 
@@ -89,16 +93,17 @@ def test_a_right_pin_starts_the_cases_count_again(container: Container) -> None:
     assert (found, case.pin_failures, case.pin_locked_until) == (number, 4, None)
 
 
-def test_wrong_pins_from_separate_engines_at_once_get_five_checked(
-    container: Container, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_wrong_pins_from_separate_engines_at_once_get_five_checked(container: Container) -> None:
     number, pin = file_case(container)
-    scrypt = ScryptCounter().install(monkeypatch)
-    found = burst_of_checks(container, [number] * 20, wrong_pin(pin), chat_ids=range(20))
+    checks = burst_of_checks(container, [number] * 20, wrong_pin(pin), chat_ids=range(20))
     right_after = check(container, number, pin or "", chat_id="right-after")
     case = case_row(container, number)
-    assert (scrypt.against(case.pin_hash), found, right_after) == (5, [None] * 20, None)
-    assert case.pin_locked_until == container.clock.now() + timedelta(hours=1)
+    assert ([c.checked for c in checks].count(True), right_after) == (5, None)
+    assert all(c.case is None for c in checks)
+    assert (case.pin_failures, case.pin_locked_until) == (
+        0,
+        container.clock.now() + timedelta(hours=1),
+    )
 
 
 def test_one_chat_guessing_from_separate_engines_at_once_gets_its_twenty_attempts(
@@ -115,16 +120,16 @@ def test_one_chat_guessing_from_separate_engines_at_once_gets_its_twenty_attempt
 
 def burst_of_checks(
     container: Container, numbers: list[str], pin: str, *, chat_ids: Iterable[int]
-) -> list[str | None]:
+) -> list[PinCheck]:
     """Check the PIN against each number at once, from engines of their own (no chat lock)."""
     chats = [f"g{index}" for index in chat_ids]
     engines = [open_engine(container.settings.database_url) for _ in range(10)]
     barrier = threading.Barrier(len(numbers))
 
-    def one(index: int) -> str | None:
+    def one(index: int) -> PinCheck:
         with session_scope(engines[index % len(engines)]) as session:
             barrier.wait(timeout=60)
-            found = case_by_pin(
+            return case_by_pin(
                 session=session,
                 number=numbers[index],
                 pin=pin,
@@ -132,7 +137,6 @@ def burst_of_checks(
                 chat_id=chats[index],
                 now=container.clock.now(),
             )
-            return found.number if found else None
 
     try:
         with ThreadPoolExecutor(max_workers=len(numbers)) as pool:
@@ -150,3 +154,42 @@ def test_no_case_is_touched_by_a_check_that_finds_nothing(container: Container) 
     with session_scope(container.engine) as session:
         counts = [(c.number, c.pin_failures) for c in session.exec(select(Case)).all()]
     assert sorted(counts) == sorted([(number, 0), (named, 0)])
+
+
+def test_no_row_of_the_case_is_locked_while_the_pin_is_hashed(
+    container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not is_postgres(container.engine):
+        pytest.skip("SQLite has no row locks: one writer at a time")
+    number, pin = file_case(container)
+    other = open_engine(container.settings.database_url)
+    seen: list[str] = []
+    real = hashlib.scrypt
+
+    def scrypt_probing_the_lock(password: bytes, **options: Any) -> bytes:
+        with other.connect() as connection:
+            try:
+                connection.execute(
+                    text("SELECT id FROM cases WHERE number = :n FOR UPDATE NOWAIT"), {"n": number}
+                )
+                seen.append("free")
+            except OperationalError:
+                seen.append("locked")
+            connection.rollback()
+        return real(password, **options)
+
+    monkeypatch.setattr(hashlib, "scrypt", scrypt_probing_the_lock)
+    with session_scope(container.engine) as session:
+        for guess in (wrong_pin(pin), pin or ""):
+            case_by_pin(
+                session=session,
+                number=number,
+                pin=guess,
+                channel="web",
+                chat_id="guesser",
+                now=container.clock.now(),
+            )
+    other.dispose()
+    # The second lookup in the same transaction finds the lock the first one's count took:
+    # the probe does see locks.
+    assert seen == ["free", "locked"]
