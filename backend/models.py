@@ -1,6 +1,13 @@
 """Import every table so that SQLModel.metadata knows them all (for Alembic and tests)."""
 
-from backend.cases.models import Attachment, Case, CaseCounter, CaseEvent, CaseFollower
+from backend.cases.models import (
+    Attachment,
+    Case,
+    CaseCounter,
+    CaseEvent,
+    CaseFollower,
+    ChatPinWindow,
+)
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
@@ -23,6 +30,7 @@ __all__ = [
     "CaseCounter",
     "CaseEvent",
     "CaseFollower",
+    "ChatPinWindow",
     "ClerkInvite",
     "Conversation",
     "InboundEvent",

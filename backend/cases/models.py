@@ -132,3 +132,14 @@ class CaseFollower(SQLModel, table=True):
     chat_id: str = Field(max_length=64)
     language: str = Field(default="zh", max_length=8)
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ChatPinWindow(SQLModel, table=True):
+    """The wrong PINs one chat sent (to any cases) in its current window of lookups by PIN."""
+
+    __tablename__ = "chat_pin_windows"
+
+    channel: str = Field(primary_key=True, max_length=16)
+    chat_id: str = Field(primary_key=True, max_length=64)
+    failures: int = 0
+    window_until: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -65,17 +65,30 @@ def hash_pin(pin: str) -> str:
 
 
 def verify_pin(pin: str, stored: str | None) -> bool:
-    """Return whether the PIN matches the stored hash."""
-    if not stored or not pin:
-        return False
+    """Return whether the PIN matches the stored hash, always at the cost of one scrypt.
+
+    No stored hash, a malformed one or an empty PIN is checked against a dummy hash of the
+    same cost, so the time an answer takes tells nothing about which of them it was.
+    """
+    parsed = _parse(stored)
+    usable = parsed is not None and bool(pin)
+    cost, salt, digest = parsed if parsed is not None and usable else _NO_HASH
+    computed = hashlib.scrypt((pin or "").strip().encode(), salt=salt, n=cost, r=8, p=1, dklen=32)
+    return hmac.compare_digest(computed, digest) and usable
+
+
+def _parse(stored: str | None) -> tuple[int, bytes, bytes] | None:
+    """Return cost, salt and digest of a stored hash, or None when it is not one of ours."""
     try:
-        scheme, cost, salt_hex, digest_hex = stored.split("$")
-        n = int(cost)
+        scheme, cost, salt_hex, digest_hex = (stored or "").split("$")
+        n, salt, digest = int(cost), bytes.fromhex(salt_hex), bytes.fromhex(digest_hex)
     except ValueError:
-        return False
-    if scheme != "scrypt" or n not in (2**12, 2**13, 2**14):
-        return False
-    digest = hashlib.scrypt(
-        pin.strip().encode(), salt=bytes.fromhex(salt_hex), n=n, r=8, p=1, dklen=32
-    )
-    return hmac.compare_digest(digest.hex(), digest_hex)
+        return None
+    if scheme != "scrypt" or n not in _COSTS or len(digest) != 32:
+        return None
+    return n, salt, digest
+
+
+_COSTS = (2**12, 2**13, 2**14)
+# Checked against when there is nothing to check: the same work, and never a match.
+_NO_HASH = (SCRYPT_N, bytes(16), bytes(32))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlalchemy import update
+from sqlmodel import Session, col
 
 from backend.actors import REPORTER, SYSTEM
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
 from backend.cases.models import Case, CaseStatus
 from backend.cases.workflow import Action, Command, transition
-from backend.errors import InvalidTransition, ValidationFailed
+from backend.errors import InvalidTransition, StaleVersion, ValidationFailed
 
 RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
 SATISFIED = ("satisfied", "basically_satisfied")
@@ -18,14 +19,31 @@ SATISFIED = ("satisfied", "basically_satisfied")
 def rate_case(
     *, session: Session, case: Case, rating: str, comment: str | None, env: CaseEnv
 ) -> Case:
-    """Record the reporter's rating; satisfied closes the case, dissatisfied reopens it."""
+    """Record the reporter's rating; satisfied closes the case, dissatisfied reopens it.
+
+    Raises StaleVersion when the case was changed or rated since it was read, leaving nothing.
+    """
     if rating not in RATINGS:
         raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
     if case.status != CaseStatus.resolved:
         raise InvalidTransition(f"case {case.number} is {case.status}, not waiting for a rating")
     comment = (comment or "").strip()[:2000] or None
-    case.rating, case.rating_comment, case.rated_at = rating, comment, env.clock.now()
-    session.add(case)
+    # One conditional UPDATE: the rating lands only on the case as the reporter saw it (still
+    # resolved, unrated, same version), and its row stays locked for the close or reopen below.
+    rated = session.execute(
+        update(Case)
+        .where(
+            col(Case.id) == case.id,
+            col(Case.version) == case.version,
+            col(Case.status) == CaseStatus.resolved.value,
+            col(Case.rating).is_(None),
+        )
+        .values(rating=rating, rating_comment=comment, rated_at=env.clock.now())
+        .execution_options(synchronize_session=False)
+    )
+    if rated.rowcount != 1:  # type: ignore[attr-defined]
+        raise StaleVersion(f"case {case.number} was changed or rated meanwhile")
+    session.refresh(case)
     record_event(
         session=session,
         case=case,

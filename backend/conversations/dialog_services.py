@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
+from sqlalchemy import or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from backend.actors import REPORTER, Actor
@@ -14,7 +16,8 @@ from backend.cases.duplicates import find_duplicates
 from backend.cases.events import history, record_event
 from backend.cases.intake import Draft, submit
 from backend.cases.models import Case, CaseFollower, CaseKind, CaseStatus
-from backend.cases.numbers import canonical_number, verify_pin
+from backend.cases.numbers import canonical_number
+from backend.cases.pins import case_by_pin
 from backend.cases.rating import rate_case
 from backend.conversations.dialog_clerks import ClerkDialogServices
 from backend.errors import DomainError, ValidationFailed
@@ -24,10 +27,6 @@ from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
 
 DAILY_COMPLAINTS = 5
-# Guessing a six-digit PIN: 5 wrong ones in a row pause lookups by PIN for an hour, so a
-# guesser gets about 120 tries a day against 10^6 PINs. The reporter's own chat needs no PIN.
-PIN_ATTEMPTS = 5
-PIN_LOCKOUT = timedelta(hours=1)
 S = CaseStatus
 
 
@@ -279,58 +278,62 @@ class BackendDialogServices(ClerkDialogServices):
             raise dp.SubmissionRefused("not_ratable") from None
 
     def _reporters_case(self, number: str, chat: ChatRef, pin: str | None) -> Case | None:
-        canonical = canonical_number(number)
-        if canonical is None:
-            return None
-        case = self.session.exec(select(Case).where(Case.number == canonical)).first()
-        if case is None:
-            return None
-        if pin:
-            return self._case_by_pin(case, pin)
-        reporter = self.session.get(Reporter, case.reporter_id) if case.reporter_id else None
-        if reporter and (reporter.channel, reporter.chat_id) == (chat.channel, chat.chat_id):
-            return case
-        return None
+        """Return the case to the chat it was filed from, or to anyone with its PIN.
 
-    def _watched_case(self, number: str, chat: ChatRef) -> Case | None:
-        """Return the case if this chat follows it or filed a repeat merged into it."""
+        The reporter's own chat needs no PIN and is never paused by others' guesses; any
+        other chat's PIN goes through the counted, equal-work check of backend.cases.pins.
+        """
         canonical = canonical_number(number)
-        if canonical is None:
-            return None
-        case = self.session.exec(select(Case).where(Case.number == canonical)).first()
-        if case is None:
-            return None
-        follows = select(CaseFollower.id).where(
-            CaseFollower.case_id == case.id,
-            CaseFollower.channel == chat.channel,
-            CaseFollower.chat_id == chat.chat_id,
-        )
-        repeated = (
-            select(Case.id)
-            .join(Reporter, col(Reporter.id) == Case.reporter_id)
+        own = self._own_case(canonical, chat)
+        if own is not None or not pin:
+            return own
+        return case_by_pin(
+            session=self.session,
+            number=canonical,
+            pin=pin,
+            channel=chat.channel,
+            chat_id=chat.chat_id,
+            now=self.container.clock.now(),
+        ).case
+
+    def _own_case(self, number: str | None, chat: ChatRef) -> Case | None:
+        """Return the case if this chat filed it (one statement, whatever the number)."""
+        statement = (
+            select(Case)
+            .join(Reporter, col(Reporter.id) == col(Case.reporter_id))
             .where(
-                Case.merged_into_id == case.id,
-                Reporter.channel == chat.channel,
-                Reporter.chat_id == chat.chat_id,
+                col(Case.number) == (number or ""),
+                col(Reporter.channel) == chat.channel,
+                col(Reporter.chat_id) == chat.chat_id,
             )
         )
-        watching = self.session.exec(follows).first() or self.session.exec(repeated).first()
-        return case if watching is not None else None
+        return self.session.exec(statement).first()
 
-    def _case_by_pin(self, case: Case, pin: str) -> Case | None:
-        """Check a PIN; after too many wrong ones in a row, lookups by PIN pause for a while."""
-        now = self.container.clock.now()
-        if case.pin_locked_until is not None and now < case.pin_locked_until:
-            return None  # the same neutral answer as a wrong PIN: nothing to learn
-        if verify_pin(pin, case.pin_hash):
-            case.pin_failures, case.pin_locked_until = 0, None
-            self.session.add(case)
-            return case
-        case.pin_failures += 1
-        if case.pin_failures >= PIN_ATTEMPTS:
-            case.pin_failures, case.pin_locked_until = 0, now + PIN_LOCKOUT
-        self.session.add(case)
-        return None
+    def _watched_case(self, number: str, chat: ChatRef) -> Case | None:
+        """Return the case if this chat follows it or filed a repeat merged into it.
+
+        One statement whatever the number, so that existing and unknown numbers cost the same.
+        """
+        follows = select(CaseFollower.id).where(
+            col(CaseFollower.case_id) == col(Case.id),
+            col(CaseFollower.channel) == chat.channel,
+            col(CaseFollower.chat_id) == chat.chat_id,
+        )
+        repeat = aliased(Case)
+        repeated = (
+            select(repeat.id)
+            .join(Reporter, col(Reporter.id) == repeat.reporter_id)
+            .where(
+                repeat.merged_into_id == col(Case.id),
+                col(Reporter.channel) == chat.channel,
+                col(Reporter.chat_id) == chat.chat_id,
+            )
+        )
+        statement = select(Case).where(
+            col(Case.number) == (canonical_number(number) or ""),
+            or_(follows.exists(), repeated.exists()),
+        )
+        return self.session.exec(statement).first()
 
     def _rejection_reason(self, case: Case) -> str | None:
         rejections = [e for e in history(session=self.session, case=case) if e.action == "reject"]

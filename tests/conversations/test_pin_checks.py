@@ -1,0 +1,168 @@
+"""`/status NUMBER PIN` from other chats: counted exactly under bursts, the same work for
+every answer that finds nothing, and the reporter's own chat never locked out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from backend.bootstrap import Container
+from backend.cases.numbers import SCRYPT_N
+from backend.conversations.service import ConversationService
+from dialogs.model import ChatRef
+from tests.conversations.driver import Chat
+from tests.fakes import FakeClock
+from tests.pin_helpers import (
+    REPORTER_CHAT,
+    PinCheckRecorder,
+    ScryptCounter,
+    burst,
+    case_row,
+    file_case,
+    recording,
+    wrong_pin,
+)
+
+NOT_FOUND = "没有找到这件案件。请核对案件编号和提取码。"
+UNKNOWN = "HQ-261127-9999"
+
+
+def ask(service: ConversationService, chat_id: str, *args: str) -> str:
+    """Send `/status ARGS` from a web chat and return the answer."""
+    chat = Chat(service, chat=ChatRef("web", chat_id))
+    chat.command("status", *args)
+    return chat.text
+
+
+def pause(service: ConversationService, number: str, pin: str | None) -> None:
+    """Send five wrong PINs for the case from one chat (the pause engages)."""
+    for _ in range(5):
+        ask(service, "pauser", number, wrong_pin(pin))
+
+
+def test_a_burst_of_twenty_wrong_pins_checks_five_and_then_refuses_the_right_pin(
+    service: ConversationService,
+    container: Container,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    number, pin = file_case(container)
+    checks = PinCheckRecorder().install(monkeypatch)
+    answers = burst(container, number, [wrong_pin(pin)] * 20)
+    right_after = ask(service, "right-after", number, pin or "")
+    case = case_row(container, number)
+    assert checks.checked == [True] * 5 + [False] * 16  # the right PIN after the burst too
+    assert set(answers) == {NOT_FOUND} and right_after == NOT_FOUND
+    assert (case.pin_failures, case.pin_locked_until) == (0, clock.now() + timedelta(hours=1))
+    clock.advance(hours=1, minutes=1)
+    assert number in ask(service, "an-hour-later", number, pin or "")
+
+
+def test_wrong_pins_sent_at_once_are_each_counted(
+    service: ConversationService, container: Container, clock: FakeClock
+) -> None:
+    number, pin = file_case(container)
+    burst(container, number, [wrong_pin(pin)] * 4)
+    counted = case_row(container, number)
+    ask(service, "fifth", number, wrong_pin(pin))
+    paused = case_row(container, number)
+    assert (counted.pin_failures, counted.pin_locked_until) == (4, None)
+    assert (paused.pin_failures, paused.pin_locked_until) == (0, clock.now() + timedelta(hours=1))
+
+
+def test_every_pin_lookup_that_finds_nothing_does_the_same_work(
+    service: ConversationService, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anonymous, pin = file_case(container)
+    named, _ = file_case(container, anonymous=False, chat_id="named-reporter")
+    paused, paused_pin = file_case(container, chat_id="other-reporter")
+    pause(service, paused, paused_pin)
+    scrypt = ScryptCounter().install(monkeypatch)
+    asked = {
+        "unknown number": (UNKNOWN, pin or ""),
+        "not a number": ("nonsense", pin or ""),
+        "named case": (named, pin or ""),
+        "wrong pin": (anonymous, wrong_pin(pin)),
+        "paused case, right pin": (paused, paused_pin or ""),
+    }
+    work = {}
+    for path, args in asked.items():
+        scrypt.calls.clear()
+        with recording(container.engine) as log:
+            answer = ask(service, f"probe {path}", *args)
+        work[path] = (answer, log.statements, [n for _, n in scrypt.calls])
+    expected = (NOT_FOUND, work["wrong pin"][1], [SCRYPT_N])
+    assert work == dict.fromkeys(asked, expected)
+
+
+def test_a_stranger_asking_without_a_pin_does_the_same_work_for_any_number(
+    service: ConversationService, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anonymous, _ = file_case(container)
+    named, _ = file_case(container, anonymous=False, chat_id="named-reporter")
+    scrypt = ScryptCounter().install(monkeypatch)
+    work = {}
+    for number in (UNKNOWN, anonymous, named):
+        with recording(container.engine) as log:
+            answer = ask(service, f"stranger {number}", number)
+        work[number] = (answer, log.statements)
+    assert list(work.values()) == [(NOT_FOUND, work[UNKNOWN][1])] * 3
+    assert scrypt.calls == []
+
+
+def test_the_reporters_own_chat_sees_its_case_while_lookups_by_pin_are_paused(
+    service: ConversationService, container: Container
+) -> None:
+    number, pin = file_case(container)
+    pause(service, number, pin)
+    before = case_row(container, number)
+    reporter = Chat(service, chat=REPORTER_CHAT)
+    answers = []
+    for args in ((number,), (number, pin or ""), (number, wrong_pin(pin))):
+        reporter.command("status", *args)
+        answers.append(reporter.text)
+    reporter.command("mycases")
+    after = case_row(container, number)
+    assert all(number in answer and answer != NOT_FOUND for answer in answers)
+    assert number in reporter.text
+    assert (after.pin_failures, after.pin_locked_until) == (0, before.pin_locked_until)
+    assert ask(service, "stranger", number, pin or "") == NOT_FOUND  # others still wait
+
+
+def test_a_chat_that_sends_twenty_wrong_pins_across_cases_is_paused_for_a_day(
+    service: ConversationService, container: Container, clock: FakeClock
+) -> None:
+    for index in range(5):  # four wrong PINs on each of five cases: no case pauses
+        number, pin = file_case(container, chat_id=f"reporter-{index}")
+        for _ in range(4):
+            ask(service, "guesser", number, wrong_pin(pin))
+    target, target_pin = file_case(container, chat_id="target-reporter")
+    paused_answer = ask(service, "guesser", target, target_pin or "")
+    other_answer = ask(service, "someone-else", target, target_pin or "")
+    clock.advance(days=1, minutes=1)
+    next_day = ask(service, "guesser", target, target_pin or "")
+    assert paused_answer == NOT_FOUND
+    assert target in other_answer and target in next_day
+
+
+def test_right_pins_never_use_up_a_chats_allowance(
+    service: ConversationService, container: Container
+) -> None:
+    number, pin = file_case(container)
+    found = [number in ask(service, "owner-elsewhere", number, pin or "") for _ in range(25)]
+    for index in range(19):
+        ask(service, "owner-elsewhere", f"HQ-261127-{9000 + index}", pin or "")
+    assert all(found) and number in ask(service, "owner-elsewhere", number, pin or "")
+
+
+def test_a_paused_chat_uses_up_none_of_a_cases_attempts(
+    service: ConversationService, container: Container
+) -> None:
+    number, pin = file_case(container)
+    for index in range(20):
+        ask(service, "guesser", f"HQ-261127-{9000 + index}", wrong_pin(pin))
+    for _ in range(3):
+        ask(service, "guesser", number, wrong_pin(pin))
+    case = case_row(container, number)
+    assert (case.pin_failures, case.pin_locked_until) == (0, None)
