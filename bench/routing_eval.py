@@ -1,10 +1,10 @@
 """Measure the router: accuracy on labelled complaints and time per route against a baseline.
 
 1. Top-1 and top-3 accuracy of the category, and of the street where the text names one, on
-   the development set (../shared/reference/routing_dev.tsv, tuned on) and on the held-out set
-   (bench/routing_holdout.tsv: everyday words, slips, pinyin, traditional characters, English,
-   never used for tuning). Street top-3: the street is among the units of the three choices
-   the citizen is shown.
+   the development set (tests/routing/labelled.tsv, the project's labelled complaints that the
+   routing tests check) and on the held-out set (bench/routing_holdout.tsv: everyday words,
+   slips, pinyin, traditional characters, English, never used for tuning). Street top-3: the
+   street is among the units of the three choices the citizen is shown.
 2. The share of confident routes (sent without asking) that are wrong.
 3. Mean time per route against plain `rapidfuzz.process.extractOne` over the category names,
    measured in the same run: printed as a ratio.
@@ -32,7 +32,7 @@ from backend.routing.router import Router, RouteResult  # noqa: E402
 from backend.settings import DEFAULT_TAXONOMY  # noqa: E402
 from backend.taxonomy.loader import load_taxonomy  # noqa: E402
 
-DEV_SET = Path(__file__).resolve().parents[2] / "shared" / "reference" / "routing_dev.tsv"
+DEV_SET = Path(__file__).resolve().parents[1] / "tests" / "routing" / "labelled.tsv"
 HOLDOUT_SET = Path(__file__).resolve().with_name("routing_holdout.tsv")
 TIMING_ROUNDS = 30
 
@@ -141,7 +141,7 @@ def main() -> None:
     args = parser.parse_args()
     taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
     router = Router(taxonomy)
-    texts = evaluate("development set (tuned on)", read_rows(DEV_SET), router, args.misses)
+    texts = evaluate("development set (labelled.tsv)", read_rows(DEV_SET), router, args.misses)
     texts += evaluate("held-out set (never tuned on)", read_rows(HOLDOUT_SET), router, args.misses)
     names = [category.zh for category in taxonomy.categories]
     routed = mean_ms(router.route, texts)

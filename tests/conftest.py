@@ -28,7 +28,6 @@ from tests.fakes import FakeClock
 
 POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL", "").strip()
 BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

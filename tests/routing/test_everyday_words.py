@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backend.routing.router import Router
-from tests.routing.dev_set import everyday_rows
+from tests.routing.labelled_sets import everyday_rows
 
 
 def test_everyday_complaints_top1_category_accuracy_is_at_least_95_percent(

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from backend.routing.router import Router
-from tests.routing.dev_set import dev_rows
+from tests.routing.labelled_sets import labelled_rows
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_100000_character_complaint_is_judged_by_its_beginning_within_half_a_sec
 
 
 def test_mean_route_takes_well_under_2_ms(router: Router) -> None:
-    texts = [row.text for row in dev_rows()]
+    texts = [row.text for row in labelled_rows()]
     for text in texts:  # warm the per-character caches, as a running service has
         router.route(text)
     rounds = 20

@@ -1,12 +1,13 @@
-"""The labelled development complaints in ../shared/reference (text, category, street)."""
+"""The labelled complaints the routing tests read (text, category, street), all in this folder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import NamedTuple
 
-DEV_SET = Path(__file__).resolve().parents[3] / "shared" / "reference" / "routing_dev.tsv"
-EVERYDAY_SET = Path(__file__).resolve().with_name("everyday.tsv")
+HERE = Path(__file__).resolve().parent
+LABELLED_SET = HERE / "labelled.tsv"
+EVERYDAY_SET = HERE / "everyday.tsv"
 
 
 class Row(NamedTuple):
@@ -15,9 +16,9 @@ class Row(NamedTuple):
     street: str | None
 
 
-def dev_rows() -> list[Row]:
-    """Read the labelled complaints; fail, never skip, when the file is missing."""
-    return read_rows(DEV_SET)
+def labelled_rows() -> list[Row]:
+    """Read the project's labelled complaints, written apart from the keyword tuning."""
+    return read_rows(LABELLED_SET)
 
 
 def everyday_rows() -> list[Row]:
