@@ -34,7 +34,7 @@ class WebchatApi:
     def __init__(self, container: Container, conversations: ConversationService) -> None:
         self.container = container
         self.conversations = conversations
-        self.signer = TokenSigner(container.settings.secret_key.get_secret_value())
+        self.signer = TokenSigner(container.secret_key.get_secret_value())
         # The dialog answers text over its own limit itself; this cap only stops abuse.
         self.text_cap = 2 * container.settings.max_text_length
         self.body_cap = 12 * self.text_cap + 4096  # JSON may escape a character as 12 bytes
