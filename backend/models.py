@@ -1,5 +1,6 @@
 """Import every table so that SQLModel.metadata knows them all (for Alembic and tests)."""
 
+from backend.attachments.models import Upload, UploadDay
 from backend.cases.models import Attachment, Case, CaseCounter, CaseEvent, CaseFollower
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
@@ -31,4 +32,6 @@ __all__ = [
     "Reporter",
     "RoutingCorrection",
     "StaffAccount",
+    "Upload",
+    "UploadDay",
 ]
