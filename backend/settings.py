@@ -30,6 +30,7 @@ PLACEHOLDER_SECRETS = {
     "default",
 }
 MIN_SECRET_LENGTH = 32
+MIN_WEBHOOK_SECRET_LENGTH = 16  # Telegram sends it in a header; a guessable one forges updates
 
 
 class Settings(BaseSettings):
@@ -95,6 +96,20 @@ class Settings(BaseSettings):
         if len(text) < MIN_SECRET_LENGTH:
             raise ValueError(f"is too short: use at least {MIN_SECRET_LENGTH} random characters")
         return SecretStr(text)
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _real_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        text = value.get_secret_value().strip() if value is not None else ""
+        if not text:
+            return None
+        if text.lower() in PLACEHOLDER_SECRETS:
+            raise ValueError("is a placeholder, not a secret: set a random one")
+        if len(text) < MIN_WEBHOOK_SECRET_LENGTH:
+            raise ValueError(
+                f"is too short: use at least {MIN_WEBHOOK_SECRET_LENGTH} random characters"
+            )
+        return value
 
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> Settings:

@@ -48,6 +48,18 @@ def test_a_placeholder_secret_is_refused_in_every_environment(env: str, placehol
     )
 
 
+@pytest.mark.parametrize("weak", ["change-me", "secret", "abc123"])
+def test_a_placeholder_or_short_telegram_webhook_secret_is_refused(weak: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(
+            _env_file=None,
+            telegram_token="123:abc",
+            telegram_webhook_url="https://intake.example/telegram",
+            telegram_webhook_secret=weak,
+        )
+    assert str(caught.value).startswith("bad setting INTAKE_TELEGRAM_WEBHOOK_SECRET: is ")
+
+
 def test_a_short_secret_is_refused_as_guessable() -> None:
     with pytest.raises(ConfigError, match="INTAKE_SECRET_KEY: is too short"):
         load_settings(_env_file=None, secret_key="x7Qp2")
