@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from pydantic import SecretStr
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -21,6 +23,7 @@ from backend.migrate import alembic_config
 from backend.ports import CaseListener, Notifier, NullNotifier
 from backend.routing.corrections import CorrectionRecorder, recent_examples
 from backend.routing.router import Router
+from backend.secret_key import signing_secret
 from backend.settings import Settings, get_settings
 from backend.taxonomy.loader import load_taxonomy
 from backend.taxonomy.models import Taxonomy
@@ -42,6 +45,11 @@ class Container:
     keeper: DeadlineKeeper
     capacity: Capacity
     listeners: list[CaseListener] = field(default_factory=list)
+
+    @cached_property
+    def secret_key(self) -> SecretStr:
+        """Return the signing secret: INTAKE_SECRET_KEY, else the one kept in the data folder."""
+        return signing_secret(self.settings)
 
     @property
     def case_env(self) -> CaseEnv:

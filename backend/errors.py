@@ -39,3 +39,31 @@ class ValidationFailed(DomainError):
 
 class ConfigError(DomainError):
     """Settings or a configuration file that cannot be used; the message is one line."""
+
+
+class UploadRefused(DomainError):
+    """An upload the evidence rule or the daily quota does not take; the code names a message.
+
+    `language` is the chat's, for channels that answer in the chat; `retry_after` (seconds)
+    says when a daily quota has room again.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        language: str = "zh",
+        retry_after: int | None = None,
+        **params: object,
+    ) -> None:
+        super().__init__(code)
+        self.code = code
+        self.language = language
+        self.retry_after = retry_after
+        self.params = params
+
+    def message(self, language: str | None = None) -> str:
+        """Return the message in the given language, else in the chat's."""
+        from backend.messages import render
+
+        return render(self.code, language or self.language, **self.params)

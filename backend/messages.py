@@ -90,6 +90,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "系统繁忙，请稍后重试。",
         "en": "The service is busy; please try again in a moment.",
     },
+    "upload_not_open": {
+        "zh": "照片和文件只在填写投诉或失信记录时接收：请先发送 /report 开始投诉，再发送材料。",
+        "en": "Photos and documents are taken only while a complaint or a record is being "
+        "filled in: send /report first, then the files.",
+    },
+    "upload_dialog_full": {
+        "zh": "这份材料已有 {max} 个附件，不能再添加。",
+        "en": "This report already has {max} attachments, the most it can take.",
+    },
+    "upload_daily_files": {
+        "zh": "今天已上传 {max} 个文件，达到每日上限，请明天再发送。",
+        "en": "You have sent {max} files today, the daily limit: please send more tomorrow.",
+    },
+    "upload_daily_bytes": {
+        "zh": "每天最多上传 {mb} MB，今天还剩 {left} MB，放不下这个文件，请明天再发送。",
+        "en": "Uploads are limited to {mb} MB a day and {left} MB are left today, too little "
+        "for this file: please send it tomorrow.",
+    },
 }
 
 

@@ -1,5 +1,6 @@
 """Import every table so that SQLModel.metadata knows them all (for Alembic and tests)."""
 
+from backend.attachments.models import Upload, UploadDay
 from backend.cases.models import (
     Attachment,
     Case,
@@ -39,4 +40,6 @@ __all__ = [
     "Reporter",
     "RoutingCorrection",
     "StaffAccount",
+    "Upload",
+    "UploadDay",
 ]

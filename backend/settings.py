@@ -15,7 +15,22 @@ from backend.errors import ConfigError
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "dialogs" / "config"
 DEFAULT_TAXONOMY = CONFIG_DIR / "hongqiao.yaml"
 DEFAULT_POLICY = CONFIG_DIR / "policy.yaml"
-PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "development"}
+# Values that stand in for a secret in examples; refused in every environment (compared
+# without case), as is anything shorter than MIN_SECRET_LENGTH.
+PLACEHOLDER_SECRETS = {
+    "change-me",
+    "changeme",
+    "change_me",
+    "change-this",
+    "secret",
+    "secret-key",
+    "development",
+    "test",
+    "password",
+    "default",
+}
+MIN_SECRET_LENGTH = 32
+MIN_WEBHOOK_SECRET_LENGTH = 16  # Telegram sends it in a header; a guessable one forges updates
 
 
 class Settings(BaseSettings):
@@ -29,8 +44,13 @@ class Settings(BaseSettings):
     taxonomy_file: Path = DEFAULT_TAXONOMY
     policy_file: Path = DEFAULT_POLICY
     scheduler: bool = True  # run the scheduler inside `intake run`
-    secret_key: SecretStr = SecretStr("change-me")
+    # Unset (or blank): generated on first start and kept in the data folder (not in production).
+    secret_key: SecretStr | None = None
     data_dir: Path = Path("var")
+    # Evidence uploads per chat and day (Tianjin), and when an abandoned dialog's files go.
+    upload_daily_files: int = Field(default=20, ge=1, le=10_000)
+    upload_daily_mb: int = Field(default=50, ge=1, le=100_000)
+    upload_abandoned_days: int = Field(default=7, ge=1, le=3650)
     min_text_length: int = Field(default=5, ge=1)
     max_text_length: int = Field(default=5000, ge=10, le=50_000)
     max_returns: int = Field(default=2, ge=0)
@@ -66,9 +86,38 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
+    @field_validator("secret_key")
+    @classmethod
+    def _real_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        text = value.get_secret_value().strip() if value is not None else ""
+        if not text:
+            return None  # `INTAKE_SECRET_KEY=` in an env file means unset
+        if text.lower() in PLACEHOLDER_SECRETS:
+            raise ValueError(
+                "is a placeholder, not a secret: set a random one or leave it unset outside "
+                "production"
+            )
+        if len(text) < MIN_SECRET_LENGTH:
+            raise ValueError(f"is too short: use at least {MIN_SECRET_LENGTH} random characters")
+        return SecretStr(text)
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _real_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        text = value.get_secret_value().strip() if value is not None else ""
+        if not text:
+            return None
+        if text.lower() in PLACEHOLDER_SECRETS:
+            raise ValueError("is a placeholder, not a secret: set a random one")
+        if len(text) < MIN_WEBHOOK_SECRET_LENGTH:
+            raise ValueError(
+                f"is too short: use at least {MIN_WEBHOOK_SECRET_LENGTH} random characters"
+            )
+        return value
+
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> Settings:
-        if self.env == "production" and self.secret_key.get_secret_value() in PLACEHOLDER_SECRETS:
+        if self.env == "production" and self.secret_key is None:
             raise ValueError("INTAKE_SECRET_KEY must be set to a real secret in production")
         if self.min_text_length >= self.max_text_length:
             raise ValueError("INTAKE_MIN_TEXT_LENGTH must be below INTAKE_MAX_TEXT_LENGTH")

@@ -13,8 +13,10 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from backend.attachments.store import ContentStore
 from backend.bootstrap import build, prepare_database
 from backend.conversations.service import ConversationService
+from backend.errors import UploadRefused
 from bot.webchat.conversation import dialog_language
 from bot.webchat.files import MAX_UPLOAD_BYTES, StoredFileFetcher, file_kind
 from dialogs.flows.common import megabytes
@@ -84,14 +86,23 @@ class ConsoleChat:
         self.out.write(text + "\n")
         self.out.flush()
 
-    def send(self, kind: InboundKind, language_hint: str | None = None, **fields: Any) -> None:
-        """Hand one event to the dialog and print what it answers."""
+    def send(
+        self,
+        kind: InboundKind,
+        language_hint: str | None = None,
+        content: bytes | None = None,
+        **fields: Any,
+    ) -> None:
+        """Hand one event (and an upload's bytes) to the dialog and print what it answers."""
         event_id = f"{self.chat.chat_id}:{secrets.token_hex(8)}"
         inbound = Inbound(
             kind=kind, chat=self.chat, event_id=event_id, language_hint=language_hint, **fields
         )
         try:
-            replies = self.service.handle(inbound)
+            replies = self.service.handle(inbound, content)
+        except UploadRefused as refused:
+            self.echo(refused.message())
+            return
         except Exception:  # noqa: BLE001 - the service logged it; the chat goes on
             self.echo(self.service.error_text(inbound))
             return
@@ -148,7 +159,10 @@ class ConsoleChat:
         self.send("location", location=point)
 
     def attach(self, raw_path: str) -> None:
-        """Store a file by its SHA-256 and hand it to the dialog as a photo or document."""
+        """Hand a file to the dialog as a photo or document (stored by its SHA-256).
+
+        The evidence rule and the day's quota are asked before the file is read.
+        """
         if not raw_path:
             self.say("file_usage")
             return
@@ -158,17 +172,21 @@ class ConsoleChat:
             if size > MAX_UPLOAD_BYTES:
                 self.say("file_too_big", path=path, mb=megabytes(MAX_UPLOAD_BYTES))
                 return
+            self.service.upload_room(self.chat, size)
             data = path.read_bytes()
         except OSError as exc:
             self.say("file_unreadable", path=path, reason=exc.strerror or type(exc).__name__)
+            return
+        except UploadRefused as refused:
+            self.echo(refused.message())
             return
         if not data:
             self.say("file_empty", path=path)
             return
         guessed = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         kind, media = file_kind(guessed, data)
-        digest = self.service.store.put(data)
-        self.send(kind, file=FileRef(digest, kind, len(data), media, path.name[:255]))
+        file = FileRef(ContentStore.digest_of(data), kind, len(data), media, path.name[:255])
+        self.send(kind, content=data, file=file)
 
 
 def chat(

@@ -6,14 +6,15 @@ Pure apart from the `DialogServices` it is given: no I/O, no clock, no randomnes
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 
 from dialogs import commands
 from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows import rating, start
-from dialogs.flows.registry import current_flow
-from dialogs.model import ChatRef, DialogState, Inbound, Outbound, Turn
+from dialogs.flows.registry import FLOWS, current_flow
+from dialogs.model import ChatKind, ChatRef, DialogState, Inbound, Outbound, Turn
 from dialogs.parsing import as_command, split_payload, visible_length
-from dialogs.ports import DialogServices
+from dialogs.ports import DialogServices, Limits
 
 _MEDIA = frozenset({"sticker", "voice", "video", "unsupported"})
 _NAVIGATION = frozenset({"back", "skip", "cancel"})
@@ -51,6 +52,40 @@ def start_rating(
         ctx.state.pending_ratings.append(number)
         return Turn(ctx.state, ())
     return Turn(ctx.state, tuple(rating.begin(ctx, number)))
+
+
+def file_refusal(
+    state: DialogState | None, limits: Limits, chat_kind: ChatKind = "private"
+) -> Refusal | None:
+    """Return why the dialog would refuse a photo or document now, or None when it takes one.
+
+    Evidence is taken only in a private chat while a complaint or a record is open (at any of
+    its steps) and below its attachment limit. Channels ask this before they store or count an
+    upload, and the engine asks it too, so the two never disagree.
+    """
+    if chat_kind != "private":
+        return Refusal("input.group")
+    flow = FLOWS.get(state.flow or "") if state is not None else None
+    if state is None or flow is None:
+        return Refusal("input.idle_attachment")
+    if not flow.takes_files:
+        return Refusal("step.no_file")
+    if len(state.data.get("attachments") or []) >= limits.max_attachments:
+        return Refusal("files.full", max=limits.max_attachments)
+    return None
+
+
+def forget_files(state: DialogState, file_ids: Collection[str]) -> DialogState:
+    """Return the state without the attachments whose files were removed (abandoned uploads)."""
+    kept = state.copy()
+    attachments = kept.data.get("attachments")
+    if isinstance(attachments, list):
+        kept.data["attachments"] = [
+            item
+            for item in attachments
+            if not (isinstance(item, dict) and item.get("file_id") in file_ids)
+        ]
+    return kept
 
 
 def new_state(language_hint: str | None, seed: str) -> DialogState:
@@ -112,6 +147,11 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     """Hand text, a file, a location or a contact to the current step."""
     flow = current_flow(ctx)
     kind = inbound.kind
+    if kind in ("photo", "document") and inbound.file is not None:
+        refusal = file_refusal(ctx.state, ctx.services.limits)
+        if refusal is not None or flow is None:
+            raise refusal or Refusal("input.idle_attachment")
+        return flow.on_file(ctx, inbound.file, inbound.text)
     if flow is None:
         if kind == "text":
             return [start.menu(ctx, "menu.idle")]
@@ -119,8 +159,6 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     step = flow.current(ctx)
     if kind == "text":
         return step.on_text(ctx, inbound.text)
-    if kind in ("photo", "document") and inbound.file is not None:
-        return flow.on_file(ctx, inbound.file, inbound.text)
     if kind == "location" and inbound.location is not None:
         return step.on_location(ctx, inbound.location)
     if kind == "contact" and inbound.phone:

@@ -7,10 +7,14 @@ import os
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy import text
 from sqlmodel import Session
 
 from backend.cases.models import Attachment, Case
 from backend.clock import Clock
+
+# Namespace of the PostgreSQL advisory locks on digests (two int4 keys: this, then the digest's).
+_DIGEST_LOCKS = 0x5350
 
 
 class FileFetcher(Protocol):
@@ -25,9 +29,19 @@ class ContentStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    @classmethod
+    def under(cls, data_dir: Path) -> ContentStore:
+        """Return the store of a data folder (INTAKE_DATA_DIR)."""
+        return cls(data_dir / "attachments")
+
+    @staticmethod
+    def digest_of(data: bytes) -> str:
+        """Return the SHA-256 (hex) that bytes are stored under."""
+        return hashlib.sha256(data).hexdigest()
+
     def put(self, data: bytes) -> str:
         """Store bytes and return their SHA-256."""
-        digest = hashlib.sha256(data).hexdigest()
+        digest = self.digest_of(data)
         path = self.path(digest)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,11 +54,36 @@ class ContentStore:
         """Return the bytes stored under a SHA-256."""
         return self.path(digest).read_bytes()
 
+    def remove(self, digest: str) -> int:
+        """Remove the bytes of a SHA-256; return how many bytes were freed (0: none there)."""
+        path = self.path(digest)
+        try:
+            size = path.stat().st_size
+            path.unlink()
+        except FileNotFoundError:
+            return 0
+        return size
+
     def path(self, digest: str) -> Path:
         """Return where the bytes of a SHA-256 live."""
         if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
             raise ValueError("not a SHA-256 hex digest")
         return self.root / digest[:2] / digest
+
+
+def hold_digest(session: Session, digest: str) -> None:
+    """Hold the digest's lock until the transaction ends: whoever writes or removes its bytes.
+
+    An upload and the cleanup of the same content (another chat's) must not interleave between
+    "is it still referenced?" and "remove it". PostgreSQL takes an advisory transaction lock;
+    SQLite's write transactions are serial already (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    key = int(digest[:8], 16) - 2**31  # a signed int4
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:space, :key)"), {"space": _DIGEST_LOCKS, "key": key}
+    )
 
 
 def attach(
@@ -57,9 +96,11 @@ def attach(
     content_type: str,
     clock: Clock,
 ) -> Attachment:
-    """Store a file and record it on a case."""
+    """Store a file and record it on a case (a filed file is never removed)."""
     assert case.id is not None
-    digest = store.put(data)
+    digest = store.digest_of(data)
+    hold_digest(session, digest)
+    store.put(data)
     row = Attachment(
         case_id=case.id,
         filename=filename[:255],

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from backend.actors import REPORTER, Actor
 from backend.attachments.store import ContentStore, FileFetcher, attach
+from backend.attachments.uploads import mark_filed
 from backend.bootstrap import Container
 from backend.cases.duplicates import find_duplicates
 from backend.cases.events import history, record_event
@@ -210,6 +211,8 @@ class BackendDialogServices(ClerkDialogServices):
                 content_type=file.mime_type or "application/octet-stream",
                 clock=self.container.clock,
             )
+        now = self.container.clock.now()
+        mark_filed(session=self.session, chat=chat, digests=[f.file_id for f in files], now=now)
         return dp.Receipt(receipt.case.number, receipt.pin)
 
     def case_status(self, number: str, pin: str | None, chat: ChatRef) -> dp.StatusView | None:

@@ -3,7 +3,8 @@
 Decision 1: the dialog state is a row per (channel, chat), locked for the update
 (`SELECT ... FOR UPDATE` on PostgreSQL; SQLite's write transactions are serial already).
 Decision 3: the event id is recorded in the same transaction, so a re-delivered event
-changes nothing and files nothing twice.
+changes nothing and files nothing twice. A photo or document is counted against the chat's
+upload quota in that transaction too, and an upload's bytes are stored last, before the commit.
 """
 
 from __future__ import annotations
@@ -19,15 +20,23 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
-from backend.attachments.store import ContentStore, FileFetcher
+from backend.attachments.store import ContentStore, FileFetcher, hold_digest
+from backend.attachments.uploads import (
+    UploadQuota,
+    UploadRoom,
+    refuse_unless_open,
+    take_upload,
+    upload_room,
+)
 from backend.bootstrap import Container
 from backend.cases.models import Case
 from backend.conversations.dialog_services import BackendDialogServices
 from backend.conversations.models import Conversation, InboundEvent
 from backend.db import session_scope
+from backend.errors import UploadRefused
 from backend.notifications import outbox
 from dialogs.engine import advance, start_rating
-from dialogs.model import ChatRef, DialogState, Inbound, Outbound, Turn
+from dialogs.model import ChatRef, DialogState, FileRef, Inbound, Outbound, Turn
 from dialogs.texts import render as dialog_text
 
 log = logging.getLogger(__name__)
@@ -44,21 +53,32 @@ class ConversationService:
     ) -> None:
         self.container = container
         self.fetchers: dict[str, FileFetcher] = dict(fetchers or {})
-        self.store = ContentStore(container.settings.data_dir / "attachments")
+        self.store = ContentStore.under(container.settings.data_dir)
+        self.quota = UploadQuota.of(container.settings)
         # SQLite: turns queue on a lock of this process instead of SQLite's busy handler
         # (decision 1); PostgreSQL locks the chat's row with SELECT ... FOR UPDATE.
         sqlite = container.engine.dialect.name == "sqlite"
         self._turns: AbstractContextManager[object] = _PROCESS_LOCK if sqlite else nullcontext()
 
-    def handle(self, inbound: Inbound) -> list[Outbound]:
-        """Advance the chat's dialog by one event and return the replies (none for a repeat)."""
+    def handle(self, inbound: Inbound, content: bytes | None = None) -> list[Outbound]:
+        """Advance the chat's dialog by one event and return the replies (none for a repeat).
+
+        `content` is the bytes of an upload this system stores (web chat, console; its file id
+        is their SHA-256); a Telegram file stays with Telegram until the case is filed. Raises
+        UploadRefused, keeping nothing, when the evidence rule or the daily quota refuses it.
+        """
         inbound = _outside_button_as_command(inbound)
         try:
             with self._turns, session_scope(self.container.engine) as session:
                 row = self._locked_row(session, inbound.chat)
                 if self._seen(session, inbound):
                     return []
-                turn = advance(self._state(row), inbound, self._services(session))
+                services = self._services(session)
+                state = self._state(row)
+                if content is not None:  # refused before anything is stored (409)
+                    refuse_unless_open(state, services.limits, inbound.chat_kind)
+                turn = advance(state, inbound, services)
+                taken = self._count_file(session, state, turn.state, inbound, content)
                 self._save(session, row, turn)
                 session.add(
                     InboundEvent(
@@ -68,10 +88,38 @@ class ConversationService:
                         received_at=self.container.clock.now(),
                     )
                 )
+                if taken and content is not None and inbound.file is not None:
+                    session.flush()  # last: a failure before this has stored nothing
+                    hold_digest(session, inbound.file.file_id)
+                    self.store.put(content)
             return list(turn.replies)
+        except UploadRefused:
+            raise
         except Exception:
             log.exception("conversation %s:%s failed", inbound.chat.channel, inbound.chat.chat_id)
             raise
+
+    def upload_room(self, chat: ChatRef, size: int | None = None) -> UploadRoom:
+        """Return what the chat may upload now; raise UploadRefused when nothing.
+
+        Asked before a channel reads an upload (`size` when it is declared), so a file that
+        would be refused is never read or stored; `handle` counts it for good.
+        """
+        with session_scope(self.container.engine) as session:
+            row = session.exec(
+                select(Conversation).where(
+                    Conversation.channel == chat.channel, Conversation.chat_id == chat.chat_id
+                )
+            ).first()
+            return upload_room(
+                session=session,
+                chat=chat,
+                state=self._state(row) if row is not None else None,
+                limits=self._services(session).limits,
+                quota=self.quota,
+                now=self.container.clock.now(),
+                size=size,
+            )
 
     def ask_rating(self, *, session: Session, case: Case, chat: ChatRef, language: str) -> int:
         """Start the rating dialog (回访) in the reporter's chat; its messages go to the outbox."""
@@ -86,6 +134,39 @@ class ConversationService:
         """Return the apology for an unexpected failure, in the chat's language if known."""
         language = "en" if (inbound.language_hint or "").lower().startswith("en") else "zh"
         return dialog_text(language, "error.internal")
+
+    def _count_file(
+        self,
+        session: Session,
+        before: DialogState | None,
+        after: DialogState,
+        inbound: Inbound,
+        content: bytes | None,
+    ) -> bool:
+        """Count a file the dialog took against the chat's quota; return whether it took one.
+
+        Only a file the dialog added to its attachments counts (and is stored): one refused
+        for any reason (too large, a caption too long, no complaint open) is neither.
+        """
+        file = inbound.file
+        if file is None or inbound.kind not in ("photo", "document"):
+            if content is not None:
+                raise ValueError("only a photo or document carries content")
+            return False
+        if content is not None and file.file_id != ContentStore.digest_of(content):
+            raise ValueError("an upload's file id must be the SHA-256 of its content")
+        if not _took(before, after, file):
+            return False
+        take_upload(
+            session=session,
+            chat=inbound.chat,
+            size=len(content) if content is not None else file.size or 0,
+            digest=file.file_id if content is not None else None,
+            quota=self.quota,
+            now=self.container.clock.now(),
+            language=after.language,
+        )
+        return True
 
     def _services(self, session: Session) -> BackendDialogServices:
         return BackendDialogServices(
@@ -156,6 +237,13 @@ class ConversationService:
                 case=case,
             )
         return written
+
+
+def _took(before: DialogState | None, after: DialogState, file: FileRef) -> bool:
+    """Return whether the turn added the file to the dialog's attachments."""
+    old = (before.data.get("attachments") or []) if before is not None else []
+    new = after.data.get("attachments") or []
+    return len(new) == len(old) + 1 and new[-1].get("file_id") == file.file_id
 
 
 def _outside_button_as_command(inbound: Inbound) -> Inbound:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
+from backend.attachments.cleanup import CleanupReport, remove_abandoned_uploads
+from backend.attachments.store import ContentStore
+from backend.attachments.uploads import UploadQuota
 from backend.bootstrap import Container
 from backend.db import session_scope
 from backend.deadlines.digest import calendar_alarm, morning_digest
@@ -77,3 +81,24 @@ def calendar_alarm_job(container: Container) -> None:
             months=container.policy.calendar_alarm_months,
         )
     send_job(container)
+
+
+def upload_cleanup_job(container: Container) -> CleanupReport:
+    """Remove the uploads of dialogs idle for INTAKE_UPLOAD_ABANDONED_DAYS (never a filed one)."""
+    settings = container.settings
+    now = container.clock.now()
+    report = remove_abandoned_uploads(
+        engine=container.engine,
+        store=ContentStore.under(settings.data_dir),
+        idle_since=now - timedelta(days=settings.upload_abandoned_days),
+        today=UploadQuota.of(settings).day(now),
+    )
+    if report.uploads or report.failed:
+        log.info(
+            "upload cleanup: %s chats, %s uploads, %s bytes freed, %s failed",
+            report.chats,
+            report.uploads,
+            report.freed,
+            report.failed,
+        )
+    return report

@@ -13,6 +13,7 @@ from backend.scheduler import jobs
 
 SWEEP_SECONDS = 60
 SEND_SECONDS = 15
+UPLOAD_CLEANUP_MINUTES = 60
 
 
 def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
@@ -38,6 +39,12 @@ def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
         jobs.calendar_alarm_job,
         CronTrigger(hour=9, minute=0, timezone=zone),
         id="calendar_alarm",
+        **common,
+    )
+    scheduler.add_job(
+        jobs.upload_cleanup_job,
+        IntervalTrigger(minutes=UPLOAD_CLEANUP_MINUTES),
+        id="upload_cleanup",
         **common,
     )
     return scheduler

@@ -12,9 +12,10 @@ from telegram.error import TelegramError
 from telegram.ext import CallbackContext, ExtBot
 
 from backend.conversations.service import ConversationService
+from backend.errors import UploadRefused
 from bot.telegram.inbound import CHANNEL, to_inbound
 from bot.telegram.outbound import send_replies
-from dialogs.model import ChatRef, Inbound
+from dialogs.model import ChatRef, Inbound, Outbound
 
 log = logging.getLogger(__name__)
 Context = CallbackContext[ExtBot[Any], Any, Any, Any]
@@ -38,7 +39,10 @@ class DialogHandlers:
         if inbound is None:
             return
         loop = asyncio.get_running_loop()
-        replies = await loop.run_in_executor(self.executor, self.conversations.handle, inbound)
+        try:
+            replies = await loop.run_in_executor(self.executor, self.conversations.handle, inbound)
+        except UploadRefused as refused:  # over the day's upload quota: said in the chat
+            replies = [Outbound(refused.message())]
         await send_replies(context.bot, int(inbound.chat.chat_id), replies)
 
     async def on_error(self, update: object, context: Context) -> None:

@@ -10,14 +10,25 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
+from backend.attachments.store import ContentStore
 from backend.bootstrap import Container
 from backend.conversations.service import ConversationService
+from backend.errors import UploadRefused
 from bot.webchat.conversation import dialog_language, reply_json
 from bot.webchat.errors import WebchatError, request_language
 from bot.webchat.events import client_id, event_id, inbound_of, parse_object
-from bot.webchat.files import content_type, file_kind, file_name, read_limited, read_upload
+from bot.webchat.files import (
+    MAX_UPLOAD_BYTES,
+    content_type,
+    declared_size,
+    file_kind,
+    file_name,
+    read_limited,
+    read_upload,
+)
 from bot.webchat.notifier import CHANNEL, updates_after
 from bot.webchat.tokens import BadToken, TokenSigner
+from dialogs.flows.common import megabytes
 from dialogs.model import ChatRef, FileRef, Inbound
 
 log = logging.getLogger(__name__)
@@ -36,7 +47,7 @@ class WebchatApi:
     def __init__(self, container: Container, conversations: ConversationService) -> None:
         self.container = container
         self.conversations = conversations
-        self.signer = TokenSigner(container.settings.secret_key.get_secret_value())
+        self.signer = TokenSigner(container.secret_key.get_secret_value())
         # The dialog answers text over its own limit itself; this cap only stops abuse.
         self.text_cap = 2 * container.settings.max_text_length
         self.body_cap = 12 * self.text_cap + 4096  # JSON may escape a character as 12 bytes
@@ -64,14 +75,16 @@ class WebchatApi:
             return {}
         return parse_object(body)
 
-    async def answer(self, inbound: Inbound) -> dict[str, Any]:
+    async def answer(self, inbound: Inbound, content: bytes | None = None) -> dict[str, Any]:
         """Run the event through the dialog; return its replies and the dialog's language."""
         try:
-            replies = await run_in_threadpool(self.conversations.handle, inbound)
+            replies = await run_in_threadpool(self.conversations.handle, inbound, content)
         except (PoolTimeout, OperationalError):
             # The database stalls; nothing was saved, the page may send the event again.
             retry_after = str(self.container.capacity.retry_after)
             raise WebchatError(503, "busy", headers={"Retry-After": retry_after}) from None
+        except UploadRefused:
+            raise  # answered 409 or 429 with its message (install_webchat_errors)
         except Exception:  # noqa: BLE001 - the service logged it and rolled back
             raise WebchatError(500, "internal") from None
         try:
@@ -125,13 +138,21 @@ def webchat_router(api: WebchatApi) -> APIRouter:
 
     @router.post("/files")
     async def upload_file(request: Request) -> dict[str, Any]:
-        """Store a raw-body upload by its SHA-256 and hand it to the dialog as photo or file."""
+        """Store a raw-body upload by its SHA-256 and hand it to the dialog as photo or file.
+
+        Before a byte is read, the chat must be filing a complaint or record (409) with room
+        left in its daily quota (429); the count is taken for good in the dialog's turn.
+        """
         chat = api.chat_of(request)
         headers = request.headers
         client = client_id(headers.get("x-client-message-id"), field="X-Client-Message-Id")
-        data = await read_upload(request.stream(), headers.get("content-length"))
+        declared = declared_size(headers.get("content-length"))
+        if declared is not None and declared > MAX_UPLOAD_BYTES:
+            raise WebchatError(413, "file_too_large", mb=megabytes(MAX_UPLOAD_BYTES))
+        room = await run_in_threadpool(api.conversations.upload_room, chat, declared)
+        data = await read_upload(request.stream(), headers.get("content-length"), room)
         kind, media = file_kind(content_type(headers.get("content-type")), data)
-        digest = await run_in_threadpool(api.conversations.store.put, data)
+        digest = ContentStore.digest_of(data)
         file = FileRef(digest, kind, len(data), media, file_name(headers.get("x-file-name")))
         inbound = Inbound(
             kind=kind,
@@ -141,7 +162,7 @@ def webchat_router(api: WebchatApi) -> APIRouter:
             language_hint=request_language(request),
         )
         shown = {"id": digest, "kind": kind, "size": len(data), "name": file.name}
-        return {"file": shown, **await api.answer(inbound)}
+        return {"file": shown, **await api.answer(inbound, data)}
 
     @router.get("/updates")
     async def read_updates(request: Request) -> dict[str, Any]:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from backend.errors import UploadRefused
 from dialogs.texts import render
+
+# Uploads refused by the evidence rule (no complaint or record open, or it is full) conflict
+# with the dialog's state; those over the daily quota are too many requests until midnight.
+UPLOAD_STATUS = {"upload_not_open": 409, "upload_dialog_full": 409}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "token_missing": (
@@ -92,3 +97,9 @@ def install_webchat_errors(app: FastAPI) -> None:
     async def _refused(request: Request, exc: WebchatError) -> JSONResponse:
         detail = exc.message(request_language(request))
         return error_response(exc.status, exc.code, detail, exc.headers)
+
+    @app.exception_handler(UploadRefused)
+    async def _upload_refused(request: Request, exc: UploadRefused) -> JSONResponse:
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+        detail = exc.message(request_language(request))
+        return error_response(UPLOAD_STATUS.get(exc.code, 429), exc.code, detail, headers)

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import unquote
 
 from backend.attachments.store import ContentStore
+from backend.attachments.uploads import UploadRoom
 from bot.webchat.errors import WebchatError
 from dialogs.flows.common import megabytes
 from dialogs.model import FileKind
@@ -31,7 +32,7 @@ class StoredFileFetcher:
 
 
 async def read_limited(
-    chunks: AsyncIterator[bytes], declared: str | None, *, limit: int, too_large: WebchatError
+    chunks: AsyncIterator[bytes], declared: str | None, *, limit: int, too_large: Exception
 ) -> bytes:
     """Read a request body, refusing as soon as it is known to pass the limit.
 
@@ -49,13 +50,27 @@ async def read_limited(
     return bytes(data)
 
 
-async def read_upload(chunks: AsyncIterator[bytes], declared: str | None) -> bytes:
-    """Read an uploaded file: at most MAX_UPLOAD_BYTES (413), not empty (422)."""
-    too_large = WebchatError(413, "file_too_large", mb=megabytes(MAX_UPLOAD_BYTES))
-    data = await read_limited(chunks, declared, limit=MAX_UPLOAD_BYTES, too_large=too_large)
+async def read_upload(
+    chunks: AsyncIterator[bytes], declared: str | None, room: UploadRoom | None = None
+) -> bytes:
+    """Read an uploaded file: at most MAX_UPLOAD_BYTES (413), not empty (422).
+
+    With the chat's room for today below that, a body passing it gets the quota's refusal.
+    """
+    limit: int = MAX_UPLOAD_BYTES
+    too_large: Exception = WebchatError(413, "file_too_large", mb=megabytes(MAX_UPLOAD_BYTES))
+    if room is not None and room.bytes < limit:
+        limit, too_large = room.bytes, room.too_large
+    data = await read_limited(chunks, declared, limit=limit, too_large=too_large)
     if not data:
         raise WebchatError(422, "file_empty")
     return data
+
+
+def declared_size(header: str | None) -> int | None:
+    """Return a request's Content-Length as a number, or None when it is missing or malformed."""
+    length = (header or "").strip()
+    return int(length) if length.isascii() and length.isdigit() and len(length) < 19 else None
 
 
 def content_type(header: str | None) -> str:

@@ -55,6 +55,7 @@ class Flow(ABC):
     """An ordered set of steps that fills `state.data`; the first unanswered step comes next."""
 
     name = ""
+    takes_files = False  # photos and documents are evidence of this flow (`on_file`)
 
     def __init__(self, steps: Mapping[str, Step]) -> None:
         self.steps = dict(steps)

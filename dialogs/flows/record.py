@@ -134,6 +134,7 @@ class RecordFlow(Flow):
     """Who, unit, finding, document number, date arisen, facts, attachments, confirm."""
 
     name = "record"
+    takes_files = True
 
     def needs(self, step: str, data: dict[str, Any]) -> bool:
         """Return whether a step still waits for an answer."""

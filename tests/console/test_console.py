@@ -123,3 +123,25 @@ def test_a_new_console_chat_may_start_in_english(start: Start) -> None:
 
     assert "Chat id:" in terminal.output and "[1] 📝 Report" in terminal.output
     terminal.close()
+
+
+def test_a_file_is_taken_only_while_a_complaint_is_open_and_within_the_days_quota(
+    start: Start, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTAKE_UPLOAD_DAILY_FILES", "1")
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    first.write_bytes(b"%PDF-1.7 first")
+    second.write_bytes(b"%PDF-1.7 second")
+    terminal = start()
+
+    assert "请先发送 /report" in terminal.type(f"file {first}")
+    store = settings.data_dir / "attachments"
+    assert not store.exists() or not any(p.is_file() for p in store.rglob("*"))
+
+    terminal.type("/report")
+    assert "已收到附件（1/5）" in terminal.type(f"file {first}")
+    assert "达到每日上限" in terminal.type(f"file {second}")
+    assert [p.name for p in store.rglob("*") if p.is_file()] == [
+        hashlib.sha256(b"%PDF-1.7 first").hexdigest()
+    ]
+    terminal.close()

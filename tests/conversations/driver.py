@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,11 @@ class Chat:
     shown: list[Button] = field(default_factory=list)
 
     def send(
-        self, kind: InboundKind, event_id: str | None = None, **fields: Any
+        self,
+        kind: InboundKind,
+        event_id: str | None = None,
+        content: bytes | None = None,
+        **fields: Any,
     ) -> list[Outbound]:
         inbound = Inbound(
             kind=kind,
@@ -36,7 +41,7 @@ class Chat:
             language_hint=self.language_hint,
             **fields,
         )
-        self.replies = self.service.handle(inbound)
+        self.replies = self.service.handle(inbound, content)
         self.shown += [b for reply in self.replies for row in reply.buttons for b in row]
         return self.replies
 
@@ -51,6 +56,12 @@ class Chat:
 
     def photo(self, file_id: str, size: int = 1000) -> list[Outbound]:
         return self.send("photo", file=FileRef(file_id, "photo", size, "image/jpeg", None))
+
+    def upload(self, data: bytes, name: str = "evidence.pdf") -> list[Outbound]:
+        """Send a file whose bytes this system stores (as the web chat and console do)."""
+        digest = hashlib.sha256(data).hexdigest()
+        file = FileRef(digest, "document", len(data), "application/pdf", name)
+        return self.send("document", content=data, file=file)
 
     def location(self, latitude: float, longitude: float) -> list[Outbound]:
         return self.send("location", location=GeoPoint(latitude, longitude))

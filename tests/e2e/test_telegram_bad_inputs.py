@@ -107,3 +107,18 @@ def test_the_webhook_answers_403_to_a_wrong_secret_400_to_garbage_and_processes_
     delivery = fake_telegram.wait_for_delivery(user.last_update_id)
     assert (delivery.url, delivery.status) == (process.webhook_url, 200)
     assert fake_telegram.calls("setWebhook")[-1]["secret_token"] == SECRET
+
+
+def test_photos_over_the_days_upload_quota_are_refused_in_the_chat(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    cluster.start(upload_daily_files=2)
+    user = at_the_date_question(fake_telegram, 8003)
+    user.tap("今天", expect="有照片或文件")
+    user.photo(b"\xff\xd8\xff\xe0 one", expect="已收到附件（1/5）")
+    user.photo(b"\xff\xd8\xff\xe0 two", expect="已收到附件（2/5）")
+
+    refused = user.photo(b"\xff\xd8\xff\xe0 three", expect="达到每日上限")
+
+    assert text_of(refused) == "今天已上传 2 个文件，达到每日上限，请明天再发送。"
+    user.tap("完成（2 个）", expect="匿名还是实名")  # the dialog goes on

@@ -160,6 +160,7 @@ def test_an_oversize_upload_without_a_length_is_cut_off_413(chat: WebChat) -> No
         for _ in range(30):  # 15 MB, in chunks: no Content-Length is sent
             yield b"\0" * (512 * 1024)
 
+    chat.command("report")
     headers = {**chat.headers, "Content-Type": "video/mp4", "X-Client-Message-Id": "f1"}
     response = chat.client.post("/chat/api/files", content=chunks(), headers=headers)
 
@@ -167,6 +168,7 @@ def test_an_oversize_upload_without_a_length_is_cut_off_413(chat: WebChat) -> No
 
 
 def test_an_empty_upload_is_refused_422(chat: WebChat) -> None:
+    chat.command("report")
     refused(chat.upload(b"", "empty.txt", "text/plain"), 422, "file_empty")
 
 

@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from backend.attachments.uploads import UploadRoom
+from backend.errors import UploadRefused
 from bot.webchat.errors import WebchatError
 from bot.webchat.files import MAX_UPLOAD_BYTES, content_type, file_kind, file_name, read_upload
 
@@ -41,6 +43,15 @@ def test_a_body_without_a_length_is_read_only_until_it_passes_the_limit() -> Non
         asyncio.run(read_upload(body.stream(), None))
 
     assert (refused.value.status, body.taken) == (413, MAX_UPLOAD_BYTES // CHUNK + 1)
+
+
+def test_a_body_is_read_only_until_it_passes_the_room_left_in_the_days_quota() -> None:
+    body = Body(30)
+    room = UploadRoom(3 * CHUNK + 1, UploadRefused("upload_daily_bytes", mb="50", left="1.5"))
+    with pytest.raises(UploadRefused) as refused:
+        asyncio.run(read_upload(body.stream(), None, room))
+
+    assert (refused.value.code, body.taken) == ("upload_daily_bytes", 4)
 
 
 def test_a_body_at_the_limit_is_read_whole() -> None:

@@ -19,6 +19,7 @@ class ComplaintFlow(Flow):
     """What, category, street, when, evidence, identity, summary."""
 
     name = "complaint"
+    takes_files = True
 
     def needs(self, step: str, data: dict[str, Any]) -> bool:
         """Return whether a step still waits for an answer."""
