@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, col, or_, select
 
 from backend.actors import Actor
+from backend.bounds import MAX_ROW_ID
 from backend.cases.models import Case
 from backend.cases.numbers import canonical_number
 from backend.cases.workflow import can_see
 from backend.deadlines.views import overdue_condition
 from backend.errors import NotFound, ValidationFailed
+
+CURSOR_PATTERN = r"^[0-9]{1,10}$"
+_CURSOR = re.compile(CURSOR_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -52,20 +55,17 @@ def get_case(*, session: Session, number: str, actor: Actor, for_update: bool = 
 
 
 def encode_cursor(case_id: int) -> str:
-    """Return the opaque cursor that continues after this case."""
-    return base64.urlsafe_b64encode(f"id:{case_id}".encode()).decode().rstrip("=")
+    """Return the cursor that continues after this case: the case's row id, in digits."""
+    return str(case_id)
 
 
 def decode_cursor(cursor: str) -> int:
-    """Return the case id a cursor continues after, or refuse it."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        prefix, value = raw.split(":", 1)
-        if prefix != "id":
-            raise ValueError(prefix)
-        return int(value)
-    except (ValueError, UnicodeDecodeError, binascii.Error):
-        raise ValidationFailed("bad_cursor", field="cursor") from None
+    """Return the row id a cursor continues after; every CURSOR_PATTERN string is one."""
+    if not _CURSOR.match(cursor):
+        raise ValidationFailed("bad_cursor", field="cursor")
+    # An id beyond any row still means "after all of them" (and keeps the query's integer
+    # within what the database can compare).
+    return min(int(cursor), MAX_ROW_ID + 1)
 
 
 def list_cases(

@@ -26,7 +26,8 @@ from backend.conversations.dialog_services import BackendDialogServices
 from backend.conversations.models import Conversation, InboundEvent
 from backend.db import session_scope
 from backend.notifications import outbox
-from dialogs.engine import advance, start_rating
+from backend.storable import is_storable
+from dialogs.engine import UNSTORABLE_INPUT, advance, refuse, start_rating
 from dialogs.model import ChatRef, DialogState, Inbound, Outbound, Turn
 from dialogs.texts import render as dialog_text
 
@@ -58,7 +59,11 @@ class ConversationService:
                 row = self._locked_row(session, inbound.chat)
                 if self._seen(session, inbound):
                     return []
-                turn = advance(self._state(row), inbound, self._services(session))
+                state, services = self._state(row), self._services(session)
+                if _storable(inbound):
+                    turn = advance(state, inbound, services)
+                else:  # nothing of it reaches a step, so nothing of it is half-saved
+                    turn = refuse(state, inbound, services, UNSTORABLE_INPUT)
                 self._save(session, row, turn)
                 session.add(
                     InboundEvent(
@@ -156,6 +161,16 @@ class ConversationService:
                 case=case,
             )
         return written
+
+
+def _storable(inbound: Inbound) -> bool:
+    """Return whether every text of the event can be stored (see backend.storable)."""
+    file = inbound.file
+    texts = [inbound.text, inbound.command, inbound.payload, inbound.phone, inbound.contact_name]
+    texts += inbound.args
+    if file is not None:
+        texts += [file.file_id, file.mime_type or "", file.name or ""]
+    return all(is_storable(text) for text in texts)
 
 
 def _outside_button_as_command(inbound: Inbound) -> Inbound:
