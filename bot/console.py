@@ -15,6 +15,7 @@ import typer
 
 from backend.bootstrap import build, prepare_database
 from backend.conversations.service import ConversationService
+from backend.storable import printable
 from bot.webchat.conversation import dialog_language
 from bot.webchat.files import MAX_UPLOAD_BYTES, StoredFileFetcher, file_kind
 from dialogs.flows.common import megabytes
@@ -168,7 +169,8 @@ class ConsoleChat:
         guessed = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         kind, media = file_kind(guessed, data)
         digest = self.service.store.put(data)
-        self.send(kind, file=FileRef(digest, kind, len(data), media, path.name[:255]))
+        # A name that is not UTF-8 on disk is shown with replacement marks, not refused.
+        self.send(kind, file=FileRef(digest, kind, len(data), media, printable(path.name, 255)))
 
 
 def chat(
@@ -191,6 +193,10 @@ def chat(
     console = ConsoleChat(service, ChatRef(CHANNEL, chat_id or secrets.token_hex(6)), sys.stdout)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a terminal that cannot show a character
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # Bytes that are not UTF-8 arrive as lone surrogates, which the dialog refuses with a
+        # message (and `file PATH` still finds such a path), instead of ending the chat.
+        sys.stdin.reconfigure(errors="surrogateescape")
     wanted = lang.value if lang else None
     current = dialog_language(container.engine, console.chat, default="")
     console.language = wanted or current or "zh"

@@ -6,6 +6,8 @@ answer (`refusals(...)` in the routes' `responses=`).
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -99,10 +101,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code, detail = _http_refusal(request, exc)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
         return JSONResponse(
-            status_code=exc.status_code,
-            content={"detail": detail, "code": code},
-            headers=exc.headers,
+            status_code=exc.status_code, content={"detail": detail, "code": code}, headers=headers
         )
 
 
@@ -147,3 +150,19 @@ def _http_refusal(request: Request, exc: HTTPException) -> tuple[str, str]:
     if named is not None:
         return named, render(named, language)
     return "http_error", str(exc.detail)
+
+
+def _allowed_methods(request: Request) -> str | None:
+    """Return every method the document lists for the request's path (the router names one)."""
+    paths: dict[str, dict[str, Any]] = request.app.openapi().get("paths", {})
+    for template, operations in paths.items():
+        if _path_pattern(template).fullmatch(request.url.path):
+            return ", ".join(sorted(method.upper() for method in operations))
+    return None
+
+
+@functools.cache
+def _path_pattern(template: str) -> re.Pattern[str]:
+    """Return the regex of a path template: each {name} stands for one segment."""
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts))

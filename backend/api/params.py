@@ -62,3 +62,18 @@ Cursor = Annotated[
     BeforeValidator(_cursor),
     WithJsonSchema({"type": "string", "pattern": CURSOR_PATTERN}),
 ]
+
+
+def json_integer(value: Any) -> Any:
+    """Take what JSON Schema calls an integer (3, 3.0), not a text ("3") or a boolean.
+
+    Use as `Annotated[int, Field(ge=..., le=...), BeforeValidator(json_integer)]`: with the
+    bounds before it, the document shows them as minimum and maximum.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise PydanticCustomError("int_from_float", "Input should be a whole number")
+        return int(value)
+    return value

@@ -63,9 +63,7 @@ def decode_cursor(cursor: str) -> int:
     """Return the row id a cursor continues after; every CURSOR_PATTERN string is one."""
     if not _CURSOR.match(cursor):
         raise ValidationFailed("bad_cursor", field="cursor")
-    # An id beyond any row still means "after all of them" (and keeps the query's integer
-    # within what the database can compare).
-    return min(int(cursor), MAX_ROW_ID + 1)
+    return int(cursor)
 
 
 def list_cases(
@@ -89,8 +87,9 @@ def list_cases(
         statement = statement.where(_matches(where.q))
     if where.overdue_at is not None:
         statement = statement.where(overdue_condition(where.overdue_at))
-    if cursor:
-        statement = statement.where(col(Case.id) < decode_cursor(cursor))
+    before = decode_cursor(cursor) if cursor else None
+    if before is not None and before <= MAX_ROW_ID:  # past every id, it bounds nothing
+        statement = statement.where(col(Case.id) < before)
     rows = list(session.exec(statement.order_by(col(Case.id).desc()).limit(limit + 1)).all())
     page, more = rows[:limit], len(rows) > limit
     last_id = page[-1].id if page else None

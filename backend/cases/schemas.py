@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat
 
-from backend.api.params import Day
+from backend.api.params import Day, json_integer
 from backend.bounds import MAX_ROW_ID
 from backend.cases.models import CaseKind
 from backend.cases.workflow import Action
@@ -15,8 +15,12 @@ from backend.deadlines.views import DeadlinePublic
 from backend.people.models import ReporterPublic
 from backend.storable import StorableStr
 
+Version = Annotated[int, Field(ge=1, le=MAX_ROW_ID), BeforeValidator(json_integer)]
+Days = Annotated[int, Field(ge=1, le=365), BeforeValidator(json_integer)]
+
 
 class _Body(BaseModel):
+    # Numbers and booleans as JSON Schema types them: "1" is no version, 1 is no boolean.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
@@ -42,9 +46,9 @@ class CaseCreate(_Body):
     kind: CaseKind = CaseKind.complaint
     occurred_on: Day | None = Field(default=None, description="Not after today (Asia/Shanghai)")
     location: StorableStr | None = Field(default=None, max_length=200)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    anonymous: bool | None = None
+    latitude: StrictFloat | None = Field(default=None, ge=-90, le=90)
+    longitude: StrictFloat | None = Field(default=None, ge=-180, le=180)
+    anonymous: StrictBool | None = None
     reporter: ReporterIn | None = None
 
 
@@ -52,12 +56,12 @@ class CaseAction(_Body):
     """An action on a case, with the version the caller last saw."""
 
     action: Action
-    version: int = Field(ge=1, le=MAX_ROW_ID)
+    version: Version
     reason: StorableStr | None = Field(default=None, max_length=2000)
     reply: StorableStr | None = Field(default=None, max_length=10_000)
     department: StorableStr | None = Field(default=None, max_length=32)
     category: StorableStr | None = Field(default=None, max_length=40)
-    days: int | None = Field(default=None, ge=1, le=365)
+    days: Days | None = None
     into: StorableStr | None = Field(default=None, max_length=24)  # merge: the case it repeats
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from sqlmodel import col, select
 
 from backend.api.bodies import JsonLimitedRoute
@@ -35,7 +35,7 @@ class OverrideIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     date: Day
-    working: bool
+    working: StrictBool
     reason: StorableStr = Field(min_length=1, max_length=500)
 
 
