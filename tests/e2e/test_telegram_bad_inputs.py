@@ -186,7 +186,9 @@ def test_the_webhook_refuses_a_huge_body_413_without_reading_it(
 
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     assert b"body_too_large" in answer
-    assert sent < 4 * MAX_BODY_BYTES  # answered long before the 200 MiB were sent
+    # Answered long before the 200 MiB were sent: the server read past its 1 MiB limit no
+    # further; what went out after it is what the kernel's socket buffers took (a few MiB).
+    assert sent < 32 * MAX_BODY_BYTES
 
 
 @pytest.mark.parametrize("text_json", ['"\\u0000"', '"abc\\ud800"'], ids=["NUL", "surrogate"])
