@@ -68,8 +68,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This action needs a number of days.",
     },
     "bad_date": {
-        "zh": "日期格式不对：{value}（应为 YYYY-MM-DD）。",
-        "en": "Not a date: {value} (use YYYY-MM-DD).",
+        "zh": "{field} 不是日期，请写成 YYYY-MM-DD。",
+        "en": "{field} is not a date: write it as YYYY-MM-DD.",
+    },
+    "from_after_to": {
+        "zh": "开始日期（from）晚于结束日期（to）。",
+        "en": "The period's start (from) is after its end (to).",
+    },
+    "anonymous_with_reporter": {
+        "zh": "匿名投诉不能带投诉人信息。",
+        "en": "An anonymous case carries no reporter.",
     },
     "merge_target_required": {
         "zh": "合并需要指定重复的原案件编号（into）。",
@@ -107,6 +115,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "每天最多上传 {mb} MB，今天还剩 {left} MB，放不下这个文件，请明天再发送。",
         "en": "Uploads are limited to {mb} MB a day and {left} MB are left today, too little "
         "for this file: please send it tomorrow.",
+    },
+    "unstorable_text": {
+        "zh": "{field} 含有无法保存的字符（NUL 或不成对的代理字符），请删去后再试。",
+        "en": "{field} contains a character that cannot be stored (NUL or a lone surrogate): "
+        "remove it and try again.",
+    },
+    "date_out_of_range": {
+        "zh": "{field} 须在 {first} 到 {last} 之间。",
+        "en": "{field} must be between {first} and {last}.",
+    },
+    "beyond_calendar": {
+        "zh": "这个日期超出了日历能计算的范围。",
+        "en": "That is beyond the dates the calendar can count.",
+    },
+    "unauthorized": {
+        "zh": "需要有效的 Bearer 令牌。",
+        "en": "A valid Bearer token is required.",
+    },
+    "forbidden": {"zh": "你的角色不能执行此操作。", "en": "Your role may not do this."},
+    "not_found": {"zh": "没有找到。", "en": "Not found."},
+    "stale_version": {
+        "zh": "案件已被他人修改，请重新读取后再试。",
+        "en": "The case was changed by someone else: read it again and retry.",
+    },
+    "invalid_transition": {
+        "zh": "案件当前的状态不允许这个操作。",
+        "en": "The case's current state does not allow this action.",
+    },
+    "method_not_allowed": {
+        "zh": "这个地址不支持 {method} 请求。",
+        "en": "This address does not take {method} requests.",
+    },
+    "body_too_large": {
+        "zh": "请求内容太大，最多 {max} 字节。",
+        "en": "The request body is too large; the limit is {max} bytes.",
+    },
+    "bad_json": {
+        "zh": "请求内容不是有效的 JSON。",
+        "en": "The request body is not valid JSON.",
+    },
+    "json_too_deep": {
+        "zh": "请求内容的 JSON 嵌套太深，最多 {max} 层。",
+        "en": "The request body's JSON is nested too deeply; the limit is {max} levels.",
     },
 }
 

@@ -17,6 +17,7 @@ from backend.attachments.store import ContentStore
 from backend.bootstrap import build, prepare_database
 from backend.conversations.service import ConversationService
 from backend.errors import UploadRefused
+from backend.storable import printable
 from bot.webchat.conversation import dialog_language
 from bot.webchat.files import MAX_UPLOAD_BYTES, StoredFileFetcher, file_kind
 from dialogs.flows.common import megabytes
@@ -185,7 +186,8 @@ class ConsoleChat:
             return
         guessed = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         kind, media = file_kind(guessed, data)
-        file = FileRef(ContentStore.digest_of(data), kind, len(data), media, path.name[:255])
+        name = printable(path.name, 255)  # a name that is not UTF-8 on disk: replacement marks
+        file = FileRef(ContentStore.digest_of(data), kind, len(data), media, name)
         self.send(kind, content=data, file=file)
 
 
@@ -209,6 +211,10 @@ def chat(
     console = ConsoleChat(service, ChatRef(CHANNEL, chat_id or secrets.token_hex(6)), sys.stdout)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a terminal that cannot show a character
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # Bytes that are not UTF-8 arrive as lone surrogates, which the dialog refuses with a
+        # message (and `file PATH` still finds such a path), instead of ending the chat.
+        sys.stdin.reconfigure(errors="surrogateescape")
     wanted = lang.value if lang else None
     current = dialog_language(container.engine, console.chat, default="")
     console.language = wanted or current or "zh"

@@ -16,6 +16,7 @@ from dialogs.model import ChatKind, ChatRef, DialogState, Inbound, Outbound, Tur
 from dialogs.parsing import as_command, split_payload, visible_length
 from dialogs.ports import DialogServices, Limits
 
+UNSTORABLE_INPUT = "input.unstorable"  # a text the database cannot keep (NUL, ...)
 _MEDIA = frozenset({"sticker", "voice", "video", "unsupported"})
 _NAVIGATION = frozenset({"back", "skip", "cancel"})
 
@@ -33,6 +34,14 @@ def advance(state: DialogState | None, inbound: Inbound, services: DialogService
     except Refusal as refusal:
         return Turn(base, tuple(_refused(base, refusal, services, inbound.chat)))
     return Turn(ctx.state, tuple(replies))
+
+
+def refuse(
+    state: DialogState | None, inbound: Inbound, services: DialogServices, key: str
+) -> Turn:
+    """Refuse an event before any step sees it: say why (text `key`), ask the question again."""
+    base = state if state is not None else new_state(inbound.language_hint, inbound.event_id)
+    return Turn(base, tuple(_refused(base, Refusal(key), services, inbound.chat)))
 
 
 def start_rating(

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from typing import Any
 
 import anyio.to_thread
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import text
 
 from backend.api.admission import AdmissionGate
+from backend.api.bodies import JsonLimitedRoute, install_body_limits
 from backend.api.deps import SessionDep
-from backend.api.errors import install_error_handlers
+from backend.api.errors import install_error_handlers, refusals
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
 from backend.deadlines.api import router as stats_router
 from backend.people.api import router as staff_router
+from backend.settings import Settings
 from backend.taxonomy.api import router as taxonomy_router
 from backend.workdays.api import router as calendar_router
 
@@ -49,7 +52,9 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     app.state.container = container
     app.add_middleware(AdmissionGate, capacity=container.capacity)
     install_error_handlers(app)
-    api = APIRouter(prefix=API_PREFIX)
+    install_body_limits(app)
+    # Any gated request may be shed by the admission gate (decision 10): 503 everywhere.
+    api = APIRouter(prefix=API_PREFIX, route_class=JsonLimitedRoute, responses=refusals(503))
 
     @api.get("/health", response_model=Health, tags=["health"])
     def health(session: SessionDep) -> Health:
@@ -63,4 +68,25 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(stats_router)
     api.include_router(staff_router)
     app.include_router(api)
+    app.openapi = _openapi_with_settings(app, container.settings)  # type: ignore[method-assign]
     return app
+
+
+def _openapi_with_settings(app: FastAPI, settings: Settings) -> Callable[[], dict[str, Any]]:
+    """Return app.openapi with the limits that come from settings written into the schema."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = generate()
+        text = schema["components"]["schemas"]["CaseCreate"]["properties"]["text"]
+        text["minLength"] = settings.min_text_length
+        text["maxLength"] = settings.max_text_length
+        text["description"] = (
+            f"{settings.min_text_length} to {settings.max_text_length} characters; "
+            "white space and invisible marks do not count toward the minimum"
+        )
+        return schema
+
+    return openapi

@@ -1,15 +1,25 @@
-"""Turn domain errors and malformed requests into HTTP answers with a readable message."""
+"""Turn domain errors and malformed requests into HTTP answers with a readable message.
+
+Every refusal has the same body, `ErrorBody`, documented for each status an endpoint can
+answer (`refusals(...)` in the routes' `responses=`).
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException
 
+from backend.api.bodies import MAX_BODY_BYTES, BodyRefused
 from backend.api.deps import get_language
 from backend.errors import (
     DomainError,
@@ -19,7 +29,8 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
-from backend.messages import render
+from backend.messages import MESSAGES, render
+from backend.storable import printable
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +40,42 @@ _STATUS: list[tuple[type[DomainError], int, str]] = [
     (StaleVersion, 409, "stale_version"),
     (InvalidTransition, 409, "invalid_transition"),
 ]
+# Pydantic's own error types that one of our rules explains better.
+_OWN_CODES = {"string_unicode": "unstorable_text"}
+_DESCRIPTIONS = {
+    400: "The body is not JSON that can be read (`bad_json`, `json_too_deep`).",
+    401: "No valid Bearer token (`unauthorized`).",
+    403: "The caller's role may not do this (`forbidden`).",
+    404: "No such thing, or one the caller may not see (`not_found`).",
+    409: "The case changed since the caller read it, or its state does not allow the action.",
+    413: "The body is larger than the limit (`body_too_large`).",
+    422: "The request is refused; `code` names the rule and `detail` explains it.",
+    503: "Too busy to take the request now (`overloaded`): nothing was done; send it again "
+    "after `Retry-After` seconds.",
+}
+
+
+class FieldProblem(BaseModel):
+    """One refused field of a request."""
+
+    field: str = Field(description="Where: `text`, `reporter.phone`, `query.limit`, ...")
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """A refused request: a message in the caller's language (Accept-Language) and a code."""
+
+    detail: str = Field(description="Readable, in Chinese or English after Accept-Language")
+    code: str = Field(description="Stable: `not_found`, `bad_request`, `text_too_short`, ...")
+    field: str | None = Field(default=None, description="The field the rule is about")
+    errors: list[FieldProblem] | None = Field(
+        default=None, description="Each refused field, for a malformed request (422)"
+    )
+
+
+def refusals(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Return the `responses=` entries documenting these refusal statuses with ErrorBody."""
+    return {s: {"model": ErrorBody, "description": _DESCRIPTIONS[s]} for s in statuses}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -41,9 +88,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain_error(request: Request, exc: DomainError) -> JSONResponse:
+        language = get_language(request)
         for kind, status_code, code in _STATUS:
             if isinstance(exc, kind):
-                detail = "not found" if code == "not_found" else str(exc)
+                # The services' own words are English; a Chinese caller gets the rule's text.
+                own = str(exc) if language == "en" and code != "not_found" else ""
+                detail = own or render(code, language)
                 return JSONResponse(
                     status_code=status_code, content={"detail": detail, "code": code}
                 )
@@ -65,13 +115,75 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        # Never echo the input back: a 100,000-character text would come back whole.
-        problems = [
-            {"field": ".".join(str(p) for p in err["loc"] if p != "body"), "message": err["msg"]}
-            for err in exc.errors()
-        ]
-        summary = "; ".join(f"{p['field'] or 'body'}: {p['message']}" for p in problems)
-        detail = render("bad_request", get_language(request), value=summary)
         return JSONResponse(
-            status_code=422, content={"detail": detail, "code": "bad_request", "errors": problems}
+            status_code=422, content=_validation_body(exc.errors(), get_language(request))
         )
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        code, detail = _http_refusal(request, exc)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+        return JSONResponse(
+            status_code=exc.status_code, content={"detail": detail, "code": code}, headers=headers
+        )
+
+
+def _validation_body(errors: Any, language: str) -> dict[str, Any]:
+    """Return the 422 body of a malformed request; never echo the input back."""
+    # A 100,000-character text would come back whole, and a key holding a lone surrogate
+    # could not even be encoded: fields are shown cut and cleaned, values never.
+    problems = [
+        {
+            "field": printable(".".join(str(p) for p in err["loc"] if p != "body"), 80),
+            "message": printable(err["msg"], 200),
+            "code": _OWN_CODES.get(err["type"], err["type"]),
+            "context": err.get("ctx") or {},
+        }
+        for err in errors
+    ]
+    shown = [{"field": p["field"], "message": p["message"]} for p in problems]
+    own = [p for p in problems if p["code"] in MESSAGES]
+    if len(own) == 1:  # a rule of ours (an unstorable character, a cursor, a date): its text
+        name = own[0]["field"].rsplit(".", 1)[-1]
+        code = own[0]["code"]
+        detail = render(code, language, field=name, **own[0]["context"])
+        return {"detail": detail, "code": code, "field": name, "errors": shown}
+    summary = "; ".join(f"{p['field'] or 'body'}: {p['message']}" for p in problems)
+    detail = render("bad_request", language, value=summary)
+    return {"detail": detail, "code": "bad_request", "field": None, "errors": shown}
+
+
+def _http_refusal(request: Request, exc: HTTPException) -> tuple[str, str]:
+    """Return the code and readable message of a refusal raised as an HTTPException."""
+    language = get_language(request)
+    if isinstance(exc, BodyRefused):
+        return exc.code, render(exc.code, language, **exc.params)
+    status = exc.status_code
+    if status == 413:
+        return "body_too_large", render("body_too_large", language, max=MAX_BODY_BYTES)
+    if status == 400:  # FastAPI could not read the body (not UTF-8, say)
+        return "bad_json", render("bad_json", language)
+    if status == 405:
+        return "method_not_allowed", render("method_not_allowed", language, method=request.method)
+    named = {401: "unauthorized", 403: "forbidden", 404: "not_found"}.get(status)
+    if named is not None:
+        return named, render(named, language)
+    return "http_error", str(exc.detail)
+
+
+def _allowed_methods(request: Request) -> str | None:
+    """Return every method the document lists for the request's path (the router names one)."""
+    paths: dict[str, dict[str, Any]] = request.app.openapi().get("paths", {})
+    for template, operations in paths.items():
+        if _path_pattern(template).fullmatch(request.url.path):
+            return ", ".join(sorted(method.upper() for method in operations))
+    return None
+
+
+@functools.cache
+def _path_pattern(template: str) -> re.Pattern[str]:
+    """Return the regex of a path template: each {name} stands for one segment."""
+    parts = re.split(r"(\{[^}]+\})", template)
+    return re.compile("".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts))

@@ -4,31 +4,41 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, status
 
+from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
+from backend.api.errors import refusals
+from backend.api.params import Cursor
 from backend.cases.intake import Draft, submit
 from backend.cases.merge import merge_into
+from backend.cases.models import CaseKind, CaseStatus
 from backend.cases.presenters import present, summarise
 from backend.cases.queries import CaseFilter, get_case, list_cases
 from backend.cases.redaction import Redactor
 from backend.cases.schemas import CaseAction, CaseCreate, CaseCreated, CasePublic, CasesPublic
 from backend.cases.workflow import Action, Command, transition
 from backend.errors import ValidationFailed
+from backend.storable import StorableStr
 
-router = APIRouter(prefix="/cases", tags=["cases"])
+router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute)
+# Numbers are accepted typed loosely (hq2611270042); anything else is simply not found.
+CaseNumber = Annotated[StorableStr, Path(max_length=40, description="HQ-261127-0042")]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=CaseCreated)
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CaseCreated,
+    responses=refusals(400, 401, 413, 422),
+)
 def create_case(
     body: CaseCreate, session: SessionDep, actor: CurrentActor, container: ContainerDep
 ) -> CaseCreated:
     """File a case: routed to its unit, or to the lead office's triage queue."""
     anonymous = body.reporter is None if body.anonymous is None else body.anonymous
     if anonymous and body.reporter is not None:
-        raise ValidationFailed(
-            "bad_request", field="reporter", value="an anonymous case carries no reporter"
-        )
+        raise ValidationFailed("anonymous_with_reporter", field="reporter")
     draft = Draft(
         text=body.text,
         kind=body.kind,
@@ -48,19 +58,19 @@ def create_case(
     return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=receipt.route.as_dict())
 
 
-@router.get("", response_model=CasesPublic)
+@router.get("", response_model=CasesPublic, responses=refusals(401, 422))
 def read_cases(
     session: SessionDep,
     actor: CurrentActor,
     container: ContainerDep,
     language: Language,
-    department: Annotated[str | None, Query(max_length=32)] = None,
-    status: Annotated[str | None, Query(max_length=16)] = None,
-    category: Annotated[str | None, Query(max_length=40)] = None,
-    kind: Annotated[str | None, Query(max_length=24)] = None,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    department: Annotated[StorableStr | None, Query(max_length=32)] = None,
+    status: CaseStatus | None = None,
+    category: Annotated[StorableStr | None, Query(max_length=40)] = None,
+    kind: CaseKind | None = None,
+    q: Annotated[StorableStr | None, Query(max_length=200)] = None,
     overdue: bool | None = None,
-    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    cursor: Cursor | None = None,
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
 ) -> CasesPublic:
     """List the cases the caller may see, newest first, one page at a time."""
@@ -83,9 +93,9 @@ def read_cases(
     return CasesPublic(data=data, next_cursor=page.next_cursor)
 
 
-@router.get("/{number}", response_model=CasePublic)
+@router.get("/{number}", response_model=CasePublic, responses=refusals(401, 404, 422))
 def read_case(
-    number: str,
+    number: CaseNumber,
     session: SessionDep,
     actor: CurrentActor,
     container: ContainerDep,
@@ -97,9 +107,13 @@ def read_case(
     return present(session=session, case=case, actor=actor, now=now, language=language)
 
 
-@router.post("/{number}/actions", response_model=CasePublic)
+@router.post(
+    "/{number}/actions",
+    response_model=CasePublic,
+    responses=refusals(400, 401, 403, 404, 409, 413, 422),
+)
 def act_on_case(
-    number: str,
+    number: CaseNumber,
     body: CaseAction,
     session: SessionDep,
     actor: CurrentActor,

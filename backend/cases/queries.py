@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, col, or_, select
 
 from backend.actors import Actor
+from backend.bounds import MAX_ROW_ID
 from backend.cases.models import Case
 from backend.cases.numbers import canonical_number
 from backend.cases.workflow import can_see
 from backend.deadlines.views import overdue_condition
 from backend.errors import NotFound, ValidationFailed
+
+CURSOR_PATTERN = r"^[0-9]{1,10}$"
+_CURSOR = re.compile(CURSOR_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -52,20 +55,15 @@ def get_case(*, session: Session, number: str, actor: Actor, for_update: bool = 
 
 
 def encode_cursor(case_id: int) -> str:
-    """Return the opaque cursor that continues after this case."""
-    return base64.urlsafe_b64encode(f"id:{case_id}".encode()).decode().rstrip("=")
+    """Return the cursor that continues after this case: the case's row id, in digits."""
+    return str(case_id)
 
 
 def decode_cursor(cursor: str) -> int:
-    """Return the case id a cursor continues after, or refuse it."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        prefix, value = raw.split(":", 1)
-        if prefix != "id":
-            raise ValueError(prefix)
-        return int(value)
-    except (ValueError, UnicodeDecodeError, binascii.Error):
-        raise ValidationFailed("bad_cursor", field="cursor") from None
+    """Return the row id a cursor continues after; every CURSOR_PATTERN string is one."""
+    if not _CURSOR.match(cursor):
+        raise ValidationFailed("bad_cursor", field="cursor")
+    return int(cursor)
 
 
 def list_cases(
@@ -89,8 +87,9 @@ def list_cases(
         statement = statement.where(_matches(where.q))
     if where.overdue_at is not None:
         statement = statement.where(overdue_condition(where.overdue_at))
-    if cursor:
-        statement = statement.where(col(Case.id) < decode_cursor(cursor))
+    before = decode_cursor(cursor) if cursor else None
+    if before is not None and before <= MAX_ROW_ID:  # past every id, it bounds nothing
+        statement = statement.where(col(Case.id) < before)
     rows = list(session.exec(statement.order_by(col(Case.id).desc()).limit(limit + 1)).all())
     page, more = rows[:limit], len(rows) > limit
     last_id = page[-1].id if page else None

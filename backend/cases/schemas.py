@@ -3,39 +3,52 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat
 
+from backend.api.params import Day, json_integer
+from backend.bounds import MAX_ROW_ID
 from backend.cases.models import CaseKind
 from backend.cases.workflow import Action
 from backend.deadlines.views import DeadlinePublic
 from backend.people.models import ReporterPublic
+from backend.storable import StorableStr
+
+Version = Annotated[int, Field(ge=1, le=MAX_ROW_ID), BeforeValidator(json_integer)]
+Days = Annotated[int, Field(ge=1, le=365), BeforeValidator(json_integer)]
 
 
 class _Body(BaseModel):
+    # Numbers and booleans as JSON Schema types them: "1" is no version, 1 is no boolean.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
 
 class ReporterIn(_Body):
     """Who reports, for a named (non-anonymous) case."""
 
-    name: str | None = Field(default=None, max_length=100)
-    phone: str | None = Field(default=None, max_length=32)
+    name: StorableStr | None = Field(default=None, max_length=100)
+    phone: StorableStr | None = Field(
+        default=None,
+        max_length=32,
+        description="A mainland mobile or landline number; spaces, dashes and +86 are allowed",
+    )
 
 
 class CaseCreate(_Body):
     """A new case filed through the API (a clerk's record, or a complaint taken by phone)."""
 
-    text: str = Field(max_length=200_000)
-    category: str | None = Field(default=None, max_length=40)
-    street: str | None = Field(default=None, max_length=32)
+    # The service counts visible characters (white space and invisible marks do not count)
+    # and names the limit it refuses; the document shows the configured limits (create_app).
+    text: StorableStr = Field(max_length=200_000)
+    category: StorableStr | None = Field(default=None, max_length=40)
+    street: StorableStr | None = Field(default=None, max_length=32)
     kind: CaseKind = CaseKind.complaint
-    occurred_on: date | None = None
-    location: str | None = Field(default=None, max_length=200)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
-    anonymous: bool | None = None
+    occurred_on: Day | None = Field(default=None, description="Not after today (Asia/Shanghai)")
+    location: StorableStr | None = Field(default=None, max_length=200)
+    latitude: StrictFloat | None = Field(default=None, ge=-90, le=90)
+    longitude: StrictFloat | None = Field(default=None, ge=-180, le=180)
+    anonymous: StrictBool | None = None
     reporter: ReporterIn | None = None
 
 
@@ -43,13 +56,13 @@ class CaseAction(_Body):
     """An action on a case, with the version the caller last saw."""
 
     action: Action
-    version: int = Field(ge=1)
-    reason: str | None = Field(default=None, max_length=2000)
-    reply: str | None = Field(default=None, max_length=10_000)
-    department: str | None = Field(default=None, max_length=32)
-    category: str | None = Field(default=None, max_length=40)
-    days: int | None = Field(default=None, ge=1, le=365)
-    into: str | None = Field(default=None, max_length=24)  # merge: the case this one repeats
+    version: Version
+    reason: StorableStr | None = Field(default=None, max_length=2000)
+    reply: StorableStr | None = Field(default=None, max_length=10_000)
+    department: StorableStr | None = Field(default=None, max_length=32)
+    category: StorableStr | None = Field(default=None, max_length=40)
+    days: Days | None = None
+    into: StorableStr | None = Field(default=None, max_length=24)  # merge: the case it repeats
 
 
 class CaseEventPublic(BaseModel):

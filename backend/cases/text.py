@@ -23,6 +23,6 @@ def check_text(text: str, *, min_length: int, max_length: int) -> str:
         raise ValidationFailed("text_empty", field="text")
     if length < min_length:
         raise ValidationFailed("text_too_short", field="text", min=min_length)
-    if len(cleaned) > max_length:
-        raise ValidationFailed("text_too_long", field="text", length=len(cleaned), max=max_length)
+    if len(text) > max_length:  # as sent, white space included: what the API documents
+        raise ValidationFailed("text_too_long", field="text", length=len(text), max=max_length)
     return cleaned

@@ -9,6 +9,7 @@ import typer
 
 from backend.actors import Actor
 from backend.bootstrap import Container, build, prepare_database
+from backend.cli.options import parse_day, storable_text
 from backend.db import session_scope
 from backend.people.models import Role
 from backend.workdays.changes import change_day
@@ -16,14 +17,6 @@ from backend.workdays.store import confirm_year
 
 app = typer.Typer(help="Working-day calendar (holidays, 调休, corrections).", no_args_is_help=True)
 OPERATOR = Actor("system", name="cli", role=Role.coordinator)
-
-
-def parse_day(value: str) -> date:
-    """Parse YYYY-MM-DD or refuse it with a clear message."""
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
 def _ready() -> Container:
@@ -72,7 +65,9 @@ def is_working_day(day: Annotated[str, typer.Argument(help="YYYY-MM-DD")]) -> No
 @app.command("set")
 def set_day(
     day: Annotated[str, typer.Argument(help="YYYY-MM-DD")],
-    reason: Annotated[str, typer.Option(help="Why (kept with the correction).")],
+    reason: Annotated[
+        str, typer.Option(help="Why (kept with the correction).", callback=storable_text)
+    ],
     working: Annotated[bool, typer.Option("--working/--off", help="Working day or day off.")],
 ) -> None:
     """Make a day a working day or a day off; open due dates are recomputed."""

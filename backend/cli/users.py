@@ -8,6 +8,8 @@ import typer
 from sqlmodel import col, select
 
 from backend.bootstrap import build, prepare_database
+from backend.bounds import MAX_ROW_ID
+from backend.cli.options import storable_text
 from backend.db import session_scope
 from backend.errors import ValidationFailed
 from backend.people.deactivation import deactivate_staff
@@ -21,8 +23,10 @@ app = typer.Typer(help="Staff accounts (coordinators and clerks).", no_args_is_h
 @app.command("create")
 def create(
     role: Annotated[Role, typer.Option(help="coordinator or clerk.")],
-    department: Annotated[str, typer.Option(help="Unit code, e.g. czj or xyz.")],
-    name: Annotated[str, typer.Option(help="The person's name.")],
+    department: Annotated[
+        str, typer.Option(help="Unit code, e.g. czj or xyz.", callback=storable_text)
+    ],
+    name: Annotated[str, typer.Option(help="The person's name.", callback=storable_text)],
 ) -> None:
     """Create a staff account; the API token is printed once, as the last line."""
     container = build()
@@ -44,7 +48,10 @@ def create(
 @app.command("invite")
 def invite(
     staff_id: Annotated[
-        int, typer.Option("--id", help="The staff account's id (intake users list).")
+        int,
+        typer.Option(
+            "--id", min=1, max=MAX_ROW_ID, help="The staff account's id (intake users list)."
+        ),
     ],
 ) -> None:
     """Issue a one-time code for `/bind CODE` in the clerk's chat; printed as the last line."""

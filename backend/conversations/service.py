@@ -35,7 +35,8 @@ from backend.conversations.models import Conversation, InboundEvent
 from backend.db import session_scope
 from backend.errors import UploadRefused
 from backend.notifications import outbox
-from dialogs.engine import advance, start_rating
+from backend.storable import is_storable
+from dialogs.engine import UNSTORABLE_INPUT, advance, refuse, start_rating
 from dialogs.model import ChatRef, DialogState, FileRef, Inbound, Outbound, Turn
 from dialogs.texts import render as dialog_text
 
@@ -77,7 +78,10 @@ class ConversationService:
                 state = self._state(row)
                 if content is not None:  # refused before anything is stored (409)
                     refuse_unless_open(state, services.limits, inbound.chat_kind)
-                turn = advance(state, inbound, services)
+                if _storable(inbound):
+                    turn = advance(state, inbound, services)
+                else:  # nothing of it reaches a step, so nothing of it is half-saved
+                    turn = refuse(state, inbound, services, UNSTORABLE_INPUT)
                 taken = self._count_file(session, state, turn.state, inbound, content)
                 self._save(session, row, turn)
                 session.add(
@@ -244,6 +248,16 @@ def _took(before: DialogState | None, after: DialogState, file: FileRef) -> bool
     old = (before.data.get("attachments") or []) if before is not None else []
     new = after.data.get("attachments") or []
     return len(new) == len(old) + 1 and new[-1].get("file_id") == file.file_id
+
+
+def _storable(inbound: Inbound) -> bool:
+    """Return whether every text of the event can be stored (see backend.storable)."""
+    file = inbound.file
+    texts = [inbound.text, inbound.command, inbound.payload, inbound.phone, inbound.contact_name]
+    texts += inbound.args
+    if file is not None:
+        texts += [file.file_id, file.mime_type or "", file.name or ""]
+    return all(is_storable(text) for text in texts)
 
 
 def _outside_button_as_command(inbound: Inbound) -> Inbound:

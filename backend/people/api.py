@@ -9,13 +9,16 @@ from fastapi import APIRouter, Path, status
 from pydantic import BaseModel
 from sqlmodel import col, select
 
+from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.api.errors import refusals
+from backend.bounds import MAX_ROW_ID
 from backend.errors import Forbidden, NotFound
 from backend.people.deactivation import deactivate_staff
 from backend.people.invites import VALID_FOR, issue_invite
 from backend.people.models import StaffAccount
 
-router = APIRouter(prefix="/staff", tags=["staff"])
+router = APIRouter(prefix="/staff", tags=["staff"], route_class=JsonLimitedRoute)
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
 
@@ -46,7 +49,7 @@ def _public(account: StaffAccount) -> StaffPublic:
     )
 
 
-@router.get("", response_model=list[StaffPublic])
+@router.get("", response_model=list[StaffPublic], responses=refusals(401, 403))
 def read_staff(session: SessionDep, actor: CurrentActor) -> list[StaffPublic]:
     """List the staff accounts (coordinators only)."""
     if not actor.is_coordinator:
@@ -70,10 +73,16 @@ def deactivate(
 
 
 @router.post(
-    "/{staff_id}/invites", response_model=InvitePublic, status_code=status.HTTP_201_CREATED
+    "/{staff_id}/invites",
+    response_model=InvitePublic,
+    status_code=status.HTTP_201_CREATED,
+    responses=refusals(401, 403, 404, 422),
 )
 def create_invite(
-    staff_id: int, session: SessionDep, actor: CurrentActor, container: ContainerDep
+    staff_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID)],
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
 ) -> InvitePublic:
     """Issue a one-time code (valid seven days) that binds a chat to this account."""
     if not actor.is_coordinator:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlmodel import col, select
 
+from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import SessionDep
 from backend.taxonomy.tables import Category, CategoryPublic, Department, DepartmentPublic
 
-router = APIRouter(tags=["reference"])
+router = APIRouter(tags=["reference"], route_class=JsonLimitedRoute)
 
 
 @router.get("/departments", response_model=list[DepartmentPublic])

@@ -6,15 +6,19 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from sqlmodel import col, select
 
+from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, SessionDep
-from backend.errors import Forbidden
+from backend.api.errors import refusals
+from backend.api.params import Day
+from backend.errors import Forbidden, ValidationFailed
+from backend.storable import StorableStr
 from backend.workdays.changes import change_day
 from backend.workdays.models import CalendarOverride
 
-router = APIRouter(prefix="/calendar", tags=["calendar"])
+router = APIRouter(prefix="/calendar", tags=["calendar"], route_class=JsonLimitedRoute)
 
 
 class DayPublic(BaseModel):
@@ -30,14 +34,17 @@ class OverrideIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    date: date
-    working: bool
-    reason: str = Field(min_length=1, max_length=500)
+    date: Day
+    working: StrictBool
+    reason: StorableStr = Field(min_length=1, max_length=500)
 
 
-class OverridePublic(OverrideIn):
+class OverridePublic(BaseModel):
     """A correction as stored."""
 
+    date: date
+    working: bool
+    reason: str
     actor_name: str
 
 
@@ -49,29 +56,30 @@ class OverrideResult(BaseModel):
     moved_deadlines: int
 
 
-@router.get("/days/{day}", response_model=DayPublic)
-def read_day(
-    day: date, session: SessionDep, _: CurrentActor, container: ContainerDep
-) -> DayPublic:
+@router.get("/days/{day}", response_model=DayPublic, responses=refusals(401, 422))
+def read_day(day: Day, session: SessionDep, _: CurrentActor, container: ContainerDep) -> DayPublic:
     """Tell whether a day is a working day, and whether that is provisional."""
     answer = container.keeper.calendar.get(session).day(day)
     return DayPublic(date=day, working=answer.working, provisional=answer.provisional)
 
 
-@router.get("/add-working-days", response_model=DayPublic)
+@router.get("/add-working-days", response_model=DayPublic, responses=refusals(401, 422))
 def add_working_days(
     session: SessionDep,
     _: CurrentActor,
     container: ContainerDep,
-    start: date,
+    start: Day,
     days: Annotated[int, Query(ge=0, le=1000)],
 ) -> DayPublic:
     """Return the day `days` working days after `start` (the start day does not count)."""
-    due = container.keeper.calendar.get(session).add_working_days(start, days)
+    try:
+        due = container.keeper.calendar.get(session).add_working_days(start, days)
+    except ValueError:  # a period the calendar cannot count (it says so rather than guess)
+        raise ValidationFailed("beyond_calendar", field="start") from None
     return DayPublic(date=due.day, working=True, provisional=due.provisional)
 
 
-@router.get("/overrides", response_model=list[OverridePublic])
+@router.get("/overrides", response_model=list[OverridePublic], responses=refusals(401))
 def read_overrides(session: SessionDep, _: CurrentActor) -> list[OverridePublic]:
     """List the coordinators' corrections, by date."""
     rows = session.exec(select(CalendarOverride).order_by(col(CalendarOverride.day))).all()
@@ -81,7 +89,9 @@ def read_overrides(session: SessionDep, _: CurrentActor) -> list[OverridePublic]
     ]
 
 
-@router.post("/overrides", response_model=OverrideResult)
+@router.post(
+    "/overrides", response_model=OverrideResult, responses=refusals(400, 401, 403, 413, 422)
+)
 def put_override(
     body: OverrideIn, session: SessionDep, actor: CurrentActor, container: ContainerDep
 ) -> OverrideResult:
@@ -99,9 +109,11 @@ def put_override(
     return OverrideResult(date=body.date, working=body.working, moved_deadlines=moved)
 
 
-@router.delete("/overrides/{day}", response_model=OverrideResult)
+@router.delete(
+    "/overrides/{day}", response_model=OverrideResult, responses=refusals(401, 403, 422)
+)
 def delete_override(
-    day: date, session: SessionDep, actor: CurrentActor, container: ContainerDep
+    day: Day, session: SessionDep, actor: CurrentActor, container: ContainerDep
 ) -> OverrideResult:
     """Drop a correction: the day is again as the package says."""
     if not actor.is_coordinator:

@@ -14,6 +14,7 @@ from fastapi import Request, Response, status
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from backend.api.bodies import load_json
 from bot.telegram.application import TelegramApp
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,16 @@ class WebhookReceiver:
             return Response(status_code=status.HTTP_403_FORBIDDEN)
         if not self.application.running:
             return Response(status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+        # The body is counted as it streams in (the app's max_body_size: 413 past it), then
+        # parsed within the nesting limit.
         try:
-            update = Update.de_json(await request.json(), self.application.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):  # bad JSON, or no update
+            update = Update.de_json(load_json(await request.body()), self.application.bot)
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+        ):  # bad or too deep JSON, no update
             log.warning("telegram webhook: a body that is no update")
             return Response(status_code=status.HTTP_400_BAD_REQUEST)
         # Handler errors go to the application's error handler (which apologises), not here.

@@ -22,11 +22,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The session token is not valid: reload the page to start a new chat.",
     ),
     "bad_json": ("请求内容不是有效的 JSON 对象。", "The request body is not a valid JSON object."),
+    "json_too_deep": (
+        "请求内容的 JSON 嵌套太深，最多 {max} 层。",
+        "The request body's JSON is nested too deeply; the limit is {max} levels.",
+    ),
     "field_missing": ("缺少字段 {field}。", "Field {field} is missing."),
     "field_invalid": ("字段 {field} 有误：{problem}。", "Field {field} is wrong: {problem}."),
     "unknown_kind": (
-        "不支持的消息类型：{kind}。可用的类型：{known}。",
-        "Unknown message kind: {kind}. Known kinds: {known}.",
+        "不支持这种消息类型。可用的类型：{known}。",
+        "Unknown message kind. Known kinds: {known}.",
     ),
     "text_empty": ("消息是空的，请输入文字。", "The message is empty: type some text."),
     "text_too_long": (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from typing import Any
 
+from backend.api.bodies import JsonTooDeep, load_json
 from bot.webchat.errors import WebchatError
 from dialogs.model import ChatRef, GeoPoint, Inbound
 
@@ -21,10 +21,12 @@ MAX_NAME_LENGTH = 100
 
 
 def parse_object(body: bytes) -> dict[str, Any]:
-    """Return the JSON object of a request body; 422 for anything else."""
+    """Return the JSON object of a request body; 400 when nested too deeply, 422 for no object."""
     try:
-        raw = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+        raw = load_json(body)
+    except JsonTooDeep as exc:
+        raise WebchatError(400, "json_too_deep", max=exc.limit) from None
+    except ValueError:  # UnicodeDecodeError included
         raise WebchatError(422, "bad_json") from None
     if not isinstance(raw, dict):
         raise WebchatError(422, "bad_json")
@@ -54,9 +56,8 @@ def inbound_of(
     kind = raw.get("kind")
     if kind is None:
         raise WebchatError(422, "field_missing", field="kind")
-    if kind not in KINDS:
-        shown = kind if isinstance(kind, str) else json.dumps(kind)
-        raise WebchatError(422, "unknown_kind", kind=shown[:40], known=", ".join(KINDS))
+    if kind not in KINDS:  # not shown back: it could be anything, even unencodable
+        raise WebchatError(422, "unknown_kind", known=", ".join(KINDS))
     common: dict[str, Any] = {
         "chat": chat,
         "event_id": event_id(chat, client),

@@ -6,6 +6,7 @@ import re
 from collections.abc import AsyncIterator
 from urllib.parse import unquote
 
+from backend.api.bodies import BodyTooLarge
 from backend.attachments.store import ContentStore
 from backend.attachments.uploads import UploadRoom
 from bot.webchat.errors import WebchatError
@@ -43,10 +44,13 @@ async def read_limited(
     if length.isascii() and length.isdigit() and int(length) > limit:
         raise too_large
     data = bytearray()
-    async for chunk in chunks:
-        data += chunk
-        if len(data) > limit:
-            raise too_large
+    try:
+        async for chunk in chunks:
+            data += chunk
+            if len(data) > limit:
+                raise too_large
+    except BodyTooLarge:  # the process's own limit (backend.api.bodies), at or above this one
+        raise too_large from None
     return bytes(data)
 
 

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI
 
+from backend.api.bodies import allow_larger_body
 from backend.bootstrap import Container
 from backend.conversations.service import ConversationService
 from bot.webchat.api import WebchatApi, nowhere_router, webchat_router
 from bot.webchat.errors import install_webchat_errors
-from bot.webchat.files import StoredFileFetcher
+from bot.webchat.files import MAX_UPLOAD_BYTES, StoredFileFetcher
 from bot.webchat.notifier import WebNotifier
 from bot.webchat.page import page_router
 
@@ -28,6 +29,7 @@ def mount_webchat(
 ) -> WebChat:
     """Serve /chat and /chat/api on the app; return the web channel's notifier and fetcher."""
     install_webchat_errors(app)
+    allow_larger_body(app, "/chat/api/files", MAX_UPLOAD_BYTES)  # read_upload says when over
     app.include_router(page_router())
     app.include_router(webchat_router(WebchatApi(container, conversations)))
     app.include_router(nowhere_router())  # last: every other address under /chat

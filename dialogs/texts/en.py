@@ -67,6 +67,10 @@ TEXTS: dict[str, str] = {
         "Please shorten it and send it again."
     ),
     "input.empty": "That message is empty; please type some text.",
+    "input.unstorable": (
+        "That message contains a character that cannot be stored (such as NUL); "
+        "please remove it and send it again."
+    ),
     "input.idle_attachment": (
         "To send evidence, first start a complaint with /report, then send photos or documents."
     ),

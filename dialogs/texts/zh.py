@@ -53,6 +53,7 @@ TEXTS: dict[str, str] = {
     "input.stale": "这个按钮已过期，请使用最新消息中的按钮。",
     "input.too_long": "消息太长（{length} 字），每条最多 {max} 字，请精简后重新发送。",
     "input.empty": "消息是空的，请输入文字。",
+    "input.unstorable": "消息里有无法保存的字符（例如 NUL 空字符），请删去后重新发送。",
     "input.idle_attachment": "要提交材料，请先发送 /report 开始投诉举报，再发送照片或文件。",
     "command.busy": "您正在进行「{flow}」。请先完成，或发送 /cancel 取消后再开始新的操作。",
     "command.idle": "当前没有进行中的操作。发送 /report 开始投诉举报。",

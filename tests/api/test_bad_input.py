@@ -41,7 +41,7 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
             "occurred_in_future",
             "future",
         ),
-        ({"text": "工程款拖欠了半年", "occurred_on": "yesterday"}, "bad_request", "occurred_on"),
+        ({"text": "工程款拖欠了半年", "occurred_on": "yesterday"}, "bad_date", "occurred_on"),
         ({"text": "工程款拖欠了半年", "kind": "dishonesty_record"}, "record_needs_date", "date"),
         ({"text": "工程款拖欠了半年", "reporter": {"phone": "12345"}}, "bad_phone", "12345"),
         ({"text": "工程款拖欠了半年", "anonymous": False}, "named_needs_contact", "name"),

@@ -148,6 +148,8 @@ def test_calendar_is_working_day_prints_yes_or_no(settings: Settings, client: Te
         ["add-working-days", "tomorrow", "3"],
         ["add-working-days", "2026-01-01", "-2"],
         ["set", "2026-12-01", "--off", "--reason", " "],
+        ["add-working-days", "9999-12-31", "1"],
+        ["set", "2026-12-01", "--off", "--reason", "\udcff"],  # a byte that is not UTF-8
     ],
 )
 def test_calendar_commands_refuse_bad_input_clearly(
@@ -170,6 +172,8 @@ def test_users_invite_prints_a_bind_code_and_list_shows_the_account(
     assert len(code) == 9 and code[4] == "-"
     missing = intake(settings, "users", "invite", "--id", "999")
     assert missing.returncode == 1 and "no active staff #999" in missing.stderr
+    huge = intake(settings, "users", "invite", "--id", "878326802703905062912")
+    assert huge.returncode == 2 and "Traceback" not in huge.stderr
 
 
 def test_users_deactivate_cuts_the_account_off_and_list_shows_it(

@@ -67,8 +67,12 @@ class Terminal:
 
     def type(self, line: str) -> str:
         """Type a line and return the answer."""
+        return self.type_bytes(line.encode())
+
+    def type_bytes(self, line: bytes) -> str:
+        """Type a line of raw bytes (UTF-8 or not) and return the answer."""
         assert self.process.stdin is not None
-        self.process.stdin.write(line.encode() + b"\n")
+        self.process.stdin.write(line + b"\n")
         self.process.stdin.flush()
         return self.read_turn()
 

@@ -105,6 +105,20 @@ def test_bad_input_gets_a_clear_line_and_the_dialog_stays(
     assert terminal.process.wait(timeout=30) == 0
 
 
+def test_text_that_cannot_be_stored_is_refused_and_the_dialog_stays(
+    start: Start, container: Container
+) -> None:
+    terminal = start()
+    terminal.type("/report")
+
+    assert "无法保存的字符" in terminal.type(ARREARS + "\u0000")
+    assert "请描述发生了什么" in terminal.output
+    assert "无法保存的字符" in terminal.type_bytes(ARREARS.encode() + b"\xff\xfe")
+    assert "拖欠企业账款" in terminal.type(ARREARS)  # still at the description: on it goes
+    assert "Traceback" not in terminal.stderr()
+    assert terminal.close() == 0
+
+
 def test_a_console_chat_continues_by_its_id_and_may_switch_language(start: Start) -> None:
     first = start("--chat-id", "console-test-2")
     first.type("/report")

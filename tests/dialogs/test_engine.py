@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dialogs import texts
+from dialogs.engine import UNSTORABLE_INPUT, refuse
+from dialogs.model import Inbound
 from dialogs.ports import Limits
 from tests.dialogs.driver import ChatDriver, reach
 from tests.dialogs.fakes import FakeServices
@@ -95,3 +97,13 @@ def test_help_for_a_clerk_lists_the_clerk_commands(services: FakeServices) -> No
     driver.command("bind", "INVITE42")
     driver.command("help")
     assert "/record" in driver.text and "/queue" in driver.text
+
+
+def test_a_refused_event_leaves_the_step_and_asks_its_question_again(zh: ChatDriver) -> None:
+    reach(zh, "street")
+    before = zh.saved()
+    inbound = Inbound(kind="text", chat=zh.chat, event_id="x", text="西于庄\u0000")
+    turn = refuse(zh.state, inbound, zh.services, UNSTORABLE_INPUT)
+    assert turn.state.to_dict() == before
+    assert turn.replies[0].text.startswith(texts.render("zh", UNSTORABLE_INPUT))
+    assert "街道" in "\n".join(reply.text for reply in turn.replies)  # the street question again

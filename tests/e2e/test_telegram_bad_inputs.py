@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import select
+import socket
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
+from backend.api.bodies import MAX_BODY_BYTES
 from tests.e2e.fake_telegram import SECRET_HEADER, FakeTelegram
 from tests.e2e.telegram_app import SECRET, Cluster, cases
 from tests.e2e.telegram_user import (
@@ -45,6 +49,7 @@ BAD_INPUTS: dict[str, Callable[[TelegramUser], Message]] = {
     "a new flow in the middle": lambda u: u.say("/report", expect="您正在进行「投诉举报」"),
     "a clerk command": lambda u: u.say("/bind ABCD-EFGH", expect="您正在进行「投诉举报」"),
     "an unknown command": lambda u: u.say("/frobnicate", expect="没有这个命令"),
+    "a NUL character": lambda u: u.say("今天\u0000", expect="无法保存的字符"),
     "someone else's contact": lambda u: u.act(
         lambda: u.fake.send_contact(u.chat_id, "13800138000", "张三", user_id=424242),
         expect="无法处理语音",
@@ -122,3 +127,96 @@ def test_photos_over_the_days_upload_quota_are_refused_in_the_chat(
 
     assert text_of(refused) == "今天已上传 2 个文件，达到每日上限，请明天再发送。"
     user.tap("完成（2 个）", expect="匿名还是实名")  # the dialog goes on
+
+
+def update_of(chat_id: int, update_id: int, text_json: str) -> bytes:
+    """Return a raw update whose text is given as JSON text (so it may hold "\\ud800")."""
+    return (
+        f'{{"update_id": {update_id}, "message": {{"message_id": {update_id}, "date": 0, '
+        f'"text": {text_json}, "chat": {{"id": {chat_id}, "type": "private", "first_name": "M"}}, '
+        f'"from": {{"id": {chat_id}, "is_bot": false, "first_name": "M"}}}}}}'
+    ).encode()
+
+
+def raw_post(url: str, head: bytes, body: Iterator[bytes]) -> tuple[bytes, int]:
+    """POST over a bare socket, sending body chunks until the server answers; return the
+    answer's first bytes and how many body bytes went out before it came."""
+    address = urlsplit(url)
+    sent = 0
+    with socket.create_connection((address.hostname, address.port), timeout=20) as sock:
+        sock.sendall(head)
+        for chunk in body:
+            try:
+                sock.sendall(chunk)
+            except OSError:  # the server answered and closed: stop sending
+                break
+            sent += len(chunk)
+            ready, _, _ = select.select([sock], [], [], 0)
+            if ready:
+                break
+        answer = b""
+        while b"}" not in answer:  # the JSON body's end, or the connection's
+            part = sock.recv(65536)
+            if not part:
+                break
+            answer += part
+        return answer, sent
+
+
+def test_the_webhook_refuses_deep_json_400_behind_the_secret(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    process = cluster.start(webhook=True)
+    with httpx.Client(trust_env=False, timeout=30) as client:
+        response = client.post(
+            process.webhook_url, content=b"[" * 200_000, headers={SECRET_HEADER: SECRET}
+        )
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["declared", "chunked"])
+def test_the_webhook_refuses_a_huge_body_413_without_reading_it(
+    cluster: Cluster, fake_telegram: FakeTelegram, chunked: bool
+) -> None:
+    process = cluster.start(webhook=True)
+    path = urlsplit(process.webhook_url).path
+    size = 200 * 1024 * 1024
+    length = b"Transfer-Encoding: chunked" if chunked else f"Content-Length: {size}".encode()
+    head = (
+        (
+            f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            f"{SECRET_HEADER}: {SECRET}\r\n"
+        ).encode()
+        + length
+        + b"\r\n\r\n"
+    )
+    piece = 64 * 1024
+
+    def body() -> Iterator[bytes]:
+        for _ in range(size // piece):
+            chunk = b" " * piece
+            yield f"{piece:x}\r\n".encode() + chunk + b"\r\n" if chunked else chunk
+
+    answer, sent = raw_post(process.webhook_url, head, body())
+
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    assert b"body_too_large" in answer
+    # Answered long before the 200 MiB were sent: the server read past its 1 MiB limit no
+    # further; what went out after it is what the kernel's socket buffers took (a few MiB).
+    assert sent < 32 * MAX_BODY_BYTES
+
+
+@pytest.mark.parametrize("text_json", ['"\\u0000"', '"abc\\ud800"'], ids=["NUL", "surrogate"])
+def test_an_unstorable_update_through_the_webhook_is_answered_in_the_chat(
+    cluster: Cluster, fake_telegram: FakeTelegram, text_json: str
+) -> None:
+    process = cluster.start(webhook=True)
+    with httpx.Client(trust_env=False, timeout=10) as client:
+        response = client.post(
+            process.webhook_url,
+            content=update_of(8005, 9001, text_json),
+            headers={SECRET_HEADER: SECRET, "Content-Type": "application/json"},
+        )
+    assert response.status_code == 200
+    message = fake_telegram.wait_for_message(8005, lambda m: "无法保存的字符" in text_of(m))
+    assert "\ufffd" not in text_of(message)

@@ -1,0 +1,174 @@
+"""The OpenAPI document describes the API: Schemathesis, in-process, finds nothing to report.
+
+Schemathesis' engine runs every phase (coverage, fuzzing, stateful chains of calls) over every
+operation with all its checks, as a coordinator (so it gets past 401), a bounded number of
+examples from a fixed seed, deterministically.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import schemathesis
+from fastapi.testclient import TestClient
+from schemathesis import Case, CheckContext, GenerationMode, Response
+from schemathesis.engine import events
+
+from backend.api.app import create_app
+from backend.bootstrap import Container
+from tests.conftest import Staff
+
+MAX_EXAMPLES = 50  # per operation and phase; the whole run stays well under a minute
+# Refusals of requests the document allows, each for a rule a JSON Schema cannot state: a
+# reference to data (a category, a case), a rule across fields, or one that depends on today.
+SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
+    "POST /api/v1/cases": frozenset(
+        {
+            "text_empty",  # white space and invisible marks only
+            "text_too_short",  # fewer visible characters than the minimum
+            "unknown_category",
+            "unknown_street",
+            "occurred_in_future",
+            "record_needs_date",  # kind dishonesty_record without occurred_on
+            "named_needs_contact",  # anonymous false without a name or a phone
+            "anonymous_with_reporter",
+            "bad_phone",  # not a mainland number
+        }
+    ),
+    "POST /api/v1/cases/{number}/actions": frozenset(
+        {
+            "reason_required",
+            "reply_required",
+            "department_required",
+            "days_required",
+            "unknown_department",
+            "unknown_category",
+            "bad_extension",
+            "merge_target_required",
+            "merge_target_unknown",
+            "merge_into_itself",
+            "merge_target_merged",
+        }
+    ),
+    "POST /api/v1/calendar/overrides": frozenset({"reason_required"}),  # blank
+    "GET /api/v1/stats": frozenset({"from_after_to"}),
+}
+ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
+
+
+@schemathesis.check
+def refusals_of_valid_requests_name_a_rule(
+    ctx: CheckContext, response: Response, case: Case
+) -> bool | None:
+    """Allow a 422 for a request the schema allows only with one of its operation's rules."""
+    meta = case.meta
+    positive = meta is not None and meta.generation.mode == GenerationMode.POSITIVE
+    if not positive or response.status_code != 422:
+        return None
+    code = response.json().get("code")
+    allowed = SCHEMA_VALID_REFUSALS.get(case.operation.label, frozenset())
+    assert code in allowed, f"a request the schema allows was refused: {code}"
+    return None
+
+
+def _config(token: str) -> schemathesis.Config:
+    return schemathesis.Config.from_dict(
+        {
+            "seed": 20261127,
+            "generation": {
+                "max-examples": MAX_EXAMPLES,
+                "deterministic": True,
+                "database": "none",
+            },
+            "auth": {"openapi": {"HTTPBearer": {"bearer": token}}},
+            "operations": [
+                {
+                    "include-name": name,
+                    "checks": {
+                        "positive_data_acceptance": {"expected-statuses": [*ACCEPTED, "422"]}
+                    },
+                }
+                for name in SCHEMA_VALID_REFUSALS
+            ],
+        }
+    )
+
+
+@dataclass
+class Run:
+    """What a Schemathesis run did: operations, requests per phase, failures and errors."""
+
+    operations: set[str] = field(default_factory=set)
+    requests: Counter[str] = field(default_factory=Counter)
+    failures: set[str] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+
+    def took(self, scenario: events.ScenarioFinished) -> None:
+        """Count a finished scenario's requests and keep its failures."""
+        if scenario.label:  # the stateful phase's chains of calls have none
+            self.operations.add(scenario.label)
+        self.requests[scenario.phase.value] += len(scenario.recorder.interactions)
+        for checks in scenario.recorder.checks.values():
+            for check in checks:
+                if check.failure_info is not None:
+                    failure = check.failure_info.failure
+                    shown = f"{failure.operation}: {failure.title}\n{failure.message}"
+                    self.failures.add(f"{shown}\n{check.failure_info.code_sample}")
+
+
+def run_schemathesis(app: Any, token: str) -> Run:
+    """Run every phase of Schemathesis against the app in this process; collect the outcome."""
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=_config(token))
+    run = Run()
+    for event in schemathesis.engine.from_schema(schema).execute():
+        if isinstance(event, events.ScenarioFinished):
+            run.took(event)
+        elif isinstance(event, events.NonFatalError | events.FatalError):
+            label = getattr(event, "label", "")
+            run.errors.append(f"{label}: {getattr(event, 'value', None) or event!r}")
+    return run
+
+
+def test_the_api_answers_as_its_openapi_document_says(container: Container, staff: Staff) -> None:
+    token = staff.coordinator["Authorization"].removeprefix("Bearer ")
+    run = run_schemathesis(create_app(container), token)
+    print(f"schemathesis: {len(run.operations)} operations, requests {dict(run.requests)}")
+    assert (sorted(run.failures), run.errors) == ([], [])
+    assert run.operations == {name for name, _ in operations(TestClient(create_app(container)))}
+
+
+def operations(client: TestClient) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path, methods in client.get("/openapi.json").json()["paths"].items():
+        for method, operation in methods.items():
+            yield f"{method.upper()} {path}", operation
+
+
+def test_every_refusal_is_documented_with_the_body_it_has(client: TestClient) -> None:
+    for name, operation in operations(client):
+        responses = operation["responses"]
+        for status, response in responses.items():
+            if status.startswith("4"):
+                schema = response["content"]["application/json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/ErrorBody"}, (name, status)
+        if operation.get("security"):
+            assert "401" in responses, name
+        if operation.get("parameters") or "requestBody" in operation:
+            assert "422" in responses, name
+        if "requestBody" in operation:
+            assert {"400", "413"} <= set(responses), name
+
+
+def test_the_documented_text_limits_are_the_configured_ones(
+    client: TestClient, container: Container
+) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    text = schemas["CaseCreate"]["properties"]["text"]
+    settings = container.settings
+    assert (text["minLength"], text["maxLength"]) == (
+        settings.min_text_length,
+        settings.max_text_length,
+    )
+    assert "HTTPValidationError" not in schemas
