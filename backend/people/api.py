@@ -19,7 +19,6 @@ from backend.people.invites import VALID_FOR, issue_invite
 from backend.people.models import StaffAccount
 
 router = APIRouter(prefix="/staff", tags=["staff"], route_class=JsonLimitedRoute)
-MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
 
 class StaffPublic(BaseModel):
@@ -58,9 +57,13 @@ def read_staff(session: SessionDep, actor: CurrentActor) -> list[StaffPublic]:
     return [_public(r) for r in rows]
 
 
-@router.post("/{staff_id}/deactivate", response_model=StaffPublic)
+@router.post(
+    "/{staff_id}/deactivate",
+    response_model=StaffPublic,
+    responses=refusals(401, 403, 404, 409, 422),
+)
 def deactivate(
-    staff_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    staff_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID)],
     session: SessionDep,
     actor: CurrentActor,
     container: ContainerDep,
@@ -68,7 +71,9 @@ def deactivate(
     """Deactivate an account: its token, bound chats and queued notices stop at once."""
     if not actor.is_coordinator:
         raise Forbidden("only coordinators deactivate staff accounts")
-    account = deactivate_staff(session=session, staff_id=staff_id, clock=container.clock)
+    account = deactivate_staff(
+        session=session, staff_id=staff_id, clock=container.clock, by_staff_id=actor.id
+    )
     return _public(account)
 
 

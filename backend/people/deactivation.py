@@ -2,28 +2,42 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, delete, select, update
+from sqlmodel import Session, col, delete, func, select, update
 
 from backend.clock import Clock
 from backend.conversations.models import ClerkInvite
-from backend.errors import NotFound
+from backend.errors import InvalidTransition, NotFound
 from backend.notifications.models import DeliveryState, Notification
-from backend.people.models import StaffAccount, StaffChat
+from backend.people.models import Role, StaffAccount, StaffChat
 from backend.webchat.models import WebchatMessage
 
 UNDELIVERED = (DeliveryState.pending.value, DeliveryState.sending.value)
 
 
-def deactivate_staff(*, session: Session, staff_id: int, clock: Clock) -> StaffAccount:
+def deactivate_staff(
+    *, session: Session, staff_id: int, clock: Clock, by_staff_id: int | None = None
+) -> StaffAccount:
     """Deactivate an account: its token, chats, open codes and undelivered notices end now.
 
     The chats are unbound (a chat's next message is told so), notices still waiting in the
     outbox for them are withdrawn, messages pushed to its web chats since they were bound
-    are removed, and unused bind codes are used up. Raises NotFound for an unknown id.
+    are removed, and unused bind codes are used up. Raises NotFound for an unknown id, and
+    InvalidTransition for the caller's own account (`by_staff_id`) or the last active
+    coordinator: the district would be left without anyone to place cases or restore access.
     """
     staff = session.get(StaffAccount, staff_id, with_for_update=True)
     if staff is None:
         raise NotFound(str(staff_id))
+    if staff_id == by_staff_id:
+        raise InvalidTransition("you cannot deactivate your own account")
+    if staff.active and staff.role == Role.coordinator.value:
+        others = select(func.count()).where(
+            col(StaffAccount.role) == Role.coordinator.value,
+            col(StaffAccount.active).is_(True),
+            col(StaffAccount.id) != staff_id,
+        )
+        if session.exec(others).one() == 0:
+            raise InvalidTransition("the last active coordinator cannot be deactivated")
     now = clock.now()
     staff.active = False
     session.add(staff)

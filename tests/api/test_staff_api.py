@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
+from backend.bootstrap import Container
+from backend.db import session_scope
+from backend.errors import InvalidTransition
+from backend.people.deactivation import deactivate_staff
+from backend.people.models import StaffAccount
 from tests.conftest import Staff
 
 
@@ -56,3 +63,27 @@ def test_only_coordinators_deactivate_and_only_accounts_that_exist(
         response = client.post(f"/api/v1/staff/{bad}/deactivate", headers=staff.coordinator)
         assert response.status_code == 422, bad
     assert client.get("/api/v1/cases", headers=staff.sfj_clerk).status_code == 200
+
+
+def test_a_coordinator_cannot_deactivate_the_own_account_or_the_last_coordinator(
+    client: TestClient, staff: Staff
+) -> None:
+    me = [s for s in client.get("/api/v1/staff", headers=staff.coordinator).json()]
+    coordinator = next(s for s in me if s["role"] == "coordinator")
+
+    own = client.post(f"/api/v1/staff/{coordinator['id']}/deactivate", headers=staff.coordinator)
+
+    assert own.status_code == 409
+    assert own.json()["code"] == "invalid_transition"
+    assert client.get("/api/v1/staff", headers=staff.coordinator).status_code == 200
+
+
+def test_the_last_active_coordinator_cannot_be_deactivated_from_the_command_line_either(
+    container: Container, staff: Staff
+) -> None:
+    with session_scope(container.engine) as session:
+        coordinator = session.exec(
+            select(StaffAccount).where(StaffAccount.role == "coordinator")
+        ).one()
+        with pytest.raises(InvalidTransition):
+            deactivate_staff(session=session, staff_id=coordinator.id or 0, clock=container.clock)
