@@ -68,7 +68,7 @@ def test_only_coordinators_deactivate_and_only_accounts_that_exist(
 def test_a_coordinator_cannot_deactivate_the_own_account_or_the_last_coordinator(
     client: TestClient, staff: Staff
 ) -> None:
-    me = [s for s in client.get("/api/v1/staff", headers=staff.coordinator).json()]
+    me = client.get("/api/v1/staff", headers=staff.coordinator).json()
     coordinator = next(s for s in me if s["role"] == "coordinator")
 
     own = client.post(f"/api/v1/staff/{coordinator['id']}/deactivate", headers=staff.coordinator)
