@@ -18,6 +18,7 @@ from backend.deadlines.service import ClockEnv
 from backend.errors import InvalidTransition
 from backend.notifications import outbox
 from backend.notifications.texts import text
+from backend.workdays.calendar import WorkingCalendar
 from backend.workdays.store import CalendarCache
 from dialogs.model import ChatRef
 
@@ -40,7 +41,11 @@ class DeadlineKeeper:
 
     def env(self, session: Session) -> ClockEnv:
         """Return what clock operations need, with the calendar as it is now."""
-        return ClockEnv(self.policy, self.calendar.get(session), self.zone, self.clock)
+        return self.env_with(self.calendar.get(session))
+
+    def env_with(self, calendar: WorkingCalendar) -> ClockEnv:
+        """Return what clock operations need, with a given calendar (one being changed)."""
+        return ClockEnv(self.policy, calendar, self.zone, self.clock)
 
     def case_created(self, *, session: Session, case: Case) -> None:
         """Start the report clock of a dishonesty record: it reached the lead office now."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 
+from backend.actors import SYSTEM
 from backend.bootstrap import Container
 from backend.db import session_scope
 from backend.deadlines.digest import calendar_alarm, morning_digest
+from backend.deadlines.moves import catch_up_stale_clocks
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.sweep import sweep
 from backend.notifications.sender import DeliveryReport, deliver
@@ -15,8 +17,12 @@ log = logging.getLogger(__name__)
 
 
 def sweep_job(container: Container) -> None:
-    """Act on due clocks, then deliver what that wrote."""
+    """Bring clocks set against an older calendar up to date, act on due clocks, deliver."""
     now = container.clock.now()
+    with session_scope(container.engine) as session:
+        moved = catch_up_stale_clocks(session=session, keeper=container.keeper, actor=SYSTEM)
+    if moved:
+        log.info("sweep: %s clock(s) moved to the current calendar", moved)
     with session_scope(container.engine) as session:
         report = sweep(
             session=session, keeper=container.keeper, case_env=container.case_env, now=now

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import col, select
 
 from backend.api.deps import ContainerDep, CurrentActor, SessionDep
 from backend.errors import Forbidden
-from backend.workdays.changes import change_day
+from backend.workdays.changes import change_day, confirm_year
 from backend.workdays.models import CalendarOverride
 
 router = APIRouter(prefix="/calendar", tags=["calendar"])
@@ -110,3 +110,24 @@ def delete_override(
         session=session, keeper=container.keeper, day=day, working=None, reason="", actor=actor
     )
     return OverrideResult(date=day, working=None, moved_deadlines=moved)
+
+
+class YearConfirmed(BaseModel):
+    """What confirming a year changed."""
+
+    year: int
+    moved_deadlines: int
+
+
+@router.post("/years/{year}/confirm", response_model=YearConfirmed)
+def confirm_known_year(
+    year: Annotated[int, Path(ge=2000, le=2100)],
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+) -> YearConfirmed:
+    """Declare a year's days complete once its notice is entered; open due dates follow."""
+    if not actor.is_coordinator:
+        raise Forbidden("only coordinators correct the calendar")
+    moved = confirm_year(session=session, keeper=container.keeper, year=year, actor=actor)
+    return YearConfirmed(year=year, moved_deadlines=moved)
