@@ -17,7 +17,7 @@ from backend.deadlines.policy import Policy
 from backend.deadlines.service import ClockEnv
 from backend.errors import InvalidTransition
 from backend.notifications import outbox
-from backend.notifications.texts import text
+from backend.notifications.texts import due_text, text
 from backend.workdays.calendar import WorkingCalendar
 from backend.workdays.store import CalendarCache
 from dialogs.model import ChatRef
@@ -137,7 +137,7 @@ class DeadlineKeeper:
         reason: str,
         env: ClockEnv,
     ) -> None:
-        due = deadline.due_date.isoformat()
+        due, provisional = deadline.due_date, deadline.provisional
         outbox.write(
             session=session,
             kind="update",
@@ -146,7 +146,11 @@ class DeadlineKeeper:
             key=f"extension:{deadline.id}:{deadline.extension_days}",
             recipients=outbox.reporter_of(session=session, case=case),
             render=lambda lang: text(
-                "extension", lang, number=case.number, due=due, reason=reason
+                "extension",
+                lang,
+                number=case.number,
+                due=due_text(due, provisional, lang),
+                reason=reason,
             ),
             office_hours_only=False,
         )
