@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -24,11 +24,14 @@ from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
 from backend.workdays.calendar import WorkingCalendar
+from backend.workdays.store import load_calendar, lock_state, unsettled
 
 log = logging.getLogger(__name__)
 
 # Whose clocks these are: the unit's clerks hear of a move; the reporter of the resolve clock.
 STAFF_KINDS = (ClockKind.sign.value, ClockKind.resolve.value, ClockKind.rectify.value)
+# Longer than any transaction that could have read the calendar before a change committed.
+SETTLE_AFTER = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -76,18 +79,25 @@ def catch_up_stale_clocks(*, session: Session, keeper: DeadlineKeeper, actor: Ac
     """Recompute running clocks computed against an older calendar; return how many moved.
 
     A clock opened in a transaction that overlapped a calendar change missed that change's
-    recomputation; the sweep calls this each round to bring such clocks up to date.
+    recomputation; the sweep calls this each round. Once a change is older than any
+    transaction (`SETTLE_AFTER`) and its clocks are caught up, it is settled and the rounds
+    stop looking, so their cost does not grow with the clocks stored.
     """
-    env = keeper.env(session)
+    if not unsettled(session=session):
+        return 0
+    state = lock_state(session=session)  # one catch-up at a time, never during a change
+    calendar = load_calendar(session=session)
     stale = select(Deadline).where(
         col(Deadline.state).in_(clocks.RUNNING),
-        col(Deadline.calendar_revision) < env.calendar.revision,
+        col(Deadline.calendar_revision) < state.revision,
     )
-    found = list(session.exec(stale).all())
-    if not found:
-        return 0
     change = CalendarChange(date.min, date.max, "calendar changed while the clock was set")
-    return _recompute_each(session, env, found, change, actor)
+    env = keeper.env_with(calendar)
+    moved = _recompute_each(session, env, list(session.exec(stale).all()), change, actor)
+    if state.changed_at is None or env.now() - state.changed_at > SETTLE_AFTER:
+        state.settled = state.revision
+        session.add(state)
+    return moved
 
 
 def _recompute_each(

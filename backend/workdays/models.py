@@ -53,5 +53,6 @@ class CalendarState(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     revision: int = 0
+    settled: int = 0  # the last revision whose late-set clocks were all caught up
     estimate: str = Field(default="", max_length=64)  # estimate_label() the clocks reflect
     changed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -38,7 +38,9 @@ def lock_state(*, session: Session) -> CalendarState:
     if row is None:  # a database whose row was removed by hand: put it back
         insert = pg_insert if postgres else sqlite_insert
         session.connection().execute(
-            insert(CalendarState).values(id=1, revision=0, estimate="").on_conflict_do_nothing()
+            insert(CalendarState)
+            .values(id=1, revision=0, settled=0, estimate="")
+            .on_conflict_do_nothing()
         )
         row = session.exec(statement).one()
     return row
@@ -51,6 +53,16 @@ def bump_revision(*, session: Session, state: CalendarState, clock: Clock) -> in
     session.add(state)
     session.flush()
     return state.revision
+
+
+def unsettled(*, session: Session) -> bool:
+    """Tell whether clocks set during a recent change may still need catching up."""
+    row = session.exec(
+        select(col(CalendarState.revision), col(CalendarState.settled)).where(
+            CalendarState.id == 1
+        )
+    ).first()
+    return row is not None and row[1] < row[0]
 
 
 def current_revision(*, session: Session) -> int:

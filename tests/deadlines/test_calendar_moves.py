@@ -237,3 +237,30 @@ def test_a_clock_set_against_a_calendar_changed_meanwhile_is_caught_up_by_the_sw
     world.tick()
     assert resolve_clock(world, number).due_date == date(2026, 12, 21)
     assert moves_of(world, number)[-1]["to"] == "2026-12-21"
+
+
+def test_once_no_transaction_can_still_carry_an_older_calendar_the_sweep_stops_looking(
+    world: World,
+) -> None:
+    with session_scope(world.container.engine) as session:
+        change_day(
+            session=session,
+            keeper=world.container.keeper,
+            day=date(2026, 12, 9),
+            working=False,
+            reason="暴雪停工",
+            actor=world.coordinator,
+        )
+
+    def state() -> tuple[int, int]:
+        with session_scope(world.container.engine) as session:
+            row = session.get_one(CalendarState, 1)
+            return row.revision, row.settled
+
+    world.clock.current = tianjin(2026, 11, 27, 10, 5)
+    world.tick()
+    revision, settled = state()
+    assert settled < revision  # still within reach of a transaction begun before the change
+    world.clock.current = tianjin(2026, 11, 27, 10, 11)
+    world.tick()
+    assert state() == (revision, revision)

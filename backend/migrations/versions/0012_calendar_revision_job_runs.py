@@ -27,11 +27,12 @@ def upgrade() -> None:
     state = op.create_table('calendar_state',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
+    sa.Column('settled', sa.Integer(), nullable=False),
     sa.Column('estimate', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('changed_at', backend.db.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_calendar_state'))
     )
-    op.bulk_insert(state, [{'id': 1, 'revision': 0, 'estimate': ''}])
+    op.bulk_insert(state, [{'id': 1, 'revision': 0, 'settled': 0, 'estimate': ''}])
     op.create_table('job_runs',
     sa.Column('job', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
     sa.Column('run_on', sa.Date(), nullable=False),
