@@ -28,7 +28,9 @@ from backend.settings import Settings, get_settings
 from backend.taxonomy.loader import load_taxonomy
 from backend.taxonomy.models import Taxonomy
 from backend.taxonomy.tables import sync_taxonomy
-from backend.workdays.store import CalendarCache, seed_calendar
+from backend.workdays.changes import sync_calendar
+from backend.workdays.seed import ChineseCalendarPackage, PublishedCalendar
+from backend.workdays.store import CalendarCache
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Container:
     keeper: DeadlineKeeper
     capacity: Capacity
     listeners: list[CaseListener] = field(default_factory=list)
+    published_calendar: PublishedCalendar = field(default_factory=ChineseCalendarPackage)
 
     @cached_property
     def secret_key(self) -> SecretStr:
@@ -74,6 +77,7 @@ def build(
     notifier: Notifier | None = None,
     engine: Engine | None = None,
     router: Router | None = None,
+    published_calendar: PublishedCalendar | None = None,
 ) -> Container:
     """Wire the process: read the configuration (refusing a broken one) and open the database."""
     settings = settings or get_settings()
@@ -100,11 +104,12 @@ def build(
             ReporterUpdates(taxonomy),
             CorrectionRecorder(lead_office=taxonomy.lead_office, router=router),
         ],
+        published_calendar=published_calendar or ChineseCalendarPackage(),
     )
 
 
 def prepare_database(container: Container) -> None:
-    """Refuse a database that is behind the migrations; sync the taxonomy rows into it."""
+    """Refuse a database behind the migrations; sync the taxonomy and the calendar into it."""
     head = ScriptDirectory.from_config(
         alembic_config(container.settings.database_url)
     ).get_current_head()
@@ -120,6 +125,11 @@ def prepare_database(container: Container) -> None:
         )
     with session_scope(container.engine) as session:
         sync_taxonomy(session=session, taxonomy=container.taxonomy)
-        seed_calendar(session=session, clock=container.clock)
+    with session_scope(container.engine) as session:
+        # A newer chinesecalendar or estimate moves the open clocks it reaches (and says so).
+        sync_calendar(
+            session=session, keeper=container.keeper, source=container.published_calendar
+        )
+    with session_scope(container.engine) as session:
         limit = container.taxonomy.routing.learned_examples
         container.router.learn(recent_examples(session=session, limit=limit))

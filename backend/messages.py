@@ -59,6 +59,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "改派需要指定单位。",
         "en": "Reassigning needs a department.",
     },
+    "year_incomplete": {
+        "zh": "{year} 年尚有法定节假日未录入为休息日：{days}。请先用 intake calendar set 录入。",
+        "en": "Statutory holidays of {year} are not entered as days off yet: {days}. "
+        "Enter them first (intake calendar set).",
+    },
     "bad_extension": {
         "zh": "延期天数须在 1 到 {max} 个工作日之间。",
         "en": "An extension must be between 1 and {max} working days.",

@@ -14,16 +14,19 @@ from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
 from backend.people.models import Reporter, StaffAccount, StaffChat
 from backend.routing.corrections import RoutingCorrection
+from backend.scheduler.models import JobRun
 from backend.taxonomy.tables import Category, Department
 from backend.webchat.models import WebchatMessage
-from backend.workdays.models import CalendarDay, CalendarOverride, CalendarYear
+from backend.workdays.models import CalendarDay, CalendarOverride, CalendarState, CalendarYear
 
 __all__ = [
     "Attachment",
     "CalendarDay",
     "CalendarOverride",
+    "CalendarState",
     "CalendarYear",
     "Deadline",
+    "JobRun",
     "Notification",
     "StaffChat",
     "WebchatMessage",

@@ -24,7 +24,7 @@ from backend.routing.router import Router
 from backend.settings import DEFAULT_TAXONOMY, Settings, load_settings
 from backend.taxonomy.loader import load_taxonomy
 from backend.taxonomy.models import Taxonomy
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, PublishedCalendar
 
 POSTGRES_URL = os.environ.get("INTAKE_TEST_POSTGRES_URL", "").strip()
 BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
@@ -109,8 +109,11 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def container(settings: Settings, clock: FakeClock, router: Router) -> Iterator[Container]:
-    # A clone: corrections learned in one test must not change routing in the next.
-    built = build(settings, clock=clock, router=router.clone())
+    # A clone: corrections learned in one test must not change routing in the next. The
+    # published calendar stops at 2026 whatever the installed chinesecalendar knows.
+    built = build(
+        settings, clock=clock, router=router.clone(), published_calendar=PublishedCalendar()
+    )
     prepare_database(built)
     yield built
     built.engine.dispose()

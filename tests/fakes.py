@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta
 
 from backend.ports import OutboundMessage
+from backend.workdays.seed import package_exceptions
 
 
 class FakeClock:
@@ -28,3 +30,22 @@ class RecordingNotifier:
 
     def send(self, message: OutboundMessage) -> None:
         self.sent.append(message)
+
+
+class PublishedCalendar:
+    """A published calendar the test controls: the package's years up to `last_year` (2026
+    by default, whatever the installed release knows beyond), plus the days of `extra` years.
+    """
+
+    def __init__(
+        self, last_year: int = 2026, extra: Mapping[date, tuple[bool, str]] | None = None
+    ) -> None:
+        self.last_year = last_year
+        self.extra = dict(extra or {})
+
+    def exceptions(self) -> dict[date, tuple[bool, str]]:
+        days = {d: v for d, v in package_exceptions().items() if d.year <= self.last_year}
+        return days | self.extra
+
+    def years(self) -> frozenset[int]:
+        return frozenset(range(2004, self.last_year + 1)) | {d.year for d in self.extra}

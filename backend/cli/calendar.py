@@ -12,8 +12,7 @@ from backend.bootstrap import Container, build, prepare_database
 from backend.cli.options import parse_day, storable_text
 from backend.db import session_scope
 from backend.people.models import Role
-from backend.workdays.changes import change_day
-from backend.workdays.store import confirm_year
+from backend.workdays.changes import change_day, confirm_year
 
 app = typer.Typer(help="Working-day calendar (holidays, 调休, corrections).", no_args_is_help=True)
 OPERATOR = Actor("system", name="cli", role=Role.coordinator)
@@ -54,12 +53,13 @@ def add_working_days(
 
 @app.command("is-working-day")
 def is_working_day(day: Annotated[str, typer.Argument(help="YYYY-MM-DD")]) -> None:
-    """Print yes or no."""
+    """Print yes or no, and ' provisional' when the year's holidays are not published yet."""
     when = parse_day(day)
     container = _ready()
     with session_scope(container.engine) as session:
-        working = container.keeper.calendar.get(session).is_working_day(when)
-    typer.echo("yes" if working else "no")
+        answer = container.keeper.calendar.get(session).day(when)
+    suffix = " provisional" if answer.provisional else ""
+    typer.echo(("yes" if answer.working else "no") + suffix)
 
 
 @app.command("set")
@@ -88,8 +88,8 @@ def unset_day(day: Annotated[str, typer.Argument(help="YYYY-MM-DD")]) -> None:
 
 @app.command("confirm-year")
 def confirm(year: Annotated[int, typer.Argument(min=2000, max=2100)]) -> None:
-    """Declare a year's holidays complete (after entering them with `set`)."""
+    """Declare a year's holidays complete (after entering them with `set`); due dates follow."""
     container = _ready()
     with session_scope(container.engine) as session:
-        confirm_year(session=session, year=year, clock=container.clock)
-    typer.echo(f"{year} is known; deadlines in it are no longer provisional once recomputed")
+        moved = confirm_year(session=session, keeper=container.keeper, year=year, actor=OPERATOR)
+    typer.echo(f"{year} is known, no longer provisional; {moved} due date(s) moved")

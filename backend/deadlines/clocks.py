@@ -41,6 +41,7 @@ def apply_due(deadline: Deadline, calendar: WorkingCalendar, zone: ZoneInfo) -> 
     due = due_of(started_on=deadline.started_on, days=total, unit=deadline.unit, calendar=calendar)
     deadline.due_date, deadline.provisional = due.day, due.provisional
     deadline.due_at = end_of_day(due.day, zone)
+    deadline.calendar_revision = calendar.revision
 
 
 def plan(

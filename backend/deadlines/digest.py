@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import partial
 
 from sqlmodel import Session, col, func, select
@@ -11,10 +11,28 @@ from backend.cases.models import Case
 from backend.deadlines.models import ClockState, Deadline
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
-from backend.notifications.texts import text
+from backend.notifications.texts import due_text, text
 from backend.people.models import Role, StaffAccount, StaffChat
 
 DIGEST_LINES = 20
+ALARM_TIME = time(9, 0)  # the calendar alarm's hour (Tianjin), any day of the alarm months
+
+
+def digest_due(*, env: ClockEnv, now: datetime) -> bool:
+    """Tell whether today's digest is still worth writing: a working day, from the digest
+    time until office hours end (a scheduler started late still sends it, once)."""
+    local = now.astimezone(env.zone)
+    policy = env.policy
+    in_window = policy.digest_time <= local.time() < policy.office_hours.end
+    return in_window and env.calendar.is_working_day(local.date())
+
+
+def calendar_alarm_due(*, env: ClockEnv, now: datetime, months: tuple[int, ...]) -> bool:
+    """Tell whether today's calendar alarm is due: from 09:00 in an alarm month while next
+    year's holidays are unknown."""
+    local = now.astimezone(env.zone)
+    unknown = local.year + 1 not in env.calendar.known_years
+    return local.month in months and unknown and local.time() >= ALARM_TIME
 
 
 def morning_digest(*, session: Session, env: ClockEnv, now: datetime) -> int:
@@ -66,7 +84,7 @@ def _digest_text(
             lang,
             number=c.number,
             what=text(f"clock_{d.kind}", lang),
-            due=d.due_date.isoformat(),
+            due=due_text(d.due_date, d.provisional, lang),
             late=text("digest_late", lang) if d.due_date < today else "",
         )
         for d, c in rows

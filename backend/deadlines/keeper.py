@@ -17,7 +17,8 @@ from backend.deadlines.policy import Policy
 from backend.deadlines.service import ClockEnv
 from backend.errors import InvalidTransition
 from backend.notifications import outbox
-from backend.notifications.texts import text
+from backend.notifications.texts import due_text, text
+from backend.workdays.calendar import WorkingCalendar
 from backend.workdays.store import CalendarCache
 from dialogs.model import ChatRef
 
@@ -40,7 +41,11 @@ class DeadlineKeeper:
 
     def env(self, session: Session) -> ClockEnv:
         """Return what clock operations need, with the calendar as it is now."""
-        return ClockEnv(self.policy, self.calendar.get(session), self.zone, self.clock)
+        return self.env_with(self.calendar.get(session))
+
+    def env_with(self, calendar: WorkingCalendar) -> ClockEnv:
+        """Return what clock operations need, with a given calendar (one being changed)."""
+        return ClockEnv(self.policy, calendar, self.zone, self.clock)
 
     def case_created(self, *, session: Session, case: Case) -> None:
         """Start the report clock of a dishonesty record: it reached the lead office now."""
@@ -132,7 +137,7 @@ class DeadlineKeeper:
         reason: str,
         env: ClockEnv,
     ) -> None:
-        due = deadline.due_date.isoformat()
+        due, provisional = deadline.due_date, deadline.provisional
         outbox.write(
             session=session,
             kind="update",
@@ -141,7 +146,11 @@ class DeadlineKeeper:
             key=f"extension:{deadline.id}:{deadline.extension_days}",
             recipients=outbox.reporter_of(session=session, case=case),
             render=lambda lang: text(
-                "extension", lang, number=case.number, due=due, reason=reason
+                "extension",
+                lang,
+                number=case.number,
+                due=due_text(due, provisional, lang),
+                reason=reason,
             ),
             office_hours_only=False,
         )

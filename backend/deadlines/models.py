@@ -56,6 +56,7 @@ class Deadline(SQLModel, table=True):
     due_date: date
     due_at: datetime = Field(sa_type=UTCDateTime)  # the end of due_date, Asia/Shanghai
     provisional: bool = False
+    calendar_revision: int = 0  # the calendar revision due_date was computed with
     state: str = Field(default=ClockState.open, max_length=16)
     met_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     next_stage: int = 0

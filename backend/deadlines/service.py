@@ -139,12 +139,22 @@ def decide_extension(*, session: Session, deadline: Deadline, approve: bool, env
     return granted
 
 
-def recompute(*, session: Session, deadline: Deadline, env: ClockEnv) -> tuple[date, date]:
-    """Recompute a running clock after the calendar changed; return old and new due dates."""
-    before = deadline.due_date
-    _reschedule(deadline, env)
+def recompute(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:
+    """Recompute a running clock against a changed calendar (due date, provisional, stages).
+
+    A stage already due but not yet acted on stays due (the sweep catches it up); a stage
+    acted on is done, unless the new calendar puts it in the future again.
+    """
+    acted = deadline.next_stage
+    apply_due(deadline, env.calendar, env.zone)
+    if deadline.state == ClockState.open:
+        stages = plan(deadline, env.policy, env.calendar, env.zone)
+        upcoming = [i for i, s in enumerate(stages) if s.at > env.now()]
+        deadline.next_stage = min(acted, upcoming[0] if upcoming else len(stages))
+        pending = deadline.next_stage < len(stages)
+        deadline.next_action_at = stages[deadline.next_stage].at if pending else None
+    deadline.updated_at = env.now()
     session.add(deadline)
-    return before, deadline.due_date
 
 
 def _reschedule(deadline: Deadline, env: ClockEnv) -> None:

@@ -18,7 +18,7 @@ from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
-from backend.notifications.texts import text
+from backend.notifications.texts import due_text, text
 from dialogs.model import ChatRef
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,10 @@ def _notify(
     keeper: DeadlineKeeper,
 ) -> int:
     key = f"deadline:{deadline.id}:{deadline.due_date}:{stage.name}"
-    due = deadline.due_date.isoformat()
+
+    def due(lang: str) -> str:
+        return due_text(deadline.due_date, deadline.provisional, lang)
+
     if stage.group == "ask":
         recipients = outbox.reporter_of(session=session, case=case)
         if keeper.rating_asker is not None and recipients:
@@ -164,7 +167,7 @@ def _notify(
                 what=what(lang),
                 unit=unit,
                 late=late,
-                due=due,
+                due=due(lang),
             ),
             buttons=lambda lang: [[(text("button_open", lang), f"open:{case.number}")]],
         )
@@ -172,11 +175,13 @@ def _notify(
         left = stage.name.removeprefix("before_")
 
         def render(lang: str) -> str:
-            return text("before", lang, number=case.number, what=what(lang), due=due, left=left)
+            return text(
+                "before", lang, number=case.number, what=what(lang), due=due(lang), left=left
+            )
     else:
 
         def render(lang: str) -> str:
-            return text(stage.name, lang, number=case.number, what=what(lang), due=due)
+            return text(stage.name, lang, number=case.number, what=what(lang), due=due(lang))
 
     action = "sign" if deadline.kind == ClockKind.sign else "open"
     return outbox.write(

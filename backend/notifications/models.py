@@ -33,7 +33,7 @@ class Notification(SQLModel, table=True):
     key: str = Field(max_length=200, unique=True)
     kind: str = Field(
         max_length=24
-    )  # reminder | escalation | digest | calendar | follow_up | update
+    )  # reminder | escalation | digest | calendar | deadline_moved | follow_up | update
     case_id: int | None = Field(default=None, foreign_key="cases.id", index=True)
     deadline_id: int | None = Field(default=None, foreign_key="deadlines.id")
     stage: str | None = Field(default=None, max_length=24)

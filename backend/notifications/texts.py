@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 TEXTS: dict[str, dict[str, str]] = {
     "before": {
         "zh": "【提醒】案件 {number}（{what}）将于 {due}（{left} 个工作日后）到期。",
@@ -28,6 +30,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "您的投诉 {number} 的办理期限已延长至 {due}。理由：{reason}",
         "en": "The deadline of your complaint {number} was extended to {due}. Reason: {reason}",
     },
+    "deadline_moved": {
+        "zh": "【期限调整】工作日历有变，案件 {number}（{what}）的到期日由 {before} 改为 {due}。",
+        "en": "Deadline moved: after a change of the working-day calendar, case {number} "
+        "({what}) is now due on {due} (was {before}).",
+    },
+    "deadline_moved_reporter": {
+        "zh": "因节假日安排调整，您的投诉 {number} 的办理期限调整为 {due}。",
+        "en": "After a change of the holiday calendar, your complaint {number} is now due "
+        "to be handled by {due}.",
+    },
+    "provisional_mark": {"zh": "（暂定）", "en": " (provisional)"},
     "digest": {
         "zh": "早安。{unit} 今日待办 {count} 件：\n{lines}",
         "en": "Good morning. {unit} has {count} open case(s):\n{lines}",
@@ -39,10 +52,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest_late": {"zh": "（已逾期）", "en": " (overdue)"},
     "calendar_alarm": {
         "zh": "【日历提醒】系统尚无 {year} 年的节假日安排，"
-        "{year} 年的期限按周末和固定节日临时计算。"
+        "{year} 年的期限按周末和法定节假日（含推算的农历节日）暂定计算，不含调休。"
         "请在国务院公布安排后录入（intake calendar set / confirm-year）。",
         "en": "Calendar: the holidays of {year} are not known yet; deadlines in {year} are "
-        "provisional (weekends and fixed-date holidays only). Enter them once announced.",
+        "provisional (weekends and the statutory holidays, lunar ones computed, without the "
+        "make-up working days). Enter them once announced.",
     },
     "update_signed": {
         "zh": "您的投诉 {number} 已由{unit}签收，正在办理。",
@@ -114,3 +128,8 @@ def text(key: str, language: str, **params: object) -> str:
     """Return a notification text in a language (Chinese when unknown)."""
     entry = TEXTS[key]
     return entry.get(language, entry["zh"]).format(**params)
+
+
+def due_text(day: date, provisional: bool, language: str) -> str:
+    """Return a due date as shown to people, marked when it is provisional (暂定)."""
+    return day.isoformat() + (text("provisional_mark", language) if provisional else "")

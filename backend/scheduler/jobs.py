@@ -5,22 +5,34 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from backend.actors import SYSTEM
 from backend.attachments.cleanup import CleanupReport, remove_abandoned_uploads
 from backend.attachments.store import ContentStore
 from backend.attachments.uploads import UploadQuota
 from backend.bootstrap import Container
 from backend.db import session_scope
-from backend.deadlines.digest import calendar_alarm, morning_digest
+from backend.deadlines.digest import (
+    calendar_alarm,
+    calendar_alarm_due,
+    digest_due,
+    morning_digest,
+)
+from backend.deadlines.moves import catch_up_stale_clocks
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.sweep import sweep
 from backend.notifications.sender import DeliveryReport, deliver
+from backend.scheduler.runs import claim_daily_run, record_daily_run
 
 log = logging.getLogger(__name__)
 
 
 def sweep_job(container: Container) -> None:
-    """Act on due clocks, then deliver what that wrote."""
+    """Bring clocks set against an older calendar up to date, act on due clocks, deliver."""
     now = container.clock.now()
+    with session_scope(container.engine) as session:
+        moved = catch_up_stale_clocks(session=session, keeper=container.keeper, actor=SYSTEM)
+    if moved:
+        log.info("sweep: %s clock(s) moved to the current calendar", moved)
     with session_scope(container.engine) as session:
         report = sweep(
             session=session, keeper=container.keeper, case_env=container.case_env, now=now
@@ -62,24 +74,35 @@ def send_job(container: Container) -> DeliveryReport:
 
 
 def digest_job(container: Container) -> None:
-    """Write the morning digest for each clerk (working days only)."""
+    """Write the morning digest once a working day: at its time, or first thing after it."""
+    now = container.clock.now()
     with session_scope(container.engine) as session:
         env = container.keeper.env(session)
-        written = morning_digest(session=session, env=env, now=container.clock.now())
+        today = env.today()
+        if not digest_due(env=env, now=now):
+            return
+        if not claim_daily_run(session=session, job="digest", day=today, now=now):
+            return
+        written = morning_digest(session=session, env=env, now=now)
+        record_daily_run(session=session, job="digest", day=today, written=written)
     log.info("digest: %s messages", written)
     send_job(container)
 
 
 def calendar_alarm_job(container: Container) -> None:
-    """Warn coordinators while next year's holidays are unknown (in the alarm months)."""
+    """Warn coordinators once a day, from 09:00, while next year's holidays are unknown."""
+    now = container.clock.now()
+    months = container.policy.calendar_alarm_months
     with session_scope(container.engine) as session:
         env = container.keeper.env(session)
-        calendar_alarm(
-            session=session,
-            env=env,
-            now=container.clock.now(),
-            months=container.policy.calendar_alarm_months,
-        )
+        today = env.today()
+        if not calendar_alarm_due(env=env, now=now, months=months):
+            return
+        if not claim_daily_run(session=session, job="calendar_alarm", day=today, now=now):
+            return
+        written = calendar_alarm(session=session, env=env, now=now, months=months)
+        record_daily_run(session=session, job="calendar_alarm", day=today, written=written)
+    log.info("calendar alarm: %s messages", written)
     send_job(container)
 
 

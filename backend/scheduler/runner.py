@@ -1,23 +1,32 @@
-"""APScheduler wiring: a few fixed jobs; the sweep is safe to run in several processes."""
+"""APScheduler wiring: a few fixed jobs, each safe to run in several processes at once.
+
+Every job also runs when the scheduler starts and then at least once a minute: the sweep and
+the sender act on whatever is due by then, and the daily jobs (digest, calendar alarm) run
+at their time or, when the process was down then, at the first round after it, once a day
+(`backend.scheduler.runs`). Nothing is lost to a restart or to APScheduler's misfire rules.
+"""
 
 from __future__ import annotations
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.combining import OrTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from backend.bootstrap import Container
+from backend.deadlines.digest import ALARM_TIME
 from backend.scheduler import jobs
 
 SWEEP_SECONDS = 60
 SEND_SECONDS = 15
 UPLOAD_CLEANUP_MINUTES = 60
+CATCH_UP_SECONDS = 60  # how late a daily job may start after a restart, at most
 
 
 def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
-    """Add the fixed jobs to a scheduler."""
+    """Add the fixed jobs to a scheduler; each first runs as soon as the scheduler starts."""
     zone = container.settings.zone
     policy = container.policy
     common = {
@@ -26,18 +35,28 @@ def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
         "coalesce": True,
         "misfire_grace_time": None,
         "replace_existing": True,
+        "next_run_time": container.clock.now(),
     }
+
+    def daily(hour: int, minute: int) -> OrTrigger:
+        return OrTrigger(
+            [
+                CronTrigger(hour=hour, minute=minute, timezone=zone),
+                IntervalTrigger(seconds=CATCH_UP_SECONDS, timezone=zone),
+            ]
+        )
+
     scheduler.add_job(jobs.sweep_job, IntervalTrigger(seconds=SWEEP_SECONDS), id="sweep", **common)
     scheduler.add_job(jobs.send_job, IntervalTrigger(seconds=SEND_SECONDS), id="send", **common)
     scheduler.add_job(
         jobs.digest_job,
-        CronTrigger(hour=policy.digest_time.hour, minute=policy.digest_time.minute, timezone=zone),
+        daily(policy.digest_time.hour, policy.digest_time.minute),
         id="digest",
         **common,
     )
     scheduler.add_job(
         jobs.calendar_alarm_job,
-        CronTrigger(hour=9, minute=0, timezone=zone),
+        daily(ALARM_TIME.hour, ALARM_TIME.minute),
         id="calendar_alarm",
         **common,
     )

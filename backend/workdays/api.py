@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from sqlmodel import col, select
 
@@ -15,7 +15,7 @@ from backend.api.errors import refusals
 from backend.api.params import Day
 from backend.errors import Forbidden, ValidationFailed
 from backend.storable import StorableStr
-from backend.workdays.changes import change_day
+from backend.workdays.changes import change_day, confirm_year
 from backend.workdays.models import CalendarOverride
 
 router = APIRouter(prefix="/calendar", tags=["calendar"], route_class=JsonLimitedRoute)
@@ -122,3 +122,26 @@ def delete_override(
         session=session, keeper=container.keeper, day=day, working=None, reason="", actor=actor
     )
     return OverrideResult(date=day, working=None, moved_deadlines=moved)
+
+
+class YearConfirmed(BaseModel):
+    """What confirming a year changed."""
+
+    year: int
+    moved_deadlines: int
+
+
+@router.post(
+    "/years/{year}/confirm", response_model=YearConfirmed, responses=refusals(401, 403, 422)
+)
+def confirm_known_year(
+    year: Annotated[int, Path(ge=2000, le=2100)],
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+) -> YearConfirmed:
+    """Declare a year's days complete once its notice is entered; open due dates follow."""
+    if not actor.is_coordinator:
+        raise Forbidden("only coordinators correct the calendar")
+    moved = confirm_year(session=session, keeper=container.keeper, year=year, actor=actor)
+    return YearConfirmed(year=year, moved_deadlines=moved)

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-# Holidays that fall on the same solar date every year; the lunar ones (Spring Festival,
-# Qingming, Dragon Boat, Mid-Autumn) and the make-up days are only known once announced.
-FIXED_HOLIDAYS: tuple[tuple[int, int], ...] = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))
+from backend.workdays.estimate import estimated_days_off
+
 MAX_SPAN = 3660  # days: no period of the system is longer than ten years
 
 
@@ -34,21 +33,24 @@ class WorkingCalendar:
 
     `exceptions` maps a day to True (a make-up working day or a working day added by a
     coordinator) or False (a holiday or an emergency closure). In a known year every other
-    weekday works; beyond the known years the answer is provisional.
+    weekday works. In a year not known yet a day listed in `exceptions` is as listed (a
+    coordinator said so); every other day is estimated from the statutory holidays
+    (`backend.workdays.estimate`) and the answer is provisional. `revision` names the
+    database's calendar this was loaded from (0: not from the database).
     """
 
     exceptions: Mapping[date, bool] = field(default_factory=dict)
     known_years: frozenset[int] = frozenset()
+    revision: int = 0
 
     def day(self, day: date) -> WorkingDay:
         """Tell whether a day is a working day, and whether the answer is provisional."""
         override = self.exceptions.get(day)
-        provisional = day.year not in self.known_years
         if override is not None:
-            return WorkingDay(override, provisional and not _fixed_holiday(day))
-        if provisional and _fixed_holiday(day):
-            return WorkingDay(False, True)
-        return WorkingDay(day.weekday() < 5, provisional)
+            return WorkingDay(override, False)
+        if day.year in self.known_years:
+            return WorkingDay(day.weekday() < 5, False)
+        return WorkingDay(day.weekday() < 5 and day not in estimated_days_off(day.year), True)
 
     def is_working_day(self, day: date) -> bool:
         """Return whether the day is a working day (provisionally so beyond the known years)."""
@@ -99,7 +101,3 @@ class WorkingCalendar:
             if self.is_working_day(current):
                 left -= 1
         raise ValueError(f"{count} working days before {end} is beyond the calendar's reach")
-
-
-def _fixed_holiday(day: date) -> bool:
-    return (day.month, day.day) in FIXED_HOLIDAYS

@@ -1,19 +1,32 @@
-"""Calendar corrections by a coordinator, and the recomputation of open due dates they cause."""
+"""Every change of the calendar, each followed by the recomputation of the open due dates.
+
+A coordinator's correction of a day, a coordinator confirming a year, and the start-up sync
+(a newer `chinesecalendar` release, a new version of the estimate) all take the calendar's
+lock, change the rows, bump the revision and hand the change to `move_clocks`.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from backend.actors import Actor
-from backend.cases.events import record_event
-from backend.cases.models import Case
-from backend.deadlines import service as clocks
+from backend.actors import SYSTEM, Actor
 from backend.deadlines.keeper import DeadlineKeeper
-from backend.deadlines.models import Deadline
+from backend.deadlines.moves import CalendarChange, move_clocks
 from backend.errors import ValidationFailed
-from backend.workdays.store import remove_override, set_override
+from backend.workdays.estimate import estimate_label, statutory_days
+from backend.workdays.seed import PublishedCalendar
+from backend.workdays.store import (
+    add_known_year,
+    bump_revision,
+    load_calendar,
+    lock_state,
+    overrides_in,
+    remove_override,
+    set_override,
+    sync_published,
+)
 
 
 def change_day(
@@ -25,7 +38,7 @@ def change_day(
     reason: str,
     actor: Actor,
 ) -> int:
-    """Make a day a working day (True), a day off (False) or as the package says (None).
+    """Make a day a working day (True), a day off (False) or as published (None).
 
     Open due dates whose period covers the day are recomputed; each move is a case event.
     Returns how many due dates moved.
@@ -33,8 +46,10 @@ def change_day(
     reason = reason.strip()
     if working is not None and not reason:
         raise ValidationFailed("reason_required", field="reason")
+    state = lock_state(session=session)
     if working is None:
         remove_override(session=session, day=day)
+        cause = f"{day} as published"
     else:
         set_override(
             session=session,
@@ -44,39 +59,81 @@ def change_day(
             actor_name=actor.name,
             clock=keeper.clock,
         )
-    session.flush()
-    keeper.calendar.invalidate()
-    return recompute_open_deadlines(
-        session=session, keeper=keeper, day=day, actor=actor, reason=reason or "override removed"
+        cause = f"{day} {'a working day' if working else 'a day off'}: {reason}"
+    bump_revision(session=session, state=state, clock=keeper.clock)
+    return move_clocks(
+        session=session,
+        keeper=keeper,
+        calendar=load_calendar(session=session),
+        change=CalendarChange(day, day, cause),
+        actor=actor,
     )
 
 
-def recompute_open_deadlines(
-    *, session: Session, keeper: DeadlineKeeper, day: date, actor: Actor, reason: str
-) -> int:
-    """Recompute the running clocks whose period covers `day`; log each move on its case."""
-    env = keeper.env(session)
-    statement = select(Deadline).where(
-        col(Deadline.state).in_(clocks.RUNNING),
-        col(Deadline.started_on) < day,
-        col(Deadline.due_date) >= day,
+def confirm_year(*, session: Session, keeper: DeadlineKeeper, year: int, actor: Actor) -> int:
+    """Declare a year's days complete once its notice is entered; return the clocks moved.
+
+    Refused while a statutory holiday of the year on a weekday is not entered as a day off
+    (the year would otherwise lose the estimate and gain nothing). A year already known
+    changes nothing.
+    """
+    state = lock_state(session=session)
+    if year in load_calendar(session=session).known_years:
+        return 0
+    entered = overrides_in(session=session, year=year)
+    missing = [d for d in statutory_days(year) if d.weekday() < 5 and entered.get(d) is not False]
+    if missing:
+        days = ", ".join(d.isoformat() for d in sorted(set(missing)))
+        raise ValidationFailed("year_incomplete", field="year", year=year, days=days)
+    add_known_year(session=session, year=year, clock=keeper.clock)
+    bump_revision(session=session, state=state, clock=keeper.clock)
+    return move_clocks(
+        session=session,
+        keeper=keeper,
+        calendar=load_calendar(session=session),
+        change=CalendarChange(date(year, 1, 1), date(year, 12, 31), f"{year} confirmed"),
+        actor=actor,
     )
-    moved = 0
-    for deadline in session.exec(statement).all():
-        before, after = clocks.recompute(session=session, deadline=deadline, env=env)
-        if before == after:
-            continue
-        moved += 1
-        case = session.get(Case, deadline.case_id)
-        assert case is not None
-        record_event(
-            session=session,
-            case=case,
-            actor=actor,
-            action="deadline_moved",
-            at=env.now(),
-            reason=f"calendar change on {day}: {reason}",
-            details={"kind": deadline.kind, "from": before.isoformat(), "to": after.isoformat()},
-        )
-    session.flush()
-    return moved
+
+
+def sync_calendar(*, session: Session, keeper: DeadlineKeeper, source: PublishedCalendar) -> int:
+    """Take in what the published calendar and the estimate say now (at start-up).
+
+    A newer `chinesecalendar` release adds a year or corrects days; a new estimate changes
+    the days of unpublished years. Either moves the open clocks it reaches; returns how many.
+    """
+    state = lock_state(session=session)
+    published = sync_published(session=session, source=source, clock=keeper.clock)
+    spans: list[tuple[date, date]] = []
+    causes: list[str] = []
+    if published.new_years:
+        spans += [(date(y, 1, 1), date(y, 12, 31)) for y in published.new_years]
+        causes.append(f"published calendar now covers {_years(published.new_years)}")
+    if published.days:
+        spans.append((min(published.days), max(published.days)))
+        causes.append(f"published calendar corrected {len(published.days)} day(s)")
+    label = estimate_label()
+    if state.estimate != label:
+        spans.append((date.min, date.max))
+        causes.append(f"estimate of unpublished years is now {label}")
+        state.estimate = label
+    if not spans:
+        return 0
+    bump_revision(session=session, state=state, clock=keeper.clock)
+    change = CalendarChange(
+        min(first for first, _ in spans), max(last for _, last in spans), "; ".join(causes)
+    )
+    return move_clocks(
+        session=session,
+        keeper=keeper,
+        calendar=load_calendar(session=session),
+        change=change,
+        actor=SYSTEM,
+    )
+
+
+def _years(years: frozenset[int]) -> str:
+    ordered = sorted(years)
+    if ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 1:
+        return f"{ordered[0]}-{ordered[-1]}"
+    return ", ".join(str(y) for y in ordered)

@@ -39,3 +39,20 @@ class CalendarYear(SQLModel, table=True):
     year: int = Field(primary_key=True)
     source: str = Field(max_length=16)  # package | coordinator
     added_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CalendarState(SQLModel, table=True):
+    """One row: the calendar's revision, bumped by every change, and the estimate's version.
+
+    Processes reload their cached calendar when the revision moves; clocks remember the
+    revision they were computed with, so one computed against an older calendar is found.
+    The row is locked while the calendar changes, so changes never interleave.
+    """
+
+    __tablename__ = "calendar_state"
+
+    id: int = Field(default=1, primary_key=True)
+    revision: int = 0
+    settled: int = 0  # the last revision whose late-set clocks were all caught up
+    estimate: str = Field(default="", max_length=64)  # estimate_label() the clocks reflect
+    changed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

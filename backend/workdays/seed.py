@@ -3,10 +3,35 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 import chinese_calendar
 
 from backend.workdays.calendar import WorkingCalendar
+
+
+class PublishedCalendar(Protocol):
+    """A source of published years: the days unlike Monday-to-Friday, and the years covered."""
+
+    def exceptions(self) -> dict[date, tuple[bool, str]]:
+        """Return each day that differs from Monday-to-Friday: (working, name)."""
+        ...
+
+    def years(self) -> frozenset[int]:
+        """Return the years covered completely."""
+        ...
+
+
+class ChineseCalendarPackage:
+    """The installed `chinesecalendar` package (its releases add the years as announced)."""
+
+    def exceptions(self) -> dict[date, tuple[bool, str]]:
+        """Return the days the package marks differently from Monday-to-Friday, with names."""
+        return package_exceptions()
+
+    def years(self) -> frozenset[int]:
+        """Return the years the package covers completely."""
+        return package_years()
 
 
 def package_exceptions() -> dict[date, tuple[bool, str]]:

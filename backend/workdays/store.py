@@ -1,45 +1,119 @@
-"""The calendar in the database: seed it, correct it, load it (cached briefly per process)."""
+"""The calendar in the database: published days, corrections, known years, its revision."""
 
 from __future__ import annotations
 
 import threading
-import time
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from backend.clock import Clock
 from backend.workdays.calendar import WorkingCalendar
-from backend.workdays.models import CalendarDay, CalendarOverride, CalendarYear
-from backend.workdays.seed import package_exceptions, package_years
+from backend.workdays.models import CalendarDay, CalendarOverride, CalendarState, CalendarYear
+from backend.workdays.seed import PublishedCalendar
 
 
-def seed_calendar(*, session: Session, clock: Clock) -> int:
-    """Add what the chinesecalendar package knows and the database lacks; return the days added."""
-    have_years = set(session.exec(select(col(CalendarYear.year))).all())
-    new_years = sorted(package_years() - have_years)
-    if not new_years:
-        return 0
-    wanted = set(new_years)
-    have_days = set(session.exec(select(col(CalendarDay.day))).all())
-    added = 0
-    for day, (working, name) in sorted(package_exceptions().items()):
-        if day.year in wanted and day not in have_days:
+@dataclass(frozen=True)
+class PublishedChange:
+    """What syncing with the published calendar changed: days, and years newly known."""
+
+    days: frozenset[date]
+    new_years: frozenset[int]
+
+
+def lock_state(*, session: Session) -> CalendarState:
+    """Return the calendar's state row, locked to this transaction: calendar changes queue.
+
+    On SQLite every write transaction holds the database's lock from its start already.
+    """
+    statement = select(CalendarState).where(CalendarState.id == 1)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        statement = statement.with_for_update()
+    row = session.exec(statement).first()
+    if row is None:  # a database whose row was removed by hand: put it back
+        insert = pg_insert if postgres else sqlite_insert
+        session.connection().execute(
+            insert(CalendarState)
+            .values(id=1, revision=0, settled=0, estimate="")
+            .on_conflict_do_nothing()
+        )
+        row = session.exec(statement).one()
+    return row
+
+
+def bump_revision(*, session: Session, state: CalendarState, clock: Clock) -> int:
+    """Mark the calendar changed; return its new revision."""
+    state.revision += 1
+    state.changed_at = clock.now()
+    session.add(state)
+    session.flush()
+    return state.revision
+
+
+def unsettled(*, session: Session) -> bool:
+    """Tell whether clocks set during a recent change may still need catching up."""
+    row = session.exec(
+        select(col(CalendarState.revision), col(CalendarState.settled)).where(
+            CalendarState.id == 1
+        )
+    ).first()
+    return row is not None and row[1] < row[0]
+
+
+def current_revision(*, session: Session) -> int:
+    """Return the calendar's revision as committed (0 before the first change)."""
+    revision = session.exec(
+        select(col(CalendarState.revision)).where(CalendarState.id == 1)
+    ).first()
+    return revision or 0
+
+
+def sync_published(
+    *, session: Session, source: PublishedCalendar, clock: Clock
+) -> PublishedChange:
+    """Make the stored published days match the source for every year it covers.
+
+    Adds what a newer release knows (a new year, a corrected day) and removes what it no
+    longer marks; returns the days whose answer changed and the years newly known.
+    """
+    years = source.years()
+    wanted = {day: v for day, v in source.exceptions().items() if day.year in years}
+    have = {row.day: row for row in session.exec(select(CalendarDay)).all()}
+    changed: set[date] = set()
+    for day, (working, name) in sorted(wanted.items()):
+        row = have.get(day)
+        if row is None:
             session.add(CalendarDay(day=day, working=working, name=name[:100]))
-            added += 1
-    for year in new_years:
+            changed.add(day)
+        elif row.working != working or row.name != name[:100]:
+            if row.working != working:
+                changed.add(day)
+            row.working, row.name = working, name[:100]
+            session.add(row)
+    for day, row in have.items():
+        if day.year in years and day not in wanted:
+            session.delete(row)
+            changed.add(day)
+    have_years = set(session.exec(select(col(CalendarYear.year))).all())
+    new_years = frozenset(years - have_years)
+    for year in sorted(new_years):
         session.add(CalendarYear(year=year, source="package", added_at=clock.now()))
     session.flush()
-    return added
+    return PublishedChange(frozenset(changed), new_years)
 
 
 def load_calendar(*, session: Session) -> WorkingCalendar:
-    """Return the calendar as the database has it: package days overlaid with overrides."""
+    """Return the calendar as the database has it: published days overlaid with corrections."""
+    revision = current_revision(session=session)  # first: rows read later are never older
     exceptions = {row.day: row.working for row in session.exec(select(CalendarDay)).all()}
     exceptions |= {row.day: row.working for row in session.exec(select(CalendarOverride)).all()}
     years = frozenset(session.exec(select(col(CalendarYear.year))).all())
-    return WorkingCalendar(exceptions, years)
+    return WorkingCalendar(exceptions, years, revision)
 
 
 def set_override(
@@ -65,31 +139,42 @@ def remove_override(*, session: Session, day: date) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def confirm_year(*, session: Session, year: int, clock: Clock) -> None:
-    """Mark a year as fully known once its holidays have been entered as overrides."""
-    if session.get(CalendarYear, year) is None:
-        session.add(CalendarYear(year=year, source="coordinator", added_at=clock.now()))
-        session.flush()
+def overrides_in(*, session: Session, year: int) -> dict[date, bool]:
+    """Return the coordinators' corrections of one year."""
+    rows = session.exec(
+        select(CalendarOverride).where(
+            col(CalendarOverride.day) >= date(year, 1, 1),
+            col(CalendarOverride.day) <= date(year, 12, 31),
+        )
+    ).all()
+    return {row.day: row.working for row in rows}
+
+
+def add_known_year(*, session: Session, year: int, clock: Clock) -> bool:
+    """Mark a year as fully known (confirmed by a coordinator); return whether it was new."""
+    if session.get(CalendarYear, year) is not None:
+        return False
+    session.add(CalendarYear(year=year, source="coordinator", added_at=clock.now()))
+    session.flush()
+    return True
 
 
 class CalendarCache:
-    """The calendar of this process, reloaded after a short time or when told it changed."""
+    """The calendar of this process, reloaded whenever the database's revision moved."""
 
-    def __init__(self, ttl_seconds: float = 60.0) -> None:
-        self._ttl = ttl_seconds
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._calendar: WorkingCalendar | None = None
-        self._loaded_at = 0.0
 
     def get(self, session: Session) -> WorkingCalendar:
-        """Return the calendar, loading it when stale."""
+        """Return the calendar, loading it when another process (or this one) changed it."""
+        revision = current_revision(session=session)
         with self._lock:
-            fresh = time.monotonic() - self._loaded_at < self._ttl
-            if self._calendar is not None and fresh:
+            if self._calendar is not None and self._calendar.revision == revision:
                 return self._calendar
         calendar = load_calendar(session=session)
         with self._lock:
-            self._calendar, self._loaded_at = calendar, time.monotonic()
+            self._calendar = calendar
         return calendar
 
     def invalidate(self) -> None:

@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from backend.settings import Settings
+from tests.conftest import Staff
 
 INTAKE = [sys.executable, "-m", "backend.cli.main"]
 
@@ -139,6 +140,33 @@ def test_calendar_is_working_day_prints_yes_or_no(settings: Settings, client: Te
         for d in ("2026-02-14", "2026-02-16")
     ]
     assert answers == ["yes", "no"]
+
+
+def test_calendar_commands_say_provisional_where_the_api_does(
+    settings: Settings, client: TestClient, staff: Staff
+) -> None:
+    # 2035 is far from published: its Spring Festival is estimated (eve 7 Feb, 1/1-1/3 on
+    # 8-10 Feb, the Saturday made up on Monday 12 Feb).
+    cli = [
+        intake(settings, "calendar", "is-working-day", d).stdout.strip()
+        for d in ("2026-02-14", "2035-02-09", "2035-02-13")
+    ]
+    api = [
+        client.get(f"/api/v1/calendar/days/{d}", headers=staff.czj_clerk).json()
+        for d in ("2026-02-14", "2035-02-09", "2035-02-13")
+    ]
+    counted = intake(settings, "calendar", "add-working-days", "2035-02-06", "1").stdout
+    assert cli == ["yes", "no provisional", "yes provisional"]
+    assert [a["provisional"] for a in api] == [False, True, True]
+    assert counted == "2035-02-13 provisional\n"
+
+
+def test_confirm_year_refuses_a_year_whose_statutory_days_are_not_entered(
+    settings: Settings, client: TestClient
+) -> None:
+    done = intake(settings, "calendar", "confirm-year", "2035")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "2035-02-09" in done.stderr and "not entered" in done.stderr
 
 
 @pytest.mark.parametrize(

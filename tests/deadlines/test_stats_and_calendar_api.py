@@ -84,3 +84,25 @@ def test_only_coordinators_correct_the_calendar_and_bad_bodies_are_refused(
     ):
         response = client.post("/api/v1/calendar/overrides", json=bad, headers=staff.coordinator)
         assert response.status_code == 422, bad
+
+
+def test_the_calendar_api_flags_the_estimated_spring_festival_provisional(
+    client: TestClient, staff: Staff
+) -> None:
+    day = client.get("/api/v1/calendar/days/2027-02-08", headers=staff.czj_clerk).json()
+    after = client.get(
+        "/api/v1/calendar/add-working-days?start=2027-02-04&days=1", headers=staff.czj_clerk
+    ).json()
+    assert (day["working"], day["provisional"]) == (False, True)
+    assert (after["date"], after["provisional"]) == ("2027-02-11", True)
+
+
+def test_only_coordinators_confirm_a_year_and_only_once_its_holidays_are_entered(
+    client: TestClient, staff: Staff
+) -> None:
+    clerk = client.post("/api/v1/calendar/years/2027/confirm", headers=staff.czj_clerk)
+    empty = client.post("/api/v1/calendar/years/2027/confirm", headers=staff.coordinator)
+    known = client.post("/api/v1/calendar/years/2026/confirm", headers=staff.coordinator)
+    assert clerk.status_code == 403
+    assert (empty.status_code, empty.json()["code"]) == (422, "year_incomplete")
+    assert (known.status_code, known.json()) == (200, {"year": 2026, "moved_deadlines": 0})
