@@ -55,6 +55,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     ),
     "POST /api/v1/calendar/overrides": frozenset({"reason_required"}),  # blank
     "GET /api/v1/stats": frozenset({"from_after_to"}),
+    # a year is confirmed only once its statutory days off are entered
+    "POST /api/v1/calendar/years/{year}/confirm": frozenset({"year_incomplete"}),
 }
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 
