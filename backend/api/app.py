@@ -17,9 +17,9 @@ from backend.api.errors import install_error_handlers, refusals
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
-from backend.deadlines.api import router as stats_router
 from backend.people.api import router as staff_router
 from backend.settings import Settings
+from backend.stats.api import router as stats_router
 from backend.taxonomy.api import router as taxonomy_router
 from backend.workdays.api import router as calendar_router
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Path, Query, status
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
 from backend.api.errors import refusals
-from backend.api.params import Cursor
+from backend.api.params import Cursor, Day
 from backend.cases.intake import Draft, submit
 from backend.cases.merge import merge_into
 from backend.cases.models import CaseKind, CaseStatus
@@ -19,6 +20,7 @@ from backend.cases.redaction import Redactor
 from backend.cases.schemas import CaseAction, CaseCreate, CaseCreated, CasePublic, CasesPublic
 from backend.cases.workflow import Action, Command, transition
 from backend.errors import ValidationFailed
+from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute)
@@ -70,10 +72,25 @@ def read_cases(
     kind: CaseKind | None = None,
     q: Annotated[StorableStr | None, Query(max_length=200)] = None,
     overdue: bool | None = None,
+    channel: Annotated[StorableStr | None, Query(max_length=16)] = None,
+    measure: Annotated[
+        MeasureName | None,
+        Query(
+            description="Only the cases behind a figure of GET /api/v1/stats; `department` "
+            "then names the unit whose figure it is, not the one holding the case now."
+        ),
+    ] = None,
+    measure_from: Annotated[
+        Day | None, Query(description="First Tianjin date of the figure's period.")
+    ] = None,
+    measure_to: Annotated[
+        Day | None, Query(description="Last Tianjin date of the figure's period.")
+    ] = None,
     cursor: Cursor | None = None,
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
 ) -> CasesPublic:
     """List the cases the caller may see, newest first, one page at a time."""
+    figure = _measure(container, measure, measure_from, measure_to)
     page = list_cases(
         session=session,
         actor=actor,
@@ -84,6 +101,8 @@ def read_cases(
             kind=kind,
             q=q,
             overdue_at=container.clock.now() if overdue else None,
+            channel=channel,
+            measure=figure,
         ),
         cursor=cursor,
         limit=limit or container.settings.api_page_limit,
@@ -91,6 +110,17 @@ def read_cases(
     redactor = Redactor(session=session, actor=actor, language=language)
     data = [summarise(c, redactor) for c in page.cases]
     return CasesPublic(data=data, next_cursor=page.next_cursor)
+
+
+def _measure(
+    container: ContainerDep, name: MeasureName | None, start: date | None, end: date | None
+) -> MeasureFilter | None:
+    if name is None:
+        if start is not None or end is not None:
+            raise ValidationFailed("measure_period_without_measure", field="measure")
+        return None
+    now, zone = container.clock.now(), container.settings.zone
+    return measure_filter(name=name, start=start, end=end, now=now, zone=zone)
 
 
 @router.get("/{number}", response_model=CasePublic, responses=refusals(401, 404, 422))

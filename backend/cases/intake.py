@@ -18,6 +18,7 @@ from backend.cases.numbers import hash_pin, new_pin, next_case_number
 from backend.cases.text import check_text
 from backend.errors import ValidationFailed
 from backend.people.models import Reporter
+from backend.periods import local_day
 from backend.routing.router import RouteResult
 
 _PHONE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9}|0\d{2,3}\d{7,8})$")
@@ -70,7 +71,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     pin = new_pin() if draft.anonymous else None
     pin_hash = hash_pin(pin) if pin else None
     now = env.clock.now()
-    today = now.astimezone(ZoneInfo(env.timezone)).date()
+    today = local_day(now, ZoneInfo(env.timezone))  # the case number's day is Tianjin's
     _check_references(draft, env, today)
     location = (
         (draft.latitude, draft.longitude)

@@ -41,6 +41,9 @@ class Case(SQLModel, table=True):
         Index("ix_cases_department_id", "department_code", "id"),
         Index("ix_cases_status_id", "status", "id"),
         Index("ix_cases_category_id_id", "category_id", "id"),
+        # Satisfaction by the rating's date, for the district and for one unit.
+        Index("ix_cases_rated_at", "rated_at"),
+        Index("ix_cases_department_rated_at", "department_code", "rated_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

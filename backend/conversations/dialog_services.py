@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date
 
 from sqlalchemy import or_
 from sqlalchemy.orm import aliased
@@ -23,6 +23,7 @@ from backend.cases.rating import rate_case
 from backend.conversations.dialog_clerks import ClerkDialogServices
 from backend.errors import DomainError, ValidationFailed
 from backend.people.models import Reporter
+from backend.periods import day_bounds, local_day
 from backend.taxonomy.tables import Department
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
@@ -58,7 +59,7 @@ class BackendDialogServices(ClerkDialogServices):
 
     def today(self) -> date:
         """Return today's date in Tianjin."""
-        return self.container.clock.now().astimezone(self.container.settings.zone).date()
+        return local_day(self.container.clock.now(), self.container.settings.zone)
 
     def route(self, text: str) -> dp.RouteProposal:
         """Propose categories for a complaint text."""
@@ -111,7 +112,7 @@ class BackendDialogServices(ClerkDialogServices):
                 category_en=chosen.en,
                 holder_zh=holder.name_zh if holder else department,
                 holder_en=holder.name_en if holder else department,
-                filed_on=case.created_at.astimezone(zone).date(),
+                filed_on=local_day(case.created_at, zone),
             )
             for case, _ in found
         ]
@@ -152,8 +153,7 @@ class BackendDialogServices(ClerkDialogServices):
 
     def complaints_today(self, chat: ChatRef) -> int:
         """Count the complaints this chat filed today."""
-        zone = self.container.settings.zone
-        midnight = datetime.combine(self.today(), time(0), zone)
+        since, until = day_bounds(self.today(), self.container.settings.zone)
         statement = (
             select(func.count())
             .select_from(Case)
@@ -161,7 +161,8 @@ class BackendDialogServices(ClerkDialogServices):
             .where(
                 Reporter.channel == chat.channel,
                 Reporter.chat_id == chat.chat_id,
-                col(Case.created_at) >= midnight,
+                col(Case.created_at) >= since,
+                col(Case.created_at) < until,
                 Case.kind == CaseKind.complaint.value,
             )
         )
@@ -241,7 +242,7 @@ class BackendDialogServices(ClerkDialogServices):
             holder_zh=holder.name_zh if holder else None,
             holder_en=holder.name_en if holder else None,
             reply=None if watching else reply,
-            updated_on=case.updated_at.astimezone(self.container.settings.zone).date(),
+            updated_on=local_day(case.updated_at, self.container.settings.zone),
             merged_into=into.number if into and not watching else None,
         )
 
@@ -256,7 +257,7 @@ class BackendDialogServices(ClerkDialogServices):
             .limit(20)
         )
         return [
-            dp.CaseLine(c.number, c.status, c.created_at.astimezone(zone).date())
+            dp.CaseLine(c.number, c.status, local_day(c.created_at, zone))
             for c in self.session.exec(statement).all()
         ]
 

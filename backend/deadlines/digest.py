@@ -13,6 +13,7 @@ from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
 from backend.people.models import Role, StaffAccount, StaffChat
+from backend.periods import local_day
 
 DIGEST_LINES = 20
 ALARM_TIME = time(9, 0)  # the calendar alarm's hour (Tianjin), any day of the alarm months
@@ -37,7 +38,7 @@ def calendar_alarm_due(*, env: ClockEnv, now: datetime, months: tuple[int, ...])
 
 def morning_digest(*, session: Session, env: ClockEnv, now: datetime) -> int:
     """Write today's digest for every bound clerk whose unit has open clocks (working days)."""
-    today = now.astimezone(env.zone).date()
+    today = local_day(now, env.zone)
     if not env.calendar.is_working_day(today):
         return 0
     written = 0

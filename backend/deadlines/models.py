@@ -39,6 +39,9 @@ class Deadline(SQLModel, table=True):
         Index("ix_deadlines_next_action_at", "next_action_at"),
         Index("ix_deadlines_case_kind_state", "case_id", "kind", "state"),
         Index("ix_deadlines_state_due_at", "state", "due_at"),
+        # Measures (backend/stats): arrivals by when the sign clock opened, on time by when met.
+        Index("ix_deadlines_kind_created_at", "kind", "created_at"),
+        Index("ix_deadlines_kind_state_met_at", "kind", "state", "met_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -14,6 +14,7 @@ from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.policy import Policy
 from backend.errors import InvalidTransition, ValidationFailed
+from backend.periods import local_day
 from backend.workdays.calendar import WorkingCalendar
 
 RUNNING = (ClockState.open.value, ClockState.paused.value)
@@ -30,7 +31,7 @@ class ClockEnv:
 
     def today(self) -> date:
         """Return today's date in the district's zone."""
-        return self.now().astimezone(self.zone).date()
+        return local_day(self.now(), self.zone)
 
     def now(self) -> datetime:
         """Return the current time."""

@@ -19,6 +19,7 @@ from backend.deadlines.office import in_office_hours
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
+from backend.periods import local_day
 from dialogs.model import ChatRef
 
 log = logging.getLogger(__name__)
@@ -147,9 +148,7 @@ def _notify(
         return text(f"clock_{deadline.kind}", lang)
 
     if stage.group == "escalate":
-        late = env.calendar.working_days_between(
-            deadline.due_date, now.astimezone(env.zone).date()
-        )
+        late = env.calendar.working_days_between(deadline.due_date, local_day(now, env.zone))
         unit = deadline.department_code or "-"
         return outbox.write(
             session=session,

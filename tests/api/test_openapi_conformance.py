@@ -54,7 +54,15 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
         }
     ),
     "POST /api/v1/calendar/overrides": frozenset({"reason_required"}),  # blank
-    "GET /api/v1/stats": frozenset({"from_after_to"}),
+    # a figure's cases: its period goes with a measure, and runs forwards
+    "GET /api/v1/cases": frozenset(
+        {"measure_period_required", "measure_period_without_measure", "period_reversed"}
+    ),
+    "GET /api/v1/stats": frozenset({"period_reversed", "unknown_department"}),
+    "GET /api/v1/stats/trend": frozenset(
+        {"period_reversed", "unknown_department", "too_many_buckets"}
+    ),
+    "GET /api/v1/stats/breakdown": frozenset({"period_reversed", "unknown_department"}),
     # a year is confirmed only once its statutory days off are entered
     "POST /api/v1/calendar/years/{year}/confirm": frozenset({"year_incomplete"}),
 }

@@ -1,0 +1,150 @@
+"""The measure endpoints: figures per unit and district, trend, breakdown, definitions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from backend.api.bodies import JsonLimitedRoute
+from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
+from backend.api.errors import refusals
+from backend.api.params import Day
+from backend.bootstrap import Container
+from backend.periods import Grouping, Period, local_day
+from backend.stats import service
+from backend.stats.schemas import (
+    BreakdownPublic,
+    MeasureDefinitions,
+    StatsPublic,
+    TrendPublic,
+)
+from backend.storable import StorableStr
+
+router = APIRouter(prefix="/stats", tags=["measures"], route_class=JsonLimitedRoute)
+# Figures may be refused: no token (401), another unit's (403), bad dates or period (422).
+REFUSALS = refusals(401, 403, 422)
+
+From = Annotated[
+    Day | None,
+    Query(alias="from", description="First Tianjin date of the period (default: 30 days ago)."),
+]
+To = Annotated[
+    Day | None, Query(alias="to", description="Last Tianjin date of the period (default: today).")
+]
+Department = Annotated[
+    StorableStr | None,
+    Query(
+        max_length=32,
+        description="One unit's figures (a clerk: only the own unit); none: every unit.",
+    ),
+]
+
+
+def _period(container: Container, start: date | None, end: date | None) -> Period:
+    zone = container.settings.zone
+    today = local_day(container.clock.now(), zone)
+    return service.stats_period(start=start, end=end, today=today, zone=zone)
+
+
+@router.get("", response_model=StatsPublic, responses=REFUSALS)
+def read_stats(
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    start: From = None,
+    end: To = None,
+    department: Department = None,
+) -> StatsPublic:
+    """Return each unit's figures and the district's over a Tianjin period (clerk: own unit)."""
+    window = _period(container, start, end)
+    unit = service.visible_unit(
+        actor=actor, department=department, known=container.taxonomy.unit_codes
+    )
+    now = container.clock.now()
+    data = service.unit_stats(session=session, window=window, now=now, department=unit)
+    district = (
+        None if actor.is_clerk else service.district_stats(session=session, window=window, now=now)
+    )
+    return StatsPublic(
+        timezone=container.settings.timezone,
+        start=window.start,
+        end=window.end,
+        data=data,
+        district=district,
+    )
+
+
+@router.get("/trend", response_model=TrendPublic, responses=REFUSALS)
+def read_trend(
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    start: From = None,
+    end: To = None,
+    department: Department = None,
+    by: Annotated[Grouping, Query(description="Tianjin day, ISO week or month.")] = Grouping.week,
+) -> TrendPublic:
+    """Return the figures of a unit (or the district) per Tianjin day, ISO week or month."""
+    window = _period(container, start, end)
+    unit = service.visible_unit(
+        actor=actor, department=department, known=container.taxonomy.unit_codes
+    )
+    found = service.trend(
+        session=session,
+        window=window,
+        grouping=by,
+        zone=container.settings.zone,
+        now=container.clock.now(),
+        department=unit,
+    )
+    return TrendPublic(
+        timezone=container.settings.timezone,
+        start=window.start,
+        end=window.end,
+        by=by,
+        department=unit,
+        buckets=found,
+    )
+
+
+@router.get("/breakdown", response_model=BreakdownPublic, responses=REFUSALS)
+def read_breakdown(
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    language: Language,
+    start: From = None,
+    end: To = None,
+    department: Department = None,
+    by: Literal["category", "channel"] = "category",
+) -> BreakdownPublic:
+    """Return the figures of a unit (or the district) per category or per channel."""
+    window = _period(container, start, end)
+    unit = service.visible_unit(
+        actor=actor, department=department, known=container.taxonomy.unit_codes
+    )
+    label = service.breakdown_label(by=by, taxonomy=container.taxonomy, language=language)
+    rows = service.breakdown(
+        session=session,
+        window=window,
+        by=by,
+        now=container.clock.now(),
+        label=label,
+        department=unit,
+    )
+    return BreakdownPublic(
+        timezone=container.settings.timezone,
+        start=window.start,
+        end=window.end,
+        by=by,
+        department=unit,
+        rows=rows,
+    )
+
+
+@router.get("/measures", response_model=MeasureDefinitions, responses=REFUSALS)
+def read_definitions(actor: CurrentActor, language: Language) -> MeasureDefinitions:
+    """Return what each figure counts: numerator, denominator and which cases are in it."""
+    return MeasureDefinitions(measures=service.definitions(language=language))
