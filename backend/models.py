@@ -4,7 +4,13 @@ from backend.cases.models import Attachment, Case, CaseCounter, CaseEvent, CaseF
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
-from backend.people.models import Reporter, StaffAccount, StaffChat
+from backend.people.models import (
+    PasswordLink,
+    Reporter,
+    StaffAccount,
+    StaffChat,
+    StaffSession,
+)
 from backend.routing.corrections import RoutingCorrection
 from backend.taxonomy.tables import Category, Department
 from backend.webchat.models import WebchatMessage
@@ -17,6 +23,7 @@ __all__ = [
     "CalendarYear",
     "Deadline",
     "Notification",
+    "PasswordLink",
     "StaffChat",
     "WebchatMessage",
     "Case",
@@ -31,4 +38,5 @@ __all__ = [
     "Reporter",
     "RoutingCorrection",
     "StaffAccount",
+    "StaffSession",
 ]
