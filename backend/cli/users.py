@@ -1,18 +1,22 @@
-"""`intake users`: staff accounts."""
+"""`intake users`: staff accounts, their console passwords and one-time links."""
 
 from __future__ import annotations
 
+import sys
+from datetime import timedelta
 from typing import Annotated
 
 import typer
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from backend.bootstrap import build, prepare_database
 from backend.db import session_scope
 from backend.errors import ValidationFailed
 from backend.people.invites import issue_invite
 from backend.people.models import Role, StaffAccount
-from backend.people.service import create_staff
+from backend.people.password_links import issue_password_link, password_link_path
+from backend.people.passwords import hash_password
+from backend.people.service import create_staff, deactivate_staff, find_by_login, set_password
 
 app = typer.Typer(help="Staff accounts (coordinators and clerks).", no_args_is_help=True)
 
@@ -22,6 +26,10 @@ def create(
     role: Annotated[Role, typer.Option(help="coordinator or clerk.")],
     department: Annotated[str, typer.Option(help="Unit code, e.g. czj or xyz.")],
     name: Annotated[str, typer.Option(help="The person's name.")],
+    login: Annotated[
+        str | None,
+        typer.Option(help="Console login (a-z, 0-9, . _ -); then `intake users set-password`."),
+    ] = None,
 ) -> None:
     """Create a staff account; the API token is printed once, as the last line."""
     container = build()
@@ -33,9 +41,11 @@ def create(
             role=role.value,
             department=department,
             clock=container.clock,
+            login=login,
         )
     # Said only once committed: a token printed for an account that was never stored is a lie.
-    typer.echo(f"created {account.role} #{account.id} {account.name} ({department})")
+    signs_in = f", console login {account.login}" if account.login else ""
+    typer.echo(f"created {account.role} #{account.id} {account.name} ({department}){signs_in}")
     typer.echo("API token (shown only now):")
     typer.echo(token)
 
@@ -72,4 +82,89 @@ def list_staff() -> None:
             typer.echo("no staff accounts")
         for row in rows:
             state = "" if row.active else "  (inactive)"
-            typer.echo(f"#{row.id}  {row.role:<11}  {row.department_code:<5}  {row.name}{state}")
+            login = row.login or "-"
+            last = (
+                f"  last sign-in {row.last_sign_in_at:%Y-%m-%d %H:%M}Z"
+                if row.last_sign_in_at
+                else ""
+            )
+            typer.echo(
+                f"#{row.id}  {row.role:<11}  {row.department_code:<5}  {login:<12}  "
+                f"{row.name}{state}{last}"
+            )
+
+
+@app.command("set-password")
+def set_password_command(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+) -> None:
+    """Set a console password, read from standard input (`echo "$PW" | intake users ...`).
+
+    On a terminal it is asked for twice, without echo; from a pipe the first line is the
+    password. Every session of the account ends.
+    """
+    password = _read_password()
+    if not password:
+        typer.echo(
+            "intake: no password on standard input; pipe one in, e.g. "
+            f"printf '%s\\n' \"$PASSWORD\" | intake users set-password {login}",
+            err=True,
+        )
+        raise typer.Exit(1)
+    new_hash = hash_password(password)  # refuses an empty or short one; slow: before the write
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        account = _account(session, login)
+        set_password(session=session, staff=account, password_hash=new_hash)
+    typer.echo(f"password set for {account.login} ({account.name}); sign in at /console")
+
+
+@app.command("password-link")
+def password_link(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+) -> None:
+    """Issue a one-time link to set a password; its path is printed as the last line."""
+    container = build()
+    prepare_database(container)
+    valid_for = timedelta(hours=container.settings.password_link_hours)
+    with session_scope(container.engine) as session:
+        account = _account(session, login)
+        token = issue_password_link(
+            session=session, staff=account, clock=container.clock, valid_for=valid_for
+        )
+    typer.echo(
+        f"one-time link for {account.login} ({account.name}), valid "
+        f"{container.settings.password_link_hours} hours; open it on the console's address:"
+    )
+    typer.echo(password_link_path(token))
+
+
+@app.command("deactivate")
+def deactivate(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+) -> None:
+    """Deactivate an account: its API token stops working and its console sessions end."""
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        account = _account(session, login, active_only=False)
+        deactivate_staff(session=session, staff=account)
+    typer.echo(f"deactivated {account.login} ({account.name})")
+
+
+def _read_password() -> str:
+    """Return the new password: asked twice on a terminal, else the first line of stdin."""
+    if sys.stdin.isatty():
+        entered: str = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+        return entered
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _account(session: Session, login: str, *, active_only: bool = True) -> StaffAccount:
+    account = find_by_login(session=session, login=login)
+    if account is None:
+        raise ValidationFailed("login_unknown", field="login", value=login.strip().lower())
+    if active_only and not account.active:
+        raise ValidationFailed("staff_inactive", field="login", value=account.login)
+    return account
