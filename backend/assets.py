@@ -12,6 +12,14 @@ from functools import cached_property
 from pathlib import Path
 
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+# Static files are code and style: never sniffed as something else, kept for a day (their
+# addresses change with their content).
+STATIC_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"cache-control", b"public, max-age=86400"),
+)
 
 
 class StaticAssets:
@@ -35,6 +43,24 @@ class StaticAssets:
         """Return the address of a file in the folder, with its version; KeyError if absent."""
         return f"{self.prefix}/{name}?v={self._versions[name]}"
 
-    def files(self) -> StaticFiles:
+    def files(self) -> ASGIApp:
         """Return the ASGI app that serves the folder (mounted at the prefix)."""
-        return StaticFiles(directory=self.directory)
+        return _WithHeaders(StaticFiles(directory=self.directory), STATIC_HEADERS)
+
+
+class _WithHeaders:
+    """ASGI wrapper: set these headers on every response of the wrapped app."""
+
+    def __init__(self, app: ASGIApp, headers: tuple[tuple[bytes, bytes], ...]) -> None:
+        self.app = app
+        self.headers = headers
+        self.names = {name for name, _ in headers}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [h for h in message.get("headers", []) if h[0].lower() not in self.names]
+                message = {**message, "headers": [*kept, *self.headers]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -5,27 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from backend.assets import StaticAssets
 from backend.bootstrap import Container
 from backend.people.sessions import SessionLimits
+from backend.templating import template_environment
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 STATIC_PREFIX = "/console/static"
-
-
-def template_environment(directory: Path) -> Environment:
-    """Return a Jinja2 environment that escapes everything and refuses unknown names."""
-    return Environment(
-        loader=FileSystemLoader(directory),
-        autoescape=select_autoescape(enabled_extensions=("html",), default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 @dataclass(frozen=True)
