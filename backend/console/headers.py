@@ -34,6 +34,7 @@ HEADERS: list[tuple[bytes, bytes]] = [
 ]
 PAGE_CACHE = (b"cache-control", b"no-store")
 STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
+_REPLACED = frozenset(name for name, _ in [*HEADERS, PAGE_CACHE])
 
 
 class ConsoleHeaders:
@@ -55,7 +56,7 @@ class ConsoleHeaders:
                 kept = [
                     (name, value)
                     for name, value in message.get("headers", [])
-                    if name.lower() != b"cache-control"
+                    if name.lower() not in _REPLACED
                 ]
                 message = {**message, "headers": [*kept, *HEADERS, cache]}
             await send(message)
