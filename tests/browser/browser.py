@@ -58,3 +58,28 @@ def screenshot(page: Page, name: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+_READING_PROBLEMS = """() => {
+  const problems = [];
+  for (const field of document.querySelectorAll("input, select, textarea")) {
+    if (field.type === "hidden") continue;
+    const labelled = (field.labels && field.labels.length) || field.getAttribute("aria-label");
+    if (!labelled) problems.push("no label: " + (field.name || field.id || field.type));
+  }
+  let last = 0;
+  for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    const level = Number(heading.tagName[1]);
+    if (level > last + 1) problems.push("heading skips to " + heading.tagName);
+    last = level;
+  }
+  if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
+  if (!document.documentElement.lang) problems.push("no lang on <html>");
+  return problems;
+}"""
+
+
+def reading_problems(page: Page) -> list[str]:
+    """Return what a basic accessibility read finds: unlabelled fields, headings out of order."""
+    found: list[str] = page.evaluate(_READING_PROBLEMS)
+    return found

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from backend.bootstrap import Container
 from backend.people.sessions import SessionLimits
 from backend.people.sign_in import MAX_WRONG_PASSWORDS, sign_in
-from tests.browser.browser import DESKTOP, PHONE, screenshot
+from tests.browser.browser import DESKTOP, PHONE, reading_problems, screenshot
 from tests.e2e.telegram_app import AppProcess
 from tests.staff_accounts import PASSWORD, staff_with_password
 
@@ -125,6 +125,7 @@ def test_every_page_fits_the_screen_and_is_recorded(
         page.goto(live_app.url + path)
         expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
         assert_fits(page, viewport["width"])
+        assert reading_problems(page) == []
         screenshot(page, name)
 
     page.goto(live_app.url + link)
@@ -135,6 +136,7 @@ def test_every_page_fits_the_screen_and_is_recorded(
     fill_sign_in(page, "li", PASSWORD)
     expect(page.get_by_role("heading", level=1, name="工作台")).to_be_visible()
     assert_fits(page, viewport["width"])
+    assert reading_problems(page) == []
     screenshot(page, "console-home-clerk")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.browser import DESKTOP, PHONE, screenshot
+from tests.browser.browser import DESKTOP, PHONE, reading_problems, screenshot
 from tests.e2e.telegram_app import AppProcess
 
 
@@ -29,4 +29,5 @@ def test_a_message_goes_out_and_the_answer_comes_back(
     expect(bot.last).to_contain_text("/report")
     header = page.evaluate("() => getComputedStyle(document.querySelector('header')).display")
     assert header == "flex"  # the style file applied
+    assert reading_problems(page) == []
     screenshot(page, "webchat")
