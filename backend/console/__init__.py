@@ -31,7 +31,8 @@ Adding a page (e.g. the queues at /console/queues):
    again with `error=exc.message(visit.language)`.
 3. A form posts to a route that calls one service and answers `see_other(path)` (303,
    pages/navigation.py). Every form includes `{% include "partials/csrf.html" %}`; the
-   router checks it on every POST. Give each action's submit button `data-action="..."`.
+   console app checks it before every POST. Give each action's submit button
+   `data-action="..."`.
 4. Add the module to `console_router()` in pages/__init__.py.
 5. `templates/queues.html` extends base.html, fills `{% block title %}` and `{% block
    content %}` with one `<h1>`, then `<h2>`s in order; form fields come from the `field`
@@ -42,6 +43,8 @@ Adding a page (e.g. the queues at /console/queues):
 7. Styles go into static/console.css (or a new file linked from the template); behaviour
    into static/console.js, hooked to data- attributes. The page must work without it.
 8. Tests: over HTTP with `tests/staff_console/helpers.py` (`ConsoleVisitor` signs in and
-   posts forms with their CSRF token), and in the browser with the `console_page` fixture
-   of tests/browser (`screenshot(page, "queues")` for the record).
+   posts forms with their CSRF token; `tests/staff_accounts.py` makes accounts with a
+   password), and in the real browser with the `live_app` and `page` / `phone_page` /
+   `open_page` fixtures of tests/browser (`screenshot(page, "queues")` for the record,
+   `reading_problems(page)` for labels and headings).
 """

@@ -7,10 +7,11 @@ process's container: the same engine, clock, settings and services as the API.
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import RedirectResponse
 
 from backend.bootstrap import Container
+from backend.console.deps import check_csrf
 from backend.console.errors import install_console_errors
 from backend.console.headers import ConsoleHeaders
 from backend.console.pages import console_router
@@ -23,7 +24,11 @@ PREFIX = "/console"
 def create_console(container: Container) -> FastAPI:
     """Return the console app (pages, static files, refusal pages, strict headers)."""
     state = ConsoleState.build(container)
-    console = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    # The CSRF check is the app's own dependency: it runs before every route, also one that
+    # a later page adds straight to the app, and lets GET and HEAD through.
+    console = FastAPI(
+        docs_url=None, redoc_url=None, openapi_url=None, dependencies=[Depends(check_csrf)]
+    )
     console.state.container = container  # what backend.api.deps.SessionDep looks for
     console.state.console = state
     console.add_middleware(ConsoleHeaders, static_prefix=f"{PREFIX}/static")

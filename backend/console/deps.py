@@ -6,8 +6,8 @@
 - `VisitDep`: the visit (language, user or not, CSRF token), for pages open to everyone.
 - `SessionDep` and `ContainerDep` come from `backend.api.deps` unchanged: a console request
   has one unit of work, committed before the answer, like an API request (decision 10).
-- `check_csrf` runs before every console route (the router declares it): a POST, PUT, PATCH
-  or DELETE without this visitor's token is refused with a 403 page.
+- `check_csrf` runs before every console route (the console app declares it): a POST, PUT,
+  PATCH or DELETE without this visitor's token is refused with a 403 page.
 """
 
 from __future__ import annotations
