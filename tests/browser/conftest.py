@@ -49,13 +49,16 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running in the main
+# thread while it is open, and tests after these ones call asyncio.run(). Closed when the
+# last test of tests/browser is done; every browser test lives in this package.
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as running:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright, chromium_path: str) -> Iterator[Browser]:
     launched = playwright.chromium.launch(executable_path=chromium_path, args=LAUNCH_ARGS)
     expect.set_options(timeout=WAIT_MS)
