@@ -19,6 +19,8 @@ run: install
 	$(BIN)/intake run
 
 test: install
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+		echo "NOTE: no chromium found: the browser tests (tests/browser) will be SKIPPED; apt-get install chromium"
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -34,4 +36,4 @@ bench: install
 	$(BIN)/python bench/overload.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache tests/.artifacts

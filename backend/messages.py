@@ -114,6 +114,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The period has too many buckets (at most {max}): shorten it or group by week "
         "or month.",
     },
+    "login_invalid": {
+        "zh": "登录名须为 2 到 64 个字符，只能用小写字母、数字和 . _ -，并以字母或数字开头。",
+        "en": "A login has 2 to 64 characters: lower-case letters, digits and . _ -, "
+        "starting with a letter or a digit.",
+    },
+    "login_taken": {"zh": "登录名 {value} 已被使用。", "en": "The login {value} is taken."},
+    "login_unknown": {
+        "zh": "没有登录名为 {value} 的账号。",
+        "en": "No account has the login {value}.",
+    },
+    "password_empty": {"zh": "请填写密码。", "en": "Please type a password."},
+    "password_too_short": {
+        "zh": "密码太短，至少需要 {min} 个字符。",
+        "en": "The password is too short: use at least {min} characters.",
+    },
+    "password_too_long": {
+        "zh": "密码太长，最多 {max} 个字符。",
+        "en": "The password is too long: at most {max} characters.",
+    },
+    "password_mismatch": {
+        "zh": "两次输入的密码不一致。",
+        "en": "The two passwords are not the same.",
+    },
+    "staff_inactive": {
+        "zh": "账号 {value} 已停用。",
+        "en": "The account {value} is deactivated.",
+    },
     "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
     "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},
     "overloaded": {

@@ -12,7 +12,13 @@ from backend.cases.models import (
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
-from backend.people.models import Reporter, StaffAccount, StaffChat
+from backend.people.models import (
+    PasswordLink,
+    Reporter,
+    StaffAccount,
+    StaffChat,
+    StaffSession,
+)
 from backend.routing.corrections import RoutingCorrection
 from backend.scheduler.models import JobRun
 from backend.taxonomy.tables import Category, Department
@@ -28,6 +34,7 @@ __all__ = [
     "Deadline",
     "JobRun",
     "Notification",
+    "PasswordLink",
     "StaffChat",
     "WebchatMessage",
     "Case",
@@ -45,4 +52,5 @@ __all__ = [
     "StaffAccount",
     "Upload",
     "UploadDay",
+    "StaffSession",
 ]

@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     telegram_base_file_url: str | None = None
     telegram_proxy: str | None = None  # e.g. http://proxy:3128 or socks5://...
     webchat: bool = True  # serve the web chat at /chat
+    # Staff console (/console): a session ends after this long without a request (the last
+    # request is written at most once a minute), and after this many hours in any case.
+    console_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    console_session_hours: int = Field(default=12, ge=1, le=24 * 31)
+    password_link_hours: int = Field(default=48, ge=1, le=24 * 14)  # one-time set-password link
 
     @field_validator("database_url")
     @classmethod

@@ -22,7 +22,7 @@ def run(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Start the API, the web chat (/chat), Telegram when a token is set, and the scheduler."""
+    """Start the API, the web chat (/chat), the console (/console), Telegram and the scheduler."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
@@ -35,8 +35,8 @@ def run(
         scheduler.start()
     telegram = "on" if container.settings.telegram_token else "off (no INTAKE_TELEGRAM_TOKEN)"
     typer.echo(
-        f"Integrity Intake on http://{host}:{port}  (web chat: /chat, API docs: /docs, "
-        f"Telegram: {telegram})"
+        f"Integrity Intake on http://{host}:{port}  (web chat: /chat, staff console: /console, "
+        f"API docs: /docs, Telegram: {telegram})"
     )
     try:
         uvicorn.run(app, host=host, port=port, log_level="info")

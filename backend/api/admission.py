@@ -25,7 +25,14 @@ log = logging.getLogger(__name__)
 # serve the client's retry; a larger one is not read, and the connection is closed.
 DRAIN_LIMIT = 64 * 1024
 # Addresses that never touch the database: documentation and static pages.
-UNGATED_PREFIXES = ("/docs", "/redoc", "/openapi.json", "/static/", "/console/static/")
+UNGATED_PREFIXES = (
+    "/docs",
+    "/redoc",
+    "/openapi.json",
+    "/static/",
+    "/console/static/",
+    "/chat/static/",
+)
 UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico"})
 
 

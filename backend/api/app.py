@@ -1,4 +1,4 @@
-"""The FastAPI application: admin API under /api/v1."""
+"""The FastAPI application: admin API under /api/v1, its docs at /docs, the console at /console."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 
 import anyio.to_thread
 from fastapi import APIRouter, FastAPI
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import text
 
 from backend.api.admission import AdmissionGate
@@ -17,6 +18,7 @@ from backend.api.errors import install_error_handlers, refusals
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
+from backend.console.app import mount_console
 from backend.people.api import router as staff_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
@@ -24,6 +26,7 @@ from backend.taxonomy.api import router as taxonomy_router
 from backend.workdays.api import router as calendar_router
 
 API_PREFIX = "/api/v1"
+DOCS_ASSETS = "/docs/assets"  # Swagger UI and ReDoc files, served by this app (no CDN)
 
 
 LifespanHook = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -42,12 +45,14 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
                 await stack.enter_async_context(hook(app))
             yield
 
-    app = FastAPI(
+    app = FastAPIOffline(
         lifespan=lifespan,
         title="Integrity Intake",
         summary="政务诚信投诉受理: complaint intake and case routing",
         version="1.0",
         openapi_url="/openapi.json",
+        static_url=DOCS_ASSETS,
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from another site
     )
     app.state.container = container
     app.add_middleware(AdmissionGate, capacity=container.capacity)
@@ -68,6 +73,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(stats_router)
     api.include_router(staff_router)
     app.include_router(api)
+    mount_console(app, container)
     app.openapi = _openapi_with_settings(app, container.settings)  # type: ignore[method-assign]
     return app
 

@@ -1,11 +1,13 @@
-"""`intake users`: staff accounts."""
+"""`intake users`: staff accounts, their console passwords and one-time links."""
 
 from __future__ import annotations
 
+import sys
+from datetime import timedelta
 from typing import Annotated
 
 import typer
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from backend.bootstrap import build, prepare_database
 from backend.bounds import MAX_ROW_ID
@@ -15,7 +17,9 @@ from backend.errors import ValidationFailed
 from backend.people.deactivation import deactivate_staff
 from backend.people.invites import issue_invite
 from backend.people.models import Role, StaffAccount
-from backend.people.service import create_staff
+from backend.people.password_links import issue_password_link, password_link_path
+from backend.people.passwords import hash_password
+from backend.people.service import create_staff, find_by_login, set_password
 
 app = typer.Typer(help="Staff accounts (coordinators and clerks).", no_args_is_help=True)
 
@@ -27,6 +31,13 @@ def create(
         str, typer.Option(help="Unit code, e.g. czj or xyz.", callback=storable_text)
     ],
     name: Annotated[str, typer.Option(help="The person's name.", callback=storable_text)],
+    login: Annotated[
+        str | None,
+        typer.Option(
+            help="Console login (a-z, 0-9, . _ -); then `intake users set-password`.",
+            callback=storable_text,
+        ),
+    ] = None,
 ) -> None:
     """Create a staff account; the API token is printed once, as the last line."""
     container = build()
@@ -38,9 +49,11 @@ def create(
             role=role.value,
             department=department,
             clock=container.clock,
+            login=login,
         )
     # Said only once committed: a token printed for an account that was never stored is a lie.
-    typer.echo(f"created {account.role} #{account.id} {account.name} ({department})")
+    signs_in = f", console login {account.login}" if account.login else ""
+    typer.echo(f"created {account.role} #{account.id} {account.name} ({department}){signs_in}")
     typer.echo("API token (shown only now):")
     typer.echo(token)
 
@@ -71,19 +84,26 @@ def invite(
 
 @app.command("deactivate")
 def deactivate(
+    login: Annotated[
+        str | None, typer.Argument(help="The account's console login (or give --id).")
+    ] = None,
     staff_id: Annotated[
-        int,
+        int | None,
         typer.Option("--id", min=1, max=2**31 - 1, help="The staff account's id (users list)."),
-    ],
+    ] = None,
 ) -> None:
-    """Deactivate an account: its token, bound chats and queued notices stop at once."""
+    """Deactivate an account: its token, sessions, bound chats and queued notices stop at once."""
+    if (login is None) == (staff_id is None):
+        raise ValidationFailed("bad_request", field="id", value="give a LOGIN or --id, not both")
     container = build()
     prepare_database(container)
     with session_scope(container.engine) as session:
-        if session.get(StaffAccount, staff_id) is None:
+        if login is not None:
+            staff_id = _account(session, login, active_only=False).id
+        elif session.get(StaffAccount, staff_id) is None:
             raise ValidationFailed("bad_request", field="id", value=f"no staff #{staff_id}")
-        staff = deactivate_staff(session=session, staff_id=staff_id, clock=container.clock)
-        typer.echo(f"deactivated {staff.role} #{staff.id} {staff.name} ({staff.department_code})")
+        staff = deactivate_staff(session=session, staff_id=staff_id or 0, clock=container.clock)
+    typer.echo(f"deactivated {staff.role} #{staff.id} {staff.name} ({staff.department_code})")
 
 
 @app.command("list")
@@ -97,4 +117,76 @@ def list_staff() -> None:
             typer.echo("no staff accounts")
         for row in rows:
             state = "" if row.active else "  (inactive)"
-            typer.echo(f"#{row.id}  {row.role:<11}  {row.department_code:<5}  {row.name}{state}")
+            login = row.login or "-"
+            last = (
+                f"  last sign-in {row.last_sign_in_at:%Y-%m-%d %H:%M}Z"
+                if row.last_sign_in_at
+                else ""
+            )
+            typer.echo(
+                f"#{row.id}  {row.role:<11}  {row.department_code:<5}  {login:<12}  "
+                f"{row.name}{state}{last}"
+            )
+
+
+@app.command("set-password")
+def set_password_command(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+) -> None:
+    """Set a console password, read from standard input (`echo "$PW" | intake users ...`).
+
+    On a terminal it is asked for twice, without echo; from a pipe the first line is the
+    password. Every session of the account ends.
+    """
+    password = _read_password()
+    if not password:
+        typer.echo(
+            "intake: no password on standard input; pipe one in, e.g. "
+            f"printf '%s\\n' \"$PASSWORD\" | intake users set-password {login}",
+            err=True,
+        )
+        raise typer.Exit(1)
+    new_hash = hash_password(password)  # refuses an empty or short one; slow: before the write
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        account = _account(session, login)
+        set_password(session=session, staff=account, password_hash=new_hash)
+    typer.echo(f"password set for {account.login} ({account.name}); sign in at /console")
+
+
+@app.command("password-link")
+def password_link(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+) -> None:
+    """Issue a one-time link to set a password; its path is printed as the last line."""
+    container = build()
+    prepare_database(container)
+    valid_for = timedelta(hours=container.settings.password_link_hours)
+    with session_scope(container.engine) as session:
+        account = _account(session, login)
+        token = issue_password_link(
+            session=session, staff=account, clock=container.clock, valid_for=valid_for
+        )
+    typer.echo(
+        f"one-time link for {account.login} ({account.name}), valid "
+        f"{container.settings.password_link_hours} hours; open it on the console's address:"
+    )
+    typer.echo(password_link_path(token))
+
+
+def _read_password() -> str:
+    """Return the new password: asked twice on a terminal, else the first line of stdin."""
+    if sys.stdin.isatty():
+        entered: str = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+        return entered
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _account(session: Session, login: str, *, active_only: bool = True) -> StaffAccount:
+    account = find_by_login(session=session, login=login)
+    if account is None:
+        raise ValidationFailed("login_unknown", field="login", value=login.strip().lower())
+    if active_only and not account.active:
+        raise ValidationFailed("staff_inactive", field="login", value=account.login)
+    return account

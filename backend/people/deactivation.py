@@ -9,6 +9,7 @@ from backend.conversations.models import ClerkInvite
 from backend.errors import InvalidTransition, NotFound
 from backend.notifications.models import DeliveryState, Notification
 from backend.people.models import Role, StaffAccount, StaffChat
+from backend.people.sessions import end_all_sessions
 from backend.webchat.models import WebchatMessage
 
 UNDELIVERED = (DeliveryState.pending.value, DeliveryState.sending.value)
@@ -17,7 +18,7 @@ UNDELIVERED = (DeliveryState.pending.value, DeliveryState.sending.value)
 def deactivate_staff(
     *, session: Session, staff_id: int, clock: Clock, by_staff_id: int | None = None
 ) -> StaffAccount:
-    """Deactivate an account: its token, chats, open codes and undelivered notices end now.
+    """Deactivate an account: its token, sessions, chats, codes and undelivered notices end now.
 
     The chats are unbound (a chat's next message is told so), notices still waiting in the
     outbox for them are withdrawn, messages pushed to its web chats since they were bound
@@ -41,6 +42,7 @@ def deactivate_staff(
     now = clock.now()
     staff.active = False
     session.add(staff)
+    end_all_sessions(session=session, staff_id=staff_id)  # console sign-ins end at once
     chats = session.exec(select(StaffChat).where(StaffChat.staff_id == staff_id)).all()
     for chat in chats:
         if chat.channel == "web":

@@ -41,7 +41,7 @@ class ReporterPublic(SQLModel):
 
 
 class StaffAccount(SQLModel, table=True):
-    """A coordinator or a clerk; the API token is stored only as a hash."""
+    """A coordinator or a clerk; the API token and the password are stored only as hashes."""
 
     __tablename__ = "staff_accounts"
 
@@ -52,6 +52,38 @@ class StaffAccount(SQLModel, table=True):
     token_hash: str = Field(max_length=64, unique=True)
     active: bool = True
     created_at: datetime = Field(sa_type=UTCDateTime)
+    # Console sign-in (backend/people/sign_in.py): a login, an argon2id hash, and the pause.
+    login: str | None = Field(default=None, max_length=64, unique=True)
+    password_hash: str | None = Field(default=None, max_length=255)
+    failed_sign_ins: int = 0  # wrong passwords in a row; at the limit sign-in pauses
+    sign_in_paused_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_sign_in_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class StaffSession(SQLModel, table=True):
+    """A signed-in browser: the cookie's token is stored only as a hash (a row per session)."""
+
+    __tablename__ = "staff_sessions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: int = Field(foreign_key="staff_accounts.id", index=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    last_seen_at: datetime = Field(sa_type=UTCDateTime, index=True)  # written once a minute
+
+
+class PasswordLink(SQLModel, table=True):
+    """A one-time link to set a password (/console/password/{token}), stored as a hash."""
+
+    __tablename__ = "password_links"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: int = Field(foreign_key="staff_accounts.id", index=True)
+    issued_by: int | None = Field(default=None, foreign_key="staff_accounts.id")  # None: CLI
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class StaffChat(SQLModel, table=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 
 from sqlmodel import Session, select
@@ -10,9 +11,11 @@ from sqlmodel import Session, select
 from backend.clock import Clock
 from backend.errors import ValidationFailed
 from backend.people.models import Role, StaffAccount, StaffChat
+from backend.people.sessions import end_all_sessions
 from backend.taxonomy.tables import Department
 
 TOKEN_PREFIX = "itk_"
+_LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
 
 def hash_token(token: str) -> str:
@@ -20,10 +23,31 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def normalise_login(raw: str) -> str:
+    """Return a login as stored (trimmed, lower case), or refuse one that breaks the pattern."""
+    login = (raw or "").strip().lower()
+    if not _LOGIN.fullmatch(login):
+        raise ValidationFailed("login_invalid", field="login")
+    return login
+
+
 def create_staff(
-    *, session: Session, name: str, role: str, department: str, clock: Clock
+    *,
+    session: Session,
+    name: str,
+    role: str,
+    department: str,
+    clock: Clock,
+    login: str | None = None,
 ) -> tuple[StaffAccount, str]:
-    """Create a staff account and return it with its token, which is shown only this once."""
+    """Create a staff account and return it with its token, which is shown only this once.
+
+    With a login the person can sign in to the console once a password is set
+    (`intake users set-password` or a one-time link).
+    """
+    login = normalise_login(login) if login is not None else None
+    if login is not None and find_by_login(session=session, login=login) is not None:
+        raise ValidationFailed("login_taken", field="login", value=login)
     name = name.strip()
     if not name:
         raise ValidationFailed("bad_request", field="name", value="name is empty")
@@ -43,6 +67,7 @@ def create_staff(
         department_code=department,
         token_hash=hash_token(token),
         created_at=clock.now(),
+        login=login,
     )
     session.add(account)
     session.flush()
@@ -56,6 +81,27 @@ def authenticate(*, session: Session, token: str) -> StaffAccount | None:
     statement = select(StaffAccount).where(StaffAccount.token_hash == hash_token(token))
     account = session.exec(statement).first()
     return account if account is not None and account.active else None
+
+
+def find_by_login(*, session: Session, login: str) -> StaffAccount | None:
+    """Return the account with this login (typed in any case), active or not, or None."""
+    wanted = (login or "").strip().lower()
+    if not wanted:
+        return None
+    return session.exec(select(StaffAccount).where(StaffAccount.login == wanted)).first()
+
+
+def set_password(*, session: Session, staff: StaffAccount, password_hash: str) -> None:
+    """Store a new password hash and end the account's sessions; a sign-in pause is lifted.
+
+    The hash comes from `passwords.hash_password`, made before the transaction began (it is
+    slow on purpose and must not hold the database's write lock).
+    """
+    staff.password_hash = password_hash
+    staff.failed_sign_ins, staff.sign_in_paused_until = 0, None
+    session.add(staff)
+    end_all_sessions(session=session, staff_id=staff.id or 0)
+    session.flush()
 
 
 def bind_chat(

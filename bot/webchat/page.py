@@ -1,41 +1,27 @@
-"""GET /chat: one self-contained page; a strict policy lets only its own script and style run."""
+"""GET /chat: the page (a template), its script and style (static files at /chat/static/).
+
+The policy lets only this site's own files run: no inline script or style, nothing from
+another origin, no framing. The page is rendered once at start-up (it has nothing per
+visitor); the script asks the JSON API for everything else.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
+from pathlib import Path
 
-from fastapi import APIRouter
+from fastapi import APIRouter, FastAPI
 from fastapi.responses import HTMLResponse
 
-from bot.webchat.page_markup import BODY, STYLE
-from bot.webchat.page_script import SCRIPT
+from backend.assets import StaticAssets
+from backend.templating import template_environment
 
-PAGE = f"""<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<meta name="referrer" content="no-referrer">
-<title>政务诚信投诉举报</title>
-<style>{STYLE}</style>
-</head>
-<body>{BODY}<script>{SCRIPT}</script>
-</body>
-</html>
-"""
-
-
-def _digest(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() + "'"
-
-
-# Nothing from other sites, no inline code but this page's own (by hash), no framing.
+HERE = Path(__file__).resolve().parent
+STATIC_PREFIX = "/chat/static"
 POLICY = "; ".join(
     [
         "default-src 'none'",
-        f"script-src {_digest(SCRIPT)}",
-        f"style-src {_digest(STYLE)}",
+        "script-src 'self'",
+        "style-src 'self'",
         "connect-src 'self'",
         "img-src 'self' data:",
         "base-uri 'none'",
@@ -50,16 +36,25 @@ HEADERS = {
     "Permissions-Policy": "geolocation=(self), camera=(), microphone=()",
     "Cache-Control": "no-cache",
 }
+ASSETS = StaticAssets(HERE / "static", STATIC_PREFIX)
 
 
-def page_router() -> APIRouter:
-    """Return the router that serves the page at /chat (and /chat/)."""
+def render_chat_page() -> str:
+    """Return the chat page's HTML, its assets named with their versions."""
+    template = template_environment(HERE / "templates").get_template("chat.html")
+    return template.render(static=ASSETS.url)
+
+
+def mount_page(app: FastAPI) -> None:
+    """Serve the page at /chat (and /chat/) and its files at /chat/static/ on the app."""
+    page = render_chat_page()
     router = APIRouter(include_in_schema=False)
 
     @router.get("/chat", response_class=HTMLResponse)
     @router.get("/chat/", response_class=HTMLResponse)
     def chat_page() -> HTMLResponse:
         """Serve the chat page."""
-        return HTMLResponse(PAGE, headers=HEADERS)
+        return HTMLResponse(page, headers=HEADERS)
 
-    return router
+    app.include_router(router)
+    app.mount(STATIC_PREFIX, ASSETS.files(), name="chat-static")

@@ -13,7 +13,7 @@ from bot.webchat.api import WebchatApi, nowhere_router, webchat_router
 from bot.webchat.errors import install_webchat_errors
 from bot.webchat.files import MAX_UPLOAD_BYTES, StoredFileFetcher
 from bot.webchat.notifier import WebNotifier
-from bot.webchat.page import page_router
+from bot.webchat.page import mount_page
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,10 @@ class WebChat:
 def mount_webchat(
     app: FastAPI, container: Container, conversations: ConversationService
 ) -> WebChat:
-    """Serve /chat and /chat/api on the app; return the web channel's notifier and fetcher."""
+    """Serve /chat, its files and /chat/api; return the web channel's notifier and fetcher."""
     install_webchat_errors(app)
     allow_larger_body(app, "/chat/api/files", MAX_UPLOAD_BYTES)  # read_upload says when over
-    app.include_router(page_router())
+    mount_page(app)  # the page and /chat/static/, before the catch-all below
     app.include_router(webchat_router(WebchatApi(container, conversations)))
     app.include_router(nowhere_router())  # last: every other address under /chat
     return WebChat(

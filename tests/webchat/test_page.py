@@ -1,4 +1,4 @@
-"""The page at /chat: one self-contained document with what its script needs."""
+"""The page at /chat: a template, its script and style served as files under a strict policy."""
 
 from __future__ import annotations
 
@@ -6,7 +6,14 @@ import re
 
 from fastapi.testclient import TestClient
 
-from bot.webchat.page_script import SCRIPT
+
+def assets_of(html: str) -> list[str]:
+    return re.findall(r'\b(?:src|href)="([^"]+)"', html)
+
+
+def script_of(web: TestClient) -> str:
+    (script,) = [a for a in assets_of(web.get("/chat").text) if ".js" in a]
+    return web.get(script).text
 
 
 def test_the_page_is_served_in_chinese_first(web: TestClient) -> None:
@@ -18,29 +25,46 @@ def test_the_page_is_served_in_chinese_first(web: TestClient) -> None:
     assert web.get("/chat/").text == response.text
 
 
-def test_the_page_references_no_other_site(web: TestClient) -> None:
+def test_the_page_loads_only_its_own_script_and_style(web: TestClient) -> None:
     html = web.get("/chat").text
 
     assert re.findall(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", html, re.IGNORECASE) == []
-    assert re.findall(r"\b(?:src|href)\s*=", html) == []  # no scripts, styles or links loaded
-    assert html.count("<script>") == 1 and html.count("<style>") == 1
+    assert [re.sub(r"\?v=[0-9a-f]{8}$", "", a) for a in assets_of(html)] == [
+        "/chat/static/chat.css",
+        "/chat/static/chat.js",
+    ]
+    assert "<style" not in html and re.findall(r"<script>", html) == []
+    assert re.findall(r"\s(?:style|on[a-z]+)\s*=", html) == []
 
 
-def test_the_policy_allows_only_the_pages_own_script_and_style(web: TestClient) -> None:
+def test_the_script_and_style_are_served_as_files_that_are_never_sniffed(
+    web: TestClient,
+) -> None:
+    for asset, kind in zip(
+        assets_of(web.get("/chat").text), ("text/css", "javascript"), strict=True
+    ):
+        response = web.get(asset)
+        assert response.status_code == 200
+        assert kind in response.headers["content-type"]
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert web.get("/chat/static/nothing.js").status_code == 404
+
+
+def test_the_policy_allows_only_this_sites_own_script_and_style(web: TestClient) -> None:
     headers = web.get("/chat").headers
     policy = headers["content-security-policy"]
 
     assert "default-src 'none'" in policy
-    assert "connect-src 'self'" in policy
-    assert "unsafe-inline" not in policy
-    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", policy)
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "connect-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy and "sha256-" not in policy
     assert headers["x-content-type-options"] == "nosniff"
 
 
 def test_every_element_the_script_looks_up_is_on_the_page(web: TestClient) -> None:
     html = web.get("/chat").text
     ids = set(re.findall(r'\bid="([^"]+)"', html))
-    wanted = set(re.findall(r'\$\("([^"]+)"\)', SCRIPT))
+    wanted = set(re.findall(r'\$\("([^"]+)"\)', script_of(web)))
 
     assert wanted - ids == set()
     assert {"log", "text", "send", "file", "share-location", "phone", "lang-switch"} <= wanted
@@ -56,12 +80,13 @@ def test_inputs_have_labels_and_the_log_is_announced(web: TestClient) -> None:
     assert 'name="viewport"' in html
 
 
-def test_the_script_talks_only_to_the_chat_api() -> None:
-    paths = set(re.findall(r'call\("(?:GET|POST)", "([^"?]+)', SCRIPT))
+def test_the_script_talks_only_to_the_chat_api(web: TestClient) -> None:
+    script = script_of(web)
+    paths = set(re.findall(r'call\("(?:GET|POST)", "([^"?]+)', script))
 
-    assert 'const API = "/chat/api";' in SCRIPT
+    assert 'const API = "/chat/api";' in script
     assert paths == {"/messages", "/files", "/updates", "/session"}
-    assert "innerHTML" not in SCRIPT  # texts are shown as text, never parsed as markup
+    assert "innerHTML" not in script  # texts are shown as text, never parsed as markup
 
 
 def test_the_bare_address_leads_to_the_chat(web: TestClient) -> None:

@@ -1,6 +1,4 @@
-"""The chat page's script: no framework, no outside assets; the server keeps the dialog."""
-
-SCRIPT = r"""
+// The web chat's script: no framework, no outside assets; the server keeps the dialog.
 "use strict";
 (() => {
   const API = "/chat/api";
@@ -332,4 +330,3 @@ SCRIPT = r"""
   applyLanguage("zh");
   enqueue(resume);
 })();
-"""

@@ -1,0 +1,68 @@
+"""Dependencies of console pages, declared once as Annotated aliases.
+
+- `ConsoleUser`: the signed-in staff member as the same `Actor` the API's `CurrentActor`
+  gives, so a page calls the same services with the same permissions. Without a live
+  session the visitor is sent to the sign-in page (and back here afterwards).
+- `VisitDep`: the visit (language, user or not, CSRF token), for pages open to everyone.
+- `SessionDep` and `ContainerDep` come from `backend.api.deps` unchanged: a console request
+  has one unit of work, committed before the answer, like an API request (decision 10).
+- `check_csrf` runs before every console route (the console app declares it): a POST, PUT,
+  PATCH or DELETE without this visitor's token is refused with a 403 page.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
+
+from backend.actors import Actor
+from backend.console.csrf import FIELD, csrf_matches
+from backend.console.errors import CsrfRefused, FormTooLarge, SignInRequired
+from backend.console.rendering import current_path
+from backend.console.visit import Visit, resolve_visit
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+FORM_LIMIT = 256 * 1024  # bytes; the largest console form is a reply of a few thousand chars
+
+
+def get_visit(request: Request) -> Visit:
+    """Return this request's visit (resolved once per request)."""
+    return resolve_visit(request)
+
+
+VisitDep = Annotated[Visit, Depends(get_visit)]
+
+
+def require_console_user(request: Request, visit: VisitDep) -> Actor:
+    """Return the signed-in staff member as an Actor; send anyone else to the sign-in page."""
+    actor = visit.actor
+    if actor is None:
+        back = current_path(request) if request.method in SAFE_METHODS else ""
+        raise SignInRequired(next_path=back, ended=visit.ended)
+    return actor
+
+
+ConsoleUser = Annotated[Actor, Depends(require_console_user)]
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse a state-changing request whose form lacks this visitor's CSRF token (403).
+
+    A form from a session that has since ended leads to the sign-in page instead: the
+    visitor's mistake was to wait, not to be forged.
+    """
+    if request.method in SAFE_METHODS:
+        return
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > FORM_LIMIT:
+        raise FormTooLarge()
+    # Without a length the body is not read at all (browsers always send one with a form).
+    sent = (await request.form()).get(FIELD) if length.isdigit() else None
+    visit = await run_in_threadpool(resolve_visit, request)
+    if visit.csrf is not None and csrf_matches(sent, visit.csrf):
+        return
+    if visit.ended:
+        raise SignInRequired(next_path="", ended=True)
+    raise CsrfRefused()

@@ -1,0 +1,113 @@
+"""Refusals in the console: readable pages (403, 404, 409, 400, 503), never JSON or a trace.
+
+Services raise domain errors (`NotFound`, `Forbidden`, ...) exactly as for the API; here they
+become pages in the visitor's language. A page that wants to show a refusal inside its own
+form (a wrong reason, a stale version) catches the error itself and renders the form again.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import PlainTextResponse
+
+from backend.console import cookies
+from backend.console.rendering import render_error
+from backend.errors import (
+    DomainError,
+    Forbidden,
+    InvalidTransition,
+    NotFound,
+    StaleVersion,
+    ValidationFailed,
+)
+
+log = logging.getLogger(__name__)
+
+SIGN_IN_PATH = "/console/sign-in"
+
+
+class SignInRequired(Exception):
+    """The page needs a signed-in staff member; the visitor goes to the sign-in page."""
+
+    def __init__(self, *, next_path: str, ended: bool) -> None:
+        super().__init__("sign-in required")
+        self.next_path = next_path
+        self.ended = ended  # a session cookie came, but its session is over
+
+
+class CsrfRefused(Exception):
+    """A form came without the token of this visitor's forms (403)."""
+
+
+class FormTooLarge(Exception):
+    """A form larger than any console form can be (413)."""
+
+
+def install_console_errors(app: FastAPI) -> None:
+    """Register the console's refusal pages on the console's app."""
+
+    @app.exception_handler(SignInRequired)
+    async def _sign_in(request: Request, exc: SignInRequired) -> Response:
+        params = {"next": exc.next_path} if exc.next_path else {}
+        if exc.ended:
+            params["ended"] = "1"
+        query = f"?{urlencode(params)}" if params else ""
+        response = RedirectResponse(SIGN_IN_PATH + query, status_code=303)
+        if exc.ended:
+            cookies.clear_cookie(response, request, cookies.SESSION)
+        return response
+
+    @app.exception_handler(CsrfRefused)
+    async def _csrf(request: Request, exc: CsrfRefused) -> HTMLResponse:
+        return await render_error(request, 403, "error.csrf_title", "error.csrf")
+
+    @app.exception_handler(FormTooLarge)
+    async def _too_large(request: Request, exc: FormTooLarge) -> HTMLResponse:
+        return await render_error(request, 413, "error.bad_request_title", "error.too_large")
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_form(request: Request, exc: RequestValidationError) -> HTMLResponse:
+        # Never echo the input back; the form's own page names what is wrong.
+        return await render_error(request, 400, "error.bad_request_title", "error.bad_request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code in (404, 405):
+            return await render_error(request, 404, "error.not_found_title", "error.not_found")
+        return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
+
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError) -> HTMLResponse:
+        if isinstance(exc, NotFound):
+            return await render_error(request, 404, "error.not_found_title", "error.not_found")
+        if isinstance(exc, Forbidden):
+            return await render_error(request, 403, "error.forbidden_title", "error.forbidden")
+        if isinstance(exc, ValidationFailed):
+            return await render_error(request, 400, "error.bad_request_title", message=exc.message)
+        if isinstance(exc, StaleVersion | InvalidTransition):
+            return await render_error(request, 409, "error.conflict_title", "error.conflict")
+        return await render_error(request, 400, "error.bad_request_title", "error.bad_request")
+
+    async def _busy(request: Request, exc: Exception) -> HTMLResponse:
+        log.warning("console: database busy or unreachable: %s", type(exc).__name__)
+        retry_after = request.app.state.container.capacity.retry_after
+        page = await render_error(request, 503, "error.busy_title", "error.busy")
+        page.headers["Retry-After"] = str(retry_after)
+        return page
+
+    app.add_exception_handler(PoolTimeout, _busy)
+    app.add_exception_handler(OperationalError, _busy)
+
+    async def _internal(request: Request, exc: Exception) -> HTMLResponse:
+        # Logged with its trace by the server; the visitor gets a page, not the trace.
+        return await render_error(request, 500, "error.title", "error.internal")
+
+    app.add_exception_handler(Exception, _internal)

@@ -1,0 +1,64 @@
+"""Strict headers on every console response: pages, redirects, refusals and static files.
+
+The policy allows this site's own files only: no inline script or style (templates carry no
+`<script>` body, no `style=` and no `on...=` attributes; a test checks), nothing from another
+origin, no framing. Pages are never cached (they show cases and names); static files may be
+kept for a day, their addresses carry the file's version (backend/assets.py).
+"""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+HEADERS: list[tuple[bytes, bytes]] = [
+    (b"content-security-policy", POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+]
+PAGE_CACHE = (b"cache-control", b"no-store")
+STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
+_REPLACED = frozenset(name for name, _ in [*HEADERS, PAGE_CACHE])
+
+
+class ConsoleHeaders:
+    """ASGI middleware: add the console's security and cache headers to every response."""
+
+    def __init__(self, app: ASGIApp, *, static_prefix: str) -> None:
+        self.app = app
+        self.static_prefix = static_prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith(self.static_prefix + "/")
+        cache = STATIC_CACHE if static else PAGE_CACHE
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [
+                    (name, value)
+                    for name, value in message.get("headers", [])
+                    if name.lower() not in _REPLACED
+                ]
+                message = {**message, "headers": [*kept, *HEADERS, cache]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

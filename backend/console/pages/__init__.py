@@ -1,0 +1,15 @@
+"""The console's pages, one module per page or small group; `console_router` gathers them."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from backend.console.pages import home, language, password, sign_in
+
+
+def console_router() -> APIRouter:
+    """Return every console page (the console app puts the CSRF check before each)."""
+    router = APIRouter()
+    for page in (home, sign_in, password, language):
+        router.include_router(page.router)
+    return router

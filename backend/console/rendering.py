@@ -1,0 +1,84 @@
+"""Render console pages from templates, with what every page needs already in the context.
+
+Every template gets: `t(key, **params)` (the zh/en catalogue in the visitor's language),
+`lang`; `user` (the `Actor`, or None); `error` and `notice` (None unless the page gives
+them); `csrf_token` (for `partials/csrf.html`; None on error pages, which show no forms);
+`static(name)` (a versioned asset address); `url(name, **params)` (a console route's
+address by its name); and `current_path`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from backend.console import cookies, texts
+from backend.console.visit import (
+    Visit,
+    console_state,
+    known_visit,
+    resolve_visit,
+    template_globals,
+)
+
+
+def console_path(request: Request, name: str, **params: Any) -> str:
+    """Return the address of the console route with this name (e.g. `sign_in`)."""
+    root = request.scope.get("root_path", "")
+    return f"{root}{request.app.url_path_for(name, **params)}"
+
+
+def current_path(request: Request) -> str:
+    """Return the path and query of this request (for `next=` after sign-in)."""
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def render_page(
+    request: Request, template: str, *, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """Render a console template for this request's visitor (call it from a sync route)."""
+    return _render(request, resolve_visit(request), template, status_code, context)
+
+
+async def render_error(
+    request: Request,
+    status_code: int,
+    title_key: str,
+    message_key: str | None = None,
+    *,
+    message: Callable[[str], str] | None = None,
+) -> HTMLResponse:
+    """Render the error page: a heading and a message (a text key, or a function of language).
+
+    Uses no database: the visitor is the one this request already resolved, if any.
+    """
+    visit = known_visit(request)
+    text = message(visit.language) if message else texts.render(visit.language, message_key or "")
+    context = {"title_key": title_key, "message": text, "status": status_code}
+    return _render(request, visit, "error.html", status_code, context)
+
+
+def _render(
+    request: Request, visit: Visit, template: str, status_code: int, context: dict[str, Any]
+) -> HTMLResponse:
+    console = console_state(request)
+    values = {
+        **template_globals(visit),
+        "t": partial(texts.render, visit.language),
+        "static": console.assets.url,
+        "url": partial(console_path, request),
+        "current_path": current_path(request),
+        "error": None,
+        "notice": None,
+        **context,
+    }
+    html = console.templates.get_template(template).render(values)
+    response = HTMLResponse(html, status_code=status_code)
+    if visit.new_form_key and visit.csrf is not None:
+        cookies.set_cookie(response, request, cookies.FORM_KEY, visit.form_key)
+    return response

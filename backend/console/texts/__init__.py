@@ -1,0 +1,28 @@
+"""The console's words in Chinese and English, looked up by key (the dialogs' mechanism).
+
+Same shape as `dialogs/texts`: one module per language holding a flat `TEXTS` dict with
+dotted keys, `render(language, key, **params)` with `str.format` placeholders, Chinese when
+the language is unknown. Templates call it as `t("signin.title")`. Messages of refused input
+that services raise (`ValidationFailed`) keep coming from `backend/messages.py`, so the API
+and the console word a refusal the same way. A test checks that both languages have the same
+keys and placeholders and that every key a template or page names exists.
+"""
+
+from __future__ import annotations
+
+from backend.console.texts import en, zh
+
+CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.TEXTS, "en": en.TEXTS}
+DEFAULT_LANGUAGE = "zh"
+LANGUAGES = ("zh", "en")
+
+
+def render(language: str, key: str, **params: object) -> str:
+    """Return the text for a key in a language (Chinese when the language is unknown)."""
+    catalogue = CATALOGUES.get(language, CATALOGUES[DEFAULT_LANGUAGE])
+    return catalogue[key].format(**params)
+
+
+def has(key: str) -> bool:
+    """Return whether a text exists for a key."""
+    return key in CATALOGUES[DEFAULT_LANGUAGE]

@@ -1,0 +1,62 @@
+"""Chinese texts of the staff console (the default language)."""
+
+TEXTS: dict[str, str] = {
+    # layout
+    "site.title": "政务诚信投诉受理 · 工作台",
+    "site.short": "受理工作台",
+    "nav.skip": "跳到正文",
+    "nav.home": "工作台首页",
+    "nav.main": "主导航",
+    "nav.signed_in_as": "当前用户：{name}（{role}）",
+    "lang.label": "语言",
+    "lang.switch": "English",
+    "lang.switch_to": "切换到英文",
+    "role.coordinator": "协调员",
+    "role.clerk": "联络员",
+    "footer.note": "政务诚信投诉受理系统 · 工作人员专用",
+    # sign-in and sign-out
+    "signin.title": "登录",
+    "signin.intro": "请使用管理员为您设置的登录名和密码。",
+    "signin.login": "登录名",
+    "signin.password": "密码",
+    "signin.submit": "登录",
+    "signin.failed": (
+        "登录失败：登录名或密码不正确，或该登录名因连续输错密码已暂停登录 15 分钟。"
+    ),
+    "signin.ended": "您的登录已过期或已结束，请重新登录。",
+    "signin.signed_out": "您已退出登录。",
+    "signin.password_set": "密码已设置，请用新密码登录。",
+    "signin.first_password": "还没有密码？请向协调员索取一次性设置密码链接。",
+    "signout.submit": "退出登录",
+    # set-password link
+    "password.title": "设置密码",
+    "password.for": "为 {name}（登录名 {login}）设置新密码。",
+    "password.new": "新密码",
+    "password.repeat": "再次输入新密码",
+    "password.hint": "至少 {min} 个字符。",
+    "password.submit": "保存密码",
+    "password.link_invalid_title": "链接已失效",
+    "password.link_invalid": "这个设置密码链接无效、已过期或已被使用。请向协调员索取新的链接。",
+    # landing page
+    "home.title": "工作台",
+    "home.welcome": "{name}，您好。",
+    "home.queues": "待办队列",
+    "home.queues_soon": "案件队列即将在这里显示。",
+    # errors
+    "error.title": "出错了",
+    "error.back": "返回工作台首页",
+    "error.forbidden_title": "无权访问",
+    "error.forbidden": "您没有权限进行这个操作。",
+    "error.csrf_title": "表单已过期",
+    "error.csrf": "这个表单已过期或不是从本站提交的。请返回上一页，刷新后再提交一次。",
+    "error.not_found_title": "页面不存在",
+    "error.not_found": "没有这个页面，或者您无权查看。",
+    "error.conflict_title": "无法完成操作",
+    "error.bad_request_title": "输入有误",
+    "error.conflict": "案件已被他人修改，或者当前状态不允许这个操作。请刷新后再试。",
+    "error.bad_request": "请求内容有误。",
+    "error.too_large": "提交的内容太大。",
+    "error.internal": "抱歉，系统出了点问题，刚才的操作没有完成。请稍后再试。",
+    "error.busy_title": "系统繁忙",
+    "error.busy": "系统繁忙，请稍后重试。",
+}

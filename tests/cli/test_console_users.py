@@ -1,0 +1,95 @@
+"""`intake users` for the console: a login, a password from standard input, one-time links."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from backend.bootstrap import Container
+from backend.settings import Settings
+from tests.cli.test_cli import intake
+from tests.staff_accounts import staff_with_password
+from tests.staff_console.helpers import ConsoleVisitor
+
+PASSWORD = "a long enough password"
+
+
+def test_a_coordinator_created_with_a_login_signs_in_with_a_password_piped_in(
+    settings: Settings, client: TestClient
+) -> None:
+    created = intake(
+        settings, "users", "create", "--role", "coordinator", "--department", "fgw",
+        "--name", "王协调", "--login", "Wang",
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    assert "console login wang" in created.stdout
+
+    done = intake(settings, "users", "set-password", "wang", stdin=PASSWORD + "\n")
+
+    assert done.returncode == 0, done.stderr
+    assert PASSWORD not in done.stdout + done.stderr
+    assert ConsoleVisitor(client).sign_in("wang", PASSWORD).status_code == 303
+
+
+def test_set_password_refuses_empty_and_short_input_in_one_clear_line(
+    settings: Settings, client: TestClient, container: Container
+) -> None:
+    staff_with_password(container, login="wang", password=None)
+
+    empty = intake(settings, "users", "set-password", "wang", stdin="")
+    short = intake(settings, "users", "set-password", "wang", stdin="short\n")
+
+    assert empty.returncode == 1 and "no password on standard input" in empty.stderr
+    assert short.returncode == 1
+    assert short.stderr.strip() == "intake: The password is too short: use at least 10 characters."
+    assert ConsoleVisitor(client).sign_in("wang", "short").status_code == 400
+
+
+def test_set_password_for_an_unknown_login_says_so(settings: Settings, client: TestClient) -> None:
+    done = intake(settings, "users", "set-password", "nobody", stdin=PASSWORD)
+
+    assert done.returncode == 1
+    assert done.stderr.strip() == "intake: No account has the login nobody."
+
+
+def test_a_login_is_unique_and_well_formed(
+    settings: Settings, client: TestClient, container: Container
+) -> None:
+    staff_with_password(container, login="wang", password=None)
+    base = ["users", "create", "--role", "clerk", "--department", "czj", "--name", "李"]
+
+    taken = intake(settings, *base, "--login", "WANG")
+    odd = intake(settings, *base, "--login", "李四")
+
+    assert taken.returncode == 1 and "The login wang is taken." in taken.stderr
+    assert odd.returncode == 1 and "A login has 2 to 64 characters" in odd.stderr
+
+
+def test_password_link_prints_a_console_path_that_sets_the_password(
+    settings: Settings, client: TestClient, container: Container
+) -> None:
+    staff_with_password(container, login="wang", password=None)
+
+    done = intake(settings, "users", "password-link", "wang")
+
+    assert done.returncode == 0, done.stderr
+    path = done.stdout.strip().splitlines()[-1]
+    assert path.startswith("/console/password/")
+    visitor = ConsoleVisitor(client)
+    assert visitor.get(path).status_code == 200
+    visitor.post(path, {"password": PASSWORD, "password_repeat": PASSWORD})
+    assert visitor.sign_in("wang", PASSWORD).status_code == 303
+
+
+def test_deactivate_signs_the_person_out_of_the_console(
+    settings: Settings, client: TestClient, container: Container
+) -> None:
+    staff_with_password(container, login="wang", password=PASSWORD)
+    visitor = ConsoleVisitor(client)
+    visitor.sign_in("wang", PASSWORD)
+
+    done = intake(settings, "users", "deactivate", "wang")
+
+    assert done.returncode == 0, done.stderr
+    assert not visitor.lands_on_home()
+    listed = intake(settings, "users", "list")
+    assert "wang" in listed.stdout and "(inactive)" in listed.stdout

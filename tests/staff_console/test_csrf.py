@@ -1,0 +1,107 @@
+"""Every console form carries a token tied to the visitor; a POST without it is refused (403)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.people.models import StaffAccount
+from tests.fakes import FakeClock
+from tests.staff_accounts import PASSWORD
+from tests.staff_console.helpers import ConsoleVisitor
+
+REFUSED = "表单已过期"
+
+
+@pytest.mark.parametrize("token", ["", "0" * 64, "not-even-hex"])
+def test_sign_in_without_the_right_token_is_refused_with_a_readable_page(
+    visitor: ConsoleVisitor, coordinator: StaffAccount, token: str
+) -> None:
+    visitor.get("/console/sign-in")
+
+    response = visitor.post(
+        "/console/sign-in", {"login": "wang", "password": PASSWORD}, token=token
+    )
+
+    assert response.status_code == 403
+    assert response.headers["content-type"].startswith("text/html")
+    assert REFUSED in response.text
+    assert not visitor.lands_on_home()
+
+
+def test_a_form_without_any_token_field_is_refused(
+    visitor: ConsoleVisitor, coordinator: StaffAccount
+) -> None:
+    visitor.get("/console/sign-in")
+
+    response = visitor.client.post(
+        "/console/sign-in", data={"login": "wang", "password": PASSWORD}, follow_redirects=False
+    )
+
+    assert response.status_code == 403
+
+
+def test_sign_out_from_another_site_is_refused_and_the_session_lives_on(
+    visitor: ConsoleVisitor, coordinator: StaffAccount
+) -> None:
+    visitor.sign_in("wang", PASSWORD)
+
+    response = visitor.post("/console/sign-out", {}, token="")
+
+    assert response.status_code == 403
+    assert visitor.lands_on_home()
+
+
+def test_the_token_of_the_sign_in_page_is_no_good_once_signed_in(
+    visitor: ConsoleVisitor, coordinator: StaffAccount
+) -> None:
+    visitor.get("/console/sign-in")
+    before = visitor.token
+    visitor.post("/console/sign-in", {"login": "wang", "password": PASSWORD})
+
+    assert visitor.post("/console/sign-out", {}, token=before).status_code == 403
+    assert visitor.get("/console/").status_code == 200
+    assert visitor.token != before
+    assert visitor.post("/console/sign-out", {}).status_code == 303
+
+
+def test_the_token_of_another_session_is_refused(
+    visitor: ConsoleVisitor, coordinator: StaffAccount
+) -> None:
+    other = ConsoleVisitor(visitor.client.__class__(visitor.client.app))
+    other.sign_in("wang", PASSWORD)
+    other.get("/console/")
+    visitor.sign_in("wang", PASSWORD)
+
+    assert visitor.post("/console/sign-out", {}, token=other.token).status_code == 403
+
+
+def test_a_form_from_a_session_that_has_ended_leads_to_sign_in(
+    visitor: ConsoleVisitor, coordinator: StaffAccount, clock: FakeClock
+) -> None:
+    visitor.sign_in("wang", PASSWORD)
+    visitor.get("/console/")
+    clock.advance(minutes=31)
+
+    response = visitor.post("/console/sign-out", {})
+
+    assert response.status_code == 303
+    assert response.headers["location"] == "/console/sign-in?ended=1"
+
+
+def test_a_form_posted_without_the_form_cookie_is_refused(
+    visitor: ConsoleVisitor, coordinator: StaffAccount
+) -> None:
+    visitor.get("/console/sign-in")
+    visitor.client.cookies.clear()
+
+    response = visitor.post("/console/sign-in", {"login": "wang", "password": PASSWORD})
+
+    assert response.status_code == 403
+
+
+def test_an_oversized_form_is_refused_without_being_read(visitor: ConsoleVisitor) -> None:
+    visitor.get("/console/sign-in")
+
+    response = visitor.post("/console/sign-in", {"login": "x" * 300_000, "password": "y"})
+
+    assert response.status_code == 413
