@@ -42,3 +42,8 @@ def account(container: Container, staff_id: int | None) -> StaffAccount:
         found = session.get(StaffAccount, staff_id)
         assert found is not None
         return found
+
+
+def spare_coordinator(container: Container) -> StaffAccount:
+    """Create a second coordinator, so that the first may be deactivated (the last may not)."""
+    return staff_with_password(container, login="spare", name="协调员 备", password=None)

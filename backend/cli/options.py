@@ -21,9 +21,9 @@ def parse_day(value: str) -> date:
     return day
 
 
-def storable_text(value: str) -> str:
-    """Refuse a text the database cannot store (see backend.storable)."""
-    if not is_storable(value):
+def storable_text(value: str | None) -> str | None:
+    """Refuse a text the database cannot store (see backend.storable); None passes."""
+    if value is not None and not is_storable(value):
         raise typer.BadParameter(
             "contains a character that cannot be stored (NUL or a byte that is not UTF-8)"
         )

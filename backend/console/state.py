@@ -30,7 +30,7 @@ class ConsoleState:
     @property
     def secret(self) -> str:
         """Return the key that signs CSRF tokens."""
-        return self.container.settings.secret_key.get_secret_value()
+        return self.container.secret_key.get_secret_value()
 
     @classmethod
     def build(cls, container: Container) -> ConsoleState:

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from backend.bootstrap import Container
 from backend.settings import Settings
 from tests.cli.test_cli import intake
-from tests.staff_accounts import staff_with_password
+from tests.staff_accounts import spare_coordinator, staff_with_password
 from tests.staff_console.helpers import ConsoleVisitor
 
 PASSWORD = "a long enough password"
@@ -84,6 +84,7 @@ def test_deactivate_signs_the_person_out_of_the_console(
     settings: Settings, client: TestClient, container: Container
 ) -> None:
     staff_with_password(container, login="wang", password=PASSWORD)
+    spare_coordinator(container)
     visitor = ConsoleVisitor(client)
     visitor.sign_in("wang", PASSWORD)
 

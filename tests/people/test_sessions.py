@@ -20,7 +20,7 @@ from backend.people.sessions import (
     resume_session,
 )
 from tests.fakes import FakeClock
-from tests.staff_accounts import account, staff_with_password
+from tests.staff_accounts import account, spare_coordinator, staff_with_password
 
 LIMITS = SessionLimits(idle=timedelta(minutes=30), lifetime=timedelta(hours=12))
 
@@ -102,6 +102,7 @@ def test_sign_out_ends_the_session(container: Container) -> None:
 
 def test_a_deactivated_accounts_session_ends_at_once(container: Container) -> None:
     staff, token = opened(container)
+    spare_coordinator(container)
     with session_scope(container.engine) as session:
         deactivate_staff(session=session, staff_id=staff.id or 0, clock=container.clock)
 

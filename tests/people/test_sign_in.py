@@ -18,7 +18,7 @@ from backend.people.passwords import verify_password
 from backend.people.sessions import SessionLimits
 from backend.people.sign_in import MAX_WRONG_PASSWORDS, PAUSE, SignedIn, sign_in
 from tests.fakes import FakeClock
-from tests.staff_accounts import PASSWORD, account, staff_with_password
+from tests.staff_accounts import PASSWORD, account, spare_coordinator, staff_with_password
 
 LIMITS = SessionLimits(idle=timedelta(minutes=30), lifetime=timedelta(hours=12))
 
@@ -118,6 +118,7 @@ def test_wrong_passwords_sent_at_once_still_pause_after_ten(
 
 def test_a_deactivated_account_cannot_sign_in(container: Container) -> None:
     staff = staff_with_password(container, login="wang")
+    spare_coordinator(container)
     with session_scope(container.engine) as session:
         deactivate_staff(session=session, staff_id=staff.id or 0, clock=container.clock)
 

@@ -130,6 +130,8 @@ def test_a_deactivated_account_is_signed_out_at_once(
 ) -> None:
     visitor.sign_in("wang", PASSWORD)
     assert visitor.lands_on_home()
+    # Another coordinator stays: the last active one cannot be deactivated.
+    staff_with_password(container, login="zhao", name="协调员 赵")
 
     with session_scope(container.engine) as session:
         deactivate_staff(session=session, staff_id=coordinator.id or 0, clock=container.clock)

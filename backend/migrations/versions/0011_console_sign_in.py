@@ -17,7 +17,7 @@ import backend.db
 
 
 revision: str = '0011'
-down_revision: str | None = '0007'
+down_revision: str | None = '0013'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
