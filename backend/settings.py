@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     telegram_base_url: str | None = None  # another Bot API server (self-hosted, tests' fake)
     telegram_base_file_url: str | None = None
     telegram_proxy: str | None = None  # e.g. http://proxy:3128 or socks5://...
+    # How long a Bot API call waits for Telegram's answer; a call that times out may still
+    # have delivered its message (what follows depends on the message, see the README).
+    telegram_read_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
     webchat: bool = True  # serve the web chat at /chat
 
     @field_validator("database_url")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from backend.ports import OutboundMessage
+from backend.ports import OutboundMessage, PartsSent
 
 
 class FakeClock:
@@ -26,5 +26,5 @@ class RecordingNotifier:
     def __init__(self) -> None:
         self.sent: list[OutboundMessage] = []
 
-    def send(self, message: OutboundMessage) -> None:
+    def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
         self.sent.append(message)

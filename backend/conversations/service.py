@@ -72,8 +72,9 @@ class ConversationService:
         try:
             with self._turns, session_scope(self.container.engine) as session:
                 row = self._locked_row(session, inbound.chat)
-                if self._seen(session, inbound):
-                    return []
+                again = self._seen(session, inbound)
+                if again is not None:  # a repeat changes nothing; a receipt is given again
+                    return again
                 services = self._services(session)
                 state = self._state(row)
                 if content is not None:  # refused before anything is stored (409)
@@ -84,12 +85,14 @@ class ConversationService:
                     turn = refuse(state, inbound, services, UNSTORABLE_INPUT)
                 taken = self._count_file(session, state, turn.state, inbound, content)
                 self._save(session, row, turn)
+                kept = [reply.to_dict() for reply in turn.replies if reply.resend_when_unsure]
                 session.add(
                     InboundEvent(
                         channel=inbound.chat.channel,
                         event_id=inbound.event_id,
                         conversation_id=row.id or 0,
                         received_at=self.container.clock.now(),
+                        replies=kept or None,
                     )
                 )
                 if taken and content is not None and inbound.file is not None:
@@ -200,11 +203,15 @@ class ConversationService:
         session.refresh(row)
         return row
 
-    def _seen(self, session: Session, inbound: Inbound) -> bool:
-        statement = select(InboundEvent.id).where(
+    def _seen(self, session: Session, inbound: Inbound) -> list[Outbound] | None:
+        """Return None for a new event, else the replies it gave that must arrive."""
+        statement = select(InboundEvent).where(
             InboundEvent.channel == inbound.chat.channel, InboundEvent.event_id == inbound.event_id
         )
-        return session.exec(statement).first() is not None
+        event = session.exec(statement).first()
+        if event is None:
+            return None
+        return [Outbound.from_dict(raw) for raw in event.replies or []]
 
     @staticmethod
     def _state(row: Conversation) -> DialogState | None:

@@ -127,7 +127,7 @@ class RecordSummary(SummaryStep):
         except SubmissionRefused as refused:
             raise refusal_of(refused) from refused
         ctx.end_flow()
-        return [Outbound(ctx.t("record.filed", number=receipt.number))]
+        return [Outbound(ctx.t("record.filed", number=receipt.number), resend_when_unsure=True)]
 
 
 class RecordFlow(Flow):

@@ -58,7 +58,7 @@ class ComplaintSummary(SummaryStep):
             text = ctx.t("complaint.filed_anonymous", number=receipt.number, pin=receipt.pin)
         else:
             text = ctx.t("complaint.filed_named", number=receipt.number)
-        return [Outbound(text)]
+        return [Outbound(text, resend_when_unsure=True)]  # the PIN is shown this once
 
 
 def draft_of(ctx: Ctx) -> ComplaintDraft:
