@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     upload_abandoned_days: int = Field(default=7, ge=1, le=3650)
     min_text_length: int = Field(default=5, ge=1)
     max_text_length: int = Field(default=5000, ge=10, le=50_000)
+    # A text its app cut (Telegram: at 4,096 characters) is joined with the text that follows
+    # within this many seconds (backend/conversations/joining.py); 0 joins none.
+    split_text_window_seconds: float = Field(default=3.0, ge=0, le=60)
     max_returns: int = Field(default=2, ge=0)
     api_page_limit: int = Field(default=50, ge=1, le=500)
     # Load: requests one process serves at once, and how long a request may wait for a turn

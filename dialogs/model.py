@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
 InboundKind = Literal[
@@ -98,6 +99,10 @@ class Inbound:
     contact_name: str = ""  # for kind "contact"
     chat_kind: ChatKind = "private"
     language_hint: str | None = None  # the client's language code, e.g. "en-GB", "zh-hans"
+    # For kind "text": the client may have cut a longer text here (Telegram's apps send a
+    # paste of more than 4,096 characters as several messages); the next text may continue it.
+    split_part: bool = False
+    sent_at: datetime | None = None  # when the user sent it, as the channel tells
 
 
 class Button(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from telegram import Chat, Contact, Message, MessageEntity, Update, User
-from telegram.constants import ChatType
+from telegram.constants import ChatType, MessageLimit
 
 from dialogs.model import ChatKind, ChatRef, FileRef, GeoPoint, Inbound
 
@@ -13,6 +13,7 @@ CHANNEL = "telegram"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 _VIDEO = ("video", "video_note", "animation")  # before documents: an animation carries one too
 _VOICE = ("voice", "audio")
+CUT_SLACK = 200  # how far before 4,096 an app may cut a long text (at a space or line break)
 _OTHER = ("poll", "dice", "game", "story", "invoice", "paid_media", "checklist")
 
 
@@ -78,10 +79,25 @@ def _message(message: Message, base: Inbound) -> Inbound | None:
     return None  # a service message (someone joined, a pin, ...): nothing to answer
 
 
+def may_be_cut(text: str) -> bool:
+    """Return whether a text may be a part of a longer one that the user's app cut.
+
+    Telegram's apps send a longer text as messages of 4,096 UTF-16 units (Android cuts there
+    exactly; desktop apps a little before, at a space or line break; the server then drops
+    the space at either end).
+    """
+    return utf16_length(text) >= MessageLimit.MAX_TEXT_LENGTH - CUT_SLACK
+
+
+def utf16_length(text: str) -> int:
+    """Return the length Telegram counts: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _text(message: Message, text: str, base: Inbound) -> Inbound:
     entity = message.entities[0] if message.entities else None
     if entity is None or entity.type != MessageEntity.BOT_COMMAND or entity.offset != 0:
-        return replace(base, text=text)
+        return replace(base, text=text, split_part=may_be_cut(text), sent_at=message.date)
     # Command names are ASCII, so the UTF-16 length of the entity is the length in characters.
     name = text[1 : entity.length].split("@", 1)[0].lower()
     args = tuple(text[entity.length :].split())

@@ -194,6 +194,14 @@ def line(ctx: Ctx, key: str, value: str | None) -> str:
 
 
 def clip(text: str, limit: int = 300) -> str:
-    """Shorten a long text for a summary."""
+    """Shorten a long text, marking the cut with "…"."""
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def beginning(ctx: Ctx, text: str, limit: int = 300) -> str:
+    """Return the start of a long text for a summary, saying that all of it is kept."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    return text[:limit] + ctx.t("summary.clipped", length=len(text))

@@ -13,7 +13,7 @@ from dialogs.flows.common import (
     DateStep,
     ShortTextStep,
     SummaryStep,
-    clip,
+    beginning,
     collect_file,
     line,
 )
@@ -102,7 +102,7 @@ class RecordSummary(SummaryStep):
                 line(ctx, "summary.finding", ctx.t(f"finding.{data['finding']}")),
                 line(ctx, "summary.document", data.get("document_number")),
                 line(ctx, "summary.arose", data.get("arose_on")),
-                line(ctx, "summary.facts", clip(data.get("facts", ""))),
+                line(ctx, "summary.facts", beginning(ctx, data.get("facts", ""))),
                 ctx.t("summary.files", count=len(data.get("attachments", []))),
             ]
         )

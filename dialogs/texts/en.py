@@ -67,6 +67,10 @@ TEXTS: dict[str, str] = {
         "Please shorten it and send it again."
     ),
     "input.empty": "That message is empty; please type some text.",
+    "input.joined": (
+        "Telegram delivered your long text in {parts} messages; they were joined in order "
+        "into one ({length} characters)."
+    ),
     "input.unstorable": (
         "That message contains a character that cannot be stored (such as NUL); "
         "please remove it and send it again."
@@ -184,6 +188,9 @@ TEXTS: dict[str, str] = {
     "summary.arose": "Date arisen: {value}",
     "summary.facts": "Summary: {value}",
     "summary.not_given": "not given",
+    "summary.clipped": (
+        "… ({length} characters in all; only the beginning is shown, all of it is kept)"
+    ),
     "summary.confirm": "✅ Submit",
     "summary.use_buttons": "Tap “Submit”, or the item you want to change.",
     "edit.text": "Edit text",

@@ -151,12 +151,15 @@ _ANSWERS = {
 }
 
 
-def reach(driver: ChatDriver, step: str) -> None:
-    """Start a Chinese complaint and answer every step before the given one."""
+def reach(driver: ChatDriver, step: str, text: str = ELDERLY_TEXT) -> None:
+    """Start a Chinese complaint (about `text`) and answer every step before the given one."""
     driver.command("report")
     for current in COMPLAINT_STEPS:
         assert driver.step == ("complaint", current), driver.text
         if current == step:
             return
-        _ANSWERS[current](driver)
+        if current == "what":
+            driver.say(text)
+        else:
+            _ANSWERS[current](driver)
     raise AssertionError(f"no step {step}")
