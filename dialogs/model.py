@@ -103,6 +103,7 @@ class Inbound:
     # paste of more than 4,096 characters as several messages); the next text may continue it.
     split_part: bool = False
     sent_at: datetime | None = None  # when the user sent it, as the channel tells
+    album: str = ""  # for kinds "photo" and "document" sent as one album: the album's id
 
 
 class Button(NamedTuple):
@@ -127,7 +128,9 @@ class Outbound:
     The rule maps each Outbound to one Telegram message with one `reply_markup`.
     `resend_when_unsure` marks a message whose loss costs more than seeing it twice (a receipt
     with its one-time PIN): sent again when it may not have arrived, and given again when the
-    same event comes again.
+    same event comes again. `replaces` names a running answer (an album's count): a channel
+    that can edit its messages edits the one it sent under that name instead of sending
+    another; the others send it as a new message.
     """
 
     text: str
@@ -135,6 +138,7 @@ class Outbound:
     request: KeyboardRequest | None = None
     remove_keyboard: bool = False
     resend_when_unsure: bool = False
+    replaces: str = ""
 
     def __post_init__(self) -> None:
         markups = sum([bool(self.buttons), self.request is not None, self.remove_keyboard])
@@ -150,6 +154,7 @@ class Outbound:
             "request": [request.kind, request.label] if request else None,
             "remove_keyboard": self.remove_keyboard,
             "resend_when_unsure": self.resend_when_unsure,
+            "replaces": self.replaces,
         }
 
     @classmethod
@@ -165,6 +170,7 @@ class Outbound:
             request=KeyboardRequest(request[0], str(request[1])) if request else None,
             remove_keyboard=bool(raw.get("remove_keyboard")),
             resend_when_unsure=bool(raw.get("resend_when_unsure")),
+            replaces=str(raw.get("replaces") or ""),
         )
 
 

@@ -14,7 +14,7 @@ from telegram.ext import CallbackContext, ExtBot
 from backend.conversations.service import ConversationService
 from backend.errors import UploadRefused
 from bot.telegram.inbound import CHANNEL, to_inbound
-from bot.telegram.outbound import send_replies
+from bot.telegram.running import RunningAnswers
 from dialogs.model import ChatRef, Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ class DialogHandlers:
         # runs on threads of its own rather than the loop's default executor, which the loop
         # itself needs (name lookups) to finish those downloads.
         self.executor = executor
+        self.running = RunningAnswers()  # one answer per album, edited as its photos come
 
     async def on_update(self, update: Update, context: Context) -> None:
         """Answer one update."""
@@ -42,8 +43,10 @@ class DialogHandlers:
         try:
             replies = await loop.run_in_executor(self.executor, self.conversations.handle, inbound)
         except UploadRefused as refused:  # over the day's upload quota: said in the chat
-            replies = [Outbound(refused.message())]
-        await send_replies(context.bot, int(inbound.chat.chat_id), replies)
+            # once for a whole album: every photo of it would be refused alike
+            quota = f"quota:{inbound.album}" if inbound.album else ""
+            replies = [Outbound(refused.message(), replaces=quota)]
+        await self.running.send_replies(context.bot, int(inbound.chat.chat_id), replies)
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log a failed update and apologise in its chat (the dialog state was kept)."""

@@ -61,14 +61,15 @@ def _message(message: Message, base: Inbound) -> Inbound | None:
         return replace(base, kind="video", text=caption)
     if any(getattr(message, name, None) for name in _VOICE):
         return replace(base, kind="voice", text=caption)
+    album = message.media_group_id or ""  # photos and documents sent as one album
     if message.photo:
         largest = max(message.photo, key=lambda p: (p.width * p.height, p.file_size or 0))
         photo = FileRef(largest.file_id, "photo", largest.file_size, "image/jpeg")
-        return replace(base, kind="photo", text=caption, file=photo)
+        return replace(base, kind="photo", text=caption, file=photo, album=album)
     if message.document is not None:
         doc = message.document
         document = FileRef(doc.file_id, "document", doc.file_size, doc.mime_type, doc.file_name)
-        return replace(base, kind="document", text=caption, file=document)
+        return replace(base, kind="document", text=caption, file=document, album=album)
     if message.location is not None:
         point = GeoPoint(message.location.latitude, message.location.longitude)
         return replace(base, kind="location", location=point)
@@ -91,7 +92,7 @@ def may_be_cut(text: str) -> bool:
 
 def utf16_length(text: str) -> int:
     """Return the length Telegram counts: UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _text(message: Message, text: str, base: Inbound) -> Inbound:

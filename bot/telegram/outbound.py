@@ -70,12 +70,6 @@ def chat_id_of(chat_id: str) -> int | str:
     return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
 
 
-async def send_replies(bot: ExtBot[Any], chat_id: int | str, replies: Sequence[Outbound]) -> None:
-    """Send the replies of one turn in order, each as one message (in parts when long)."""
-    for reply in replies:
-        await send_reply(bot, chat_id, reply)
-
-
 async def send_reply(bot: ExtBot[Any], chat_id: int | str, reply: Outbound) -> Message | None:
     """Send one reply, its keyboard with the last part; return the last part's message.
 

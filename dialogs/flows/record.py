@@ -14,8 +14,9 @@ from dialogs.flows.common import (
     ShortTextStep,
     SummaryStep,
     beginning,
-    collect_file,
     line,
+    received,
+    running,
 )
 from dialogs.model import Button, FileRef, Outbound
 from dialogs.parsing import visible_length
@@ -150,12 +151,12 @@ class RecordFlow(Flow):
             return field not in data
         return step == "confirm" or not data.get("files_done")
 
-    def on_file(self, ctx: Ctx, file: FileRef, caption: str) -> list[Outbound]:
-        """Collect a document or photo at any step."""
-        received = collect_file(ctx, file)
+    def on_file(self, ctx: Ctx, file: FileRef, caption: str, album: str = "") -> list[Outbound]:
+        """Collect a document or photo at any step (an album's into one running answer)."""
+        answer = received(ctx, file, album)
         if ctx.state.step in ("files", "confirm"):
-            return prefixed(received.text, self.prompt(ctx))
-        return [received]
+            return running(prefixed(answer.text, self.prompt(ctx)), album)
+        return [answer]
 
 
 RECORD = RecordFlow(

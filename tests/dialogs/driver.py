@@ -58,9 +58,9 @@ class ChatDriver:
     def tap(self, label: str) -> Turn:
         return self.send("button", payload=self.button(label).payload)
 
-    def photo(self, size: int = 200_000, caption: str = "") -> Turn:
+    def photo(self, size: int = 200_000, caption: str = "", album: str = "") -> Turn:
         file = FileRef(f"photo-{self.events}", "photo", size, "image/jpeg", None)
-        return self.send("photo", file=file, text=caption)
+        return self.send("photo", file=file, text=caption, album=album)
 
     def document(self, size: int = 300_000, name: str = "contract.pdf") -> Turn:
         file = FileRef(f"doc-{self.events}", "document", size, "application/pdf", name)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.e2e.fake_telegram import FakeTelegram
-from tests.e2e.telegram_app import Cluster, cases
-from tests.e2e.telegram_user import TelegramUser, case_number, complaint_steps
+from tests.e2e.telegram_app import Cluster, attachments, cases
+from tests.e2e.telegram_user import TelegramUser, case_number, complaint_steps, text_of
 
 CITIZEN = 9201
 REQUEST = "请求：尽快支付剩余工程款三十万元。"
@@ -30,3 +30,65 @@ def test_a_paste_the_app_cut_into_4096_and_719_is_filed_whole(
     assert [len(p["message"]["text"]) for p in parts] == [4096, 719]
     assert case.number == case_number(last)
     assert case.text == PASTE and case.text.endswith(REQUEST)
+
+
+def photos(count: int) -> list[bytes]:
+    """Return `count` different small JPEG-like files."""
+    return [b"\xff\xd8\xff\xe0" + bytes([index]) * 512 for index in range(count)]
+
+
+def reach_evidence(user: TelegramUser) -> None:
+    """Walk a complaint up to the evidence step."""
+    for step in complaint_steps()[:4]:
+        step(user)
+
+
+def answers_since(fake: FakeTelegram, chat_id: int, seen: int) -> list[str]:
+    """Return the texts (edits applied) of the bot's messages after the first `seen`."""
+    return [text_of(message) for message in fake.sent(chat_id)[seen:]]
+
+
+def test_an_album_of_ten_photos_gets_one_answer_saying_how_many_were_not_taken(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    process = cluster.start()
+    user = TelegramUser(fake_telegram, CITIZEN)
+    reach_evidence(user)
+    seen = len(fake_telegram.sent(CITIZEN))
+
+    fake_telegram.send_album(CITIZEN, photos(10))
+    user.say("/help", expect="/status")  # a chat's updates are answered in order
+
+    album, help_text = answers_since(fake_telegram, CITIZEN, seen)
+    assert "这一组收到 5 个附件（共 5/5）" in album and "5 个未收下：附件最多 5 个" in album
+    assert "/status" in help_text
+    user.tap("完成（5 个）", expect="匿名还是实名")
+    user.tap("🕶 匿名", expect="请核对投诉内容")
+    user.tap("✅ 确认提交", expect="已受理")
+    [case] = cases(process.container)
+    assert len(attachments(process.container, case)) == 5
+
+
+def test_an_album_sent_outside_a_complaint_is_refused_once(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    cluster.start()
+    user = TelegramUser(fake_telegram, CITIZEN)
+    fake_telegram.send_album(CITIZEN, photos(4))
+    user.say("/help", expect="/status")
+    refused, _ = answers_since(fake_telegram, CITIZEN, 0)
+    assert "请先发送 /report" in refused
+
+
+def test_an_album_over_the_days_upload_quota_is_told_so_once(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    cluster.start(upload_daily_files=2)
+    user = TelegramUser(fake_telegram, CITIZEN)
+    reach_evidence(user)
+    seen = len(fake_telegram.sent(CITIZEN))
+    fake_telegram.send_album(CITIZEN, photos(4))
+    user.say("/help", expect="/status")
+    album, quota, _ = answers_since(fake_telegram, CITIZEN, seen)
+    assert "这一组收到 2 个附件（共 2/5）" in album
+    assert "2" in quota and "今天" in quota
