@@ -60,6 +60,7 @@ class ConversationService:
         self.store = ContentStore.under(container.settings.data_dir)
         self.quota = UploadQuota.of(container.settings)
         self._split_window = timedelta(seconds=container.settings.split_text_window_seconds)
+        self._group_quiet = timedelta(minutes=container.settings.group_notice_minutes)
         # SQLite: turns queue on a lock of this process instead of SQLite's busy handler
         # (decision 1); PostgreSQL locks the chat's row with SELECT ... FOR UPDATE.
         sqlite = container.engine.dialect.name == "sqlite"
@@ -99,6 +100,8 @@ class ConversationService:
                     turn = refuse(state, inbound, services, UNSTORABLE_INPUT)
                 if joined is not None:
                     turn = _told_joined(turn, joined)
+                if inbound.chat_kind != "private":
+                    turn = self._group_notice(row, turn)
                 pending = pending_after(inbound, joined, state, sent_at=sent_at)
                 row.pending_part = pending.to_dict() if pending is not None else None
                 taken = self._count_file(session, state, turn.state, inbound, content)
@@ -123,6 +126,20 @@ class ConversationService:
         except Exception:
             log.exception("conversation %s:%s failed", inbound.chat.channel, inbound.chat.chat_id)
             raise
+
+    def _group_notice(self, row: Conversation, turn: Turn) -> Turn:
+        """Let a group hear "use a private chat" at most once per INTAKE_GROUP_NOTICE_MINUTES.
+
+        Everything said to the bot in a group gets that answer; said again and again, it
+        would fill a chat of people who are talking among themselves.
+        """
+        now = self.container.clock.now()
+        told = row.group_notice_at
+        if told is not None and now - told < self._group_quiet:
+            return Turn(turn.state, ())
+        if turn.replies:
+            row.group_notice_at = now
+        return turn
 
     def upload_room(self, chat: ChatRef, size: int | None = None) -> UploadRoom:
         """Return what the chat may upload now; raise UploadRefused when nothing.

@@ -7,7 +7,7 @@ import logging
 from concurrent.futures import Executor
 from typing import Any
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, Update, User
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext, ExtBot
 
@@ -36,7 +36,7 @@ class DialogHandlers:
         """Answer one update."""
         if update.callback_query is not None:
             await _stop_spinner(update.callback_query)
-        inbound = to_inbound(update)
+        inbound = to_inbound(update, _me(context.bot))
         if inbound is None:
             return
         loop = asyncio.get_running_loop()
@@ -56,7 +56,7 @@ class DialogHandlers:
             return
         chat = update.effective_chat
         user = update.effective_user
-        inbound = to_inbound(update) or Inbound(
+        inbound = to_inbound(update, _me(context.bot)) or Inbound(
             kind="unsupported",
             chat=ChatRef(CHANNEL, str(chat.id)),
             event_id=str(update.update_id),
@@ -66,6 +66,14 @@ class DialogHandlers:
             await context.bot.send_message(chat.id, self.conversations.error_text(inbound))
         except TelegramError as error:
             log.warning("could not apologise in telegram chat %s: %s", chat.id, error)
+
+
+def _me(bot: ExtBot[Any]) -> User | None:
+    """Return the bot's own user (from getMe at start), or None before it is known."""
+    try:
+        return bot.bot
+    except RuntimeError:
+        return None
 
 
 async def _stop_spinner(query: CallbackQuery) -> None:

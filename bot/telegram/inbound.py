@@ -17,8 +17,14 @@ CUT_SLACK = 200  # how far before 4,096 an app may cut a long text (at a space o
 _OTHER = ("poll", "dice", "game", "story", "invoice", "paid_media", "checklist")
 
 
-def to_inbound(update: Update) -> Inbound | None:
-    """Return the event an update stands for, or None when there is nothing to answer."""
+def to_inbound(update: Update, me: User | None = None) -> Inbound | None:
+    """Return the event an update stands for, or None when there is nothing to answer.
+
+    In a group only what is addressed to the bot (`me`) is answered: a command for it (bare,
+    or `/cmd@its_name`), a mention of it, a reply to one of its messages, a tap on its button.
+    A group where the bot reads every message (privacy mode off, or an admin bot) is a
+    conversation among people, not with the bot.
+    """
     event_id = str(update.update_id)
     query = update.callback_query
     if query is not None:
@@ -26,14 +32,44 @@ def to_inbound(update: Update) -> Inbound | None:
             return None  # a tap on an inline-mode message or a game: not ours
         base = _base(query.message.chat, query.from_user, event_id)
         return replace(base, kind="button", payload=query.data)
+    message = update.edited_message or update.message
+    if message is None:
+        return None
+    if chat_kind(message.chat) == "group" and not addressed(message, me):
+        return None
+    base = _base(message.chat, message.from_user, event_id)
     if update.edited_message is not None:
-        edited = update.edited_message
-        base = _base(edited.chat, edited.from_user, event_id)
-        return replace(base, kind="edited", text=edited.text or edited.caption or "")
-    if update.message is not None:
-        message = update.message
-        return _message(message, _base(message.chat, message.from_user, event_id))
-    return None
+        return replace(base, kind="edited", text=message.text or message.caption or "")
+    return _message(message, base)
+
+
+def addressed(message: Message, me: User | None) -> bool:
+    """Return whether a message in a group is meant for the bot `me`.
+
+    A bare `/cmd` counts (in privacy mode Telegram delivers only those meant for the bot);
+    `/cmd@other_bot` does not. Without `me` (not known yet) only bare commands count.
+    """
+    name = (me.username or "").lower() if me is not None else ""
+    my_id = me.id if me is not None else None
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == my_id:
+        return True
+    entities = message.parse_entities() or message.parse_caption_entities()
+    for entity, text in entities.items():
+        if entity.type == MessageEntity.BOT_COMMAND and entity.offset == 0:
+            _, at, target = text.partition("@")
+            if not at or (name and target.lower() == name):
+                return True
+        if _mentions(entity, text, name, my_id):
+            return True
+    return False
+
+
+def _mentions(entity: MessageEntity, text: str, name: str, my_id: int | None) -> bool:
+    if entity.type == MessageEntity.MENTION:
+        return bool(name) and text[1:].lower() == name
+    user = entity.user if entity.type == MessageEntity.TEXT_MENTION else None
+    return user is not None and user.id == my_id
 
 
 def chat_kind(chat: Chat) -> ChatKind:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.telegram_app import Cluster, attachments, cases
 from tests.e2e.telegram_user import TelegramUser, case_number, complaint_steps, text_of
+from tests.fakes import FakeClock
 
 CITIZEN = 9201
 REQUEST = "请求：尽快支付剩余工程款三十万元。"
@@ -92,3 +93,46 @@ def test_an_album_over_the_days_upload_quota_is_told_so_once(
     album, quota, _ = answers_since(fake_telegram, CITIZEN, seen)
     assert "这一组收到 2 个附件（共 2/5）" in album
     assert "2" in quota and "今天" in quota
+
+
+GROUP = -1009201
+ALICE = {"id": 3001, "first_name": "Alice", "username": "alice_w"}
+BOB = {"id": 3002, "first_name": "Bob", "username": "bob_l"}
+PRIVATE_CHAT = "请在与我的私聊中投诉举报"
+
+
+def group_texts(fake: FakeTelegram) -> list[str]:
+    """Return what the bot said in the group."""
+    return [text_of(message) for message in fake.sent(GROUP)]
+
+
+def test_a_group_hears_use_a_private_chat_once_an_hour_and_only_when_addressed(
+    cluster: Cluster, fake_telegram: FakeTelegram, clock: FakeClock
+) -> None:
+    cluster.start()
+    fake_telegram.send_text(GROUP, "大家好", user=ALICE)
+    fake_telegram.send_text(GROUP, "今天开会吗", user=BOB)
+    fake_telegram.send_text(GROUP, "/report", user=ALICE)
+    notice = fake_telegram.wait_for_message(GROUP)
+    assert PRIVATE_CHAT in text_of(notice)
+    fake_telegram.send_text(GROUP, "/help@fake_bot", user=BOB)
+    fake_telegram.send_text(GROUP, "@fake_bot 在吗", user=ALICE)
+    fake_telegram.send_text(GROUP, "好的", user=BOB, reply_to=notice["message_id"])
+    fake_telegram.send_text(GROUP, "/start@other_bot", user=ALICE)
+
+    clock.advance(minutes=61)
+    fake_telegram.send_text(GROUP, "/report@fake_bot", user=BOB)
+    fake_telegram.wait_for_message(GROUP)  # the group's updates are answered in order
+    assert group_texts(fake_telegram) == [text_of(notice)] * 2
+
+
+def test_a_group_where_the_bot_reads_everything_gets_answers_only_to_what_names_it(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    cluster.start(group_notice_minutes=0)  # every addressed message answered: count them
+    for text, user in [("大家好", ALICE), ("今天开会吗", BOB), ("/start@other_bot", ALICE)]:
+        fake_telegram.send_text(GROUP, text, user=user)
+    for text, user in [("/report", ALICE), ("@fake_bot 你好", BOB), ("/help@fake_bot", ALICE)]:
+        fake_telegram.send_text(GROUP, text, user=user)
+        fake_telegram.wait_for_message(GROUP)
+    assert len(group_texts(fake_telegram)) == 3
