@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -12,7 +13,14 @@ from backend.cases.models import Case, CaseEvent
 
 @dataclass(frozen=True)
 class OutboundMessage:
-    """A message for someone in a chat: the chat route and the text."""
+    """A message for someone in a chat: the chat route and the text.
+
+    A channel may send a long text in parts; `parts_sent` says how many of them went out
+    already (the rest is sent), and `resend_when_unsure` what to do with a part that may
+    have been delivered (Telegram timed out after the request went out): send it again, or
+    count it as delivered and say so (`DeliveryUnconfirmed`). `key` names the message for
+    good (the outbox row's key), so a channel that stores messages keeps each once.
+    """
 
     channel: str
     chat_id: str
@@ -20,12 +28,18 @@ class OutboundMessage:
     buttons: tuple[tuple[tuple[str, str], ...], ...] = field(
         default=()
     )  # rows of (label, payload)
+    key: str = ""
+    parts_sent: int = 0
+    resend_when_unsure: bool = False
+
+
+PartsSent = Callable[[int], None]  # told after each part: how many parts went out in all
 
 
 class Notifier(Protocol):
     """Deliver a message to a chat (Telegram, web chat, console)."""
 
-    def send(self, message: OutboundMessage) -> None: ...
+    def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None: ...
 
 
 class CaseListener(Protocol):
@@ -39,7 +53,7 @@ class CaseListener(Protocol):
 class NullNotifier:
     """A notifier that drops messages, for processes without a chat channel."""
 
-    def send(self, message: OutboundMessage) -> None:
+    def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
         """Drop the message."""
 
 
@@ -52,3 +66,8 @@ class DeliveryFailed(Exception):
         super().__init__(reason)
         self.retry_after = retry_after
         self.permanent = permanent
+
+
+class DeliveryUnconfirmed(Exception):
+    """The message went out, but a part of it may not have arrived: the channel timed out
+    after the request was sent, and the message's kind is not sent twice."""

@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     upload_abandoned_days: int = Field(default=7, ge=1, le=3650)
     min_text_length: int = Field(default=5, ge=1)
     max_text_length: int = Field(default=5000, ge=10, le=50_000)
+    # A text its app cut (Telegram: at 4,096 characters) is joined with the text that follows
+    # within this many seconds (backend/conversations/joining.py); 0 joins none.
+    split_text_window_seconds: float = Field(default=3.0, ge=0, le=60)
+    # A group is told to use a private chat at most once in this many minutes (0: each time).
+    group_notice_minutes: int = Field(default=60, ge=0, le=7 * 24 * 60)
     max_returns: int = Field(default=2, ge=0)
     api_page_limit: int = Field(default=50, ge=1, le=500)
     # Load: requests one process serves at once, and how long a request may wait for a turn
@@ -66,6 +71,9 @@ class Settings(BaseSettings):
     telegram_base_url: str | None = None  # another Bot API server (self-hosted, tests' fake)
     telegram_base_file_url: str | None = None
     telegram_proxy: str | None = None  # e.g. http://proxy:3128 or socks5://...
+    # How long a Bot API call waits for Telegram's answer; a call that times out may still
+    # have delivered its message (what follows depends on the message, see the README).
+    telegram_read_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
     webchat: bool = True  # serve the web chat at /chat
     # Staff console (/console): a session ends after this long without a request (the last
     # request is written at most once a minute), and after this many hours in any case.

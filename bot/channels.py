@@ -6,7 +6,7 @@ import logging
 
 from backend.bootstrap import Container
 from backend.conversations.service import ConversationService
-from backend.ports import DeliveryFailed, Notifier, OutboundMessage
+from backend.ports import DeliveryFailed, Notifier, OutboundMessage, PartsSent
 
 log = logging.getLogger(__name__)
 
@@ -21,12 +21,12 @@ class ChannelNotifier:
         """Route messages of a channel to a notifier."""
         self.channels[channel] = notifier
 
-    def send(self, message: OutboundMessage) -> None:
+    def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
         """Deliver through the message's channel; an unknown channel is a permanent failure."""
         notifier = self.channels.get(message.channel)
         if notifier is None:
             raise DeliveryFailed(f"no channel {message.channel!r} in this process", permanent=True)
-        notifier.send(message)
+        notifier.send(message, progress)
 
 
 def wire_conversations(container: Container) -> tuple[ConversationService, ChannelNotifier]:

@@ -25,6 +25,10 @@ from dialogs.model import Button, ChatRef, FileRef, GeoPoint, Inbound, InboundKi
 from dialogs.parsing import as_command
 
 CHANNEL = "console"
+# A terminal in bracketed-paste mode marks pasted text, so a pasted complaint of several
+# lines is one message, not one message per line (each answered on its own, the rest lost).
+BRACKETED_PASTE_ON, BRACKETED_PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 _CHAT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _NUMBER = r"\s*([-+]?\d{1,3}(?:\.\d+)?)\s*"
 _LOCATION = re.compile(rf"^loc\s+{_NUMBER}[,，\s]{_NUMBER}$", re.IGNORECASE)
@@ -191,6 +195,18 @@ class ConsoleChat:
         self.send(kind, content=data, file=file)
 
 
+def read_entry(stream: TextIO) -> str:
+    """Read what the user entered: a line, or a whole pasted text of several lines.
+
+    Returns "" at the end of the input; the paste marks are taken out.
+    """
+    entry = stream.readline()
+    if PASTE_START in entry:
+        while PASTE_END not in entry and (more := stream.readline()):
+            entry += more
+    return entry.replace(PASTE_START, "").replace(PASTE_END, "") or ("\n" if entry else "")
+
+
 def chat(
     lang: Annotated[
         Language | None,
@@ -215,6 +231,9 @@ def chat(
         # Bytes that are not UTF-8 arrive as lone surrogates, which the dialog refuses with a
         # message (and `file PATH` still finds such a path), instead of ending the chat.
         sys.stdin.reconfigure(errors="surrogateescape")
+    pasting = sys.stdout.isatty() and sys.stdin.isatty()
+    if pasting:  # a pasted text comes marked, so its lines stay one message (read_entry)
+        console.out.write(BRACKETED_PASTE_ON)
     wanted = lang.value if lang else None
     current = dialog_language(container.engine, console.chat, default="")
     console.language = wanted or current or "zh"
@@ -227,10 +246,13 @@ def chat(
         while True:
             console.out.write("> ")
             console.out.flush()
-            line = sys.stdin.readline()
+            line = read_entry(sys.stdin)
             if not line or not console.take(line):
                 break
     except KeyboardInterrupt:
         console.echo("")
+    finally:
+        if pasting:
+            console.out.write(BRACKETED_PASTE_OFF)
     console.say("bye")
     container.engine.dispose()

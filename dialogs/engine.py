@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dialogs import commands
 from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows import rating, start
+from dialogs.flows.common import running
 from dialogs.flows.registry import FLOWS, current_flow
 from dialogs.model import ChatKind, ChatRef, DialogState, Inbound, Outbound, Turn
 from dialogs.parsing import as_command, split_payload, visible_length
@@ -32,7 +33,8 @@ def advance(state: DialogState | None, inbound: Inbound, services: DialogService
         replies = _dispatch(ctx, inbound)
         replies += _ask_pending_rating(ctx)
     except Refusal as refusal:
-        return Turn(base, tuple(_refused(base, refusal, services, inbound.chat)))
+        refused = _refused(base, refusal, services, inbound.chat)
+        return Turn(base, tuple(running(refused, inbound.album)))  # once for a whole album
     return Turn(ctx.state, tuple(replies))
 
 
@@ -41,7 +43,8 @@ def refuse(
 ) -> Turn:
     """Refuse an event before any step sees it: say why (text `key`), ask the question again."""
     base = state if state is not None else new_state(inbound.language_hint, inbound.event_id)
-    return Turn(base, tuple(_refused(base, Refusal(key), services, inbound.chat)))
+    refused = _refused(base, Refusal(key), services, inbound.chat)
+    return Turn(base, tuple(running(refused, inbound.album)))
 
 
 def start_rating(
@@ -158,9 +161,11 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     kind = inbound.kind
     if kind in ("photo", "document") and inbound.file is not None:
         refusal = file_refusal(ctx.state, ctx.services.limits)
-        if refusal is not None or flow is None:
+        # An album's file over the limit is counted in the album's answer, not refused alone.
+        counted = inbound.album and refusal is not None and refusal.key == "files.full"
+        if (refusal is not None and not counted) or flow is None:
             raise refusal or Refusal("input.idle_attachment")
-        return flow.on_file(ctx, inbound.file, inbound.text)
+        return flow.on_file(ctx, inbound.file, inbound.text, inbound.album)
     if flow is None:
         if kind == "text":
             return [start.menu(ctx, "menu.idle")]

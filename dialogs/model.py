@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
 InboundKind = Literal[
@@ -98,6 +99,11 @@ class Inbound:
     contact_name: str = ""  # for kind "contact"
     chat_kind: ChatKind = "private"
     language_hint: str | None = None  # the client's language code, e.g. "en-GB", "zh-hans"
+    # For kind "text": the client may have cut a longer text here (Telegram's apps send a
+    # paste of more than 4,096 characters as several messages); the next text may continue it.
+    split_part: bool = False
+    sent_at: datetime | None = None  # when the user sent it, as the channel tells
+    album: str = ""  # for kinds "photo" and "document" sent as one album: the album's id
 
 
 class Button(NamedTuple):
@@ -120,17 +126,52 @@ class Outbound:
     """One message to send; it carries at most one of buttons, a request or a keyboard removal.
 
     The rule maps each Outbound to one Telegram message with one `reply_markup`.
+    `resend_when_unsure` marks a message whose loss costs more than seeing it twice (a receipt
+    with its one-time PIN): sent again when it may not have arrived, and given again when the
+    same event comes again. `replaces` names a running answer (an album's count): a channel
+    that can edit its messages edits the one it sent under that name instead of sending
+    another; the others send it as a new message.
     """
 
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     request: KeyboardRequest | None = None
     remove_keyboard: bool = False
+    resend_when_unsure: bool = False
+    replaces: str = ""
 
     def __post_init__(self) -> None:
         markups = sum([bool(self.buttons), self.request is not None, self.remove_keyboard])
         if markups > 1:
             raise ValueError("an Outbound carries buttons, a request or a removal, not several")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the message as JSON-ready data."""
+        request = self.request
+        return {
+            "text": self.text,
+            "buttons": [[list(button) for button in row] for row in self.buttons],
+            "request": [request.kind, request.label] if request else None,
+            "remove_keyboard": self.remove_keyboard,
+            "resend_when_unsure": self.resend_when_unsure,
+            "replaces": self.replaces,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Outbound:
+        """Read a message written by `to_dict`."""
+        request = raw.get("request")
+        return cls(
+            text=str(raw["text"]),
+            buttons=tuple(
+                tuple(Button(str(label), str(payload)) for label, payload in row)
+                for row in raw.get("buttons") or []
+            ),
+            request=KeyboardRequest(request[0], str(request[1])) if request else None,
+            remove_keyboard=bool(raw.get("remove_keyboard")),
+            resend_when_unsure=bool(raw.get("resend_when_unsure")),
+            replaces=str(raw.get("replaces") or ""),
+        )
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 
-from backend.ports import OutboundMessage
+from backend.ports import OutboundMessage, PartsSent
 from backend.workdays.seed import package_exceptions
 
 
@@ -28,7 +28,7 @@ class RecordingNotifier:
     def __init__(self) -> None:
         self.sent: list[OutboundMessage] = []
 
-    def send(self, message: OutboundMessage) -> None:
+    def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
         self.sent.append(message)
 
 

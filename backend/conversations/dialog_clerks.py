@@ -22,6 +22,7 @@ from backend.taxonomy.tables import Department
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
 
+EXCERPT_SOURCE = 200  # characters of a complaint handed to the queue list, which shortens it
 FINDING_ZH = {
     "court_judgment": "法院判决",
     "administrative_penalty": "行政处罚",
@@ -127,7 +128,8 @@ class ClerkDialogServices(ABC):
                     case.number,
                     category.zh if category else "-",
                     category.en if category else "-",
-                    (redactor.text(case.text) or "")[:60],
+                    # More than the list shows, so the dialog marks where it cuts ("…").
+                    (redactor.text(case.text) or "")[:EXCERPT_SOURCE],
                     due,
                 )
             )

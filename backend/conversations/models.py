@@ -22,6 +22,13 @@ class Conversation(SQLModel, table=True):
     chat_id: str = Field(max_length=64)
     state: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     version: int = 0
+    # The last text when its client may have cut a longer one there (Telegram splits a paste
+    # at 4,096 characters): the text, when it was sent, the state before it; the next text
+    # within the window continues it (backend/conversations/joining.py).
+    pending_part: dict[str, Any] | None = Field(
+        default=None, sa_column=Column(JSON, nullable=True)
+    )
+    group_notice_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # "use a DM"
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
@@ -37,6 +44,9 @@ class InboundEvent(SQLModel, table=True):
     event_id: str = Field(max_length=100)
     conversation_id: int = Field(foreign_key="conversations.id")
     received_at: datetime = Field(sa_type=UTCDateTime)
+    # The replies that must arrive (a receipt with its one-time PIN), given again when the
+    # same event comes again: the first answer may never have reached the user.
+    replies: list[Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class ClerkInvite(SQLModel, table=True):

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -31,11 +32,13 @@ from backend.attachments.uploads import (
 from backend.bootstrap import Container
 from backend.cases.models import Case
 from backend.conversations.dialog_services import BackendDialogServices
+from backend.conversations.joining import Joined, PendingPart, join, pending_after
 from backend.conversations.models import Conversation, InboundEvent
 from backend.db import session_scope
 from backend.errors import UploadRefused
 from backend.notifications import outbox
 from backend.storable import is_storable
+from dialogs.context import prefixed
 from dialogs.engine import UNSTORABLE_INPUT, advance, refuse, start_rating
 from dialogs.model import ChatRef, DialogState, FileRef, Inbound, Outbound, Turn
 from dialogs.texts import render as dialog_text
@@ -56,6 +59,8 @@ class ConversationService:
         self.fetchers: dict[str, FileFetcher] = dict(fetchers or {})
         self.store = ContentStore.under(container.settings.data_dir)
         self.quota = UploadQuota.of(container.settings)
+        self._split_window = timedelta(seconds=container.settings.split_text_window_seconds)
+        self._group_quiet = timedelta(minutes=container.settings.group_notice_minutes)
         # SQLite: turns queue on a lock of this process instead of SQLite's busy handler
         # (decision 1); PostgreSQL locks the chat's row with SELECT ... FOR UPDATE.
         sqlite = container.engine.dialect.name == "sqlite"
@@ -72,24 +77,43 @@ class ConversationService:
         try:
             with self._turns, session_scope(self.container.engine) as session:
                 row = self._locked_row(session, inbound.chat)
-                if self._seen(session, inbound):
-                    return []
+                again = self._seen(session, inbound)
+                if again is not None:  # a repeat changes nothing; a receipt is given again
+                    return again
                 services = self._services(session)
                 state = self._state(row)
                 if content is not None:  # refused before anything is stored (409)
                     refuse_unless_open(state, services.limits, inbound.chat_kind)
+                sent_at = inbound.sent_at or self.container.clock.now()
+                joined = join(
+                    PendingPart.from_dict(row.pending_part),
+                    inbound,
+                    state,
+                    sent_at=sent_at,
+                    window=self._split_window,
+                )
+                if joined is not None:  # the rest of a text its app cut: read as one
+                    inbound, state = joined.inbound, joined.state
                 if _storable(inbound):
                     turn = advance(state, inbound, services)
                 else:  # nothing of it reaches a step, so nothing of it is half-saved
                     turn = refuse(state, inbound, services, UNSTORABLE_INPUT)
+                if joined is not None:
+                    turn = _told_joined(turn, joined)
+                if inbound.chat_kind != "private":
+                    turn = self._group_notice(row, turn)
+                pending = pending_after(inbound, joined, state, sent_at=sent_at)
+                row.pending_part = pending.to_dict() if pending is not None else None
                 taken = self._count_file(session, state, turn.state, inbound, content)
                 self._save(session, row, turn)
+                kept = [reply.to_dict() for reply in turn.replies if reply.resend_when_unsure]
                 session.add(
                     InboundEvent(
                         channel=inbound.chat.channel,
                         event_id=inbound.event_id,
                         conversation_id=row.id or 0,
                         received_at=self.container.clock.now(),
+                        replies=kept or None,
                     )
                 )
                 if taken and content is not None and inbound.file is not None:
@@ -102,6 +126,20 @@ class ConversationService:
         except Exception:
             log.exception("conversation %s:%s failed", inbound.chat.channel, inbound.chat.chat_id)
             raise
+
+    def _group_notice(self, row: Conversation, turn: Turn) -> Turn:
+        """Let a group hear "use a private chat" at most once per INTAKE_GROUP_NOTICE_MINUTES.
+
+        Everything said to the bot in a group gets that answer; said again and again, it
+        would fill a chat of people who are talking among themselves.
+        """
+        now = self.container.clock.now()
+        told = row.group_notice_at
+        if told is not None and now - told < self._group_quiet:
+            return Turn(turn.state, ())
+        if turn.replies:
+            row.group_notice_at = now
+        return turn
 
     def upload_room(self, chat: ChatRef, size: int | None = None) -> UploadRoom:
         """Return what the chat may upload now; raise UploadRefused when nothing.
@@ -200,11 +238,15 @@ class ConversationService:
         session.refresh(row)
         return row
 
-    def _seen(self, session: Session, inbound: Inbound) -> bool:
-        statement = select(InboundEvent.id).where(
+    def _seen(self, session: Session, inbound: Inbound) -> list[Outbound] | None:
+        """Return None for a new event, else the replies it gave that must arrive."""
+        statement = select(InboundEvent).where(
             InboundEvent.channel == inbound.chat.channel, InboundEvent.event_id == inbound.event_id
         )
-        return session.exec(statement).first() is not None
+        event = session.exec(statement).first()
+        if event is None:
+            return None
+        return [Outbound.from_dict(raw) for raw in event.replies or []]
 
     @staticmethod
     def _state(row: Conversation) -> DialogState | None:
@@ -241,6 +283,14 @@ class ConversationService:
                 case=case,
             )
         return written
+
+
+def _told_joined(turn: Turn, joined: Joined) -> Turn:
+    """Say before the answer that the parts were joined (a text is never cut silently)."""
+    notice = dialog_text(
+        turn.state.language, "input.joined", parts=joined.parts, length=len(joined.inbound.text)
+    )
+    return Turn(turn.state, tuple(prefixed(notice, turn.replies)))
 
 
 def _took(before: DialogState | None, after: DialogState, file: FileRef) -> bool:

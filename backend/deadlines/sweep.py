@@ -18,7 +18,7 @@ from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
-from backend.notifications.texts import due_text, text
+from backend.notifications.texts import due_text, shortened, text
 from backend.periods import local_day
 from dialogs.model import ChatRef
 
@@ -125,7 +125,7 @@ def _notify(
             return keeper.rating_asker.ask_rating(
                 session=session, case=case, chat=chat, language=recipients[0].language
             )
-        reply = (case.reply or "")[:1000]
+        reply = shortened(case.reply or "", 1000)  # the whole reply went out when resolved
         return outbox.write(
             session=session,
             key=key,

@@ -21,6 +21,7 @@ class DeliveryState(StrEnum):
     failed = "failed"
     no_recipient = "no_recipient"
     withdrawn = "withdrawn"  # not sent: its staff recipient was deactivated, unbound or moved
+    unconfirmed = "unconfirmed"  # sent, but a part may not have arrived; not sent again
 
 
 class Notification(SQLModel, table=True):
@@ -46,6 +47,7 @@ class Notification(SQLModel, table=True):
     office_hours_only: bool = True
     state: str = Field(default=DeliveryState.pending, max_length=16)
     attempts: int = 0
+    parts_sent: int = 0  # parts of a long text delivered so far: a retry sends only the rest
     next_attempt_at: datetime = Field(sa_type=UTCDateTime)
     lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = Field(default=None, max_length=500)

@@ -12,8 +12,9 @@ from sqlmodel import Session, col, select
 from backend.cases.models import Case
 from backend.db import session_scope
 from backend.notifications.models import DeliveryState, Notification
+from backend.notifications.policy import resend_when_unsure
 from backend.people.models import Role, StaffAccount, StaffChat
-from backend.ports import DeliveryFailed, Notifier, OutboundMessage
+from backend.ports import DeliveryFailed, DeliveryUnconfirmed, Notifier, OutboundMessage
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
@@ -28,6 +29,7 @@ class DeliveryReport:
     retried: int = 0
     failed: int = 0
     withdrawn: int = 0  # staff notices whose recipient may no longer read them
+    unconfirmed: int = 0  # sent, but a part may not have arrived (not sent again)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -49,30 +51,62 @@ def deliver(
     `channels` limits this sender to the channels its process can reach (None: all), so a
     process without Telegram leaves Telegram messages to one that has it. A staff notice is
     withdrawn instead of sent when its chat is no longer bound to an active account of the
-    recipient, or its case has left the clerk's unit.
+    recipient, or its case has left the clerk's unit. Each part of a long text is recorded as
+    it goes out, so a retry sends only the parts still missing; a part that may have arrived
+    is sent again or not after its kind (`backend.notifications.policy`).
     """
     report = DeliveryReport()
-    for claimed in _claim(engine, now, office_open, batch, channels, report):
-        message = OutboundMessage(
-            channel=claimed.channel or "",
-            chat_id=claimed.chat_id or "",
-            text=claimed.text,
-            buttons=tuple(
-                tuple((str(label), str(data)) for label, data in row)
-                for row in (claimed.buttons or [])
-            ),
-        )
-        try:
-            notifier.send(message)
-        except DeliveryFailed as exc:
-            _failed(engine, claimed, now, exc.retry_after, exc.permanent, str(exc), report)
-        except Exception as exc:  # noqa: BLE001 - any notifier error is retried
-            log.exception("sender: notification %s failed", claimed.id)
-            _failed(engine, claimed, now, None, False, repr(exc), report)
-        else:
-            _mark(engine, claimed.id, state=DeliveryState.sent.value, sent_at=now)
-            report.sent += 1
+    for claimed, unsure in _claim(engine, now, office_open, batch, channels, report):
+        _deliver_one(engine, notifier, claimed, unsure, now, report)
     return report
+
+
+def _deliver_one(
+    engine: Engine,
+    notifier: Notifier,
+    row: Notification,
+    unsure: bool,
+    now: datetime,
+    report: DeliveryReport,
+) -> None:
+    message = OutboundMessage(
+        channel=row.channel or "",
+        chat_id=row.chat_id or "",
+        text=row.text,
+        buttons=tuple(
+            tuple((str(label), str(data)) for label, data in line) for line in (row.buttons or [])
+        ),
+        key=row.key,
+        parts_sent=row.parts_sent,
+        resend_when_unsure=resend_when_unsure(row.kind),
+    )
+
+    def progress(parts_sent: int) -> None:
+        _mark(engine, row.id, parts_sent=parts_sent)
+
+    try:
+        notifier.send(message, progress)
+    except DeliveryUnconfirmed as exc:
+        unsure = True
+        row.last_error = str(exc)
+    except DeliveryFailed as exc:
+        _failed(engine, row, now, exc.retry_after, exc.permanent, str(exc), report)
+        return
+    except Exception as exc:  # noqa: BLE001 - any notifier error is retried
+        log.exception("sender: notification %s failed", row.id)
+        _failed(engine, row, now, None, False, repr(exc), report)
+        return
+    if unsure:
+        log.warning(
+            "sender: notification %s (%s) may not have arrived; not sent again: %s",
+            row.id,
+            row.kind,
+            row.last_error,
+        )
+        state, report.unconfirmed = DeliveryState.unconfirmed.value, report.unconfirmed + 1
+    else:
+        state, report.sent = DeliveryState.sent.value, report.sent + 1
+    _mark(engine, row.id, state=state, sent_at=now, lease_until=None, last_error=row.last_error)
 
 
 def _claim(
@@ -82,8 +116,13 @@ def _claim(
     batch: int,
     channels: frozenset[str] | None,
     report: DeliveryReport,
-) -> list[Notification]:
-    """Take due rows for this sender alone: they become `sending` under a lease, committed."""
+) -> list[tuple[Notification, bool]]:
+    """Take due rows for this sender alone: they become `sending` under a lease, committed.
+
+    A row still `sending` after its lease ran out was being sent by a sender that died: the
+    part it was sending may have arrived. A kind that is not sent twice counts that part as
+    delivered (the row is returned as unsure); the others send it again.
+    """
     with session_scope(engine) as session:
         due = or_(
             col(Notification.state) == DeliveryState.pending.value,
@@ -100,15 +139,23 @@ def _claim(
             statement = statement.with_for_update(skip_locked=True)
         rows = list(session.exec(statement).all())
         entitled = still_entitled(session, rows)
+        claimed: list[tuple[Notification, bool]] = []
         for row in rows:
-            if row.id in entitled:
-                row.state, row.lease_until = DeliveryState.sending.value, now + LEASE
-                row.attempts += 1
-            else:
+            if row.id not in entitled:
                 row.state, row.lease_until = DeliveryState.withdrawn.value, None
                 report.withdrawn += 1
+                session.add(row)
+                continue
+            unsure = False
+            if row.state == DeliveryState.sending.value and not resend_when_unsure(row.kind):
+                unsure = True
+                row.parts_sent += 1
+                row.last_error = f"the sender stopped while sending part {row.parts_sent}"
+            row.state, row.lease_until = DeliveryState.sending.value, now + LEASE
+            row.attempts += 1
             session.add(row)
-        return [row for row in rows if row.id in entitled]
+            claimed.append((row, unsure))
+        return claimed
 
 
 def still_entitled(session: Session, rows: list[Notification]) -> set[int | None]:

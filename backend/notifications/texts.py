@@ -124,6 +124,11 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+def shortened(value: str, limit: int) -> str:
+    """Return a text of at most `limit` characters, its cut marked with "…"."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def text(key: str, language: str, **params: object) -> str:
     """Return a notification text in a language (Chinese when unknown)."""
     entry = TEXTS[key]

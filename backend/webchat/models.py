@@ -19,6 +19,7 @@ class WebchatMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     chat_id: str = Field(max_length=64)
+    key: str | None = Field(default=None, max_length=200, unique=True)  # the outbox row's key
     text: str = Field(sa_column=Column(Text, nullable=False))
     # Rows of [label, payload], as the outbox keeps them.
     buttons: list[Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))

@@ -33,6 +33,7 @@ def build_application(
         .token(_token(settings))
         .base_url(settings.telegram_base_url or OFFICIAL_API)
         .base_file_url(settings.telegram_base_file_url or OFFICIAL_FILES)
+        .read_timeout(settings.telegram_read_timeout_seconds)
         .rate_limiter(ChatRateLimiter())
         .concurrent_updates(processor)
         .job_queue(None)  # deadlines live in the database (ARCHITECTURE decision 4)
@@ -53,7 +54,9 @@ def build_bot(settings: Settings) -> ExtBot[Any]:
         _token(settings),
         base_url=settings.telegram_base_url or OFFICIAL_API,
         base_file_url=settings.telegram_base_file_url or OFFICIAL_FILES,
-        request=HTTPXRequest(proxy=settings.telegram_proxy),
+        request=HTTPXRequest(
+            proxy=settings.telegram_proxy, read_timeout=settings.telegram_read_timeout_seconds
+        ),
         rate_limiter=ChatRateLimiter(),
     )
 

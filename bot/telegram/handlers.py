@@ -7,14 +7,14 @@ import logging
 from concurrent.futures import Executor
 from typing import Any
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, Update, User
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext, ExtBot
 
 from backend.conversations.service import ConversationService
 from backend.errors import UploadRefused
 from bot.telegram.inbound import CHANNEL, to_inbound
-from bot.telegram.outbound import send_replies
+from bot.telegram.running import RunningAnswers
 from dialogs.model import ChatRef, Inbound, Outbound
 
 log = logging.getLogger(__name__)
@@ -30,20 +30,23 @@ class DialogHandlers:
         # runs on threads of its own rather than the loop's default executor, which the loop
         # itself needs (name lookups) to finish those downloads.
         self.executor = executor
+        self.running = RunningAnswers()  # one answer per album, edited as its photos come
 
     async def on_update(self, update: Update, context: Context) -> None:
         """Answer one update."""
         if update.callback_query is not None:
             await _stop_spinner(update.callback_query)
-        inbound = to_inbound(update)
+        inbound = to_inbound(update, _me(context.bot))
         if inbound is None:
             return
         loop = asyncio.get_running_loop()
         try:
             replies = await loop.run_in_executor(self.executor, self.conversations.handle, inbound)
         except UploadRefused as refused:  # over the day's upload quota: said in the chat
-            replies = [Outbound(refused.message())]
-        await send_replies(context.bot, int(inbound.chat.chat_id), replies)
+            # once for a whole album: every photo of it would be refused alike
+            quota = f"quota:{inbound.album}" if inbound.album else ""
+            replies = [Outbound(refused.message(), replaces=quota)]
+        await self.running.send_replies(context.bot, int(inbound.chat.chat_id), replies)
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log a failed update and apologise in its chat (the dialog state was kept)."""
@@ -53,7 +56,7 @@ class DialogHandlers:
             return
         chat = update.effective_chat
         user = update.effective_user
-        inbound = to_inbound(update) or Inbound(
+        inbound = to_inbound(update, _me(context.bot)) or Inbound(
             kind="unsupported",
             chat=ChatRef(CHANNEL, str(chat.id)),
             event_id=str(update.update_id),
@@ -63,6 +66,14 @@ class DialogHandlers:
             await context.bot.send_message(chat.id, self.conversations.error_text(inbound))
         except TelegramError as error:
             log.warning("could not apologise in telegram chat %s: %s", chat.id, error)
+
+
+def _me(bot: ExtBot[Any]) -> User | None:
+    """Return the bot's own user (from getMe at start), or None before it is known."""
+    try:
+        return bot.bot
+    except RuntimeError:
+        return None
 
 
 async def _stop_spinner(query: CallbackQuery) -> None:

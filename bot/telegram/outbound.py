@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,14 +10,19 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
+    Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
 )
 from telegram.constants import MessageLimit
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ExtBot
 
+from bot.telegram.delivery import maybe_delivered
 from dialogs.model import Outbound
 
+log = logging.getLogger(__name__)
+MUST_ARRIVE_RESENDS = 2  # a receipt is tried this many more times on a network failure
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 ButtonRows = Sequence[Sequence[tuple[str, str]]]
 
@@ -64,21 +70,36 @@ def chat_id_of(chat_id: str) -> int | str:
     return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
 
 
-async def send_text(
-    bot: ExtBot[Any],
-    chat_id: int | str,
-    text: str,
-    markup: Markup | None,
-    pace: str | None = None,
-) -> None:
-    """Send a text (in pieces when long); the keyboard goes with the last piece."""
-    *first, last = split_text(text)
+async def send_reply(bot: ExtBot[Any], chat_id: int | str, reply: Outbound) -> Message | None:
+    """Send one reply, its keyboard with the last part; return the last part's message.
+
+    A part that may have arrived (Telegram timed out after the request went out) is not sent
+    again unless the reply must arrive (a receipt with its one-time PIN): the user would see
+    it twice, or an apology for a message that did arrive. Returns None when the last part
+    is such a part.
+    """
+    *first, last = split_text(reply.text)
     for piece in first:
-        await bot.send_message(chat_id, piece, rate_limit_args=pace)
-    await bot.send_message(chat_id, last, reply_markup=markup, rate_limit_args=pace)
+        await _send_piece(bot, chat_id, piece, None, reply.resend_when_unsure)
+    return await _send_piece(bot, chat_id, last, markup_of(reply), reply.resend_when_unsure)
 
 
-async def send_replies(bot: ExtBot[Any], chat_id: int | str, replies: Sequence[Outbound]) -> None:
-    """Send the replies of one turn in order, each as one message."""
-    for reply in replies:
-        await send_text(bot, chat_id, reply.text, markup_of(reply))
+async def _send_piece(
+    bot: ExtBot[Any], chat_id: int | str, text: str, markup: Markup | None, must_arrive: bool
+) -> Message | None:
+    attempt = 0
+    while True:
+        try:
+            return await bot.send_message(chat_id, text, reply_markup=markup)
+        except NetworkError as error:
+            if isinstance(error, BadRequest):
+                raise
+            if not must_arrive:
+                if not maybe_delivered(error):
+                    raise
+                log.warning("telegram chat %s: a reply may not have arrived: %s", chat_id, error)
+                return None
+            attempt += 1
+            if attempt > MUST_ARRIVE_RESENDS:
+                raise
+            log.warning("telegram chat %s: a receipt sent again after %r", chat_id, error)

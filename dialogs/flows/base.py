@@ -108,6 +108,6 @@ class Flow(ABC):
             return [Outbound(ctx.t("nav.went_back"), remove_keyboard=True), *self.prompt(ctx)]
         return self.prompt(ctx)
 
-    def on_file(self, ctx: Ctx, file: FileRef, caption: str) -> list[Outbound]:
-        """Answer a photo or document sent at any step."""
+    def on_file(self, ctx: Ctx, file: FileRef, caption: str, album: str = "") -> list[Outbound]:
+        """Answer a photo or document sent at any step (`album`: the album it came in)."""
         raise Refusal("step.no_file")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dialogs.context import Ctx, Refusal, prefixed, refusal_of
+from dialogs.flows.common import clip
 from dialogs.flows.start import menu
 from dialogs.model import Button, Outbound
 from dialogs.parsing import normalise
@@ -46,7 +47,7 @@ def queue(ctx: Ctx) -> Outbound:
     for item in items:
         due = item.due_on.isoformat() if item.due_on else "-"
         category = ctx.pick(item.category_zh, item.category_en) or "-"
-        excerpt = item.excerpt if len(item.excerpt) <= EXCERPT_LIMIT else item.excerpt[:59] + "…"
+        excerpt = clip(item.excerpt, EXCERPT_LIMIT)
         lines.append(
             ctx.t(
                 "clerk.queue_item",

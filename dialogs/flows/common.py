@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dialogs.context import Ctx, Refusal, prefixed, rows
@@ -102,6 +103,53 @@ def collect_file(ctx: Ctx, file: FileRef) -> Outbound:
     return Outbound(ctx.t("files.received", count=len(attachments), max=limits.max_attachments))
 
 
+def collect_album_file(ctx: Ctx, file: FileRef, album: str) -> Outbound:
+    """Count a photo or document of an album in, or out when full or too large, and return
+    the album's one running answer (how many it brought, and how many were not taken)."""
+    limits = ctx.services.limits
+    attachments: list[dict[str, object]] = ctx.data.setdefault("attachments", [])
+    counts = ctx.data.get("album")
+    if not isinstance(counts, dict) or counts.get("id") != album:
+        counts = {"id": album, "taken": 0, "full": 0, "too_big": 0}
+    if len(attachments) >= limits.max_attachments:
+        counts["full"] += 1
+    elif file.size is not None and file.size > limits.max_attachment_bytes:
+        counts["too_big"] += 1
+    else:
+        attachments.append(file.to_dict())
+        counts["taken"] += 1
+    ctx.data["album"] = counts
+    lines = []
+    if counts["taken"]:
+        total = len(attachments)
+        lines.append(
+            ctx.t("files.album", taken=counts["taken"], count=total, max=limits.max_attachments)
+        )
+    if counts["full"]:
+        lines.append(ctx.t("files.album_full", count=counts["full"], max=limits.max_attachments))
+    if counts["too_big"]:
+        mb = megabytes(limits.max_attachment_bytes)
+        lines.append(ctx.t("files.album_too_big", count=counts["too_big"], mb=mb))
+    return Outbound("\n".join(lines), replaces=album_answer(album))
+
+
+def album_answer(album: str) -> str:
+    """Return the name of an album's running answer (see `Outbound.replaces`)."""
+    return f"album:{album}"
+
+
+def running(replies: list[Outbound], album: str) -> list[Outbound]:
+    """Make the first reply the album's running answer (all replies as they are without one)."""
+    if not album or not replies:
+        return replies
+    return [replace(replies[0], replaces=album_answer(album)), *replies[1:]]
+
+
+def received(ctx: Ctx, file: FileRef, album: str) -> Outbound:
+    """Take a photo or document: one of an album into its running answer, else on its own."""
+    return collect_album_file(ctx, file, album) if album else collect_file(ctx, file)
+
+
 def megabytes(size: int) -> str:
     """Return a byte count as megabytes for people."""
     return f"{size / MEGABYTE:g}"
@@ -194,6 +242,14 @@ def line(ctx: Ctx, key: str, value: str | None) -> str:
 
 
 def clip(text: str, limit: int = 300) -> str:
-    """Shorten a long text for a summary."""
+    """Shorten a long text, marking the cut with "…"."""
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def beginning(ctx: Ctx, text: str, limit: int = 300) -> str:
+    """Return the start of a long text for a summary, saying that all of it is kept."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    return text[:limit] + ctx.t("summary.clipped", length=len(text))

@@ -13,9 +13,10 @@ from dialogs.flows.common import (
     DateStep,
     ShortTextStep,
     SummaryStep,
-    clip,
-    collect_file,
+    beginning,
     line,
+    received,
+    running,
 )
 from dialogs.model import Button, FileRef, Outbound
 from dialogs.parsing import visible_length
@@ -102,7 +103,7 @@ class RecordSummary(SummaryStep):
                 line(ctx, "summary.finding", ctx.t(f"finding.{data['finding']}")),
                 line(ctx, "summary.document", data.get("document_number")),
                 line(ctx, "summary.arose", data.get("arose_on")),
-                line(ctx, "summary.facts", clip(data.get("facts", ""))),
+                line(ctx, "summary.facts", beginning(ctx, data.get("facts", ""))),
                 ctx.t("summary.files", count=len(data.get("attachments", []))),
             ]
         )
@@ -127,7 +128,7 @@ class RecordSummary(SummaryStep):
         except SubmissionRefused as refused:
             raise refusal_of(refused) from refused
         ctx.end_flow()
-        return [Outbound(ctx.t("record.filed", number=receipt.number))]
+        return [Outbound(ctx.t("record.filed", number=receipt.number), resend_when_unsure=True)]
 
 
 class RecordFlow(Flow):
@@ -150,12 +151,12 @@ class RecordFlow(Flow):
             return field not in data
         return step == "confirm" or not data.get("files_done")
 
-    def on_file(self, ctx: Ctx, file: FileRef, caption: str) -> list[Outbound]:
-        """Collect a document or photo at any step."""
-        received = collect_file(ctx, file)
+    def on_file(self, ctx: Ctx, file: FileRef, caption: str, album: str = "") -> list[Outbound]:
+        """Collect a document or photo at any step (an album's into one running answer)."""
+        answer = received(ctx, file, album)
         if ctx.state.step in ("files", "confirm"):
-            return prefixed(received.text, self.prompt(ctx))
-        return [received]
+            return running(prefixed(answer.text, self.prompt(ctx)), album)
+        return [answer]
 
 
 RECORD = RecordFlow(

@@ -67,6 +67,7 @@ TEXTS: dict[str, str] = {
         "Please shorten it and send it again."
     ),
     "input.empty": "That message is empty; please type some text.",
+    "input.joined": "Telegram split your text into {parts} messages; joined: {length} characters.",
     "input.unstorable": (
         "That message contains a character that cannot be stored (such as NUL); "
         "please remove it and send it again."
@@ -132,6 +133,9 @@ TEXTS: dict[str, str] = {
     ),
     "files.received": "Attachment received ({count}/{max}).",
     "files.full": "That is the limit of {max} attachments.",
+    "files.album": "Received {taken} attachment(s) from this album ({count}/{max} in all).",
+    "files.album_full": "{count} not taken: at most {max} attachments.",
+    "files.album_too_big": "{count} not taken: each file must be at most {mb} MB.",
     "files.too_big": "That file is too large: at most {mb} MB each.",
     "files.done": "Done ({count})",
     "files.clear": "Remove all",
@@ -184,6 +188,7 @@ TEXTS: dict[str, str] = {
     "summary.arose": "Date arisen: {value}",
     "summary.facts": "Summary: {value}",
     "summary.not_given": "not given",
+    "summary.clipped": "… ({length} characters in all, kept in full; only the start is shown)",
     "summary.confirm": "✅ Submit",
     "summary.use_buttons": "Tap “Submit”, or the item you want to change.",
     "edit.text": "Edit text",

@@ -53,6 +53,9 @@ TEXTS: dict[str, str] = {
     "input.stale": "这个按钮已过期，请使用最新消息中的按钮。",
     "input.too_long": "消息太长（{length} 字），每条最多 {max} 字，请精简后重新发送。",
     "input.empty": "消息是空的，请输入文字。",
+    "input.joined": (
+        "您发来的长文字被 Telegram 分成了 {parts} 条消息，已按顺序合并为一段（共 {length} 字）。"
+    ),
     "input.unstorable": "消息里有无法保存的字符（例如 NUL 空字符），请删去后重新发送。",
     "input.idle_attachment": "要提交材料，请先发送 /report 开始投诉举报，再发送照片或文件。",
     "command.busy": "您正在进行「{flow}」。请先完成，或发送 /cancel 取消后再开始新的操作。",
@@ -104,6 +107,9 @@ TEXTS: dict[str, str] = {
     ),
     "files.received": "已收到附件（{count}/{max}）。",
     "files.full": "附件已达上限 {max} 个。",
+    "files.album": "这一组收到 {taken} 个附件（共 {count}/{max}）。",
+    "files.album_full": "{count} 个未收下：附件最多 {max} 个。",
+    "files.album_too_big": "{count} 个未收下：每个文件不能超过 {mb} MB。",
     "files.too_big": "文件太大，每个不能超过 {mb} MB。",
     "files.done": "完成（{count} 个）",
     "files.clear": "清空附件",
@@ -150,6 +156,7 @@ TEXTS: dict[str, str] = {
     "summary.arose": "信息产生日期：{value}",
     "summary.facts": "情况摘要：{value}",
     "summary.not_given": "未填写",
+    "summary.clipped": "……（共 {length} 字，此处只显示开头，全文已完整保存）",
     "summary.confirm": "✅ 确认提交",
     "summary.use_buttons": "请点「确认提交」，或点要修改的项目。",
     "edit.text": "改内容",

@@ -119,6 +119,24 @@ def test_text_that_cannot_be_stored_is_refused_and_the_dialog_stays(
     assert terminal.close() == 0
 
 
+def test_a_pasted_complaint_of_several_lines_is_one_message(
+    start: Start, container: Container
+) -> None:
+    lines = ["区里的项目做完了，工程款一直拖欠不付", "已经拖了半年", "请求：尽快支付剩余工程款。"]
+    terminal = start()
+    terminal.type("/report")
+    # What a terminal in bracketed-paste mode sends for a pasted text, then Enter.
+    answer = terminal.type("\x1b[200~" + "\n".join(lines) + "\x1b[201~")
+    assert "拖欠企业账款" in answer and "请点击" not in answer
+    terminal.tap("✅ 对")
+    terminal.tap("今天")
+    terminal.tap("跳过")
+    terminal.tap("匿名")
+    case, _, _ = filed_case(container, terminal.tap("确认提交"))
+    assert case.text == "\n".join(lines)
+    assert terminal.close() == 0, terminal.stderr()
+
+
 def test_a_console_chat_continues_by_its_id_and_may_switch_language(start: Start) -> None:
     first = start("--chat-id", "console-test-2")
     first.type("/report")

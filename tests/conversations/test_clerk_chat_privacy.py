@@ -30,3 +30,13 @@ def test_the_queue_excerpt_hides_another_units_case_number_quoted_in_a_complaint
     clerk.command("queue")
     assert own in clerk.text and "［另一案件］也是这家单位" in clerk.text
     assert elsewhere not in clerk.text
+
+
+def test_a_long_complaint_in_the_queue_is_shortened_with_a_mark(
+    service: ConversationService, container: Container
+) -> None:
+    text = "工程款拖欠半年不付，" * 10  # 100 characters
+    file(container, text)
+    clerk, _ = bound_clerk(service, container)
+    clerk.command("queue")
+    assert text[:59] + "…" in clerk.text and text[:61] not in clerk.text

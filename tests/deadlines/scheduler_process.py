@@ -11,7 +11,7 @@ import sys
 from datetime import datetime
 
 from backend.bootstrap import build
-from backend.ports import OutboundMessage
+from backend.ports import OutboundMessage, PartsSent
 from backend.scheduler import jobs
 from backend.settings import load_settings
 from tests.fakes import FakeClock
@@ -23,7 +23,7 @@ class FileNotifier:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def send(self, message: OutboundMessage) -> None:
+    def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
         line = f"{os.getpid()}\t{message.chat_id}\t{message.text}".replace("\n", " ") + "\n"
         with open(self.path, "a", encoding="utf-8") as out:
             out.write(line)

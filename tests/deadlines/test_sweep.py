@@ -10,7 +10,7 @@ from backend.cases.workflow import Action
 from backend.db import session_scope
 from backend.deadlines.office import in_office_hours
 from backend.notifications.models import Notification
-from backend.ports import DeliveryFailed, OutboundMessage
+from backend.ports import DeliveryFailed, OutboundMessage, PartsSent
 from backend.scheduler import jobs
 from tests.deadlines.conftest import World, tianjin
 
@@ -88,7 +88,7 @@ def test_a_rate_limited_send_is_retried_after_retry_after_without_a_duplicate(
             self.failures = [DeliveryFailed("429", retry_after=30), DeliveryFailed("500")]
             self.sent: list[OutboundMessage] = []
 
-        def send(self, message: OutboundMessage) -> None:
+        def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
             if self.failures:
                 raise self.failures.pop(0)
             self.sent.append(message)
@@ -114,7 +114,7 @@ def test_a_permanent_failure_is_not_retried(world: World) -> None:
     class BlockedNotifier:
         calls = 0
 
-        def send(self, message: OutboundMessage) -> None:
+        def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
             BlockedNotifier.calls += 1
             raise DeliveryFailed("bot was blocked by the user", permanent=True)
 

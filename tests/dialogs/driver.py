@@ -58,9 +58,9 @@ class ChatDriver:
     def tap(self, label: str) -> Turn:
         return self.send("button", payload=self.button(label).payload)
 
-    def photo(self, size: int = 200_000, caption: str = "") -> Turn:
+    def photo(self, size: int = 200_000, caption: str = "", album: str = "") -> Turn:
         file = FileRef(f"photo-{self.events}", "photo", size, "image/jpeg", None)
-        return self.send("photo", file=file, text=caption)
+        return self.send("photo", file=file, text=caption, album=album)
 
     def document(self, size: int = 300_000, name: str = "contract.pdf") -> Turn:
         file = FileRef(f"doc-{self.events}", "document", size, "application/pdf", name)
@@ -151,12 +151,15 @@ _ANSWERS = {
 }
 
 
-def reach(driver: ChatDriver, step: str) -> None:
-    """Start a Chinese complaint and answer every step before the given one."""
+def reach(driver: ChatDriver, step: str, text: str = ELDERLY_TEXT) -> None:
+    """Start a Chinese complaint (about `text`) and answer every step before the given one."""
     driver.command("report")
     for current in COMPLAINT_STEPS:
         assert driver.step == ("complaint", current), driver.text
         if current == step:
             return
-        _ANSWERS[current](driver)
+        if current == "what":
+            driver.say(text)
+        else:
+            _ANSWERS[current](driver)
     raise AssertionError(f"no step {step}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogs import texts
-from tests.dialogs.driver import PROCUREMENT_TEXT, ChatDriver, reach
+from tests.dialogs.driver import ELDERLY_TEXT, PROCUREMENT_TEXT, ChatDriver, reach
 from tests.dialogs.fakes import FakeServices
 
 
@@ -171,3 +171,12 @@ def test_the_first_question_offers_a_cancel_button(zh: ChatDriver) -> None:
     reach(zh, "what")
     zh.tap("✖️ 取消")
     assert zh.step == (None, None)
+
+
+def test_the_summary_shows_the_beginning_of_a_long_description_and_says_all_is_kept(
+    zh: ChatDriver,
+) -> None:
+    long_text = ELDERLY_TEXT * 30  # 570 characters
+    reach(zh, "summary", text=long_text)
+    assert long_text[:300] in zh.text
+    assert "（共 570 字，此处只显示开头，全文已完整保存）" in zh.text

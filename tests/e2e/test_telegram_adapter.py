@@ -11,7 +11,7 @@ import asyncio
 from typing import Any
 
 import pytest
-from telegram import Update
+from telegram import Update, User
 
 from bot.telegram.inbound import to_inbound
 from bot.telegram.limiter import Bucket
@@ -85,11 +85,87 @@ def test_the_largest_photo_size_is_the_one_kept() -> None:
     assert inbound is not None and inbound.file == FileRef("p1280", "photo", 10, "image/jpeg")
 
 
+GROUP = {"id": -100, "type": "supergroup", "title": "街坊群"}
+ME = User(id=4321, first_name="Intake", is_bot=True, username="Intake_Bot")
+
+
 def test_a_service_message_needs_no_answer_and_a_group_is_a_group() -> None:
-    group = {"id": -100, "type": "supergroup", "title": "街坊群"}
-    assert to_inbound(message(group, new_chat_members=[USER])) is None
-    inbound = to_inbound(message(group, text="你好"))
+    assert to_inbound(message(GROUP, new_chat_members=[USER]), ME) is None
+    command = {"type": "bot_command", "offset": 0, "length": 7}
+    inbound = to_inbound(message(GROUP, text="/report", entities=[command]), ME)
     assert inbound is not None and (inbound.chat_kind, inbound.chat.chat_id) == ("group", "-100")
+
+
+def entity(kind: str, offset: int, length: int, **extra: Any) -> dict[str, Any]:
+    return {"type": kind, "offset": offset, "length": length, **extra}
+
+
+@pytest.mark.parametrize(
+    ("fields", "answered"),
+    [
+        ({"text": "大家好"}, False),
+        ({"text": "今天开会吗"}, False),
+        ({"text": "/report", "entities": [entity("bot_command", 0, 7)]}, True),
+        ({"text": "/report@intake_bot", "entities": [entity("bot_command", 0, 18)]}, True),
+        ({"text": "/start@other_bot", "entities": [entity("bot_command", 0, 16)]}, False),
+        ({"text": "👋 @Intake_Bot 在吗", "entities": [entity("mention", 3, 11)]}, True),
+        ({"text": "@someone_else 在吗", "entities": [entity("mention", 0, 13)]}, False),
+        (
+            {"text": "小助手在吗", "entities": [entity("text_mention", 0, 3, user=ME.to_dict())]},
+            True,
+        ),
+        (
+            {
+                "text": "好的",
+                "reply_to_message": {
+                    "message_id": 1,
+                    "date": 0,
+                    "chat": GROUP,
+                    "from": ME.to_dict(),
+                    "text": "请私聊",
+                },
+            },
+            True,
+        ),
+        (
+            {
+                "text": "好的",
+                "reply_to_message": {
+                    "message_id": 1,
+                    "date": 0,
+                    "chat": GROUP,
+                    "from": USER,
+                    "text": "开会",
+                },
+            },
+            False,
+        ),
+        ({"photo": [media(width=9, height=9)], "caption": "看这个"}, False),
+        (
+            {
+                "photo": [media(width=9, height=9)],
+                "caption": "@intake_bot 看这个",
+                "caption_entities": [entity("mention", 0, 11)],
+            },
+            True,
+        ),
+    ],
+)
+def test_in_a_group_only_what_is_addressed_to_the_bot_is_answered(
+    fields: dict[str, Any], answered: bool
+) -> None:
+    assert (to_inbound(message(GROUP, **fields), ME) is not None) is answered
+    edited = update(
+        edited_message={
+            "message_id": 5,
+            "date": 0,
+            "chat": GROUP,
+            "from": USER,
+            "edit_date": 1,
+            **fields,
+        }
+    )
+    assert (to_inbound(edited, ME) is not None) is answered
 
 
 def test_a_tap_on_a_message_sent_inline_is_not_ours() -> None:

@@ -76,7 +76,7 @@ def test_a_message_in_a_group_is_refused_there_and_the_private_dialog_stays(
     user = at_the_date_question(fake_telegram, 8002)
     group = TelegramUser(fake_telegram, -1008002)
     answer = group.act(
-        lambda: fake_telegram.send_text(group.chat_id, "昨天", user={"id": user.chat_id}),
+        lambda: fake_telegram.send_text(group.chat_id, "/report", user={"id": user.chat_id}),
         expect="请在与我的私聊中投诉举报",
     )
     assert len(text_of(answer)) < 80

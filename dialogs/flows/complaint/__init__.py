@@ -6,7 +6,7 @@ from typing import Any
 
 from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows.base import Flow
-from dialogs.flows.common import AttachmentsStep, DateStep, ShortTextStep, collect_file
+from dialogs.flows.common import AttachmentsStep, DateStep, ShortTextStep, received, running
 from dialogs.flows.complaint.describe import CategoryStep, WhatStep
 from dialogs.flows.complaint.place import StreetStep
 from dialogs.flows.complaint.reporter import NAME_LIMIT, ContactStep, IdentityStep
@@ -45,15 +45,18 @@ class ComplaintFlow(Flow):
             look_for_similar(ctx)
         return super().proceed(ctx)
 
-    def on_file(self, ctx: Ctx, file: FileRef, caption: str) -> list[Outbound]:
-        """Collect a photo or document at any step; a caption may be the description."""
-        received = collect_file(ctx, file)
+    def on_file(self, ctx: Ctx, file: FileRef, caption: str, album: str = "") -> list[Outbound]:
+        """Collect a photo or document at any step; a caption may be the description.
+
+        The photos of an album share one answer, edited as they come (`Outbound.replaces`).
+        """
+        answer = received(ctx, file, album)
         step = ctx.state.step
         if step == "what" and caption.strip():
-            return [received, *self.current(ctx).on_text(ctx, caption)]
+            return [answer, *self.current(ctx).on_text(ctx, caption)]
         if step in ("evidence", "summary"):
-            return prefixed(received.text, self.prompt(ctx))
-        return [received]
+            return running(prefixed(answer.text, self.prompt(ctx)), album)
+        return [answer]
 
 
 COMPLAINT = ComplaintFlow(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dialogs.context import Ctx, Refusal, refusal_of
-from dialogs.flows.common import SummaryStep, clip, line
+from dialogs.flows.common import SummaryStep, beginning, line
 from dialogs.flows.complaint.place import street_name
 from dialogs.model import FileRef, GeoPoint, Outbound
 from dialogs.ports import ComplaintDraft, SubmissionRefused
@@ -34,7 +34,7 @@ class ComplaintSummary(SummaryStep):
             who = ctx.t("summary.named", name=data.get("name") or "-", phone=data.get("phone"))
         lines = [
             ctx.t("summary.complaint_title"),
-            line(ctx, "summary.text", clip(data["text"])),
+            line(ctx, "summary.text", beginning(ctx, data["text"])),
             line(ctx, "summary.category", category or ctx.t("summary.category_none")),
             line(ctx, "summary.street", place),
             line(ctx, "summary.when", data.get("occurred_on")),
@@ -58,7 +58,7 @@ class ComplaintSummary(SummaryStep):
             text = ctx.t("complaint.filed_anonymous", number=receipt.number, pin=receipt.pin)
         else:
             text = ctx.t("complaint.filed_named", number=receipt.number)
-        return [Outbound(text)]
+        return [Outbound(text, resend_when_unsure=True)]  # the PIN is shown this once
 
 
 def draft_of(ctx: Ctx) -> ComplaintDraft:

@@ -89,12 +89,24 @@ class FakeTelegram(UserSimulator):
     # faults and webhooks
 
     def fail_next(
-        self, method: str, status: int = 429, retry_after: int = 1, times: int = 1
+        self,
+        method: str,
+        status: int = 429,
+        retry_after: int = 1,
+        times: int = 1,
+        *,
+        after: int = 0,
     ) -> None:
-        """Make the next ``times`` calls of ``method`` fail with ``status`` (429: retry_after)."""
+        """Make ``times`` calls of ``method`` fail with ``status`` (429: retry_after), once
+        ``after`` more calls have passed (``after=1``: the second part of a long text)."""
         if status < 400:
             raise ValueError("status must be an HTTP error code")
-        self._store.add_fault(method, Fault(status, retry_after), times)
+        self._store.add_fault(method, Fault(status, retry_after, after=after), times)
+
+    def time_out_after_delivery(self, method: str, times: int = 1, *, after: int = 0) -> None:
+        """Carry out ``times`` calls of ``method`` (after ``after`` others) but never answer
+        them: the client gives up and raises ``TimedOut`` although the message arrived."""
+        self._store.add_fault(method, Fault(504, 0, after=after, after_delivery=True), times)
 
     def set_webhook_targets(self, urls: list[str], secret_token: str | None = None) -> None:
         """Deliver updates to these URLs in turn, overriding the bot's webhook; [] clears it.

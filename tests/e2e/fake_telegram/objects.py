@@ -9,6 +9,7 @@ from typing import Any
 DEFAULT_LANGUAGE = "zh-hans"
 GROUP_SENDER_ID = 1000
 _COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(@[A-Za-z0-9_]{3,})?")
+_MENTION = re.compile(r"(?<![A-Za-z0-9_])@[A-Za-z][A-Za-z0-9_]{3,31}")
 
 
 def utf16_len(text: str) -> int:
@@ -17,11 +18,18 @@ def utf16_len(text: str) -> int:
 
 
 def command_entities(text: str) -> list[dict[str, Any]]:
-    """Return a ``bot_command`` entity when the text starts with a command such as ``/start``."""
+    """Return a ``bot_command`` entity when the text starts with a command such as ``/start``,
+    and a ``mention`` entity for each ``@username`` in it, as Telegram's apps mark them."""
+    entities = []
     match = _COMMAND.match(text)
-    if match is None:
-        return []
-    return [{"type": "bot_command", "offset": 0, "length": utf16_len(match.group())}]
+    if match is not None:
+        entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(match.group())})
+    for mention in _MENTION.finditer(text):
+        if match is not None and mention.start() < match.end():
+            continue  # the @bot of /command@bot belongs to the command
+        offset = utf16_len(text[: mention.start()])
+        entities.append({"type": "mention", "offset": offset, "length": utf16_len(mention[0])})
+    return entities
 
 
 def bot_user(token: str, username: str, first_name: str) -> dict[str, Any]:

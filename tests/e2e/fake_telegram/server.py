@@ -24,6 +24,7 @@ TERMINATED = (
     "Conflict: terminated by other getUpdates request; "
     "make sure that only one bot instance is running"
 )
+LONGEST_STALL = 30.0  # an unanswered call waits this long at most for the client to give up
 WEBHOOK_ACTIVE = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
@@ -89,6 +90,17 @@ async def get_updates(updates: UpdateQueue, params: Params) -> list[dict[str, An
         updates.remove_listener(key)
 
 
+async def until_disconnected(request: Request, longest: float = LONGEST_STALL) -> None:
+    """Wait until the client closes the connection (it timed out), at most ``longest`` s."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + longest
+    while loop.time() < deadline:
+        with contextlib.suppress(TimeoutError):
+            message = await asyncio.wait_for(request.receive(), deadline - loop.time())
+            if message["type"] == "http.disconnect":
+                return
+
+
 def create_app(
     store: ChatStore, updates: UpdateQueue, deliver: Deliver, profile: BotProfile
 ) -> Starlette:
@@ -97,11 +109,12 @@ def create_app(
     async def api(request: Request) -> Response:
         token, requested = request.path_params["token"], request.path_params["method"]
         method = CANONICAL.get(requested.lower(), requested)
+        fault = None
         try:
             params = await read_params(request)
             store.record_call(method, params)
             fault = store.take_fault(method)
-            if fault is not None:
+            if fault is not None and not fault.after_delivery:
                 raise fault_error(fault)
             if method == "getUpdates":
                 result: Any = await get_updates(updates, params)
@@ -112,6 +125,9 @@ def create_app(
                 raise not_found(requested)
         except ApiError as error:
             return JSONResponse(error.payload(), status_code=error.code)
+        if fault is not None:  # done, but the answer never reaches the client
+            await until_disconnected(request)
+            return Response(status_code=504)
         return JSONResponse({"ok": True, "result": result})
 
     async def download(request: Request) -> Response:

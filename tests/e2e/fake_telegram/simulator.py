@@ -16,6 +16,7 @@ from .updates import UpdateQueue
 from .webhook import WebhookDeliverer
 
 User = Mapping[str, Any] | None
+MAX_TEXT = 4096  # Telegram's longest message; apps send a longer text in parts of this size
 
 
 def inline_callback_data(message: Mapping[str, Any]) -> list[str]:
@@ -33,6 +34,7 @@ class UserSimulator:
     def __init__(self, store: ChatStore, updates: UpdateQueue, deliverer: WebhookDeliverer):
         self._store, self._updates, self._deliverer = store, updates, deliverer
         self._query_ids = itertools.count(1)
+        self._album_ids = itertools.count(1)
 
     def inject(self, update: dict[str, Any], *, redelivery: bool = False) -> dict[str, Any]:
         """Deliver a raw update dict (an update_id is added when missing); return it."""
@@ -64,12 +66,69 @@ class UserSimulator:
         user: User = None,
         language_code: str = DEFAULT_LANGUAGE,
         chat_type: str | None = None,
+        date: int | None = None,
+        reply_to: int | None = None,
     ) -> dict[str, Any]:
-        """A user sends text; ``/command`` text gets a bot_command entity."""
+        """A user sends text; ``/command`` gets a bot_command entity, ``@name`` a mention.
+
+        ``date`` (Unix seconds) is when Telegram says it was sent (default: now);
+        ``reply_to`` the id of a message in the chat this one answers.
+        """
         fields: dict[str, Any] = {"text": text}
         if entities := command_entities(text):
             fields["entities"] = entities
+        if date is not None:
+            fields["date"] = date
+        if reply_to is not None:
+            with self._store.changed:
+                original = self._store.find_message(chat_id, reply_to)
+                if original is None:
+                    raise LookupError(f"no message {reply_to} in chat {chat_id}")
+                fields["reply_to_message"] = public(original)
         return self._message(chat_id, fields, user, language_code, chat_type)
+
+    def send_paste(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        date: int,
+        language_code: str = DEFAULT_LANGUAGE,
+    ) -> list[dict[str, Any]]:
+        """A user pastes a long text: the app sends it as messages of 4,096 characters (as
+        Telegram for Android does), one second apart from ``date`` on."""
+        parts = [text[i : i + MAX_TEXT] for i in range(0, len(text), MAX_TEXT)]
+        return [
+            self.send_text(chat_id, part, language_code=language_code, date=date + index)
+            for index, part in enumerate(parts)
+        ]
+
+    def send_album(
+        self,
+        chat_id: int,
+        photos: list[bytes],
+        caption: str | None = None,
+        *,
+        media_group_id: str | None = None,
+        user: User = None,
+        language_code: str = DEFAULT_LANGUAGE,
+        chat_type: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """A user sends several photos as one album: one message each, sharing a
+        ``media_group_id``, the caption on the first."""
+        group = media_group_id or f"album-{next(self._album_ids)}"
+        return [
+            self.send_photo(
+                chat_id,
+                data,
+                caption if index == 0 else None,
+                user=user,
+                language_code=language_code,
+                chat_type=chat_type,
+                media_group_id=group,
+            )
+            for index, data in enumerate(photos)
+        ]
 
     def send_photo(
         self,
@@ -80,9 +139,12 @@ class UserSimulator:
         user: User = None,
         language_code: str = DEFAULT_LANGUAGE,
         chat_type: str | None = None,
+        media_group_id: str | None = None,
     ) -> dict[str, Any]:
         """A user sends a photo; getFile and the file URL serve ``data`` for every size."""
-        fields = {"photo": media.photo(self._store, data), **_caption(caption)}
+        fields: dict[str, Any] = {"photo": media.photo(self._store, data), **_caption(caption)}
+        if media_group_id is not None:
+            fields["media_group_id"] = media_group_id
         return self._message(chat_id, fields, user, language_code, chat_type)
 
     def send_document(

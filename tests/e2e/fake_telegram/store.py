@@ -8,7 +8,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 Predicate = Callable[[dict[str, Any]], bool]
@@ -26,10 +26,17 @@ class StoredFile:
 
 @dataclass(frozen=True)
 class Fault:
-    """One injected failure for the next call of a method."""
+    """One injected failure for a coming call of a method.
+
+    ``after`` calls pass before it applies. With ``after_delivery`` the call is carried out
+    (the message is in the chat) and then left unanswered until the client gives up, as when
+    Telegram's answer is lost: the client raises ``TimedOut``.
+    """
 
     status: int
     retry_after: int
+    after: int = 0
+    after_delivery: bool = False
 
 
 class ChatStore:
@@ -75,10 +82,15 @@ class ChatStore:
             self._faults[method.lower()].extend([fault] * times)
 
     def take_fault(self, method: str) -> Fault | None:
-        """Consume and return the next injected failure for ``method``, if any."""
+        """Consume and return the next injected failure for ``method``, if any is due."""
         with self.changed:
             queue = self._faults.get(method.lower())
-            return queue.popleft() if queue else None
+            if not queue:
+                return None
+            if queue[0].after > 0:
+                queue[0] = replace(queue[0], after=queue[0].after - 1)
+                return None
+            return queue.popleft()
 
     def remember_chat(self, chat: dict[str, Any]) -> None:
         """Store the Chat object used for messages in that chat."""
