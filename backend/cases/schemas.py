@@ -106,7 +106,14 @@ class CasePublic(CaseSummary):
     route_confidence: float | None
     return_count: int
     merged_into: str | None = None
-    details: dict[str, object] | None = None  # a dishonesty record's person, unit, finding...
+    details: dict[str, object] | None = Field(
+        default=None,
+        description=(
+            "A dishonesty record's person, unit, finding, document_number; a complaint whose "
+            "date was given as a span in the chat (2024年底): occurred_as (the words typed) "
+            "and occurred_until (its last day; occurred_on is its first)"
+        ),
+    )
     reply: str | None
     allowed_actions: list[str]
     rating: str | None = None
