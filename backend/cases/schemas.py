@@ -48,7 +48,13 @@ class CaseCreate(_Body):
     location: StorableStr | None = Field(default=None, max_length=200)
     latitude: StrictFloat | None = Field(default=None, ge=-90, le=90)
     longitude: StrictFloat | None = Field(default=None, ge=-180, le=180)
-    anonymous: StrictBool | None = None
+    anonymous: StrictBool | None = Field(
+        default=None,
+        description=(
+            "Unset: anonymous without a reporter, named with one. An anonymous case gets a PIN "
+            "(pin in the answer, shown once) to follow it with /status in a chat"
+        ),
+    )
     reporter: ReporterIn | None = None
 
 
