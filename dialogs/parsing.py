@@ -93,8 +93,11 @@ def parse_phone(raw: str) -> str | None:
 
 
 def parse_case_number(raw: str) -> str | None:
-    """Return the stored form of one case number typed any way (ＨＱ２６１１２７－００４２,
-    "案件编号：hq2611270042"), or None when the text is not exactly one number."""
+    """Return the stored form of one case number typed any way, or None.
+
+    Reads ＨＱ２６１１２７－００４２, "案件编号：hq2611270042", HQ 261127 0042; None when the text
+    is not exactly one number (a number with a PIN included).
+    """
     lookup = parse_case_lookup(raw)
     return lookup.number if lookup is not None and lookup.pin is None else None
 
