@@ -1,5 +1,8 @@
 # Every target that needs Python creates .venv first; nothing is installed by hand.
 PYTHON ?= python3
+# Where `make run` listens: `make run PORT=8080`, `make run HOST=0.0.0.0 PORT=8080`.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -16,7 +19,7 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/intake db upgrade
-	$(BIN)/intake run
+	$(BIN)/intake run --host $(HOST) --port $(PORT)
 
 test: install
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \

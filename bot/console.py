@@ -22,7 +22,7 @@ from bot.webchat.conversation import dialog_language
 from bot.webchat.files import MAX_UPLOAD_BYTES, StoredFileFetcher, file_kind
 from dialogs.flows.common import megabytes
 from dialogs.model import Button, ChatRef, FileRef, GeoPoint, Inbound, InboundKind, Outbound
-from dialogs.parsing import as_command
+from dialogs.parsing import as_command, normalise
 
 CHANNEL = "console"
 # A terminal in bracketed-paste mode marks pasted text, so a pasted complaint of several
@@ -156,7 +156,7 @@ class ConsoleChat:
 
     def locate(self, text: str) -> None:
         """Share the location typed as `loc LAT,LON`."""
-        match = _LOCATION.match(text)
+        match = _LOCATION.match(normalise(text))  # ｌｏｃ ３９．１，１１７．２ too
         point = GeoPoint(float(match.group(1)), float(match.group(2))) if match else None
         if point is None or abs(point.latitude) > 90 or abs(point.longitude) > 180:
             self.say("loc_usage")

@@ -10,7 +10,7 @@ from collections.abc import Collection
 
 from dialogs import commands
 from dialogs.context import Ctx, Refusal, prefixed
-from dialogs.flows import rating, start
+from dialogs.flows import rating, start, status
 from dialogs.flows.common import running
 from dialogs.flows.registry import FLOWS, current_flow
 from dialogs.model import ChatKind, ChatRef, DialogState, Inbound, Outbound, Turn
@@ -168,7 +168,7 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
         return flow.on_file(ctx, inbound.file, inbound.text, inbound.album)
     if flow is None:
         if kind == "text":
-            return [start.menu(ctx, "menu.idle")]
+            return [status.from_text(ctx, inbound.text) or start.menu(ctx, "menu.idle")]
         raise Refusal("input.idle_attachment")
     step = flow.current(ctx)
     if kind == "text":

@@ -1,10 +1,16 @@
-"""Read what people type and tap: commands, dates, phone numbers, button payloads."""
+"""Read what people type and tap: commands, case numbers, PINs, phone numbers, payloads.
+
+Every place that reads a case number or a PIN typed by a person (`/status`, `/sign`, the
+API's `{number}` and `q`, the redaction of numbers quoted in free text) reads it here, so
+full-width forms, Chinese punctuation and labels are understood the same everywhere. Dates
+are read in `dialogs.dates`.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, timedelta
+from dataclasses import dataclass
 
 PAYLOAD_SEPARATOR = "|"
 MAX_PAYLOAD_BYTES = 64  # Telegram's limit on callback_data
@@ -23,22 +29,37 @@ _COMMAND_WORDS = {
 }
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
-_PHONE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9}|0\d{2,3}\d{7,8})$")
-_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_MD_ZH = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?(?:\s+(\d{4}))?$")
-_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?$")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DAYS_AGO = {
-    "今天": 0,
-    "今日": 0,
-    "today": 0,
-    "昨天": 1,
-    "昨日": 1,
-    "yesterday": 1,
-    "前天": 2,
-}
+_PHONE = re.compile(r"^(?:\+?86)?(1[3-9][0-9]{9}|0[0-9]{2,3}[0-9]{7,8})$")
+_PHONE_LABELS = re.compile(r"联系电话|手机号码?|电话号码?|手机|电话|号码|tel|phone|mobile", re.I)
+_PHONE_FILLER = re.compile(r"[\s\-()（）.:：,，、—–]")
+
+PIN_DIGITS = 6
+_PIN = re.compile(rf"[0-9]{{{PIN_DIGITS}}}")
+# A case number as people write it, half- or full-width, within other text: HQ-261127-0042,
+# hq2611270042, HQ 261127 0042, ＨＱ－２６１１２７－００４２, HQ—261127—0042 (an IME's dash).
+_LETTER = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
+_DIGIT = "0-9\uff10-\uff19"
+_GAP = "[\\s\\-_.·/\\\\~\u2010-\u2015\u2212\uff0d\uff0e\uff0f\uff3f\uff5e]*"
+_NUMBER_IN_TEXT = re.compile(
+    rf"(?<![{_LETTER}{_DIGIT}])([{_LETTER}]{{1,4}}){_GAP}([{_DIGIT}]{{6}}){_GAP}"
+    rf"([{_DIGIT}]{{4,6}})(?![{_DIGIT}])"
+)
+# Words people put around a number or a PIN (案件编号：…，提取码：…), and the punctuation.
+_LOOKUP_LABELS = re.compile(
+    r"案件编号|案件号|案件|编号|案号|单号|提取码|查询码|验证码|密码|PIN码|PIN|CODE|CASE|NUMBER"
+    r"|NO|查询|状态|进度|号|#"
+)
+_LOOKUP_FILLER = re.compile(
+    r"[\s,，、;；:：。.!！?？|/\\\-_=()（）\[\]【】「」『』<>《》\"'“”‘’~]+"
+)
+
+
+@dataclass(frozen=True)
+class CaseLookup:
+    """A case number in its stored form, with the PIN (提取码) typed after it, if any."""
+
+    number: str
+    pin: str | None
 
 
 def normalise(text: str) -> str:
@@ -62,37 +83,60 @@ def as_command(text: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 def parse_phone(raw: str) -> str | None:
-    """Return a Chinese mobile or landline number as digits, or None when it is not one."""
-    compact = re.sub(r"[\s\-()（）]", "", normalise(raw))
-    match = _PHONE.match(compact)
+    """Return a Chinese mobile or landline number as digits, or None when it is not one.
+
+    Takes full-width digits, spaces, dashes, dots and brackets, and labels (手机：, Tel:).
+    """
+    unlabelled = _PHONE_LABELS.sub("", normalise(raw))
+    match = _PHONE.match(_PHONE_FILLER.sub("", unlabelled))
     return match.group(1) if match else None
 
 
-def parse_date(raw: str, today: date) -> date | None:
-    """Return the date a person typed, or None when it is not a date.
+def parse_case_number(raw: str) -> str | None:
+    """Return the stored form of one case number typed any way, or None.
 
-    Accepts 2026-11-03, 2026/11/3, 2026年11月3日, 20261103, 11月3日, 3 Nov, Nov 3 2026,
-    今天, 昨天, 前天, today and yesterday. A date without a year that would lie ahead is
-    taken from last year, since people report what already happened.
+    Reads ＨＱ２６１１２７－００４２, "案件编号：hq2611270042", HQ 261127 0042; None when the text
+    is not exactly one number (a number with a PIN included).
     """
-    text = normalise(raw).lower()
-    if text in _DAYS_AGO:
-        return today - timedelta(days=_DAYS_AGO[text])
-    for pattern in (_YMD, _COMPACT):
-        match = pattern.match(text)
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-            return _safe_date(year, month, day)
-    match = _MD_ZH.match(text)
-    if match:
-        return _without_year(int(match.group(1)), int(match.group(2)), today)
-    match = _DAY_MONTH.match(text)
-    if match:
-        return _english(match.group(2), int(match.group(1)), match.group(3), today)
-    match = _MONTH_DAY.match(text)
-    if match:
-        return _english(match.group(1), int(match.group(2)), match.group(3), today)
-    return None
+    lookup = parse_case_lookup(raw)
+    return lookup.number if lookup is not None and lookup.pin is None else None
+
+
+def parse_pin(raw: str) -> str | None:
+    """Return a PIN (six digits) typed any way (４９４１９３, "提取码：494 193"), or None."""
+    rest = _leftover(normalise(raw).upper())
+    return rest if _PIN.fullmatch(rest) else None
+
+
+def parse_case_lookup(raw: str) -> CaseLookup | None:
+    """Return the case number and the PIN, if any, of a status request, or None.
+
+    Reads "HQ-261127-0001，494193", "案件编号 HQ-261127-0001 提取码：494193", "494193
+    hq2611270001" and full-width forms. None when there is no number, more than one, or
+    anything besides the number, a six-digit PIN and their labels: a malformed request is
+    told how to write it and never counts as a wrong PIN.
+    """
+    folded = normalise(raw).upper()
+    found = list(_NUMBER_IN_TEXT.finditer(folded))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    number = "-".join(normalise(part) for part in match.groups())
+    before, after = _leftover(folded[: match.start()]), _leftover(folded[match.end() :])
+    if before and after:
+        return None
+    rest = before or after
+    if not rest:
+        return CaseLookup(number, None)
+    return CaseLookup(number, rest) if _PIN.fullmatch(rest) else None
+
+
+def case_numbers_in(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, stored form) of every case number quoted in a free text."""
+    return [
+        (m.start(), m.end(), "-".join(normalise(part).upper() for part in m.groups()))
+        for m in _NUMBER_IN_TEXT.finditer(text)
+    ]
 
 
 def make_payload(token: str, action: str, arg: str = "") -> str:
@@ -103,32 +147,14 @@ def make_payload(token: str, action: str, arg: str = "") -> str:
     return payload
 
 
+def _leftover(folded: str) -> str:
+    """Return what is left of folded text without the labels and punctuation of a lookup."""
+    return _LOOKUP_FILLER.sub("", _LOOKUP_LABELS.sub("", folded))
+
+
 def split_payload(payload: str) -> tuple[str, str, str] | None:
     """Return (token, action, arg) of a button payload, or None when it is not ours."""
     parts = payload.split(PAYLOAD_SEPARATOR, 2)
     if len(parts) != 3 or not parts[0] or not parts[1]:
         return None
     return parts[0], parts[1], parts[2]
-
-
-def _english(month_name: str, day: int, year: str | None, today: date) -> date | None:
-    month = next((i for i, name in enumerate(_MONTHS, 1) if month_name.startswith(name)), None)
-    if month is None:
-        return None
-    if year is not None:
-        return _safe_date(int(year), month, day)
-    return _without_year(month, day, today)
-
-
-def _without_year(month: int, day: int, today: date) -> date | None:
-    found = _safe_date(today.year, month, day)
-    if found is not None and found > today:
-        return _safe_date(today.year - 1, month, day)
-    return found
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

@@ -80,11 +80,13 @@ class ComplaintDraft:
     street: str | None
     location_text: str | None
     location: GeoPoint | None
-    occurred_on: date | None
+    occurred_on: date | None  # the day, or the first day of a span typed (上个月中旬)
     attachments: tuple[FileRef, ...]
     anonymous: bool
     name: str | None
     phone: str | None  # digits only, a Chinese mobile or landline number
+    occurred_until: date | None = None  # the last day of a span typed, else None
+    occurred_as: str | None = None  # the words of a span typed, kept with the case
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ from backend.storable import StorableStr
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute)
 # Numbers are accepted typed loosely (hq2611270042); anything else is simply not found.
-CaseNumber = Annotated[StorableStr, Path(max_length=40, description="HQ-261127-0042")]
+CaseNumber = Annotated[
+    StorableStr, Path(max_length=40, description="HQ-261127-0042, typed any way (hq2611270042)")
+]
 
 
 @router.post(
@@ -69,8 +71,13 @@ def read_cases(
     department: Annotated[StorableStr | None, Query(max_length=32)] = None,
     status: CaseStatus | None = None,
     category: Annotated[StorableStr | None, Query(max_length=40)] = None,
-    kind: CaseKind | None = None,
-    q: Annotated[StorableStr | None, Query(max_length=200)] = None,
+    kind: Annotated[
+        CaseKind | None, Query(description="complaint, or dishonesty_record (a clerk's record)")
+    ] = None,
+    q: Annotated[
+        StorableStr | None,
+        Query(max_length=200, description="Words of the text (literally), or a case number"),
+    ] = None,
     overdue: bool | None = None,
     channel: Annotated[StorableStr | None, Query(max_length=16)] = None,
     measure: Annotated[
@@ -150,7 +157,7 @@ def act_on_case(
     container: ContainerDep,
     language: Language,
 ) -> CasePublic:
-    """Take an action (sign, start, resolve, return, reassign, reject, reopen, close)."""
+    """Take an action on a case; which actor may take which one, from where: workflow.RULES."""
     case = get_case(session=session, number=number, actor=actor)
     if body.action is Action.merge:
         case = merge_into(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,8 +19,7 @@ from backend.errors import ValidationFailed
 from backend.people.models import Reporter
 from backend.periods import local_day
 from backend.routing.router import RouteResult
-
-_PHONE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9}|0\d{2,3}\d{7,8})$")
+from dialogs.parsing import parse_phone
 
 
 @dataclass(frozen=True)
@@ -55,12 +53,11 @@ class Receipt:
 
 
 def normalise_phone(raw: str) -> str:
-    """Return a phone number without spaces and dashes, or refuse it."""
-    compact = re.sub(r"[\s\-()]", "", raw)
-    match = _PHONE.match(compact)
-    if not match:
+    """Return a phone number as digits (read as the chat reads it), or refuse it."""
+    phone = parse_phone(raw)
+    if phone is None:
         raise ValidationFailed("bad_phone", field="phone", value=raw)
-    return match.group(1)
+    return phone
 
 
 def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Receipt:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 from datetime import date
 
@@ -14,9 +13,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
 from backend.cases.models import CaseCounter
+from dialogs.parsing import PIN_DIGITS, parse_case_number, parse_pin
 
-_NUMBER = re.compile(r"^([A-Z]{1,4})(\d{6})(\d{4,6})$")
-PIN_DIGITS = 6
 # scrypt cost: about 11 ms a hash here, so guessing all 10^6 PINs of one stolen hash costs
 # hours of CPU, while filing a case stays cheap. Online guessing is limited elsewhere.
 SCRYPT_N = 2**12
@@ -42,14 +40,17 @@ def next_case_number(*, session: Session, prefix: str, day: date) -> str:
     return f"{prefix}-{day:%y%m%d}-{sequence:04d}"
 
 
-def canonical_number(raw: str) -> str | None:
-    """Return the stored form of a case number typed any way (hq2611270042), or None."""
-    compact = re.sub(r"[^0-9A-Za-z]", "", raw or "").upper()
-    match = _NUMBER.match(compact)
-    if not match:
-        return None
-    prefix, day, sequence = match.groups()
-    return f"{prefix}-{day}-{sequence}"
+def canonical_number(raw: str | None) -> str | None:
+    """Return the stored form of a case number typed any way (hq2611270042), or None.
+
+    The rule is `dialogs.parsing.parse_case_number`, the one the chat uses.
+    """
+    return parse_case_number(raw or "")
+
+
+def well_formed_pin(pin: str | None) -> bool:
+    """Return whether a PIN is exactly what `new_pin` hands out (six ASCII digits)."""
+    return pin is not None and parse_pin(pin) == pin
 
 
 def new_pin() -> str:

@@ -17,6 +17,10 @@ that UPDATE to the commit, never across the scrypt, so concurrent guesses do not
 behind each other's hashing (which would tell an anonymous case from a named one). An
 unknown number, a named case, a wrong PIN, a paused case or chat and the right PIN all run
 the same statements.
+
+A request that is not a lookup at all, a number that is no case number or a PIN that is not
+six digits (what `dialogs.parsing` cannot read), is no guess: it runs nothing and counts
+nothing. Its form alone tells it apart, so answering it differently reveals nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, ChatPinWindow
-from backend.cases.numbers import verify_pin
+from backend.cases.numbers import canonical_number, verify_pin, well_formed_pin
 from backend.db import UTCDateTime
 
 CASE_ATTEMPTS = 5
@@ -58,7 +62,10 @@ def case_by_pin(
 
     Finds the case only for its right PIN, when neither the case nor the chat is paused.
     Runs in the caller's transaction, which keeps the counted rows locked until it ends.
+    A malformed number or PIN (not in its stored form) is refused unchecked and uncounted.
     """
+    if number is None or canonical_number(number) != number or not well_formed_pin(pin):
+        return PinCheck(None, checked=False)
     right = verify_pin(pin, _stored_hash(session, number))
     chat_may_guess = _reserve_chat_attempt(session, channel, chat_id, now)
     case_id = _count_for_case(session, number if chat_may_guess else None, right, now)

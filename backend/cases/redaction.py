@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from backend.actors import Actor
 from backend.cases.models import Case
-from backend.cases.numbers import canonical_number
 from backend.cases.workflow import can_see
 from backend.messages import render
-
-# A case number as people write it: HQ-261127-0042, hq2611270042, HQ 261127 0042.
-_MENTION = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{1,4}[- ]?\d{6}[- ]?\d{4,6}(?![0-9A-Za-z])")
+from dialogs.parsing import case_numbers_in
 
 
 class Redactor:
@@ -30,18 +26,24 @@ class Redactor:
         self._hidden: dict[str, bool] = {}
 
     def text(self, value: str | None) -> str | None:
-        """Return the text with the numbers of hidden cases replaced."""
+        """Return the text with the numbers of hidden cases replaced.
+
+        A number is found however it is written (hq2611270042, ＨＱ－２６１１２７－００４２):
+        `dialogs.parsing.case_numbers_in` reads it as the chat and the API do.
+        """
         if not value or self.actor.is_coordinator:
             return value
-        mentions = {m.group(0): canonical_number(m.group(0)) for m in _MENTION.finditer(value)}
-        self._learn({number for number in mentions.values() if number})
-        if not any(self._hidden.get(number or "") for number in mentions.values()):
+        mentions = case_numbers_in(value)
+        self._learn({number for _, _, number in mentions})
+        hidden = [(start, end) for start, end, number in mentions if self._hidden.get(number)]
+        if not hidden:
             return value
         neutral = render("another_case", self.language)
-        return _MENTION.sub(
-            lambda m: neutral if self._hidden.get(canonical_number(m.group(0)) or "") else m[0],
-            value,
-        )
+        parts, done = [], 0
+        for start, end in hidden:
+            parts += [value[done:start], neutral]
+            done = end
+        return "".join([*parts, value[done:]])
 
     def details(self, value: dict[str, Any] | None) -> dict[str, Any] | None:
         """Return event details with the text of each value redacted."""

@@ -48,7 +48,13 @@ class CaseCreate(_Body):
     location: StorableStr | None = Field(default=None, max_length=200)
     latitude: StrictFloat | None = Field(default=None, ge=-90, le=90)
     longitude: StrictFloat | None = Field(default=None, ge=-180, le=180)
-    anonymous: StrictBool | None = None
+    anonymous: StrictBool | None = Field(
+        default=None,
+        description=(
+            "Unset: anonymous without a reporter, named with one. An anonymous case gets a PIN "
+            "(pin in the answer, shown once) to follow it with /status in a chat"
+        ),
+    )
     reporter: ReporterIn | None = None
 
 
@@ -106,7 +112,14 @@ class CasePublic(CaseSummary):
     route_confidence: float | None
     return_count: int
     merged_into: str | None = None
-    details: dict[str, object] | None = None  # a dishonesty record's person, unit, finding...
+    details: dict[str, object] | None = Field(
+        default=None,
+        description=(
+            "A dishonesty record's person, unit, finding, document_number; a complaint whose "
+            "date was given as a span in the chat (2024年底): occurred_as (the words typed) "
+            "and occurred_until (its last day; occurred_on is its first)"
+        ),
+    )
     reply: str | None
     allowed_actions: list[str]
     rating: str | None = None

@@ -27,6 +27,7 @@ from backend.periods import day_bounds, local_day
 from backend.taxonomy.tables import Department
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
+from dialogs.parsing import parse_pin
 
 DAILY_COMPLAINTS = 5
 S = CaseStatus
@@ -185,6 +186,7 @@ class BackendDialogServices(ClerkDialogServices):
             channel=draft.chat.channel,
             chat_id=draft.chat.chat_id,
             language=draft.language,
+            details=_vague_date(draft),
         )
         return self._file(backend_draft, REPORTER, draft.attachments, draft.chat)
 
@@ -294,7 +296,7 @@ class BackendDialogServices(ClerkDialogServices):
         return case_by_pin(
             session=self.session,
             number=canonical,
-            pin=pin,
+            pin=parse_pin(pin) or pin,  # what is no PIN stays as typed: refused, not counted
             channel=chat.channel,
             chat_id=chat.chat_id,
             now=self.container.clock.now(),
@@ -342,3 +344,13 @@ class BackendDialogServices(ClerkDialogServices):
     def _rejection_reason(self, case: Case) -> str | None:
         rejections = [e for e in history(session=self.session, case=case) if e.action == "reject"]
         return rejections[-1].reason if rejections else None
+
+
+def _vague_date(draft: dp.ComplaintDraft) -> dict[str, object] | None:
+    """Return what the case keeps of a date typed as a span (2024年底): the words, the last day.
+
+    The case's `occurred_on` is the span's first day; these details say it was not one day.
+    """
+    if draft.occurred_until is None or draft.occurred_until == draft.occurred_on:
+        return None
+    return {"occurred_as": draft.occurred_as, "occurred_until": draft.occurred_until.isoformat()}

@@ -6,7 +6,7 @@ from dialogs.context import Ctx, Refusal, prefixed, refusal_of
 from dialogs.flows.common import clip
 from dialogs.flows.start import menu
 from dialogs.model import Button, Outbound
-from dialogs.parsing import normalise
+from dialogs.parsing import normalise, parse_case_number
 from dialogs.ports import ClerkView, SubmissionRefused
 
 QUEUE_LIMIT = 10
@@ -67,7 +67,9 @@ def sign(ctx: Ctx, args: tuple[str, ...]) -> list[Outbound]:
     clerk = require_clerk(ctx)
     if not args:
         raise Refusal("clerk.sign_usage")
-    number = normalise(args[0]).upper()
+    number = parse_case_number(" ".join(args))
+    if number is None:
+        raise Refusal("number.malformed")
     try:
         ctx.services.sign_case(clerk, number)
     except SubmissionRefused as refused:

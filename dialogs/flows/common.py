@@ -5,14 +5,15 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from dialogs.context import Ctx, Refusal, prefixed, rows
+from dialogs.dates import DaySpan, read_days
 from dialogs.flows.base import Step
 from dialogs.model import Button, FileRef, Outbound
-from dialogs.parsing import parse_date
 
 MEGABYTE = 1024 * 1024
+WORDS_LIMIT = 40  # the words of a vague date, as kept with the case
 
 
 class ShortTextStep(Step):
@@ -48,12 +49,24 @@ class ShortTextStep(Step):
 
 
 class DateStep(Step):
-    """Ask for a day: today, yesterday, a typed date, or skip when optional."""
+    """Ask for a day: today, yesterday, a typed date, or skip when optional.
 
-    def __init__(self, field: str, question: str, *, optional: bool) -> None:
+    A vague answer (上个月中旬, 2024年底, last week; the rules are in `dialogs.dates`) is kept
+    as its first day in `field`, with its last day and the words typed in `<field>_span`, so
+    nobody has to guess later what the reporter said. A step that starts a clock from the day
+    (`exact`) asks for the exact day instead.
+    """
+
+    def __init__(self, field: str, question: str, *, optional: bool, exact: bool = False) -> None:
         self.field = field
         self.question = question
         self.optional = optional
+        self.exact = exact
+
+    @property
+    def span_field(self) -> str:
+        """Return where a vague answer keeps its last day and its words."""
+        return f"{self.field}_span"
 
     def prompt(self, ctx: Ctx) -> list[Outbound]:
         """Ask for the date with one-tap answers for today and yesterday."""
@@ -68,27 +81,45 @@ class DateStep(Step):
         """Take today or yesterday."""
         if action != "day" or arg not in ("0", "1"):
             raise Refusal("input.stale")
-        return self._keep(ctx, ctx.services.today() - timedelta(days=int(arg)))
+        day = ctx.services.today() - timedelta(days=int(arg))
+        return self._keep(ctx, DaySpan(day, day), "")
 
     def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
-        """Take a typed date, refusing what is no date or lies ahead."""
-        day = parse_date(text, ctx.services.today())
-        if day is None:
-            raise Refusal("date.invalid")
-        return self._keep(ctx, day)
+        """Take a typed day or span, refusing what is no date or lies ahead."""
+        span = read_days(text, ctx.services.today())
+        if span is None:
+            raise Refusal("date.invalid_optional" if self.optional else "date.invalid")
+        return self._keep(ctx, span, text)
 
     def on_skip(self, ctx: Ctx) -> list[Outbound]:
         """Leave the date out when it is optional."""
         if not self.optional:
             raise Refusal("step.cannot_skip")
         ctx.data[self.field] = None
+        ctx.data.pop(self.span_field, None)
         return self.flow.proceed(ctx)
 
-    def _keep(self, ctx: Ctx, day: date) -> list[Outbound]:
-        if day > ctx.services.today():
+    def _keep(self, ctx: Ctx, span: DaySpan, words: str) -> list[Outbound]:
+        today = ctx.services.today()
+        if span.first > today:
             raise Refusal("date.future")
-        ctx.data[self.field] = day.isoformat()
+        span = span.until(today)
+        if not span.exact and self.exact:
+            first, last = span.first.isoformat(), span.last.isoformat()
+            raise Refusal("date.exact_needed", first=first, last=last)
+        ctx.data[self.field] = span.first.isoformat()
+        ctx.data.pop(self.span_field, None)
+        if not span.exact:
+            said = clip(" ".join(words.split()), WORDS_LIMIT)
+            ctx.data[self.span_field] = {"last": span.last.isoformat(), "words": said}
         return self.flow.proceed(ctx)
+
+
+def when_text(ctx: Ctx, day: str | None, span: dict[str, str] | None) -> str | None:
+    """Return a kept date for people: the day, or the words typed with the span they name."""
+    if not day or not span:
+        return day
+    return ctx.t("date.span", words=span["words"], first=day, last=span["last"])
 
 
 def collect_file(ctx: Ctx, file: FileRef) -> Outbound:

@@ -165,7 +165,8 @@ RECORD = RecordFlow(
         "unit": UnitStep("unit", "record.unit"),
         "finding": FindingStep(),
         "document": ShortTextStep("document_number", "record.document"),
-        "arose": DateStep("arose_on", "record.arose", optional=False),
+        # The day starts the 7 working days to report it: a span is asked again as a day.
+        "arose": DateStep("arose_on", "record.arose", optional=False, exact=True),
         "facts": FactsStep(),
         "files": AttachmentsStep("record.files"),
         "confirm": RecordSummary(),

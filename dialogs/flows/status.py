@@ -5,18 +5,33 @@ from __future__ import annotations
 from dialogs import texts
 from dialogs.context import Ctx, Refusal
 from dialogs.model import Outbound
-from dialogs.parsing import normalise
+from dialogs.parsing import parse_case_lookup
 from dialogs.ports import StatusView
 
 MY_CASES_LIMIT = 10
 
 
 def show(ctx: Ctx, args: tuple[str, ...]) -> Outbound:
-    """Answer the state of a case; an unknown number and a wrong PIN read the same."""
+    """Answer the state of a case; an unknown number and a wrong PIN read the same.
+
+    The arguments are read as one text (`HQ-261127-0001，494193` comes as one word, `HQ
+    261127 0001 494193` as four); what is no number and PIN is explained, never looked up.
+    """
     if not args:
         raise Refusal("status.usage")
-    number = normalise(args[0]).upper()
-    pin = normalise(args[1]) if len(args) > 1 else None
+    lookup = parse_case_lookup(" ".join(args))
+    if lookup is None:
+        raise Refusal("status.malformed")
+    return _answer(ctx, lookup.number, lookup.pin)
+
+
+def from_text(ctx: Ctx, text: str) -> Outbound | None:
+    """Answer a case number (and PIN) sent without `/status` outside a dialog, else None."""
+    lookup = parse_case_lookup(text)
+    return _answer(ctx, lookup.number, lookup.pin) if lookup is not None else None
+
+
+def _answer(ctx: Ctx, number: str, pin: str | None) -> Outbound:
     view = ctx.services.case_status(number, pin, ctx.chat)
     if view is None:
         return Outbound(ctx.t("status.not_found"))

@@ -1,6 +1,9 @@
 """English texts."""
 
+from dialogs.texts.en_typed import TYPED
+
 TEXTS: dict[str, str] = {
+    **TYPED,  # how to type a date, a case number, a PIN
     "error.internal": (
         "Sorry, something went wrong on our side: that last message was not handled, and "
         "everything before it is kept. Please send it again in a moment; for urgent matters "
@@ -121,12 +124,12 @@ TEXTS: dict[str, str] = {
         "Done: you will be told how case {number} goes. You can also send /status {number}."
     ),
     "complaint.when": (
-        "When did it happen? Tap a button or type a date such as 2026-11-03 or 3 Nov."
+        "When did it happen? Tap a button or type a date such as 2026-11-03, 3 Nov or last "
+        "Wednesday; if you are not sure of the day, a rough time such as mid last month, "
+        "early March or end of 2024."
     ),
     "date.today": "Today",
     "date.yesterday": "Yesterday",
-    "date.invalid": "I could not read that date. Type it like 2026-11-03 or 3 Nov.",
-    "date.future": "The date cannot be in the future.",
     "complaint.evidence": (
         "Any photos or documents as evidence? Send them now (at most {max}, up to {mb} MB "
         "each), then tap “Done”. Received so far: {count}."

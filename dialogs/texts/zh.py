@@ -1,6 +1,9 @@
 """Chinese texts (the default language)."""
 
+from dialogs.texts.zh_typed import TYPED
+
 TEXTS: dict[str, str] = {
+    **TYPED,  # how to type a date, a case number, a PIN
     "error.internal": (
         "抱歉，系统暂时出了点问题，刚才这条没有处理，之前填写的内容都还在。"
         "请稍后再发一次；紧急情况请拨打 12345。"
@@ -96,11 +99,12 @@ TEXTS: dict[str, str] = {
     "similar.following": (
         "好的，案件 {number} 有进展时会通知您。也可以发送 /status {number} 查看。"
     ),
-    "complaint.when": "事情是哪天发生的？可以点按钮，或输入日期，如 2026-11-03 或 11月3日。",
+    "complaint.when": (
+        "事情是哪天发生的？可以点按钮，或输入日期，如 2026-11-03、11月3日、前天、上周三；"
+        "记不准也可以写大概的时间，如 上个月中旬、3月初、2024年底。"
+    ),
     "date.today": "今天",
     "date.yesterday": "昨天",
-    "date.invalid": "没看懂这个日期。请输入如 2026-11-03 或 11月3日 的日期。",
-    "date.future": "日期不能晚于今天。",
     "complaint.evidence": (
         "有照片或文件作为证据吗？请直接发送（最多 {max} 个，每个不超过 {mb} MB），"
         "发完点「完成」。已收到 {count} 个。"

@@ -132,3 +132,17 @@ def test_a_case_number_quoted_in_free_text_is_hidden_from_clerks_of_other_units(
     assert _view(client, staff.coordinator, own["number"])["events"][-1]["reason"] == reason
     zh = _view(client, staff.czj_clerk, own["number"], **{"Accept-Language": "zh-CN"})
     assert zh["events"][-1]["reason"].startswith("参照 ［另一案件］")
+
+
+def test_a_case_number_quoted_in_full_width_or_with_an_ime_dash_is_hidden_too(
+    client: TestClient, staff: Staff
+) -> None:
+    own = file_case(client, staff.coordinator)
+    elsewhere = file_case(client, staff.coordinator, text=ENFORCEMENT)  # sfj
+    wide = elsewhere["number"].translate({c: c + 0xFEE0 for c in map(ord, "HQ-0123456789")})
+    dashed = elsewhere["number"].replace("-", "—")
+    reason = f"参照 {wide} 和 {dashed} 的办理"
+    moved = act(client, staff.coordinator, own, "reassign", department="czj", reason=reason)
+    assert moved.status_code == 200
+    event = _view(client, staff.czj_clerk, own["number"])["events"][-1]
+    assert event["reason"] == "参照 [another case] 和 [another case] 的办理"

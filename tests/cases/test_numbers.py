@@ -9,7 +9,14 @@ from tests.pin_helpers import ScryptCounter
 
 
 @pytest.mark.parametrize(
-    "typed", ["HQ-261127-0042", "hq2611270042", " HQ 261127 0042 ", "hq-261127-0042"]
+    "typed",
+    [
+        "HQ-261127-0042",
+        "hq2611270042",
+        " HQ 261127 0042 ",
+        "hq-261127-0042",
+        "ＨＱ－２６１１２７－００４２",
+    ],
 )
 def test_a_number_typed_loosely_finds_its_stored_form(typed: str) -> None:
     assert canonical_number(typed) == "HQ-261127-0042"

@@ -56,7 +56,6 @@ def test_every_pin_check_runs_the_same_statements_and_one_scrypt(
     scrypt = ScryptCounter().install(monkeypatch)
     asked = {
         "unknown number": ("HQ-261127-9999", pin or ""),
-        "no number": (None, pin or ""),
         "named case": (named, pin or ""),
         "wrong pin": (anonymous, wrong_pin(pin)),
         "paused case": (paused, paused_pin or ""),
@@ -80,6 +79,35 @@ def test_every_pin_check_runs_the_same_statements_and_one_scrypt(
         work[path] = (checked, [n for _, n in scrypt.calls])
     assert work == dict.fromkeys(asked, (work["wrong pin"][0], [SCRYPT_N]))
     assert len(work["wrong pin"][0]) == 5  # the chat's attempt (2), the case's, settle both
+
+
+@pytest.mark.parametrize(
+    ("number", "guess"),
+    [
+        (None, "494193"),
+        ("hq2611270001", "494193"),  # not the stored form: the caller reads numbers first
+        ("HQ-261127-0001", "4941"),
+        ("HQ-261127-0001", "４９４１９３"),
+        ("HQ-261127-0001", ""),
+    ],
+)
+def test_a_malformed_number_or_pin_is_refused_unchecked_and_uncounted(
+    container: Container, monkeypatch: pytest.MonkeyPatch, number: str | None, guess: str
+) -> None:
+    filed, _ = file_case(container)
+    assert filed == "HQ-261127-0001"
+    scrypt = ScryptCounter().install(monkeypatch)
+    with session_scope(container.engine) as session, recording(container.engine) as log:
+        found = case_by_pin(
+            session=session,
+            number=number,
+            pin=guess,
+            channel="web",
+            chat_id="typo",
+            now=container.clock.now(),
+        )
+    assert found == PinCheck(None, checked=False)
+    assert ([s for s in log.statements if not s.startswith("BEGIN")], scrypt.calls) == ([], [])
 
 
 def test_a_right_pin_starts_the_cases_count_again(container: Container) -> None:

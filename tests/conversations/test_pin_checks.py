@@ -6,10 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from backend.bootstrap import Container
+from backend.cases.models import ChatPinWindow
 from backend.cases.numbers import SCRYPT_N
 from backend.conversations.service import ConversationService
+from backend.db import session_scope
+from dialogs import texts
 from dialogs.model import ChatRef
 from tests.conversations.driver import Chat
 from tests.fakes import FakeClock
@@ -25,6 +29,7 @@ from tests.pin_helpers import (
 )
 
 NOT_FOUND = "没有找到这件案件。请核对案件编号和提取码。"
+MALFORMED = texts.render("zh", "status.malformed")
 UNKNOWN = "HQ-261127-9999"
 
 
@@ -81,7 +86,6 @@ def test_every_pin_lookup_that_finds_nothing_does_the_same_work(
     scrypt = ScryptCounter().install(monkeypatch)
     asked = {
         "unknown number": (UNKNOWN, pin or ""),
-        "not a number": ("nonsense", pin or ""),
         "named case": (named, pin or ""),
         "wrong pin": (anonymous, wrong_pin(pin)),
         "paused case, right pin": (paused, paused_pin or ""),
@@ -166,3 +170,41 @@ def test_a_paused_chat_uses_up_none_of_a_cases_attempts(
         ask(service, "guesser", number, wrong_pin(pin))
     case = case_row(container, number)
     assert (case.pin_failures, case.pin_locked_until) == (0, None)
+
+
+def test_a_pin_after_a_chinese_comma_finds_the_case_from_another_chat(
+    service: ConversationService, container: Container
+) -> None:
+    number, pin = file_case(container)
+    typed = Chat(service, chat=ChatRef("web", "elsewhere"))
+    typed.say(f"/status {number}，{pin}")
+    split = Chat(service, chat=ChatRef("telegram", "elsewhere"))
+    split.command("status", f"{number}，{pin}")  # Telegram: one word, comma inside
+    assert f"案件 {number}" in typed.text and f"案件 {number}" in split.text
+
+
+MALFORMED_LOOKUPS = [
+    ("{number}，4941",),  # a PIN of four digits
+    ("{number}{pin}",),  # number and PIN run together
+    ("{number}", "{pin}", "{pin}"),
+    ("HQ26112", "70001", "{pin}"),  # the number cut in the wrong place
+    ("nonsense", "{pin}"),
+    ("{number}", "提取码是多少"),
+]
+
+
+def test_a_malformed_lookup_counts_as_no_wrong_pin_for_the_case_or_the_chat(
+    service: ConversationService, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    number, pin = file_case(container)
+    scrypt = ScryptCounter().install(monkeypatch)
+    answers = set()
+    for _ in range(5):  # 30 malformed lookups: more than a case's and a chat's allowance
+        for args in MALFORMED_LOOKUPS:
+            answers.add(ask(service, "typo", *(a.format(number=number, pin=pin) for a in args)))
+    with session_scope(container.engine) as session:
+        windows = session.exec(select(ChatPinWindow)).all()
+    case = case_row(container, number)
+    assert answers == {MALFORMED}
+    assert (case.pin_failures, case.pin_locked_until, windows, scrypt.calls) == (0, None, [], [])
+    assert number in ask(service, "typo", number, pin or "")  # neither is paused

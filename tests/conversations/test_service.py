@@ -284,3 +284,21 @@ def test_guessing_pins_pauses_lookups_by_pin_for_an_hour(
     clock.advance(hours=1, minutes=1)
     guesser.command("status", case.number, pin)
     assert guesser.text == found
+
+
+def test_a_complaint_dated_the_end_of_2024_keeps_the_span_and_the_words_with_its_case(
+    service: ConversationService, container: Container
+) -> None:
+    chat = Chat(service)
+    chat.command("report")
+    chat.say(ARREARS)
+    chat.tap("✅ 对")
+    chat.say("2024年底")
+    chat.tap("跳过")
+    chat.tap("🕶 匿名")
+    chat.tap("✅ 确认提交")
+    [case] = cases(container)
+    assert (str(case.occurred_on), case.details) == (
+        "2024-12-01",
+        {"occurred_as": "2024年底", "occurred_until": "2024-12-31"},
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dialogs import texts
 from dialogs.model import ChatRef
 from dialogs.ports import QueueItem
@@ -172,3 +174,25 @@ def test_a_still_bound_clerk_is_checked_each_turn_and_keeps_working(
     clerk.command("queue")
     assert WAITING.number in clerk.text
     assert services.binding_checks >= 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("ｈｑ２６１１２６－０００３",), ("HQ", "261126", "0003"), ("案件编号：HQ—261126—0003",)],
+)
+def test_sign_reads_the_number_however_it_is_typed(
+    services: FakeServices, args: tuple[str, ...]
+) -> None:
+    services.queue.append(WAITING)
+    clerk = _clerk(services)
+    clerk.command("sign", *args)
+    assert services.signed == [(7, "HQ-261126-0003")]
+    assert "已签收 HQ-261126-0003" in clerk.text
+
+
+def test_sign_with_what_is_no_number_says_how_a_number_looks(services: FakeServices) -> None:
+    services.queue.append(WAITING)
+    clerk = _clerk(services)
+    clerk.command("sign", "<b>0003</b>")
+    assert clerk.text == texts.render("zh", "number.malformed")
+    assert services.signed == []

@@ -1,4 +1,4 @@
-"""Reading what people type: dates, phone numbers, commands and button payloads."""
+"""Reading what people type: dates, case numbers, PINs, phone numbers, commands, payloads."""
 
 from __future__ import annotations
 
@@ -6,7 +6,18 @@ from datetime import date
 
 import pytest
 
-from dialogs.parsing import as_command, make_payload, parse_date, parse_phone, split_payload
+from dialogs.dates import parse_date
+from dialogs.parsing import (
+    CaseLookup,
+    as_command,
+    case_numbers_in,
+    make_payload,
+    parse_case_lookup,
+    parse_case_number,
+    parse_phone,
+    parse_pin,
+    split_payload,
+)
 
 TODAY = date(2026, 11, 27)
 
@@ -35,15 +46,95 @@ def test_dates_as_people_type_them(typed: str, expected: date) -> None:
     assert parse_date(typed, TODAY) == expected
 
 
-@pytest.mark.parametrize("typed", ["2026-02-30", "13月1日", "last week", "", "Foo 3"])
+@pytest.mark.parametrize("typed", ["2026-02-30", "13月1日", "", "Foo 3", "记不清了"])
 def test_what_is_no_date_is_refused(typed: str) -> None:
     assert parse_date(typed, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "HQ-261127-0001，494193",  # the Chinese comma of the issue
+        "HQ-261127-0001,494193",
+        "HQ-261127-0001、494193",
+        "HQ-261127-0001；494193",
+        "HQ-261127-0001 494193",
+        "HQ-261127-0001\u3000494193",  # the ideographic space
+        "HQ 261127 0001 494193",  # as Telegram splits it into four words, joined again
+        "hq2611270001 494193",
+        "ＨＱ－２６１１２７－０００１，４９４１９３",  # full-width
+        "HQ—261127—0001，494193",  # the dash a Chinese keyboard types
+        "案件编号：HQ-261127-0001，提取码：494193",
+        "HQ-261127-0001号 提取码494193",
+        "＃HQ-261127-0001 PIN: 494 193",
+        "494193 HQ-261127-0001",
+    ],
+)
+def test_a_case_number_and_pin_are_read_however_they_are_separated(typed: str) -> None:
+    assert parse_case_lookup(typed) == CaseLookup("HQ-261127-0001", "494193")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "nonsense",
+        "HQ-2611270001494193",  # number and PIN run together
+        "HQ-261127-0001，4941",  # a PIN of four digits
+        "HQ-261127-0001，4941930",
+        "HQ-261127-0001 494193 123456",
+        "HQ-261127-0001 HQ-261127-0002",
+        "HQ-261127-0001 请帮我查一下",
+        "HQ-2611-0001 494193",
+    ],
+)
+def test_what_is_not_a_number_with_a_pin_is_not_read_as_one(typed: str) -> None:
+    assert parse_case_lookup(typed) is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "HQ-261127-0042",
+        "hq2611270042",
+        " HQ 261127 0042 ",
+        "ＨＱ－２６１１２７－００４２",
+        "案件编号：HQ-261127-0042号",
+    ],
+)
+def test_a_case_number_alone_is_read_in_its_stored_form(typed: str) -> None:
+    assert parse_case_number(typed) == "HQ-261127-0042"
+
+
+def test_a_number_with_a_pin_is_not_a_case_number_alone() -> None:
+    assert parse_case_number("HQ-261127-0042，494193") is None
+
+
+@pytest.mark.parametrize("typed", ["494193", "４９４１９３", "提取码：494193", "PIN 494 193"])
+def test_a_pin_is_six_digits_typed_any_way(typed: str) -> None:
+    assert parse_pin(typed) == "494193"
+
+
+@pytest.mark.parametrize("typed", ["49419", "4941930", "", "abcdef", "٤٩٤١٩٣"])
+def test_what_is_not_six_digits_is_no_pin(typed: str) -> None:
+    assert parse_pin(typed) is None
+
+
+def test_case_numbers_quoted_in_a_text_are_found_however_written() -> None:
+    text = "同 ＨＱ－２６１１２７－００４２ 和 hq2611270043，不是 HQ-2611-0044。"
+    found = [(text[start:end], number) for start, end, number in case_numbers_in(text)]
+    assert found == [
+        ("ＨＱ－２６１１２７－００４２", "HQ-261127-0042"),
+        ("hq2611270043", "HQ-261127-0043"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
         ("13812345678", "13812345678"),
+        ("手机：138-1234-5678", "13812345678"),
+        ("Tel: 138.1234.5678", "13812345678"),
         ("+86 138 1234 5678", "13812345678"),
         ("8613812345678", "13812345678"),
         ("022-26271234", "02226271234"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dialogs import texts
 from dialogs.model import ChatRef
 from tests.dialogs.driver import ChatDriver, reach
@@ -88,3 +90,59 @@ def test_status_in_the_middle_of_a_complaint_answers_and_keeps_the_dialog(
     before, buttons = driver.saved(), driver.buttons
     driver.command("mycases")
     assert driver.saved() == before and driver.buttons == buttons
+
+
+def test_status_with_a_chinese_comma_between_number_and_pin_finds_the_case(
+    services: FakeServices,
+) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    other = ChatDriver(services, ChatRef("web", "someone-else"))
+    other.say(f"/status {number}，{pin}")
+    assert f"案件 {number}：已受理" in other.text
+
+
+def test_status_typed_in_full_width_forms_with_labels_finds_the_case(
+    services: FakeServices,
+) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    full_width = number.translate({ord(c): ord(c) + 0xFEE0 for c in "HQ-0123456789"})
+    other = ChatDriver(services, ChatRef("telegram", "someone-else"))
+    other.command("status", f"案件编号：{full_width}", f"提取码：{pin}")
+    assert f"案件 {number}：已受理" in other.text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("HQ-2611270001494193",), ("HQ-261127-0001，4941",), ("nonsense", "494193"), ("HQ", "1")],
+)
+def test_what_is_no_number_and_pin_is_explained_and_never_looked_up(
+    services: FakeServices, args: tuple[str, ...]
+) -> None:
+    lookups: list[tuple[str, str | None]] = []
+    real = services.case_status
+    services.case_status = lambda n, p, c: lookups.append((n, p)) or real(n, p, c)  # type: ignore[method-assign]
+    driver = ChatDriver(services)
+    driver.command("status", *args)
+    assert driver.text == texts.render("zh", "status.malformed")
+    assert lookups == []
+
+
+def test_a_number_and_pin_sent_without_the_command_are_answered_like_status(
+    services: FakeServices,
+) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    other = ChatDriver(services, ChatRef("web", "someone-else"))
+    other.say(f"{number}，{pin}")
+    assert f"案件 {number}：已受理" in other.text
+    other.say("你好")
+    assert number not in other.text  # other text outside a dialog still shows the menu
+
+
+def test_a_number_typed_during_a_complaint_is_the_answer_to_its_question(
+    services: FakeServices,
+) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    driver = ChatDriver(services, ChatRef("web", "someone-else"))
+    driver.command("report")
+    driver.say(f"{number}，{pin}")
+    assert driver.step[0] == "complaint"

@@ -16,12 +16,12 @@ from starlette.types import ASGIApp
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, BaseHandler, ContextTypes
 
-from tests.e2e.fake_telegram import SECRET_HEADER, FakeTelegram
+from tests.e2e.fake_telegram import PATIENCE, SECRET_HEADER, FakeTelegram
 from tests.e2e.fake_telegram.serving import bind_free_socket, quiet_config
 from tests.e2e.fake_telegram.store import Predicate
 
 TOKEN = "123456:TEST-TOKEN"
-RUN_TIMEOUT = 20.0
+RUN_TIMEOUT = 2 * PATIENCE  # a whole scenario: bounds only a hang
 T = TypeVar("T")
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 AnyHandler = BaseHandler[Any, Any, Any]
@@ -107,11 +107,14 @@ async def serve(asgi_app: ASGIApp) -> AsyncIterator[str]:
         yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     finally:
         server.should_exit = True
-        await asyncio.wait_for(task, timeout=5)
+        await asyncio.wait_for(task, timeout=PATIENCE)
 
 
 async def next_message(
-    fake: FakeTelegram, chat_id: int, predicate: Predicate | None = None, timeout: float = 5.0
+    fake: FakeTelegram,
+    chat_id: int,
+    predicate: Predicate | None = None,
+    timeout: float = PATIENCE,
 ) -> dict[str, Any]:
     """``fake.wait_for_message`` without blocking the event loop the bot runs on."""
     return await asyncio.to_thread(fake.wait_for_message, chat_id, predicate, timeout)

@@ -29,14 +29,14 @@ from backend.people.service import create_staff
 from backend.routing.router import Router
 from backend.settings import Settings, load_settings
 from bot.serve import build_web_app
-from tests.e2e.fake_telegram import FakeTelegram
+from tests.e2e.fake_telegram import PATIENCE, FakeTelegram
 from tests.fakes import FakeClock
 
 TOKEN = "123456:TEST-TOKEN"
 SECRET = "webhook-secret-42"
 WEBHOOK_PATH = "/telegram/webhook"
-START_TIMEOUT = 10.0
-STOP_TIMEOUT = 10.0
+START_TIMEOUT = PATIENCE  # waits end when the process is up: bounds only a hang
+STOP_TIMEOUT = PATIENCE
 
 
 def bind_socket() -> socket.socket:
@@ -119,7 +119,7 @@ class AppProcess:
         self, method: str, path: str, headers: dict[str, str], json: object = None
     ) -> httpx.Response:
         """Call the admin API of this process over HTTP."""
-        with httpx.Client(base_url=self.url, timeout=10, trust_env=False) as client:
+        with httpx.Client(base_url=self.url, timeout=PATIENCE, trust_env=False) as client:
             return client.request(method, "/api/v1" + path, headers=headers, json=json)
 
     def _serve(self) -> None:

@@ -7,9 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.e2e.fake_telegram import FakeTelegram
+from tests.e2e.fake_telegram import PATIENCE, FakeTelegram
 
-WAIT = 10.0
+# A user waits for the bot's answer as long as the bot keeps working for someone: with fifty
+# chats at once an answer queues behind the others' turns, however slow the machine. The wait
+# fails only when the bot has called the Bot API for nobody for PATIENCE seconds (a hang),
+# or after WAIT in all (a bot busy forever elsewhere).
+WAIT = 600.0
 Message = dict[str, Any]
 Expected = str | tuple[str, ...]
 ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"
@@ -35,7 +39,7 @@ class TelegramUser:
             text = text_of(message)
             return message["message_id"] > self.seen and any(p in text for p in parts)
 
-        message = self.fake.wait_for_message(self.chat_id, match, timeout)
+        message = self.fake.wait_for_message(self.chat_id, match, timeout, stall=PATIENCE)
         self.seen = message["message_id"]
         return message
 

@@ -144,3 +144,18 @@ def test_a_clerk_binds_and_signs_in_telegram_and_the_reporter_gets_the_reply_and
     _, coordinator = staff_member(container, "coordinator", "fgw", "协调员 王")
     case = process.api("GET", f"/cases/{number}", coordinator).json()
     assert (case["status"], case["rating"]) == ("closed", "satisfied")
+
+
+def test_status_with_a_chinese_comma_before_the_pin_finds_the_case_from_another_chat(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    cluster.start()
+    reporter = TelegramUser(fake_telegram, REPORTER)
+    *steps, confirm = complaint_steps()
+    for step in steps:
+        step(reporter)
+    filed = text_of(confirm(reporter))
+    number, pin = case_number({"text": filed}), filed.split("提取码：")[1][:6]
+    stranger = TelegramUser(fake_telegram, CLERK)
+    answer = stranger.say(f"/status {number}，{pin}", expect=(number, "没有找到"))
+    assert f"案件 {number}" in text_of(answer)

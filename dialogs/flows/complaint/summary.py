@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from dialogs.context import Ctx, Refusal, refusal_of
-from dialogs.flows.common import SummaryStep, beginning, line
+from dialogs.flows.common import SummaryStep, beginning, line, when_text
 from dialogs.flows.complaint.place import street_name
 from dialogs.model import FileRef, GeoPoint, Outbound
 from dialogs.ports import ComplaintDraft, SubmissionRefused
+
+SPAN = "occurred_on_span"  # a vague date: its last day and the words typed (DateStep)
 
 
 class ComplaintSummary(SummaryStep):
@@ -37,7 +39,7 @@ class ComplaintSummary(SummaryStep):
             line(ctx, "summary.text", beginning(ctx, data["text"])),
             line(ctx, "summary.category", category or ctx.t("summary.category_none")),
             line(ctx, "summary.street", place),
-            line(ctx, "summary.when", data.get("occurred_on")),
+            line(ctx, "summary.when", when_text(ctx, data.get("occurred_on"), data.get(SPAN))),
             ctx.t("summary.files", count=len(data.get("attachments", []))),
             who,
         ]
@@ -66,6 +68,7 @@ def draft_of(ctx: Ctx) -> ComplaintDraft:
     data = ctx.data
     where = data.get("location")
     when = data.get("occurred_on")
+    span = data.get(SPAN) if when else None
     anonymous = bool(data.get("anonymous"))
     return ComplaintDraft(
         chat=ctx.chat,
@@ -76,6 +79,8 @@ def draft_of(ctx: Ctx) -> ComplaintDraft:
         location_text=data.get("location_text"),
         location=GeoPoint(where[0], where[1]) if where else None,
         occurred_on=date.fromisoformat(when) if when else None,
+        occurred_until=date.fromisoformat(span["last"]) if span else None,
+        occurred_as=span["words"] if span else None,
         attachments=tuple(FileRef.from_dict(raw) for raw in data.get("attachments", [])),
         anonymous=anonymous,
         name=None if anonymous else data.get("name"),

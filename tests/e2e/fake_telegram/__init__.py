@@ -2,6 +2,7 @@
 
 from .controller import FakeTelegram
 from .params import UploadedFile
+from .store import PATIENCE
 from .webhook import SECRET_HEADER, Delivery
 
-__all__ = ["SECRET_HEADER", "Delivery", "FakeTelegram", "UploadedFile"]
+__all__ = ["PATIENCE", "SECRET_HEADER", "Delivery", "FakeTelegram", "UploadedFile"]

@@ -8,7 +8,7 @@ from typing import Any
 from .server import BotProfile, create_app
 from .serving import ServerThread
 from .simulator import UserSimulator, inline_callback_data
-from .store import ChatStore, Fault, Predicate
+from .store import PATIENCE, ChatStore, Fault, Predicate
 from .updates import UpdateQueue
 from .webhook import Delivery, WebhookDeliverer
 
@@ -21,7 +21,7 @@ class FakeTelegram(UserSimulator):
         *,
         bot_username: str = "fake_bot",
         bot_first_name: str = "Fake Bot",
-        delivery_timeout: float = 10.0,
+        delivery_timeout: float = PATIENCE,
     ) -> None:
         super().__init__(ChatStore(), UpdateQueue(), WebhookDeliverer(delivery_timeout))
         profile = BotProfile(bot_username, bot_first_name)
@@ -120,7 +120,7 @@ class FakeTelegram(UserSimulator):
         """Every webhook POST so far with its HTTP status, oldest first."""
         return self._deliverer.deliveries
 
-    def wait_for_delivery(self, update_id: int, timeout: float = 10.0) -> Delivery:
+    def wait_for_delivery(self, update_id: int, timeout: float = PATIENCE) -> Delivery:
         """Wait for the next webhook POST of ``update_id`` and return it."""
         return self._deliverer.wait_for(update_id, timeout)
 
@@ -138,13 +138,20 @@ class FakeTelegram(UserSimulator):
         return self._store.calls(method)
 
     def wait_for_message(
-        self, chat_id: int, predicate: Predicate | None = None, timeout: float = 10.0
+        self,
+        chat_id: int,
+        predicate: Predicate | None = None,
+        timeout: float = PATIENCE,
+        stall: float | None = None,
     ) -> dict[str, Any]:
-        """Block until the bot sent a matching message not returned by an earlier wait."""
-        return self._store.wait_for_message(chat_id, predicate, timeout)
+        """Block until the bot sent a matching message not returned by an earlier wait.
+
+        With `stall`: while the bot keeps working, for up to `timeout` (see ChatStore).
+        """
+        return self._store.wait_for_message(chat_id, predicate, timeout, stall)
 
     def wait_for_call(
-        self, method: str, predicate: Predicate | None = None, timeout: float = 10.0
+        self, method: str, predicate: Predicate | None = None, timeout: float = PATIENCE
     ) -> dict[str, Any]:
         """Block until a matching request to ``method`` not returned by an earlier wait."""
         return self._store.wait_for_call(method, predicate, timeout)

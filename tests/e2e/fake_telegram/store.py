@@ -12,6 +12,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 Predicate = Callable[[dict[str, Any]], bool]
+# How long a wait may last before only a hang explains it. Waits end as soon as what they
+# wait for happens, so this bound costs nothing on a fast machine and is never reached on a
+# slow or loaded one; it is no measure of how fast anything should be.
+PATIENCE = 60.0
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,15 @@ class ChatStore:
             self._faults: dict[str, deque[Fault]] = defaultdict(deque)
             self._seen_messages: set[tuple[int, int]] = set()
             self._seen_calls: set[int] = set()
+            self.activity = 0  # Bot API calls but getUpdates: the bot is at work
             self.changed.notify_all()
 
     def record_call(self, method: str, params: dict[str, Any]) -> None:
         """Log one Bot API request."""
         with self.changed:
             self._calls.append((method, params))
+            if method.lower() != "getupdates":
+                self.activity += 1
             self.changed.notify_all()
 
     def calls(self, method: str) -> list[dict[str, Any]]:
@@ -149,9 +156,14 @@ class ChatStore:
             return copy.deepcopy(self._bot_messages.get(chat_id, []))
 
     def wait_for_message(
-        self, chat_id: int, predicate: Predicate | None, timeout: float
+        self, chat_id: int, predicate: Predicate | None, timeout: float, stall: float | None = None
     ) -> dict[str, Any]:
-        """Return the first bot message not returned by an earlier wait that matches."""
+        """Return the first bot message not returned by an earlier wait that matches.
+
+        With `stall`, the wait goes on while the bot keeps working (calls the Bot API for any
+        chat) and fails once it has done nothing for `stall` seconds, or after `timeout`: a
+        chat whose answer queues behind many others waits as long as they take.
+        """
 
         def find() -> dict[str, Any] | None:
             for message in self._bot_messages.get(chat_id, []):
@@ -164,15 +176,35 @@ class ChatStore:
             return None
 
         with self.changed:
-            found = self.changed.wait_for(find, timeout)
+            if stall is None:
+                found = self.changed.wait_for(find, timeout)
+            else:
+                found = self._wait_while_busy(find, timeout, stall)
             if found is None:
                 sent = self._bot_messages.get(chat_id, [])
                 texts = [m.get("text", m.get("caption")) for m in sent]
+                bound = f"{timeout}s" if stall is None else f"{timeout}s or {stall}s idle"
                 raise TimeoutError(
-                    f"no matching bot message in chat {chat_id} within {timeout}s; "
+                    f"no matching bot message in chat {chat_id} within {bound}; "
                     f"the bot sent: {texts}"
                 )
             return found
+
+    def _wait_while_busy(
+        self, find: Callable[[], dict[str, Any] | None], timeout: float, stall: float
+    ) -> dict[str, Any] | None:
+        """Wait for `find` while the bot keeps calling the Bot API; callers hold `changed`."""
+        now = time.monotonic()
+        end, seen, since = now + timeout, self.activity, now
+        while (found := find()) is None:
+            now = time.monotonic()
+            if self.activity != seen:
+                seen, since = self.activity, now
+            left = min(end, since + stall) - now
+            if left <= 0:
+                return None
+            self.changed.wait(left)
+        return found
 
     def wait_for_call(
         self, method: str, predicate: Predicate | None, timeout: float

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from .store import PATIENCE
 from .updates import WebhookTarget
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -30,7 +31,7 @@ _Job = tuple[int, WebhookTarget, dict[str, Any]]
 class WebhookDeliverer:
     """Delivers queued updates in order; failed deliveries are recorded, not retried."""
 
-    def __init__(self, timeout: float = 10.0) -> None:
+    def __init__(self, timeout: float = PATIENCE) -> None:
         self._timeout = timeout
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._changed = threading.Condition()
