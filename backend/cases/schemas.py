@@ -50,6 +50,11 @@ class CaseCreate(_Body):
     longitude: StrictFloat | None = Field(default=None, ge=-180, le=180)
     anonymous: StrictBool | None = None
     reporter: ReporterIn | None = None
+    source_case: StorableStr | None = Field(
+        default=None,
+        max_length=40,
+        description="A dishonesty record only: the number of the complaint it came from",
+    )
 
 
 class CaseAction(_Body):
@@ -106,6 +111,8 @@ class CasePublic(CaseSummary):
     route_confidence: float | None
     return_count: int
     merged_into: str | None = None
+    source_case: str | None = None  # a dishonesty record: the complaint it came from
+    records: list[str] = Field(default_factory=list)  # a complaint: records filed from it
     details: dict[str, object] | None = None  # a dishonesty record's person, unit, finding...
     reply: str | None
     allowed_actions: list[str]
@@ -120,7 +127,7 @@ class CaseCreated(CasePublic):
     """The answer to filing a case: the PIN (提取码) only here, only when anonymous."""
 
     pin: str | None = None
-    routing: dict[str, object]
+    routing: dict[str, object] | None = None  # None for a dishonesty record (not routed)
 
 
 class CasesPublic(BaseModel):
