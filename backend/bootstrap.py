@@ -67,6 +67,7 @@ class Container:
             max_text_length=s.max_text_length,
             max_returns=s.max_returns,
             listeners=tuple(self.listeners),
+            guards=(self.keeper,),
         )
 
 

@@ -13,6 +13,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "另一案件已并入本案。",
         "en": "Another case was merged into this one.",
     },
+    "record_filed_elsewhere": {
+        "zh": "已据此案件提交一条政务失信记录。",
+        "en": "A dishonesty record was filed from this case.",
+    },
+    "record_takes_no_category": {
+        "zh": "失信记录不属于投诉类别，不能指定类别（category）。",
+        "en": "A dishonesty record takes no complaint category (category).",
+    },
+    "source_case_only_records": {
+        "zh": "只有失信记录可以填写来源投诉（source_case）。",
+        "en": "Only a dishonesty record names the complaint it came from (source_case).",
+    },
+    "source_case_unknown": {
+        "zh": "没有找到可关联的投诉案件，请核对编号。",
+        "en": "No complaint with that number that you may see; check the number.",
+    },
     "text_empty": {"zh": "请填写投诉内容。", "en": "Please describe the complaint."},
     "text_too_short": {
         "zh": "投诉内容太短，请至少写 {min} 个字。",
@@ -140,6 +156,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "staff_inactive": {
         "zh": "账号 {value} 已停用。",
         "en": "The account {value} is deactivated.",
+    },
+    "merge_target_not_open": {
+        "zh": "案件 {value} 已办结、归档或不予受理，不能再并入案件；如需办理请先重办。",
+        "en": "Case {value} is resolved, closed or not accepted; nothing can be merged into "
+        "it (reopen it first).",
+    },
+    "merge_target_other_kind": {
+        "zh": "投诉和失信记录不能相互合并（案件 {value} 是另一类）。",
+        "en": "A complaint and a dishonesty record cannot be merged (case {value} is the "
+        "other kind).",
     },
     "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
     "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},

@@ -50,6 +50,14 @@ class CaseListener(Protocol):
     def case_changed(self, *, session: Session, case: Case, event: CaseEvent) -> None: ...
 
 
+class CaseGuard(Protocol):
+    """A rule outside the workflow table that can refuse an action now (a case's clocks)."""
+
+    def refusal(self, *, session: Session, case: Case, action: str) -> str | None:
+        """Return why the action cannot be taken on the case now, or None when it can."""
+        ...
+
+
 class NullNotifier:
     """A notifier that drops messages, for processes without a chat channel."""
 

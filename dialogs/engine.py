@@ -12,6 +12,7 @@ from dialogs import commands
 from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows import rating, start, status
 from dialogs.flows.common import running
+from dialogs.flows.rating import LateQuestion
 from dialogs.flows.registry import FLOWS, current_flow
 from dialogs.model import ChatKind, ChatRef, DialogState, Inbound, Outbound, Turn
 from dialogs.parsing import as_command, split_payload, visible_length
@@ -26,11 +27,17 @@ def advance(state: DialogState | None, inbound: Inbound, services: DialogService
     """Advance one chat's dialog by one inbound event; refused input leaves the state as it was."""
     base = state if state is not None else new_state(inbound.language_hint, inbound.event_id)
     base, cut_off = _with_current_binding(base, services, inbound.chat)
+    # A rating question whose case closed turns late: answered, it is kept as a note; any
+    # other command ends it, so the chat is never held by a question that cannot be rated.
+    base = rating.with_lapse(base, services, inbound.chat)
     ctx = Ctx(base.copy(), services, inbound.chat)
     try:
         if cut_off:
             raise Refusal("clerk.unbound")
+        ended = rating.end_if_not_answered(ctx, inbound)
         replies = _dispatch(ctx, inbound)
+        if ended is not None:  # kept once the event was taken: a refused one keeps nothing
+            replies = prefixed(rating.keep_ended(ctx, ended), replies)
         replies += _ask_pending_rating(ctx)
     except Refusal as refusal:
         refused = _refused(base, refusal, services, inbound.chat)
@@ -56,7 +63,12 @@ def start_rating(
 ) -> Turn:
     """Ask the reporter to rate a resolved case (回访) now, or after the flow they are in."""
     base = state if state is not None else new_state(language, f"rating:{number}")
+    base = rating.with_lapse(base, services, chat)
     ctx = Ctx(base.copy(), services, chat)
+    if rating.is_late(ctx):  # the question asked before no longer applies: ask this one
+        ended = LateQuestion(ctx.data["number"], ctx.data.get("rating"))
+        ctx.end_flow()
+        rating.keep_ended(ctx, ended)
     asked = ctx.state.flow == "rating" and ctx.data.get("number") == number
     if asked or number in ctx.state.pending_ratings:
         return Turn(base, ())
@@ -202,11 +214,14 @@ def _tap(ctx: Ctx, payload: str) -> list[Outbound]:
 
 def _ask_pending_rating(ctx: Ctx) -> list[Outbound]:
     """Ask a rating that waited for the flow to end."""
-    if ctx.state.flow is not None or not ctx.state.pending_ratings:
+    if ctx.state.flow is not None:
         return []
-    number, *rest = ctx.state.pending_ratings
-    ctx.state.pending_ratings = rest
-    return rating.begin(ctx, number)
+    while ctx.state.pending_ratings:
+        number, *rest = ctx.state.pending_ratings
+        ctx.state.pending_ratings = rest
+        if ctx.services.rating_open(number, ctx.chat):  # its case may have closed meanwhile
+            return rating.begin(ctx, number)
+    return []
 
 
 def _refused(

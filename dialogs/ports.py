@@ -87,6 +87,7 @@ class ComplaintDraft:
     phone: str | None  # digits only, a Chinese mobile or landline number
     occurred_until: date | None = None  # the last day of a span typed, else None
     occurred_as: str | None = None  # the words of a span typed, kept with the case
+    street_unsure: bool = False  # asked for the street, the citizen tapped "not sure"
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class RecordDraft:
     arose_on: date
     summary: str
     attachments: tuple[FileRef, ...]
+    source_case: str | None = None  # the complaint case it came from (its number), if any
 
 
 @dataclass(frozen=True)
@@ -178,11 +180,12 @@ class SimilarCase:
 
 @dataclass(frozen=True)
 class CaseLine:
-    """One line of "my cases"."""
+    """One line of "my cases": a case the chat filed, or one it follows (跟进)."""
 
     number: str
     status: str
     filed_on: date
+    following: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,11 +256,21 @@ class DialogServices(Protocol):
         ...
 
     def my_cases(self, chat: ChatRef) -> Sequence[CaseLine]:
-        """Return the cases this chat filed, newest first."""
+        """Return the cases this chat filed or follows, newest first."""
         ...
 
-    def rate_case(self, number: str, rating: Rating, comment: str | None, chat: ChatRef) -> None:
-        """Record the reporter's rating (回访); dissatisfied reopens the case (重办)."""
+    def rating_open(self, number: str, chat: ChatRef) -> bool:
+        """Return whether this chat's case still waits for its rating (resolved, unrated)."""
+        ...
+
+    def rate_case(self, number: str, rating: Rating, comment: str | None, chat: ChatRef) -> bool:
+        """Record the rating (回访); False: the case no longer waited, so it became a note."""
+        ...
+
+    def note_rating(
+        self, number: str, rating: Rating | None, comment: str | None, chat: ChatRef
+    ) -> None:
+        """Keep a rating or comment that came after the case stopped waiting, as a note on it."""
         ...
 
     def bind_clerk(self, code: str, chat: ChatRef) -> ClerkView | None:
@@ -274,6 +287,10 @@ class DialogServices(Protocol):
 
     def sign_case(self, clerk: ClerkView, number: str) -> None:
         """Sign for a case (签收) on behalf of the clerk's unit."""
+        ...
+
+    def record_source(self, clerk: ClerkView, number: str) -> str | None:
+        """Return the number of a complaint of the clerk's unit a record may name, else None."""
         ...
 
     def submit_record(self, draft: RecordDraft) -> Receipt:

@@ -56,10 +56,18 @@ def create_case(
         reporter_name=body.reporter.name if body.reporter else None,
         reporter_phone=body.reporter.phone if body.reporter else None,
         channel="api",
+        source_case=body.source_case,
     )
     receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
-    view = present(session=session, case=receipt.case, actor=actor, now=container.clock.now())
-    return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=receipt.route.as_dict())
+    view = present(
+        session=session,
+        case=receipt.case,
+        actor=actor,
+        env=container.case_env,
+        now=container.clock.now(),
+    )
+    routing = receipt.route.as_dict() if receipt.route else None
+    return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=routing)
 
 
 @router.get("", response_model=CasesPublic, responses=refusals(401, 422))
@@ -141,7 +149,14 @@ def read_case(
     """Show one case with its clocks and its full history."""
     case = get_case(session=session, number=number, actor=actor)
     now = container.clock.now()
-    return present(session=session, case=case, actor=actor, now=now, language=language)
+    return present(
+        session=session,
+        case=case,
+        actor=actor,
+        env=container.case_env,
+        now=now,
+        language=language,
+    )
 
 
 @router.post(
@@ -170,7 +185,14 @@ def act_on_case(
             env=container.case_env,
         )
         now = container.clock.now()
-        return present(session=session, case=case, actor=actor, now=now, language=language)
+        return present(
+            session=session,
+            case=case,
+            actor=actor,
+            env=container.case_env,
+            now=now,
+            language=language,
+        )
     command = Command(
         action=body.action,
         version=body.version,
@@ -184,4 +206,11 @@ def act_on_case(
         session=session, case=case, command=command, actor=actor, env=container.case_env
     )
     now = container.clock.now()
-    return present(session=session, case=case, actor=actor, now=now, language=language)
+    return present(
+        session=session,
+        case=case,
+        actor=actor,
+        env=container.case_env,
+        now=now,
+        language=language,
+    )

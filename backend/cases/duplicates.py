@@ -8,7 +8,7 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from backend.cases.models import Case, CaseStatus
+from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.routing.text import word_string
 
 # Cases still being handled; resolved, closed and rejected ones are history, not duplicates.
@@ -32,6 +32,7 @@ def candidates(*, department: str, category: str, since: datetime) -> SelectOfSc
             col(Case.category_id) == category,
             col(Case.created_at) >= since,
             col(Case.merged_into_id).is_(None),
+            col(Case.kind) == CaseKind.complaint.value,  # a record is nobody's duplicate
         )
         .order_by(col(Case.id).desc())
         .limit(MAX_CANDIDATES)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from backend.clock import Clock
-from backend.ports import CaseListener
+from backend.ports import CaseGuard, CaseListener
 from backend.routing.router import Router
 from backend.taxonomy.models import Taxonomy
 
@@ -23,3 +23,5 @@ class CaseEnv:
     max_text_length: int = 5000
     max_returns: int = 2
     listeners: Sequence[CaseListener] = field(default=())
+    # Asked before an action is offered or taken (workflow.refusal), so the two agree.
+    guards: Sequence[CaseGuard] = field(default=())

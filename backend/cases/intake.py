@@ -14,8 +14,9 @@ from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.numbers import hash_pin, new_pin, next_case_number
+from backend.cases.queries import get_case
 from backend.cases.text import check_text
-from backend.errors import ValidationFailed
+from backend.errors import NotFound, ValidationFailed
 from backend.people.models import Reporter
 from backend.periods import local_day
 from backend.routing.router import RouteResult
@@ -41,6 +42,11 @@ class Draft:
     chat_id: str | None = None
     language: str = "zh"
     details: dict[str, Any] | None = None  # a dishonesty record's fields (person, unit, ...)
+    # The reporter's explicit answers, which the router's guess never replaces: "none of
+    # these" categories (the case goes to triage with no category), "not sure" of the street.
+    category_declined: bool = False
+    street_unsure: bool = False
+    source_case: str | None = None  # a record: the number of the complaint it came from
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ class Receipt:
 
     case: Case
     pin: str | None
-    route: RouteResult
+    route: RouteResult | None  # None for a dishonesty record, which is not routed
 
 
 def normalise_phone(raw: str) -> str:
@@ -75,7 +81,10 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         if draft.latitude is not None and draft.longitude is not None
         else None
     )
-    route = env.router.route(text, street_hint=draft.street, location=location)
+    source = _source_complaint(session, draft, actor)
+    # A dishonesty record is not a complaint: it is not routed (no complaint category).
+    is_record = draft.kind is CaseKind.dishonesty_record
+    route = None if is_record else env.router.route(text, draft.street, location)
     placement = _placement(draft, route, env)
     reporter = _reporter(draft, now)
     if reporter is not None:
@@ -99,8 +108,8 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         pin_hash=pin_hash,
         reporter_id=reporter.id if reporter else None,
         channel=draft.channel,
-        route_confidence=round(route.confidence, 3),
-        details=draft.details,
+        route_confidence=round(route.confidence, 3) if route else None,
+        details={**(draft.details or {}), "complaint": source.number} if source else draft.details,
         street_needed=placement.street_needed,
         created_at=now,
         updated_at=now,
@@ -116,7 +125,17 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         at=now,
         details={"channel": draft.channel, "kind": draft.kind.value},
     )
-    event = _first_placement(session, case, actor, placement, route.confidence, now, env)
+    confidence = route.confidence if route else 1.0
+    event = _first_placement(session, case, actor, placement, confidence, now, env)
+    if source is not None:  # linked both ways: the complaint shows the record filed from it
+        record_event(
+            session=session,
+            case=source,
+            actor=actor,
+            action="record_filed",
+            at=now,
+            details={"case": case.number},
+        )
     session.flush()
     for listener in env.listeners:
         listener.case_created(session=session, case=case)
@@ -124,8 +143,25 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     return Receipt(case=case, pin=pin, route=route)
 
 
+def _source_complaint(session: Session, draft: Draft, actor: Actor) -> Case | None:
+    """Return the complaint a record names as its source, if the actor may see it."""
+    if draft.source_case is None:
+        return None
+    if draft.kind is not CaseKind.dishonesty_record:
+        raise ValidationFailed("source_case_only_records", field="source_case")
+    try:
+        source = get_case(session=session, number=draft.source_case, actor=actor)
+    except NotFound:
+        raise ValidationFailed("source_case_unknown", field="source_case") from None
+    if source.kind != CaseKind.complaint.value:
+        raise ValidationFailed("source_case_unknown", field="source_case")
+    return source
+
+
 def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
     taxonomy = env.taxonomy
+    if draft.category is not None and draft.kind is CaseKind.dishonesty_record:
+        raise ValidationFailed("record_takes_no_category", field="category")
     if draft.category is not None and taxonomy.category(draft.category) is None:
         raise ValidationFailed("unknown_category", field="category", value=draft.category)
     if draft.street is not None and taxonomy.street(draft.street) is None:
@@ -144,29 +180,35 @@ def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
 
 @dataclass(frozen=True)
 class _Placement:
-    category: str
+    category: str | None
     department: str | None  # None: nobody to route to, so triage
     street: str | None
     confident: bool
     street_needed: bool = False
+    triage_reason: str | None = None  # why it goes to triage when it does, if not the router
 
 
-def _placement(draft: Draft, route: RouteResult, env: CaseEnv) -> _Placement:
-    """Decide category, owning unit and street from the draft and the router's proposal."""
+def _placement(draft: Draft, route: RouteResult | None, env: CaseEnv) -> _Placement:
+    """Decide category, owning unit and street from the draft and the router's proposal.
+
+    What the reporter chose explicitly stands: a category picked is kept, "none of these"
+    leaves the case without one, "not sure" of the street leaves it without one; the router
+    fills in only what the reporter was not asked. A dishonesty record never gets a
+    complaint category: it goes to the lead office, which keeps the ledger (台账).
+    """
     taxonomy = env.taxonomy
-    street = draft.street or route.street
-    if draft.kind is CaseKind.dishonesty_record:
-        # Every record goes to the lead office, which keeps the ledger (台账).
-        return _Placement(draft.category or route.category, taxonomy.lead_office, street, True)
-    if draft.category is None:
-        return _Placement(
-            route.category, route.department, street, route.confident, route.street_needed
-        )
-    chosen = taxonomy.category(draft.category)
-    assert chosen is not None  # checked in _check_references
+    if route is None:  # a dishonesty record
+        return _Placement(None, taxonomy.lead_office, draft.street, True)
+    street = None if draft.street_unsure else (draft.street or route.street)
+    if draft.category_declined:
+        reason = "the reporter chose none of the proposed categories"
+        return _Placement(None, None, street, False, triage_reason=reason)
+    chosen = taxonomy.category(draft.category or route.category)
+    assert chosen is not None  # checked in _check_references, or the router's own
+    confident = draft.category is not None or route.confident
     if chosen.street_level:
-        return _Placement(chosen.id, street, street, True, street_needed=street is None)
-    return _Placement(chosen.id, chosen.owner, street, True)
+        return _Placement(chosen.id, street, street, confident, street_needed=street is None)
+    return _Placement(chosen.id, chosen.owner, street, confident)
 
 
 def _reporter(draft: Draft, now: datetime) -> Reporter | None:
@@ -197,7 +239,9 @@ def _first_placement(
     department = placement.department
     triage_category = env.taxonomy.triage_category
     if department is None or not placement.confident or case.category_id == triage_category:
-        if placement.street_needed:
+        if placement.triage_reason is not None:
+            reason = placement.triage_reason
+        elif placement.street_needed:
             reason = "street needed"
         elif case.category_id == triage_category:
             reason = "no category fits"

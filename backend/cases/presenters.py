@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from backend.actors import Actor
+from backend.cases.env import CaseEnv
 from backend.cases.events import history
 from backend.cases.models import Case, CaseEvent
 from backend.cases.redaction import Redactor
@@ -21,7 +22,11 @@ from backend.messages import render
 from backend.people.models import Reporter, ReporterPublic
 
 # Events that name another case, and the note shown instead to whom that case is hidden.
-NEUTRAL_NOTES = {"merge": "merged_with_another", "merged_from": "another_merged_in"}
+NEUTRAL_NOTES = {
+    "merge": "merged_with_another",
+    "merged_from": "another_merged_in",
+    "record_filed": "record_filed_elsewhere",
+}
 
 
 def summarise(case: Case, redactor: Redactor | None = None) -> CaseSummary:
@@ -44,7 +49,13 @@ def summarise(case: Case, redactor: Redactor | None = None) -> CaseSummary:
 
 
 def present(
-    *, session: Session, case: Case, actor: Actor, now: datetime, language: str = "en"
+    *,
+    session: Session,
+    case: Case,
+    actor: Actor,
+    env: CaseEnv,
+    now: datetime,
+    language: str = "en",
 ) -> CasePublic:
     """Return the full view of a case with its history, as this actor may see it."""
     redactor = Redactor(session=session, actor=actor, language=language)
@@ -61,15 +72,34 @@ def present(
         route_confidence=case.route_confidence,
         return_count=case.return_count,
         merged_into=target.number if target and can_see(actor, target) else None,
+        source_case=_visible(session, actor, str((case.details or {}).get("complaint") or "")),
+        records=_records_from(session, case, actor),
         details=redactor.details(case.details),
         reply=redactor.text(case.reply),
-        allowed_actions=[a.value for a in allowed_actions(actor, case)],
+        allowed_actions=[
+            a.value for a in allowed_actions(session=session, case=case, actor=actor, env=env)
+        ],
         rating=case.rating,
         rating_comment=redactor.text(case.rating_comment),
         deadlines=deadlines_of(session=session, case=case, now=now),
         events=events,
         reporter=_reporter_for(session, case, actor),
     )
+
+
+def _visible(session: Session, actor: Actor, number: str) -> str | None:
+    """Return a case number if that case exists and the actor may see it."""
+    if not number:
+        return None
+    other = session.exec(select(Case).where(Case.number == number)).first()
+    return other.number if other is not None and can_see(actor, other) else None
+
+
+def _records_from(session: Session, case: Case, actor: Actor) -> list[str]:
+    """Return the numbers of the dishonesty records filed from a complaint that the actor sees."""
+    filed = [e for e in history(session=session, case=case) if e.action == "record_filed"]
+    numbers = (_visible(session, actor, str((e.details or {}).get("case") or "")) for e in filed)
+    return [number for number in numbers if number]
 
 
 def _reporter_for(session: Session, case: Case, actor: Actor) -> ReporterPublic | None:

@@ -8,12 +8,19 @@ from sqlmodel import Session, col
 from backend.actors import REPORTER, SYSTEM
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
-from backend.cases.models import Case, CaseStatus
+from backend.cases.models import Case, CaseEvent, CaseStatus
 from backend.cases.workflow import Action, Command, transition
 from backend.errors import InvalidTransition, StaleVersion, ValidationFailed
+from backend.notifications import outbox
+from backend.notifications.texts import text
 
 RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
 SATISFIED = ("satisfied", "basically_satisfied")
+
+
+def waits_for_rating(case: Case) -> bool:
+    """Return whether a case waits for its reporter's rating: resolved and not rated yet."""
+    return case.status == CaseStatus.resolved and case.rating is None
 
 
 def rate_case(
@@ -65,3 +72,46 @@ def rate_case(
             reason=f"the reporter is dissatisfied: {comment or 'no comment'}",
         )
     return transition(session=session, case=case, command=command, actor=SYSTEM, env=env)
+
+
+def note_late_rating(
+    *, session: Session, case: Case, rating: str | None, comment: str | None, env: CaseEnv
+) -> CaseEvent:
+    """Keep a rating or comment that came after the case stopped waiting, as a note on it.
+
+    The case does not change (it was closed, reopened or rated already); the note is an
+    event (`late_rating`) in its history, and the coordinators are told when the reporter is
+    dissatisfied or wrote something, since they decide whether the case is reopened.
+    """
+    if rating is not None and rating not in RATINGS:
+        raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
+    comment = (comment or "").strip() or None
+    now = env.clock.now()
+    event = record_event(
+        session=session,
+        case=case,
+        actor=REPORTER,
+        action="late_rating",
+        at=now,
+        reason=comment,
+        details={"rating": rating, "status": case.status},
+    )
+    session.flush()
+    if rating == "dissatisfied" or comment is not None:
+        outbox.write(
+            session=session,
+            key=f"late_rating:{event.id}",
+            kind="late_rating",
+            now=now,
+            case=case,
+            recipients=outbox.coordinators(session=session),
+            render=lambda lang: text(
+                "late_rating",
+                lang,
+                number=case.number,
+                rating=text(f"rate_{rating}", lang) if rating else "-",
+                comment=comment or "-",
+            ),
+            buttons=lambda lang: [[(text("button_open", lang), f"open:{case.number}")]],
+        )
+    return event

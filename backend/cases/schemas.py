@@ -56,6 +56,11 @@ class CaseCreate(_Body):
         ),
     )
     reporter: ReporterIn | None = None
+    source_case: StorableStr | None = Field(
+        default=None,
+        max_length=40,
+        description="A dishonesty record only: the number of the complaint it came from",
+    )
 
 
 class CaseAction(_Body):
@@ -112,6 +117,8 @@ class CasePublic(CaseSummary):
     route_confidence: float | None
     return_count: int
     merged_into: str | None = None
+    source_case: str | None = None  # a dishonesty record: the complaint it came from
+    records: list[str] = Field(default_factory=list)  # a complaint: records filed from it
     details: dict[str, object] | None = Field(
         default=None,
         description=(
@@ -133,7 +140,7 @@ class CaseCreated(CasePublic):
     """The answer to filing a case: the PIN (提取码) only here, only when anonymous."""
 
     pin: str | None = None
-    routing: dict[str, object]
+    routing: dict[str, object] | None = None  # None for a dishonesty record (not routed)
 
 
 class CasesPublic(BaseModel):

@@ -10,8 +10,15 @@ from sqlmodel import Session, col, update
 from backend.actors import Actor
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
-from backend.cases.models import Case, CaseEvent, CaseStatus
-from backend.errors import Forbidden, InvalidTransition, NotFound, StaleVersion, ValidationFailed
+from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
+from backend.errors import (
+    DomainError,
+    Forbidden,
+    InvalidTransition,
+    NotFound,
+    StaleVersion,
+    ValidationFailed,
+)
 from backend.people.models import Role
 
 S = CaseStatus
@@ -104,13 +111,45 @@ def can_see(actor: Actor, case: Case) -> bool:
     return actor.is_clerk and case.department_code == actor.department
 
 
-def allowed_actions(actor: Actor, case: Case) -> list[Action]:
-    """Return the actions the actor may take on the case now."""
-    status = CaseStatus(case.status)
+def refusal(
+    *,
+    session: Session,
+    case: Case,
+    action: Action,
+    actor: Actor,
+    env: CaseEnv,
+    version: int | None = None,
+) -> DomainError | None:
+    """Return why the actor may not take the action on the case now; None when it may.
+
+    The one rule behind both `transition` and `allowed_actions`, so an action offered is an
+    action that succeeds (given its parameters) and one refused is never offered: the case
+    must be visible, the role allowed, the state one the action starts from, and neither the
+    case (a return cap, a merge) nor its clocks (env.guards: nothing paused, no request
+    waiting) may stand against it. `version`, when given, must be the case's.
+    """
+    if not can_see(actor, case):
+        return NotFound(case.number)
+    rule = RULES[action]
+    if not may_take(actor, rule):
+        return Forbidden(f"a {actor.role or actor.kind} may not {action.value} a case")
+    if version is not None and version != case.version:
+        return StaleVersion(f"case {case.number} is at version {case.version}, not {version}")
+    current = CaseStatus(case.status)
+    if current not in rule.moves:
+        return InvalidTransition(f"cannot {action.value} a case that is {current.value}")
+    why = _case_refusal(case, action, env)
+    for guard in env.guards:
+        why = why or guard.refusal(session=session, case=case, action=action.value)
+    return InvalidTransition(why) if why else None
+
+
+def allowed_actions(*, session: Session, case: Case, actor: Actor, env: CaseEnv) -> list[Action]:
+    """Return the actions the actor may take on the case now (those `refusal` lets through)."""
     return [
         action
-        for action, rule in RULES.items()
-        if may_take(actor, rule) and status in rule.moves and can_see(actor, case)
+        for action in RULES
+        if refusal(session=session, case=case, action=action, actor=actor, env=env) is None
     ]
 
 
@@ -118,18 +157,18 @@ def transition(
     *, session: Session, case: Case, command: Command, actor: Actor, env: CaseEnv
 ) -> Case:
     """Apply an action to a case: check role, state and version, change it, record the event."""
-    if not can_see(actor, case):
-        raise NotFound(case.number)
+    refused = refusal(
+        session=session,
+        case=case,
+        action=command.action,
+        actor=actor,
+        env=env,
+        version=command.version,
+    )
+    if refused is not None:
+        raise refused
     rule = RULES[command.action]
-    if not may_take(actor, rule):
-        raise Forbidden(f"a {actor.role or actor.kind} may not {command.action.value} a case")
-    if command.version != case.version:
-        raise StaleVersion(
-            f"case {case.number} is at version {case.version}, not {command.version}"
-        )
     current = CaseStatus(case.status)
-    if current not in rule.moves:
-        raise InvalidTransition(f"cannot {command.action.value} a case that is {current.value}")
     target = rule.moves[current]
     reason = (command.reason or "").strip() or None
     if rule.needs_reason and reason is None:
@@ -171,11 +210,6 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
             raise ValidationFailed("reply_required", field="reply")
         return {"reply": reply}
     if command.action is Action.return_:
-        if case.return_count >= env.max_returns:
-            raise InvalidTransition(
-                f"case {case.number} was returned {case.return_count} times already; "
-                "the coordinator's assignment stands"
-            )
         return {"department_code": taxonomy.lead_office, "return_count": case.return_count + 1}
     if command.action is Action.reassign:
         if not command.department:
@@ -185,6 +219,8 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
                 "unknown_department", field="department", value=command.department
             )
         changes: dict[str, object] = {"department_code": command.department}
+        if command.category is not None and case.kind == CaseKind.dishonesty_record:
+            raise ValidationFailed("record_takes_no_category", field="category")
         if command.category is not None:
             if taxonomy.category(command.category) is None:
                 raise ValidationFailed(
@@ -202,6 +238,18 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
             raise ValidationFailed("merge_target_required", field="into")
         return {"merged_into_id": command.merged_into_id}
     return {}
+
+
+def _case_refusal(case: Case, action: Action, env: CaseEnv) -> str | None:
+    """Return why the case itself stands against an action its state allows."""
+    if action is Action.return_ and case.return_count >= env.max_returns:
+        return (
+            f"case {case.number} was returned {case.return_count} times already; "
+            "the coordinator's assignment stands"
+        )
+    if action is Action.reopen and case.merged_into_id is not None:
+        return f"case {case.number} was merged; it is handled in the case it joined"
+    return None
 
 
 def _details(command: Command, changes: dict[str, object]) -> dict[str, object]:

@@ -12,10 +12,11 @@ from backend.bootstrap import Container
 from backend.cases.intake import Draft
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number
+from backend.cases.queries import get_case
 from backend.cases.redaction import Redactor
 from backend.cases.workflow import Action, Command, transition
 from backend.deadlines.models import ClockState, Deadline
-from backend.errors import InvalidTransition, StaleVersion
+from backend.errors import InvalidTransition, NotFound, StaleVersion
 from backend.people.invites import redeem_invite
 from backend.people.models import StaffAccount, StaffChat
 from backend.taxonomy.tables import Department
@@ -67,9 +68,19 @@ class ClerkDialogServices(ABC):
                 "document_number": draft.document_number,
                 "filed_by_unit": staff.department_code,
             },
+            source_case=draft.source_case,
         )
         receipt = self._file(backend_draft, Actor.staff(staff), draft.attachments, draft.chat)
         return dp.Receipt(receipt.number)
+
+    def record_source(self, clerk: dp.ClerkView, number: str) -> str | None:
+        """Return the number of a complaint of the clerk's unit a record may name, else None."""
+        staff = self._active_staff(clerk)
+        try:
+            case = get_case(session=self.session, number=number, actor=Actor.staff(staff))
+        except NotFound:
+            return None
+        return case.number if case.kind == CaseKind.complaint.value else None
 
     def bind_clerk(self, code: str, chat: ChatRef) -> dp.ClerkView | None:
         """Bind this chat to the staff account of a one-time code."""

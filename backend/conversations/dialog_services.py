@@ -6,22 +6,23 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import or_
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from backend.actors import REPORTER, Actor
 from backend.attachments.store import ContentStore, FileFetcher, attach
 from backend.attachments.uploads import mark_filed
 from backend.bootstrap import Container
+from backend.cases.chain import watched_by, where_handled
 from backend.cases.duplicates import find_duplicates
 from backend.cases.events import history, record_event
 from backend.cases.intake import Draft, submit
 from backend.cases.models import Case, CaseFollower, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number
 from backend.cases.pins import case_by_pin
-from backend.cases.rating import rate_case
+from backend.cases.workflow import OPEN_STATES
 from backend.conversations.dialog_clerks import ClerkDialogServices
-from backend.errors import DomainError, ValidationFailed
+from backend.conversations.dialog_ratings import RatingDialogServices
+from backend.errors import ValidationFailed
 from backend.people.models import Reporter
 from backend.periods import day_bounds, local_day
 from backend.taxonomy.tables import Department
@@ -33,7 +34,7 @@ DAILY_COMPLAINTS = 5
 S = CaseStatus
 
 
-class BackendDialogServices(ClerkDialogServices):
+class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
     """DialogServices over one database session (the caller's transaction)."""
 
     def __init__(
@@ -119,11 +120,15 @@ class BackendDialogServices(ClerkDialogServices):
         ]
 
     def follow_case(self, number: str, chat: ChatRef, language: str) -> None:
-        """Let this chat receive the updates of an open case."""
+        """Let this chat receive the updates of an open case (or of the case it was merged into).
+
+        A case merged meanwhile can still be followed while the case it joined is open: its
+        followers watch that case (backend.cases.chain).
+        """
         canonical = canonical_number(number)
         case = self.session.exec(select(Case).where(Case.number == canonical)).first()
-        open_states = (S.received, S.triage, S.routed, S.signed, S.in_progress)
-        if case is None or case.status not in open_states or case.merged_into_id is not None:
+        handled = where_handled(session=self.session, case=case) if case is not None else None
+        if case is None or handled is None or handled.status not in OPEN_STATES:
             raise dp.SubmissionRefused("not_followable")
         exists = self.session.exec(
             select(CaseFollower).where(
@@ -175,7 +180,11 @@ class BackendDialogServices(ClerkDialogServices):
         backend_draft = Draft(
             text=draft.text,
             category=draft.category,
+            # The chat asked: no category is the citizen's "none of these", no street after
+            # the street question their "not sure"; the router's guess replaces neither.
+            category_declined=draft.category is None,
             street=draft.street,
+            street_unsure=draft.street_unsure,
             occurred_on=draft.occurred_on,
             location_text=draft.location_text,
             latitude=location.latitude if location else None,
@@ -235,7 +244,8 @@ class BackendDialogServices(ClerkDialogServices):
         reply = case.reply if case.status in (S.resolved, S.closed) else None
         if case.status == S.rejected:
             reply = self._rejection_reason(case)
-        into = self.session.get(Case, case.merged_into_id) if case.merged_into_id else None
+        # Where a merged case is handled now (the end of its chain), for reporter and watcher.
+        handled = where_handled(session=self.session, case=case)
         return dp.StatusView(
             number=case.number,
             status=case.status,
@@ -245,43 +255,34 @@ class BackendDialogServices(ClerkDialogServices):
             holder_en=holder.name_en if holder else None,
             reply=None if watching else reply,
             updated_on=local_day(case.updated_at, self.container.settings.zone),
-            merged_into=into.number if into and not watching else None,
+            merged_into=handled.number if handled.id != case.id else None,
         )
 
     def my_cases(self, chat: ChatRef) -> Sequence[dp.CaseLine]:
-        """Return the cases filed from this chat, newest first."""
+        """Return the cases filed from this chat and those it follows, newest first."""
         zone = self.container.settings.zone
+        filed = select(Reporter.id).where(
+            Reporter.channel == chat.channel, Reporter.chat_id == chat.chat_id
+        )
+        followed = select(CaseFollower.case_id).where(
+            CaseFollower.channel == chat.channel, CaseFollower.chat_id == chat.chat_id
+        )
         statement = (
             select(Case)
-            .join(Reporter, col(Reporter.id) == Case.reporter_id)
-            .where(Reporter.channel == chat.channel, Reporter.chat_id == chat.chat_id)
+            .where(or_(col(Case.reporter_id).in_(filed), col(Case.id).in_(followed)))
             .order_by(col(Case.id).desc())
             .limit(20)
         )
+        own = set(self.session.exec(filed).all())
         return [
-            dp.CaseLine(c.number, c.status, local_day(c.created_at, zone))
+            dp.CaseLine(
+                c.number,
+                c.status,
+                local_day(c.created_at, zone),
+                following=c.reporter_id not in own,
+            )
             for c in self.session.exec(statement).all()
         ]
-
-    def rate_case(
-        self, number: str, rating: dp.Rating, comment: str | None, chat: ChatRef
-    ) -> None:
-        """Record the reporter's rating of a resolved case."""
-        case = self._reporters_case(number, chat, None)
-        if case is None:
-            raise dp.SubmissionRefused("not_ratable")
-        if case.rating is not None:
-            raise dp.SubmissionRefused("already_rated")
-        try:
-            rate_case(
-                session=self.session,
-                case=case,
-                rating=rating,
-                comment=comment,
-                env=self.container.case_env,
-            )
-        except DomainError:
-            raise dp.SubmissionRefused("not_ratable") from None
 
     def _reporters_case(self, number: str, chat: ChatRef, pin: str | None) -> Case | None:
         """Return the case to the chat it was filed from, or to anyone with its PIN.
@@ -316,28 +317,14 @@ class BackendDialogServices(ClerkDialogServices):
         return self.session.exec(statement).first()
 
     def _watched_case(self, number: str, chat: ChatRef) -> Case | None:
-        """Return the case if this chat follows it or filed a repeat merged into it.
+        """Return the case if this chat follows it or filed or follows a case along its chain.
 
+        A chain: a repeat merged into this case, or into a case that was merged into it later.
         One statement whatever the number, so that existing and unknown numbers cost the same.
         """
-        follows = select(CaseFollower.id).where(
-            col(CaseFollower.case_id) == col(Case.id),
-            col(CaseFollower.channel) == chat.channel,
-            col(CaseFollower.chat_id) == chat.chat_id,
-        )
-        repeat = aliased(Case)
-        repeated = (
-            select(repeat.id)
-            .join(Reporter, col(Reporter.id) == repeat.reporter_id)
-            .where(
-                repeat.merged_into_id == col(Case.id),
-                col(Reporter.channel) == chat.channel,
-                col(Reporter.chat_id) == chat.chat_id,
-            )
-        )
         statement = select(Case).where(
             col(Case.number) == (canonical_number(number) or ""),
-            or_(follows.exists(), repeated.exists()),
+            watched_by(chat.channel, chat.chat_id),
         )
         return self.session.exec(statement).first()
 

@@ -12,10 +12,9 @@ from backend.cases.models import Case, CaseEvent, CaseKind
 from backend.clock import Clock
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind as K
-from backend.deadlines.models import Deadline
+from backend.deadlines.models import ClockState, Deadline
 from backend.deadlines.policy import Policy
 from backend.deadlines.service import ClockEnv
-from backend.errors import InvalidTransition
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
 from backend.workdays.calendar import WorkingCalendar
@@ -57,6 +56,26 @@ class DeadlineKeeper:
         )
         clocks.meet(session=session, deadline=report, env=env)
 
+    def refusal(self, *, session: Session, case: Case, action: str) -> str | None:
+        """Return why the case's clocks stand against an action now (a CaseGuard), or None.
+
+        The handlers below act on exactly the clocks these checks look at, so an action the
+        workflow lets through never fails here afterwards.
+        """
+        if action == "pause" and not self._open_handling(session, case):
+            return "the case has no running clock to pause"
+        if action == "resume" and not self._paused_handling(session, case):
+            return "nothing is paused"
+        if action == "request_extension":
+            if not self._extendable(session, case):
+                return "the case has no running clock to extend"
+            if self._pending_extensions(session, case):
+                return "an extension request is already waiting for a decision"
+        deciding = action in ("approve_extension", "deny_extension")
+        if deciding and not self._pending_extensions(session, case):
+            return "no extension request is waiting"
+        return None
+
     def case_changed(self, *, session: Session, case: Case, event: CaseEvent) -> None:
         """Apply the event's effect on the clocks."""
         handler = self._handlers().get(event.action)
@@ -71,6 +90,8 @@ class DeadlineKeeper:
             "resolve": self._resolved,
             "return": lambda s, c, e, env: self._cancel(s, c, env, HANDLING),
             "reject": lambda s, c, e, env: self._cancel(s, c, env, None),
+            # A merged repeat is handled in the case it joined: its own clocks stop.
+            "merge": lambda s, c, e, env: self._cancel(s, c, env, None),
             "reopen": self._reopened,
             "close": self._closed,
             "pause": self._pause,
@@ -103,11 +124,11 @@ class DeadlineKeeper:
         self._cancel(session, case, env, None)
 
     def _pause(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
-        for deadline in self._handling(session, case):
+        for deadline in self._open_handling(session, case):
             clocks.pause(session=session, deadline=deadline, env=env)
 
     def _resume(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
-        for deadline in self._handling(session, case):
+        for deadline in self._paused_handling(session, case):
             clocks.resume(session=session, deadline=deadline, env=env)
 
     def _request_extension(
@@ -121,7 +142,7 @@ class DeadlineKeeper:
             session.add(deadline)
 
     def _decide(self, session: Session, case: Case, env: ClockEnv, *, approve: bool) -> None:
-        for deadline in self._extendable(session, case):
+        for deadline in self._pending_extensions(session, case):
             reason = deadline.pending_extension_reason or ""
             granted = clocks.decide_extension(
                 session=session, deadline=deadline, approve=approve, env=env
@@ -166,17 +187,23 @@ class DeadlineKeeper:
             days=int(days) if days is not None else None,
         )
 
-    def _handling(self, session: Session, case: Case) -> list[Deadline]:
-        found = clocks.running_clocks(session=session, case=case, kinds=(K.resolve, K.rectify))
-        if not found:
-            raise InvalidTransition("the case has no running clock to pause or resume")
-        return found
+    @staticmethod
+    def _handling(session: Session, case: Case) -> list[Deadline]:
+        """Return the running (open or paused) clocks a unit works against: resolve, rectify."""
+        return clocks.running_clocks(session=session, case=case, kinds=(K.resolve, K.rectify))
+
+    def _open_handling(self, session: Session, case: Case) -> list[Deadline]:
+        return [d for d in self._handling(session, case) if d.state == ClockState.open]
+
+    def _paused_handling(self, session: Session, case: Case) -> list[Deadline]:
+        return [d for d in self._handling(session, case) if d.state == ClockState.paused]
 
     def _extendable(self, session: Session, case: Case) -> list[Deadline]:
-        found = clocks.running_clocks(session=session, case=case, kinds=(K.resolve, K.rectify))
-        if not found:
-            raise InvalidTransition("the case has no running clock to extend")
-        return found[-1:]
+        """Return the clock a request for more time is for: the newest running one."""
+        return self._handling(session, case)[-1:]
+
+    def _pending_extensions(self, session: Session, case: Case) -> list[Deadline]:
+        return [d for d in self._handling(session, case) if d.pending_extension_days is not None]
 
     def _meet(self, session: Session, case: Case, env: ClockEnv, kinds: tuple[K, ...]) -> None:
         for deadline in clocks.running_clocks(session=session, case=case, kinds=kinds):

@@ -10,6 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from backend.cases.chain import merged_into_tree
 from backend.cases.models import Case, CaseFollower
 from backend.notifications.models import DeliveryState, Notification
 from backend.people.models import Reporter, Role, StaffAccount, StaffChat
@@ -54,23 +55,23 @@ def reporter_of(*, session: Session, case: Case) -> list[Recipient]:
 
 def followers_of(*, session: Session, case: Case) -> list[Recipient]:
     """Return the chats that follow a case (see the dialog's "follow this case")."""
-    rows = session.exec(
-        select(CaseFollower).where(CaseFollower.case_id == case.id).order_by(col(CaseFollower.id))
-    ).all()
-    return [Recipient("reporter", None, f.channel, f.chat_id, f.language) for f in rows]
+    return _followers(session, [case.id])
 
 
 def watchers_of(*, session: Session, case: Case) -> list[Recipient]:
     """Return the chats that watch a case without owning it, each once, never the reporter's.
 
-    Watchers are the followers and the reporters of the repeats merged into it; they may
-    hear how the case goes, never what was written to its reporter.
+    Watchers are the followers of the case, and the reporters and followers of every repeat
+    merged into it, directly or along a chain (A into B, then B into C: A's reporter watches
+    C); they may hear how the case goes, never what was written to its reporter.
     """
+    assert case.id is not None
+    tree = merged_into_tree(case.id)
     repeats = session.exec(
-        select(Case).where(Case.merged_into_id == case.id).order_by(col(Case.id))
+        select(Case).where(col(Case.id).in_(select(tree.c.id))).order_by(col(Case.id))
     ).all()
     candidates = [r for c in repeats for r in reporter_of(session=session, case=c)]
-    candidates += followers_of(session=session, case=case)
+    candidates += _followers(session, [case.id, *(c.id for c in repeats)])
     seen = {(r.channel, r.chat_id) for r in reporter_of(session=session, case=case)}
     watchers = []
     for recipient in candidates:
@@ -78,6 +79,15 @@ def watchers_of(*, session: Session, case: Case) -> list[Recipient]:
             seen.add((recipient.channel, recipient.chat_id))
             watchers.append(recipient)
     return watchers
+
+
+def _followers(session: Session, case_ids: list[int | None]) -> list[Recipient]:
+    rows = session.exec(
+        select(CaseFollower)
+        .where(col(CaseFollower.case_id).in_(case_ids))
+        .order_by(col(CaseFollower.id))
+    ).all()
+    return [Recipient("reporter", None, f.channel, f.chat_id, f.language) for f in rows]
 
 
 def _staff_chats(session: Session, *conditions: Any) -> list[Recipient]:

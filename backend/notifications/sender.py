@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, or_
 from sqlmodel import Session, col, select
 
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseStatus
 from backend.db import session_scope
 from backend.notifications.models import DeliveryState, Notification
 from backend.notifications.policy import resend_when_unsure
@@ -28,7 +28,7 @@ class DeliveryReport:
     sent: int = 0
     retried: int = 0
     failed: int = 0
-    withdrawn: int = 0  # staff notices whose recipient may no longer read them
+    withdrawn: int = 0  # staff notices no longer theirs, rating questions of closed cases
     unconfirmed: int = 0  # sent, but a part may not have arrived (not sent again)
 
 
@@ -161,9 +161,13 @@ def _claim(
 def still_entitled(session: Session, rows: list[Notification]) -> set[int | None]:
     """Return the ids of the rows whose recipient may still read them.
 
-    A reporter's row always; a staff row while its chat is bound to that account, the account
-    is active, and (for a clerk) the row's case still belongs to the clerk's unit.
+    A reporter's row always, except a rating question (回访) whose case no longer waits for
+    a rating (closed or reopened before it went out); a staff row while its chat is bound to
+    that account, the account is active, and (for a clerk) the row's case still belongs to
+    the clerk's unit.
     """
+    lapsed = _lapsed_rating_questions(session, rows)
+    rows = [r for r in rows if r.id not in lapsed]
     staff_ids = {r.recipient_id for r in rows if r.recipient_kind == "staff"}
     bound: dict[tuple[str, str], StaffAccount] = {}
     if staff_ids:
@@ -194,6 +198,23 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
             if sees_case:
                 entitled.add(row.id)
     return entitled
+
+
+def _lapsed_rating_questions(session: Session, rows: list[Notification]) -> set[int | None]:
+    """Return the ids of the rating questions whose case no longer waits for a rating."""
+    case_ids = {r.case_id for r in rows if r.kind == "follow_up" and r.case_id}
+    if not case_ids:
+        return set()
+    waiting = set(
+        session.exec(
+            select(Case.id).where(
+                col(Case.id).in_(case_ids),
+                col(Case.status) == CaseStatus.resolved.value,
+                col(Case.rating).is_(None),
+            )
+        ).all()
+    )
+    return {r.id for r in rows if r.kind == "follow_up" and r.case_id not in waiting}
 
 
 def _failed(

@@ -107,9 +107,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Case {number}, which you follow, is being handled again.",
     },
     "follow_merged": {
-        "zh": "您关注的案件 {number} 已与另一件反映同一事项的案件合并办理。",
-        "en": "Case {number}, which you follow, was merged with another case about the "
-        "same matter.",
+        "zh": "您关注的案件 {number} 与案件 {into} 反映的是同一件事，已合并办理；"
+        "后续进展会通过案件 {into} 告诉您。",
+        "en": "Case {number}, which you follow, concerns the same matter as case {into} and "
+        "was merged into it; you will hear how {into} goes.",
+    },
+    "late_rating": {
+        "zh": "【回访补充】案件 {number} 已不再等待评价（已归档或重办），投诉人随后发来："
+        "评价 {rating}；意见：{comment}",
+        "en": "Late follow-up: case {number} no longer waited for a rating (closed or "
+        "reopened) when its reporter sent: rating {rating}; comment: {comment}",
     },
     "clock_sign": {"zh": "签收", "en": "sign for"},
     "clock_resolve": {"zh": "办结", "en": "resolve"},

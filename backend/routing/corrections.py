@@ -9,7 +9,7 @@ from sqlalchemy import Column, Text, event
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from backend.cases.events import history
-from backend.cases.models import Case, CaseEvent
+from backend.cases.models import Case, CaseEvent, CaseKind
 from backend.db import UTCDateTime
 from backend.routing.examples import Example
 from backend.routing.router import Router
@@ -68,6 +68,8 @@ class CorrectionRecorder:
     def case_changed(self, *, session: Session, case: Case, event: CaseEvent) -> None:
         """Keep (text, from, to) when a coordinator reassigned the case elsewhere."""
         if event.action != REASSIGN or case.id is None:
+            return
+        if case.kind != CaseKind.complaint:  # a record is not routed, so nothing to learn
             return
         earlier = [past for past in history(session=session, case=case) if past.id != event.id]
         changes_category = "category" in (event.details or {})

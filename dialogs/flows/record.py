@@ -79,6 +79,21 @@ class FactsStep(Step):
         return self.flow.proceed(ctx)
 
 
+class SourceStep(ShortTextStep):
+    """Ask which complaint case the record came from, if any (the two are linked both ways)."""
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Keep the number of a complaint of the clerk's unit; refuse any other."""
+        try:
+            number = ctx.services.record_source(require_clerk(ctx), text.strip())
+        except SubmissionRefused as refused:
+            raise refusal_of(refused) from refused
+        if number is None:
+            raise Refusal("record.source_unknown")
+        ctx.data[self.field] = number
+        return self.flow.proceed(ctx)
+
+
 class RecordSummary(SummaryStep):
     """Show the record before it is filed."""
 
@@ -89,6 +104,7 @@ class RecordSummary(SummaryStep):
         "document": "document",
         "arose": "arose",
         "facts": "facts",
+        "source": "source",
         "files": "files",
     }
 
@@ -104,6 +120,7 @@ class RecordSummary(SummaryStep):
                 line(ctx, "summary.document", data.get("document_number")),
                 line(ctx, "summary.arose", data.get("arose_on")),
                 line(ctx, "summary.facts", beginning(ctx, data.get("facts", ""))),
+                line(ctx, "summary.source", data.get("source_case")),
                 ctx.t("summary.files", count=len(data.get("attachments", []))),
             ]
         )
@@ -121,6 +138,7 @@ class RecordSummary(SummaryStep):
             document_number=data["document_number"],
             arose_on=date.fromisoformat(data["arose_on"]),
             summary=data["facts"],
+            source_case=data.get("source_case"),
             attachments=tuple(FileRef.from_dict(raw) for raw in data.get("attachments", [])),
         )
         try:
@@ -132,7 +150,7 @@ class RecordSummary(SummaryStep):
 
 
 class RecordFlow(Flow):
-    """Who, unit, finding, document number, date arisen, facts, attachments, confirm."""
+    """Who, unit, finding, document number, date arisen, facts, source complaint, files."""
 
     name = "record"
     takes_files = True
@@ -146,6 +164,7 @@ class RecordFlow(Flow):
             "document": "document_number",
             "arose": "arose_on",
             "facts": "facts",
+            "source": "source_case",
         }.get(step)
         if field is not None:
             return field not in data
@@ -168,6 +187,7 @@ RECORD = RecordFlow(
         # The day starts the 7 working days to report it: a span is asked again as a day.
         "arose": DateStep("arose_on", "record.arose", optional=False, exact=True),
         "facts": FactsStep(),
+        "source": SourceStep("source_case", "record.source", optional=True),
         "files": AttachmentsStep("record.files"),
         "confirm": RecordSummary(),
     }

@@ -57,14 +57,14 @@ def render(ctx: Ctx, view: StatusView) -> str:
 
 
 def my_cases(ctx: Ctx) -> Outbound:
-    """List the cases this chat filed, newest first as the backend gives them."""
+    """List the cases this chat filed or follows, newest first as the backend gives them."""
     cases = list(ctx.services.my_cases(ctx.chat))[:MY_CASES_LIMIT]
     if not cases:
         return Outbound(ctx.t("status.none_mine"))
     lines = [ctx.t("status.mine_title")]
     lines += [
         ctx.t(
-            "status.mine_line",
+            "status.mine_following" if case.following else "status.mine_line",
             number=case.number,
             status=status_label(ctx, case.status),
             day=case.filed_on.isoformat(),

@@ -1,5 +1,6 @@
 """English texts."""
 
+from dialogs.texts.en_staff import STAFF_TEXTS
 from dialogs.texts.en_typed import TYPED
 
 TEXTS: dict[str, str] = {
@@ -30,7 +31,7 @@ TEXTS: dict[str, str] = {
         "Commands:\n"
         "/report file a complaint\n"
         "/status NUMBER [PIN] check a case\n"
-        "/mycases the cases you filed\n"
+        "/mycases the cases you filed or follow\n"
         "/lang switch the language\n"
         "/cancel stop, /back go back one step, /skip skip an optional step\n"
         "/bind CODE link a staff account\n"
@@ -190,6 +191,7 @@ TEXTS: dict[str, str] = {
     "summary.document": "Document number: {value}",
     "summary.arose": "Date arisen: {value}",
     "summary.facts": "Summary: {value}",
+    "summary.source": "From complaint: {value}",
     "summary.not_given": "not given",
     "summary.clipped": "… ({length} characters in all, kept in full; only the start is shown)",
     "summary.confirm": "✅ Submit",
@@ -203,6 +205,7 @@ TEXTS: dict[str, str] = {
     "edit.person": "Person",
     "edit.unit": "Unit",
     "edit.finding": "Finding",
+    "edit.source": "Complaint",
     "edit.document": "Document no.",
     "edit.arose": "Date",
     "edit.facts": "Summary",
@@ -225,7 +228,7 @@ TEXTS: dict[str, str] = {
         "Your staff account is disabled; please contact the Development and Reform Commission."
     ),
     "refused.not_followable": (
-        "That case is closed or merged and cannot be followed; you can file a new complaint."
+        "That case is no longer open and cannot be followed; you can file a new complaint."
     ),
     "refused.other": "This could not be filed right now. Please try later or call 12345.",
     # status
@@ -237,9 +240,12 @@ TEXTS: dict[str, str] = {
     "status.updated": "Last update: {day}",
     "status.reply": "Reply: {reply}",
     "status.merged": "Merged into case {number}; send /status {number} to see how it goes.",
-    "status.none_mine": "You have not filed a case here yet. Send /report to file one.",
-    "status.mine_title": "Your cases:",
+    "status.none_mine": (
+        "You have not filed or followed a case here yet. Send /report to file one."
+    ),
+    "status.mine_title": "Your cases, and the cases you follow:",
     "status.mine_line": "{number} · {status} · {day}",
+    "status.mine_following": "{number} · {status} · {day} · 👀 following",
     "status.mine_hint": "For details send /status CASE-NUMBER",
     "case.received": "received",
     "case.triage": "being assigned",
@@ -260,40 +266,23 @@ TEXTS: dict[str, str] = {
     ),
     "rating.thanks": "Thank you for rating case {number}.",
     "rating.reopened": "Your dissatisfaction is recorded and the case will be handled again.",
-    # clerks
-    "clerk.bind_usage": "Send: /bind CODE (the Development and Reform Commission gives you one).",
-    "clerk.bind_failed": "That code is not valid or was used already; please ask for a new one.",
-    "clerk.bound": "Linked: {name}, {unit}.",
-    "clerk.not_bound": "This is for staff only. Link your account first with /bind CODE.",
-    "clerk.unbound": (
-        "This chat is no longer linked to a staff account (the account was deactivated or "
-        "unbound). Please contact the Development and Reform Commission if that is unexpected."
+    "rating.ask_late": (
+        "Case {number} was closed before you rated it. You can still tell us how it went: "
+        "your answer is added to the case as a note for the lead office."
     ),
-    "clerk.queue_empty": "No cases of your unit are waiting to be signed for.",
-    "clerk.queue_title": "Cases waiting to be signed for ({count}):",
-    "clerk.queue_item": "• {number} · {category} · sign by {due}\n  {excerpt}",
-    "clerk.sign": "Sign for {number}",
-    "clerk.sign_usage": "Send: /sign CASE-NUMBER",
-    "clerk.signed": "Signed for {number}.",
-    # dishonesty records
-    "record.person": "Filing a dishonesty record. Who is the official? Type their name.",
-    "record.unit": "Which unit do they work for? Type it, or tap your own unit.",
-    "record.own_unit": "My unit: {unit}",
-    "record.finding": "What kind of decision found the dishonesty?",
-    "finding.court_judgment": "Court judgment",
-    "finding.administrative_penalty": "Administrative penalty",
-    "finding.disciplinary_sanction": "Disciplinary sanction",
-    "finding.accountability_decision": "Accountability decision",
-    "record.document": "Type the document number of the decision, such as (2026)津0106民初123号.",
-    "record.arose": (
-        "On which day did the information arise (the decision took effect)? It must reach the "
-        "lead office within 7 working days."
+    "rating.why_late": (
+        "What is still wrong? Type it, or tap “Skip”; it goes to the case as a note."
     ),
-    "record.facts": "Summarise the facts and the decision briefly.",
-    "record.too_short": "That summary is too short: write at least {min} characters.",
-    "record.files": (
-        "Send the decision and other documents (at most {max}, up to {mb} MB each), then tap "
-        "“Done”. Received so far: {count}."
+    "rating.noted": (
+        "Case {number} is no longer waiting for a rating (it was closed or reopened), so it "
+        "cannot be rated now; your answer was added to the case as a note for the lead office."
     ),
-    "record.filed": "✅ The dishonesty record was sent to the lead office. Number: {number}.",
+    "rating.noted_dissatisfied": (
+        "If the matter is still not settled, you can also file a new complaint with /report."
+    ),
+    "rating.lapsed": (
+        "Case {number} no longer waits for a rating (it was closed or is handled again); "
+        "its rating question is withdrawn."
+    ),
+    **STAFF_TEXTS,
 }

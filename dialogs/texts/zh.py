@@ -1,5 +1,6 @@
 """Chinese texts (the default language)."""
 
+from dialogs.texts.zh_staff import STAFF_TEXTS
 from dialogs.texts.zh_typed import TYPED
 
 TEXTS: dict[str, str] = {
@@ -27,7 +28,7 @@ TEXTS: dict[str, str] = {
         "可用命令：\n"
         "/report 投诉举报\n"
         "/status 编号 [提取码] 查询案件进度\n"
-        "/mycases 我提交的案件\n"
+        "/mycases 我提交和关注的案件\n"
         "/lang 切换语言\n"
         "/cancel 取消当前操作，/back 返回上一步，/skip 跳过可选项\n"
         "/bind 绑定码 工作人员绑定账号\n"
@@ -159,6 +160,7 @@ TEXTS: dict[str, str] = {
     "summary.document": "文书编号：{value}",
     "summary.arose": "信息产生日期：{value}",
     "summary.facts": "情况摘要：{value}",
+    "summary.source": "来源投诉：{value}",
     "summary.not_given": "未填写",
     "summary.clipped": "……（共 {length} 字，此处只显示开头，全文已完整保存）",
     "summary.confirm": "✅ 确认提交",
@@ -173,6 +175,7 @@ TEXTS: dict[str, str] = {
     "edit.unit": "改单位",
     "edit.finding": "改认定方式",
     "edit.document": "改文书编号",
+    "edit.source": "改来源投诉",
     "edit.arose": "改日期",
     "edit.facts": "改摘要",
     # refusals from the backend
@@ -191,7 +194,7 @@ TEXTS: dict[str, str] = {
     "refused.already_signed": "这件案件已经签收过了。",
     "refused.not_your_unit": "这件案件不属于您的单位。",
     "refused.clerk_inactive": "您的工作账号已停用，请联系区发展改革委。",
-    "refused.not_followable": "这件案件已经办结或合并，不能再关注了；您可以继续提交新的投诉。",
+    "refused.not_followable": "这件案件已经办结，不能再关注了；您可以继续提交新的投诉。",
     "refused.other": "暂时无法提交，请稍后再试，或拨打 12345 热线。",
     # status
     "status.usage": "请发送：/status 案件编号 [提取码]，例如 /status HQ-261127-0042 123456",
@@ -202,9 +205,10 @@ TEXTS: dict[str, str] = {
     "status.updated": "最近更新：{day}",
     "status.reply": "答复：{reply}",
     "status.merged": "已与案件 {number} 合并办理，发送 /status {number} 查看进展。",
-    "status.none_mine": "您在这里还没有提交过案件。发送 /report 开始投诉举报。",
-    "status.mine_title": "您提交的案件：",
+    "status.none_mine": "您在这里还没有提交或关注过案件。发送 /report 开始投诉举报。",
+    "status.mine_title": "您提交和关注的案件：",
     "status.mine_line": "{number} · {status} · {day}",
+    "status.mine_following": "{number} · {status} · {day} · 👀 关注",
     "status.mine_hint": "查看详情请发送 /status 案件编号",
     "case.received": "已受理",
     "case.triage": "分派中",
@@ -223,36 +227,16 @@ TEXTS: dict[str, str] = {
     "rating.why": "请说说哪里不满意，我们会重新办理。也可以点「跳过」。",
     "rating.thanks": "感谢您对案件 {number} 的评价。",
     "rating.reopened": "您的不满意评价已记录，案件将重新办理。",
-    # clerks
-    "clerk.bind_usage": "请发送：/bind 绑定码（由区发展改革委提供）。",
-    "clerk.bind_failed": "绑定码无效或已使用，请向区发展改革委重新申领。",
-    "clerk.bound": "绑定成功：{name}，{unit}。",
-    "clerk.not_bound": "此功能仅限工作人员使用。请先发送 /bind 绑定码 绑定账号。",
-    "clerk.unbound": (
-        "这个聊天已不再关联工作账号（账号已停用或已解除绑定）。如有疑问，请联系区发展改革委。"
+    "rating.ask_late": (
+        "案件 {number} 在您评价前已归档。您仍可以告诉我们办理结果，"
+        "您的评价会作为备注记入该案件，由牵头部门查看。"
     ),
-    "clerk.queue_empty": "本单位暂无待签收案件。",
-    "clerk.queue_title": "本单位待签收案件（{count} 件）：",
-    "clerk.queue_item": "• {number} · {category} · 签收期限 {due}\n  {excerpt}",
-    "clerk.sign": "签收 {number}",
-    "clerk.sign_usage": "请发送：/sign 案件编号",
-    "clerk.signed": "已签收 {number}。",
-    # dishonesty records
-    "record.person": "登记政务失信记录。失信当事人是谁？请输入姓名。",
-    "record.unit": "当事人所在单位？请输入，或点本单位。",
-    "record.own_unit": "本单位：{unit}",
-    "record.finding": "失信行为由哪种方式认定？",
-    "finding.court_judgment": "法院判决",
-    "finding.administrative_penalty": "行政处罚",
-    "finding.disciplinary_sanction": "纪律处分",
-    "finding.accountability_decision": "问责决定",
-    "record.document": "请输入认定文书的编号，如 （2026）津0106民初123号。",
-    "record.arose": "失信信息是哪天产生的（文书生效日期）？须在 7 个工作日内报送。",
-    "record.facts": "请简要说明失信事实和认定结果。",
-    "record.too_short": "摘要太短，请至少写 {min} 个字。",
-    "record.files": (
-        "请发送认定文书等材料（最多 {max} 个，每个不超过 {mb} MB），发完点「完成」。"
-        "已收到 {count} 个。"
+    "rating.why_late": "请说说哪里还不满意，或点「跳过」；您的意见会作为备注记入该案件。",
+    "rating.noted": (
+        "案件 {number} 已归档或重新办理，不能再评价；您的评价和意见已作为备注记入该案件，"
+        "由牵头部门查看。"
     ),
-    "record.filed": "✅ 失信记录已报送区发展改革委，编号：{number}。",
+    "rating.noted_dissatisfied": "如果问题仍未解决，您也可以发送 /report 重新投诉。",
+    "rating.lapsed": "案件 {number} 已归档或重新办理，之前的评价问题不用再回答了。",
+    **STAFF_TEXTS,
 }

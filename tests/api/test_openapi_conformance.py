@@ -36,6 +36,9 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "named_needs_contact",  # anonymous false without a name or a phone
             "anonymous_with_reporter",
             "bad_phone",  # not a mainland number
+            "record_takes_no_category",  # kind dishonesty_record with a category
+            "source_case_only_records",  # source_case on a complaint
+            "source_case_unknown",  # no complaint of that number the caller may see
         }
     ),
     "POST /api/v1/cases/{number}/actions": frozenset(
@@ -46,11 +49,14 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "days_required",
             "unknown_department",
             "unknown_category",
+            "record_takes_no_category",  # reassign a record with a category
             "bad_extension",
             "merge_target_required",
             "merge_target_unknown",
             "merge_into_itself",
             "merge_target_merged",
+            "merge_target_not_open",  # resolved, closed or rejected
+            "merge_target_other_kind",  # a complaint and a record
         }
     ),
     "POST /api/v1/calendar/overrides": frozenset({"reason_required"}),  # blank

@@ -2,79 +2,30 @@
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from backend.actors import Actor
 from backend.bootstrap import Container
-from backend.cases.merge import merge_into
-from backend.cases.models import Case
-from backend.cases.queries import get_case
-from backend.cases.workflow import Action, Command, transition
+from backend.cases.workflow import Action
 from backend.conversations.service import ConversationService
 from backend.db import session_scope
 from backend.notifications.models import Notification
 from backend.people.models import Role
 from backend.scheduler import jobs
 from dialogs.model import ChatRef
+from tests.conversations.case_helpers import (
+    ARREARS,
+    CLERK,
+    COORDINATOR,
+    SECRET,
+    act,
+    follow,
+    merge,
+    numbers,
+    told,
+)
 from tests.conversations.driver import Chat, file_complaint
 from tests.fakes import FakeClock
-
-ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"
-ALIKE = "区里的项目做完了，工程款一直拖欠不付，我们公司也是"
-# Free text written for the reporter; a real reply can carry the reporter's name and phone.
-SECRET = "联系人张三13800000000"
-CLERK = Actor("staff", id=None, name="李", role=Role.clerk, department="czj")
-COORDINATOR = Actor("staff", id=None, name="王", role=Role.coordinator, department="fgw")
-
-
-def act(container: Container, number: str, action: Action, actor: Actor, **command: object):
-    with session_scope(container.engine) as session:
-        case = get_case(session=session, number=number, actor=actor)
-        return transition(
-            session=session,
-            case=case,
-            actor=actor,
-            env=container.case_env,
-            command=Command(action=action, version=case.version, **command),  # type: ignore[arg-type]
-        )
-
-
-def merge(container: Container, repeat: str, into: str, reason: str) -> None:
-    with session_scope(container.engine) as session:
-        case = get_case(session=session, number=repeat, actor=COORDINATOR)
-        merge_into(
-            session=session,
-            case=case,
-            into=into,
-            version=case.version,
-            reason=reason,
-            actor=COORDINATOR,
-            env=container.case_env,
-        )
-
-
-def follow(chat: Chat, number: str) -> None:
-    """Start a complaint like an open one and follow that case instead of filing."""
-    chat.command("report")
-    chat.say(ALIKE)
-    chat.tap("✅ 对")
-    chat.tap(f"👀 关注 {number}")
-    assert "有进展时会通知您" in chat.text
-
-
-def numbers(container: Container) -> list[str]:
-    with session_scope(container.engine) as session:
-        return list(session.exec(select(Case.number).order_by(col(Case.id))).all())
-
-
-def told(container: Container, chat_id: str) -> list[str]:
-    with session_scope(container.engine) as session:
-        rows = session.exec(
-            select(Notification)
-            .where(Notification.chat_id == chat_id)
-            .order_by(col(Notification.id))
-        ).all()
-        return [row.text for row in rows]
 
 
 def test_a_follower_hears_the_state_but_never_the_reply_written_to_the_reporter(
@@ -127,12 +78,16 @@ def test_no_text_written_for_the_reporter_reaches_a_follower_or_a_merged_repeats
     ]
     assert told(container, "repeater")[0].startswith(f"您的投诉 {repeat} 与案件 {first}")
     assert told(container, "repeater")[1:] == told(container, "follower")
-    assert told(container, "repeat-follower") == [
-        f"您关注的案件 {repeat} 已与另一件反映同一事项的案件合并办理。"
-    ]
+    # The repeat's follower moves along with it: told where it went, then how that case goes.
+    assert told(container, "repeat-follower")[0] == (
+        f"您关注的案件 {repeat} 与案件 {first} 反映的是同一件事，已合并办理；"
+        f"后续进展会通过案件 {first} 告诉您。"
+    )
+    assert told(container, "repeat-follower")[1:] == told(container, "follower")
     repeat_follower = Chat(service, chat=ChatRef("web", "repeat-follower"))
     repeat_follower.command("status", repeat)
-    assert "已归档" in repeat_follower.text and first not in repeat_follower.text
+    assert "已归档" in repeat_follower.text and f"/status {first}" in repeat_follower.text
+    assert SECRET not in repeat_follower.text
     reporter = told(container, "c1")
     assert sum(SECRET in t for t in reporter) == 3  # the extension's reason, both replies
     assert "满意" in reporter[-1]  # the rating question went to the reporter alone

@@ -7,7 +7,7 @@ from sqlmodel import func, select
 from backend.actors import Actor
 from backend.bootstrap import Container, build, prepare_database
 from backend.cases.merge import merge_into
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseEvent
 from backend.cases.queries import get_case
 from backend.cases.workflow import Action, Command, transition
 from backend.conversations.service import ConversationService
@@ -245,7 +245,8 @@ def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
     clerk.say("红纪发〔2026〕12号")
     clerk.tap("昨天")
     clerk.say("违规承诺招商优惠政策且未兑现，给予警告处分")
-    clerk.tap("跳过")
+    clerk.tap("跳过")  # not from a complaint
+    clerk.tap("跳过")  # no files
     clerk.tap("✅ 确认提交")
     [record] = cases(container)
     assert (record.kind, record.department_code, record.status) == (
@@ -253,6 +254,7 @@ def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
         "fgw",
         "routed",
     )
+    assert record.category_id is None  # a record is no complaint: no complaint category
     assert record.details == {
         "person": "王某",
         "unit": "区财政局",
@@ -264,6 +266,38 @@ def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
     with session_scope(container.engine) as session:
         report = session.exec(select(Deadline).where(Deadline.kind == "report")).one()
     assert (report.state, str(report.due_date)) == ("met", "2026-12-07")
+
+
+def test_a_record_filed_in_the_chat_names_its_complaint_and_both_show_the_link(
+    service: ConversationService, container: Container
+) -> None:
+    file_complaint(Chat(service), ARREARS)  # czj's complaint
+    [complaint] = cases(container)
+    clerk = Chat(service, chat=ChatRef("console", "clerk"))
+    clerk.command("bind", bind_code_for_a_czj_clerk(container))
+    clerk.command("record")
+    clerk.say("王某")
+    clerk.tap("本单位：区财政局")
+    clerk.tap("纪律处分")
+    clerk.say("红纪发〔2026〕12号")
+    clerk.tap("昨天")
+    clerk.say("违规承诺工程款支付期限且未兑现，给予警告处分")
+    clerk.say(complaint.number.lower())
+    clerk.tap("跳过")  # no files
+    assert f"来源投诉：{complaint.number}" in clerk.text
+    clerk.tap("✅ 确认提交")
+    _, record = cases(container)
+    assert (record.category_id, (record.details or {}).get("complaint")) == (
+        None,
+        complaint.number,
+    )
+    with session_scope(container.engine) as session:
+        linked = session.exec(
+            select(CaseEvent).where(
+                CaseEvent.case_id == complaint.id, CaseEvent.action == "record_filed"
+            )
+        ).one()
+    assert linked.details == {"case": record.number}
 
 
 def test_guessing_pins_pauses_lookups_by_pin_for_an_hour(

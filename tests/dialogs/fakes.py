@@ -78,6 +78,9 @@ class FakeServices:
     records: list[RecordDraft] = field(default_factory=list)
     cases: dict[str, FakeCase] = field(default_factory=dict)
     ratings: list[tuple[str, Rating, str | None]] = field(default_factory=list)
+    closed: set[str] = field(default_factory=set)  # cases that no longer wait for a rating
+    notes: list[tuple[str, Rating | None, str | None]] = field(default_factory=list)
+    unit_complaints: set[str] = field(default_factory=set)  # a record may name these
     codes: dict[str, ClerkView] = field(default_factory=lambda: {"INVITE42": FGW_CLERK})
     queue: list[QueueItem] = field(default_factory=list)
     signed: list[tuple[int, str]] = field(default_factory=list)
@@ -148,15 +151,33 @@ class FakeServices:
         )
 
     def my_cases(self, chat: ChatRef) -> list[CaseLine]:
-        return [
+        filed = [
             CaseLine(c.number, c.status, self.day) for c in self.cases.values() if c.chat == chat
         ]
+        following = [
+            CaseLine(number, "routed", self.day, following=True)
+            for number, follower, _ in self.followed
+            if follower == chat
+        ]
+        return filed + following
 
-    def rate_case(self, number: str, rating: Rating, comment: str | None, chat: ChatRef) -> None:
+    def rating_open(self, number: str, chat: ChatRef) -> bool:
+        rated = any(done == number for done, _, _ in self.ratings)
+        return not rated and number not in self.closed
+
+    def rate_case(self, number: str, rating: Rating, comment: str | None, chat: ChatRef) -> bool:
         self._maybe_refuse()
-        if any(rated == number for rated, _, _ in self.ratings):
-            raise SubmissionRefused("already_rated")
+        if not self.rating_open(number, chat):
+            self.notes.append((number, rating, comment))
+            return False
         self.ratings.append((number, rating, comment))
+        return True
+
+    def note_rating(
+        self, number: str, rating: Rating | None, comment: str | None, chat: ChatRef
+    ) -> None:
+        self._maybe_refuse()
+        self.notes.append((number, rating, comment))
 
     def bind_clerk(self, code: str, chat: ChatRef) -> ClerkView | None:
         view = self.codes.pop(code, None)  # one-time codes
@@ -182,6 +203,9 @@ class FakeServices:
         if number not in {item.number for item in self.queue}:
             raise SubmissionRefused("not_your_unit")
         self.signed.append((clerk.staff_id, number))
+
+    def record_source(self, clerk: ClerkView, number: str) -> str | None:
+        return number.upper() if number.upper() in self.unit_complaints else None
 
     def submit_record(self, draft: RecordDraft) -> Receipt:
         self._maybe_refuse()

@@ -83,6 +83,7 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     clerk.say("红纪发〔2026〕12号")
     clerk.tap("昨天")
     clerk.say("违规承诺招商优惠政策且未兑现，给予警告处分")
+    clerk.tap("跳过 ➡️")  # not from a complaint
     clerk.document(name="处分决定.pdf")
     clerk.tap("完成（1 个）")
     assert clerk.step == ("record", "confirm")
@@ -98,7 +99,7 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     assert (record.document_number, record.arose_on) == ("红纪发〔2026〕12号", date(2026, 11, 26))
     assert record.summary == "违规承诺招商优惠政策且未兑现，给予警告处分"
     assert [a.name for a in record.attachments] == ["处分决定.pdf"]
-    assert record.clerk == FGW_CLERK
+    assert record.clerk == FGW_CLERK and record.source_case is None
     assert "HQ-261127-0001" in clerk.text
     assert clerk.saved()["flow"] is None
 
@@ -128,7 +129,8 @@ def test_a_record_field_can_be_changed_from_its_summary(services: FakeServices) 
     clerk.say("红问〔2026〕1号")
     clerk.say("2026-11-20")
     clerk.say("招商协议约定的补贴长期未兑现，予以问责")
-    clerk.tap("跳过 ➡️")
+    clerk.tap("跳过 ➡️")  # no source complaint
+    clerk.tap("跳过 ➡️")  # no files
     clerk.tap("改当事人")
     clerk.say("李某某")
     assert clerk.step == ("record", "confirm") and "当事人：李某某" in clerk.text
@@ -196,3 +198,23 @@ def test_sign_with_what_is_no_number_says_how_a_number_looks(services: FakeServi
     clerk.command("sign", "<b>0003</b>")
     assert clerk.text == texts.render("zh", "number.malformed")
     assert services.signed == []
+
+
+def test_a_record_may_name_the_complaint_of_the_unit_it_came_from(services: FakeServices) -> None:
+    services.unit_complaints.add("HQ-261120-0003")
+    clerk = _clerk(services)
+    clerk.command("record")
+    clerk.say("李某")
+    clerk.say("区商务局")
+    clerk.tap("行政处罚")
+    clerk.say("津红商罚〔2026〕3号")
+    clerk.tap("昨天")
+    clerk.say("招商协议约定的补贴长期未兑现，予以处罚")
+    clerk.say("HQ-261120-0009")  # not a complaint of the clerk's unit
+    assert clerk.text.startswith(texts.render("zh", "record.source_unknown"))
+    assert clerk.step == ("record", "source")
+    clerk.say("hq-261120-0003")
+    clerk.tap("跳过 ➡️")
+    assert "来源投诉：HQ-261120-0003" in clerk.text
+    clerk.tap("✅ 确认提交")
+    assert services.records[0].source_case == "HQ-261120-0003"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from dialogs.model import ChatRef
@@ -56,11 +57,29 @@ def test_no_similar_case_asks_nothing_more(zh: ChatDriver, services: FakeService
     assert zh.step == ("complaint", "when")
 
 
-def test_a_refused_follow_keeps_the_choice_open(zh: ChatDriver, services: FakeServices) -> None:
+def test_a_case_closed_since_it_was_offered_is_offered_no_more(
+    zh: ChatDriver, services: FakeServices
+) -> None:
     services.open_cases.append(("procurement", None, OPEN))
     zh.command("report")
     zh.say(PROCUREMENT_TEXT)
     zh.tap("✅ 对")
     services.refuse_with = "not_followable"
     zh.tap("👀 关注 HQ-261120-0007")
+    assert "这件案件已经办结，不能再关注了" in zh.text
+    assert "HQ-261120-0007" not in zh.text
+    assert zh.step == ("complaint", "when")  # nothing else to offer: the complaint goes on
+
+
+def test_the_other_similar_cases_stay_offered_when_one_closed(
+    zh: ChatDriver, services: FakeServices
+) -> None:
+    other = replace(OPEN, number="HQ-261121-0003")
+    services.open_cases += [("procurement", None, OPEN), ("procurement", None, other)]
+    zh.command("report")
+    zh.say(PROCUREMENT_TEXT)
+    zh.tap("✅ 对")
+    services.refuse_with = "not_followable"
+    zh.tap("👀 关注 HQ-261120-0007")
     assert zh.step == ("complaint", "similar")
+    assert "HQ-261121-0003" in zh.text and "HQ-261120-0007" not in zh.text

@@ -48,7 +48,7 @@ def test_every_update_delivered_twice_files_one_case_and_only_the_receipt_comes_
     for step in complaint_steps():
         step(user)
         fake_telegram.redeliver(user.last_update_id)
-    user.say("/mycases", expect="您提交的案件")  # after the repeats: one chat goes in order
+    user.say("/mycases", expect="您提交和关注的案件")  # after the repeats: one chat goes in order
     assert len(cases(process.container)) == 1
     # A repeated update may mean its answer never went out: the receipt, with the PIN shown
     # only then, is given again; nothing else is (README, "maybe delivered").

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dialogs.context import Ctx, Refusal, refusal_of
+from dialogs.context import Ctx, Refusal, prefixed, refusal_of
 from dialogs.flows.base import Step
 from dialogs.model import Outbound
 from dialogs.ports import SubmissionRefused
@@ -69,6 +69,11 @@ class SimilarStep(Step):
         try:
             ctx.services.follow_case(arg, ctx.chat, ctx.lang)
         except SubmissionRefused as refused:
-            raise refusal_of(refused) from refused
+            if refused.message_code != "not_followable":
+                raise refusal_of(refused) from refused
+            # The case closed since it was offered: offer it no more (not the same list again).
+            ctx.data["similar"] = [c for c in ctx.data["similar"] if c["number"] != arg]
+            remaining = self.flow.refresh(ctx) if ctx.data["similar"] else self.flow.proceed(ctx)
+            return prefixed(ctx.t("refused.not_followable"), remaining)
         ctx.end_flow()
         return [Outbound(ctx.t("similar.following", number=arg))]

@@ -85,4 +85,5 @@ def draft_of(ctx: Ctx) -> ComplaintDraft:
         anonymous=anonymous,
         name=None if anonymous else data.get("name"),
         phone=None if anonymous else data.get("phone"),
+        street_unsure=bool(data.get("street_level")) and data.get("street", "") is None,
     )
