@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Day
-from backend.bootstrap import Container
 from backend.periods import Grouping, Period, local_day
 from backend.stats import service
 from backend.stats.schemas import (
@@ -42,28 +41,41 @@ Department = Annotated[
 ]
 
 
-def _period(container: Container, start: date | None, end: date | None) -> Period:
-    zone = container.settings.zone
-    today = local_day(container.clock.now(), zone)
-    return service.stats_period(start=start, end=end, today=today, zone=zone)
+@dataclass(frozen=True)
+class Scope:
+    """What a figures request asks about: its Tianjin period and the unit (None: all units)."""
+
+    window: Period
+    unit: str | None
 
 
-@router.get("", response_model=StatsPublic, responses=REFUSALS)
-def read_stats(
-    session: SessionDep,
+def stats_scope(
     actor: CurrentActor,
     container: ContainerDep,
     start: From = None,
     end: To = None,
     department: Department = None,
-) -> StatsPublic:
-    """Return each unit's figures and the district's over a Tianjin period (clerk: own unit)."""
-    window = _period(container, start, end)
+) -> Scope:
+    """Return the request's period (default: the last 30 days) and the unit it may see."""
+    zone = container.settings.zone
+    today = local_day(container.clock.now(), zone)
+    window = service.stats_period(start=start, end=end, today=today, zone=zone)
     unit = service.visible_unit(
         actor=actor, department=department, known=container.taxonomy.unit_codes
     )
-    now = container.clock.now()
-    data = service.unit_stats(session=session, window=window, now=now, department=unit)
+    return Scope(window=window, unit=unit)
+
+
+ScopeDep = Annotated[Scope, Depends(stats_scope)]
+
+
+@router.get("", response_model=StatsPublic, responses=REFUSALS)
+def read_stats(
+    session: SessionDep, actor: CurrentActor, container: ContainerDep, scope: ScopeDep
+) -> StatsPublic:
+    """Return each unit's figures and the district's over a Tianjin period (clerk: own unit)."""
+    window, now = scope.window, container.clock.now()
+    data = service.unit_stats(session=session, window=window, now=now, department=scope.unit)
     district = (
         None if actor.is_clerk else service.district_stats(session=session, window=window, now=now)
     )
@@ -79,32 +91,25 @@ def read_stats(
 @router.get("/trend", response_model=TrendPublic, responses=REFUSALS)
 def read_trend(
     session: SessionDep,
-    actor: CurrentActor,
     container: ContainerDep,
-    start: From = None,
-    end: To = None,
-    department: Department = None,
+    scope: ScopeDep,
     by: Annotated[Grouping, Query(description="Tianjin day, ISO week or month.")] = Grouping.week,
 ) -> TrendPublic:
     """Return the figures of a unit (or the district) per Tianjin day, ISO week or month."""
-    window = _period(container, start, end)
-    unit = service.visible_unit(
-        actor=actor, department=department, known=container.taxonomy.unit_codes
-    )
     found = service.trend(
         session=session,
-        window=window,
+        window=scope.window,
         grouping=by,
         zone=container.settings.zone,
         now=container.clock.now(),
-        department=unit,
+        department=scope.unit,
     )
     return TrendPublic(
         timezone=container.settings.timezone,
-        start=window.start,
-        end=window.end,
+        start=scope.window.start,
+        end=scope.window.end,
         by=by,
-        department=unit,
+        department=scope.unit,
         buckets=found,
     )
 
@@ -112,34 +117,27 @@ def read_trend(
 @router.get("/breakdown", response_model=BreakdownPublic, responses=REFUSALS)
 def read_breakdown(
     session: SessionDep,
-    actor: CurrentActor,
     container: ContainerDep,
     language: Language,
-    start: From = None,
-    end: To = None,
-    department: Department = None,
+    scope: ScopeDep,
     by: Literal["category", "channel"] = "category",
 ) -> BreakdownPublic:
     """Return the figures of a unit (or the district) per category or per channel."""
-    window = _period(container, start, end)
-    unit = service.visible_unit(
-        actor=actor, department=department, known=container.taxonomy.unit_codes
-    )
     label = service.breakdown_label(by=by, taxonomy=container.taxonomy, language=language)
     rows = service.breakdown(
         session=session,
-        window=window,
+        window=scope.window,
         by=by,
         now=container.clock.now(),
         label=label,
-        department=unit,
+        department=scope.unit,
     )
     return BreakdownPublic(
         timezone=container.settings.timezone,
-        start=window.start,
-        end=window.end,
+        start=scope.window.start,
+        end=scope.window.end,
         by=by,
-        department=unit,
+        department=scope.unit,
         rows=rows,
     )
 
