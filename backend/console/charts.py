@@ -10,6 +10,7 @@ has a fixed id (`chart-<name>`), which pygal's style rules are scoped to.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ STYLE = Style(
     value_font_size=13,
     title_font_size=16,
     legend_font_size=13,
+    no_data_font_size=20,
     colors=("#0b57a4", "#8c1d18", "#1f7a3a", "#8a5a00"),
 )
 _SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -64,6 +66,7 @@ class ChartSpec:
     x_labels: Sequence[str]
     series: Sequence[Series]
     percent: bool = False
+    no_data: str = "—"  # shown across an empty chart
 
 
 def chart_svg(spec: ChartSpec) -> Markup:
@@ -98,20 +101,27 @@ def _chart(spec: ChartSpec) -> Any:
         "truncate_label": 24,
         "truncate_legend": 30,
         "x_label_rotation": 0,
-        "no_data_text": "—",
+        "no_data_text": spec.no_data,
         "value_formatter": (lambda v: f"{v:.1f} %") if spec.percent else (lambda v: f"{v:g}"),
     }
     if spec.percent:
         options["range"] = (0, 100)
     else:
-        options["min_scale"] = 1
-        options["max_scale"] = 6
+        options["y_labels"] = _count_ticks(spec)
     chart = kinds[spec.kind](**options)
     chart.uuid = spec.name  # the svg's id becomes chart-<name>, the style rules' scope
     chart.x_labels = list(spec.x_labels)
     for series in spec.series:
         chart.add(series.title, [_value(point) for point in series.points])
     return chart
+
+
+def _count_ticks(spec: ChartSpec) -> list[int]:
+    """Return whole-number ticks for a chart of counts (never 0.2 of a case)."""
+    values = [p.value for series in spec.series for p in series.points if p.value is not None]
+    top = int(max(values, default=0))
+    step = max(1, math.ceil(top / 5))
+    return list(range(0, top + step, step))
 
 
 def _value(point: Point) -> dict[str, Any] | None:

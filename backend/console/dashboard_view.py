@@ -81,8 +81,23 @@ def charts(view: DashboardView, t: Text) -> list[Chart]:
         for name in RATES
     ]
     specs = [
-        ChartSpec("trend_received", "bar", t("dashboard.chart_trend_received"), weeks, [received]),
-        ChartSpec("trend_rates", "line", t("dashboard.chart_trend_rates"), weeks, rates, True),
+        ChartSpec(
+            "trend_received",
+            "bar",
+            t("dashboard.chart_trend_received"),
+            weeks,
+            [received],
+            no_data=t("dashboard.no_data"),
+        ),
+        ChartSpec(
+            "trend_rates",
+            "line",
+            t("dashboard.chart_trend_rates"),
+            weeks,
+            rates,
+            percent=True,
+            no_data=t("dashboard.no_data"),
+        ),
     ]
     for name, rows in (("categories", view.categories), ("channels", view.channels)):
         shown = rows[:MAX_GROUPS]
@@ -93,6 +108,7 @@ def charts(view: DashboardView, t: Text) -> list[Chart]:
                 t(f"dashboard.chart_{name}"),
                 [row.label for row in shown],
                 [Series(t("dashboard.received"), [_count(r.measures.received, t) for r in shown])],
+                no_data=t("dashboard.no_data"),
             )
         )
     return [Chart(spec.name, spec.title, chart_svg(spec)) for spec in specs]
