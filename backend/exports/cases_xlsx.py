@@ -114,14 +114,6 @@ def columns(*, actor: Actor, context: ExportContext) -> list[Column]:
     return found
 
 
-def headings(*, actor: Actor, context: ExportContext) -> list[str]:
-    """Return the column headings in the reader's language."""
-    return [
-        render(f"export_col_{c.key}", context.language)
-        for c in columns(actor=actor, context=context)
-    ]
-
-
 def _named(row: Row, field: str) -> str:
     if row.case.anonymous or row.reporter is None:
         return ""
