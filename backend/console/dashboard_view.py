@@ -74,7 +74,7 @@ def charts(view: DashboardView, t: Text) -> list[Chart]:
     weeks = [bucket.label for bucket in view.trend]
     received = Series(
         t("dashboard.received"),
-        [_count(b.measures.received, t) for b in view.trend],
+        [_count(b.measures.received) for b in view.trend],
     )
     rates = [
         Series(t(f"dashboard.{name}"), [_rate(getattr(b.measures, name), t) for b in view.trend])
@@ -107,7 +107,7 @@ def charts(view: DashboardView, t: Text) -> list[Chart]:
                 "hbar",
                 t(f"dashboard.chart_{name}"),
                 [row.label for row in shown],
-                [Series(t("dashboard.received"), [_count(r.measures.received, t) for r in shown])],
+                [Series(t("dashboard.received"), [_count(r.measures.received) for r in shown])],
                 no_data=t("dashboard.no_data"),
             )
         )
@@ -130,7 +130,7 @@ def export_link(view: DashboardView, base: str) -> str:
     return f"{base}?{urlencode(params)}"
 
 
-def _count(measure: Measure | None, t: Text) -> Point:
+def _count(measure: Measure | None) -> Point:
     if measure is None:
         return Point(None, "")
     return Point(measure.numerator, "", measure.cases.numerator)

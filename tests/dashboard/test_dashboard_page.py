@@ -140,3 +140,16 @@ def test_a_bad_export_filter_shows_a_clear_page(coordinator: ConsoleVisitor) -> 
 
     assert response.status_code == 400
     assert "开始日期晚于结束日期。" in response.text
+
+
+def test_the_dashboard_speaks_english_when_chosen(
+    client: TestClient, staff: Staff, coordinator: ConsoleVisitor
+) -> None:
+    file_case(client, staff.coordinator)
+    coordinator.get("/console/dashboard")
+    coordinator.post("/console/language", {"language": "en", "next": "/console/dashboard"})
+
+    html = coordinator.get(f"/console/dashboard?{NOVEMBER}").text
+
+    assert "<h1>Dashboard</h1>" in html
+    assert "no data" in html and "Received per week" in html
