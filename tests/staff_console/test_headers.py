@@ -109,4 +109,8 @@ def test_every_form_in_the_templates_carries_the_csrf_token() -> None:
         source = template.read_text(encoding="utf-8")
         forms = re.findall(r"<form\b.*?</form>", source, re.DOTALL)
         for form in forms:
+            # A GET form (the search filters) changes nothing, and its token would end up in
+            # the bookmarked URL.
+            if 'method="get"' in form.split(">", 1)[0]:
+                continue
             assert 'include "partials/csrf.html"' in form, template.name
