@@ -71,6 +71,11 @@ def test_the_queue_is_usable_on_a_phone(
     phone_page.get_by_role("link", name="按到期日").click()
     expect(phone_page).to_have_url(live_app.url + "/console/?queue=open&sort=due")
     assert_fits(phone_page, PHONE["width"])
+    phone_page.get_by_role("button", name="English").click()
+    expect(phone_page.get_by_role("heading", level=2, name="All open cases (5)")).to_be_visible()
+    expect(phone_page).to_have_url(live_app.url + "/console/?queue=open&sort=due")
+    assert_fits(phone_page, PHONE["width"])
+    screenshot(phone_page, "console-queues-en")
 
 
 def test_the_search_works_without_javascript_on_a_phone(
