@@ -40,7 +40,8 @@ class NavLink:
 
 # The header's links, in order; each page adds its own here.
 NAV_LINKS: list[NavLink] = [
-    NavLink("home", "nav.home"),
+    NavLink("home", "nav.queues"),  # the queues are the landing page
+    NavLink("cases", "nav.search"),
     NavLink("dashboard", "nav.dashboard"),
 ]
 
