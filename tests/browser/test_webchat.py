@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, Route, expect
 
+from dialogs import texts
 from tests.browser.browser import DESKTOP, PHONE, reading_problems, screenshot
 from tests.e2e.telegram_app import AppProcess
 
@@ -52,10 +53,7 @@ def _fake_dialog(page: Page, replies: list[dict[str, object]]) -> None:
     page.route("**/chat/api/**", answer)
 
 
-RECEIPT = (
-    "✅ 已受理。案件编号：HQ-261130-0004\n\n🔑 提取码：042917\n\n"
-    "（只显示这一次，请妥善保存）\n查询进度请发送：/status HQ-261130-0004 042917"
-)
+RECEIPT = texts.render("zh", "complaint.filed_anonymous", number="HQ-261130-0004", pin="042917")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
