@@ -15,6 +15,7 @@ from backend.api.admission import AdmissionGate
 from backend.api.bodies import JsonLimitedRoute, install_body_limits
 from backend.api.deps import SessionDep
 from backend.api.errors import install_error_handlers, refusals
+from backend.api.favicon import mount_favicon
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
@@ -76,6 +77,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(exports_router)
     app.include_router(api)
     mount_console(app, container)
+    mount_favicon(app)
     app.openapi = _openapi_with_settings(app, container.settings)  # type: ignore[method-assign]
     return app
 
