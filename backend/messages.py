@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from backend.open311.texts import OPEN311_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # Shown to a clerk in place of a merge's reason when the other case is another unit's.
     "merged_with_another": {
@@ -240,6 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "channel_telegram": {"zh": "Telegram", "en": "Telegram"},
     "channel_webchat": {"zh": "网页对话", "en": "web chat"},
     "channel_console": {"zh": "终端对话", "en": "console chat"},
+    "channel_open311": {"zh": "Open311 接口", "en": "Open311"},
     "measure_received": {"zh": "受理量", "en": "Received"},
     "measure_received_numerator": {
         "zh": "统计期间内派给（或改派给）本单位的投诉件数，同一件退回后再派回只算一次。",
@@ -311,6 +314,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "期间内评价的、现由本单位承办的投诉。",
         "en": "Complaints rated in the period that the unit holds now.",
     },
+    **OPEN311_MESSAGES,
 }
 
 

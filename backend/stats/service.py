@@ -252,7 +252,7 @@ def definitions(*, language: str) -> list[MeasureDefinition]:
 
 
 def _known_channel(key: str) -> bool:
-    return key in ("api", "telegram", "webchat", "console")
+    return key in ("api", "telegram", "webchat", "console", "open311")
 
 
 def _values(
