@@ -62,7 +62,7 @@ def file_request(
     try:
         receipt = submit(session=session, draft=draft, actor=actor, env=env)
     except ValidationFailed as exc:
-        raise Open311Error(400, "open311_general", value=exc.message(language)) from None
+        raise Open311Error(400, exc.code, **exc.params) from None
     notice = _notice(session, receipt, env, language, now)
     return Filed(receipt=receipt, notice=notice, account_id=account_id)
 

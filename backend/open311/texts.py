@@ -93,10 +93,6 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "service_request_id 一次最多 {max} 个。",
         "en": "At most {max} service_request_id values at once.",
     },
-    "open311_general": {
-        "zh": "请求无法处理：{value}",
-        "en": "The request cannot be processed: {value}",
-    },
     "open311_contact": {
         "zh": "红桥区发展改革委（区社会信用体系建设牵头单位）。",
         "en": "The lead office of Hongqiao District (District Development and Reform Commission).",
