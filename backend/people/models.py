@@ -39,6 +39,7 @@ class ReporterPublic(SQLModel):
     name: str | None
     phone: str | None
     channel: str
+    email: str | None = None  # given by Open311 requests
 
 
 class StaffAccount(SQLModel, table=True):

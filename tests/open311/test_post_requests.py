@@ -11,6 +11,7 @@ from backend.cases.models import Case
 from backend.db import session_scope
 from backend.open311.keys import revoke_key
 from backend.people.models import Reporter
+from tests.conftest import Staff
 from tests.open311.helpers import (
     EN,
     ZH,
@@ -198,3 +199,23 @@ def test_a_key_sent_in_the_query_string_is_read_too(
     response = client.post(f"/open311/v2/requests.json?api_key={key}", data=form)
 
     assert response.status_code == 200, response.text
+
+
+def test_the_unit_never_sees_the_open311_reporter_and_a_coordinator_sees_the_email(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    number = file_request(client, new_key(container), email="li@example.cn", phone="13812345678")[
+        "service_request_id"
+    ]
+
+    as_clerk = client.get(f"/api/v1/cases/{number}", headers=staff.czj_clerk)
+    as_coordinator = client.get(f"/api/v1/cases/{number}", headers=staff.coordinator).json()
+
+    assert as_clerk.status_code == 200
+    assert "li@example.cn" not in as_clerk.text and "13812345678" not in as_clerk.text
+    assert as_coordinator["reporter"] == {
+        "name": None,
+        "phone": "13812345678",
+        "channel": "open311",
+        "email": "li@example.cn",
+    }
