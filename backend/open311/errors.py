@@ -6,6 +6,7 @@ from starlette.responses import Response
 
 from backend.messages import render as message
 from backend.open311.render import render
+from backend.storable import printable
 
 
 class Open311Error(Exception):
@@ -29,5 +30,10 @@ def errors(status: int, description: str) -> list[dict[str, object]]:
 
 
 def refusal(exc: Open311Error, *, fmt: str, language: str) -> Response:
-    """Return the answer to a refused request, described in the caller's language."""
-    return error_response(exc.status, message(exc.code, language, **exc.params), fmt)
+    """Return the answer to a refused request, described in the caller's language.
+
+    A value quoted back (an unknown code, say) is cut short and cleaned of what could not be
+    sent (a lone surrogate), as the API does (backend.storable.printable).
+    """
+    params = {k: printable(v) if isinstance(v, str) else v for k, v in exc.params.items()}
+    return error_response(exc.status, message(exc.code, language, **params), fmt)

@@ -232,3 +232,23 @@ def test_a_dishonesty_record_is_no_service_request(
 
     assert listed(client) == []
     assert client.get(f"{BASE}/requests/{record.json()['number']}.json").status_code == 404
+
+
+def test_text_that_looks_like_markup_is_escaped_in_xml_and_control_characters_dropped(
+    client: TestClient, container: Container
+) -> None:
+    text = '工程款拖欠半年了 <b>&amp;</b> "引号" \x07 ]]>'
+    number = file_request(client, new_key(container), description=text)["service_request_id"]
+
+    root = xml(client.get(f"{BASE}/requests/{number}.xml"))
+    [request] = listed(client, f"?service_request_id={number}")
+
+    assert root.findtext("request/description") == text.replace("\x07", "")
+    assert request["description"] == text
+
+
+def test_a_quoted_value_that_cannot_be_sent_is_cleaned_in_the_refusal(client: TestClient) -> None:
+    response = client.get(f"{BASE}/services/%ED%A0%80.json", headers=EN)
+
+    assert response.status_code == 404
+    assert errors_of(response, "json")[0]["code"] == 404
