@@ -219,3 +219,21 @@ def test_the_unit_never_sees_the_open311_reporter_and_a_coordinator_sees_the_ema
         "channel": "open311",
         "email": "li@example.cn",
     }
+
+
+def test_an_anonymous_answer_in_xml_has_the_pin_as_one_more_element(
+    client: TestClient, container: Container
+) -> None:
+    root = xml(post(client, "xml", request_form(new_key(container)), **EN))
+
+    [request] = root.findall("request")
+    assert list(children(request)) == [
+        "service_request_id",
+        "service_notice",
+        "account_id",
+        "pin",
+    ]
+    assert str(request.findtext("pin")).isdigit()
+    assert str(request.findtext("service_notice")).endswith(
+        "Anonymous report: keep the case number and the PIN to follow the case."
+    )
