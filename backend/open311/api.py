@@ -159,6 +159,8 @@ def request(
     """Return one service request (as a list of one, as the specification has it)."""
     fmt = _format(fmt)
     check_jurisdiction(fields, _jurisdiction(container))
+    if "," in service_request_id:  # one request here; several are asked of GET requests
+        raise Open311Error(404, "open311_request_unknown", value=service_request_id[:40])
     env = container.case_env
     zone = ZoneInfo(env.timezone)
     query = read_query(
@@ -170,7 +172,7 @@ def request(
     found = find_requests(
         session=session, query=query, taxonomy=env.taxonomy, language=language, zone=zone
     )
-    if not found or "," in service_request_id:
+    if not found:
         raise Open311Error(404, "open311_request_unknown", value=service_request_id[:40])
     return render(found, root="service_requests", fmt=fmt)
 

@@ -90,13 +90,15 @@ def media_url(fields: dict[str, str]) -> str | None:
 
 
 def attributes(fields: dict[str, str], known: tuple[str, ...]) -> dict[str, str]:
-    """Return the `attribute[code]=value` parameters, refusing a code no definition lists."""
+    """Return the `attribute[code]=value` parameters of the codes a definition lists.
+
+    Others are ignored, not refused: some clients send attributes of their own with every
+    request (FixMyStreet sends its report's id and URL, for one).
+    """
     found: dict[str, str] = {}
     for key, value in fields.items():
         if key.startswith("attribute[") and key.endswith("]"):
             code = key[len("attribute[") : -1]
-            if code not in known:
-                raise Open311Error(400, "open311_unknown_attribute", value=code[:40])
-            if value.strip():
+            if code in known and value.strip():
                 found[code] = value.strip()
     return found

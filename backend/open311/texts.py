@@ -60,11 +60,6 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "media_url 必须是 http:// 或 https:// 开头的地址。",
         "en": "media_url must be an http:// or https:// address.",
     },
-    "open311_unknown_attribute": {
-        "zh": "没有这个属性：attribute[{value}]。可用的属性见事项定义。",
-        "en": "Unknown attribute: attribute[{value}]; the service definition lists the "
-        "attributes.",
-    },
     "open311_bad_street": {
         "zh": "attribute[street] 不是可选的街道代码：{value}。",
         "en": "attribute[street] is not one of the listed street codes: {value}.",

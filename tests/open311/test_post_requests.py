@@ -101,6 +101,17 @@ def test_attributes_give_the_street_and_the_date_it_happened(
     assert str(case.occurred_on) == "2026-11-20"
 
 
+def test_attributes_no_definition_lists_are_ignored(
+    client: TestClient, container: Container
+) -> None:
+    extra = {"attribute[fixmystreet_id]": "42", "attribute[report_url]": "https://x.example/42"}
+
+    answer = file_request(client, new_key(container), **extra)
+
+    case, _ = stored(container, answer["service_request_id"])
+    assert case.status == "routed"
+
+
 def test_a_street_level_request_without_a_street_or_a_known_place_goes_to_triage(
     client: TestClient, container: Container
 ) -> None:
@@ -146,7 +157,6 @@ BAD_INPUT = [
     ({"address_string": "路" * 201, "lat": None, "long": None}, 400, "address_string is too long"),
     ({"description": None}, 400, "Please describe the complaint."),
     ({"description": "x" * 5001}, 400, "The text is too long"),
-    ({"attribute[colour]": "red"}, 400, "Unknown attribute: attribute[colour]"),
     ({"attribute[street]": "nowhere"}, 400, "not one of the listed street codes: nowhere"),
     ({"attribute[occurred_at]": "yesterday"}, 400, "attribute[occurred_at] is not an ISO 8601"),
     ({"attribute[occurred_at]": "2099-01-01T00:00:00Z"}, 400, "cannot be in the future"),
