@@ -44,6 +44,8 @@ class Case(SQLModel, table=True):
         # Satisfaction by the rating's date, for the district and for one unit.
         Index("ix_cases_rated_at", "rated_at"),
         Index("ix_cases_department_rated_at", "department_code", "rated_at"),
+        # Open311's GET requests: newest first within a window of requested_datetime.
+        Index("ix_cases_created_at_id", "created_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

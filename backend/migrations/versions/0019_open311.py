@@ -5,7 +5,8 @@ Revises: 0014
 Create Date: 2026-11-30
 
 Open311 GeoReport v2: the client applications' API keys (hashes only), and a reporter's
-e-mail address (an Open311 request may give one as its only contact).
+e-mail address (an Open311 request may give one as its only contact), and an index for
+Open311's newest-first listing by requested time.
 """
 from collections.abc import Sequence
 
@@ -36,9 +37,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('reporters', schema=None) as batch_op:
         batch_op.add_column(sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=True))
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.create_index('ix_cases_created_at_id', ['created_at', 'id'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_created_at_id')
     with op.batch_alter_table('reporters', schema=None) as batch_op:
         batch_op.drop_column('email')
     op.drop_table('open311_keys')
