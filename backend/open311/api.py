@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from backend.api.deps import ContainerDep, SessionDep
@@ -46,11 +47,17 @@ def fmt_of(request: Request) -> str:
 async def parameters(request: Request) -> dict[str, str]:
     """Return the query's parameters, and a POST's form fields over them (text fields only)."""
     fields = dict(request.query_params)
-    if request.method == "POST":
-        form = await request.form()
-        for key, value in form.multi_items():
-            if not isinstance(value, UploadFile):
-                fields[key] = value
+    if request.method != "POST":
+        return fields
+    try:
+        async with request.form() as form:  # closes any uploaded file, which is not read
+            for key, value in form.multi_items():
+                if not isinstance(value, UploadFile):
+                    fields[key] = value
+    except HTTPException as exc:
+        if exc.status_code != 400:  # a body past the limit stays the API's 413
+            raise
+        raise Open311Error(400, "open311_bad_form") from None
     return fields
 
 

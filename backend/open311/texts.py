@@ -31,6 +31,11 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有这个地址：{value}。请用 .json 或 .xml 结尾。",
         "en": "No such resource: {value}; resources end in .json or .xml.",
     },
+    "open311_bad_form": {
+        "zh": "请求内容无法读取：请用表单编码（application/x-www-form-urlencoded）。",
+        "en": "The request body cannot be read: send it form-encoded "
+        "(application/x-www-form-urlencoded).",
+    },
     "open311_location_required": {
         "zh": "请给出位置：lat 和 long，或 address_string。",
         "en": "A location is required: lat and long, or address_string.",

@@ -247,3 +247,14 @@ def test_an_anonymous_answer_in_xml_has_the_pin_as_one_more_element(
     assert str(request.findtext("service_notice")).endswith(
         "Anonymous report: keep the case number and the PIN to follow the case."
     )
+
+
+def test_a_body_that_is_no_form_is_refused_with_the_error_list(client: TestClient) -> None:
+    response = client.post(
+        "/open311/v2/requests.json",
+        content=b"--x\r\nnot a part",
+        headers={"Content-Type": "multipart/form-data; boundary=x", **EN},
+    )
+
+    assert response.status_code == 400
+    assert errors_of(response, "json")[0]["description"].startswith("The request body cannot")
