@@ -37,7 +37,7 @@ def create(name: AppName) -> None:
 
 @keys.command("list")
 def list_() -> None:
-    """List client applications: name, when the key was issued, last used, revoked."""
+    """List client applications: name, active or revoked, issued, last used (to the hour)."""
     container = build()
     prepare_database(container)
     with session_scope(container.engine) as session:

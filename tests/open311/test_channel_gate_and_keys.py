@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import datetime
 
 import httpx
 from fastapi.testclient import TestClient
 
 from backend.api.admission import is_gated
 from backend.bootstrap import Container
+from backend.db import session_scope
+from backend.open311.keys import client_of, create_key, hash_key
 from backend.settings import Settings
 from backend.stats.service import breakdown_label
 from backend.taxonomy.models import Taxonomy
 from tests.api.test_admission import _one_at_a_time, _while_held
 from tests.cli.test_cli import intake
+from tests.fakes import FakeClock
 from tests.open311.helpers import BASE, errors_of, post, request_form
 
 
@@ -73,3 +77,24 @@ def test_a_coordinator_creates_lists_and_revokes_keys_from_the_command_line(
     assert again.returncode == 1
     assert again.stderr.strip() == "intake: The application mobile-app already has a key."
     assert unknown.returncode == 1 and "nobody" in unknown.stderr
+
+
+def test_a_keys_use_is_noted_at_most_hourly_and_only_its_hash_is_stored(
+    container: Container, clock: FakeClock
+) -> None:
+    with session_scope(container.engine) as session:
+        row, key = create_key(session=session, name="portal", now=clock.now())
+        assert key not in row.key_hash and row.key_hash == hash_key(key)
+    first = clock.now()
+
+    def use() -> datetime | None:
+        with session_scope(container.engine) as session:
+            client = client_of(session=session, key=key, now=clock.now())
+            assert client is not None
+            return client.last_used_at
+
+    assert use() == first
+    clock.advance(minutes=59)
+    assert use() == first
+    clock.advance(minutes=1)
+    assert use() == clock.now()
