@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from backend.open311.texts import OPEN311_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # Shown to a clerk in place of a merge's reason when the other case is another unit's.
     "merged_with_another": {
@@ -238,8 +240,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stats_none": {"zh": "（无）", "en": "(none)"},
     "channel_api": {"zh": "工作人员录入", "en": "entered by staff"},
     "channel_telegram": {"zh": "Telegram", "en": "Telegram"},
-    "channel_webchat": {"zh": "网页对话", "en": "web chat"},
+    "channel_web": {"zh": "网页对话", "en": "web chat"},
     "channel_console": {"zh": "终端对话", "en": "console chat"},
+    "channel_open311": {"zh": "Open311 接口", "en": "Open311"},
     "measure_received": {"zh": "受理量", "en": "Received"},
     "measure_received_numerator": {
         "zh": "统计期间内派给（或改派给）本单位的投诉件数，同一件退回后再派回只算一次。",
@@ -342,6 +345,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "case_status_resolved": {"zh": "已办结", "en": "resolved"},
     "case_status_closed": {"zh": "已归档", "en": "closed"},
     "case_status_rejected": {"zh": "不予受理", "en": "rejected"},
+    **OPEN311_MESSAGES,
 }
 
 

@@ -21,6 +21,7 @@ from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
 from backend.console.app import mount_console
 from backend.exports.api import router as exports_router
+from backend.open311.api import mount_open311
 from backend.people.api import router as staff_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
@@ -76,6 +77,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(staff_router)
     api.include_router(exports_router)
     app.include_router(api)
+    mount_open311(app)
     mount_console(app, container)
     mount_favicon(app)
     app.openapi = _openapi_with_settings(app, container.settings)  # type: ignore[method-assign]

@@ -108,7 +108,9 @@ def _reporter_for(session: Session, case: Case, actor: Actor) -> ReporterPublic 
     reporter = session.get(Reporter, case.reporter_id)
     if reporter is None:
         return None
-    return ReporterPublic(name=reporter.name, phone=reporter.phone, channel=reporter.channel)
+    return ReporterPublic(
+        name=reporter.name, phone=reporter.phone, channel=reporter.channel, email=reporter.email
+    )
 
 
 def _event_for(

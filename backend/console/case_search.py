@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from backend.actors import Actor
 from backend.bounds import FIRST_DAY, LAST_DAY
-from backend.cases.models import CaseKind, CaseStatus
+from backend.cases.models import CASE_CHANNELS, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number
 from backend.cases.ordering import CaseOrder
 from backend.cases.queries import CaseFilter
@@ -27,7 +27,6 @@ from backend.storable import is_storable
 from backend.taxonomy.models import Taxonomy
 from dialogs.parsing import parse_phone
 
-CHANNELS = ("telegram", "web", "api", "console")  # where cases come from (Case.channel)
 MAX_LENGTH = 200  # the API's limit for `q`
 TEXT_FIELDS = ("number", "q", "phone")
 CHOICE_FIELDS = ("status", "unit", "category", "street", "kind", "channel")
@@ -64,7 +63,7 @@ class Choices:
                 "category": tuple(c.id for c in taxonomy.categories),
                 "street": streets,
                 "kind": tuple(k.value for k in CaseKind),
-                "channel": CHANNELS,
+                "channel": CASE_CHANNELS,
             }
         )
 

@@ -6,7 +6,8 @@ from backend.cases.models import CaseKind, CaseStatus
 from backend.cases.ordering import CaseOrder
 from backend.cases.queues import Queue
 from backend.console import texts
-from backend.console.case_search import CHANNELS, FIELDS
+from backend.cases.models import CASE_CHANNELS as CHANNELS
+from backend.console.case_search import FIELDS
 
 
 def test_every_status_kind_channel_queue_order_and_field_has_a_text() -> None:

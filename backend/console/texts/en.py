@@ -155,6 +155,7 @@ TEXTS: dict[str, str] = {
     "channel.web": "web chat",
     "channel.api": "API",
     "channel.console": "command-line chat",
+    "channel.open311": "Open311 (other systems)",
     "search.title": "Find cases",
     "search.filters": "Filters",
     "search.results": "Results",

@@ -145,6 +145,7 @@ TEXTS: dict[str, str] = {
     "channel.web": "网页对话",
     "channel.api": "接口",
     "channel.console": "命令行对话",
+    "channel.open311": "Open311（其他系统）",
     "search.title": "查找案件",
     "search.filters": "筛选条件",
     "search.results": "查找结果",
