@@ -36,6 +36,7 @@ class CaseStatus(StrEnum):
 # other systems through Open311. Statistics, exports and the console's filters name these.
 CASE_CHANNELS = ("api", "telegram", "web", "console", "open311")
 
+
 class Case(SQLModel, table=True):
     """The current state of one case; its history is in CaseEvent."""
 

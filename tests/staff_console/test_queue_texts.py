@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from backend.cases.models import CASE_CHANNELS as CHANNELS
 from backend.cases.models import CaseKind, CaseStatus
 from backend.cases.ordering import CaseOrder
 from backend.cases.queues import Queue
 from backend.console import texts
-from backend.cases.models import CASE_CHANNELS as CHANNELS
 from backend.console.case_search import FIELDS
 
 
