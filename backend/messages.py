@@ -311,6 +311,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "期间内评价的、现由本单位承办的投诉。",
         "en": "Complaints rated in the period that the unit holds now.",
     },
+    # Internal notes (backend/cases/notes.py).
+    "note_required": {"zh": "请填写备注内容。", "en": "Please write the note."},
+    "note_too_long": {
+        "zh": "备注太长，最多 {max} 字。",
+        "en": "The note is too long; the limit is {max} characters.",
+    },
+    "bad_days": {
+        "zh": "天数须是 1 到 365 之间的整数。",
+        "en": "The days must be a whole number from 1 to 365.",
+    },
+    "unknown_action": {
+        "zh": "没有这个操作：{value}。",
+        "en": "Unknown action: {value}.",
+    },
 }
 
 

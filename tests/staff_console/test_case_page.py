@@ -1,0 +1,153 @@
+"""The case page over HTTP: what it shows, to whom, and the forms the workflow allows."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from fastapi.testclient import TestClient
+
+from backend.actors import Actor
+from backend.bootstrap import Container
+from backend.cases.queries import get_case
+from backend.cases.workflow import Action, allowed_actions
+from backend.db import session_scope
+from backend.people.models import StaffAccount
+from tests.case_fixtures import ARREARS, HOSTILE, UNCLEAR, act, file_case
+from tests.staff_console.case_visits import (
+    clerk,
+    coordinator,
+    offered_actions,
+    page_path,
+    signed_in,
+)
+
+
+def allowed_by_workflow(container: Container, number: str, account: StaffAccount) -> set[str]:
+    """Return what workflow.allowed_actions (the one rule) lets the account do now."""
+    with session_scope(container.engine) as session:
+        actor = Actor.staff(account)
+        case = get_case(session=session, number=number, actor=actor)
+        allowed = allowed_actions(session=session, case=case, actor=actor, env=container.case_env)
+        return {a.value for a in allowed}
+
+
+@pytest.mark.parametrize(
+    ("role", "steps", "expected"),
+    [
+        ("coordinator", [], {"reassign", "reject", "merge", "set_rectification"}),
+        ("clerk", [], {"sign", "return"}),
+        ("clerk", ["sign"], {"start", "resolve", "return", "request_extension", "pause"}),
+        ("coordinator", ["sign"], {"reassign", "merge", "set_rectification"}),
+        ("clerk", ["sign", "resolve"], set()),
+        ("coordinator", ["sign", "resolve"], {"reopen", "close"}),
+    ],
+)
+def test_the_forms_shown_are_the_actions_the_workflow_allows(
+    client: TestClient,
+    container: Container,
+    role: str,
+    steps: list[str],
+    expected: set[str],
+) -> None:
+    boss, li = coordinator(container), clerk(container)
+    number = file_case(container, ARREARS)  # routed to czj
+    for step in steps:
+        act(container, number, li, Action(step), reply="已处理" if step == "resolve" else None)
+    account = boss if role == "coordinator" else li
+    visitor = signed_in(client, account)
+
+    page = visitor.get(page_path(number))
+
+    assert page.status_code == 200
+    assert offered_actions(page.text) == allowed_by_workflow(container, number, account)
+    assert offered_actions(page.text) == expected
+
+
+def test_a_coordinator_is_offered_placing_a_triage_case(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, UNCLEAR)
+    visitor = signed_in(client, coordinator(container))
+
+    page = visitor.get(page_path(number))
+
+    assert "triage" in page.text or "待分派" in page.text
+    assert offered_actions(page.text) == {"reassign", "reject", "merge"}
+    assert 'name="department"' in page.text and 'name="category"' in page.text
+
+
+def test_a_clerk_of_another_unit_gets_the_404_page(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)  # czj's
+    visitor = signed_in(client, clerk(container, "sfj", "zhao"))
+
+    page = visitor.get(page_path(number))
+
+    assert page.status_code == 404
+    assert "页面不存在" in page.text
+    assert ARREARS not in page.text
+
+
+def test_an_unknown_number_gets_the_404_page(client: TestClient, container: Container) -> None:
+    visitor = signed_in(client, coordinator(container))
+
+    assert visitor.get(page_path("HQ-000000-0000")).status_code == 404
+    assert visitor.get(page_path("not-a-number")).status_code == 404
+
+
+def test_the_text_is_shown_exactly_as_filed_and_never_interpreted(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, HOSTILE)
+    visitor = signed_in(client, coordinator(container))
+
+    page = visitor.get(page_path(number))
+
+    assert "<script>alert(1)</script>" not in page.text
+    assert "<img src=x" not in page.text
+    assert html.escape(HOSTILE, quote=True) in page.text or html.escape(HOSTILE) in page.text
+
+
+def test_a_signed_out_visitor_is_sent_to_sign_in_and_back(client: TestClient) -> None:
+    response = client.get(page_path("HQ-000000-0001"), follow_redirects=False)
+
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/console/sign-in?next=")
+
+
+def test_the_reporter_is_shown_to_a_coordinator_for_a_named_report_only(
+    client: TestClient, container: Container
+) -> None:
+    named = file_case(container, ARREARS, named=True)
+    anonymous = file_case(container, ARREARS + "，还没有结果")
+    boss = signed_in(client, coordinator(container))
+    li = signed_in(client, clerk(container))
+
+    assert "13812345678" in boss.get(page_path(named)).text
+    assert "data-reporter" not in boss.get(page_path(anonymous)).text
+    clerk_page = li.get(page_path(named)).text
+    assert "13812345678" not in clerk_page and "张三" not in clerk_page
+    assert "data-reporter" not in clerk_page
+
+
+def test_the_clocks_show_their_due_dates_and_states(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, coordinator(container))
+
+    page = visitor.get(page_path(number)).text
+
+    assert "签收时限" in page and "计时中" in page and "截止 " in page
+
+
+def test_similar_open_cases_are_listed(client: TestClient, container: Container) -> None:
+    first = file_case(container, ARREARS)
+    second = file_case(container, ARREARS + "。")
+    visitor = signed_in(client, coordinator(container))
+
+    page = visitor.get(page_path(second)).text
+
+    assert f'href="/console/cases/{first}"' in page
