@@ -9,9 +9,13 @@ from fastapi.testclient import TestClient
 
 from backend.actors import Actor
 from backend.bootstrap import Container
+from backend.cases.models import CaseKind, CaseStatus
 from backend.cases.queries import get_case
 from backend.cases.workflow import Action, allowed_actions
+from backend.console import texts
+from backend.console.pages.case.forms import FIELDS
 from backend.db import session_scope
+from backend.deadlines.models import ClockKind, ClockState
 from backend.people.models import StaffAccount
 from tests.case_fixtures import ARREARS, HOSTILE, UNCLEAR, act, file_case
 from tests.staff_console.case_visits import (
@@ -151,3 +155,29 @@ def test_similar_open_cases_are_listed(client: TestClient, container: Container)
     page = visitor.get(page_path(second)).text
 
     assert f'href="/console/cases/{first}"' in page
+
+
+def test_every_label_the_case_page_builds_at_run_time_has_a_text() -> None:
+    built = [f"case.status.{s.value}" for s in CaseStatus]
+    built += [f"case.action.{a.value}" for a in Action]
+    built += [f"case.done.{a.value}" for a in Action] + ["case.done.note"]
+    built += [f"case.clock.{k.value}" for k in ClockKind]
+    built += [f"case.clock_state.{s.value}" for s in ClockState] + ["case.clock_state.overdue"]
+    built += [f"case.kind.{k.value}" for k in CaseKind]
+    built += [f"case.field.{name}" for name in FIELDS]
+
+    assert sorted(key for key in built if not texts.has(key)) == []
+
+
+def test_the_history_names_actions_units_and_categories_in_words(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, UNCLEAR)
+    boss = coordinator(container)
+    act(container, number, boss, Action.reassign, department="czj", category="arrears")
+    visitor = signed_in(client, boss)
+
+    page = visitor.get(page_path(number)).text
+
+    assert "<strong>派单 / 改派</strong>" in page
+    assert "区财政局" in page and "拖欠企业账款" in page

@@ -206,4 +206,9 @@ TEXTS: dict[str, str] = {
     "case.detail.department": "unit",
     "case.detail.category": "category",
     "case.detail.case": "case",
+    "case.detail.channel": "channel",
+    "case.detail.kind": "kind",
+    "case.detail.street": "street",
+    "case.detail.rating": "rating",
+    "case.detail.occurred_as": "happened (as written)",
 }

@@ -190,4 +190,9 @@ TEXTS: dict[str, str] = {
     "case.detail.department": "单位",
     "case.detail.category": "类别",
     "case.detail.case": "案件",
+    "case.detail.channel": "渠道",
+    "case.detail.kind": "类型",
+    "case.detail.street": "街道",
+    "case.detail.rating": "评价",
+    "case.detail.occurred_as": "发生时间（原话）",
 }

@@ -37,7 +37,8 @@ router = APIRouter()
 Number = Annotated[str, Path(max_length=40)]
 Text = Annotated[str, Form(max_length=10_000)]
 Short = Annotated[str, Form(max_length=200)]
-DONE = frozenset({*(a.value for a in Action), "note"})
+ACTIONS = frozenset(a.value for a in Action)
+DONE = ACTIONS | {"note"}
 
 
 @router.get("/cases/{number}", response_class=HTMLResponse, name="case")
@@ -182,6 +183,7 @@ def _render(
         note=note,
         chosen_template=chosen.id if chosen else "",
         label=partial(label, visit.language),
+        actions=ACTIONS,
     )
 
 

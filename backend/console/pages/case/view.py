@@ -70,6 +70,13 @@ class CasePageData:
     zone: ZoneInfo
     changed: list[CaseEventPublic] = field(default_factory=list)  # since the form was shown
 
+    def detail(self, key: str, value: object) -> str:
+        """Return an event detail's value as shown: a unit's or category's name, else as is."""
+        codes = {u.code: u.name for u in (*self.units, *self.categories)}
+        if key in ("department", "category", "street") and isinstance(value, str):
+            return codes.get(value, value)
+        return str(value)
+
     def local(self, moment: datetime) -> str:
         """Return a moment in the district's time, to the minute."""
         return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
