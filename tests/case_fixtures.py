@@ -33,6 +33,8 @@ def file_case(
     category: str | None = None,
     reporter_chat: str | None = None,
     named: bool = False,
+    latitude: float | None = None,
+    longitude: float | None = None,
 ) -> str:
     """File a complaint through the intake service; return its number.
 
@@ -48,6 +50,8 @@ def file_case(
             reporter_phone="13812345678" if named else None,
             channel="web" if reporter_chat else "api",
             chat_id=reporter_chat,
+            latitude=latitude,
+            longitude=longitude,
         )
         case = submit(session=session, draft=draft, actor=SYSTEM, env=container.case_env).case
         return case.number

@@ -181,3 +181,25 @@ def test_the_history_names_actions_units_and_categories_in_words(
 
     assert "<strong>派单 / 改派</strong>" in page
     assert "区财政局" in page and "拖欠企业账款" in page
+
+
+def test_a_shared_location_shows_its_coordinates_and_the_nearest_street(
+    client: TestClient, container: Container
+) -> None:
+    near = file_case(container, ARREARS, latitude=39.1652, longitude=117.1588)
+    far = file_case(container, ARREARS + "，地点很远", latitude=40.5, longitude=118.0)
+    visitor = signed_in(client, coordinator(container))
+
+    near_page = visitor.get(page_path(near)).text
+    far_page = visitor.get(page_path(far)).text
+
+    assert "39.16520, 117.15880" in near_page and "最近的街道：西于庄街道" in near_page
+    assert "40.50000, 118.00000" in far_page and "附近没有已配置的街道" in far_page
+    assert "<iframe" not in near_page and "tile" not in near_page  # nothing from other sites
+
+
+def test_a_case_without_a_location_shows_none(client: TestClient, container: Container) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, coordinator(container))
+
+    assert "data-location" not in visitor.get(page_path(number)).text

@@ -107,7 +107,7 @@ TEXTS: dict[str, str] = {
     "case.templates": "Reply templates",
     "case.template_text": "Show the whole text",
     "case.clocks": "Deadlines",
-    "case.due": "due {date} ({days} days)",
+    "case.due": "due {date} ({days}-day limit)",
     "case.provisional": "provisional",
     "case.provisional_hint": "The year's holidays are not published yet: this date may change.",
     "case.pending_extension": "Extension requested: {days} working days",
@@ -211,4 +211,5 @@ TEXTS: dict[str, str] = {
     "case.detail.street": "street",
     "case.detail.rating": "rating",
     "case.detail.occurred_as": "happened (as written)",
+    "case.jump_actions": "Go to what you can do",
 }

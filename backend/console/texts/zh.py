@@ -195,4 +195,5 @@ TEXTS: dict[str, str] = {
     "case.detail.street": "街道",
     "case.detail.rating": "评价",
     "case.detail.occurred_as": "发生时间（原话）",
+    "case.jump_actions": "跳到可办理的操作",
 }
