@@ -325,6 +325,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有这个操作：{value}。",
         "en": "Unknown action: {value}.",
     },
+    "unstorable_form_text": {
+        "zh": "填写的内容含有无法保存的字符（NUL 或不成对的代理字符），请删去后再试。",
+        "en": "What you typed contains a character that cannot be stored (NUL or a lone "
+        "surrogate): remove it and try again.",
+    },
 }
 
 

@@ -261,3 +261,36 @@ def test_an_unknown_or_foreign_reply_template_fills_nothing(
         page = visitor.get(f"{page_path(number)}?template={template}")
         reply = re.search(r'<textarea id="field-resolve-reply"[^>]*>(.*?)</textarea>', page.text)
         assert page.status_code == 200 and reply is not None and reply.group(1) == ""
+
+
+def test_text_the_database_cannot_store_is_refused_in_the_page(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "pause")
+
+    paused = visitor.post(f"{page_path(number)}/actions", {**values, "reason": "等待\x00补充"})
+    noted = visitor.post(f"{page_path(number)}/notes", {"text": "备注\x00"})
+
+    for response in (paused, noted):
+        assert response.status_code == 400
+        assert "含有无法保存的字符" in response.text
+    assert stored(container, number).status == "signed"
+
+
+def test_a_reason_longer_than_the_apis_limit_is_refused(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "pause")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "reason": "长" * 2001})
+
+    assert response.status_code == 400
+    assert stored(container, number).status == "signed"

@@ -203,3 +203,17 @@ def test_a_case_without_a_location_shows_none(client: TestClient, container: Con
     visitor = signed_in(client, coordinator(container))
 
     assert "data-location" not in visitor.get(page_path(number)).text
+
+
+def test_the_case_page_carries_the_consoles_strict_policy(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, coordinator(container))
+
+    page = visitor.get(page_path(number))
+
+    (policy,) = page.headers.get_list("content-security-policy")
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert page.headers["cache-control"] == "no-store"
+    assert '<script src="/console/static/case.js?v=' in page.text

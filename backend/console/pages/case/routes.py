@@ -32,10 +32,12 @@ from backend.console.pages.navigation import see_other
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
 from backend.errors import InvalidTransition, StaleVersion, ValidationFailed
+from backend.storable import is_storable
 
 router = APIRouter()
 Number = Annotated[str, Path(max_length=40)]
-Text = Annotated[str, Form(max_length=10_000)]
+Text = Annotated[str, Form(max_length=10_000)]  # a reply (the API's limit)
+Reason = Annotated[str, Form(max_length=2000)]  # a reason or a note (the API's limit)
 Short = Annotated[str, Form(max_length=200)]
 ACTIONS = frozenset(a.value for a in Action)
 DONE = ACTIONS | {"note"}
@@ -69,7 +71,7 @@ def case_action(
     action: Short,
     version: Annotated[int, Form(ge=1, le=MAX_ROW_ID)],
     seen: Annotated[int, Form(ge=0, le=MAX_ROW_ID)] = 0,
-    reason: Text = "",
+    reason: Reason = "",
     reply: Text = "",
     days: Short = "",
     department: Short = "",
@@ -83,6 +85,7 @@ def case_action(
         raise ValidationFailed("unknown_action", field="action", value=action[:40])
     posted = PostedAction(Action(action), version, seen, values)
     try:
+        _require_storable(values)
         take_action(
             session=session,
             case=case,
@@ -109,11 +112,12 @@ def case_note(
     visit: VisitDep,
     session: SessionDep,
     container: ContainerDep,
-    text: Text = "",
+    text: Reason = "",
 ) -> Response:
     """Add an internal note (staff only, never sent to the reporter), then go back (303)."""
     case = get_case(session=session, number=number, actor=user)
     try:
+        _require_storable({"text": text})
         add_note(session=session, case=case, text=text, actor=user, env=container.case_env)
     except ValidationFailed as refused:
         error = refused.message(visit.language)
@@ -134,6 +138,13 @@ def case_attachment(
     store = ContentStore.under(container.settings.data_dir)
     found = evidence_file(session=session, store=store, case=case, attachment_id=attachment_id)
     return Response(found.data, media_type=found.media_type, headers=found.headers)
+
+
+def _require_storable(values: dict[str, str]) -> None:
+    """Refuse a form whose text the database cannot store (NUL, a lone surrogate)."""
+    for name, value in values.items():
+        if not is_storable(value):
+            raise ValidationFailed("unstorable_form_text", field=name)
 
 
 def _refusal_text(refused: ValidationFailed | InvalidTransition, language: str) -> str:
