@@ -217,7 +217,7 @@ def test_the_case_page_is_usable_at_a_phones_width(
     phone_page: Page, live_app: AppProcess, container: Container
 ) -> None:
     li = clerk_of(container)
-    number = file_case(container, HOSTILE + "x" * 200)
+    number = file_case(container, HOSTILE + "x" * 200, latitude=39.1652, longitude=117.1588)
     add_evidence(container, number, PNG, "一张很长很长很长很长的现场照片文件名称.png", "image/png")
     act(container, number, li, Action.sign)
     sign_in(phone_page, live_app, "li", f"/console/cases/{number}")
@@ -233,4 +233,5 @@ def test_the_case_page_is_usable_at_a_phones_width(
     button.scroll_into_view_if_needed()
     expect(button).to_be_visible()
     assert button.bounding_box()["width"] > 300  # type: ignore[index]
+    expect(phone_page.locator("[data-sketch]")).to_be_visible()
     screenshot(phone_page, "console-case")

@@ -196,6 +196,7 @@ def test_a_shared_location_shows_its_coordinates_and_the_nearest_street(
     assert "39.16520, 117.15880" in near_page and "最近的街道：西于庄街道" in near_page
     assert "40.50000, 118.00000" in far_page and "附近没有已配置的街道" in far_page
     assert "<iframe" not in near_page and "tile" not in near_page  # nothing from other sites
+    assert "data-sketch" in near_page and "<title>西于庄街道</title>" in near_page
 
 
 def test_a_case_without_a_location_shows_none(client: TestClient, container: Container) -> None:

@@ -212,4 +212,5 @@ TEXTS: dict[str, str] = {
     "case.detail.rating": "rating",
     "case.detail.occurred_as": "happened (as written)",
     "case.jump_actions": "Go to what you can do",
+    "case.sketch": "Sketch: the red dot is the shared location, grey dots the street centres.",
 }

@@ -196,4 +196,5 @@ TEXTS: dict[str, str] = {
     "case.detail.rating": "评价",
     "case.detail.occurred_as": "发生时间（原话）",
     "case.jump_actions": "跳到可办理的操作",
+    "case.sketch": "示意图：红点为共享位置，灰点为各街道中心（非实际地图）。",
 }

@@ -15,10 +15,12 @@ from backend.bootstrap import Container
 from backend.cases.duplicates import find_duplicates
 from backend.cases.models import Case, CaseKind
 from backend.cases.presenters import present
+from backend.cases.redaction import Redactor
 from backend.cases.reply_templates import ReplyTemplate, load_reply_templates
 from backend.cases.schemas import CaseEventPublic, CasePublic
 from backend.cases.workflow import Action, can_see
 from backend.console.pages.case.forms import ActionForm, action_form
+from backend.console.pages.case.sketch import Sketch, sketch
 from backend.errors import ConfigError
 from backend.taxonomy.models import Taxonomy
 
@@ -68,6 +70,7 @@ class CasePageData:
     categories: list[Unit]
     templates: list[ReplyTemplate]
     zone: ZoneInfo
+    sketch: Sketch | None = None  # the shared location among the street centres
     changed: list[CaseEventPublic] = field(default_factory=list)  # since the form was shown
 
     def detail(self, key: str, value: object) -> str:
@@ -106,12 +109,17 @@ def case_page_data(
             )
             for a in attachments_of(session=session, case=case)
         ],
-        similar=_similar(session, case, actor, now),
+        similar=_similar(session, case, actor, now, language),
         forms=forms,
         units=_units(taxonomy, language),
         categories=[Unit(c.id, _name(c.zh, c.en, language)) for c in taxonomy.categories],
         templates=_templates(container, case) if resolvable else [],
         zone=container.settings.zone,
+        sketch=(
+            sketch(taxonomy, case.latitude, case.longitude, language)
+            if case.latitude is not None and case.longitude is not None
+            else None
+        ),
     )
 
 
@@ -140,8 +148,13 @@ def _names(taxonomy: Taxonomy, case: Case, container: Container, language: str) 
     return names
 
 
-def _similar(session: Session, case: Case, actor: Actor, now: datetime) -> list[Similar]:
-    """Return open cases of the same unit and category that read alike (duplicates.py)."""
+def _similar(
+    session: Session, case: Case, actor: Actor, now: datetime, language: str
+) -> list[Similar]:
+    """Return open cases of the same unit and category that read alike (duplicates.py).
+
+    Their texts are redacted for the reader like the case's own (other units' numbers).
+    """
     if not case.department_code or not case.category_id or case.kind != CaseKind.complaint:
         return []
     found = find_duplicates(
@@ -153,8 +166,9 @@ def _similar(session: Session, case: Case, actor: Actor, now: datetime) -> list[
         limit=SIMILAR_LIMIT + 1,
     )
     alike = [(c, s) for c, s in found if c.id != case.id and can_see(actor, c)]
+    redactor = Redactor(session=session, actor=actor, language=language)
     return [
-        Similar(c.number, c.status, c.text, round(score * 100))
+        Similar(c.number, c.status, redactor.text(c.text) or "", round(score * 100))
         for c, score in alike[:SIMILAR_LIMIT]
     ]
 
