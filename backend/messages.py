@@ -314,6 +314,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "期间内评价的、现由本单位承办的投诉。",
         "en": "Complaints rated in the period that the unit holds now.",
     },
+    # Internal notes (backend/cases/notes.py).
+    "note_required": {"zh": "请填写备注内容。", "en": "Please write the note."},
+    "note_too_long": {
+        "zh": "备注太长，最多 {max} 字。",
+        "en": "The note is too long; the limit is {max} characters.",
+    },
+    "bad_days": {
+        "zh": "天数须是 1 到 365 之间的整数。",
+        "en": "The days must be a whole number from 1 to 365.",
+    },
+    "unknown_action": {
+        "zh": "没有这个操作：{value}。",
+        "en": "Unknown action: {value}.",
+    },
+    "unstorable_form_text": {
+        "zh": "填写的内容含有无法保存的字符（NUL 或不成对的代理字符），请删去后再试。",
+        "en": "What you typed contains a character that cannot be stored (NUL or a lone "
+        "surrogate): remove it and try again.",
+    },
     # The case list as a spreadsheet (backend/exports/cases_xlsx.py).
     "export_too_large": {
         "zh": "符合条件的案件超过 {max} 件，无法一次导出。"

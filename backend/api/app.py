@@ -16,6 +16,7 @@ from backend.api.bodies import JsonLimitedRoute, install_body_limits
 from backend.api.deps import SessionDep
 from backend.api.errors import install_error_handlers, refusals
 from backend.api.favicon import mount_favicon
+from backend.attachments.api import router as attachments_router
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
@@ -71,6 +72,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
         return Health(status="ok", database="ok")
 
     api.include_router(cases_router)
+    api.include_router(attachments_router)
     api.include_router(taxonomy_router)
     api.include_router(calendar_router)
     api.include_router(stats_router)

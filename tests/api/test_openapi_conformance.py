@@ -59,6 +59,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "merge_target_other_kind",  # a complaint and a record
         }
     ),
+    "POST /api/v1/cases/{number}/notes": frozenset({"note_required"}),  # blank
     "POST /api/v1/calendar/overrides": frozenset({"reason_required"}),  # blank
     # a figure's cases: its period goes with a measure, and runs forwards
     "GET /api/v1/cases": frozenset(
