@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from backend.console.pages import home, language, password, sign_in
+from backend.console.pages import (
+    admin_calendar,
+    admin_routing,
+    admin_staff,
+    admin_staff_actions,
+    home,
+    language,
+    password,
+    sign_in,
+)
 
 
 def console_router() -> APIRouter:
     """Return every console page (the console app puts the CSRF check before each)."""
     router = APIRouter()
     for page in (home, sign_in, password, language):
+        router.include_router(page.router)
+    administration = (admin_routing, admin_staff, admin_staff_actions, admin_calendar)
+    for page in administration:
         router.include_router(page.router)
     return router

@@ -1,12 +1,16 @@
-"""Where a page sends the visitor next: 303 redirects, and only ever within the console."""
+"""Where a page sends the visitor next: 303 redirects within the console, the main links."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from fastapi.responses import RedirectResponse
 
+from backend.actors import Actor
+
 HOME = "/console/"
+ADMIN = "/console/admin/"
 
 
 def see_other(path: str) -> RedirectResponse:
@@ -24,3 +28,21 @@ def local_path(raw: str | None, default: str = HOME) -> str:
     if parts.path != "/console" and not parts.path.startswith("/console/"):
         return default
     return raw
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link of the main navigation: its address and the text key of its words."""
+
+    path: str
+    text_key: str
+
+
+def main_links(user: Actor | None) -> list[NavLink]:
+    """Return the main navigation's links this user may follow (pages add theirs here)."""
+    if user is None:
+        return []
+    links = [NavLink(HOME, "nav.home")]
+    if user.is_coordinator:
+        links.append(NavLink(ADMIN, "nav.admin"))
+    return links
