@@ -14,9 +14,9 @@ def test_the_routing_page_shows_categories_owners_keywords_units_and_streets(
     page = signed_in(client, "wang").get("/console/admin/routing").text
 
     arrears = page[page.index('<tr data-category="arrears">') :].split("</tr>")[0]
-    assert "财政局 (czj)" in arrears and "工程款" in arrears and "<td>否</td>" in arrears
+    assert "财政局 (czj)" in arrears and "工程款" in arrears and ">否</td>" in arrears
     parking = page[page.index('<tr data-category="parking">') :].split("</tr>")[0]
-    assert "事发地所在街道" in parking and "<td>是</td>" in parking
+    assert "事发地所在街道" in parking and ">是</td>" in parking
     street = page[page.index('<tr data-street="xyz">') :].split("</tr>")[0]
     assert "西于庄街道" in street
     assert "牵头单位" in page and "hongqiao.yaml" in page

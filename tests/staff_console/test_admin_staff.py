@@ -58,7 +58,7 @@ def test_the_staff_list_shows_login_role_unit_state_last_sign_in_and_chats(
     row = page[page.index('<tr data-login="li">') :].split("</tr>")[0]
     assert "联络员 李" in row and "联络员" in row and "财政局" in row and "在用" in row
     assert "2026-11-27 10:00" in row  # the sign-in, in Tianjin time
-    assert "<td>0</td>" in row
+    assert 'data-label="绑定的聊天">0</td>' in row
 
 
 @pytest.mark.parametrize(
