@@ -19,6 +19,7 @@ from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
 from backend.console.app import mount_console
+from backend.exports.api import router as exports_router
 from backend.people.api import router as staff_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
@@ -72,6 +73,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(calendar_router)
     api.include_router(stats_router)
     api.include_router(staff_router)
+    api.include_router(exports_router)
     app.include_router(api)
     mount_console(app, container)
     app.openapi = _openapi_with_settings(app, container.settings)  # type: ignore[method-assign]

@@ -35,6 +35,9 @@ class CaseFilter:
     # Only the cases behind one figure of the dashboard; `department` then names the unit
     # whose figure it is (the clock's unit), not the unit holding the case now.
     measure: MeasureFilter | None = None
+    # Only cases filed in [received_since, received_until) (UTC; a Tianjin period's range).
+    received_since: datetime | None = None
+    received_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,10 @@ def list_cases(
         statement = statement.where(_matches(where.q))
     if where.overdue_at is not None:
         statement = statement.where(overdue_condition(where.overdue_at))
+    if where.received_since is not None:
+        statement = statement.where(col(Case.created_at) >= where.received_since)
+    if where.received_until is not None:
+        statement = statement.where(col(Case.created_at) < where.received_until)
     before = decode_cursor(cursor) if cursor else None
     if before is not None and before <= MAX_ROW_ID:  # past every id, it bounds nothing
         statement = statement.where(col(Case.id) < before)

@@ -15,7 +15,6 @@ from backend.console.deps import check_csrf
 from backend.console.errors import install_console_errors
 from backend.console.headers import ConsoleHeaders
 from backend.console.pages import console_router
-from backend.console.pages.navigation import main_links
 from backend.console.state import ConsoleState
 from backend.people.passwords import prepare_dummy_hash
 
@@ -25,7 +24,6 @@ PREFIX = "/console"
 def create_console(container: Container) -> FastAPI:
     """Return the console app (pages, static files, refusal pages, strict headers)."""
     state = ConsoleState.build(container)
-    state.templates.globals["main_links"] = main_links  # every page's navigation
     # The CSRF check is the app's own dependency: it runs before every route, also one that
     # a later page adds straight to the app, and lets GET and HEAD through.
     console = FastAPI(

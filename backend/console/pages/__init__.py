@@ -9,6 +9,8 @@ from backend.console.pages import (
     admin_routing,
     admin_staff,
     admin_staff_actions,
+    dashboard,
+    exports,
     home,
     language,
     password,
@@ -19,7 +21,7 @@ from backend.console.pages import (
 def console_router() -> APIRouter:
     """Return every console page (the console app puts the CSRF check before each)."""
     router = APIRouter()
-    for page in (home, sign_in, password, language):
+    for page in (home, sign_in, password, language, dashboard, exports):
         router.include_router(page.router)
     administration = (admin_routing, admin_staff, admin_staff_actions, admin_calendar)
     for page in administration:

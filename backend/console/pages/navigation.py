@@ -10,7 +10,6 @@ from fastapi.responses import RedirectResponse
 from backend.actors import Actor
 
 HOME = "/console/"
-ADMIN = "/console/admin/"
 
 
 def see_other(path: str) -> RedirectResponse:
@@ -32,17 +31,23 @@ def local_path(raw: str | None, default: str = HOME) -> str:
 
 @dataclass(frozen=True)
 class NavLink:
-    """A link of the main navigation: its address and the text key of its words."""
+    """A link of the header's navigation: the console route's name and its text's key."""
 
-    path: str
-    text_key: str
+    route: str
+    text: str
+    coordinators_only: bool = False
 
 
-def main_links(user: Actor | None) -> list[NavLink]:
-    """Return the main navigation's links this user may follow (pages add theirs here)."""
-    if user is None:
+# The header's links, in order; each page adds its own here.
+NAV_LINKS: list[NavLink] = [
+    NavLink("home", "nav.home"),
+    NavLink("dashboard", "nav.dashboard"),
+    NavLink("admin", "nav.admin", coordinators_only=True),
+]
+
+
+def nav_links(actor: Actor | None) -> list[NavLink]:
+    """Return the header's links this staff member may follow (none before sign-in)."""
+    if actor is None:
         return []
-    links = [NavLink(HOME, "nav.home")]
-    if user.is_coordinator:
-        links.append(NavLink(ADMIN, "nav.admin"))
-    return links
+    return [link for link in NAV_LINKS if actor.is_coordinator or not link.coordinators_only]
