@@ -26,7 +26,7 @@ ACTIONS = [
     ("/console/admin/staff/{coordinator}/password-link", {}),
     ("/console/admin/staff/{coordinator}/token", {}),
     ("/console/admin/staff/{coordinator}/bind-code", {}),
-    ("/console/admin/staff/{coordinator}/deactivate", {}),
+    ("/console/admin/staff/{coordinator}/deactivate", {"confirm": "yes"}),
     ("/console/admin/calendar/overrides", {"day": "2026-12-02", "kind": "off", "reason": "x"}),
     ("/console/admin/calendar/overrides/2026-12-02/remove", {}),
     ("/console/admin/calendar/years/2027/confirm", {}),

@@ -19,6 +19,7 @@ from tests.staff_console.helpers import ConsoleVisitor
 from tests.webchat.helpers import WebChat
 
 NEW_PASSWORD = "a fresh clerk password"
+CONFIRMED = {"confirm": "yes"}
 NEW_CLERK = {"login": "Zhao", "name": "联络员 赵", "role": "clerk", "department": "czj"}
 
 
@@ -125,7 +126,7 @@ def test_deactivating_a_clerk_signs_them_out_at_once(
     admin = signed_in(client, "wang")
     admin.get(f"/console/admin/staff/{account.id}")
 
-    done = admin.post(f"/console/admin/staff/{account.id}/deactivate", {})
+    done = admin.post(f"/console/admin/staff/{account.id}/deactivate", CONFIRMED)
 
     assert done.status_code == 303
     assert "联络员 李 的账号已停用" in admin.get(done.headers["location"]).text
@@ -141,7 +142,7 @@ def test_a_coordinator_cannot_deactivate_the_own_account_and_is_told_why(
     page = admin.get(f"/console/admin/staff/{coordinator.id}")
     assert 'data-action="deactivate"' not in page.text
 
-    done = admin.post(f"/console/admin/staff/{coordinator.id}/deactivate", {})
+    done = admin.post(f"/console/admin/staff/{coordinator.id}/deactivate", CONFIRMED)
 
     assert "不能停用自己的账号。" in admin.get(done.headers["location"]).text
     assert admin.lands_on_home()
@@ -155,7 +156,7 @@ def test_a_deactivated_account_shows_its_state_and_offers_no_actions(
     other = spare_coordinator(container)
     admin = signed_in(client, "wang")
     admin.get(f"/console/admin/staff/{other.id}")
-    admin.post(f"/console/admin/staff/{other.id}/deactivate", {})
+    admin.post(f"/console/admin/staff/{other.id}/deactivate", CONFIRMED)
 
     page = admin.get(f"/console/admin/staff/{other.id}").text
 
@@ -235,3 +236,17 @@ def test_an_unknown_account_is_the_not_found_page(
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def test_deactivating_without_ticking_the_box_changes_nothing_and_says_so(
+    client: TestClient, container: Container, coordinator: StaffAccount
+) -> None:
+    account = clerk(container)
+    admin = signed_in(client, "wang")
+    admin.get(f"/console/admin/staff/{account.id}")
+
+    done = admin.post(f"/console/admin/staff/{account.id}/deactivate", {})
+
+    assert "请勾选确认框后再停用；账号未作改动。" in admin.get(done.headers["location"]).text
+    still = stored(container, "li")
+    assert still is not None and still.active

@@ -7,7 +7,9 @@ and shown there once; it is stored nowhere but as a hash.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
 from backend.api.deps import ContainerDep, SessionDep
@@ -86,8 +88,11 @@ def deactivate(
     user: CoordinatorUser,
     session: SessionDep,
     container: ContainerDep,
+    confirm: Annotated[str, Form(max_length=10)] = "",
 ) -> RedirectResponse:
-    """Deactivate the account: its sessions, token, chats and codes end at once."""
+    """Deactivate the account once the box is ticked: sessions, token, chats and codes end."""
+    if confirm != "yes":
+        return _back(request, staff_id, Flash("admin.deactivate_unconfirmed", error=True))
     try:
         staff = deactivate_staff(
             session=session, staff_id=staff_id, clock=container.clock, by_staff_id=user.id

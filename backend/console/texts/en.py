@@ -248,4 +248,8 @@ TEXTS: dict[str, str] = {
     "admin.streets": "Streets and communities",
     "admin.col_aliases": "Other names",
     "admin.col_communities": "Communities",
+    "admin.deactivate_confirm": "Yes, deactivate the account of {name}",
+    "admin.deactivate_unconfirmed": (
+        "Tick the box to confirm the deactivation; nothing was changed."
+    ),
 }

@@ -202,4 +202,6 @@ TEXTS: dict[str, str] = {
     "admin.streets": "街道和社区",
     "admin.col_aliases": "别名",
     "admin.col_communities": "社区",
+    "admin.deactivate_confirm": "确认停用 {name} 的账号",
+    "admin.deactivate_unconfirmed": "请勾选确认框后再停用；账号未作改动。",
 }
