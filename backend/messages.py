@@ -78,9 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reassigning needs a department.",
     },
     "year_incomplete": {
-        "zh": "{year} 年尚有法定节假日未录入为休息日：{days}。请先用 intake calendar set 录入。",
+        "zh": "{year} 年尚有法定节假日未录入为休息日：{days}。"
+        "请先在工作台的日历页或用 intake calendar set 录入。",
         "en": "Statutory holidays of {year} are not entered as days off yet: {days}. "
-        "Enter them first (intake calendar set).",
+        "Enter them first (the console's calendar page or intake calendar set).",
     },
     "bad_extension": {
         "zh": "延期天数须在 1 到 {max} 个工作日之间。",
@@ -365,6 +366,56 @@ MESSAGES: dict[str, dict[str, str]] = {
     "case_status_closed": {"zh": "已归档", "en": "closed"},
     "case_status_rejected": {"zh": "不予受理", "en": "rejected"},
     **OPEN311_MESSAGES,
+    # Administration of staff accounts and the calendar (console and CLI alike).
+    "name_required": {
+        "zh": "请填写姓名（姓名为空）。",
+        "en": "The name is empty: give the person's name.",
+    },
+    "name_too_long": {
+        "zh": "姓名太长，最多 {max} 个字符。",
+        "en": "The name is too long: at most {max} characters.",
+    },
+    "role_unknown": {
+        "zh": "角色只能是协调员（coordinator）或联络员（clerk），不能是 {value}。",
+        "en": "The role must be coordinator or clerk, not {value}.",
+    },
+    "clerk_needs_unit": {
+        "zh": "联络员必须属于一个单位，请选择单位。",
+        "en": "A clerk belongs to one unit: choose the unit.",
+    },
+    "staff_unknown": {
+        "zh": "没有编号为 {value} 的账号。",
+        "en": "There is no staff account #{value}.",
+    },
+    "login_missing": {
+        "zh": "账号 {value} 没有登录名，不能登录工作台，也就不能设置密码。",
+        "en": "The account {value} has no console login, so it has no password to set.",
+    },
+    "cannot_deactivate_self": {
+        "zh": "不能停用自己的账号。",
+        "en": "You cannot deactivate your own account.",
+    },
+    "cannot_deactivate_last_coordinator": {
+        "zh": "这是最后一个在用的协调员账号，不能停用：否则没有人能分派案件或恢复访问。",
+        "en": "This is the last active coordinator: without one nobody could place cases "
+        "or restore access.",
+    },
+    "date_invalid": {
+        "zh": "日期格式不对：{value}。请按 年-月-日 填写，例如 2026-10-08。",
+        "en": "Not a date: {value}. Use YYYY-MM-DD, for example 2026-10-08.",
+    },
+    "day_out_of_range": {
+        "zh": "日期须在 {first} 到 {last} 之间。",
+        "en": "Use a date from {first} to {last}.",
+    },
+    "day_kind_required": {
+        "zh": "请选择这一天是休息日还是工作日。",
+        "en": "Choose whether the day is a day off or a working day.",
+    },
+    "reason_too_long": {
+        "zh": "理由太长，最多 {max} 个字符。",
+        "en": "The reason is too long: at most {max} characters.",
+    },
 }
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Annotated
 
 import typer
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from backend.bootstrap import build, prepare_database
 from backend.bounds import MAX_ROW_ID
@@ -19,7 +19,8 @@ from backend.people.invites import issue_invite
 from backend.people.models import Role, StaffAccount
 from backend.people.password_links import issue_password_link, password_link_path
 from backend.people.passwords import hash_password
-from backend.people.service import create_staff, find_by_login, set_password
+from backend.people.roster import staff_roster
+from backend.people.service import create_staff, find_by_login, rotate_token, set_password
 
 app = typer.Typer(help="Staff accounts (coordinators and clerks).", no_args_is_help=True)
 
@@ -27,10 +28,15 @@ app = typer.Typer(help="Staff accounts (coordinators and clerks).", no_args_is_h
 @app.command("create")
 def create(
     role: Annotated[Role, typer.Option(help="coordinator or clerk.")],
-    department: Annotated[
-        str, typer.Option(help="Unit code, e.g. czj or xyz.", callback=storable_text)
-    ],
     name: Annotated[str, typer.Option(help="The person's name.", callback=storable_text)],
+    department: Annotated[
+        str | None,
+        typer.Option(
+            help="Unit code, e.g. czj or xyz (a clerk's is required; a coordinator's defaults "
+            "to the lead office).",
+            callback=storable_text,
+        ),
+    ] = None,
     login: Annotated[
         str | None,
         typer.Option(
@@ -50,10 +56,12 @@ def create(
             department=department,
             clock=container.clock,
             login=login,
+            lead_office=container.taxonomy.lead_office,
         )
     # Said only once committed: a token printed for an account that was never stored is a lie.
     signs_in = f", console login {account.login}" if account.login else ""
-    typer.echo(f"created {account.role} #{account.id} {account.name} ({department}){signs_in}")
+    unit = account.department_code
+    typer.echo(f"created {account.role} #{account.id} {account.name} ({unit}){signs_in}")
     typer.echo("API token (shown only now):")
     typer.echo(token)
 
@@ -108,25 +116,41 @@ def deactivate(
 
 @app.command("list")
 def list_staff() -> None:
-    """List the staff accounts."""
+    """List the staff accounts (active first) with their last sign-in and bound chats."""
     container = build()
     prepare_database(container)
     with session_scope(container.engine) as session:
-        rows = session.exec(select(StaffAccount).order_by(col(StaffAccount.id))).all()
+        rows = staff_roster(session=session)
         if not rows:
             typer.echo("no staff accounts")
         for row in rows:
-            state = "" if row.active else "  (inactive)"
-            login = row.login or "-"
+            account = row.account
+            state = "" if account.active else "  (inactive)"
+            login = account.login or "-"
             last = (
-                f"  last sign-in {row.last_sign_in_at:%Y-%m-%d %H:%M}Z"
-                if row.last_sign_in_at
+                f"  last sign-in {account.last_sign_in_at:%Y-%m-%d %H:%M}Z"
+                if account.last_sign_in_at
                 else ""
             )
+            chats = f"  {row.chats} chat(s)" if row.chats else ""
             typer.echo(
-                f"#{row.id}  {row.role:<11}  {row.department_code:<5}  {login:<12}  "
-                f"{row.name}{state}{last}"
+                f"#{account.id}  {account.role:<11}  {account.department_code:<5}  {login:<12}  "
+                f"{account.name}{state}{last}{chats}"
             )
+
+
+@app.command("rotate-token")
+def rotate_token_command(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+) -> None:
+    """Give the account a new API token (printed once, as the last line); the old one stops."""
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        account = _account(session, login)
+        token = rotate_token(session=session, staff=account)
+    typer.echo(f"new API token for {account.login} ({account.name}); the old one stopped:")
+    typer.echo(token)
 
 
 @app.command("set-password")

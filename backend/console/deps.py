@@ -3,6 +3,8 @@
 - `ConsoleUser`: the signed-in staff member as the same `Actor` the API's `CurrentActor`
   gives, so a page calls the same services with the same permissions. Without a live
   session the visitor is sent to the sign-in page (and back here afterwards).
+- `CoordinatorUser`: the same, for pages of coordinators only (administration); anyone
+  else signed in gets the not-found page.
 - `VisitDep`: the visit (language, user or not, CSRF token), for pages open to everyone.
 - `SessionDep` and `ContainerDep` come from `backend.api.deps` unchanged: a console request
   has one unit of work, committed before the answer, like an API request (decision 10).
@@ -22,6 +24,7 @@ from backend.console.csrf import FIELD, csrf_matches
 from backend.console.errors import CsrfRefused, FormTooLarge, SignInRequired
 from backend.console.rendering import current_path
 from backend.console.visit import Visit, resolve_visit
+from backend.errors import NotFound
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORM_LIMIT = 256 * 1024  # bytes; the largest console form is a reply of a few thousand chars
@@ -45,6 +48,19 @@ def require_console_user(request: Request, visit: VisitDep) -> Actor:
 
 
 ConsoleUser = Annotated[Actor, Depends(require_console_user)]
+
+
+def require_coordinator(user: ConsoleUser) -> Actor:
+    """Return the signed-in coordinator; anyone else gets the not-found page (404).
+
+    A clerk learns nothing about pages that are not theirs, as with another unit's case.
+    """
+    if not user.is_coordinator:
+        raise NotFound("coordinators only")
+    return user
+
+
+CoordinatorUser = Annotated[Actor, Depends(require_coordinator)]
 
 
 async def check_csrf(request: Request) -> None:

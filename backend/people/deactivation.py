@@ -15,6 +15,20 @@ from backend.webchat.models import WebchatMessage
 UNDELIVERED = (DeliveryState.pending.value, DeliveryState.sending.value)
 
 
+class DeactivationRefused(InvalidTransition):
+    """The account may not be deactivated; `code` names the message in backend.messages."""
+
+    def __init__(self, code: str, text: str) -> None:
+        super().__init__(text)
+        self.code = code
+
+    def message(self, language: str = "en") -> str:
+        """Return the reason in the user's language."""
+        from backend.messages import render
+
+        return render(self.code, language)
+
+
 def deactivate_staff(
     *, session: Session, staff_id: int, clock: Clock, by_staff_id: int | None = None
 ) -> StaffAccount:
@@ -30,7 +44,9 @@ def deactivate_staff(
     if staff is None:
         raise NotFound(str(staff_id))
     if staff_id == by_staff_id:
-        raise InvalidTransition("you cannot deactivate your own account")
+        raise DeactivationRefused(
+            "cannot_deactivate_self", "you cannot deactivate your own account"
+        )
     if staff.active and staff.role == Role.coordinator.value:
         others = select(func.count()).where(
             col(StaffAccount.role) == Role.coordinator.value,
@@ -38,7 +54,10 @@ def deactivate_staff(
             col(StaffAccount.id) != staff_id,
         )
         if session.exec(others).one() == 0:
-            raise InvalidTransition("the last active coordinator cannot be deactivated")
+            raise DeactivationRefused(
+                "cannot_deactivate_last_coordinator",
+                "the last active coordinator cannot be deactivated",
+            )
     now = clock.now()
     staff.active = False
     session.add(staff)

@@ -9,13 +9,14 @@ import secrets
 from sqlmodel import Session, select
 
 from backend.clock import Clock
-from backend.errors import ValidationFailed
+from backend.errors import NotFound, ValidationFailed
 from backend.people.models import Role, StaffAccount, StaffChat
 from backend.people.sessions import end_all_sessions
 from backend.taxonomy.tables import Department
 
 TOKEN_PREFIX = "itk_"
 _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+MAX_NAME_LENGTH = 100  # StaffAccount.name
 
 
 def hash_token(token: str) -> str:
@@ -36,36 +37,45 @@ def create_staff(
     session: Session,
     name: str,
     role: str,
-    department: str,
+    department: str | None,
     clock: Clock,
     login: str | None = None,
+    lead_office: str | None = None,
 ) -> tuple[StaffAccount, str]:
     """Create a staff account and return it with its token, which is shown only this once.
 
     With a login the person can sign in to the console once a password is set
-    (`intake users set-password` or a one-time link).
+    (`intake users set-password` or a one-time link). A clerk belongs to one unit (联络员 of
+    that unit); a coordinator without a unit belongs to the lead office (`lead_office`).
+    Refuses (ValidationFailed) a bad or taken login, an empty or long name, an unknown role,
+    a clerk without a unit, an unknown unit.
     """
     login = normalise_login(login) if login is not None else None
     if login is not None and find_by_login(session=session, login=login) is not None:
         raise ValidationFailed("login_taken", field="login", value=login)
     name = name.strip()
     if not name:
-        raise ValidationFailed("bad_request", field="name", value="name is empty")
+        raise ValidationFailed("name_required", field="name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValidationFailed("name_too_long", field="name", max=MAX_NAME_LENGTH)
     try:
         parsed_role = Role(role)
     except ValueError:
-        raise ValidationFailed(
-            "bad_request", field="role", value=f"role must be coordinator or clerk, not {role!r}"
-        ) from None
+        raise ValidationFailed("role_unknown", field="role", value=repr(role)) from None
+    department = (department or "").strip()
+    if not department:
+        if parsed_role is Role.clerk or not lead_office:
+            raise ValidationFailed("clerk_needs_unit", field="department")
+        department = lead_office
     unit = session.get(Department, department)
     if unit is None or not unit.active:
         raise ValidationFailed("unknown_department", field="department", value=department)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token, token_hash = new_api_token()
     account = StaffAccount(
         name=name,
         role=parsed_role.value,
         department_code=department,
-        token_hash=hash_token(token),
+        token_hash=token_hash,
         created_at=clock.now(),
         login=login,
     )
@@ -129,3 +139,32 @@ def bind_chat(
     session.add(chat)
     session.flush()
     return chat
+
+
+def new_api_token() -> tuple[str, str]:
+    """Return a new API token and its stored hash."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
+def active_staff(*, session: Session, staff_id: int) -> StaffAccount:
+    """Return the active account with this id; NotFound, or ValidationFailed when inactive."""
+    staff = session.get(StaffAccount, staff_id)
+    if staff is None:
+        raise NotFound(str(staff_id))
+    if not staff.active:
+        raise ValidationFailed("staff_inactive", field="id", value=staff.login or f"#{staff_id}")
+    return staff
+
+
+def rotate_token(*, session: Session, staff: StaffAccount) -> str:
+    """Give an active account a new API token and return it (shown once); the old one stops.
+
+    Only the hash is stored, so the token cannot be shown again; a lost one is rotated.
+    """
+    if not staff.active:
+        raise ValidationFailed("staff_inactive", field="id", value=staff.login or f"#{staff.id}")
+    token, staff.token_hash = new_api_token()
+    session.add(staff)
+    session.flush()
+    return token

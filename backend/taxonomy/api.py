@@ -7,7 +7,13 @@ from sqlmodel import col, select
 
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import SessionDep
-from backend.taxonomy.tables import Category, CategoryPublic, Department, DepartmentPublic
+from backend.taxonomy.tables import (
+    Category,
+    CategoryPublic,
+    Department,
+    DepartmentPublic,
+    list_units,
+)
 
 router = APIRouter(tags=["reference"], route_class=JsonLimitedRoute)
 
@@ -15,12 +21,7 @@ router = APIRouter(tags=["reference"], route_class=JsonLimitedRoute)
 @router.get("/departments", response_model=list[DepartmentPublic])
 def read_departments(session: SessionDep) -> list[Department]:
     """List the active units: district departments, then street offices."""
-    statement = (
-        select(Department)
-        .where(col(Department.active))
-        .order_by(col(Department.kind), col(Department.code))
-    )
-    return list(session.exec(statement).all())
+    return list_units(session=session)
 
 
 @router.get("/categories", response_model=list[CategoryPublic])

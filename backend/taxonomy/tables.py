@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from backend.taxonomy.models import Taxonomy
 
@@ -73,3 +73,15 @@ def sync_taxonomy(*, session: Session, taxonomy: Taxonomy) -> None:
             cat.active = False
             session.add(cat)
     session.flush()
+
+
+def list_units(*, session: Session, include_retired: bool = False) -> list[Department]:
+    """Return the units (district departments, then street offices), each kind by code.
+
+    Units that left the configuration are retired, not deleted (accounts and cases keep
+    naming them); they are left out unless `include_retired`.
+    """
+    statement = select(Department).order_by(col(Department.kind), col(Department.code))
+    if not include_retired:
+        statement = statement.where(col(Department.active))
+    return list(session.exec(statement).all())

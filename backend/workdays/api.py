@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
-from sqlmodel import col, select
 
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, SessionDep
@@ -16,7 +15,7 @@ from backend.api.params import Day
 from backend.errors import Forbidden, ValidationFailed
 from backend.storable import StorableStr
 from backend.workdays.changes import change_day, confirm_year
-from backend.workdays.models import CalendarOverride
+from backend.workdays.overview import list_overrides
 
 router = APIRouter(prefix="/calendar", tags=["calendar"], route_class=JsonLimitedRoute)
 
@@ -82,7 +81,7 @@ def add_working_days(
 @router.get("/overrides", response_model=list[OverridePublic], responses=refusals(401))
 def read_overrides(session: SessionDep, _: CurrentActor) -> list[OverridePublic]:
     """List the coordinators' corrections, by date."""
-    rows = session.exec(select(CalendarOverride).order_by(col(CalendarOverride.day))).all()
+    rows = list_overrides(session=session)
     return [
         OverridePublic(date=r.day, working=r.working, reason=r.reason, actor_name=r.actor_name)
         for r in rows

@@ -15,14 +15,14 @@ from backend.actors import SYSTEM, Actor
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.moves import CalendarChange, move_clocks
 from backend.errors import ValidationFailed
-from backend.workdays.estimate import estimate_label, statutory_days
+from backend.workdays.estimate import estimate_label
+from backend.workdays.overview import missing_holidays
 from backend.workdays.seed import PublishedCalendar
 from backend.workdays.store import (
     add_known_year,
     bump_revision,
     load_calendar,
     lock_state,
-    overrides_in,
     remove_override,
     set_override,
     sync_published,
@@ -80,10 +80,9 @@ def confirm_year(*, session: Session, keeper: DeadlineKeeper, year: int, actor: 
     state = lock_state(session=session)
     if year in load_calendar(session=session).known_years:
         return 0
-    entered = overrides_in(session=session, year=year)
-    missing = [d for d in statutory_days(year) if d.weekday() < 5 and entered.get(d) is not False]
+    missing = missing_holidays(session=session, year=year)
     if missing:
-        days = ", ".join(d.isoformat() for d in sorted(set(missing)))
+        days = ", ".join(d.isoformat() for d in missing)
         raise ValidationFailed("year_incomplete", field="year", year=year, days=days)
     add_known_year(session=session, year=year, clock=keeper.clock)
     bump_revision(session=session, state=state, clock=keeper.clock)

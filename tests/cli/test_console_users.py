@@ -94,3 +94,31 @@ def test_deactivate_signs_the_person_out_of_the_console(
     assert not visitor.lands_on_home()
     listed = intake(settings, "users", "list")
     assert "wang" in listed.stdout and "(inactive)" in listed.stdout
+
+
+def test_rotate_token_prints_a_new_token_and_the_old_one_stops(
+    settings: Settings, client: TestClient
+) -> None:
+    created = intake(
+        settings, "users", "create", "--role", "clerk", "--department", "czj",
+        "--name", "李四", "--login", "li",
+    )  # fmt: skip
+    old = {"Authorization": f"Bearer {created.stdout.strip().splitlines()[-1]}"}
+
+    done = intake(settings, "users", "rotate-token", "li")
+
+    assert done.returncode == 0, done.stderr
+    new = {"Authorization": f"Bearer {done.stdout.strip().splitlines()[-1]}"}
+    assert client.get("/api/v1/cases", headers=old).status_code == 401
+    assert client.get("/api/v1/cases", headers=new).status_code == 200
+
+
+def test_a_coordinator_without_a_department_belongs_to_the_lead_office_a_clerk_is_refused(
+    settings: Settings, client: TestClient
+) -> None:
+    coordinator = intake(settings, "users", "create", "--role", "coordinator", "--name", "王")
+    clerk = intake(settings, "users", "create", "--role", "clerk", "--name", "李")
+
+    assert coordinator.returncode == 0 and "(fgw)" in coordinator.stdout
+    assert clerk.returncode == 1
+    assert clerk.stderr.strip() == "intake: A clerk belongs to one unit: choose the unit."

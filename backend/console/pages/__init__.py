@@ -5,6 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from backend.console.pages import (
+    admin_calendar,
+    admin_routing,
+    admin_staff,
+    admin_staff_actions,
     case,
     dashboard,
     exports,
@@ -20,5 +24,8 @@ def console_router() -> APIRouter:
     """Return every console page (the console app puts the CSRF check before each)."""
     router = APIRouter()
     for page in (home, sign_in, password, language, search, dashboard, exports, case):
+        router.include_router(page.router)
+    administration = (admin_routing, admin_staff, admin_staff_actions, admin_calendar)
+    for page in administration:
         router.include_router(page.router)
     return router

@@ -1,4 +1,4 @@
-"""Where a page sends the visitor next: 303 redirects, and only ever within the console."""
+"""Where a page sends the visitor next: 303 redirects within the console, the main links."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("home", "nav.queues"),  # the queues are the landing page
     NavLink("cases", "nav.search"),
     NavLink("dashboard", "nav.dashboard"),
+    NavLink("admin", "nav.admin", coordinators_only=True),
 ]
 
 

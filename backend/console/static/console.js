@@ -17,6 +17,14 @@
     }
   });
 
+  // <input data-select-all>: a secret shown once is selected whole on focus, ready to copy.
+  document.addEventListener("focusin", (event) => {
+    const input = event.target;
+    if (input instanceof HTMLInputElement && input.hasAttribute("data-select-all")) {
+      input.select();
+    }
+  });
+
   // Coming back with the browser's Back button shows the page as it was left: submittable.
   window.addEventListener("pageshow", () => {
     for (const form of document.querySelectorAll("form[data-sending]")) {
