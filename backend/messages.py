@@ -311,6 +311,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "期间内评价的、现由本单位承办的投诉。",
         "en": "Complaints rated in the period that the unit holds now.",
     },
+    "not_ready_database": {
+        "zh": "数据库无法连接。",
+        "en": "The database does not answer.",
+    },
+    "not_ready_migrations": {
+        "zh": "数据库结构不是最新版本，请运行 intake db upgrade。",
+        "en": "The database schema is not the newest: run `intake db upgrade`.",
+    },
+    "not_ready_calendar": {
+        "zh": "工作日日历未覆盖今天所在年份，请录入该年的节假日安排。",
+        "en": "The working-day calendar does not cover this year: enter its holidays.",
+    },
 }
 
 

@@ -33,7 +33,8 @@ UNGATED_PREFIXES = (
     "/console/static/",
     "/chat/static/",
 )
-UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico"})
+# Liveness and readiness answer a load balancer even when every turn is taken.
+UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico", "/api/v1/health", "/api/v1/ready"})
 
 
 def is_gated(path: str) -> bool:

@@ -45,6 +45,7 @@ def deliver(
     office_open: bool,
     batch: int = 50,
     channels: frozenset[str] | None = None,
+    lease: timedelta = LEASE,
 ) -> DeliveryReport:
     """Send what is due; staff messages wait for office hours.
 
@@ -56,7 +57,7 @@ def deliver(
     is sent again or not after its kind (`backend.notifications.policy`).
     """
     report = DeliveryReport()
-    for claimed, unsure in _claim(engine, now, office_open, batch, channels, report):
+    for claimed, unsure in _claim(engine, now, office_open, batch, channels, report, lease):
         _deliver_one(engine, notifier, claimed, unsure, now, report)
     return report
 
@@ -116,6 +117,7 @@ def _claim(
     batch: int,
     channels: frozenset[str] | None,
     report: DeliveryReport,
+    lease: timedelta,
 ) -> list[tuple[Notification, bool]]:
     """Take due rows for this sender alone: they become `sending` under a lease, committed.
 
@@ -151,7 +153,7 @@ def _claim(
                 unsure = True
                 row.parts_sent += 1
                 row.last_error = f"the sender stopped while sending part {row.parts_sent}"
-            row.state, row.lease_until = DeliveryState.sending.value, now + LEASE
+            row.state, row.lease_until = DeliveryState.sending.value, now + lease
             row.attempts += 1
             session.add(row)
             claimed.append((row, unsure))

@@ -61,6 +61,7 @@ def send_job(container: Container) -> DeliveryReport:
         now=now,
         office_open=office_open,
         channels=frozenset(channels) if channels is not None else None,
+        lease=timedelta(seconds=container.settings.outbox_lease_seconds),
     )
     if report.sent or report.retried or report.failed or report.withdrawn:
         log.info(
