@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Header, Path, Query, Response, status
 
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
+from backend.cases.idempotency import caller_key
 from backend.cases.intake import Draft, submit
 from backend.cases.merge import merge_into
 from backend.cases.models import CaseKind, CaseStatus
@@ -37,7 +38,21 @@ CaseNumber = Annotated[
     responses=refusals(400, 401, 413, 422),
 )
 def create_case(
-    body: CaseCreate, session: SessionDep, actor: CurrentActor, container: ContainerDep
+    body: CaseCreate,
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    response: Response,
+    idempotency_key: Annotated[
+        StorableStr | None,
+        Header(
+            alias="Idempotency-Key",
+            min_length=8,
+            max_length=100,
+            description="Any unique string (a UUID): the same key sent again within 24 hours "
+            "answers the case it filed (`Idempotent-Replayed: true`, no PIN), never a second",
+        ),
+    ] = None,
 ) -> CaseCreated:
     """File a case: routed to its unit, or to the lead office's triage queue."""
     anonymous = body.reporter is None if body.anonymous is None else body.anonymous
@@ -57,8 +72,11 @@ def create_case(
         reporter_phone=body.reporter.phone if body.reporter else None,
         channel="api",
         source_case=body.source_case,
+        idempotency_key=caller_key(actor, idempotency_key) if idempotency_key else None,
     )
     receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
+    if receipt.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
     view = present(
         session=session,
         case=receipt.case,
