@@ -323,6 +323,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "工作日日历未覆盖今天所在年份，请录入该年的节假日安排。",
         "en": "The working-day calendar does not cover this year: enter its holidays.",
     },
+    "idempotency_key_invalid": {
+        "zh": "Idempotency-Key 须为 8 到 100 个可见 ASCII 字符（例如一个 UUID）。",
+        "en": "Idempotency-Key must be 8 to 100 visible ASCII characters (a UUID, say).",
+    },
 }
 
 

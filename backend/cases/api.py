@@ -44,13 +44,12 @@ def create_case(
     container: ContainerDep,
     response: Response,
     idempotency_key: Annotated[
-        StorableStr | None,
+        str | None,
         Header(
             alias="Idempotency-Key",
-            min_length=8,
-            max_length=100,
-            description="Any unique string (a UUID): the same key sent again within 24 hours "
-            "answers the case it filed (`Idempotent-Replayed: true`, no PIN), never a second",
+            description="8 to 100 visible ASCII characters, unique per request (a UUID): the "
+            "same key sent again within 24 hours answers the case it filed "
+            "(`Idempotent-Replayed: true`, no PIN), never a second",
         ),
     ] = None,
 ) -> CaseCreated:
@@ -72,7 +71,9 @@ def create_case(
         reporter_phone=body.reporter.phone if body.reporter else None,
         channel="api",
         source_case=body.source_case,
-        idempotency_key=caller_key(actor, idempotency_key) if idempotency_key else None,
+        idempotency_key=caller_key(actor, idempotency_key)
+        if idempotency_key is not None
+        else None,
     )
     receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
     if receipt.replayed:

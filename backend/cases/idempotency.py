@@ -9,6 +9,7 @@ instances filing the same key at once take turns on a transaction-scoped advisor
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, text
@@ -16,13 +17,19 @@ from sqlmodel import Session, col
 
 from backend.actors import Actor
 from backend.cases.models import Case, CaseEvent
+from backend.errors import ValidationFailed
 
 KEPT = timedelta(hours=24)
 DETAIL = "idempotency_key"
 
 
+KEY_FORM = re.compile(r"[!-~]{8,100}")  # visible ASCII, as a UUID or a request id is
+
+
 def caller_key(actor: Actor, key: str) -> str:
-    """Return the key as stored: one caller's keys never meet another's."""
+    """Return the key as stored (one caller's keys never meet another's), or refuse its form."""
+    if not KEY_FORM.fullmatch(key):
+        raise ValidationFailed("idempotency_key_invalid", field="Idempotency-Key")
     return f"{actor.kind}:{actor.id}:{key}"
 
 

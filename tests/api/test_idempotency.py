@@ -71,5 +71,9 @@ def test_a_key_too_short_is_refused_in_the_callers_language(
     )
 
     assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "header.Idempotency-Key"
+    assert response.json() == {
+        "detail": "Idempotency-Key 须为 8 到 100 个可见 ASCII 字符（例如一个 UUID）。",
+        "code": "idempotency_key_invalid",
+        "field": "Idempotency-Key",
+    }
     assert _cases(container) == 0
