@@ -56,8 +56,11 @@ async def health() -> Health:
     responses={503: {"model": NotReady, "description": "A check failed: take it out"}},
 )
 async def ready(container: ContainerDep, language: Language) -> Ready | JSONResponse:
-    """Answer 200 when the database answers, its schema is current and the calendar covers
-    today; else 503 naming the failed checks."""
+    """Answer 200 when this instance should get traffic, else 503 naming the failed checks.
+
+    Checks: the database answers, its schema is at the code's newest migration, the
+    working-day calendar covers today's year (backend.readiness).
+    """
     outcome = await run_in_threadpool(
         check_readiness,
         engine=container.engine,
