@@ -416,6 +416,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "理由太长，最多 {max} 个字符。",
         "en": "The reason is too long: at most {max} characters.",
     },
+    "not_ready_database": {
+        "zh": "数据库无法连接。",
+        "en": "The database does not answer.",
+    },
+    "not_ready_migrations": {
+        "zh": "数据库结构不是最新版本，请运行 intake db upgrade。",
+        "en": "The database schema is not the newest: run `intake db upgrade`.",
+    },
+    "not_ready_calendar": {
+        "zh": "工作日日历未覆盖今天所在年份，请录入该年的节假日安排。",
+        "en": "The working-day calendar does not cover this year: enter its holidays.",
+    },
+    "idempotency_key_invalid": {
+        "zh": "Idempotency-Key 须为 8 到 100 个可见 ASCII 字符（例如一个 UUID）。",
+        "en": "Idempotency-Key must be 8 to 100 visible ASCII characters (a UUID, say).",
+    },
 }
 
 

@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     policy_file: Path = DEFAULT_POLICY
     # Reply templates per category (答复模板), read again whenever the file changes.
     reply_templates_file: Path = DEFAULT_REPLY_TEMPLATES
-    scheduler: bool = True  # run the scheduler inside `intake run`
+    scheduler: bool = True  # run the scheduler inside `intake run` (off: `--no-scheduler`)
     # Unset (or blank): generated on first start and kept in the data folder (not in production).
     secret_key: SecretStr | None = None
     data_dir: Path = Path("var")
@@ -83,6 +83,14 @@ class Settings(BaseSettings):
     console_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     console_session_hours: int = Field(default=12, ge=1, le=24 * 31)
     password_link_hours: int = Field(default=48, ge=1, le=24 * 14)  # one-time set-password link
+    # Scheduler rounds: the sweep of due clocks and the sender of the outbox, in seconds; a
+    # sender that dies holding messages leaves them to another after the lease.
+    sweep_seconds: float = Field(default=60.0, ge=0.5, le=3600)
+    send_seconds: float = Field(default=15.0, ge=0.5, le=3600)
+    outbox_lease_seconds: float = Field(default=300.0, ge=2, le=24 * 3600)
+    # Behind a reverse proxy: the addresses whose X-Forwarded-For/-Proto are believed
+    # (uvicorn's forwarded_allow_ips; "*" only where nothing else can reach the port).
+    forwarded_allow_ips: str = "127.0.0.1"
 
     @field_validator("database_url")
     @classmethod

@@ -17,6 +17,15 @@ class ChannelNotifier:
     def __init__(self) -> None:
         self.channels: dict[str, Notifier] = {}
 
+    @property
+    def idempotent_channels(self) -> frozenset[str]:
+        """Return the channels whose notifier stores a message once per key (safe to resend)."""
+        return frozenset(
+            name
+            for name, notifier in self.channels.items()
+            if getattr(notifier, "idempotent", False)
+        )
+
     def register(self, channel: str, notifier: Notifier) -> None:
         """Route messages of a channel to a notifier."""
         self.channels[channel] = notifier

@@ -21,6 +21,15 @@ from bot.webchat.setup import mount_webchat
 def run(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    with_scheduler: Annotated[
+        bool | None,
+        typer.Option(
+            "--scheduler/--no-scheduler",
+            help="Run the scheduler in this process (default: INTAKE_SCHEDULER, true). Off "
+            "on every instance behind a load balancer; run `intake scheduler` beside them.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Start the API, the web chat (/chat), the console (/console), Telegram and the scheduler."""
     logging.basicConfig(
@@ -30,7 +39,8 @@ def run(
     container = build()
     prepare_database(container)
     app = build_web_app(container)
-    scheduler = background(container) if container.settings.scheduler else None
+    wanted = container.settings.scheduler if with_scheduler is None else with_scheduler
+    scheduler = background(container) if wanted else None
     if scheduler is not None:
         scheduler.start()
     telegram = "on" if container.settings.telegram_token else "off (no INTAKE_TELEGRAM_TOKEN)"
@@ -39,7 +49,16 @@ def run(
         f"API docs: /docs, Telegram: {telegram})"
     )
     try:
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        # Behind nginx: the client's address and scheme come from X-Forwarded-For/-Proto,
+        # believed only from INTAKE_FORWARDED_ALLOW_IPS (README, "Production deployment").
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="info",
+            proxy_headers=True,
+            forwarded_allow_ips=container.settings.forwarded_allow_ips,
+        )
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=False)

@@ -37,7 +37,8 @@ UNGATED_PREFIXES = (
 )
 # Open311 (GeoReport v2) files cases: gated like the API, refused in its own error list.
 OPEN311_PREFIX = "/open311/"
-UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico"})
+# Liveness and readiness answer a load balancer even when every turn is taken.
+UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico", "/api/v1/health", "/api/v1/ready"})
 
 
 def is_gated(path: str) -> bool:

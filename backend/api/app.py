@@ -9,17 +9,15 @@ from typing import Any
 import anyio.to_thread
 from fastapi import APIRouter, FastAPI
 from fastapi_offline import FastAPIOffline
-from sqlalchemy import text
 
 from backend.api.admission import AdmissionGate
 from backend.api.bodies import JsonLimitedRoute, install_body_limits
-from backend.api.deps import SessionDep
 from backend.api.errors import install_error_handlers, refusals
 from backend.api.favicon import mount_favicon
+from backend.api.health import router as health_router
 from backend.attachments.api import router as attachments_router
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
-from backend.cases.schemas import Health
 from backend.console.app import mount_console
 from backend.exports.api import router as exports_router
 from backend.open311.api import mount_open311
@@ -65,12 +63,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     # Any gated request may be shed by the admission gate (decision 10): 503 everywhere.
     api = APIRouter(prefix=API_PREFIX, route_class=JsonLimitedRoute, responses=refusals(503))
 
-    @api.get("/health", response_model=Health, tags=["health"])
-    def health(session: SessionDep) -> Health:
-        """Answer ok when the service and its database answer."""
-        session.execute(text("SELECT 1"))
-        return Health(status="ok", database="ok")
-
+    app.include_router(health_router)
     api.include_router(cases_router)
     api.include_router(attachments_router)
     api.include_router(taxonomy_router)

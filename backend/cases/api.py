@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Header, Path, Query, Response, status
 
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
 from backend.cases.actions import take_action
+from backend.cases.idempotency import caller_key
 from backend.cases.intake import Draft, submit
 from backend.cases.models import CaseKind, CaseStatus
 from backend.cases.notes import add_note
@@ -45,7 +46,20 @@ CaseNumber = Annotated[
     responses=refusals(400, 401, 413, 422),
 )
 def create_case(
-    body: CaseCreate, session: SessionDep, actor: CurrentActor, container: ContainerDep
+    body: CaseCreate,
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    response: Response,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description="8 to 100 visible ASCII characters, unique per request (a UUID): the "
+            "same key sent again within 24 hours answers the case it filed "
+            "(`Idempotent-Replayed: true`, no PIN), never a second",
+        ),
+    ] = None,
 ) -> CaseCreated:
     """File a case: routed to its unit, or to the lead office's triage queue."""
     anonymous = body.reporter is None if body.anonymous is None else body.anonymous
@@ -65,8 +79,13 @@ def create_case(
         reporter_phone=body.reporter.phone if body.reporter else None,
         channel="api",
         source_case=body.source_case,
+        idempotency_key=caller_key(actor, idempotency_key)
+        if idempotency_key is not None
+        else None,
     )
     receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
+    if receipt.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
     view = present(
         session=session,
         case=receipt.case,

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from backend.actors import Actor
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
+from backend.cases.idempotency import DETAIL, filed_with
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.numbers import hash_pin, new_pin, next_case_number
 from backend.cases.queries import get_case
@@ -48,6 +49,7 @@ class Draft:
     category_declined: bool = False
     street_unsure: bool = False
     source_case: str | None = None  # a record: the number of the complaint it came from
+    idempotency_key: str | None = None  # the caller's key (backend.cases.idempotency)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Receipt:
     case: Case
     pin: str | None
     route: RouteResult | None  # None for a dishonesty record, which is not routed
+    replayed: bool = False  # the case an earlier request with the same key filed (no PIN)
 
 
 def normalise_phone(raw: str) -> str:
@@ -77,6 +80,10 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     now = env.clock.now()
     today = local_day(now, ZoneInfo(env.timezone))  # the case number's day is Tianjin's
     _check_references(draft, env, today)
+    if draft.idempotency_key is not None:
+        earlier = filed_with(session=session, key=draft.idempotency_key, now=now)
+        if earlier is not None:
+            return Receipt(case=earlier, pin=None, route=None, replayed=True)
     location = (
         (draft.latitude, draft.longitude)
         if draft.latitude is not None and draft.longitude is not None
@@ -124,7 +131,8 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         action="receive",
         to_status="received",
         at=now,
-        details={"channel": draft.channel, "kind": draft.kind.value},
+        details={"channel": draft.channel, "kind": draft.kind.value}
+        | ({DETAIL: draft.idempotency_key} if draft.idempotency_key else {}),
     )
     confidence = route.confidence if route else 1.0
     event = _first_placement(session, case, actor, placement, confidence, now, env)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat
 
@@ -167,10 +167,3 @@ class CasesPublic(BaseModel):
 
     data: list[CaseSummary]
     next_cursor: str | None
-
-
-class Health(BaseModel):
-    """Whether the service and its database answer."""
-
-    status: Literal["ok"]
-    database: Literal["ok"]

@@ -45,6 +45,8 @@ def deliver(
     office_open: bool,
     batch: int = 50,
     channels: frozenset[str] | None = None,
+    lease: timedelta = LEASE,
+    idempotent_channels: frozenset[str] = frozenset(),
 ) -> DeliveryReport:
     """Send what is due; staff messages wait for office hours.
 
@@ -53,10 +55,13 @@ def deliver(
     withdrawn instead of sent when its chat is no longer bound to an active account of the
     recipient, or its case has left the clerk's unit. Each part of a long text is recorded as
     it goes out, so a retry sends only the parts still missing; a part that may have arrived
-    is sent again or not after its kind (`backend.notifications.policy`).
+    is sent again or not after its kind (`backend.notifications.policy`), except in an
+    `idempotent_channels` channel, which stores a message once per key: there it is sent again.
     """
     report = DeliveryReport()
-    for claimed, unsure in _claim(engine, now, office_open, batch, channels, report):
+    for claimed, unsure in _claim(
+        engine, now, office_open, batch, channels, report, lease, idempotent_channels
+    ):
         _deliver_one(engine, notifier, claimed, unsure, now, report)
     return report
 
@@ -116,6 +121,8 @@ def _claim(
     batch: int,
     channels: frozenset[str] | None,
     report: DeliveryReport,
+    lease: timedelta,
+    idempotent_channels: frozenset[str],
 ) -> list[tuple[Notification, bool]]:
     """Take due rows for this sender alone: they become `sending` under a lease, committed.
 
@@ -147,11 +154,12 @@ def _claim(
                 session.add(row)
                 continue
             unsure = False
-            if row.state == DeliveryState.sending.value and not resend_when_unsure(row.kind):
+            resend = resend_when_unsure(row.kind) or row.channel in idempotent_channels
+            if row.state == DeliveryState.sending.value and not resend:
                 unsure = True
                 row.parts_sent += 1
                 row.last_error = f"the sender stopped while sending part {row.parts_sent}"
-            row.state, row.lease_until = DeliveryState.sending.value, now + LEASE
+            row.state, row.lease_until = DeliveryState.sending.value, now + lease
             row.attempts += 1
             session.add(row)
             claimed.append((row, unsure))

@@ -61,6 +61,8 @@ def send_job(container: Container) -> DeliveryReport:
         now=now,
         office_open=office_open,
         channels=frozenset(channels) if channels is not None else None,
+        lease=timedelta(seconds=container.settings.outbox_lease_seconds),
+        idempotent_channels=getattr(container.notifier, "idempotent_channels", frozenset()),
     )
     if report.sent or report.retried or report.failed or report.withdrawn:
         log.info(

@@ -19,8 +19,6 @@ from backend.bootstrap import Container
 from backend.deadlines.digest import ALARM_TIME
 from backend.scheduler import jobs
 
-SWEEP_SECONDS = 60
-SEND_SECONDS = 15
 UPLOAD_CLEANUP_MINUTES = 60
 CATCH_UP_SECONDS = 60  # how late a daily job may start after a restart, at most
 
@@ -46,8 +44,11 @@ def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
             ]
         )
 
-    scheduler.add_job(jobs.sweep_job, IntervalTrigger(seconds=SWEEP_SECONDS), id="sweep", **common)
-    scheduler.add_job(jobs.send_job, IntervalTrigger(seconds=SEND_SECONDS), id="send", **common)
+    settings = container.settings
+    sweep_every = IntervalTrigger(seconds=settings.sweep_seconds)
+    send_every = IntervalTrigger(seconds=settings.send_seconds)
+    scheduler.add_job(jobs.sweep_job, sweep_every, id="sweep", **common)
+    scheduler.add_job(jobs.send_job, send_every, id="send", **common)
     scheduler.add_job(
         jobs.digest_job,
         daily(policy.digest_time.hour, policy.digest_time.minute),

@@ -21,6 +21,9 @@ UPDATES_PER_CALL = 50
 class WebNotifier:
     """Keep each message for its web chat; the page fetches it with `/chat/api/updates`."""
 
+    # Stored once per key: sent again after a sender died mid-send, it cannot arrive twice.
+    idempotent = True
+
     def __init__(self, engine: Engine, clock: Clock) -> None:
         self.engine = engine
         self.clock = clock

@@ -39,6 +39,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_takes_no_category",  # kind dishonesty_record with a category
             "source_case_only_records",  # source_case on a complaint
             "source_case_unknown",  # no complaint of that number the caller may see
+            "idempotency_key_invalid",  # not 8 to 100 visible ASCII characters
         }
     ),
     "POST /api/v1/cases/{number}/actions": frozenset(

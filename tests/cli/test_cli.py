@@ -222,3 +222,16 @@ def test_users_deactivate_cuts_the_account_off_and_list_shows_it(
     assert missing.returncode == 1 and "no staff #999" in missing.stderr
     huge = intake(settings, "users", "deactivate", "--id", "878326802703905062912")
     assert huge.returncode != 0 and "Traceback" not in huge.stderr
+
+
+def test_db_check_fails_on_a_database_behind_the_migrations(tmp_path: Path) -> None:
+    done = intake(None, "db", "check", INTAKE_DATABASE_URL=f"sqlite:///{tmp_path}/new.db")
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[:2] == ["database: ok", "migrations: failed"]
+
+
+def test_db_check_passes_the_database_and_migration_checks_of_a_prepared_database(
+    settings: Settings, client: TestClient
+) -> None:
+    done = intake(settings, "db", "check")
+    assert done.stdout.splitlines()[:2] == ["database: ok", "migrations: ok"]

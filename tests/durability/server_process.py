@@ -32,6 +32,8 @@ def free_port() -> int:
 class IntakeProcess:
     """One `intake run` subprocess; `kill` is SIGKILL, nothing runs after it."""
 
+    start_timeout = START_TIMEOUT
+
     def __init__(self, *, database_url: str, folder: Path, **settings: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -60,7 +62,7 @@ class IntakeProcess:
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
-        deadline = time.monotonic() + START_TIMEOUT
+        deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"intake run exited: {self.log.read_text()[-2000:]}")
@@ -71,7 +73,7 @@ class IntakeProcess:
                 pass
             time.sleep(0.05)  # polling a starting process; not a wait for an outcome
         self.kill()
-        raise RuntimeError(f"intake run did not answer in {START_TIMEOUT:g} s")
+        raise RuntimeError(f"intake run did not answer in {self.start_timeout:g} s")
 
     def kill(self) -> None:
         """SIGKILL the process and reap it: no shutdown code runs."""

@@ -154,3 +154,36 @@ def test_a_lease_is_only_taken_over_once_it_ran_out(
     recording = RecordingNotifier()
     run(container, recording)
     assert recording.sent == []
+
+
+def test_a_notice_in_a_channel_that_stores_once_per_key_is_sent_again_after_its_sender_died(
+    container: Container, clock: FakeClock
+) -> None:
+    with session_scope(container.engine) as session:
+        outbox.write(
+            session=session,
+            key="test:web-update",
+            kind="update",
+            recipients=[outbox.Recipient("reporter", None, "web", "w7", "zh")],
+            render=lambda _language: "您的投诉已由区财政局签收。",
+            now=clock.now(),
+            office_hours_only=False,
+        )
+        for row in session.exec(select(Notification)).all():  # claimed, then the sender died
+            row.state, row.lease_until = DeliveryState.sending.value, clock.now()
+    clock.advance(seconds=61)
+    web = WebNotifier(container.engine, container.clock)
+
+    deliver(
+        engine=container.engine,
+        notifier=web,
+        now=clock.now(),
+        office_open=True,
+        lease=timedelta(seconds=60),
+        idempotent_channels=frozenset({"web"}),
+    )
+
+    with session_scope(container.engine) as session:
+        kept = session.exec(select(WebchatMessage)).all()
+    assert [m.text for m in kept] == ["您的投诉已由区财政局签收。"]
+    assert rows(container) == [("update", "sent", 0)]

@@ -1,0 +1,74 @@
+"""Liveness and readiness for a load balancer or a supervisor; neither needs a token.
+
+Both are outside the admission gate (`backend.api.admission`): a busy instance still says it
+is alive and ready instead of being taken out of the balancer for being busy.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from backend.api.deps import ContainerDep, Language
+from backend.messages import render
+from backend.readiness import check_readiness
+
+router = APIRouter(prefix="/api/v1", tags=["health"])
+
+
+class Health(BaseModel):
+    """The process answers (it asks nothing of the database)."""
+
+    status: Literal["ok"]
+
+
+class Ready(BaseModel):
+    """Whether this instance should get traffic, and each check's outcome."""
+
+    status: Literal["ready"]
+    checks: dict[str, str] = Field(
+        description="database, migrations, calendar: each `ok` or `failed`"
+    )
+
+
+class NotReady(BaseModel):
+    """Which checks failed, explained in the caller's language."""
+
+    detail: str
+    code: Literal["not_ready"]
+    failed: list[str]
+    checks: dict[str, str]
+
+
+@router.get("/health", response_model=Health)
+async def health() -> Health:
+    """Answer ok while the process serves requests (liveness: no database, no gate)."""
+    return Health(status="ok")
+
+
+@router.get(
+    "/ready",
+    response_model=Ready,
+    responses={503: {"model": NotReady, "description": "A check failed: take it out"}},
+)
+async def ready(container: ContainerDep, language: Language) -> Ready | JSONResponse:
+    """Answer 200 when this instance should get traffic, else 503 naming the failed checks.
+
+    Checks: the database answers, its schema is at the code's newest migration, the
+    working-day calendar covers today's year (backend.readiness).
+    """
+    outcome = await run_in_threadpool(
+        check_readiness,
+        engine=container.engine,
+        now=container.clock.now(),
+        zone=container.settings.zone,
+    )
+    if not outcome.failed:
+        return Ready(status="ready", checks=outcome.checks)
+    detail = " ".join(render(f"not_ready_{name}", language) for name in outcome.failed)
+    body = NotReady(detail=detail, code="not_ready", failed=outcome.failed, checks=outcome.checks)
+    return JSONResponse(status_code=503, content=body.model_dump())

@@ -1,0 +1,79 @@
+"""Filing through the API with an Idempotency-Key: a request sent again files nothing new."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from httpx import Response
+from sqlmodel import func, select
+
+from backend.bootstrap import Container
+from backend.cases.models import Case
+from backend.db import session_scope
+from tests.api.helpers import ARREARS, ENFORCEMENT
+from tests.conftest import Staff
+from tests.fakes import FakeClock
+
+
+def _cases(container: Container) -> int:
+    with session_scope(container.engine) as session:
+        return int(session.exec(select(func.count()).select_from(Case)).one())
+
+
+def _file(client: TestClient, headers: dict[str, str], key: str, text: str = ARREARS) -> Response:
+    return client.post(
+        "/api/v1/cases", json={"text": text}, headers={**headers, "Idempotency-Key": key}
+    )
+
+
+def test_the_same_key_sent_again_answers_the_first_case_without_its_pin(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    first = _file(client, staff.coordinator, "retry-0001-abcdef")
+    again = _file(client, staff.coordinator, "retry-0001-abcdef")
+
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["number"] == first.json()["number"]
+    assert first.json()["pin"] and again.json()["pin"] is None
+    assert again.headers["idempotent-replayed"] == "true"
+    assert "idempotent-replayed" not in first.headers
+    assert _cases(container) == 1
+
+
+def test_another_key_or_another_caller_files_a_new_case(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    one = _file(client, staff.coordinator, "key-number-one")
+    two = _file(client, staff.coordinator, "key-number-two", ENFORCEMENT)
+    other_caller = _file(client, staff.czj_clerk, "key-number-one")
+
+    numbers = {r.json()["number"] for r in (one, two, other_caller)}
+    assert len(numbers) == 3
+    assert _cases(container) == 3
+
+
+def test_a_key_is_kept_for_a_day(
+    client: TestClient, staff: Staff, container: Container, clock: FakeClock
+) -> None:
+    first = _file(client, staff.coordinator, "kept-for-a-day")
+    clock.advance(hours=25)
+    later = _file(client, staff.coordinator, "kept-for-a-day")
+
+    assert later.json()["number"] != first.json()["number"]
+
+
+def test_a_key_too_short_is_refused_in_the_callers_language(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    response = client.post(
+        "/api/v1/cases",
+        json={"text": ARREARS},
+        headers={**staff.coordinator, "Idempotency-Key": "short", "Accept-Language": "zh"},
+    )
+
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "Idempotency-Key 须为 8 到 100 个可见 ASCII 字符（例如一个 UUID）。",
+        "code": "idempotency_key_invalid",
+        "field": "Idempotency-Key",
+    }
+    assert _cases(container) == 0
