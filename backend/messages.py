@@ -311,6 +311,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "期间内评价的、现由本单位承办的投诉。",
         "en": "Complaints rated in the period that the unit holds now.",
     },
+    # /metrics (backend/observability/endpoint.py)
+    "metrics_token_required": {
+        "zh": "读取监控指标需要令牌：请在 Authorization 头中发送 Bearer 令牌"
+        "（INTAKE_METRICS_TOKEN）。",
+        "en": "The metrics need a token: send it as Authorization: Bearer (INTAKE_METRICS_TOKEN).",
+    },
+    "metrics_forbidden": {
+        "zh": "监控指标只对内部地址开放（INTAKE_METRICS_NETWORKS）。",
+        "en": "The metrics are served to internal addresses only (INTAKE_METRICS_NETWORKS).",
+    },
 }
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from backend.errors import ConfigError
 
@@ -31,6 +32,9 @@ PLACEHOLDER_SECRETS = {
 }
 MIN_SECRET_LENGTH = 32
 MIN_WEBHOOK_SECRET_LENGTH = 16  # Telegram sends it in a header; a guessable one forges updates
+MIN_METRICS_TOKEN_LENGTH = 16
+# Who may read /metrics without further ado: the machine itself (see backend/observability).
+LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128"
 
 
 class Settings(BaseSettings):
@@ -80,6 +84,16 @@ class Settings(BaseSettings):
     console_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     console_session_hours: int = Field(default=12, ge=1, le=24 * 31)
     password_link_hours: int = Field(default=48, ge=1, le=24 * 14)  # one-time set-password link
+    # Observability (backend/observability): /metrics answers clients of these networks only
+    # (comma-separated), and only with `Authorization: Bearer <token>` when a token is set.
+    metrics_networks: Annotated[list[IPv4Network | IPv6Network], NoDecode] = Field(
+        default_factory=lambda: _networks(LOOPBACK_NETWORKS)
+    )
+    metrics_token: SecretStr | None = None
+    # Log lines: one JSON object a line, or text for a person at a terminal; unset: text in
+    # development, JSON in test and production.
+    log_format: Literal["json", "text"] | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("database_url")
     @classmethod
@@ -128,6 +142,30 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("metrics_networks", mode="before")
+    @classmethod
+    def _network_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return _networks(value)
+            except ValueError as exc:
+                raise ValueError(f"is not a comma-separated list of networks: {exc}") from None
+        return value
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _real_metrics_token(cls, value: SecretStr | None) -> SecretStr | None:
+        text = value.get_secret_value().strip() if value is not None else ""
+        if not text:
+            return None
+        if text.lower() in PLACEHOLDER_SECRETS:
+            raise ValueError("is a placeholder, not a secret: set a random one")
+        if len(text) < MIN_METRICS_TOKEN_LENGTH:
+            raise ValueError(
+                f"is too short: use at least {MIN_METRICS_TOKEN_LENGTH} random characters"
+            )
+        return SecretStr(text)
+
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> Settings:
         if self.env == "production" and self.secret_key is None:
@@ -144,6 +182,18 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """Return the time zone in which dates are shown and counted."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def json_logs(self) -> bool:
+        """Return whether log lines are JSON: as set, else everywhere but in development."""
+        if self.log_format is not None:
+            return self.log_format == "json"
+        return self.env != "development"
+
+
+def _networks(text: str) -> list[IPv4Network | IPv6Network]:
+    """Return the networks of a comma-separated list (an address alone is a network of one)."""
+    return [ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip()]
 
 
 def load_settings(**overrides: object) -> Settings:

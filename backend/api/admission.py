@@ -33,7 +33,10 @@ UNGATED_PREFIXES = (
     "/console/static/",
     "/chat/static/",
 )
-UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico"})
+# /metrics answers under overload, when it matters most (backend/observability/endpoint.py).
+UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico", "/metrics"})
+# Marks a refused request in its scope, for the request metrics (backend/observability/http.py).
+SHED_KEY = "intake.shed"
 
 
 def is_gated(path: str) -> bool:
@@ -69,6 +72,7 @@ class AdmissionGate:
                 await turns.acquire()
         except TimeoutError:
             self.refused += 1
+            scope[SHED_KEY] = True
             await self._refuse(scope, receive, send)
             return
         admitted = time.monotonic()
