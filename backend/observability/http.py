@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from starlette.routing import Mount, get_route_path
+from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.api.admission import SHED_KEY
@@ -26,7 +26,7 @@ def route_template(scope: Scope, base: str = "") -> tuple[str, dict[str, Any]]:
 
     Read from the scope after routing: the router records the route it chose and the path
     parameters it took, and each mount it passed lengthens `root_path` (`base` is the app's
-    own). The template is the path with each parameter's value put back as `{name}`:
+    own, which the server's path also starts with). The template is the path with each parameter's value put back as `{name}`:
     `/api/v1/cases/{number}`, `/console/cases/{number}`; a mounted app that routes no further
     (static files) gives its prefix and `/{path}`. A request no route took is `unmatched`.
     """
@@ -37,7 +37,7 @@ def route_template(scope: Scope, base: str = "") -> tuple[str, dict[str, Any]]:
     root = str(scope.get("root_path", ""))
     if isinstance(route, Mount):
         return root.removeprefix(base) + "/{path}", params
-    path = root.removeprefix(base) + get_route_path(scope)
+    path = str(scope["path"]).removeprefix(base)  # mounts lengthen root_path, not path
     for name, raw in sorted(params.items(), key=lambda item: -len(str(item[1]))):
         value = str(raw)
         at = path.rfind(value) if value else -1
