@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated
 
 import typer
@@ -11,6 +10,7 @@ from fastapi.responses import RedirectResponse
 
 from backend.api.app import LifespanHook, create_app
 from backend.bootstrap import Container, build, prepare_database
+from backend.observability.logs import configure_logging, uvicorn_options
 from backend.scheduler.runner import background, blocking
 from bot.channels import wire_conversations
 from bot.telegram.setup import telegram_channel
@@ -23,11 +23,8 @@ def run(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Start the API, the web chat (/chat), the console (/console), Telegram and the scheduler."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
-    _quiet_scheduler_logs()
     container = build()
+    configure_logging(container.settings)  # JSON lines outside development, uvicorn's too
     prepare_database(container)
     app = build_web_app(container)
     scheduler = background(container) if container.settings.scheduler else None
@@ -39,15 +36,10 @@ def run(
         f"API docs: /docs, Telegram: {telegram})"
     )
     try:
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        uvicorn.run(app, host=host, port=port, **uvicorn_options(container.settings))
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=False)
-
-
-def _quiet_scheduler_logs() -> None:
-    """Keep APScheduler's per-run lines (every 15 s) out of the log; the jobs log what they do."""
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def build_web_app(container: Container):  # type: ignore[no-untyped-def]
@@ -77,9 +69,8 @@ def build_web_app(container: Container):  # type: ignore[no-untyped-def]
 
 def scheduler() -> None:
     """Run the scheduler alone (any number may run against one PostgreSQL)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    _quiet_scheduler_logs()
     container = build()
+    configure_logging(container.settings)
     prepare_database(container)
     _, notifier = wire_conversations(container)
     notifier.register("web", WebNotifier(container.engine, container.clock))

@@ -26,9 +26,10 @@ def route_template(scope: Scope, base: str = "") -> tuple[str, dict[str, Any]]:
 
     Read from the scope after routing: the router records the route it chose and the path
     parameters it took, and each mount it passed lengthens `root_path` (`base` is the app's
-    own, which the server's path also starts with). The template is the path with each parameter's value put back as `{name}`:
-    `/api/v1/cases/{number}`, `/console/cases/{number}`; a mounted app that routes no further
-    (static files) gives its prefix and `/{path}`. A request no route took is `unmatched`.
+    own, which the server's path also starts with). The template is the path with each
+    parameter's value put back as `{name}`: `/api/v1/cases/{number}`. A mounted app that
+    routes no further (static files) gives its prefix and `/{path}`; a request no route took
+    is `unmatched`.
     """
     route = scope.get("route")
     params = dict(scope.get("path_params") or {})

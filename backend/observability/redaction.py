@@ -38,7 +38,7 @@ SECRET_FIELDS = frozenset(
 )
 _KEYS = (
     r"pin|password|passwd|new_password|token|access_token|api_key|apikey|secret|"
-    r"authorization|phone|mobile|email|tel|提取码|密码|电话|手机"
+    r"phone|mobile|email|tel|提取码|密码|电话|手机"
 )
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Authorization: Bearer abc..., also in a repr of headers
@@ -58,8 +58,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # PIN 123456, 提取码 123456 (prose)
     (re.compile(r"(?i)((?<![A-Za-z])(?:pin|提取码|密码)\s*)\d{4,8}(?!\d)"), rf"\1{REDACTED}"),
-    # one-time set-password links of the console
-    (re.compile(r"(/password/)[^/?#\s\"']+"), rf"\1{REDACTED}"),
+    # one-time set-password links of the console (not the route's template, {token})
+    (re.compile(r"(/password/)(?!\{)[^/?#\s\"']+"), rf"\1{REDACTED}"),
     # e-mail addresses
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), REDACTED),
     # mainland mobile numbers, with or without +86 and separators: 138 0013 8000
@@ -107,7 +107,8 @@ class RedactionFilter(logging.Filter):
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = scrub(record.exc_text)
+            # Formatters use the (scrubbed) text when the exception itself is gone.
+            record.exc_text, record.exc_info = scrub(record.exc_text), None
         if record.stack_info:
             record.stack_info = scrub(record.stack_info)
         return True
