@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 import typer
@@ -17,6 +18,8 @@ from bot.telegram.setup import telegram_channel
 from bot.webchat.notifier import WebNotifier
 from bot.webchat.setup import mount_webchat
 
+log = logging.getLogger(__name__)
+
 
 def run(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -31,9 +34,12 @@ def run(
     if scheduler is not None:
         scheduler.start()
     telegram = "on" if container.settings.telegram_token else "off (no INTAKE_TELEGRAM_TOKEN)"
-    typer.echo(
-        f"Integrity Intake on http://{host}:{port}  (web chat: /chat, staff console: /console, "
-        f"API docs: /docs, Telegram: {telegram})"
+    log.info(
+        "Integrity Intake on http://%s:%s  (web chat: /chat, staff console: /console, "
+        "API docs: /docs, metrics: /metrics, Telegram: %s)",
+        host,
+        port,
+        telegram,
     )
     try:
         uvicorn.run(app, host=host, port=port, **uvicorn_options(container.settings))
@@ -77,8 +83,8 @@ def scheduler() -> None:
     telegram = telegram_channel(container, None)
     if telegram is not None:
         notifier.register("telegram", telegram.notifier)
-    typer.echo("scheduler running (Ctrl-C to stop)")
+    log.info("scheduler running (Ctrl-C to stop)")
     try:
         blocking(container).start()
     except (KeyboardInterrupt, SystemExit):
-        typer.echo("scheduler stopped")
+        log.info("scheduler stopped")
