@@ -93,13 +93,5 @@ def _outbox(session: Session, now: datetime, office_open: bool, figures: Busines
         oldest = oldest.where(col(Notification.office_hours_only).is_(False))
     created = session.exec(oldest).one()
     if created is not None:
-        figures.outbox_oldest_age = max((now - _aware(created)).total_seconds(), 0.0)
+        figures.outbox_oldest_age = max((now - created).total_seconds(), 0.0)
 
-
-def _aware(moment: datetime) -> datetime:
-    """Return a UTC datetime from func.min, which SQLite gives back without the column type."""
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
-    from datetime import UTC
-
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

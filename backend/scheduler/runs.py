@@ -2,6 +2,7 @@
 
 The claim is written in the run's own transaction, so a run that fails leaves no claim and
 the next round tries again, and a second scheduler (or a restarted one) finds the day taken.
+The sweep, which runs every minute, notes its last run the same way (for /metrics).
 """
 
 from __future__ import annotations
