@@ -66,8 +66,10 @@ class Observability:
 
 
 def install_observability(app: FastAPI, container: Container) -> Observability:
-    """Add the request middleware (outermost: call it after every other add_middleware)
-    and the /metrics route to the app; return what the app's lifespan closes at the end."""
+    """Add the request middleware and /metrics to the app; return what its lifespan closes.
+
+    Call it after every other `add_middleware`: the middleware must be the outermost.
+    """
     observability = Observability(container)
     app.add_middleware(RequestObserver, metrics=observability.requests)
     app.add_api_route(

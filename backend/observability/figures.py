@@ -94,4 +94,3 @@ def _outbox(session: Session, now: datetime, office_open: bool, figures: Busines
     created = session.exec(oldest).one()
     if created is not None:
         figures.outbox_oldest_age = max((now - created).total_seconds(), 0.0)
-
