@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from backend.open311.texts import OPEN311_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # Shown to a clerk in place of a merge's reason when the other case is another unit's.
     "merged_with_another": {
@@ -238,8 +240,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stats_none": {"zh": "（无）", "en": "(none)"},
     "channel_api": {"zh": "工作人员录入", "en": "entered by staff"},
     "channel_telegram": {"zh": "Telegram", "en": "Telegram"},
-    "channel_webchat": {"zh": "网页对话", "en": "web chat"},
+    "channel_web": {"zh": "网页对话", "en": "web chat"},
     "channel_console": {"zh": "终端对话", "en": "console chat"},
+    "channel_open311": {"zh": "Open311 接口", "en": "Open311"},
     "measure_received": {"zh": "受理量", "en": "Received"},
     "measure_received_numerator": {
         "zh": "统计期间内派给（或改派给）本单位的投诉件数，同一件退回后再派回只算一次。",
@@ -311,6 +314,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "期间内评价的、现由本单位承办的投诉。",
         "en": "Complaints rated in the period that the unit holds now.",
     },
+    # Internal notes (backend/cases/notes.py).
+    "note_required": {"zh": "请填写备注内容。", "en": "Please write the note."},
+    "note_too_long": {
+        "zh": "备注太长，最多 {max} 字。",
+        "en": "The note is too long; the limit is {max} characters.",
+    },
+    "bad_days": {
+        "zh": "天数须是 1 到 365 之间的整数。",
+        "en": "The days must be a whole number from 1 to 365.",
+    },
+    "unknown_action": {
+        "zh": "没有这个操作：{value}。",
+        "en": "Unknown action: {value}.",
+    },
+    "unstorable_form_text": {
+        "zh": "填写的内容含有无法保存的字符（NUL 或不成对的代理字符），请删去后再试。",
+        "en": "What you typed contains a character that cannot be stored (NUL or a lone "
+        "surrogate): remove it and try again.",
+    },
+    # The case list as a spreadsheet (backend/exports/cases_xlsx.py).
+    "export_too_large": {
+        "zh": "符合条件的案件超过 {max} 件，无法一次导出。"
+        "请缩小筛选范围（如期间、单位、状态）后再导出。",
+        "en": "More than {max} cases match; narrow the filters (period, unit, status) "
+        "and export again.",
+    },
+    "export_sheet": {"zh": "案件清单", "en": "Cases"},
+    "export_col_number": {"zh": "案件编号", "en": "Case number"},
+    "export_col_kind": {"zh": "类型", "en": "Kind"},
+    "export_col_status": {"zh": "状态", "en": "Status"},
+    "export_col_category": {"zh": "类别", "en": "Category"},
+    "export_col_department": {"zh": "承办单位", "en": "Unit"},
+    "export_col_street": {"zh": "街道", "en": "Street"},
+    "export_col_channel": {"zh": "来源渠道", "en": "Channel"},
+    "export_col_received": {"zh": "受理时间（天津时间）", "en": "Received (Tianjin time)"},
+    "export_col_updated": {"zh": "最近更新（天津时间）", "en": "Last updated (Tianjin time)"},
+    "export_col_occurred_on": {"zh": "发生日期", "en": "Date of the events"},
+    "export_col_text": {"zh": "投诉内容", "en": "Text as filed"},
+    "export_col_reporter_name": {"zh": "举报人姓名", "en": "Reporter's name"},
+    "export_col_reporter_phone": {"zh": "举报人电话", "en": "Reporter's phone"},
+    "case_kind_complaint": {"zh": "投诉举报", "en": "complaint"},
+    "case_kind_dishonesty_record": {"zh": "政务失信记录", "en": "dishonesty record"},
+    "case_status_received": {"zh": "已受理", "en": "received"},
+    "case_status_triage": {"zh": "待分派", "en": "waiting for triage"},
+    "case_status_routed": {"zh": "已派单", "en": "sent to the unit"},
+    "case_status_signed": {"zh": "已签收", "en": "signed for"},
+    "case_status_in_progress": {"zh": "办理中", "en": "in progress"},
+    "case_status_resolved": {"zh": "已办结", "en": "resolved"},
+    "case_status_closed": {"zh": "已归档", "en": "closed"},
+    "case_status_rejected": {"zh": "不予受理", "en": "rejected"},
+    **OPEN311_MESSAGES,
     # /metrics (backend/observability/endpoint.py)
     "metrics_token_required": {
         "zh": "读取监控指标需要令牌：请在 Authorization 头中发送 Bearer 令牌"

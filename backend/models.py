@@ -12,6 +12,7 @@ from backend.cases.models import (
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
 from backend.notifications.models import Notification
+from backend.open311.models import Open311Key
 from backend.people.models import (
     PasswordLink,
     Reporter,
@@ -34,6 +35,7 @@ __all__ = [
     "Deadline",
     "JobRun",
     "Notification",
+    "Open311Key",
     "PasswordLink",
     "StaffChat",
     "WebchatMessage",

@@ -16,6 +16,7 @@ from backend.errors import ConfigError
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "dialogs" / "config"
 DEFAULT_TAXONOMY = CONFIG_DIR / "hongqiao.yaml"
 DEFAULT_POLICY = CONFIG_DIR / "policy.yaml"
+DEFAULT_REPLY_TEMPLATES = CONFIG_DIR / "reply_templates.yaml"
 # Values that stand in for a secret in examples; refused in every environment (compared
 # without case), as is anything shorter than MIN_SECRET_LENGTH.
 PLACEHOLDER_SECRETS = {
@@ -47,6 +48,8 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Shanghai"
     taxonomy_file: Path = DEFAULT_TAXONOMY
     policy_file: Path = DEFAULT_POLICY
+    # Reply templates per category (答复模板), read again whenever the file changes.
+    reply_templates_file: Path = DEFAULT_REPLY_TEMPLATES
     scheduler: bool = True  # run the scheduler inside `intake run`
     # Unset (or blank): generated on first start and kept in the data folder (not in production).
     secret_key: SecretStr | None = None

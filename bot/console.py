@@ -7,6 +7,7 @@ import mimetypes
 import re
 import secrets
 import sys
+import threading
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -220,7 +221,7 @@ def chat(
     """Talk to the citizen dialog in the terminal (the same database as the web and Telegram)."""
     if chat_id is not None and not _CHAT_ID.match(chat_id):
         raise typer.BadParameter("use 1 to 64 letters, digits, - or _", param_hint="--chat-id")
-    container = build()
+    container = build(warm_router=False)  # the greeting needs no router: shown sooner
     prepare_database(container)
     service = ConversationService(container)
     service.fetchers[CHANNEL] = StoredFileFetcher(service.store)
@@ -242,6 +243,8 @@ def chat(
         console.send("command", command="lang", args=(wanted,))
     else:
         console.send("command", command="start", language_hint=wanted or "zh")
+    # The router's dictionary loads while the person reads and types (a route waits for it).
+    threading.Thread(target=container.router.warm_up, name="router-warm-up", daemon=True).start()
     try:
         while True:
             console.out.write("> ")

@@ -1,19 +1,22 @@
-"""The `intake` command: the backend's commands plus those that start the chat channels."""
+"""The `intake` command: says at once that `intake chat` is starting, then loads and runs.
+
+Loading the commands takes seconds (the routing's dictionaries, the web and database
+libraries), so this module imports nothing heavy before it has printed that line.
+"""
 
 from __future__ import annotations
 
-from backend.cli.main import app
-from backend.cli.main import main as backend_main
-from bot.console import chat
-from bot.serve import run, scheduler
+import sys
 
-app.command("run")(run)
-app.command("scheduler")(scheduler)
-app.command("chat")(chat)
+LOADING = "正在启动，请稍候… / Starting, please wait…"
 
 
 def main() -> None:
     """Run the command line."""
+    if sys.argv[1:2] == ["chat"]:  # a person waits at the terminal: tell them at once
+        print(LOADING, flush=True)
+    from bot.commands import backend_main  # loaded only once the line is out
+
     backend_main()
 
 

@@ -67,7 +67,7 @@ def test_every_api_operation_is_in_the_readme(client: TestClient) -> None:
         return re.sub(r"\{[^}]*\}", "{}", path)
 
     named = {
-        shape(path) for path in re.findall(r"/api/v1/[\w/{}-]*\w}?", README.replace("\n", " "))
+        shape(path) for path in re.findall(r"/api/v1/[\w/{}.-]*\w}?", README.replace("\n", " "))
     }
     paths = client.get("/openapi.json").json()["paths"]
     assert sorted(path for path in paths if shape(path) not in named) == []

@@ -18,6 +18,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.capacity import Capacity
 from backend.messages import render
+from backend.open311.errors import errors
+from backend.open311.render import MEDIA_TYPES, format_of, serialise
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ UNGATED_PREFIXES = (
     "/console/static/",
     "/chat/static/",
 )
+# Open311 (GeoReport v2) files cases: gated like the API, refused in its own error list.
+OPEN311_PREFIX = "/open311/"
 # /metrics answers under overload, when it matters most (backend/observability/endpoint.py).
 UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico", "/metrics"})
 # Marks a refused request in its scope, for the request metrics (backend/observability/http.py).
@@ -96,10 +100,16 @@ class AdmissionGate:
         body = json.dumps(
             {"detail": render("overloaded", language), "code": "overloaded"}, ensure_ascii=False
         ).encode()
+        content_type = b"application/json"
+        if scope["path"].startswith(OPEN311_PREFIX):  # Open311 clients read the error list
+            fmt = open311_format(scope)
+            refused = errors(503, render("overloaded", language))
+            body = serialise(refused, root="errors", fmt=fmt)
+            content_type = MEDIA_TYPES[fmt].encode()
         if self.refused % 100 == 1:
             log.warning("overloaded: %d request(s) refused with 503 so far", self.refused)
         response_headers = [
-            (b"content-type", b"application/json"),
+            (b"content-type", content_type),
             (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(self.capacity.retry_after).encode()),
         ]
@@ -116,7 +126,13 @@ def _language(scope: Scope) -> str:
         return "zh"
     if header.startswith(b"en"):
         return "en"
-    return "zh" if scope["path"].startswith("/chat") else "en"
+    return "zh" if scope["path"].startswith(("/chat", OPEN311_PREFIX)) else "en"
+
+
+def open311_format(scope: Scope) -> str:
+    """Return the format an Open311 address's suffix names (xml, the required one, if none)."""
+    path: str = scope["path"]
+    return (format_of(path.rsplit(".", 1)[-1]) if "." in path else None) or "xml"
 
 
 async def _drained(receive: Receive) -> bool:

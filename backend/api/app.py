@@ -15,11 +15,15 @@ from backend.api.admission import AdmissionGate
 from backend.api.bodies import JsonLimitedRoute, install_body_limits
 from backend.api.deps import SessionDep
 from backend.api.errors import install_error_handlers, refusals
+from backend.api.favicon import mount_favicon
+from backend.attachments.api import router as attachments_router
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.cases.schemas import Health
 from backend.console.app import mount_console
+from backend.exports.api import router as exports_router
 from backend.observability.endpoint import install_observability
+from backend.open311.api import mount_open311
 from backend.people.api import router as staff_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
@@ -72,12 +76,16 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
         return Health(status="ok", database="ok")
 
     api.include_router(cases_router)
+    api.include_router(attachments_router)
     api.include_router(taxonomy_router)
     api.include_router(calendar_router)
     api.include_router(stats_router)
     api.include_router(staff_router)
+    api.include_router(exports_router)
     app.include_router(api)
+    mount_open311(app)
     mount_console(app, container)
+    mount_favicon(app)
     app.openapi = _openapi_with_settings(app, container.settings)  # type: ignore[method-assign]
     return app
 

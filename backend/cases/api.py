@@ -11,14 +11,22 @@ from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
+from backend.cases.actions import take_action
 from backend.cases.intake import Draft, submit
-from backend.cases.merge import merge_into
 from backend.cases.models import CaseKind, CaseStatus
+from backend.cases.notes import add_note
 from backend.cases.presenters import present, summarise
 from backend.cases.queries import CaseFilter, get_case, list_cases
 from backend.cases.redaction import Redactor
-from backend.cases.schemas import CaseAction, CaseCreate, CaseCreated, CasePublic, CasesPublic
-from backend.cases.workflow import Action, Command, transition
+from backend.cases.schemas import (
+    CaseAction,
+    CaseCreate,
+    CaseCreated,
+    CasePublic,
+    CasesPublic,
+    NoteCreate,
+)
+from backend.cases.workflow import Command
 from backend.errors import ValidationFailed
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
@@ -174,25 +182,6 @@ def act_on_case(
 ) -> CasePublic:
     """Take an action on a case; which actor may take which one, from where: workflow.RULES."""
     case = get_case(session=session, number=number, actor=actor)
-    if body.action is Action.merge:
-        case = merge_into(
-            session=session,
-            case=case,
-            into=body.into,
-            version=body.version,
-            reason=body.reason,
-            actor=actor,
-            env=container.case_env,
-        )
-        now = container.clock.now()
-        return present(
-            session=session,
-            case=case,
-            actor=actor,
-            env=container.case_env,
-            now=now,
-            language=language,
-        )
     command = Command(
         action=body.action,
         version=body.version,
@@ -202,8 +191,13 @@ def act_on_case(
         category=body.category,
         days=body.days,
     )
-    case = transition(
-        session=session, case=case, command=command, actor=actor, env=container.case_env
+    case = take_action(
+        session=session,
+        case=case,
+        command=command,
+        actor=actor,
+        env=container.case_env,
+        into=body.into,
     )
     now = container.clock.now()
     return present(
@@ -212,5 +206,32 @@ def act_on_case(
         actor=actor,
         env=container.case_env,
         now=now,
+        language=language,
+    )
+
+
+@router.post(
+    "/{number}/notes",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CasePublic,
+    responses=refusals(400, 401, 403, 404, 413, 422),
+)
+def write_note(
+    number: CaseNumber,
+    body: NoteCreate,
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    language: Language,
+) -> CasePublic:
+    """Add an internal note (staff only, never sent to the reporter) to a case's history."""
+    case = get_case(session=session, number=number, actor=actor)
+    add_note(session=session, case=case, text=body.text, actor=actor, env=container.case_env)
+    return present(
+        session=session,
+        case=case,
+        actor=actor,
+        env=container.case_env,
+        now=container.clock.now(),
         language=language,
     )

@@ -42,6 +42,7 @@ class Draft:
     anonymous: bool = True
     reporter_name: str | None = None
     reporter_phone: str | None = None
+    reporter_email: str | None = None  # Open311's `email`; kept with the reporter, never shown
     channel: str = "api"
     chat_id: str | None = None
     language: str = "zh"
@@ -184,6 +185,7 @@ def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
         not draft.anonymous
         and not (draft.reporter_name or "").strip()
         and not draft.reporter_phone
+        and not draft.reporter_email
     ):
         raise ValidationFailed("named_needs_contact", field="reporter")
 
@@ -229,6 +231,7 @@ def _reporter(draft: Draft, now: datetime) -> Reporter | None:
     return Reporter(
         name=None if draft.anonymous else name,
         phone=None if draft.anonymous else phone,
+        email=None if draft.anonymous else draft.reporter_email,
         channel=draft.channel,
         chat_id=draft.chat_id,
         language=draft.language,

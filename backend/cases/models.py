@@ -32,6 +32,11 @@ class CaseStatus(StrEnum):
     rejected = "rejected"  # 不予受理
 
 
+# Where cases come from (Case.channel): staff through the API, the three chat channels, and
+# other systems through Open311. Statistics, exports and the console's filters name these.
+CASE_CHANNELS = ("api", "telegram", "web", "console", "open311")
+
+
 class Case(SQLModel, table=True):
     """The current state of one case; its history is in CaseEvent."""
 
@@ -44,6 +49,8 @@ class Case(SQLModel, table=True):
         # Satisfaction by the rating's date, for the district and for one unit.
         Index("ix_cases_rated_at", "rated_at"),
         Index("ix_cases_department_rated_at", "department_code", "rated_at"),
+        # Open311's GET requests: newest first within a window of requested_datetime.
+        Index("ix_cases_created_at_id", "created_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

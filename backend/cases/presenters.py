@@ -11,11 +11,12 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from backend.actors import Actor
+from backend.attachments.evidence import attachments_of
 from backend.cases.env import CaseEnv
 from backend.cases.events import history
 from backend.cases.models import Case, CaseEvent
 from backend.cases.redaction import Redactor
-from backend.cases.schemas import CaseEventPublic, CasePublic, CaseSummary
+from backend.cases.schemas import AttachmentPublic, CaseEventPublic, CasePublic, CaseSummary
 from backend.cases.workflow import allowed_actions, can_see
 from backend.deadlines.views import deadlines_of
 from backend.messages import render
@@ -84,6 +85,12 @@ def present(
         deadlines=deadlines_of(session=session, case=case, now=now),
         events=events,
         reporter=_reporter_for(session, case, actor),
+        attachments=[
+            AttachmentPublic(
+                id=a.id or 0, filename=a.filename, content_type=a.content_type, size=a.size
+            )
+            for a in attachments_of(session=session, case=case)
+        ],
     )
 
 
@@ -108,7 +115,9 @@ def _reporter_for(session: Session, case: Case, actor: Actor) -> ReporterPublic 
     reporter = session.get(Reporter, case.reporter_id)
     if reporter is None:
         return None
-    return ReporterPublic(name=reporter.name, phone=reporter.phone, channel=reporter.channel)
+    return ReporterPublic(
+        name=reporter.name, phone=reporter.phone, channel=reporter.channel, email=reporter.email
+    )
 
 
 def _event_for(

@@ -1,20 +1,32 @@
-"""Finding cases: one by number, and filtered pages with keyset pagination, newest first."""
+"""Finding cases: one by number, filtered pages with keyset pagination, and their counts.
+
+Pages come newest first (the API's order) or in one of the orders of backend.cases.ordering
+(nearest due date, waiting the longest), each with its own cursor.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from backend.actors import Actor
 from backend.bounds import MAX_ROW_ID
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseStatus
 from backend.cases.numbers import canonical_number
+from backend.cases.ordering import CaseOrder, after_keyed_cursor, keyed_cursor, order_by
 from backend.cases.workflow import can_see
-from backend.deadlines.views import overdue_condition
-from backend.errors import NotFound, ValidationFailed
+from backend.deadlines.views import (
+    due_soon_condition,
+    extension_requested_condition,
+    nearest_due_at,
+    overdue_condition,
+)
+from backend.errors import Forbidden, NotFound, ValidationFailed
+from backend.people.models import Reporter
 from backend.stats.measures import MeasureFilter, cases_in
 
 CURSOR_PATTERN = r"^[0-9]{1,10}$"
@@ -35,6 +47,15 @@ class CaseFilter:
     # Only the cases behind one figure of the dashboard; `department` then names the unit
     # whose figure it is (the clock's unit), not the unit holding the case now.
     measure: MeasureFilter | None = None
+    statuses: tuple[str, ...] | None = None  # any of these (besides `status`, if both)
+    street: str | None = None  # the street office where it happened
+    received_since: datetime | None = None  # filed at or after this moment
+    received_until: datetime | None = None  # filed before this moment
+    due_soon: tuple[datetime, datetime] | None = None  # an open handling clock due in [a, b)
+    returned: bool | None = None  # returned by a unit (退单) at least once, or never
+    awaiting_decision: bool = False  # a coordinator must decide: returned to triage, or an
+    # extension request waits
+    reporter_phone: str | None = None  # a named reporter's phone, as digits (coordinators)
 
 
 @dataclass(frozen=True)
@@ -72,33 +93,25 @@ def decode_cursor(cursor: str) -> int:
 
 
 def list_cases(
-    *, session: Session, actor: Actor, where: CaseFilter, cursor: str | None, limit: int
+    *,
+    session: Session,
+    actor: Actor,
+    where: CaseFilter,
+    cursor: str | None,
+    limit: int,
+    order: CaseOrder = CaseOrder.received,
 ) -> CasePage:
-    """Return one page of the cases the actor may see, newest first."""
-    statement = select(Case)
-    measured_unit = where.department
-    if actor.is_clerk:
-        if where.department not in (None, actor.department):
-            return CasePage([], None)
-        statement = statement.where(Case.department_code == actor.department)
-        measured_unit = actor.department
-    elif where.department and where.measure is None:
-        statement = statement.where(Case.department_code == where.department)
-    if where.measure is not None:
-        statement = statement.where(cases_in(where.measure, department=measured_unit))
-    if where.channel:
-        statement = statement.where(Case.channel == where.channel)
-    if where.status:
-        statement = statement.where(Case.status == where.status)
-    if where.category:
-        statement = statement.where(Case.category_id == where.category)
-    if where.kind:
-        statement = statement.where(Case.kind == where.kind)
-    if where.q:
-        statement = statement.where(_matches(where.q))
-    if where.overdue_at is not None:
-        statement = statement.where(overdue_condition(where.overdue_at))
+    """Return one page of the cases the actor may see, newest first or in another order.
+
+    Refuses a cursor not made for this order (`bad_cursor`) and a search by the reporter's
+    phone from anyone but a coordinator (Forbidden: units never learn who reported).
+    """
+    if order is not CaseOrder.received:
+        return _keyed_page(session, actor, where, cursor, limit, order)
+    statement = _narrowed(select(Case), actor, where)
     before = decode_cursor(cursor) if cursor else None
+    if statement is None:
+        return CasePage([], None)
     if before is not None and before <= MAX_ROW_ID:  # past every id, it bounds nothing
         statement = statement.where(col(Case.id) < before)
     newest_first = col(Case.id).desc()
@@ -111,6 +124,86 @@ def list_cases(
     page, more = rows[:limit], len(rows) > limit
     last_id = page[-1].id if page else None
     return CasePage(page, encode_cursor(last_id) if more and last_id is not None else None)
+
+
+def count_cases(*, session: Session, actor: Actor, where: CaseFilter) -> int:
+    """Return how many cases the actor may see match the filter (a queue's count)."""
+    statement = _narrowed(select(func.count()).select_from(Case), actor, where)
+    return 0 if statement is None else int(session.exec(statement).one())
+
+
+def _keyed_page(
+    session: Session,
+    actor: Actor,
+    where: CaseFilter,
+    cursor: str | None,
+    limit: int,
+    order: CaseOrder,
+) -> CasePage:
+    key = nearest_due_at() if order is CaseOrder.due else col(Case.updated_at)
+    after = after_keyed_cursor(order, cursor) if cursor else None
+    statement = _narrowed(select(Case, key), actor, where)
+    if statement is None:
+        return CasePage([], None)
+    if after is not None:
+        statement = statement.where(after)
+    rows = list(session.exec(statement.order_by(*order_by(order)).limit(limit + 1)).all())
+    page, more = rows[:limit], len(rows) > limit
+    following = keyed_cursor(order, page[-1][0], page[-1][1]) if more and page else None
+    return CasePage([case for case, _ in page], following)
+
+
+def _narrowed(statement: Any, actor: Actor, where: CaseFilter) -> Any:
+    """Return the statement narrowed to what the actor may see and the filter asks for
+    (None when that is nothing at all)."""
+    measured_unit = where.department
+    if where.reporter_phone is not None and not actor.is_coordinator:
+        raise Forbidden("only coordinators may search by the reporter's phone")
+    if actor.is_clerk:
+        if where.department not in (None, actor.department):
+            return None
+        statement = statement.where(Case.department_code == actor.department)
+        measured_unit = actor.department
+    elif where.department and where.measure is None:
+        statement = statement.where(Case.department_code == where.department)
+    if where.measure is not None:
+        statement = statement.where(cases_in(where.measure, department=measured_unit))
+    for column, value in (
+        (Case.channel, where.channel),
+        (Case.status, where.status),
+        (Case.category_id, where.category),
+        (Case.kind, where.kind),
+        (Case.street_code, where.street),
+    ):
+        if value:
+            statement = statement.where(column == value)
+    if where.statuses is not None:
+        statement = statement.where(col(Case.status).in_(where.statuses))
+    if where.q:
+        statement = statement.where(_matches(where.q))
+    if where.overdue_at is not None:
+        statement = statement.where(overdue_condition(where.overdue_at))
+    if where.due_soon is not None:
+        statement = statement.where(due_soon_condition(*where.due_soon))
+    if where.received_since is not None:
+        statement = statement.where(col(Case.created_at) >= where.received_since)
+    if where.received_until is not None:
+        statement = statement.where(col(Case.created_at) < where.received_until)
+    if where.returned is not None:
+        returned = col(Case.return_count) > 0
+        statement = statement.where(returned if where.returned else ~returned)
+    if where.awaiting_decision:
+        statement = statement.where(or_(returned_to_triage(), extension_requested_condition()))
+    if where.reporter_phone is not None:
+        named = select(Reporter.id).where(Reporter.phone == where.reporter_phone)
+        statement = statement.where(~col(Case.anonymous), col(Case.reporter_id).in_(named))
+    return statement
+
+
+def returned_to_triage() -> Any:
+    """Return a WHERE clause for cases a unit returned (退单) that wait in triage to be placed
+    again by a coordinator."""
+    return (col(Case.status) == CaseStatus.triage.value) & (col(Case.return_count) > 0)
 
 
 def _matches(q: str):  # type: ignore[no-untyped-def]

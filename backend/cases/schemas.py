@@ -76,6 +76,21 @@ class CaseAction(_Body):
     into: StorableStr | None = Field(default=None, max_length=24)  # merge: the case it repeats
 
 
+class NoteCreate(_Body):
+    """An internal note on a case: read by staff only, never sent to the reporter."""
+
+    text: StorableStr = Field(max_length=2000)
+
+
+class AttachmentPublic(BaseModel):
+    """One evidence file of a case (its bytes at .../attachments/{id})."""
+
+    id: int
+    filename: str
+    content_type: str = Field(description="As the file was received; served only if safe")
+    size: int = Field(description="Bytes")
+
+
 class CaseEventPublic(BaseModel):
     """One entry of a case's history."""
 
@@ -134,6 +149,10 @@ class CasePublic(CaseSummary):
     deadlines: list[DeadlinePublic]
     events: list[CaseEventPublic]
     reporter: ReporterPublic | None = None
+    attachments: list[AttachmentPublic] = Field(
+        default_factory=list,
+        description="Evidence files, oldest first; GET .../attachments/{id} returns one",
+    )
 
 
 class CaseCreated(CasePublic):

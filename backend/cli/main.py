@@ -9,6 +9,7 @@ import typer
 from backend.cli import calendar as calendar_cli
 from backend.cli import cases as cases_cli
 from backend.cli import db as db_cli
+from backend.cli import open311 as open311_cli
 from backend.cli import route as route_cli
 from backend.cli import routing as routing_cli
 from backend.cli import users as users_cli
@@ -27,6 +28,7 @@ app.add_typer(db_cli.app, name="db")
 app.add_typer(users_cli.app, name="users")
 app.add_typer(routing_cli.app, name="routing")
 app.add_typer(cases_cli.app, name="cases")
+app.add_typer(open311_cli.app, name="open311")
 
 
 def main() -> None:

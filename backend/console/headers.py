@@ -2,8 +2,10 @@
 
 The policy allows this site's own files only: no inline script or style (templates carry no
 `<script>` body, no `style=` and no `on...=` attributes; a test checks), nothing from another
-origin, no framing. Pages are never cached (they show cases and names); static files may be
-kept for a day, their addresses carry the file's version (backend/assets.py).
+origin, no framing. A response that sets a policy of its own keeps it: an evidence file
+carries a stricter one (`default-src 'none'; sandbox`). Pages are never cached (they show
+cases and names); static files may be kept for a day, their addresses carry the file's
+version (backend/assets.py).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ HEADERS: list[tuple[bytes, bytes]] = [
 ]
 PAGE_CACHE = (b"cache-control", b"no-store")
 STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
+_POLICY = b"content-security-policy"
 _REPLACED = frozenset(name for name, _ in [*HEADERS, PAGE_CACHE])
 
 
@@ -53,12 +56,11 @@ class ConsoleHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                kept = [
-                    (name, value)
-                    for name, value in message.get("headers", [])
-                    if name.lower() not in _REPLACED
-                ]
-                message = {**message, "headers": [*kept, *HEADERS, cache]}
+                own = message.get("headers", [])
+                kept = [(name, value) for name, value in own if name.lower() not in _REPLACED]
+                own_policy = [(name, value) for name, value in own if name.lower() == _POLICY]
+                added = [h for h in HEADERS if not (own_policy and h[0] == _POLICY)]
+                message = {**message, "headers": [*kept, *own_policy, *added, cache]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

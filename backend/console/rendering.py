@@ -66,6 +66,9 @@ async def render_error(
 def _render(
     request: Request, visit: Visit, template: str, status_code: int, context: dict[str, Any]
 ) -> HTMLResponse:
+    # Here, not at the top: the pages package imports this module.
+    from backend.console.pages.navigation import nav_links
+
     console = console_state(request)
     values = {
         **template_globals(visit),
@@ -73,6 +76,7 @@ def _render(
         "static": console.assets.url,
         "url": partial(console_path, request),
         "current_path": current_path(request),
+        "nav_links": nav_links(visit.actor),
         "error": None,
         "notice": None,
         **context,

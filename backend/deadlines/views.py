@@ -1,16 +1,23 @@
-"""Deadlines as the API shows them, and the overdue condition for case lists."""
+"""Deadlines as the API shows them, and the conditions on clocks that case lists filter by.
+
+"Overdue", "due soon", "an extension request waits" and "the nearest due date" are defined
+here once; the API's list, the console's queues and the exports all ask these functions.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import exists
+from sqlalchemy import exists, func
 from sqlmodel import Session, col, select
 
 from backend.cases.models import Case
+from backend.deadlines.clocks import end_of_day
 from backend.deadlines.models import ClockKind, ClockState, Deadline
+from backend.deadlines.service import RUNNING, ClockEnv
 
 STAFF_KINDS = (ClockKind.sign.value, ClockKind.resolve.value, ClockKind.rectify.value)
 
@@ -56,9 +63,70 @@ def deadlines_of(*, session: Session, case: Case, now: datetime) -> list[Deadlin
 
 def overdue_condition(now: datetime) -> Any:
     """Return a WHERE clause for cases with an open handling clock past its due moment."""
-    return exists().where(
+    return exists().where(*_open_handling_clock(), col(Deadline.due_at) < now)
+
+
+def _open_handling_clock() -> tuple[Any, ...]:
+    """Return the conditions of an open handling clock of the outer query's case."""
+    return (
         col(Deadline.case_id) == col(Case.id),
         col(Deadline.state) == ClockState.open.value,
         col(Deadline.kind).in_(STAFF_KINDS),
-        col(Deadline.due_at) < now,
     )
+
+
+def due_soon_until(env: ClockEnv) -> datetime:
+    """Return the end of the "due soon" window: the end of the working day on which the
+    earliest reminder before a due date would go out for a clock due then.
+
+    Source: the policy's `reminders.before_due` (2 and 1 working days by default), so a case
+    is "due soon" exactly while its unit is being reminded of it; with no reminder before
+    the due day, only what is due today is due soon.
+    """
+    ahead = max((n for n in env.policy.reminders.before_due if n > 0), default=0)
+    last = env.calendar.add_working_days(env.today(), ahead).day
+    return end_of_day(last, env.zone)
+
+
+def due_soon_condition(now: datetime, until: datetime) -> Any:
+    """Return a WHERE clause for cases with an open handling clock due in [now, until)."""
+    return exists().where(
+        *_open_handling_clock(), col(Deadline.due_at) >= now, col(Deadline.due_at) < until
+    )
+
+
+def extension_requested_condition() -> Any:
+    """Return a WHERE clause for cases whose running handling clock has a request for more
+    time (延期申请) waiting for a coordinator's decision."""
+    return exists().where(
+        col(Deadline.case_id) == col(Case.id),
+        col(Deadline.state).in_(RUNNING),
+        col(Deadline.kind).in_(STAFF_KINDS),
+        col(Deadline.pending_extension_days).is_not(None),
+    )
+
+
+def nearest_due_at() -> Any:
+    """Return the nearest due moment of the case's open handling clocks (NULL without one),
+    as a scalar subquery on the outer query's case (for sorting a list by due date)."""
+    return select(func.min(Deadline.due_at)).where(*_open_handling_clock()).scalar_subquery()
+
+
+def nearest_clocks(*, session: Session, case_ids: Iterable[int]) -> dict[int, Deadline]:
+    """Return, per case, its open handling clock due first (cases without one are left out)."""
+    ids = list(case_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Deadline)
+        .where(
+            col(Deadline.case_id).in_(ids),
+            col(Deadline.state) == ClockState.open.value,
+            col(Deadline.kind).in_(STAFF_KINDS),
+        )
+        .order_by(col(Deadline.due_at), col(Deadline.id))
+    ).all()
+    nearest: dict[int, Deadline] = {}
+    for deadline in rows:
+        nearest.setdefault(deadline.case_id, deadline)
+    return nearest

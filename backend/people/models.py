@@ -26,10 +26,11 @@ class Reporter(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str | None = Field(default=None, max_length=100)
     phone: str | None = Field(default=None, max_length=32)
-    channel: str = Field(default="api", max_length=16)  # api | telegram | web | console
+    channel: str = Field(default="api", max_length=16)  # api | telegram | web | console | open311
     chat_id: str | None = Field(default=None, max_length=64, index=True)
     language: str = Field(default="zh", max_length=8)
     created_at: datetime = Field(sa_type=UTCDateTime)
+    email: str | None = Field(default=None, max_length=254)  # an Open311 request may give one
 
 
 class ReporterPublic(SQLModel):
@@ -38,6 +39,7 @@ class ReporterPublic(SQLModel):
     name: str | None
     phone: str | None
     channel: str
+    email: str | None = None  # given by Open311 requests
 
 
 class StaffAccount(SQLModel, table=True):

@@ -11,7 +11,7 @@ from backend.routing.examples import Example, ExampleBank, bank_of
 from backend.routing.scoring import score_categories
 from backend.routing.streets import PlaceFinder, StreetLocator, community_names, street_names
 from backend.routing.terms import build_index
-from backend.routing.text import TextView, teach_jieba, view_of
+from backend.routing.text import TextView, ready_jieba, teach_jieba, view_of
 from backend.taxonomy.models import Taxonomy
 
 # Below this the best category rests only on a match that cuts into other words (学校 in
@@ -66,7 +66,10 @@ class RouteResult:
 class Router:
     """Match complaint text against a taxonomy's words, examples and coordinators' corrections."""
 
-    def __init__(self, taxonomy: Taxonomy, examples: Iterable[Example] = ()) -> None:
+    def __init__(
+        self, taxonomy: Taxonomy, examples: Iterable[Example] = (), *, warm: bool = True
+    ) -> None:
+        """Index the taxonomy; `warm=False` leaves loading jieba to `warm_up` or a first route."""
         self._taxonomy = taxonomy
         self._index = build_index(taxonomy)
         self._streets = PlaceFinder(street_names(taxonomy))
@@ -79,9 +82,14 @@ class Router:
         teach_jieba(
             self._index.chinese_words
             | self._streets.chinese_words
-            | self._communities.chinese_words
+            | self._communities.chinese_words,
+            now=warm,
         )
         self.learn(examples)
+
+    def warm_up(self) -> None:
+        """Load jieba's dictionary now (a second or two), e.g. in a thread while a person reads."""
+        ready_jieba()
 
     def learn(self, examples: Iterable[Example]) -> None:
         """Use these corrected complaints (oldest first) as evidence, beside those known."""

@@ -11,6 +11,7 @@ import jieba
 from backend.routing.examples import Example
 from backend.routing.normalize import normalize
 from backend.routing.pinyin import HAN
+from backend.routing.text import ready_jieba
 from backend.taxonomy.models import Taxonomy
 
 # Words every complaint uses, whatever it is about: never worth proposing.
@@ -46,6 +47,7 @@ def suggest_keywords(
     known = _known_words(taxonomy)
     by_category: defaultdict[str, Counter[str]] = defaultdict(Counter)
     overall: Counter[str] = Counter()
+    ready_jieba()
     for example in examples:
         words = {w for w in jieba.cut(normalize(example.text)) if _proposable(w, known)}
         by_category[example.category].update(words)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -21,10 +22,12 @@ _PIECE = re.compile(rf"{HAN.pattern}|[a-z]+|[0-9]+")
 _LATIN_WORD = re.compile(r"[a-z]+")
 
 jieba.setLogLevel(logging.WARNING)
-_taught: set[str] = set()
 # Everyday words that hold a keyword without its meaning: 没收到 (not received) is no 没收
 # (confiscation), so jieba keeps them whole and the keyword inside counts as cut.
 _WHOLE_WORDS = ("没收到",)
+_taught: set[str] = set()
+_wanted: set[str] = set(_WHOLE_WORDS)  # taught but not yet added to jieba's dictionary
+_jieba_lock = threading.Lock()
 
 
 class Unit(NamedTuple):
@@ -98,23 +101,44 @@ class TextView:
         return (token_start, token_end) == (start, end)
 
 
-def teach_jieba(words: Iterable[str]) -> None:
-    """Load jieba's dictionary once and add Chinese words it must keep whole (失信被执行人)."""
-    jieba.initialize()
-    for word in (*_WHOLE_WORDS, *words):
-        if word not in _taught and len(word) >= 2 and all(HAN.match(char) for char in word):
+def teach_jieba(words: Iterable[str], *, now: bool = True) -> None:
+    """Have jieba keep these Chinese words whole (失信被执行人).
+
+    With `now`, jieba's dictionary is loaded (once; a second or two) and the words added at
+    once; otherwise that happens at jieba's first use here, or in `ready_jieba`.
+    """
+    with _jieba_lock:
+        _wanted.update(
+            word
+            for word in words
+            if word not in _taught and len(word) >= 2 and all(HAN.match(char) for char in word)
+        )
+    if now:
+        ready_jieba()
+
+
+def ready_jieba() -> None:
+    """Load jieba's dictionary and add the words taught so far; cheap once done (thread-safe)."""
+    if not _wanted and jieba.dt.initialized:
+        return
+    with _jieba_lock:
+        jieba.initialize()
+        for word in sorted(_wanted):
             jieba.add_word(word)
-            _taught.add(word)
+        _taught.update(_wanted)
+        _wanted.clear()
 
 
 def is_word(chars: str) -> bool:
     """Return whether jieba's dictionary (with the words taught to it) knows these characters."""
+    ready_jieba()
     return bool(jieba.dt.FREQ.get(chars))
 
 
 def word_string(raw: str, max_chars: int = MAX_CHARS) -> str:
     """Return the normalised text as jieba words joined by spaces, for rapidfuzz token scorers."""
     text = normalize(raw[:max_chars])
+    ready_jieba()
     return " ".join(word for word in jieba.cut(text, HMM=False) if word.strip())
 
 
@@ -126,6 +150,7 @@ def view_of(raw: str) -> TextView:
     tokens: tuple[tuple[str, int, int], ...] = ()
     token_at: list[int] = []
     if any(unit.han for unit in units):
+        ready_jieba()
         tokens = tuple(jieba.tokenize(text, HMM=False))
         for index, (_, start, end) in enumerate(tokens):
             token_at.extend([index] * (end - start))

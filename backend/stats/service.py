@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from backend.actors import Actor
+from backend.cases.models import CASE_CHANNELS
 from backend.errors import Forbidden, ValidationFailed
 from backend.messages import render
 from backend.periods import Grouping, Period, buckets, period
@@ -252,7 +253,7 @@ def definitions(*, language: str) -> list[MeasureDefinition]:
 
 
 def _known_channel(key: str) -> bool:
-    return key in ("api", "telegram", "webchat", "console")
+    return key in CASE_CHANNELS
 
 
 def _values(

@@ -34,14 +34,14 @@ TEXTS: dict[str, str] = {
         "/mycases the cases you filed or follow\n"
         "/lang switch the language\n"
         "/cancel stop, /back go back one step, /skip skip an optional step\n"
-        "/bind CODE link a staff account\n"
         "In an emergency call 110 / 119 / 120; for other matters the 12345 hotline."
     ),
     "help.clerk": (
         "Clerk commands:\n"
         "/queue cases of your unit waiting to be signed for\n"
         "/sign NUMBER sign for a case\n"
-        "/record file a dishonesty record"
+        "/record file a dishonesty record\n"
+        "/bind CODE link this chat to a staff account with a new code"
     ),
     "lang.ask": "请选择语言 / Choose a language:",
     "lang.switched": "Switched to English.",
@@ -167,7 +167,8 @@ TEXTS: dict[str, str] = {
     "contact.kept": "Phone: {phone}",
     "complaint.name": "How should we address you? (optional)",
     "complaint.filed_anonymous": (
-        "✅ Received. Case number: {number}\nPIN: {pin} (shown only this once, keep it safe)\n"
+        "✅ Received. Case number: {number}\n\n🔑 PIN: {pin}\n\n"
+        "The PIN is shown only this once: write it down or take a screenshot. "
         "To check the case send: /status {number} {pin}"
     ),
     "complaint.filed_named": (

@@ -31,11 +31,11 @@ TEXTS: dict[str, str] = {
         "/mycases 我提交和关注的案件\n"
         "/lang 切换语言\n"
         "/cancel 取消当前操作，/back 返回上一步，/skip 跳过可选项\n"
-        "/bind 绑定码 工作人员绑定账号\n"
         "紧急情况请拨打 110 / 119 / 120，其他诉求可拨打 12345 热线。"
     ),
     "help.clerk": (
-        "联络员命令：\n/queue 本单位待签收案件\n/sign 编号 签收案件\n/record 登记政务失信记录"
+        "联络员命令：\n/queue 本单位待签收案件\n/sign 编号 签收案件\n/record 登记政务失信记录\n"
+        "/bind 绑定码 用新的绑定码重新绑定工作人员账号"
     ),
     "lang.ask": "请选择语言 / Choose a language:",
     "lang.switched": "已切换为中文。",
@@ -136,8 +136,8 @@ TEXTS: dict[str, str] = {
     "contact.kept": "电话：{phone}",
     "complaint.name": "怎么称呼您？（可跳过）",
     "complaint.filed_anonymous": (
-        "✅ 已受理。案件编号：{number}\n提取码：{pin}（只显示这一次，请妥善保存）\n"
-        "查询进度请发送：/status {number} {pin}"
+        "✅ 已受理。案件编号：{number}\n\n🔑 提取码：{pin}\n\n"
+        "提取码只显示这一次，请抄下或截图保存。查询进度请发送：/status {number} {pin}"
     ),
     "complaint.filed_named": (
         "✅ 已受理。案件编号：{number}\n"

@@ -59,10 +59,20 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "merge_target_other_kind",  # a complaint and a record
         }
     ),
+    "POST /api/v1/cases/{number}/notes": frozenset({"note_required"}),  # blank
     "POST /api/v1/calendar/overrides": frozenset({"reason_required"}),  # blank
     # a figure's cases: its period goes with a measure, and runs forwards
     "GET /api/v1/cases": frozenset(
         {"measure_period_required", "measure_period_without_measure", "period_reversed"}
+    ),
+    # the list's rules, and a list too long for one spreadsheet
+    "GET /api/v1/exports/cases.xlsx": frozenset(
+        {
+            "measure_period_required",
+            "measure_period_without_measure",
+            "period_reversed",
+            "export_too_large",
+        }
     ),
     "GET /api/v1/stats": frozenset({"period_reversed", "unknown_department"}),
     "GET /api/v1/stats/trend": frozenset(

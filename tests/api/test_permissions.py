@@ -58,7 +58,12 @@ def test_coordinator_sees_the_reporter_of_a_named_report_only(
 ) -> None:
     named = file_case(client, staff.coordinator, text=ARREARS, **NAMED)
     anonymous = file_case(client, staff.coordinator, text=ARREARS)
-    assert named["reporter"] == {"name": "张三", "phone": "13812345678", "channel": "api"}
+    assert named["reporter"] == {
+        "name": "张三",
+        "phone": "13812345678",
+        "channel": "api",
+        "email": None,
+    }
     assert anonymous["reporter"] is None
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
+from dialogs import texts
 from tests.browser.browser import DESKTOP, PHONE, reading_problems, screenshot
 from tests.e2e.telegram_app import AppProcess
 
@@ -31,3 +33,72 @@ def test_a_message_goes_out_and_the_answer_comes_back(
     assert header == "flex"  # the style file applied
     assert reading_problems(page) == []
     screenshot(page, "webchat")
+
+
+def _fake_dialog(page: Page, replies: list[dict[str, object]]) -> None:
+    """Answer the page's API calls with these replies (the layout is what is tested)."""
+
+    def answer(route: Route) -> None:
+        path = route.request.url.split("/chat/api", 1)[1]
+        if path.startswith("/session") and route.request.method == "POST":
+            body: dict[str, object] = {"token": "t", "replies": replies, "language": "zh"}
+        elif path.startswith("/session"):
+            body = {"language": "zh"}
+        elif path.startswith("/updates"):
+            body = {"messages": [], "last_id": 0}
+        else:
+            body = {"replies": [], "language": "zh"}
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route("**/chat/api/**", answer)
+
+
+RECEIPT = texts.render("zh", "complaint.filed_anonymous", number="HQ-261130-0004", pin="042917")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_last_message_stays_above_the_phone_bar(
+    open_page: Callable[..., Page], live_app: AppProcess, viewport: dict[str, int]
+) -> None:
+    page = open_page(viewport)
+    earlier = [{"text": f"第 {n} 条消息\n" + "内容" * 40, "buttons": []} for n in range(12)]
+    asking = {
+        "text": "请留下电话号码",
+        "buttons": [],
+        "request": {"kind": "contact", "label": "电话"},
+    }
+    _fake_dialog(page, [*earlier, asking])
+    page.goto(live_app.url + "/chat")
+
+    expect(page.locator("#phone-form")).to_be_visible()
+    last = page.locator(".msg").last
+    expect(last).to_contain_text("请留下电话号码")
+    footer_top = page.locator("footer").bounding_box()
+    message = last.bounding_box()
+    assert footer_top is not None and message is not None
+    assert message["y"] + message["height"] <= footer_top["y"] + 0.5
+    assert message["y"] >= 0  # on screen, not scrolled away above
+    screenshot(page, "webchat-phone-bar")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_case_number_stays_on_one_line_and_the_pin_stands_apart(
+    open_page: Callable[..., Page], live_app: AppProcess, viewport: dict[str, int]
+) -> None:
+    page = open_page(viewport)
+    _fake_dialog(page, [{"text": RECEIPT, "buttons": []}])
+    page.goto(live_app.url + "/chat")
+
+    numbers = page.locator(".msg .case-number")
+    expect(numbers).to_have_count(2)
+    expect(numbers.first).to_have_text("HQ-261130-0004")
+    for index in range(2):
+        number = numbers.nth(index)
+        assert number.evaluate("(el) => getComputedStyle(el).whiteSpace") == "nowrap"
+        lines = number.evaluate("(el) => el.getClientRects().length")
+        assert lines == 1  # one box: the number is not broken over two lines
+    pin = page.locator(".msg .secret")
+    expect(pin).to_have_text("🔑 提取码：042917")
+    assert pin.evaluate("(el) => getComputedStyle(el).display") == "block"
+    expect(page.locator(".msg").last).to_contain_text("只显示这一次")
+    screenshot(page, "webchat-receipt")

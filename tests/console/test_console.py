@@ -15,6 +15,7 @@ from backend.cases.models import Attachment, Case
 from backend.db import session_scope
 from backend.people.models import Reporter
 from backend.settings import Settings
+from bot.main import LOADING
 from tests.console.terminal import Terminal
 
 ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"  # owned by czj
@@ -177,3 +178,19 @@ def test_a_file_is_taken_only_while_a_complaint_is_open_and_within_the_days_quot
         hashlib.sha256(b"%PDF-1.7 first").hexdigest()
     ]
     terminal.close()
+
+
+def test_intake_chat_says_at_once_that_it_is_starting(settings: Settings, tmp_path: Path) -> None:
+    terminal = Terminal(settings, "--chat-id", "console-test-start", cwd=tmp_path)
+    try:
+        assert terminal.process.stdin is not None
+        terminal.process.stdin.close()  # nothing typed: the chat greets, then ends at the EOF
+        first_turn = terminal.read_turn()
+        assert terminal.process.wait(timeout=60) == 0
+    finally:
+        terminal.kill()
+
+    lines = first_turn.splitlines()
+    assert lines[0] == LOADING  # before anything slow is loaded, before the dialog's prompt
+    assert lines[1].startswith("会话编号：console-test-start")
+    assert "[1] 📝 我要投诉" in first_turn

@@ -218,3 +218,18 @@ def test_a_record_may_name_the_complaint_of_the_unit_it_came_from(services: Fake
     assert "来源投诉：HQ-261120-0003" in clerk.text
     clerk.tap("✅ 确认提交")
     assert services.records[0].source_case == "HQ-261120-0003"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_help_shows_a_citizen_no_bind_command_and_a_bound_clerk_it(
+    services: FakeServices, language: str
+) -> None:
+    citizen = ChatDriver(services, ChatRef("telegram", f"citizen-{language}"), language)
+    citizen.command("help")
+    assert "/report" in citizen.text and "/bind" not in citizen.text
+
+    clerk = ChatDriver(services, ChatRef("telegram", f"clerk-{language}"), language)
+    clerk.command("bind", "INVITE42")  # still works from a chat whose help does not list it
+    assert clerk.saved()["clerk"] == FGW_CLERK.to_dict()
+    clerk.command("help")
+    assert "/queue" in clerk.text and "/bind" in clerk.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dialogs import texts
 from dialogs.model import ChatRef, FileRef, GeoPoint
 from tests.dialogs.driver import ELDERLY_TEXT, PROCUREMENT_TEXT, ChatDriver, reach
 from tests.dialogs.fakes import FakeServices
@@ -212,3 +213,22 @@ def test_a_second_chat_files_in_parallel_without_cross_talk(services: FakeServic
     second.say("The procurement rules were written for one supplier only.")
     assert first.step == second.step == ("complaint", "category")
     assert "养老" in first.text and "Government procurement" in second.text
+
+
+def _pin_stands_apart(text: str, line: str) -> bool:
+    """Whether the line is in the text on its own, a blank line before and after it."""
+    return f"\n\n{line}\n\n" in text
+
+
+def test_the_pin_of_an_anonymous_case_stands_on_its_own_line(
+    zh: ChatDriver, services: FakeServices
+) -> None:
+    reach(zh, "identity")
+    zh.tap("🕶 匿名")
+    zh.tap("✅ 确认提交")
+
+    [case] = services.cases.values()
+    assert _pin_stands_apart(zh.text, f"🔑 提取码：{case.pin}")
+    assert "只显示这一次" in zh.text.split(case.pin, 1)[1]  # the warning follows the PIN
+    english = texts.render("en", "complaint.filed_anonymous", number=case.number, pin=case.pin)
+    assert _pin_stands_apart(english, f"🔑 PIN: {case.pin}")

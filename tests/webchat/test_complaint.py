@@ -68,7 +68,12 @@ def test_named_complaint_takes_a_typed_phone(chat: WebChat, web: TestClient, sta
     assert pin is None
     case = web.get(f"/api/v1/cases/{number}", headers=staff.coordinator).json()
     assert case["department"] == "sfj"
-    assert case["reporter"] == {"name": "张先生", "phone": "13812345678", "channel": "web"}
+    assert case["reporter"] == {
+        "name": "张先生",
+        "phone": "13812345678",
+        "channel": "web",
+        "email": None,
+    }
 
 
 def test_an_uploaded_photo_is_stored_with_the_case(

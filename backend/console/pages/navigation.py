@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from fastapi.responses import RedirectResponse
+
+from backend.actors import Actor
 
 HOME = "/console/"
 
@@ -24,3 +27,27 @@ def local_path(raw: str | None, default: str = HOME) -> str:
     if parts.path != "/console" and not parts.path.startswith("/console/"):
         return default
     return raw
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link of the header's navigation: the console route's name and its text's key."""
+
+    route: str
+    text: str
+    coordinators_only: bool = False
+
+
+# The header's links, in order; each page adds its own here.
+NAV_LINKS: list[NavLink] = [
+    NavLink("home", "nav.queues"),  # the queues are the landing page
+    NavLink("cases", "nav.search"),
+    NavLink("dashboard", "nav.dashboard"),
+]
+
+
+def nav_links(actor: Actor | None) -> list[NavLink]:
+    """Return the header's links this staff member may follow (none before sign-in)."""
+    if actor is None:
+        return []
+    return [link for link in NAV_LINKS if actor.is_coordinator or not link.coordinators_only]

@@ -39,7 +39,7 @@
     shareLocation: $("share-location"), phoneForm: $("phone-form"), phone: $("phone"),
     phoneLabel: $("phone-label"), phoneSend: $("phone-send"), composer: $("composer"),
     attach: $("attach"), file: $("file"), fileLabel: $("file-label"), text: $("text"),
-    textLabel: $("text-label"), send: $("send"),
+    textLabel: $("text-label"), send: $("send"), footer: document.querySelector("footer"),
   };
   let saved = { token: null, after: 0, request: null };
   let transcript = [];
@@ -87,6 +87,61 @@
     ui.attach.title = w.file;
   }
 
+  // A case number (HQ-261130-0004) is kept on one line; a line that starts with 🔑 (the
+  // one-time PIN of an anonymous case) stands apart in a box. Text nodes only, never HTML.
+  const CASE_NUMBER = /\b[A-Z]{1,8}-\d{6}-\d{4,}\b/g;
+  const SECRET_MARK = "\u{1F511}";
+
+  function withNumbers(parent, text) {
+    let start = 0;
+    for (const match of text.matchAll(CASE_NUMBER)) {
+      if (match.index > start) {
+        parent.appendChild(document.createTextNode(text.slice(start, match.index)));
+      }
+      const number = document.createElement("span");
+      number.className = "case-number";
+      number.textContent = match[0];
+      parent.appendChild(number);
+      start = match.index + match[0].length;
+    }
+    if (start < text.length) parent.appendChild(document.createTextNode(text.slice(start)));
+  }
+
+  function fill(box, text) {
+    let lines = [];
+    let afterSecret = false;
+    const flush = () => {
+      while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+      if (lines.length) withNumbers(box, lines.join("\n"));
+      lines = [];
+    };
+    for (const line of text.split("\n")) {
+      if (line.startsWith(SECRET_MARK)) {
+        flush();
+        const secret = document.createElement("span");
+        secret.className = "secret";
+        withNumbers(secret, line);
+        box.appendChild(secret);
+        afterSecret = true;
+      } else if (!(afterSecret && !line.trim())) {
+        afterSecret = false;
+        lines.push(line);
+      }
+    }
+    flush();
+  }
+
+  let atBottom = true;  // whether the reader sees the log's end (then it stays in sight)
+  const toBottom = () => { ui.main.scrollTop = ui.main.scrollHeight; atBottom = true; };
+  ui.main.addEventListener("scroll", () => {
+    atBottom = ui.main.scrollHeight - ui.main.scrollTop - ui.main.clientHeight < 24;
+  });
+  if (window.ResizeObserver) {  // the footer grows (a bar, a longer text), the keyboard opens
+    const follow = new ResizeObserver(() => { if (atBottom) toBottom(); });
+    follow.observe(ui.main);
+    follow.observe(ui.footer);
+  }
+
   function show(entry) {
     const box = document.createElement("div");
     box.className = "msg " + (entry.who === "me" ? "me" : "bot");
@@ -94,7 +149,7 @@
     who.className = "sr";
     who.textContent = (entry.who === "me" ? words().me : words().bot) + ": ";
     box.appendChild(who);
-    box.appendChild(document.createTextNode(entry.text));
+    fill(box, String(entry.text || ""));
     if (entry.buttons && entry.buttons.length) {
       const choices = document.createElement("div");
       choices.className = "choices";
@@ -116,7 +171,7 @@
       box.appendChild(choices);
     }
     ui.log.appendChild(box);
-    ui.main.scrollTop = ui.main.scrollHeight;
+    toBottom();
   }
 
   function remember(entry) {
@@ -132,6 +187,7 @@
     ui.phoneForm.hidden = !request || request.kind !== "contact";
     if (request && request.kind === "location") ui.shareLocation.textContent = request.label;
     if (request && request.kind === "contact") ui.phoneLabel.textContent = request.label;
+    toBottom();  // the bar took room from the log: keep its last message in sight
   }
 
   function receive(replies) {

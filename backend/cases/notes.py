@@ -1,0 +1,43 @@
+"""Internal notes (内部备注) on a case: staff write them, staff read them, nobody is told.
+
+A note is an event of its own (`action="note"`, the text as its reason) in the case's
+history. It changes no state and no version (a note must not make a colleague's open form
+stale), and no listener hears of it: no reporter update, no watcher notice, no clock.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from backend.actors import Actor
+from backend.cases.env import CaseEnv
+from backend.cases.events import record_event
+from backend.cases.models import Case, CaseEvent
+from backend.cases.workflow import can_see
+from backend.errors import Forbidden, NotFound, ValidationFailed
+
+NOTE = "note"
+MAX_NOTE_LENGTH = 2000
+
+
+def add_note(*, session: Session, case: Case, text: str, actor: Actor, env: CaseEnv) -> CaseEvent:
+    """Add an internal note to a case's history and return its event.
+
+    Staff only (a reporter or the system: Forbidden); a clerk only on the own unit's cases
+    (another unit's: NotFound, as for reading). An empty note is refused (`note_required`),
+    one longer than MAX_NOTE_LENGTH characters too (`note_too_long`).
+    """
+    if not can_see(actor, case):
+        raise NotFound(case.number)
+    if actor.kind != "staff" or actor.role is None:
+        raise Forbidden(f"a {actor.kind} may not write an internal note")
+    written = text.strip()
+    if not written:
+        raise ValidationFailed("note_required", field="text")
+    if len(written) > MAX_NOTE_LENGTH:
+        raise ValidationFailed("note_too_long", field="text", max=MAX_NOTE_LENGTH)
+    event = record_event(
+        session=session, case=case, actor=actor, action=NOTE, at=env.clock.now(), reason=written
+    )
+    session.flush()
+    return event

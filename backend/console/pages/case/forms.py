@@ -1,0 +1,83 @@
+"""The action forms of the case page: the fields each action needs, and reading them back.
+
+Which actions are offered comes from `workflow.allowed_actions` alone; which fields an
+action's form has comes from its rule (`needs_reason`, `needs_days`) and from what the
+action itself takes (a reply, a unit, a category, the case to merge into).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backend.cases.workflow import RULES, Action, Command
+from backend.errors import ValidationFailed
+
+# What an action takes besides a reason and days: (field, required).
+_OWN_FIELDS: dict[Action, tuple[tuple[str, bool], ...]] = {
+    Action.resolve: (("reply", True),),
+    Action.reassign: (("department", True), ("category", False)),
+    Action.merge: (("into", True),),
+    Action.set_rectification: (("days", False),),
+}
+FIELDS = ("reason", "reply", "days", "department", "category", "into")
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of an action's form."""
+
+    name: str  # reason | reply | days | department | category | into
+    required: bool
+
+
+@dataclass(frozen=True)
+class ActionForm:
+    """The form of one action the user may take now."""
+
+    action: str
+    fields: tuple[FormField, ...]
+
+    def has(self, name: str) -> bool:
+        """Return whether the form has a field."""
+        return any(f.name == name for f in self.fields)
+
+
+def action_form(action: Action) -> ActionForm:
+    """Return the form of an action: its own fields, then days and the reason its rule needs."""
+    rule = RULES[action]
+    fields = [FormField(name, required) for name, required in _OWN_FIELDS.get(action, ())]
+    if rule.needs_days and not any(f.name == "days" for f in fields):
+        fields.append(FormField("days", True))
+    if rule.needs_reason:
+        fields.append(FormField("reason", True))
+    return ActionForm(action.value, tuple(fields))
+
+
+@dataclass(frozen=True)
+class PostedAction:
+    """An action form as it was posted (the values kept to show the form again)."""
+
+    action: Action
+    version: int
+    seen: int  # how many history entries the page showed when the form was sent
+    values: dict[str, str]
+
+    def command(self) -> Command:
+        """Return the workflow command; ValidationFailed for days that are not a number."""
+        days = self.values.get("days", "").strip()
+        if days and not (days.isdigit() and 1 <= int(days) <= 365):
+            raise ValidationFailed("bad_days", field="days")
+        return Command(
+            action=self.action,
+            version=self.version,
+            reason=self.values.get("reason") or None,
+            reply=self.values.get("reply") or None,
+            department=self.values.get("department") or None,
+            category=self.values.get("category") or None,
+            days=int(days) if days else None,
+        )
+
+    @property
+    def into(self) -> str | None:
+        """Return the number of the case to merge into, as typed."""
+        return self.values.get("into", "").strip() or None

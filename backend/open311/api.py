@@ -1,0 +1,203 @@
+"""The Open311 GeoReport v2 endpoints under /open311/v2/, in JSON and XML.
+
+Thin: each reads its parameters, calls one function of this package and renders the
+document in the format its suffix names. Refusals answer the specification's error list.
+These routes are left out of the admin API's OpenAPI document: the GeoReport v2
+specification (wiki.open311.org/GeoReport_v2) is their documentation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+
+from backend.api.deps import ContainerDep, SessionDep
+from backend.bootstrap import Container
+from backend.messages import render as message
+from backend.open311.catalogue import definition, list_services
+from backend.open311.errors import Open311Error, refusal
+from backend.open311.filing import check_jurisdiction, file_request
+from backend.open311.listing import find_requests, read_query
+from backend.open311.render import format_of, render
+
+PREFIX = "/open311/v2"
+SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
+CHANGESET = "2026-11-30T00:00:00+08:00"  # when this endpoint's behaviour last changed
+
+router = APIRouter(prefix=PREFIX, include_in_schema=False)
+
+
+def open311_language(request: Request) -> str:
+    """Return en when Accept-Language puts English first, else zh (the district's language)."""
+    header = request.headers.get("accept-language", "").strip().lower()
+    return "en" if header.startswith("en") else "zh"
+
+
+def fmt_of(request: Request) -> str:
+    """Return the format the resource's suffix names; xml (the required one) when unknown."""
+    suffix = request.url.path.rsplit(".", 1)[-1] if "." in request.url.path else ""
+    return format_of(suffix) or "xml"
+
+
+async def parameters(request: Request) -> dict[str, str]:
+    """Return the query's parameters, and a POST's form fields over them (text fields only)."""
+    fields = dict(request.query_params)
+    if request.method != "POST":
+        return fields
+    try:
+        async with request.form() as form:  # closes any uploaded file, which is not read
+            for key, value in form.multi_items():
+                if not isinstance(value, UploadFile):
+                    fields[key] = value
+    except HTTPException as exc:
+        if exc.status_code != 400:  # a body past the limit stays the API's 413
+            raise
+        raise Open311Error(400, "open311_bad_form") from None
+    return fields
+
+
+Language = Annotated[str, Depends(open311_language)]
+Fields = Annotated[dict[str, str], Depends(parameters)]
+
+
+def _format(fmt: str) -> str:
+    known = format_of(fmt)
+    if known is None:
+        raise Open311Error(404, "open311_not_found", value=f"*.{fmt[:10]}")
+    return known
+
+
+@router.get("/discovery.{fmt}")
+def discovery(fmt: str, request: Request, language: Language) -> Response:
+    """Describe this endpoint: specification, address, formats, how to get a key."""
+    fmt = _format(fmt)
+    url = str(request.base_url).rstrip("/") + PREFIX
+    document = {
+        "changeset": CHANGESET,
+        "contact": message("open311_contact", language),
+        "key_service": message("open311_key_service", language),
+        "endpoints": [
+            {
+                "specification": SPECIFICATION,
+                "url": url,
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": ["text/xml", "application/json"],
+            }
+        ],
+    }
+    return render(document, root="discovery", fmt=fmt)
+
+
+@router.get("/services.{fmt}")
+def services(fmt: str, container: ContainerDep, fields: Fields, language: Language) -> Response:
+    """List the services: one per complaint category."""
+    fmt = _format(fmt)
+    check_jurisdiction(fields, _jurisdiction(container))
+    document = list_services(taxonomy=container.case_env.taxonomy, language=language)
+    return render(document, root="services", fmt=fmt)
+
+
+@router.get("/services/{service_code}.{fmt}")
+def service_definition(
+    service_code: str, fmt: str, container: ContainerDep, fields: Fields, language: Language
+) -> Response:
+    """Define one service: its attributes (the street, when it happened)."""
+    fmt = _format(fmt)
+    check_jurisdiction(fields, _jurisdiction(container))
+    taxonomy = container.case_env.taxonomy
+    document = definition(taxonomy=taxonomy, service_code=service_code, language=language)
+    return render(document, root="service_definition", fmt=fmt)
+
+
+@router.post("/requests.{fmt}")
+def create_request(
+    fmt: str, session: SessionDep, container: ContainerDep, fields: Fields, language: Language
+) -> Response:
+    """File a service request (form-encoded, api_key required) as a case."""
+    fmt = _format(fmt)
+    filed = file_request(
+        session=session,
+        fields=fields,
+        env=container.case_env,
+        language=language,
+        jurisdiction=_jurisdiction(container),
+    )
+    answer: dict[str, Any] = {
+        "service_request_id": filed.receipt.case.number,
+        "service_notice": filed.notice,
+        "account_id": filed.account_id,
+    }
+    if filed.receipt.pin is not None:
+        answer["pin"] = filed.receipt.pin  # our one extra field: anonymous reports only
+    return render([answer], root="service_requests", fmt=fmt)
+
+
+@router.get("/requests.{fmt}")
+def requests(
+    fmt: str, session: SessionDep, container: ContainerDep, fields: Fields, language: Language
+) -> Response:
+    """Query service requests: by ids, or by service, status and date window."""
+    fmt = _format(fmt)
+    check_jurisdiction(fields, _jurisdiction(container))
+    env = container.case_env
+    zone = ZoneInfo(env.timezone)
+    query = read_query(fields, taxonomy=env.taxonomy, zone=zone, now=env.clock.now())
+    found = find_requests(
+        session=session, query=query, taxonomy=env.taxonomy, language=language, zone=zone
+    )
+    return render(found, root="service_requests", fmt=fmt)
+
+
+@router.get("/requests/{service_request_id}.{fmt}")
+def request(
+    service_request_id: str,
+    fmt: str,
+    session: SessionDep,
+    container: ContainerDep,
+    fields: Fields,
+    language: Language,
+) -> Response:
+    """Return one service request (as a list of one, as the specification has it)."""
+    fmt = _format(fmt)
+    check_jurisdiction(fields, _jurisdiction(container))
+    if "," in service_request_id:  # one request here; several are asked of GET requests
+        raise Open311Error(404, "open311_request_unknown", value=service_request_id[:40])
+    env = container.case_env
+    zone = ZoneInfo(env.timezone)
+    query = read_query(
+        {"service_request_id": service_request_id},
+        taxonomy=env.taxonomy,
+        zone=zone,
+        now=env.clock.now(),
+    )
+    found = find_requests(
+        session=session, query=query, taxonomy=env.taxonomy, language=language, zone=zone
+    )
+    if not found:
+        raise Open311Error(404, "open311_request_unknown", value=service_request_id[:40])
+    return render(found, root="service_requests", fmt=fmt)
+
+
+@router.api_route("/{rest:path}", methods=["GET", "POST"])
+def unknown(rest: str) -> Response:
+    """Answer any other address under /open311/v2/ with the error list (404)."""
+    raise Open311Error(404, "open311_not_found", value=rest[:60])
+
+
+def _jurisdiction(container: Container) -> str:
+    return container.case_env.taxonomy.district.code
+
+
+def mount_open311(app: FastAPI) -> None:
+    """Add the Open311 routes and their refusals (the error list) to an app."""
+    app.include_router(router)
+
+    @app.exception_handler(Open311Error)
+    async def _refused(request: Request, exc: Open311Error) -> Response:
+        return refusal(exc, fmt=fmt_of(request), language=open311_language(request))

@@ -1,0 +1,92 @@
+"""Everything the console's dashboard shows, gathered from the figure services in one call.
+
+No rule of its own: the figures, trend and breakdowns are `backend.stats.service`'s (the same
+as GET /api/v1/stats), with their links pointed at the console's case list instead of the
+API's. A clerk sees the own unit only (`visible_unit`); a coordinator one unit or the whole
+district, with each unit's row beside the district's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from backend.actors import Actor
+from backend.periods import Grouping, Period
+from backend.stats import service
+from backend.stats.schemas import BreakdownRow, TrendBucket, UnitStats
+from backend.taxonomy.models import Taxonomy
+
+CONSOLE_CASES = "/console/cases"
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    """The figures of one unit (or the district) over a Tianjin period."""
+
+    window: Period
+    department: str | None  # None: the district
+    figures: UnitStats  # the unit's, or the district's (a case counted once)
+    units: list[UnitStats]  # each unit's figures beside the district's; empty for one unit
+    trend: list[TrendBucket]  # by ISO week (Monday first, Tianjin dates)
+    categories: list[BreakdownRow]
+    channels: list[BreakdownRow]
+
+
+def dashboard_view(
+    *,
+    session: Session,
+    actor: Actor,
+    window: Period,
+    department: str | None,
+    now: datetime,
+    zone: ZoneInfo,
+    taxonomy: Taxonomy,
+    language: str,
+    link_base: str = CONSOLE_CASES,
+) -> DashboardView:
+    """Return the dashboard of a unit (a clerk: the own only) or the district; Forbidden else."""
+    unit = service.visible_unit(actor=actor, department=department, known=taxonomy.unit_codes)
+    if unit is None:
+        figures = service.district_stats(
+            session=session, window=window, now=now, link_base=link_base
+        )
+        units = service.unit_stats(session=session, window=window, now=now, link_base=link_base)
+    else:
+        (figures,) = service.unit_stats(
+            session=session, window=window, now=now, department=unit, link_base=link_base
+        )
+        units = []
+    trend = service.trend(
+        session=session,
+        window=window,
+        grouping=Grouping.week,
+        zone=zone,
+        now=now,
+        department=unit,
+        link_base=link_base,
+    )
+    by_category, by_channel = (
+        service.breakdown(
+            session=session,
+            window=window,
+            by=by,
+            now=now,
+            label=service.breakdown_label(by=by, taxonomy=taxonomy, language=language),
+            department=unit,
+            link_base=link_base,
+        )
+        for by in ("category", "channel")
+    )
+    return DashboardView(
+        window=window,
+        department=unit,
+        figures=figures,
+        units=units,
+        trend=trend,
+        categories=by_category,
+        channels=by_channel,
+    )

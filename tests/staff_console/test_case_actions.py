@@ -1,0 +1,296 @@
+"""Action and note forms on the case page: POST, 303 back with a message; stale; CSRF."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+from sqlmodel import select
+
+from backend.bootstrap import Container
+from backend.cases.models import Case
+from backend.cases.workflow import Action
+from backend.db import session_scope
+from tests.case_fixtures import ARREARS, UNCLEAR, act, file_case, updates_for_chat
+from tests.staff_console.case_visits import clerk, coordinator, page_path, signed_in
+
+
+def stored(container: Container, number: str) -> Case:
+    with session_scope(container.engine) as session:
+        return session.exec(select(Case).where(Case.number == number)).one()
+
+
+def form_values(html: str, action: str) -> dict[str, str]:
+    """Return the hidden values of an action's form (version, seen)."""
+    form = re.search(rf'<form[^>]*id="action-{action}".*?</form>', html, re.DOTALL)
+    assert form is not None, f"no form for {action}"
+    hidden = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form.group(0))
+    return {name: value for name, value in hidden if name != "csrf_token"}
+
+
+def test_a_clerk_signs_through_the_form_and_comes_back_with_a_message(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    page = visitor.get(page_path(number)).text
+
+    response = visitor.post(f"{page_path(number)}/actions", form_values(page, "sign"))
+
+    assert response.status_code == 303
+    assert response.headers["location"] == f"{page_path(number)}?done=sign"
+    assert stored(container, number).status == "signed"
+    assert "已签收。" in visitor.get(response.headers["location"]).text
+
+
+def test_a_coordinator_places_a_triage_case_with_a_unit_and_category(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, UNCLEAR)
+    visitor = signed_in(client, coordinator(container))
+    values = form_values(visitor.get(page_path(number)).text, "reassign")
+
+    response = visitor.post(
+        f"{page_path(number)}/actions", {**values, "department": "czj", "category": "arrears"}
+    )
+
+    assert response.status_code == 303
+    case = stored(container, number)
+    assert (case.status, case.department_code, case.category_id) == ("routed", "czj", "arrears")
+
+
+def test_a_stale_version_shows_what_changed_and_keeps_the_typed_reason(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "pause")
+    act(container, number, li, Action.start)  # someone else, meanwhile
+
+    response = visitor.post(
+        f"{page_path(number)}/actions", {**values, "reason": "等待投诉人补充材料"}
+    )
+
+    assert response.status_code == 409
+    assert "案件已被他人修改" in response.text
+    changed = re.search(r"data-stale>.*?</section>", response.text, re.DOTALL)
+    assert changed is not None and 'data-event="start"' in changed.group(0)
+    assert 'data-event="sign"' not in changed.group(0)  # seen before the form was shown
+    assert "等待投诉人补充材料" in response.text  # kept for the retry
+    fresh = form_values(response.text, "pause")
+    assert fresh["version"] == str(stored(container, number).version)
+    retried = visitor.post(
+        f"{page_path(number)}/actions", {**fresh, "reason": "等待投诉人补充材料"}
+    )
+    assert retried.status_code == 303
+
+
+def test_an_action_form_without_its_csrf_token_is_refused(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    values = form_values(visitor.get(page_path(number)).text, "sign")
+
+    response = visitor.post(f"{page_path(number)}/actions", values, token="")
+
+    assert response.status_code == 403
+    assert stored(container, number).status == "routed"
+
+
+def test_a_note_form_without_its_csrf_token_is_refused(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    visitor.get(page_path(number))
+
+    response = visitor.post(f"{page_path(number)}/notes", {"text": "内部"}, token="0" * 64)
+
+    assert response.status_code == 403
+
+
+def test_resolving_without_a_reply_shows_the_form_again_with_the_reason(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "resolve")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "reply": "   "})
+
+    assert response.status_code == 400
+    assert "办结需要填写给投诉人的答复。" in response.text
+    assert stored(container, number).status == "signed"
+
+
+def test_days_that_are_not_a_number_are_refused_in_the_page(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "request_extension")
+
+    response = visitor.post(
+        f"{page_path(number)}/actions", {**values, "days": "十", "reason": "需要现场核查"}
+    )
+
+    assert response.status_code == 400
+    assert "天数须是 1 到 365 之间的整数。" in response.text
+
+
+def test_an_action_the_workflow_refuses_is_not_taken(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    values = form_values(visitor.get(page_path(number)).text, "sign")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "action": "close"})
+
+    assert response.status_code == 403
+    assert stored(container, number).status == "routed"
+
+
+def test_an_unknown_action_is_a_clear_refusal(client: TestClient, container: Container) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    values = form_values(visitor.get(page_path(number)).text, "sign")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "action": "explode"})
+
+    assert response.status_code == 400
+    assert "没有这个操作：explode。" in response.text
+
+
+def test_a_clerk_of_another_unit_cannot_act_on_the_case(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    version = str(stored(container, number).version)
+    visitor = signed_in(client, clerk(container, "sfj", "zhao"))
+    visitor.get("/console/")
+
+    response = visitor.post(
+        f"{page_path(number)}/actions", {"action": "sign", "version": version, "seen": "0"}
+    )
+
+    assert response.status_code == 404
+    assert stored(container, number).status == "routed"
+
+
+def test_a_coordinator_merges_a_repeat_through_the_form(
+    client: TestClient, container: Container
+) -> None:
+    first = file_case(container, ARREARS)
+    repeat = file_case(container, ARREARS + "。")
+    visitor = signed_in(client, coordinator(container))
+    values = form_values(visitor.get(page_path(repeat)).text, "merge")
+
+    response = visitor.post(
+        f"{page_path(repeat)}/actions", {**values, "into": first, "reason": "重复投诉"}
+    )
+
+    assert response.status_code == 303
+    assert stored(container, repeat).status == "closed"
+
+
+def test_a_note_is_in_the_history_and_never_sent_to_the_reporter(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS, reporter_chat="web-chat-1")
+    visitor = signed_in(client, li)
+    visitor.get(page_path(number))
+    version = stored(container, number).version
+
+    response = visitor.post(f"{page_path(number)}/notes", {"text": "已电话联系付款单位，下周回复"})
+
+    assert response.status_code == 303
+    page = visitor.get(response.headers["location"]).text
+    assert "已电话联系付款单位，下周回复" in page and "内部备注（投诉人不可见）" in page
+    assert updates_for_chat(container, "web-chat-1") == []
+    assert stored(container, number).version == version  # no open form goes stale
+    act(container, number, li, Action.sign)
+    assert len(updates_for_chat(container, "web-chat-1")) == 1  # a real change is told
+
+
+def test_an_empty_note_shows_the_form_again_with_the_reason(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    visitor.get(page_path(number))
+
+    response = visitor.post(f"{page_path(number)}/notes", {"text": "  "})
+
+    assert response.status_code == 400
+    assert "请填写备注内容。" in response.text
+
+
+def test_a_reply_template_fills_the_reply_without_javascript(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+
+    page = visitor.get(f"{page_path(number)}?template=arrears_paid").text
+
+    reply = re.search(r'<textarea id="field-resolve-reply"[^>]*>(.*?)</textarea>', page, re.S)
+    assert reply is not None and reply.group(1).startswith("您好，关于您反映的拖欠企业账款问题")
+    assert 'data-reply-template="general_resolved"' in page  # every category's too
+
+
+def test_an_unknown_or_foreign_reply_template_fills_nothing(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)  # arrears: the property template is not its own
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+
+    for template in ("property_rectified", "nope"):
+        page = visitor.get(f"{page_path(number)}?template={template}")
+        reply = re.search(r'<textarea id="field-resolve-reply"[^>]*>(.*?)</textarea>', page.text)
+        assert page.status_code == 200 and reply is not None and reply.group(1) == ""
+
+
+def test_text_the_database_cannot_store_is_refused_in_the_page(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "pause")
+
+    paused = visitor.post(f"{page_path(number)}/actions", {**values, "reason": "等待\x00补充"})
+    noted = visitor.post(f"{page_path(number)}/notes", {"text": "备注\x00"})
+
+    for response in (paused, noted):
+        assert response.status_code == 400
+        assert "含有无法保存的字符" in response.text
+    assert stored(container, number).status == "signed"
+
+
+def test_a_reason_longer_than_the_apis_limit_is_refused(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "pause")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "reason": "长" * 2001})
+
+    assert response.status_code == 400
+    assert stored(container, number).status == "signed"
