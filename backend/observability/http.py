@@ -24,27 +24,27 @@ SHED = "shed"  # ... and of one the admission gate refused before routing
 def route_template(scope: Scope, base: str = "") -> tuple[str, dict[str, Any]]:
     """Return the template of the route that served a request, and its path parameters.
 
-    Read from the scope after routing: the router records the route it chose and the path
-    parameters it took, and each mount it passed lengthens `root_path` (`base` is the app's
-    own, which the server's path also starts with). The template is the path with each
-    parameter's value put back as `{name}`: `/api/v1/cases/{number}`. A mounted app that
-    routes no further (static files) gives its prefix and `/{path}`; a request no route took
-    is `unmatched`.
+    Read from the scope after routing: the router records the route it chose (relative to
+    the router or mount that holds it) and the path parameters it took. The template is the
+    part of the path before the route's own, then the route's format:
+    `/api/v1/cases/{number}`, `/open311/v2/requests/{service_request_id}.{fmt}`,
+    `/console/static/{path}` (a mount's files, or an address under a mount that no route of
+    it serves). `base` is the app's own root path, which the server's path starts with. A
+    request no route took is `unmatched`.
     """
     route = scope.get("route")
     params = dict(scope.get("path_params") or {})
-    if route is None:
-        return UNMATCHED, params
-    root = str(scope.get("root_path", ""))
-    if isinstance(route, Mount):
-        return root.removeprefix(base) + "/{path}", params
-    path = str(scope["path"]).removeprefix(base)  # mounts lengthen root_path, not path
-    for name, raw in sorted(params.items(), key=lambda item: -len(str(item[1]))):
-        value = str(raw)
-        at = path.rfind(value) if value else -1
-        if at > 0 and path[at - 1] == "/":
-            path = f"{path[:at]}{{{name}}}{path[at + len(value) :]}"
-    return path, params
+    mounted = str(scope.get("root_path", "")).removeprefix(base)  # the mounts passed
+    if route is None or isinstance(route, Mount):
+        # A mount that routes no further (static files), or where no route matched.
+        return (mounted + "/{path}" if mounted else UNMATCHED), params
+    path = str(scope["path"]).removeprefix(base)
+    pattern, template = getattr(route, "path_regex", None), getattr(route, "path_format", None)
+    if pattern is not None and isinstance(template, str):
+        for at in (i for i, char in enumerate(path) if char == "/"):
+            if pattern.match(path[at:]):  # anchored at both ends: the route's whole path
+                return path[:at] + template, params
+    return UNMATCHED, params
 
 
 class RequestObserver:

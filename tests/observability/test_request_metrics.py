@@ -67,3 +67,29 @@ def test_the_latency_histogram_has_buckets_up_to_infinity(local_client: TestClie
     ]
     assert buckets[-1].labels["le"] == "+Inf"
     assert buckets[-1].value == 1.0
+
+
+def test_open311_routes_are_counted_with_their_format_as_a_parameter(
+    local_client: TestClient,
+) -> None:
+    local_client.get("/open311/v2/services.json")
+    local_client.get("/open311/v2/services.xml")
+    local_client.get("/open311/v2/services.anything-a-client-sends")
+    local_client.get("/open311/v2/requests/HQ-261127-0001.json")
+
+    families = scrape(local_client)
+
+    routes = {labels["route"] for labels in labelsets(families, "intake_http_requests_total")}
+    assert "/open311/v2/services.{fmt}" in routes
+    assert "/open311/v2/requests/{service_request_id}.{fmt}" in routes
+    assert not any(r.endswith((".json", ".xml", "anything-a-client-sends")) for r in routes)
+
+
+def test_static_files_are_counted_under_their_mounts_template(local_client: TestClient) -> None:
+    local_client.get("/console/static/no-such-file.css")
+    local_client.get("/console/static/another.js")
+
+    families = scrape(local_client)
+
+    labels = {"method": "GET", "route": "/console/static/{path}", "status": "404"}
+    assert value(families, "intake_http_requests_total", **labels) == 2.0
