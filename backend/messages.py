@@ -432,6 +432,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "Idempotency-Key 须为 8 到 100 个可见 ASCII 字符（例如一个 UUID）。",
         "en": "Idempotency-Key must be 8 to 100 visible ASCII characters (a UUID, say).",
     },
+    # /metrics (backend/observability/endpoint.py)
+    "metrics_token_required": {
+        "zh": "读取监控指标需要令牌：请在 Authorization 头中发送 Bearer 令牌"
+        "（INTAKE_METRICS_TOKEN）。",
+        "en": "The metrics need a token: send it as Authorization: Bearer (INTAKE_METRICS_TOKEN).",
+    },
+    "metrics_forbidden": {
+        "zh": "监控指标只对内部地址开放（INTAKE_METRICS_NETWORKS）。",
+        "en": "The metrics are served to internal addresses only (INTAKE_METRICS_NETWORKS).",
+    },
 }
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from backend.errors import ConfigError
 
@@ -32,6 +33,9 @@ PLACEHOLDER_SECRETS = {
 }
 MIN_SECRET_LENGTH = 32
 MIN_WEBHOOK_SECRET_LENGTH = 16  # Telegram sends it in a header; a guessable one forges updates
+MIN_METRICS_TOKEN_LENGTH = 16
+# Who may read /metrics without further ado: the machine itself (see backend/observability).
+LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128"
 
 
 class Settings(BaseSettings):
@@ -91,6 +95,16 @@ class Settings(BaseSettings):
     # Behind a reverse proxy: the addresses whose X-Forwarded-For/-Proto are believed
     # (uvicorn's forwarded_allow_ips; "*" only where nothing else can reach the port).
     forwarded_allow_ips: str = "127.0.0.1"
+    # Observability (backend/observability): /metrics answers clients of these networks only
+    # (comma-separated), and only with `Authorization: Bearer <token>` when a token is set.
+    metrics_networks: Annotated[list[IPv4Network | IPv6Network], NoDecode] = Field(
+        default_factory=lambda: _networks(LOOPBACK_NETWORKS)
+    )
+    metrics_token: SecretStr | None = None
+    # Log lines: one JSON object a line, or text for a person at a terminal; unset: text in
+    # development, JSON in test and production.
+    log_format: Literal["json", "text"] | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("database_url")
     @classmethod
@@ -139,6 +153,30 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("metrics_networks", mode="before")
+    @classmethod
+    def _network_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return _networks(value)
+            except ValueError as exc:
+                raise ValueError(f"is not a comma-separated list of networks: {exc}") from None
+        return value
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _real_metrics_token(cls, value: SecretStr | None) -> SecretStr | None:
+        text = value.get_secret_value().strip() if value is not None else ""
+        if not text:
+            return None
+        if text.lower() in PLACEHOLDER_SECRETS:
+            raise ValueError("is a placeholder, not a secret: set a random one")
+        if len(text) < MIN_METRICS_TOKEN_LENGTH:
+            raise ValueError(
+                f"is too short: use at least {MIN_METRICS_TOKEN_LENGTH} random characters"
+            )
+        return SecretStr(text)
+
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> Settings:
         if self.env == "production" and self.secret_key is None:
@@ -155,6 +193,18 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """Return the time zone in which dates are shown and counted."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def json_logs(self) -> bool:
+        """Return whether log lines are JSON: as set, else everywhere but in development."""
+        if self.log_format is not None:
+            return self.log_format == "json"
+        return self.env != "development"
+
+
+def _networks(text: str) -> list[IPv4Network | IPv6Network]:
+    """Return the networks of a comma-separated list (an address alone is a network of one)."""
+    return [ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip()]
 
 
 def load_settings(**overrides: object) -> Settings:

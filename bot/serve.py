@@ -11,11 +11,14 @@ from fastapi.responses import RedirectResponse
 
 from backend.api.app import LifespanHook, create_app
 from backend.bootstrap import Container, build, prepare_database
+from backend.observability.logs import configure_logging, uvicorn_options
 from backend.scheduler.runner import background, blocking
 from bot.channels import wire_conversations
 from bot.telegram.setup import telegram_channel
 from bot.webchat.notifier import WebNotifier
 from bot.webchat.setup import mount_webchat
+
+log = logging.getLogger(__name__)
 
 
 def run(
@@ -32,11 +35,8 @@ def run(
     ] = None,
 ) -> None:
     """Start the API, the web chat (/chat), the console (/console), Telegram and the scheduler."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-    )
-    _quiet_scheduler_logs()
     container = build()
+    configure_logging(container.settings)  # JSON lines outside development, uvicorn's too
     prepare_database(container)
     app = build_web_app(container)
     wanted = container.settings.scheduler if with_scheduler is None else with_scheduler
@@ -44,9 +44,12 @@ def run(
     if scheduler is not None:
         scheduler.start()
     telegram = "on" if container.settings.telegram_token else "off (no INTAKE_TELEGRAM_TOKEN)"
-    typer.echo(
-        f"Integrity Intake on http://{host}:{port}  (web chat: /chat, staff console: /console, "
-        f"API docs: /docs, Telegram: {telegram})"
+    log.info(
+        "Integrity Intake on http://%s:%s  (web chat: /chat, staff console: /console, "
+        "API docs: /docs, metrics: /metrics, Telegram: %s)",
+        host,
+        port,
+        telegram,
     )
     try:
         # Behind nginx: the client's address and scheme come from X-Forwarded-For/-Proto,
@@ -55,18 +58,13 @@ def run(
             app,
             host=host,
             port=port,
-            log_level="info",
             proxy_headers=True,
             forwarded_allow_ips=container.settings.forwarded_allow_ips,
+            **uvicorn_options(container.settings),
         )
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=False)
-
-
-def _quiet_scheduler_logs() -> None:
-    """Keep APScheduler's per-run lines (every 15 s) out of the log; the jobs log what they do."""
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def build_web_app(container: Container):  # type: ignore[no-untyped-def]
@@ -96,17 +94,16 @@ def build_web_app(container: Container):  # type: ignore[no-untyped-def]
 
 def scheduler() -> None:
     """Run the scheduler alone (any number may run against one PostgreSQL)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    _quiet_scheduler_logs()
     container = build()
+    configure_logging(container.settings)
     prepare_database(container)
     _, notifier = wire_conversations(container)
     notifier.register("web", WebNotifier(container.engine, container.clock))
     telegram = telegram_channel(container, None)
     if telegram is not None:
         notifier.register("telegram", telegram.notifier)
-    typer.echo("scheduler running (Ctrl-C to stop)")
+    log.info("scheduler running (Ctrl-C to stop)")
     try:
         blocking(container).start()
     except (KeyboardInterrupt, SystemExit):
-        typer.echo("scheduler stopped")
+        log.info("scheduler stopped")

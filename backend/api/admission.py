@@ -37,8 +37,13 @@ UNGATED_PREFIXES = (
 )
 # Open311 (GeoReport v2) files cases: gated like the API, refused in its own error list.
 OPEN311_PREFIX = "/open311/"
-# Liveness and readiness answer a load balancer even when every turn is taken.
-UNGATED_PATHS = frozenset({"/", "/chat", "/favicon.ico", "/api/v1/health", "/api/v1/ready"})
+# Liveness and readiness answer a load balancer even when every turn is taken, and /metrics
+# answers under overload, when it matters most (backend/observability/endpoint.py).
+UNGATED_PATHS = frozenset(
+    {"/", "/chat", "/favicon.ico", "/api/v1/health", "/api/v1/ready", "/metrics"}
+)
+# Marks a refused request in its scope, for the request metrics (backend/observability/http.py).
+SHED_KEY = "intake.shed"
 
 
 def is_gated(path: str) -> bool:
@@ -74,6 +79,7 @@ class AdmissionGate:
                 await turns.acquire()
         except TimeoutError:
             self.refused += 1
+            scope[SHED_KEY] = True
             await self._refuse(scope, receive, send)
             return
         admitted = time.monotonic()

@@ -20,6 +20,7 @@ from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.console.app import mount_console
 from backend.exports.api import router as exports_router
+from backend.observability.endpoint import install_observability
 from backend.open311.api import mount_open311
 from backend.people.api import router as staff_router
 from backend.settings import Settings
@@ -43,6 +44,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
         limiter = anyio.to_thread.current_default_thread_limiter()
         limiter.total_tokens = container.capacity.threads
         async with AsyncExitStack() as stack:
+            stack.callback(observability.close)
             for hook in hooks:
                 await stack.enter_async_context(hook(app))
             yield
@@ -60,6 +62,8 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     app.add_middleware(AdmissionGate, capacity=container.capacity)
     install_error_handlers(app)
     install_body_limits(app)
+    # Outermost: request ids, log context and request metrics (shed requests too); /metrics.
+    observability = install_observability(app, container)
     # Any gated request may be shed by the admission gate (decision 10): 503 everywhere.
     api = APIRouter(prefix=API_PREFIX, route_class=JsonLimitedRoute, responses=refusals(503))
 

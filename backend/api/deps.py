@@ -12,6 +12,7 @@ from sqlmodel import Session
 from backend.actors import Actor
 from backend.bootstrap import Container
 from backend.db import session_scope
+from backend.observability.context import bind_actor
 from backend.people.service import authenticate
 
 _bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
@@ -59,7 +60,9 @@ def get_current_actor(
             detail="a valid Bearer token is required",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    return Actor.staff(account)
+    actor = Actor.staff(account)
+    bind_actor(actor)  # the request's log lines name who acts (id and role, not the name)
+    return actor
 
 
 CurrentActor = Annotated[Actor, Depends(get_current_actor)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -18,10 +19,13 @@ from backend.cases.numbers import hash_pin, new_pin, next_case_number
 from backend.cases.queries import get_case
 from backend.cases.text import check_text
 from backend.errors import NotFound, ValidationFailed
+from backend.observability.context import bind_case
 from backend.people.models import Reporter
 from backend.periods import local_day
 from backend.routing.router import RouteResult
 from dialogs.parsing import parse_phone
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,12 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         at=now,
         details={"channel": draft.channel, "kind": draft.kind.value}
         | ({DETAIL: draft.idempotency_key} if draft.idempotency_key else {}),
+    )
+    bind_case(case.number)  # the request's log lines name the case from here on
+    log.info(
+        "case %s received",
+        case.number,
+        extra={"case": case.number, "channel": draft.channel, "kind": draft.kind.value},
     )
     confidence = route.confidence if route else 1.0
     event = _first_placement(session, case, actor, placement, confidence, now, env)

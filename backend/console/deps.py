@@ -25,6 +25,7 @@ from backend.console.errors import CsrfRefused, FormTooLarge, SignInRequired
 from backend.console.rendering import current_path
 from backend.console.visit import Visit, resolve_visit
 from backend.errors import NotFound
+from backend.observability.context import bind_actor
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORM_LIMIT = 256 * 1024  # bytes; the largest console form is a reply of a few thousand chars
@@ -32,7 +33,10 @@ FORM_LIMIT = 256 * 1024  # bytes; the largest console form is a reply of a few t
 
 def get_visit(request: Request) -> Visit:
     """Return this request's visit (resolved once per request)."""
-    return resolve_visit(request)
+    visit = resolve_visit(request)
+    if visit.actor is not None:
+        bind_actor(visit.actor)  # the request's log lines name who acts
+    return visit
 
 
 VisitDep = Annotated[Visit, Depends(get_visit)]

@@ -21,7 +21,7 @@ from backend.deadlines.moves import catch_up_stale_clocks
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.sweep import sweep
 from backend.notifications.sender import DeliveryReport, deliver
-from backend.scheduler.runs import claim_daily_run, record_daily_run
+from backend.scheduler.runs import claim_daily_run, record_daily_run, record_sweep
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,8 @@ def sweep_job(container: Container) -> None:
         report = sweep(
             session=session, keeper=container.keeper, case_env=container.case_env, now=now
         )
+        day = now.astimezone(container.settings.zone).date()
+        record_sweep(session=session, day=day, now=now, written=report.written)
     if report.claimed:
         log.info(
             "sweep: %s clocks, %s notifications, %s closed, %s failed",

@@ -1,0 +1,1 @@
+"""Backups: `intake db backup` and `intake db restore` (SQLite), the pg_dump advice."""

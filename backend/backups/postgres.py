@@ -1,0 +1,68 @@
+"""PostgreSQL is backed up with its own tools: the commands, built from the database URL."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from urllib.parse import unquote
+
+from sqlalchemy.engine import make_url
+
+from backend.backups.files import ATTACHMENTS, evidence_folder
+
+DUMP = "intake.dump"
+
+
+def pg_dump_commands(*, database_url: str, data_dir: Path, folder: Path) -> list[str]:
+    """Return the shell commands that back up a PostgreSQL database and the evidence files.
+
+    `pg_dump --format=custom` (restored with `pg_restore`), connection options taken from the
+    URL; the password is never printed (pg_dump reads PGPASSWORD or ~/.pgpass). A search
+    path in the URL's `options` becomes `--schema`.
+    """
+    url = make_url(database_url)
+    words = ["pg_dump", "--format=custom", "--no-owner", f"--file={folder / DUMP}"]
+    if url.host:
+        words.append(f"--host={url.host}")
+    if url.port:
+        words.append(f"--port={url.port}")
+    if url.username:
+        words.append(f"--username={url.username}")
+    for option in _options(url.query.get("options")):
+        if option.startswith("search_path="):
+            words.append(f"--schema={option.removeprefix('search_path=')}")
+    words.append(f"--dbname={url.database or ''}")
+    evidence = evidence_folder(data_dir)
+    return [
+        shlex.join(["mkdir", "-p", str(folder)]),
+        shlex.join(words),
+        shlex.join(["cp", "-a", f"{evidence}/.", str(folder / ATTACHMENTS)]),
+    ]
+
+
+def pg_restore_commands(*, database_url: str, data_dir: Path, folder: Path) -> list[str]:
+    """Return the shell commands that restore such a backup (into an empty database)."""
+    url = make_url(database_url)
+    words = ["pg_restore", "--no-owner", "--exit-on-error"]
+    if url.host:
+        words.append(f"--host={url.host}")
+    if url.port:
+        words.append(f"--port={url.port}")
+    if url.username:
+        words.append(f"--username={url.username}")
+    words += [f"--dbname={url.database or ''}", str(folder / DUMP)]
+    evidence = evidence_folder(data_dir)
+    return [
+        shlex.join(words),
+        shlex.join(["mkdir", "-p", str(evidence)]),
+        shlex.join(["cp", "-a", f"{folder / ATTACHMENTS}/.", str(evidence)]),
+    ]
+
+
+def _options(raw: str | tuple[str, ...] | None) -> list[str]:
+    """Return the `-c name=value` settings of libpq's `options` parameter."""
+    if raw is None:
+        return []
+    text = unquote(raw if isinstance(raw, str) else " ".join(raw))
+    parts = text.replace("-c ", "-c").split()
+    return [part.removeprefix("-c") for part in parts if part.startswith("-c")]

@@ -1,0 +1,1 @@
+"""Observability: Prometheus metrics, structured logs with a request context, backups."""

@@ -1,0 +1,54 @@
+"""`intake db backup` and `intake db restore` as an operator runs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.cli.test_cli import intake
+
+
+def _env(folder: Path) -> dict[str, str]:
+    return {
+        "INTAKE_DATABASE_URL": f"sqlite:///{folder / 'intake.db'}",
+        "INTAKE_DATA_DIR": str(folder / "var"),
+    }
+
+
+def test_backup_then_restore_into_a_fresh_folder_and_a_used_folder_is_refused(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    live = tmp_path / "live"
+    live.mkdir()
+    shutil.copy(sqlite_template, live / "intake.db")
+    (live / "var" / "attachments" / "ab").mkdir(parents=True)
+    (live / "var" / "attachments" / "ab" / ("ab" + "0" * 62)).write_bytes(b"evidence")
+
+    backup = intake(None, "db", "backup", str(tmp_path / "backup"), **_env(live))
+    restore = intake(None, "db", "restore", str(tmp_path / "backup"), **_env(tmp_path / "new"))
+    again = intake(None, "db", "backup", str(tmp_path / "backup"), **_env(live))
+
+    assert backup.returncode == 0, backup.stderr
+    assert "backed up 0 case(s) and 1 evidence file(s)" in backup.stdout
+    assert restore.returncode == 0, restore.stderr
+    assert "restored 0 case(s) and 1 evidence file(s)" in restore.stdout
+    assert (tmp_path / "new" / "var" / "attachments" / "ab" / ("ab" + "0" * 62)).exists()
+    assert again.returncode == 1
+    assert "is not an empty folder" in again.stderr
+
+
+def test_on_postgresql_backup_prints_the_pg_dump_command_without_the_password_and_exits_3(
+    tmp_path: Path,
+) -> None:
+    url = "postgresql://intake:s3cret-pw@db.internal:5433/intake"
+
+    done = intake(None, "db", "backup", str(tmp_path / "b"), INTAKE_DATABASE_URL=url)
+    restore = intake(None, "db", "restore", str(tmp_path / "b"), INTAKE_DATABASE_URL=url)
+
+    assert done.returncode == 3
+    assert "pg_dump --format=custom --no-owner" in done.stdout
+    assert "--host=db.internal --port=5433 --username=intake --dbname=intake" in done.stdout
+    assert f"--file={tmp_path / 'b' / 'intake.dump'}" in done.stdout
+    assert restore.returncode == 3 and "pg_restore" in restore.stdout
+    assert "s3cret-pw" not in done.stdout + done.stderr + restore.stdout + restore.stderr
+    assert not (tmp_path / "b").exists()
