@@ -96,7 +96,7 @@ def test_the_metrics_answer_while_the_gate_sheds_load_and_count_what_it_shed(
         async with httpx.AsyncClient(transport=transport, base_url="http://intake") as client:
             holder = asyncio.create_task(client.get("/api/v1/hold"))
             await entered.wait()
-            shed = await client.get("/api/v1/health")
+            shed = await client.get("/api/v1/categories")  # gated; health is not
             metrics = await client.get("/metrics")
             release.set()
             await holder
