@@ -43,8 +43,22 @@ class RouteResult:
     street_evidence: StreetEvidence | None
     street_needed: bool
     confidence: float
-    confident: bool
+    confident: bool  # the category is certain: routed without asking
     candidates: tuple[Candidate, ...]
+    # The unit is certain though the category may not be: every leading candidate (within
+    # routing.confident_margin of the best, which scores at least confident_score) belongs
+    # to this one unit, so the case goes there with its category for the unit to confirm.
+    unit_certain: bool = False
+
+    @property
+    def automatic(self) -> bool:
+        """Return whether the case goes to its unit without asking anyone."""
+        return self.department is not None and (self.confident or self.unit_certain)
+
+    @property
+    def category_confirmed(self) -> bool:
+        """Return whether the category is certain, not only the unit (else: to confirm)."""
+        return self.confident
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready data, scores rounded to 3 decimals."""
@@ -60,6 +74,8 @@ class RouteResult:
                 {"category": c.category, "score": round(c.score, 3), "department": c.department}
                 for c in self.candidates
             ],
+            "unit_certain": self.unit_certain,
+            "category_confirmed": self.category_confirmed,
         }
 
 
@@ -131,9 +147,21 @@ class Router:
             and confidence >= routing.confident_score
             and confidence - runner_up >= routing.confident_margin
         )
+        department = self._owner(category, street)
+        leading = {
+            self._owner(other, street)
+            for other, score in ranked
+            if confidence - score < routing.confident_margin
+        }
+        unit_certain = (
+            category != triage
+            and department is not None
+            and confidence >= routing.confident_score
+            and leading <= {department}
+        )
         return RouteResult(
             category=category,
-            department=self._owner(category, street),
+            department=department,
             street=street,
             street_evidence=evidence,
             street_needed=self._categories[category].street_level and street is None,
@@ -143,6 +171,7 @@ class Router:
                 Candidate(category_id, score, self._owner(category_id, street))
                 for category_id, score in ranked[: routing.candidates]
             ),
+            unit_certain=unit_certain,
         )
 
     def find_street(self, text: str) -> str | None:
