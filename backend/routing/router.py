@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from backend.routing.examples import Example, ExampleBank, bank_of
+from backend.routing.places import Places
 from backend.routing.scoring import score_categories
-from backend.routing.streets import PlaceFinder, StreetLocator, community_names, street_names
+from backend.routing.streets import StreetLocator
 from backend.routing.terms import build_index
 from backend.routing.text import TextView, ready_jieba, teach_jieba, view_of
 from backend.taxonomy.models import Taxonomy
@@ -88,19 +89,13 @@ class Router:
         """Index the taxonomy; `warm=False` leaves loading jieba to `warm_up` or a first route."""
         self._taxonomy = taxonomy
         self._index = build_index(taxonomy)
-        self._streets = PlaceFinder(street_names(taxonomy))
-        self._communities = PlaceFinder(community_names(taxonomy))
+        self._places = Places(taxonomy)
         self._locator = StreetLocator(taxonomy)
         self._categories = {category.id: category for category in taxonomy.categories}
         self._order = {category.id: i for i, category in enumerate(taxonomy.categories)}
         self._street_codes = frozenset(street.code for street in taxonomy.streets)
         self._learned = ExampleBank()
-        teach_jieba(
-            self._index.chinese_words
-            | self._streets.chinese_words
-            | self._communities.chinese_words,
-            now=warm,
-        )
+        teach_jieba(self._index.chinese_words | self._places.chinese_words, now=warm)
         self.learn(examples)
 
     def warm_up(self) -> None:
@@ -175,8 +170,13 @@ class Router:
         )
 
     def find_street(self, text: str) -> str | None:
-        """Return the code of the first street office the text names, if any."""
-        return self._streets.find(view_of(text))
+        """Return the street office a text names (a street, a community, a name with a slip).
+
+        The same finder reads the complaint's text when routing; the street step (where did
+        it happen?) asks it about the reporter's answer.
+        """
+        found = self._places.find(view_of(text))
+        return found[0] if found else None
 
     def street_at(self, lat: float, lon: float) -> str | None:
         """Return the street office whose centre is nearest to a point, if one is near enough."""
@@ -190,12 +190,9 @@ class Router:
         # reporter stood, so it comes last.
         if hint is not None and hint in self._street_codes:
             return hint, "hint"
-        found = self._streets.find(view)
-        if found:
-            return found, "text"
-        found = self._communities.find(view)
-        if found:
-            return found, "community"
+        named = self._places.find(view)
+        if named:
+            return named
         found = self.street_at(*location) if location is not None else None
         return (found, "location") if found else (None, None)
 
