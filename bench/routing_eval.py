@@ -13,7 +13,11 @@
 3. Mean time per route against plain `rapidfuzz.process.extractOne` over the category names,
    measured in the same run: printed as a ratio.
 
-Run: `.venv/bin/python bench/routing_eval.py [--misses]`.
+With `--calibrate`, instead: for each pair of thresholds (confident_score, confident_margin),
+the share routed automatically and the wrong ones, on the tuned sets (development and held-out
+together) and on the fresh set: the README's calibration table.
+
+Run: `.venv/bin/python bench/routing_eval.py [--misses | --calibrate]`.
 """
 
 from __future__ import annotations
@@ -170,11 +174,39 @@ def mean_ms(route: Callable[[str], object], texts: list[str]) -> float:
     return (time.perf_counter() - started) * 1000 / (TIMING_ROUNDS * len(texts))
 
 
+def calibrate(taxonomy: Taxonomy) -> None:
+    """Print the calibration table: automatic routes and their errors per threshold pair."""
+    tuned = read_rows(DEV_SET) + read_rows(HOLDOUT_SET)
+    fresh = read_rows(FRESH_SET)
+    print("score margin | tuned: automatic, category to confirm, wrong unit | fresh: the same")
+    for score in (0.5, 0.6, 0.7):
+        for margin in (0.1, 0.2, 0.3, 0.4):
+            routing = taxonomy.routing.model_copy(
+                update={"confident_score": score, "confident_margin": margin}
+            )
+            router = Router(taxonomy.model_copy(update={"routing": routing}))
+            cells = []
+            for rows in (tuned, fresh):
+                tally = Tally()
+                for row in rows:
+                    tally.add(row, router.route(row.text), unit_of(row, taxonomy))
+                cells.append(
+                    f"{percent(tally.automatic, tally.rows)}, "
+                    f"{percent(tally.unit_only, tally.automatic)}, "
+                    f"{percent(tally.automatic_wrong_unit, tally.automatic)}"
+                )
+            print(f"{score:.1f} {margin:.1f} | {cells[0]} | {cells[1]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every wrong route")
+    parser.add_argument("--calibrate", action="store_true", help="print the threshold table")
     args = parser.parse_args()
     taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
+    if args.calibrate:
+        calibrate(taxonomy)
+        return
     router = Router(taxonomy)
     sets = [
         ("development set (labelled.tsv)", DEV_SET),
