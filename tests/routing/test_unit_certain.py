@@ -10,6 +10,8 @@ from backend.cases.intake import Draft, submit
 from backend.cases.models import CaseEvent
 from backend.db import session_scope
 from backend.routing.router import Router
+from backend.taxonomy.models import Taxonomy
+from tests.routing.labelled_sets import Row, tuning_rows
 
 # Issue 12: procurement 0.94 and arrears 0.79, both owned by the Finance Bureau (czj).
 TWO_FINANCE_MATTERS = "采购合同签完以后采购单位不认账，货款也一直不给"
@@ -83,3 +85,35 @@ def test_case_of_a_certain_category_is_routed_without_anything_to_confirm(
 def test_case_of_two_leading_units_goes_to_triage(container: Container) -> None:
     status, _, event = route_event(container, TWO_UNITS)
     assert (status, event.action, event.reason) == ("triage", "triage", "routing not confident")
+
+
+def unit_of(row: Row, taxonomy: Taxonomy) -> str | None:
+    category = taxonomy.category(row.category)
+    assert category is not None
+    return row.street if category.street_level else category.owner
+
+
+def test_automatic_routes_of_the_tuning_set_all_reach_the_right_unit(
+    router: Router, taxonomy: Taxonomy
+) -> None:
+    routes = [(row, router.route(row.text)) for row in tuning_rows()]
+    automatic = [(row, result) for row, result in routes if result.automatic]
+    wrong = [
+        (row.text, result.department)
+        for row, result in automatic
+        if result.department != unit_of(row, taxonomy)
+    ]
+    assert wrong == []
+    assert len(automatic) >= len(routes) * 2 / 3
+
+
+def test_two_matters_of_one_unit_route_there_with_the_category_to_confirm(
+    router: Router,
+) -> None:
+    texts = [
+        "政府买服务的合同签了一年了，服务费拖着不付，催了好多次",
+        "The district bought our equipment last year and still has not paid the invoice",
+        "物业乱收费，医保也断缴了，住在西沽",
+    ]
+    actual = [(r.department, r.automatic, r.category_confirmed) for r in map(router.route, texts)]
+    assert actual == [("czj", True, False), ("czj", True, False), ("xg", True, False)]
