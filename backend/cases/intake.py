@@ -203,9 +203,11 @@ class _Placement:
     category: str | None
     department: str | None  # None: nobody to route to, so triage
     street: str | None
-    confident: bool
+    confident: bool  # sure enough of the unit to route without asking
     street_needed: bool = False
     triage_reason: str | None = None  # why it goes to triage when it does, if not the router
+    # False when only the unit was certain: the unit confirms or corrects the category.
+    category_confirmed: bool = True
 
 
 def _placement(draft: Draft, route: RouteResult | None, env: CaseEnv) -> _Placement:
@@ -225,10 +227,20 @@ def _placement(draft: Draft, route: RouteResult | None, env: CaseEnv) -> _Placem
         return _Placement(None, None, street, False, triage_reason=reason)
     chosen = taxonomy.category(draft.category or route.category)
     assert chosen is not None  # checked in _check_references, or the router's own
-    confident = draft.category is not None or route.confident
+    # Issue 12: the leading candidates agreeing on one unit is enough to send the case there;
+    # the category then waits for the unit to confirm it.
+    confirmed = draft.category is not None or route.confident
+    confident = confirmed or (route.unit_certain and street == route.street)
     if chosen.street_level:
-        return _Placement(chosen.id, street, street, confident, street_needed=street is None)
-    return _Placement(chosen.id, chosen.owner, street, confident)
+        return _Placement(
+            chosen.id,
+            street,
+            street,
+            confident,
+            street_needed=street is None,
+            category_confirmed=confirmed,
+        )
+    return _Placement(chosen.id, chosen.owner, street, confident, category_confirmed=confirmed)
 
 
 def _reporter(draft: Draft, now: datetime) -> Reporter | None:
@@ -294,5 +306,6 @@ def _first_placement(
             "department": department,
             "category": case.category_id,
             "confidence": round(confidence, 3),
+            **({} if placement.category_confirmed else {"category_confirmed": False}),
         },
     )

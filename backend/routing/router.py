@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from backend.routing.examples import Example, ExampleBank, bank_of
+from backend.routing.places import Places
 from backend.routing.scoring import score_categories
-from backend.routing.streets import PlaceFinder, StreetLocator, community_names, street_names
+from backend.routing.streets import StreetLocator
 from backend.routing.terms import build_index
 from backend.routing.text import TextView, ready_jieba, teach_jieba, view_of
 from backend.taxonomy.models import Taxonomy
@@ -43,8 +44,22 @@ class RouteResult:
     street_evidence: StreetEvidence | None
     street_needed: bool
     confidence: float
-    confident: bool
+    confident: bool  # the category is certain: routed without asking
     candidates: tuple[Candidate, ...]
+    # The unit is certain though the category may not be: every leading candidate (within
+    # routing.confident_margin of the best, which scores at least confident_score) belongs
+    # to this one unit, so the case goes there with its category for the unit to confirm.
+    unit_certain: bool = False
+
+    @property
+    def automatic(self) -> bool:
+        """Return whether the case goes to its unit without asking anyone."""
+        return self.department is not None and (self.confident or self.unit_certain)
+
+    @property
+    def category_confirmed(self) -> bool:
+        """Return whether the category is certain, not only the unit (else: to confirm)."""
+        return self.confident
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as JSON-ready data, scores rounded to 3 decimals."""
@@ -60,6 +75,8 @@ class RouteResult:
                 {"category": c.category, "score": round(c.score, 3), "department": c.department}
                 for c in self.candidates
             ],
+            "unit_certain": self.unit_certain,
+            "category_confirmed": self.category_confirmed,
         }
 
 
@@ -72,19 +89,13 @@ class Router:
         """Index the taxonomy; `warm=False` leaves loading jieba to `warm_up` or a first route."""
         self._taxonomy = taxonomy
         self._index = build_index(taxonomy)
-        self._streets = PlaceFinder(street_names(taxonomy))
-        self._communities = PlaceFinder(community_names(taxonomy))
+        self._places = Places(taxonomy)
         self._locator = StreetLocator(taxonomy)
         self._categories = {category.id: category for category in taxonomy.categories}
         self._order = {category.id: i for i, category in enumerate(taxonomy.categories)}
         self._street_codes = frozenset(street.code for street in taxonomy.streets)
         self._learned = ExampleBank()
-        teach_jieba(
-            self._index.chinese_words
-            | self._streets.chinese_words
-            | self._communities.chinese_words,
-            now=warm,
-        )
+        teach_jieba(self._index.chinese_words | self._places.chinese_words, now=warm)
         self.learn(examples)
 
     def warm_up(self) -> None:
@@ -131,9 +142,21 @@ class Router:
             and confidence >= routing.confident_score
             and confidence - runner_up >= routing.confident_margin
         )
+        department = self._owner(category, street)
+        leading = {
+            self._owner(other, street)
+            for other, score in ranked
+            if confidence - score < routing.confident_margin
+        }
+        unit_certain = (
+            category != triage
+            and department is not None
+            and confidence >= routing.confident_score
+            and leading <= {department}
+        )
         return RouteResult(
             category=category,
-            department=self._owner(category, street),
+            department=department,
             street=street,
             street_evidence=evidence,
             street_needed=self._categories[category].street_level and street is None,
@@ -143,11 +166,17 @@ class Router:
                 Candidate(category_id, score, self._owner(category_id, street))
                 for category_id, score in ranked[: routing.candidates]
             ),
+            unit_certain=unit_certain,
         )
 
     def find_street(self, text: str) -> str | None:
-        """Return the code of the first street office the text names, if any."""
-        return self._streets.find(view_of(text))
+        """Return the street office a text names (a street, a community, a name with a slip).
+
+        The same finder reads the complaint's text when routing; the street step (where did
+        it happen?) asks it about the reporter's answer.
+        """
+        found = self._places.find(view_of(text))
+        return found[0] if found else None
 
     def street_at(self, lat: float, lon: float) -> str | None:
         """Return the street office whose centre is nearest to a point, if one is near enough."""
@@ -161,12 +190,9 @@ class Router:
         # reporter stood, so it comes last.
         if hint is not None and hint in self._street_codes:
             return hint, "hint"
-        found = self._streets.find(view)
-        if found:
-            return found, "text"
-        found = self._communities.find(view)
-        if found:
-            return found, "community"
+        named = self._places.find(view)
+        if named:
+            return named
         found = self.street_at(*location) if location is not None else None
         return (found, "location") if found else (None, None)
 

@@ -15,6 +15,9 @@ from backend.routing.text import TextView, is_word
 # Discounts on a term's weight by how sure the match is.
 TYPED_PINYIN = 0.9  # yibao for 医保: the reporter typed pinyin on purpose
 HOMOPHONE = 0.8  # 医宝 for 医保: same sound, other characters
+# 政府菜购 for 政府采购: three or more syllables that sound alike are almost never chance, so
+# the slip weighs nearly as much as the term (issue 12: it must not lose to a weaker word).
+LONG_HOMOPHONE = 0.95
 INITIALS = 0.6  # yb for 医保: short, so several words may share them
 SPLIT = 0.9  # 中了标 for 中标, 借的钱 for 借钱: a particle inside a two-character word
 STRADDLING = 0.5  # 学校 inside 大学校园: the match cuts across real words
@@ -76,7 +79,8 @@ def _chinese_hits(index: TermIndex, view: TextView) -> list[Hit]:
             if not any(unit.han for unit in view.units[i:end]):
                 hits.append(_hit(view, term, i, end, TYPED_PINYIN))
             elif _slip(view, i, end):
-                hits.append(_hit(view, term, i, end, HOMOPHONE))
+                factor = LONG_HOMOPHONE if len(reading) >= 3 else HOMOPHONE
+                hits.append(_hit(view, term, i, end, factor))
     return hits
 
 

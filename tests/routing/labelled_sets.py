@@ -8,6 +8,7 @@ from typing import NamedTuple
 HERE = Path(__file__).resolve().parent
 LABELLED_SET = HERE / "labelled.tsv"
 EVERYDAY_SET = HERE / "everyday.tsv"
+TUNING_SET = HERE / "tuning.tsv"
 
 
 class Row(NamedTuple):
@@ -24,6 +25,11 @@ def labelled_rows() -> list[Row]:
 def everyday_rows() -> list[Row]:
     """Read the complaints in everyday words the keywords and thresholds were tuned on."""
     return read_rows(EVERYDAY_SET)
+
+
+def tuning_rows() -> list[Row]:
+    """Read the complaints written for the unit-certain rule (issue 12), many of two matters."""
+    return read_rows(TUNING_SET)
 
 
 def read_rows(path: Path) -> list[Row]:

@@ -64,6 +64,8 @@ def test_as_dict_is_json_ready_with_scores_rounded_to_3_decimals(router: Router)
         "confidence",
         "confident",
         "candidates",
+        "unit_certain",
+        "category_confirmed",
     ]
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     scores = [data["confidence"]] + [c["score"] for c in data["candidates"]]
