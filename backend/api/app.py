@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from backend.api.admission import AdmissionGate
 from backend.api.bodies import JsonLimitedRoute, install_body_limits
-from backend.api.deps import SessionDep
+from backend.api.deps import ReadSessionDep
 from backend.api.errors import install_error_handlers, refusals
 from backend.api.favicon import mount_favicon
 from backend.bootstrap import Container
@@ -65,7 +65,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api = APIRouter(prefix=API_PREFIX, route_class=JsonLimitedRoute, responses=refusals(503))
 
     @api.get("/health", response_model=Health, tags=["health"])
-    def health(session: SessionDep) -> Health:
+    def health(session: ReadSessionDep) -> Health:
         """Answer ok when the service and its database answer."""
         session.execute(text("SELECT 1"))
         return Health(status="ok", database="ok")

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, Language, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
 from backend.cases.intake import Draft, submit
@@ -72,7 +72,7 @@ def create_case(
 
 @router.get("", response_model=CasesPublic, responses=refusals(401, 422))
 def read_cases(
-    session: SessionDep,
+    session: ReadSessionDep,
     actor: CurrentActor,
     container: ContainerDep,
     language: Language,
@@ -141,7 +141,7 @@ def _measure(
 @router.get("/{number}", response_model=CasePublic, responses=refusals(401, 404, 422))
 def read_case(
     number: CaseNumber,
-    session: SessionDep,
+    session: ReadSessionDep,
     actor: CurrentActor,
     container: ContainerDep,
     language: Language,

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from sqlmodel import col, select
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Day
 from backend.errors import Forbidden, ValidationFailed
@@ -57,7 +57,9 @@ class OverrideResult(BaseModel):
 
 
 @router.get("/days/{day}", response_model=DayPublic, responses=refusals(401, 422))
-def read_day(day: Day, session: SessionDep, _: CurrentActor, container: ContainerDep) -> DayPublic:
+def read_day(
+    day: Day, session: ReadSessionDep, _: CurrentActor, container: ContainerDep
+) -> DayPublic:
     """Tell whether a day is a working day, and whether that is provisional."""
     answer = container.keeper.calendar.get(session).day(day)
     return DayPublic(date=day, working=answer.working, provisional=answer.provisional)
@@ -65,7 +67,7 @@ def read_day(day: Day, session: SessionDep, _: CurrentActor, container: Containe
 
 @router.get("/add-working-days", response_model=DayPublic, responses=refusals(401, 422))
 def add_working_days(
-    session: SessionDep,
+    session: ReadSessionDep,
     _: CurrentActor,
     container: ContainerDep,
     start: Day,
@@ -80,7 +82,7 @@ def add_working_days(
 
 
 @router.get("/overrides", response_model=list[OverridePublic], responses=refusals(401))
-def read_overrides(session: SessionDep, _: CurrentActor) -> list[OverridePublic]:
+def read_overrides(session: ReadSessionDep, _: CurrentActor) -> list[OverridePublic]:
     """List the coordinators' corrections, by date."""
     rows = session.exec(select(CalendarOverride).order_by(col(CalendarOverride.day))).all()
     return [
