@@ -1,4 +1,10 @@
-"""Engine and sessions: SQLite (WAL, immediate write transactions) or PostgreSQL."""
+"""Engine and sessions: SQLite (WAL, immediate write transactions) or PostgreSQL.
+
+Two kinds of transaction: the ordinary one may write (on SQLite it takes the write lock at
+its start), a read-only one (`read_scope`) never does and so never waits for a writer nor
+makes one wait: a plain deferred `BEGIN` under `PRAGMA query_only` on SQLite, `SET
+TRANSACTION READ ONLY` on PostgreSQL, and a flush guard on the session in both.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, create_engine, event
-from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.engine import Connection, Dialect, make_url
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
+
+# The execution option that marks a read-only transaction (see `read_scope`).
+READ_ONLY = "intake_read_only"
 
 # Named constraints, so that later migrations (batch mode on SQLite) can find them.
 SQLModel.metadata.naming_convention = {
@@ -56,7 +65,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+        event.listen(engine, "begin", _on_postgres_begin)
+        return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     else:
@@ -74,13 +85,42 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        # IMMEDIATE: a transaction that will write takes the lock at its start, so two
-        # writers queue on busy_timeout instead of failing with SQLITE_BUSY mid-way.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
+    event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    # IMMEDIATE: a transaction that will write takes the lock at its start, so two writers
+    # queue on busy_timeout instead of failing with SQLITE_BUSY mid-way. A read-only one
+    # begins deferred (WAL readers neither wait nor block) and the connection refuses writes
+    # while it lasts: a deferred transaction that wrote could fail with SQLITE_BUSY.
+    read_only = bool(connection.get_execution_options().get(READ_ONLY))
+    info = connection.connection.info
+    if info.get(READ_ONLY, False) != read_only:
+        connection.exec_driver_sql(f"PRAGMA query_only={'ON' if read_only else 'OFF'}")
+        info[READ_ONLY] = read_only
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _on_postgres_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
+class ReadOnlySession(Session):
+    """A session whose transactions only read: flushing a change raises ReadOnlyViolation."""
+
+
+class ReadOnlyViolation(RuntimeError):
+    """A read-only session was asked to write: the code should use `session_scope`."""
+
+
+@event.listens_for(ReadOnlySession, "before_flush")
+def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise ReadOnlyViolation(
+            "a read-only session cannot write: use session_scope for work that writes"
+        )
 
 
 @contextmanager
@@ -90,6 +130,25 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         try:
             yield session
             session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def read_scope(engine: Engine) -> Iterator[Session]:
+    """Open a session for reads only; any write through it raises.
+
+    On SQLite its transaction begins deferred (`BEGIN`, not `BEGIN IMMEDIATE`) under `PRAGMA
+    query_only=ON`, so a long read never holds the write lock (issue 13, item 2); on
+    PostgreSQL it is `READ ONLY`. A write raises ReadOnlyViolation at flush, or the
+    database's own error for a statement sent directly.
+    """
+    bind = engine.execution_options(**{READ_ONLY: True})
+    with ReadOnlySession(bind, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()  # ends the transaction and keeps what was read loaded
         except BaseException:
             session.rollback()
             raise

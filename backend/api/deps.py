@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from backend.actors import Actor
 from backend.bootstrap import Container
-from backend.db import session_scope
+from backend.db import read_scope, session_scope
 from backend.observability.context import bind_actor
 from backend.people.service import authenticate
 
@@ -43,6 +43,19 @@ def get_session(container: ContainerDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
+def get_read_session(container: ContainerDep) -> Iterator[Session]:
+    """Yield a session for an endpoint that only reads: it never waits for a writer.
+
+    Issue 13, item 2: on SQLite its transaction begins deferred, so a long read (stats, an
+    export) no longer holds the write lock; any write through it raises (see `read_scope`).
+    """
+    with read_scope(container.engine) as session:
+        yield session
+
+
+ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
+
+
 def get_current_actor(
     container: ContainerDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -50,9 +63,8 @@ def get_current_actor(
     """Return the staff member whose Bearer token came with the request; 401 otherwise."""
     account = None
     if credentials:
-        # A transaction of its own, short: on SQLite the request's transaction takes the
-        # write lock, and authenticating should not hold it.
-        with session_scope(container.engine) as session:
+        # A read-only transaction of its own: it takes no lock on SQLite.
+        with read_scope(container.engine) as session:
             account = authenticate(session=session, token=credentials.credentials)
     if account is None:
         raise HTTPException(

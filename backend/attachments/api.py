@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep
 from backend.api.errors import refusals
 from backend.attachments.evidence import evidence_file
 from backend.attachments.store import ContentStore
@@ -34,7 +34,7 @@ router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute
 def read_attachment(
     number: CaseNumber,
     attachment_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID)],
-    session: SessionDep,
+    session: ReadSessionDep,
     actor: CurrentActor,
     container: ContainerDep,
 ) -> Response:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Query, Response, status
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, Language, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
 from backend.cases.actions import take_action
@@ -99,7 +99,7 @@ def create_case(
 
 @router.get("", response_model=CasesPublic, responses=refusals(401, 422))
 def read_cases(
-    session: SessionDep,
+    session: ReadSessionDep,
     actor: CurrentActor,
     container: ContainerDep,
     language: Language,
@@ -168,7 +168,7 @@ def _measure(
 @router.get("/{number}", response_model=CasePublic, responses=refusals(401, 404, 422))
 def read_case(
     number: CaseNumber,
-    session: SessionDep,
+    session: ReadSessionDep,
     actor: CurrentActor,
     container: ContainerDep,
     language: Language,

@@ -51,6 +51,15 @@ class Case(SQLModel, table=True):
         Index("ix_cases_department_rated_at", "department_code", "rated_at"),
         # Open311's GET requests: newest first within a window of requested_datetime.
         Index("ix_cases_created_at_id", "created_at", "id"),
+        # A chat's own cases ("my cases") and its complaints of today (the daily limit).
+        Index("ix_cases_reporter_id_created_at", "reporter_id", "created_at"),
+        # Similar-case search: the recent cases of one unit and category.
+        Index(
+            "ix_cases_department_category_created_at",
+            "department_code",
+            "category_id",
+            "created_at",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, Language, ReadSessionDep
 from backend.api.errors import refusals
 from backend.exports.cases_xlsx import XLSX_TYPE, ExportContext, export_cases
 from backend.exports.filters import ListQuery, list_query
@@ -29,7 +29,7 @@ _SPREADSHEET: dict[int | str, dict[str, Any]] = {
     responses={**_SPREADSHEET, **refusals(401, 422)},
 )
 def export_cases_xlsx(
-    session: SessionDep,
+    session: ReadSessionDep,
     actor: CurrentActor,
     container: ContainerDep,
     language: Language,

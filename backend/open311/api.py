@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from backend.api.deps import ContainerDep, SessionDep
+from backend.api.deps import ContainerDep, ReadSessionDep, SessionDep
 from backend.bootstrap import Container
 from backend.messages import render as message
 from backend.open311.catalogue import definition, list_services
@@ -140,7 +140,7 @@ def create_request(
 
 @router.get("/requests.{fmt}")
 def requests(
-    fmt: str, session: SessionDep, container: ContainerDep, fields: Fields, language: Language
+    fmt: str, session: ReadSessionDep, container: ContainerDep, fields: Fields, language: Language
 ) -> Response:
     """Query service requests: by ids, or by service, status and date window."""
     fmt = _format(fmt)
@@ -158,7 +158,7 @@ def requests(
 def request(
     service_request_id: str,
     fmt: str,
-    session: SessionDep,
+    session: ReadSessionDep,
     container: ContainerDep,
     fields: Fields,
     language: Language,

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlmodel import col, select
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.bounds import MAX_ROW_ID
 from backend.errors import Forbidden, NotFound
@@ -49,7 +49,7 @@ def _public(account: StaffAccount) -> StaffPublic:
 
 
 @router.get("", response_model=list[StaffPublic], responses=refusals(401, 403))
-def read_staff(session: SessionDep, actor: CurrentActor) -> list[StaffPublic]:
+def read_staff(session: ReadSessionDep, actor: CurrentActor) -> list[StaffPublic]:
     """List the staff accounts (coordinators only)."""
     if not actor.is_coordinator:
         raise Forbidden("only coordinators see the staff list")

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, Language, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, Language, ReadSessionDep
 from backend.api.errors import refusals
 from backend.api.params import Day
 from backend.periods import Grouping, Period, local_day
@@ -71,7 +71,7 @@ ScopeDep = Annotated[Scope, Depends(stats_scope)]
 
 @router.get("", response_model=StatsPublic, responses=REFUSALS)
 def read_stats(
-    session: SessionDep, actor: CurrentActor, container: ContainerDep, scope: ScopeDep
+    session: ReadSessionDep, actor: CurrentActor, container: ContainerDep, scope: ScopeDep
 ) -> StatsPublic:
     """Return each unit's figures and the district's over a Tianjin period (clerk: own unit)."""
     window, now = scope.window, container.clock.now()
@@ -90,7 +90,7 @@ def read_stats(
 
 @router.get("/trend", response_model=TrendPublic, responses=REFUSALS)
 def read_trend(
-    session: SessionDep,
+    session: ReadSessionDep,
     container: ContainerDep,
     scope: ScopeDep,
     by: Annotated[Grouping, Query(description="Tianjin day, ISO week or month.")] = Grouping.week,
@@ -116,7 +116,7 @@ def read_trend(
 
 @router.get("/breakdown", response_model=BreakdownPublic, responses=REFUSALS)
 def read_breakdown(
-    session: SessionDep,
+    session: ReadSessionDep,
     container: ContainerDep,
     language: Language,
     scope: ScopeDep,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, SessionDep
+from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Day
 from backend.errors import Forbidden, ValidationFailed
@@ -56,7 +56,9 @@ class OverrideResult(BaseModel):
 
 
 @router.get("/days/{day}", response_model=DayPublic, responses=refusals(401, 422))
-def read_day(day: Day, session: SessionDep, _: CurrentActor, container: ContainerDep) -> DayPublic:
+def read_day(
+    day: Day, session: ReadSessionDep, _: CurrentActor, container: ContainerDep
+) -> DayPublic:
     """Tell whether a day is a working day, and whether that is provisional."""
     answer = container.keeper.calendar.get(session).day(day)
     return DayPublic(date=day, working=answer.working, provisional=answer.provisional)
@@ -64,7 +66,7 @@ def read_day(day: Day, session: SessionDep, _: CurrentActor, container: Containe
 
 @router.get("/add-working-days", response_model=DayPublic, responses=refusals(401, 422))
 def add_working_days(
-    session: SessionDep,
+    session: ReadSessionDep,
     _: CurrentActor,
     container: ContainerDep,
     start: Day,
@@ -79,7 +81,7 @@ def add_working_days(
 
 
 @router.get("/overrides", response_model=list[OverridePublic], responses=refusals(401))
-def read_overrides(session: SessionDep, _: CurrentActor) -> list[OverridePublic]:
+def read_overrides(session: ReadSessionDep, _: CurrentActor) -> list[OverridePublic]:
     """List the coordinators' corrections, by date."""
     rows = list_overrides(session=session)
     return [

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, event, func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 
-from backend.api.deps import get_session
+from backend.api.deps import get_read_session, get_session
 from backend.bootstrap import Container, build, prepare_database
 from backend.cases.models import Case
 from backend.db import make_engine, session_scope
@@ -53,7 +53,7 @@ def test_every_route_with_a_session_commits_it_before_the_response_is_sent(
         (route.path, dep)
         for route in _api_routes(app.routes)
         for dep in _dependencies(route.dependant)
-        if dep.call is get_session
+        if dep.call in (get_session, get_read_session)
     ]
     assert len(sessions) > 10
     assert [path for path, dep in sessions if dep.scope != "function"] == []

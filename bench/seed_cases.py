@@ -1,0 +1,291 @@
+"""Fill a database with N realistic cases, by bulk inserts: `--cases 1000000` in minutes.
+
+Usage: INTAKE_DATABASE_URL=... python -m bench.seed_cases --cases N [--seed S]
+
+The database must be upgraded (`intake db upgrade`), hold its taxonomy (departments,
+categories: written at start-up) and no cases yet. Cases are spread over the units,
+categories, streets, channels and states, over the last three years, each with its events,
+its clocks (sign, resolve, follow-up), its reporter (named ones) and, once closed, mostly a
+rating. Rows are written with SQLAlchemy Core `insert()` in batches (executemany), ids chosen
+here; PostgreSQL's sequences are moved past them at the end. Shared by the scaling benchmarks
+(issue 13).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Engine, func, insert, select, text
+from sqlmodel import SQLModel, col
+
+from backend.cases.models import Case, CaseCounter, CaseEvent
+from backend.db import make_engine
+from backend.deadlines.models import Deadline
+from backend.people.models import Reporter
+from backend.taxonomy.tables import Category, Department
+
+ZONE = ZoneInfo("Asia/Shanghai")
+BATCH = 5000
+DAYS = 3 * 365
+# The states of a case, from the first to the last, and how often each is where a case is now.
+STATES = ("received", "triage", "routed", "signed", "in_progress", "resolved", "closed")
+WEIGHTS = tuple(itertools.accumulate((2, 2, 6, 6, 10, 14, 55)))  # cumulative: drawn often
+REJECTED = 0.05
+CHANNELS = ("api", "telegram", "web", "console", "open311")
+RATINGS = ("satisfied", "satisfied", "satisfied", "basic", "dissatisfied")
+PHRASES = (
+    "工程款拖欠至今未付",
+    "承诺的补贴迟迟没有发放",
+    "窗口办事推诿，要求反复提交材料",
+    "合同约定的款项逾期未结",
+    "政府采购项目验收后仍不付款",
+    "招商承诺未兑现",
+    "审批超时且无答复",
+)
+
+
+@dataclass
+class Rows:
+    """The rows of one batch, per table."""
+
+    reporters: list[dict[str, Any]] = field(default_factory=list)
+    cases: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    clocks: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Ids:
+    """The next id of each table (chosen here, so that rows can refer to each other)."""
+
+    reporter: int = 1
+    case: int = 1
+    event: int = 1
+    clock: int = 1
+    numbers: dict[str, int] = field(default_factory=dict)
+
+
+def _taxonomy(connection: Connection) -> tuple[list[tuple[str, str]], list[str]]:
+    categories = connection.execute(
+        select(col(Category.id), col(Category.owner)).where(col(Category.active))
+    ).all()
+    streets = connection.execute(
+        select(col(Department.code)).where(col(Department.kind) == "street")
+    ).scalars()
+    return [(c, o) for c, o in categories], list(streets)
+
+
+def _event(ids: Ids, rows: Rows, case_id: int, at: datetime, action: str, a: str, b: str) -> None:
+    rows.events.append(
+        {
+            "id": ids.event,
+            "case_id": case_id,
+            "at": at,
+            "actor_kind": "system" if action == "route" else "staff",
+            "actor_id": None,
+            "actor_name": "seed",
+            "action": action,
+            "from_status": a,
+            "to_status": b,
+            "reason": None,
+            "details": None,
+        }
+    )
+    ids.event += 1
+
+
+def _clock(
+    ids: Ids, rows: Rows, case_id: int, kind: str, unit: str | None, start: datetime, met: bool
+) -> None:
+    days = {"sign": 1, "resolve": 15, "follow_up": 5}[kind]
+    due = start + timedelta(days=days + 2)
+    late = met and random.random() < 0.1
+    met_at = due + timedelta(hours=5) if late else start + timedelta(hours=random.randint(1, 40))
+    rows.clocks.append(
+        {
+            "id": ids.clock,
+            "case_id": case_id,
+            "kind": kind,
+            "department_code": unit,
+            "started_on": start.astimezone(ZONE).date(),
+            "unit": "working",
+            "days": days,
+            "extension_days": 0,
+            "paused_days": 0,
+            "due_date": due.astimezone(ZONE).date(),
+            "due_at": due,
+            "provisional": False,
+            "calendar_revision": 0,
+            "state": ("met_late" if late else "met") if met else "open",
+            "met_at": met_at if met else None,
+            "next_stage": 0,
+            "next_action_at": None if met else due,
+            "created_at": start,
+            "updated_at": met_at if met else start,
+        }
+    )
+    ids.clock += 1
+
+
+def _case(ids: Ids, rows: Rows, now: datetime, taxonomy: tuple[list[Any], list[str]]) -> None:
+    categories, streets = taxonomy
+    created = now - timedelta(seconds=random.randint(0, DAYS * 86400))
+    day = created.astimezone(ZONE).strftime("%y%m%d")
+    ids.numbers[day] = ids.numbers.get(day, 0) + 1
+    category, owner = random.choice(categories)
+    street = random.choice(streets) if streets else None
+    unit = street if owner == "street" else owner
+    status = random.choices(STATES, cum_weights=WEIGHTS)[0]
+    if status == "closed" and random.random() < REJECTED:
+        status = "rejected"
+    channel = random.choice(CHANNELS)
+    anonymous = random.random() < 0.3
+    reporter_id = None
+    if not anonymous:
+        reporter_id = ids.reporter
+        chat = channel in ("telegram", "web")
+        rows.reporters.append(
+            {
+                "id": ids.reporter,
+                "name": f"市民{ids.reporter}",
+                "phone": f"139{ids.reporter:08d}"[-11:],
+                "channel": channel,
+                "chat_id": f"{channel}-{random.randint(1, 50000)}" if chat else None,
+                "language": "zh",
+                "created_at": created,
+                "email": None,
+            }
+        )
+        ids.reporter += 1
+    case_id, at, previous = ids.case, created, "received"
+    _event(ids, rows, case_id, at, "submit", "", "received")
+    reached = STATES.index("closed") if status == "rejected" else STATES.index(status)
+    for step in STATES[2 : reached + 1]:
+        at += timedelta(hours=random.randint(1, 72))
+        _event(ids, rows, case_id, at, step, previous, step)
+        previous = step
+    if status == "rejected":
+        at += timedelta(hours=2)
+        _event(ids, rows, case_id, at, "reject", "received", "rejected")
+    else:
+        if reached >= STATES.index("routed"):
+            _clock(ids, rows, case_id, "sign", unit, created, reached > STATES.index("routed"))
+        if reached >= STATES.index("signed"):
+            _clock(
+                ids, rows, case_id, "resolve", unit, created, reached >= STATES.index("resolved")
+            )
+        if reached >= STATES.index("resolved"):
+            _clock(ids, rows, case_id, "follow_up", unit, at, reached >= STATES.index("closed"))
+    rated = status == "closed" and random.random() < 0.7
+    rows.cases.append(
+        {
+            "id": case_id,
+            "number": f"HQ-{day}-{ids.numbers[day]:04d}",
+            "kind": "complaint",
+            "status": status,
+            "category_id": category,
+            "department_code": unit if reached >= STATES.index("routed") else None,
+            "street_code": street,
+            "text": f"{random.choice(PHRASES)}，{random.choice(PHRASES)}（第{case_id}号）",
+            "location_text": None,
+            "occurred_on": (created - timedelta(days=random.randint(0, 30))).date(),
+            "latitude": None,
+            "longitude": None,
+            "anonymous": anonymous,
+            "pin_hash": None,
+            "pin_failures": 0,
+            "pin_locked_until": None,
+            "reporter_id": reporter_id,
+            "channel": channel,
+            "reply": "已办结" if reached >= STATES.index("resolved") else None,
+            "rating": random.choice(RATINGS) if rated else None,
+            "rating_comment": None,
+            "rated_at": at if rated else None,
+            "merged_into_id": None,
+            "details": None,
+            "version": 1 + len(rows.events),
+            "created_at": created,
+            "updated_at": at,
+        }
+    )
+    ids.case += 1
+
+
+def batches(total: int, now: datetime, taxonomy: Any, ids: Ids) -> Iterator[Rows]:
+    """Yield the rows of `total` cases, BATCH cases at a time."""
+    rows = Rows()
+    for done in range(1, total + 1):
+        _case(ids, rows, now, taxonomy)
+        if done % BATCH == 0 or done == total:
+            yield rows
+            rows = Rows()
+
+
+def seed(engine: Engine, *, cases: int, seed: int = 13, now: datetime | None = None) -> Ids:
+    """Write `cases` cases with their rows into an upgraded database without cases."""
+    random.seed(seed)
+    now = now or datetime.now(UTC)
+    ids = Ids()
+    with engine.begin() as connection:
+        if connection.execute(select(func.count()).select_from(Case)).scalar_one():
+            raise SystemExit("the database already holds cases: seed an empty one")
+        taxonomy = _taxonomy(connection)
+        if not taxonomy[0]:
+            raise SystemExit("no categories: start the app once (or `intake db upgrade`) first")
+    for rows in batches(cases, now, taxonomy, ids):
+        with engine.begin() as connection:
+            for table, values in (
+                (Reporter, rows.reporters),
+                (Case, rows.cases),
+                (CaseEvent, rows.events),
+                (Deadline, rows.clocks),
+            ):
+                if values:  # Core on the table: no ORM bookkeeping per row
+                    connection.execute(
+                        insert(SQLModel.metadata.tables[table.__tablename__]), values
+                    )
+    with engine.begin() as connection:
+        counters = [{"day": day, "last": last} for day, last in ids.numbers.items()]
+        if counters:
+            connection.execute(insert(CaseCounter), counters)
+        if engine.dialect.name == "postgresql":
+            for name in ("reporters", "cases", "case_events", "deadlines"):
+                connection.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                        f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {name}), false)"
+                    )
+                )
+    return ids
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Seed the database named by INTAKE_DATABASE_URL."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+    url = os.environ.get("INTAKE_DATABASE_URL", "").strip()
+    if not url:
+        print("set INTAKE_DATABASE_URL to an upgraded database", file=sys.stderr)
+        return 2
+    engine = make_engine(url)
+    started = datetime.now(UTC)
+    seed(engine, cases=args.cases, seed=args.seed)
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    print(f"seeded {args.cases} cases in {seconds:.1f} s")
+    engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""bench/seed_cases.py fills an upgraded database with realistic cases, on both databases."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from backend.bootstrap import Container
+from backend.cases.models import Case, CaseEvent
+from backend.deadlines.models import Deadline
+from backend.people.models import Reporter
+from bench.seed_cases import seed
+from tests.conftest import Staff
+
+
+def test_seeding_200_cases_writes_their_events_clocks_ratings_and_reporters(
+    container: Container,
+) -> None:
+    ids = seed(container.engine, cases=200, now=container.clock.now())
+
+    with Session(container.engine) as session:
+
+        def count(table: type) -> int:
+            return int(session.execute(select(func.count()).select_from(table)).scalar_one())
+
+        assert count(Case) == 200
+        assert count(CaseEvent) >= 200  # one event at least per case: its filing
+        assert count(Deadline) > 100
+        assert 100 < count(Reporter) < 200  # about 3 in 10 are anonymous
+        cases = session.execute(select(Case)).scalars().all()
+    states = Counter(c.status for c in cases)
+    assert {"routed", "in_progress", "resolved", "closed"} <= set(states)
+    assert states["closed"] < 200 * 0.8
+    assert sum(1 for c in cases if c.rating) > 20
+    assert len({c.department_code for c in cases}) > 5
+    assert len({c.category_id for c in cases}) > 5
+    years = {c.created_at.year for c in cases}
+    assert len(years) >= 3  # spread over the last three years
+    assert ids.case == 201
+
+
+def test_cases_filed_after_seeding_get_fresh_ids_and_numbers(
+    container: Container, client: TestClient, staff: Staff
+) -> None:
+    seed(container.engine, cases=50, now=container.clock.now())
+    response = client.post(
+        "/api/v1/cases", json={"text": "工程款拖欠至今未付，请尽快处理"}, headers=staff.coordinator
+    )
+    assert response.status_code == 201, response.text
