@@ -58,6 +58,16 @@ def test_the_proxy_lets_through_an_upload_the_web_chat_takes() -> None:
     assert megabytes * 1024 * 1024 > MAX_UPLOAD_BYTES
 
 
+@pytest.mark.parametrize("site", ["intake.conf", "compose.conf"])
+def test_the_public_side_answers_metrics_with_404_itself(site: str) -> None:
+    text = (DEPLOY / "nginx" / site).read_text()
+    servers = text.split("listen 443")[1:] or text.split("443")[1:]
+    assert servers, site
+    for server in servers:
+        block = server.split("location = /metrics")[1].split("}")[0]
+        assert "return 404;" in block
+
+
 def _certificate(folder: Path) -> tuple[Path, Path]:
     openssl = shutil.which("openssl")
     if openssl is None:
