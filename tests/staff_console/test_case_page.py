@@ -181,6 +181,8 @@ def test_the_history_names_actions_units_and_categories_in_words(
 
     assert "<strong>派单 / 改派</strong>" in page
     assert "区财政局" in page and "拖欠企业账款" in page
+    assert '<dd class="case-text">投诉举报</dd>' in page  # the kind in words, not its code
+    assert '<dd class="case-text">complaint</dd>' not in page
 
 
 def test_a_shared_location_shows_its_coordinates_and_the_nearest_street(
