@@ -10,11 +10,9 @@ from fastapi.responses import Response
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep
 from backend.api.errors import refusals
-from backend.attachments.evidence import evidence_file
-from backend.attachments.store import ContentStore
+from backend.attachments.evidence import evidence_response
 from backend.bounds import MAX_ROW_ID
 from backend.cases.api import CaseNumber
-from backend.cases.queries import get_case
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute)
 
@@ -39,7 +37,10 @@ def read_attachment(
     container: ContainerDep,
 ) -> Response:
     """Return one evidence file of a case, with the same visibility as the case."""
-    case = get_case(session=session, number=number, actor=actor)
-    store = ContentStore.under(container.settings.data_dir)
-    found = evidence_file(session=session, store=store, case=case, attachment_id=attachment_id)
-    return Response(found.data, media_type=found.media_type, headers=found.headers)
+    return evidence_response(
+        session=session,
+        data_dir=container.settings.data_dir,
+        number=number,
+        actor=actor,
+        attachment_id=attachment_id,
+    )

@@ -11,12 +11,16 @@ browser that rendered it would run nothing (`default-src 'none'; sandbox`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
+from fastapi.responses import Response
 from sqlmodel import Session, col, select
 
+from backend.actors import Actor
 from backend.attachments.store import ContentStore
 from backend.cases.models import Attachment, Case
+from backend.cases.queries import get_case
 from backend.errors import NotFound
 
 # Raster images a browser shows without running anything; SVG is no raster (it runs script).
@@ -64,6 +68,20 @@ def evidence_file(
     inline = is_inline_image(row.content_type)
     media_type = row.content_type.split(";")[0].strip().lower() if inline else DOWNLOAD_TYPE
     return EvidenceFile(data=data, media_type=media_type, headers=safe_headers(row, inline))
+
+
+def evidence_response(
+    *, session: Session, data_dir: Path, number: str, actor: Actor, attachment_id: int
+) -> Response:
+    """Return the answer serving one evidence file of a case the actor may see.
+
+    The API and the console both serve files through it. Raises NotFound for a case the
+    actor may not see, an attachment of another case, or bytes gone from the store.
+    """
+    case = get_case(session=session, number=number, actor=actor)
+    store = ContentStore.under(data_dir)
+    found = evidence_file(session=session, store=store, case=case, attachment_id=attachment_id)
+    return Response(found.data, media_type=found.media_type, headers=found.headers)
 
 
 def safe_headers(row: Attachment, inline: bool) -> dict[str, str]:

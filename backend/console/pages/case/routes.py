@@ -15,8 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
 from backend.api.deps import ContainerDep, SessionDep
-from backend.attachments.evidence import evidence_file
-from backend.attachments.store import ContentStore
+from backend.attachments.evidence import evidence_response
 from backend.bootstrap import Container
 from backend.bounds import MAX_ROW_ID
 from backend.cases.actions import take_action
@@ -134,10 +133,13 @@ def case_attachment(
     container: ContainerDep,
 ) -> Response:
     """Serve one evidence file of a case the user may see (an image inline, else a download)."""
-    case = get_case(session=session, number=number, actor=user)
-    store = ContentStore.under(container.settings.data_dir)
-    found = evidence_file(session=session, store=store, case=case, attachment_id=attachment_id)
-    return Response(found.data, media_type=found.media_type, headers=found.headers)
+    return evidence_response(
+        session=session,
+        data_dir=container.settings.data_dir,
+        number=number,
+        actor=user,
+        attachment_id=attachment_id,
+    )
 
 
 def _require_storable(values: dict[str, str]) -> None:
