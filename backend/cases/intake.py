@@ -23,6 +23,7 @@ from backend.observability.context import bind_case
 from backend.people.models import Reporter
 from backend.periods import local_day
 from backend.routing.router import RouteResult
+from backend.storable import is_storable
 from dialogs.parsing import parse_phone
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,10 @@ def normalise_phone(raw: str) -> str:
 def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Receipt:
     """File a draft as a new case; route it or send it to triage at the lead office."""
     text = check_text(draft.text, min_length=env.min_text_length, max_length=env.max_text_length)
+    for field in ("location_text", "reporter_name", "reporter_phone", "reporter_email"):
+        value = getattr(draft, field)
+        if value is not None and not is_storable(value):  # whatever channel it came through
+            raise ValidationFailed("unstorable_form_text", field=field)
     # The PIN hash is slow on purpose: compute it before the first query opens the write
     # transaction, so it never holds the database lock.
     pin = new_pin() if draft.anonymous else None

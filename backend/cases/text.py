@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from backend.errors import ValidationFailed
+from backend.storable import is_storable
 
 # Zero-width and invisible format characters do not count toward the length.
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
@@ -16,7 +17,13 @@ def visible_length(text: str) -> int:
 
 
 def check_text(text: str, *, min_length: int, max_length: int) -> str:
-    """Return the text with outer white space removed, or refuse it. The text is kept verbatim."""
+    """Return the text with outer white space removed, or refuse it. The text is kept verbatim.
+
+    Refuses (ValidationFailed) an empty, too short or too long text, and one the database
+    cannot store (NUL, a lone surrogate): the one check behind every channel's intake.
+    """
+    if not is_storable(text):
+        raise ValidationFailed("unstorable_form_text", field="text")
     cleaned = text.strip()
     length = visible_length(cleaned)
     if length == 0:

@@ -15,6 +15,8 @@ import logging
 import re
 from typing import Any
 
+from backend.contacts import CONTACT_PATTERNS
+
 REDACTED = "[redacted]"
 # Fields (of `extra=`, or keys of a logged mapping) whose value is dropped whatever it is.
 SECRET_FIELDS = frozenset(
@@ -60,12 +62,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)((?<![A-Za-z])(?:pin|提取码|密码)\s*)\d{4,8}(?!\d)"), rf"\1{REDACTED}"),
     # one-time set-password links of the console (not the route's template, {token})
     (re.compile(r"(/password/)(?!\{)[^/?#\s\"']+"), rf"\1{REDACTED}"),
-    # e-mail addresses
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), REDACTED),
-    # mainland mobile numbers, with or without +86 and separators: 138 0013 8000
-    (re.compile(r"(?<![\w])(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)"), REDACTED),
-    # landlines with an area code: 022-2345 6789, (022) 23456789
-    (re.compile(r"(?<![\w])\(?0\d{2,3}\)?[\s-]?\d{3,4}[\s-]?\d{4}(?!\d)"), REDACTED),
+    # e-mail addresses, ID-card, mobile and landline numbers (backend.contacts)
+    *((pattern, REDACTED) for pattern in CONTACT_PATTERNS),
 )
 # LogRecord's own attributes: never treated as extra fields.
 _RECORD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}

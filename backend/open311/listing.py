@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, CaseKind, CaseStatus
+from backend.contacts import mask_contacts
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.open311 import fields as read
 from backend.open311.catalogue import category_name, unit_name
@@ -109,13 +110,15 @@ def present(
     """Return one case as a GeoReport v2 service request, in the specification's order."""
     category = taxonomy.category(case.category_id) if case.category_id else None
     open_ = case.status in {s.value for s in STATUS["open"]}
+    replied = case.reply if case.status in _REPLIED else None
     return {
         "service_request_id": case.number,
         "status": "open" if open_ else "closed",
-        "status_notes": case.reply if case.status in _REPLIED else None,
+        # Published to anyone: contact details typed into the text or the reply are masked.
+        "status_notes": mask_contacts(replied) if replied else None,
         "service_name": category_name(category, language) if category else None,
         "service_code": case.category_id,
-        "description": case.text,
+        "description": mask_contacts(case.text),
         "agency_responsible": unit_name(taxonomy, case.department_code, language),
         "service_notice": None,
         "requested_datetime": w3c(case.created_at, zone),

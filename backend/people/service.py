@@ -12,6 +12,7 @@ from backend.clock import Clock
 from backend.errors import NotFound, ValidationFailed
 from backend.people.models import Role, StaffAccount, StaffChat
 from backend.people.sessions import end_all_sessions
+from backend.storable import is_storable
 from backend.taxonomy.tables import Department
 
 TOKEN_PREFIX = "itk_"
@@ -48,7 +49,7 @@ def create_staff(
     (`intake users set-password` or a one-time link). A clerk belongs to one unit (联络员 of
     that unit); a coordinator without a unit belongs to the lead office (`lead_office`).
     Refuses (ValidationFailed) a bad or taken login, an empty or long name, an unknown role,
-    a clerk without a unit, an unknown unit.
+    a name the database cannot store (NUL), a clerk without a unit, an unknown unit.
     """
     login = normalise_login(login) if login is not None else None
     if login is not None and find_by_login(session=session, login=login) is not None:
@@ -58,6 +59,8 @@ def create_staff(
         raise ValidationFailed("name_required", field="name")
     if len(name) > MAX_NAME_LENGTH:
         raise ValidationFailed("name_too_long", field="name", max=MAX_NAME_LENGTH)
+    if not is_storable(name):  # PostgreSQL cannot keep a NUL: refused on every database
+        raise ValidationFailed("unstorable_form_text", field="name")
     try:
         parsed_role = Role(role)
     except ValueError:

@@ -15,6 +15,7 @@ from backend.actors import SYSTEM, Actor
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.moves import CalendarChange, move_clocks
 from backend.errors import ValidationFailed
+from backend.storable import is_storable
 from backend.workdays.estimate import estimate_label
 from backend.workdays.overview import missing_holidays
 from backend.workdays.seed import PublishedCalendar
@@ -46,6 +47,8 @@ def change_day(
     reason = reason.strip()
     if working is not None and not reason:
         raise ValidationFailed("reason_required", field="reason")
+    if not is_storable(reason):  # PostgreSQL cannot keep a NUL: refused on every database
+        raise ValidationFailed("unstorable_form_text", field="reason")
     state = lock_state(session=session)
     if working is None:
         remove_override(session=session, day=day)

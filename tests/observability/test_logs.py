@@ -196,3 +196,21 @@ def test_text_lines_for_a_developer_carry_the_request_id(settings: Settings) -> 
         handler.handle(record)
 
     assert stream.getvalue().rstrip().endswith("hello pin=[redacted] [request_id=req-7]")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "电话13712345678请回电",
+        "邮箱li@example.cn",
+        "身份证12010619900101123X",
+        "座机022-2345 6789",
+    ],
+)
+def test_contacts_written_right_after_chinese_words_are_redacted(written: str) -> None:
+    from backend.observability.redaction import scrub
+
+    scrubbed = scrub(written)
+
+    assert not any(ch.isdigit() for ch in scrubbed), scrubbed
+    assert "@" not in scrubbed

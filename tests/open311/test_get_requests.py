@@ -252,3 +252,21 @@ def test_a_quoted_value_that_cannot_be_sent_is_cleaned_in_the_refusal(client: Te
 
     assert response.status_code == 404
     assert errors_of(response, "json")[0]["code"] == 404
+
+
+def test_contact_details_typed_into_the_text_are_masked_where_anyone_reads_it(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    text = (
+        "我是某公司员工王五，电话13712345678，身份证12010619900101123X，邮箱wang5@example.cn，"
+        "座机022-2345 6789，区里工程款一直拖欠不付"
+    )
+    number = file_request(client, new_key(container), description=text)["service_request_id"]
+
+    [request] = listed(client, f"?service_request_id={number}")
+
+    assert request["description"] == (
+        "我是某公司员工王五，电话***，身份证***，邮箱***，座机***，区里工程款一直拖欠不付"
+    )
+    staff_view = client.get(f"/api/v1/cases/{number}", headers=staff.coordinator).json()
+    assert staff_view["text"] == text  # staff read the text as filed

@@ -164,6 +164,7 @@ BAD_INPUT = [
     ({"phone": "call me"}, 400, "That phone number does not look right"),
     ({"media_url": "file:///etc/passwd"}, 400, "media_url must be an http:// or https://"),
     ({"first_name": "\x00"}, 400, "first_name contains a character that cannot be stored."),
+    ({"description": "小区\x00停车位被人私自加了地锁"}, 400, "cannot be stored"),
 ]
 
 

@@ -69,6 +69,7 @@ def test_a_make_up_working_day_counts_and_removing_it_restores_the_weekend(
         ({**CLOSURE, "kind": ""}, "请选择这一天是休息日还是工作日。"),
         ({**CLOSURE, "reason": "  "}, "此操作需要填写理由。"),
         ({**CLOSURE, "reason": "长" * 501}, "理由太长，最多 500 个字符。"),
+        ({**CLOSURE, "reason": "a\x00b"}, "含有无法保存的字符"),
     ],
 )
 def test_a_bad_correction_is_refused_on_the_form_with_what_is_wrong(

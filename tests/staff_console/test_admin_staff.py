@@ -72,6 +72,7 @@ def test_the_staff_list_shows_login_role_unit_state_last_sign_in_and_chats(
         ({**NEW_CLERK, "name": "  "}, "请填写姓名"),
         ({**NEW_CLERK, "role": "boss"}, "角色只能是协调员（coordinator）或联络员（clerk）"),
         ({**NEW_CLERK, "name": "长" * 101}, "姓名太长，最多 100 个字符。"),
+        ({**NEW_CLERK, "name": "a\x00b"}, "含有无法保存的字符"),
     ],
 )
 def test_a_bad_new_account_is_refused_on_the_form_with_what_is_wrong(
