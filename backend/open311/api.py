@@ -117,7 +117,12 @@ def service_definition(
 
 @router.post("/requests.{fmt}")
 def create_request(
-    fmt: str, session: SessionDep, container: ContainerDep, fields: Fields, language: Language
+    fmt: str,
+    request: Request,
+    session: SessionDep,
+    container: ContainerDep,
+    fields: Fields,
+    language: Language,
 ) -> Response:
     """File a service request (form-encoded, api_key required) as a case."""
     fmt = _format(fmt)
@@ -127,6 +132,7 @@ def create_request(
         env=container.case_env,
         language=language,
         jurisdiction=_jurisdiction(container),
+        idempotency_key=request.headers.get("idempotency-key"),
     )
     answer: dict[str, Any] = {
         "service_request_id": filed.receipt.case.number,
@@ -135,7 +141,10 @@ def create_request(
     }
     if filed.receipt.pin is not None:
         answer["pin"] = filed.receipt.pin  # our one extra field: anonymous reports only
-    return render([answer], root="service_requests", fmt=fmt)
+    answered = render([answer], root="service_requests", fmt=fmt)
+    if filed.receipt.replayed:
+        answered.headers["Idempotent-Replayed"] = "true"
+    return answered
 
 
 @router.get("/requests.{fmt}")

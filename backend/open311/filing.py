@@ -8,7 +8,7 @@ report is anonymous and the answer carries its PIN (提取码) once, as the extr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,6 +18,7 @@ from sqlmodel import Session
 from backend.actors import Actor
 from backend.cases.duplicates import find_duplicates
 from backend.cases.env import CaseEnv
+from backend.cases.idempotency import KEY_FORM
 from backend.cases.intake import Draft, Receipt, submit
 from backend.cases.models import CaseStatus
 from backend.errors import ValidationFailed
@@ -42,13 +43,21 @@ class Filed:
 
 
 def file_request(
-    *, session: Session, fields: dict[str, str], env: CaseEnv, language: str, jurisdiction: str
+    *,
+    session: Session,
+    fields: dict[str, str],
+    env: CaseEnv,
+    language: str,
+    jurisdiction: str,
+    idempotency_key: str | None = None,
 ) -> Filed:
     """File an Open311 request as a case; Open311Error for input the specification refuses.
 
     Checked in the specification's order: api_key (403), jurisdiction_id (404), service_code
     (400 missing, 404 unknown), then the request's own fields (400). The intake's own
     refusals (text too short, a phone that is no phone, a date in the future) answer 400.
+    An `Idempotency-Key` (as on `POST /api/v1/cases`) makes a client's resend answer the case
+    its first request filed (`receipt.replayed`, no PIN) instead of filing a second one.
     """
     now = env.clock.now()
     client = client_of(session=session, key=fields.get("api_key", "").strip(), now=now)
@@ -57,6 +66,11 @@ def file_request(
     check_jurisdiction(fields, jurisdiction)
     category = service_category(env.taxonomy, fields.get("service_code", "").strip())
     draft = _draft(fields, env, language, category.id)
+    if idempotency_key is not None:
+        if not KEY_FORM.fullmatch(idempotency_key):
+            raise Open311Error(400, "idempotency_key_invalid")
+        stored = f"open311:{client.id}:{idempotency_key}"  # one client's keys meet no other's
+        draft = replace(draft, idempotency_key=stored)
     account_id = read.text(fields, "account_id", limit=64)  # echoed back, not stored
     actor = Actor("reporter", name=f"open311:{client.name}"[:100])
     try:

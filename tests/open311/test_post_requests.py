@@ -259,3 +259,22 @@ def test_a_body_that_is_no_form_is_refused_with_the_error_list(client: TestClien
 
     assert response.status_code == 400
     assert errors_of(response, "json")[0]["description"].startswith("The request body cannot")
+
+
+def test_a_resend_with_the_same_idempotency_key_answers_the_first_case_and_files_nothing(
+    client: TestClient, container: Container
+) -> None:
+    form = request_form(new_key(container))
+    key = {"Idempotency-Key": "o311-resend-0001"}
+
+    first = client.post("/open311/v2/requests.json", data=form, headers=key)
+    again = client.post("/open311/v2/requests.json", data=form, headers=key)
+    bad = client.post("/open311/v2/requests.json", data=form, headers={"Idempotency-Key": "x"})
+
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert again.json()[0]["service_request_id"] == first.json()[0]["service_request_id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert "pin" in first.json()[0] and "pin" not in again.json()[0]  # the PIN is shown once
+    assert bad.status_code == 400 and bad.json()[0]["code"] == 400
+    with session_scope(container.engine) as session:
+        assert len(session.exec(select(Case)).all()) == 1
