@@ -25,7 +25,7 @@ S = CaseStatus
 class Queue(StrEnum):
     """A queue of the console's landing page."""
 
-    triage = "triage"  # 待分拨: not yet placed with a unit (coordinators)
+    triage = "triage"  # 待分派: not yet placed with a unit (coordinators)
     new = "new"  # 待签收: routed to the unit, not yet signed for (clerks)
     in_progress = "in_progress"  # 办理中: signed for or being handled (clerks)
     due_soon = "due_soon"  # 即将到期

@@ -38,14 +38,14 @@ def test_a_coordinator_finds_a_triage_case_in_the_triage_queue(
 
     sign_in_as(page, live_app.url, "wang")
 
-    triage = page.get_by_role("link", name="待分拨 1")
+    triage = page.get_by_role("link", name="待分派 1")
     expect(triage).to_have_attribute("aria-current", "page")
     rows = page.locator("tbody tr")
     expect(rows).to_have_count(1)
     expect(rows.first.get_by_role("link", name=case["number"])).to_have_attribute(
         "href", f"/console/cases/{case['number']}"
     )
-    expect(rows.first).to_contain_text("待分拨")
+    expect(rows.first).to_contain_text("待分派")
     assert reading_problems(page) == []
     screenshot(page, "console-queues-triage")
 
