@@ -220,3 +220,26 @@ def test_the_case_page_carries_the_consoles_strict_policy(
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert page.headers["cache-control"] == "no-store"
     assert '<script src="/console/static/case.js?v=' in page.text
+
+
+def test_a_date_given_as_a_span_shows_the_span_and_the_words_typed(
+    client: TestClient, container: Container
+) -> None:
+    from datetime import date
+
+    from backend.cases.intake import Draft, submit
+
+    with session_scope(container.engine) as session:
+        draft = Draft(
+            text=ARREARS,
+            anonymous=True,
+            occurred_on=date(2026, 10, 11),
+            details={"occurred_as": "上个月中旬", "occurred_until": "2026-10-20"},
+        )
+        case = submit(session=session, draft=draft, actor=Actor("system"), env=container.case_env)
+        number = case.case.number
+    visitor = signed_in(client, coordinator(container))
+
+    page = visitor.get(page_path(number)).text
+
+    assert "2026-10-11 – 2026-10-20 (上个月中旬)" in page
