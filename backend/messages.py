@@ -428,6 +428,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "工作日日历未覆盖今天所在年份，请录入该年的节假日安排。",
         "en": "The working-day calendar does not cover this year: enter its holidays.",
     },
+    "idempotency_key_reused": {
+        "zh": "这个 Idempotency-Key 已用于另一份内容不同的投诉；"
+        "重发请使用原内容，新投诉请换一个新键。",
+        "en": "This Idempotency-Key was used for a complaint with another text: resend the same "
+        "request, or use a new key for a new complaint.",
+    },
     "idempotency_key_invalid": {
         "zh": "Idempotency-Key 须为 8 到 100 个可见 ASCII 字符（例如一个 UUID）。",
         "en": "Idempotency-Key must be 8 to 100 visible ASCII characters (a UUID, say).",

@@ -91,6 +91,8 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     _check_references(draft, env, today)
     if draft.idempotency_key is not None:
         earlier = filed_with(session=session, key=draft.idempotency_key, now=now)
+        if earlier is not None and earlier.text != text:  # the key names another request
+            raise ValidationFailed("idempotency_key_reused", field="Idempotency-Key")
         if earlier is not None:
             return Receipt(case=earlier, pin=None, route=None, replayed=True)
     location = (

@@ -77,3 +77,17 @@ def test_a_key_too_short_is_refused_in_the_callers_language(
         "field": "Idempotency-Key",
     }
     assert _cases(container) == 0
+
+
+def test_a_key_sent_again_with_another_text_is_refused_and_files_nothing(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    first = _file(client, staff.coordinator, "retry-0002-abcdef")
+    other = _file(
+        client, staff.coordinator, "retry-0002-abcdef", text="小区停车位被人私自加了地锁，物业不管"
+    )
+
+    assert first.status_code == 201
+    assert other.status_code == 422
+    assert other.json()["code"] == "idempotency_key_reused"
+    assert _cases(container) == 1
