@@ -64,6 +64,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     database has a single connection and ignores the pool sizes.
     """
     parsed = make_url(url)
+    # A database error's message never carries the statement's values into a log line or a
+    # traceback: they hold complaint texts, contacts and PIN hashes.
+    kwargs.setdefault("hide_parameters", True)
     if parsed.get_backend_name() != "sqlite":
         engine = create_engine(url, pool_pre_ping=True, **kwargs)
         event.listen(engine, "begin", _on_postgres_begin)

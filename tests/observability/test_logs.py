@@ -214,3 +214,15 @@ def test_contacts_written_right_after_chinese_words_are_redacted(written: str) -
 
     assert not any(ch.isdigit() for ch in scrubbed), scrubbed
     assert "@" not in scrubbed
+
+
+def test_a_database_error_never_carries_the_statements_values() -> None:
+    from sqlalchemy import text
+
+    from backend.db import make_engine
+
+    engine = make_engine("sqlite://")
+    with pytest.raises(Exception) as raised, engine.begin() as connection:
+        connection.execute(text("SELECT * FROM nowhere WHERE phone = :p"), {"p": "13812345678"})
+
+    assert "13812345678" not in str(raised.value)
