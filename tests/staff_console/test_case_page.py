@@ -243,3 +243,20 @@ def test_a_date_given_as_a_span_shows_the_span_and_the_words_typed(
     page = visitor.get(page_path(number)).text
 
     assert "2026-10-11 – 2026-10-20 (上个月中旬)" in page
+
+
+def test_a_calendar_move_in_the_history_is_said_in_words(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container)
+    visitor = signed_in(client, coordinator(container))
+    visitor.get("/console/admin/calendar")
+    day_off = {"day": "2026-12-01", "kind": "off", "reason": "暴雪停工"}
+    assert visitor.post("/console/admin/calendar/overrides", day_off).status_code == 303
+
+    page = visitor.get(page_path(number)).text
+
+    assert "<dt>原截止</dt>" in page and "<dt>新截止</dt>" in page
+    assert '<dd class="case-text">办结时限</dd>' in page
+    assert '<dd class="case-text">否</dd>' in page
+    assert ">resolve<" not in page and ">False<" not in page
