@@ -98,9 +98,12 @@ def configure_logging(settings: Settings, stream: TextIO | None = None) -> loggi
         logging.getLogger(name).setLevel(logging.WARNING)
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         # uvicorn's own handlers, if any were set, would write a second, unfiltered line.
+        # A level or propagate=False left by an earlier uvicorn.Config in this process (its
+        # log_level, access_log=False) would drop the lines: they follow the root logger.
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()
         uvicorn_logger.propagate = True
+        uvicorn_logger.setLevel(logging.NOTSET)
     return handler
 
 

@@ -138,10 +138,14 @@ def test_secrets_in_a_message_its_fields_and_its_traceback_are_redacted(
 
 
 def test_uvicorns_access_line_is_json_with_its_parts_and_the_request_context(
-    captured: Captured,
+    captured: Captured, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     access = logging.getLogger("uvicorn.access")
-    access.setLevel(logging.INFO)
+    # As `intake run` leaves it (configure_logging), whatever a uvicorn started earlier in
+    # this test process set (access_log=False turns propagation off).
+    monkeypatch.setattr(access, "propagate", True)
+    monkeypatch.setattr(access, "handlers", [])
+    access.setLevel(logging.INFO)  # setLevel also clears the loggers' cached decisions
     with request_context("req-42") as context:
         context.route, context.duration_ms = "/console/password/{token}", 3.5
         access.info(
