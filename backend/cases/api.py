@@ -57,7 +57,8 @@ def create_case(
             alias="Idempotency-Key",
             description="8 to 100 visible ASCII characters, unique per request (a UUID): the "
             "same key sent again within 24 hours answers the case it filed "
-            "(`Idempotent-Replayed: true`, no PIN), never a second",
+            "(`Idempotent-Replayed: true`, no PIN), never a second; sent with another text: "
+            "422 `idempotency_key_reused`",
         ),
     ] = None,
 ) -> CaseCreated:
