@@ -143,8 +143,9 @@ def test_uvicorns_access_line_is_json_with_its_parts_and_the_request_context(
     access = logging.getLogger("uvicorn.access")
     # As `intake run` leaves it (configure_logging), whatever a uvicorn started earlier in
     # this test process set (access_log=False turns propagation off).
-    monkeypatch.setattr(access, "propagate", True)
-    monkeypatch.setattr(access, "handlers", [])
+    for name in ("uvicorn", "uvicorn.access"):  # the parent too: its handler would stop it
+        monkeypatch.setattr(logging.getLogger(name), "propagate", True)
+        monkeypatch.setattr(logging.getLogger(name), "handlers", [])
     access.setLevel(logging.INFO)  # setLevel also clears the loggers' cached decisions
     with request_context("req-42") as context:
         context.route, context.duration_ms = "/console/password/{token}", 3.5
