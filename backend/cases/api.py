@@ -6,15 +6,18 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
+from sqlmodel import Session
 
+from backend.actors import Actor
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, Language, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
+from backend.bootstrap import Container
 from backend.cases.actions import take_action
 from backend.cases.idempotency import caller_key
 from backend.cases.intake import Draft, submit
-from backend.cases.models import CaseKind, CaseStatus
+from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.notes import add_note
 from backend.cases.presenters import present, summarise
 from backend.cases.queries import CaseFilter, get_case, list_cases
@@ -176,15 +179,7 @@ def read_case(
 ) -> CasePublic:
     """Show one case with its clocks and its full history."""
     case = get_case(session=session, number=number, actor=actor)
-    now = container.clock.now()
-    return present(
-        session=session,
-        case=case,
-        actor=actor,
-        env=container.case_env,
-        now=now,
-        language=language,
-    )
+    return _shown(session, case, actor, container, language)
 
 
 @router.post(
@@ -219,15 +214,7 @@ def act_on_case(
         env=container.case_env,
         into=body.into,
     )
-    now = container.clock.now()
-    return present(
-        session=session,
-        case=case,
-        actor=actor,
-        env=container.case_env,
-        now=now,
-        language=language,
-    )
+    return _shown(session, case, actor, container, language)
 
 
 @router.post(
@@ -247,6 +234,13 @@ def write_note(
     """Add an internal note (staff only, never sent to the reporter) to a case's history."""
     case = get_case(session=session, number=number, actor=actor)
     add_note(session=session, case=case, text=body.text, actor=actor, env=container.case_env)
+    return _shown(session, case, actor, container, language)
+
+
+def _shown(
+    session: Session, case: Case, actor: Actor, container: Container, language: str
+) -> CasePublic:
+    """Return the case as this actor may see it now, in the caller's language."""
     return present(
         session=session,
         case=case,
