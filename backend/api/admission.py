@@ -17,6 +17,7 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from backend.capacity import Capacity
+from backend.languages import preferred_language
 from backend.messages import render
 from backend.open311.errors import errors
 from backend.open311.render import MEDIA_TYPES, format_of, serialise
@@ -124,12 +125,9 @@ class AdmissionGate:
 
 def _language(scope: Scope) -> str:
     """Return zh or en from Accept-Language; the web chat speaks Chinese unless told otherwise."""
-    header = dict(scope.get("headers") or []).get(b"accept-language", b"").strip().lower()
-    if header.startswith(b"zh"):
-        return "zh"
-    if header.startswith(b"en"):
-        return "en"
-    return "zh" if scope["path"].startswith(("/chat", OPEN311_PREFIX)) else "en"
+    header = dict(scope.get("headers") or []).get(b"accept-language")
+    default = "zh" if scope["path"].startswith(("/chat", OPEN311_PREFIX)) else "en"
+    return preferred_language(header, default=default)
 
 
 def open311_format(scope: Scope) -> str:

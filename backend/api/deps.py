@@ -12,6 +12,7 @@ from sqlmodel import Session
 from backend.actors import Actor
 from backend.bootstrap import Container
 from backend.db import read_scope, session_scope
+from backend.languages import preferred_language
 from backend.observability.context import bind_actor
 from backend.people.service import authenticate
 
@@ -82,8 +83,7 @@ CurrentActor = Annotated[Actor, Depends(get_current_actor)]
 
 def get_language(request: Request) -> str:
     """Return zh or en from the Accept-Language header (English when it says nothing)."""
-    header = request.headers.get("accept-language", "").lower()
-    return "zh" if header.startswith("zh") else "en"
+    return preferred_language(request.headers.get("accept-language"), default="en")
 
 
 Language = Annotated[str, Depends(get_language)]

@@ -18,6 +18,7 @@ from starlette.responses import Response
 
 from backend.api.deps import ContainerDep, ReadSessionDep, SessionDep
 from backend.bootstrap import Container
+from backend.languages import preferred_language
 from backend.messages import render as message
 from backend.open311.catalogue import definition, list_services
 from backend.open311.errors import Open311Error, refusal
@@ -33,9 +34,8 @@ router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
 
 def open311_language(request: Request) -> str:
-    """Return en when Accept-Language puts English first, else zh (the district's language)."""
-    header = request.headers.get("accept-language", "").strip().lower()
-    return "en" if header.startswith("en") else "zh"
+    """Return en when Accept-Language prefers English, else zh (the district's language)."""
+    return preferred_language(request.headers.get("accept-language"), default="zh")
 
 
 def fmt_of(request: Request) -> str:

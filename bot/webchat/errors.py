@@ -6,6 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from backend.errors import UploadRefused
+from backend.languages import preferred_language
 from dialogs.texts import render
 
 # Uploads refused by the evidence rule (no complaint or record open, or it is full) conflict
@@ -80,9 +81,8 @@ class WebchatError(Exception):
 
 
 def request_language(request: Request) -> str:
-    """Return en when the client's Accept-Language starts with English, else zh (the default)."""
-    header = request.headers.get("accept-language", "").strip().lower()
-    return "en" if header.startswith("en") else "zh"
+    """Return en when the client's Accept-Language prefers English, else zh (the default)."""
+    return preferred_language(request.headers.get("accept-language"), default="zh")
 
 
 def error_response(

@@ -64,6 +64,18 @@ def test_messages_follow_the_callers_language(client: TestClient, staff: Staff) 
     assert (status, answer["detail"]) == (422, "投诉内容太短，请至少写 5 个字。")
 
 
+def test_messages_follow_the_language_the_caller_rates_highest(
+    client: TestClient, staff: Staff
+) -> None:
+    chinese = {"Accept-Language": "en;q=0.5, zh;q=0.9"}
+    status, answer = post_case(client, staff, {"text": "太短"}, **chinese)
+    assert (status, answer["detail"]) == (422, "投诉内容太短，请至少写 5 个字。")
+    english = {"Accept-Language": "fr, zh;q=0.2, en;q=0.8"}
+    status, answer = post_case(client, staff, {"text": "太短"}, **english)
+    assert (status, answer["code"]) == (422, "text_too_short")
+    assert "at least 5" in answer["detail"]
+
+
 def test_refused_case_leaves_nothing_behind(client: TestClient, staff: Staff) -> None:
     kept = file_case(client, staff.coordinator)
     post_case(client, staff, {"text": "工程款拖欠了半年", "category": "nope"})

@@ -83,6 +83,8 @@ def test_service_names_follow_accept_language_chinese_by_default(client: TestCli
 
     assert name({}) == name(ZH) == "拖欠企业账款"
     assert name(EN) == "Arrears owed to enterprises"
+    assert name({"Accept-Language": "zh;q=0.3, en;q=0.9"}) == "Arrears owed to enterprises"
+    assert name({"Accept-Language": "en;q=0.3, zh-CN"}) == "拖欠企业账款"
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
