@@ -5,7 +5,8 @@ The code does not log them on purpose; this filter is the net under it, on every
 fields with a secret's name are replaced whole, and every text (the message, the other
 fields, a traceback, which may quote SQL parameters) is scrubbed of the shapes a secret or a
 contact takes: Bearer tokens, Telegram bot tokens (in Bot API URLs), `pin=...`,
-`password: ...` and the like, set-password links, mobile and landline numbers, e-mail
+`password: ...` and the like, Open311's reporter fields in a query string (`first_name=`,
+`description=`, ...), set-password links, mobile and landline numbers, e-mail
 addresses.
 """
 
@@ -40,7 +41,9 @@ SECRET_FIELDS = frozenset(
 )
 _KEYS = (
     r"pin|password|passwd|new_password|token|access_token|api_key|apikey|secret|"
-    r"phone|mobile|email|tel|提取码|密码|电话|手机"
+    r"phone|mobile|email|tel|提取码|密码|电话|手机|"
+    # Open311 lets a client send the reporter's fields in the query string (GeoReport v2)
+    r"first_name|last_name|description|account_id|device_id"
 )
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Authorization: Bearer abc..., also in a repr of headers

@@ -231,3 +231,23 @@ def test_a_database_error_never_carries_the_statements_values() -> None:
         connection.execute(text("SELECT * FROM nowhere WHERE phone = :p"), {"p": "13812345678"})
 
     assert "13812345678" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/open311/v2/requests.json?service_code=arrears&first_name=%E5%BC%A0%E4%B8%89&last_name=Li",
+        "/open311/v2/requests.json?first_name=张三&last_name=李四&description=拖欠货款半年",
+        "/open311/v2/requests.xml?account_id=u-778&device_id=abc-123&lat=39.1",
+    ],
+)
+def test_an_open311_query_string_keeps_the_reporters_name_and_account_out_of_the_log(
+    path: str,
+) -> None:
+    from backend.observability.redaction import scrub
+
+    scrubbed = scrub(f'"POST {path} HTTP/1.1" 201')
+
+    for kept_out in ("%E5%BC%A0", "张三", "李四", "=Li", "拖欠货款", "u-778", "abc-123"):
+        assert kept_out not in scrubbed, scrubbed
+    assert "/open311/v2/requests" in scrubbed
