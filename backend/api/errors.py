@@ -13,12 +13,13 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
+from backend.api.admission import OPEN311_PREFIX, open311_format
 from backend.api.bodies import MAX_BODY_BYTES, BodyRefused
 from backend.api.deps import get_language
 from backend.errors import (
@@ -29,7 +30,9 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
+from backend.languages import preferred_language
 from backend.messages import MESSAGES, render
+from backend.open311.errors import error_response as open311_error
 from backend.storable import printable
 
 log = logging.getLogger(__name__)
@@ -120,11 +123,22 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(HTTPException)
-    async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        code, detail = _http_refusal(request, exc)
+    async def _http_error(request: Request, exc: HTTPException) -> Response:
+        open311 = request.url.path.startswith(OPEN311_PREFIX)
+        # Open311 clients read the error list in the address's format, Chinese by default.
+        language = (
+            preferred_language(request.headers.get("accept-language"), default="zh")
+            if open311
+            else get_language(request)
+        )
+        code, detail = _http_refusal(request, exc, language)
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+        if open311:
+            answer = open311_error(exc.status_code, detail, open311_format(request.scope))
+            answer.headers.update(headers)
+            return answer
         return JSONResponse(
             status_code=exc.status_code, content={"detail": detail, "code": code}, headers=headers
         )
@@ -155,9 +169,8 @@ def _validation_body(errors: Any, language: str) -> dict[str, Any]:
     return {"detail": detail, "code": "bad_request", "field": None, "errors": shown}
 
 
-def _http_refusal(request: Request, exc: HTTPException) -> tuple[str, str]:
+def _http_refusal(request: Request, exc: HTTPException, language: str) -> tuple[str, str]:
     """Return the code and readable message of a refusal raised as an HTTPException."""
-    language = get_language(request)
     if isinstance(exc, BodyRefused):
         return exc.code, render(exc.code, language, **exc.params)
     status = exc.status_code

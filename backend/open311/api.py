@@ -49,6 +49,9 @@ async def parameters(request: Request) -> dict[str, str]:
     fields = dict(request.query_params)
     if request.method != "POST":
         return fields
+    if request.headers.get("content-type", "").lower().startswith("application/json"):
+        # GeoReport v2 takes form fields; read as a form, a JSON body would seem to lack its key
+        raise Open311Error(400, "open311_bad_form")
     try:
         async with request.form() as form:  # closes any uploaded file, which is not read
             for key, value in form.multi_items():
