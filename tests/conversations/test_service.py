@@ -13,11 +13,11 @@ from backend.cases.workflow import Action, Command, transition
 from backend.conversations.service import ConversationService
 from backend.db import session_scope
 from backend.deadlines.models import Deadline
-from backend.records.models import DishonestyRecord
 from backend.notifications.models import Notification
 from backend.people.invites import issue_invite
 from backend.people.models import Reporter, Role, StaffAccount
 from backend.people.service import create_staff
+from backend.records.models import DishonestyRecord
 from dialogs.model import ChatRef
 from tests.conversations.driver import Chat, file_complaint
 
