@@ -9,7 +9,7 @@ from backend.records.actions import act
 from backend.records.commands import NewRecord, RecordAction, RecordCommand
 from backend.records.env import record_env
 from backend.records.service import file_record, get_record
-from tests.deadlines.conftest import World, tianjin, world  # noqa: F401 - the fixture
+from tests.deadlines.conftest import World, tianjin
 
 DRAFT = NewRecord(
     person_name="李某",
