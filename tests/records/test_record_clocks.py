@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from backend.actors import SYSTEM
 from backend.db import session_scope
 from backend.records.actions import act
 from backend.records.commands import NewRecord, RecordAction, RecordCommand
@@ -67,3 +68,30 @@ def test_an_overdue_rectification_escalates_to_the_coordinators(world: World) ->
     world.tick()
     escalations = world.texts("boss-chat")
     assert len(escalations) == 1 and number in escalations[0] and "czj" in escalations[0]
+
+
+def test_the_decision_on_an_objection_from_a_chat_is_sent_to_that_chat(world: World) -> None:
+    number = file(
+        world,
+        NewRecord(
+            **{**DRAFT.__dict__, "draft": False, "severity": "minor", "document_number": "津1号"}
+        ),
+    )
+    with session_scope(world.container.engine) as session:
+        env = record_env(container=world.container, session=session)
+        view = get_record(session=session, number=number, actor=SYSTEM, env=env)
+        command = RecordCommand(
+            action=RecordAction.object,
+            version=view.record.version,
+            reason="处分已被撤销",
+            objector_kind="person",
+            objector_name="李某",
+            channel="telegram",
+            chat_id="objector-chat",
+            language="en",
+        )
+        act(session=session, view=view, command=command, actor=SYSTEM, env=env)
+    lead_office_acts(world, number, RecordAction.decide_objection, upheld=False, reason="处分有效")
+    world.tick()
+    [told] = world.texts("objector-chat")
+    assert number in told and "dismissed" in told and "处分有效" in told
