@@ -24,12 +24,12 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     """
     if not rows:
         return []
-    table = SQLModel.metadata.tables[type(rows[0]).__tablename__]  # type: ignore[attr-defined]
+    table = SQLModel.metadata.tables[str(type(rows[0]).__tablename__)]
     columns = [c.name for c in table.columns if c.name != "id"]
     values = [{name: getattr(row, name) for name in columns} for row in rows]
     ids = sorted(session.execute(insert(table).values(values).returning(table.c.id)).scalars())
     for row, row_id in zip(rows, ids, strict=True):
-        row.id = row_id  # type: ignore[attr-defined]
+        setattr(row, "id", row_id)  # noqa: B010 - every table here has an integer id
         make_transient_to_detached(row)
         session.add(row)
     return list(rows)
