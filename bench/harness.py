@@ -83,6 +83,11 @@ class BenchServer:
             raise SystemExit(f"port {self.port} answers, but not as the server started here")
         raise SystemExit("the benchmark server did not start within 90 s")
 
+    def cpu_seconds(self) -> float:
+        """Return the CPU time the server process used so far (user and system, all threads)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         """Stop the server and wait for it."""
         self.process.terminate()
