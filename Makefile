@@ -37,6 +37,9 @@ bench: install
 	$(BIN)/python bench/routing_eval.py
 	$(BIN)/python bench/dialog_throughput.py
 	$(BIN)/python bench/overload.py
+	$(BIN)/python bench/intake_throughput.py
+	$(BIN)/python bench/read_write_p99.py
+	$(BIN)/python bench/routing_cold.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache tests/.artifacts

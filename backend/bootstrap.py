@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from backend.capacity import Capacity
 from backend.cases.env import CaseEnv
+from backend.cases.numbers import pin_key as derive_pin_key
 from backend.cases.updates import ReporterUpdates
 from backend.clock import Clock, SystemClock
 from backend.db import dialect_of, make_engine, session_scope
@@ -68,7 +69,13 @@ class Container:
             max_returns=s.max_returns,
             listeners=tuple(self.listeners),
             guards=(self.keeper,),
+            pin_key=self.pin_key,
         )
+
+    @cached_property
+    def pin_key(self) -> bytes:
+        """Return the key of PIN hashes: derived from the signing secret, never stored."""
+        return derive_pin_key(self.secret_key.get_secret_value())
 
 
 def build(

@@ -1,8 +1,9 @@
 """Benchmark the admin API against baselines measured in the same run.
 
-1. Requests per second of a full POST /api/v1/cases (validate, route, number, store, events)
-   against a trivial GET endpoint of the same server: printed as a ratio.
-2. p50 latency of one filtered list page with 10,000 cases stored against 200,000: a ratio
+(The throughput of POST /api/v1/cases against no-op endpoints is bench/intake_throughput.py:
+load from wrk in a process of its own, alternating rounds.)
+
+p50 latency of one filtered list page with 10,000 cases stored against 200,000: a ratio
    (near 1 means the page costs what it shows, not what is stored).
 
 Run: `make bench` or `.venv/bin/python bench/intake_api.py [--postgres URL] [--seconds 5]`.
@@ -19,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -131,55 +131,6 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def throughput(send, seconds: float, workers: int = 4, cap: int = 20_000) -> float:
-    """Requests per second that `send` completes in `seconds`, from a few threads."""
-    deadline = time.monotonic() + seconds
-    counts = [0] * workers
-
-    def loop(index: int) -> None:
-        with httpx.Client(timeout=30) as client:
-            while time.monotonic() < deadline and counts[index] < cap:
-                send(client)
-                counts[index] += 1
-
-    began = time.monotonic()
-    with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(loop, range(workers)))
-    return sum(counts) / (time.monotonic() - began)
-
-
-def intake_vs_trivial(url: str, seconds: float) -> tuple[float, float, float]:
-    token = prepare(url, 0)
-    server = Server(url)
-    headers = {"Authorization": f"Bearer {token}"}
-    rng = random.Random(1)
-
-    def post(client: httpx.Client) -> None:
-        body = {"text": rng.choice(TEXTS) + f"（第{rng.randrange(10**6)}次）"}
-        response = client.post(f"{server.base}/api/v1/cases", json=body, headers=headers)
-        assert response.status_code == 201, response.text
-
-    def post_named(client: httpx.Client) -> None:
-        body = {
-            "text": rng.choice(TEXTS) + f"（第{rng.randrange(10**6)}次）",
-            "reporter": {"name": "张三", "phone": "13800000000"},
-        }
-        response = client.post(f"{server.base}/api/v1/cases", json=body, headers=headers)
-        assert response.status_code == 201, response.text
-
-    def ping(client: httpx.Client) -> None:
-        assert client.get(f"{server.base}/bench/ping").status_code == 200
-
-    try:
-        throughput(ping, 1)  # warm-up
-        trivial = throughput(ping, seconds)
-        full = throughput(post, seconds)
-        named = throughput(post_named, seconds)
-    finally:
-        server.stop()
-    return full, named, trivial
-
-
 def list_p50(url: str, cases: int, samples: int) -> float:
     token = prepare(url, cases)
     server = Server(url)
@@ -212,14 +163,6 @@ def main() -> None:
                 return load_settings(database_url=args.postgres).database_url
             return f"sqlite:///{folder}/{name}.db"
 
-        full, named, trivial = intake_vs_trivial(url("intake"), args.seconds)
-        print(f"trivial GET:                          {trivial:8.1f} req/s")
-        print(f"POST /api/v1/cases anonymous (PIN):   {full:8.1f} req/s")
-        print(f"POST /api/v1/cases named (no PIN):    {named:8.1f} req/s")
-        print(
-            f"ratio intake/trivial throughput: {full / trivial:.3f} anonymous, "
-            f"{named / trivial:.3f} named (the PIN's scrypt hash costs ~11 ms of CPU)"
-        )
         small = list_p50(url("small"), 10_000, args.samples)
         large = list_p50(url("large"), 200_000, args.samples)
         print(

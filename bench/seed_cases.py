@@ -139,7 +139,7 @@ def _clock(
 def _case(ids: Ids, rows: Rows, now: datetime, taxonomy: tuple[list[Any], list[str]]) -> None:
     categories, streets = taxonomy
     created = now - timedelta(seconds=random.randint(0, DAYS * 86400))
-    day = created.astimezone(ZONE).strftime("%y%m%d")
+    day = created.astimezone(ZONE).strftime("%Y%m%d")  # the counter's key, as the app's
     ids.numbers[day] = ids.numbers.get(day, 0) + 1
     category, owner = random.choice(categories)
     street = random.choice(streets) if streets else None
@@ -189,7 +189,7 @@ def _case(ids: Ids, rows: Rows, now: datetime, taxonomy: tuple[list[Any], list[s
     rows.cases.append(
         {
             "id": case_id,
-            "number": f"HQ-{day}-{ids.numbers[day]:04d}",
+            "number": f"HQ-{day[2:]}-{ids.numbers[day]:04d}",
             "kind": "complaint",
             "status": status,
             "category_id": category,

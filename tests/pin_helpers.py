@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from backend.bootstrap import Container
 from backend.cases import pins
 from backend.cases.intake import Draft, submit
 from backend.cases.models import Case
+from backend.cases.numbers import SCRYPT_N
 from backend.cases.pins import PinCheck
 from backend.conversations import dialog_services
 from backend.conversations.service import ConversationService
@@ -46,6 +48,13 @@ def file_case(
     with session_scope(container.engine) as session:
         receipt = submit(session=session, draft=draft, actor=REPORTER, env=container.case_env)
         return receipt.case.number, receipt.pin
+
+
+def scrypt_hash(pin: str) -> str:
+    """Return a PIN hash as filing made them before issue 13 (scrypt, cost 2**12)."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=8, p=1, dklen=32)
+    return f"scrypt${SCRYPT_N}${salt.hex()}${digest.hex()}"
 
 
 def wrong_pin(pin: str | None) -> str:

@@ -14,6 +14,7 @@ from backend.bootstrap import Container
 from backend.db import read_scope, session_scope
 from backend.languages import preferred_language
 from backend.observability.context import bind_actor
+from backend.people.models import StaffAccount
 from backend.people.service import authenticate
 
 _bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
@@ -67,6 +68,23 @@ def get_current_actor(
         # A read-only transaction of its own: it takes no lock on SQLite.
         with read_scope(container.engine) as session:
             account = authenticate(session=session, token=credentials.credentials)
+    return _actor(account)
+
+
+def get_writing_actor(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Actor:
+    """Return the staff member whose Bearer token came, checked in the request's unit of work.
+
+    For an endpoint that writes anyway (filing a case): the token is read by the first
+    statement of its write transaction instead of a transaction of its own (issue 13, item 3).
+    """
+    account = authenticate(session=session, token=credentials.credentials) if credentials else None
+    return _actor(account)
+
+
+def _actor(account: StaffAccount | None) -> Actor:
     if account is None:
         raise HTTPException(
             status_code=status.HTTP_401_UNAUTHORIZED,
@@ -79,6 +97,7 @@ def get_current_actor(
 
 
 CurrentActor = Annotated[Actor, Depends(get_current_actor)]
+CurrentWriter = Annotated[Actor, Depends(get_writing_actor)]
 
 
 def get_language(request: Request) -> str:

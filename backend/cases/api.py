@@ -10,7 +10,14 @@ from sqlmodel import Session
 
 from backend.actors import Actor
 from backend.api.bodies import JsonLimitedRoute
-from backend.api.deps import ContainerDep, CurrentActor, Language, ReadSessionDep, SessionDep
+from backend.api.deps import (
+    ContainerDep,
+    CurrentActor,
+    CurrentWriter,
+    Language,
+    ReadSessionDep,
+    SessionDep,
+)
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
 from backend.bootstrap import Container
@@ -19,7 +26,7 @@ from backend.cases.idempotency import caller_key
 from backend.cases.intake import Draft, submit
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.notes import add_note
-from backend.cases.presenters import present, summarise
+from backend.cases.presenters import present, present_filed, summarise
 from backend.cases.queries import CaseFilter, get_case, list_cases
 from backend.cases.redaction import Redactor
 from backend.cases.schemas import (
@@ -51,7 +58,7 @@ CaseNumber = Annotated[
 def create_case(
     body: CaseCreate,
     session: SessionDep,
-    actor: CurrentActor,
+    actor: CurrentWriter,
     container: ContainerDep,
     response: Response,
     idempotency_key: Annotated[
@@ -90,13 +97,11 @@ def create_case(
     receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
     if receipt.replayed:
         response.headers["Idempotent-Replayed"] = "true"
-    view = present(
-        session=session,
-        case=receipt.case,
-        actor=actor,
-        env=container.case_env,
-        now=container.clock.now(),
-    )
+    env, now = container.case_env, container.clock.now()
+    if receipt.replayed:  # the case an earlier request filed: read as it is now
+        view = present(session=session, case=receipt.case, actor=actor, env=env, now=now)
+    else:  # answered from what filing wrote, without reading it back
+        view = present_filed(session=session, receipt=receipt, actor=actor, env=env, now=now)
     routing = receipt.route.as_dict() if receipt.route else None
     return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=routing)
 

@@ -25,3 +25,5 @@ class CaseEnv:
     listeners: Sequence[CaseListener] = field(default=())
     # Asked before an action is offered or taken (workflow.refusal), so the two agree.
     guards: Sequence[CaseGuard] = field(default=())
+    # The key of PIN hashes (backend.cases.numbers.pin_key), from the signing secret.
+    pin_key: bytes = field(default=b"", repr=False)

@@ -24,8 +24,34 @@ def record_event(
     details: dict[str, Any] | None = None,
 ) -> CaseEvent:
     """Append one event to a case's history."""
+    event = new_event(
+        case=case,
+        actor=actor,
+        action=action,
+        at=at,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        details=details,
+    )
+    session.add(event)
+    return event
+
+
+def new_event(
+    *,
+    case: Case,
+    actor: Actor,
+    action: str,
+    at: datetime,
+    from_status: str | None = None,
+    to_status: str | None = None,
+    reason: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> CaseEvent:
+    """Return one event of a case, not yet written (intake writes several in one statement)."""
     assert case.id is not None
-    event = CaseEvent(
+    return CaseEvent(
         case_id=case.id,
         at=at,
         actor_kind=actor.kind,
@@ -37,8 +63,6 @@ def record_event(
         reason=reason,
         details=details,
     )
-    session.add(event)
-    return event
 
 
 def history(*, session: Session, case: Case) -> list[CaseEvent]:

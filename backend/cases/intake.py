@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from backend.actors import Actor
+from backend.bulk import insert_all
 from backend.cases.env import CaseEnv
-from backend.cases.events import record_event
+from backend.cases.events import new_event
 from backend.cases.idempotency import DETAIL, filed_with
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.numbers import hash_pin, new_pin, next_case_number
@@ -65,6 +66,11 @@ class Receipt:
     pin: str | None
     route: RouteResult | None  # None for a dishonesty record, which is not routed
     replayed: bool = False  # the case an earlier request with the same key filed (no PIN)
+    # What filing wrote, for the answer (none of it when replayed): the case's first events,
+    # its reporter and, for a record, the complaint it came from.
+    events: tuple[CaseEvent, ...] = ()
+    reporter: Reporter | None = None
+    source: Case | None = None
 
 
 def normalise_phone(raw: str) -> str:
@@ -76,16 +82,20 @@ def normalise_phone(raw: str) -> str:
 
 
 def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Receipt:
-    """File a draft as a new case; route it or send it to triage at the lead office."""
+    """File a draft as a new case; route it or send it to triage at the lead office.
+
+    One write transaction, each row written once in its final state: the reporter, the day's
+    number (one upsert), the case already routed or in triage, its events in one statement,
+    then the listeners (the clocks, in one statement). The receipt carries what was written,
+    so the answer needs no read of it.
+    """
     text = check_text(draft.text, min_length=env.min_text_length, max_length=env.max_text_length)
     for field in ("location_text", "reporter_name", "reporter_phone", "reporter_email"):
         value = getattr(draft, field)
         if value is not None and not is_storable(value):  # whatever channel it came through
             raise ValidationFailed("unstorable_form_text", field=field)
-    # The PIN hash is slow on purpose: compute it before the first query opens the write
-    # transaction, so it never holds the database lock.
     pin = new_pin() if draft.anonymous else None
-    pin_hash = hash_pin(pin) if pin else None
+    pin_hash = hash_pin(pin, env.pin_key) if pin else None
     now = env.clock.now()
     today = local_day(now, ZoneInfo(env.timezone))  # the case number's day is Tianjin's
     _check_references(draft, env, today)
@@ -105,6 +115,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     is_record = draft.kind is CaseKind.dishonesty_record
     route = None if is_record else env.router.route(text, draft.street, location)
     placement = _placement(draft, route, env)
+    first = _first_step(placement, route, env)
     reporter = _reporter(draft, now)
     if reporter is not None:
         session.add(reporter)
@@ -114,9 +125,9 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
             session=session, prefix=env.taxonomy.district.case_prefix, day=today
         ),
         kind=draft.kind.value,
-        status=CaseStatus.received.value,
+        status=first.to_status,
         category_id=placement.category,
-        department_code=env.taxonomy.lead_office,
+        department_code=first.department,
         street_code=placement.street,
         text=text,
         occurred_on=draft.occurred_on,
@@ -135,38 +146,52 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     )
     session.add(case)
     session.flush()
-    record_event(
-        session=session,
-        case=case,
-        actor=actor,
-        action="receive",
-        to_status="received",
-        at=now,
-        details={"channel": draft.channel, "kind": draft.kind.value}
-        | ({DETAIL: draft.idempotency_key} if draft.idempotency_key else {}),
-    )
+    received = {"channel": draft.channel, "kind": draft.kind.value}
+    if draft.idempotency_key:
+        received[DETAIL] = draft.idempotency_key
+    events = [
+        new_event(
+            case=case,
+            actor=actor,
+            action="receive",
+            to_status="received",
+            at=now,
+            details=received,
+        ),
+        new_event(
+            case=case,
+            actor=actor,
+            action=first.action,
+            from_status="received",
+            to_status=first.to_status,
+            at=now,
+            reason=first.reason,
+            details=first.details,
+        ),
+    ]
+    if source is not None:  # linked both ways: the complaint shows the record filed from it
+        events.append(
+            new_event(
+                case=source,
+                actor=actor,
+                action="record_filed",
+                at=now,
+                details={"case": case.number},
+            )
+        )
+    insert_all(session, events)
     bind_case(case.number)  # the request's log lines name the case from here on
     log.info(
         "case %s received",
         case.number,
         extra={"case": case.number, "channel": draft.channel, "kind": draft.kind.value},
     )
-    confidence = route.confidence if route else 1.0
-    event = _first_placement(session, case, actor, placement, confidence, now, env)
-    if source is not None:  # linked both ways: the complaint shows the record filed from it
-        record_event(
-            session=session,
-            case=source,
-            actor=actor,
-            action="record_filed",
-            at=now,
-            details={"case": case.number},
-        )
-    session.flush()
     for listener in env.listeners:
         listener.case_created(session=session, case=case)
-        listener.case_changed(session=session, case=case, event=event)
-    return Receipt(case=case, pin=pin, route=route)
+        listener.case_changed(session=session, case=case, event=events[1])
+    return Receipt(
+        case=case, pin=pin, route=route, events=tuple(events[:2]), reporter=reporter, source=source
+    )
 
 
 def _source_complaint(session: Session, draft: Draft, actor: Actor) -> Case | None:
@@ -266,53 +291,42 @@ def _reporter(draft: Draft, now: datetime) -> Reporter | None:
     )
 
 
-def _first_placement(
-    session: Session,
-    case: Case,
-    actor: Actor,
-    placement: _Placement,
-    confidence: float,
-    now: datetime,
-    env: CaseEnv,
-) -> CaseEvent:
-    """Route the new case (派单) or put it in the lead office's triage queue."""
+@dataclass(frozen=True)
+class _FirstStep:
+    """Where a new case goes at once: routed to its unit (派单), or to triage."""
+
+    action: str  # route | triage
+    to_status: str
+    department: str | None
+    reason: str | None
+    details: dict[str, Any]
+
+
+def _first_step(placement: _Placement, route: RouteResult | None, env: CaseEnv) -> _FirstStep:
+    """Decide the new case's first step: route it (派单) or put it in the triage queue."""
     department = placement.department
     triage_category = env.taxonomy.triage_category
-    if department is None or not placement.confident or case.category_id == triage_category:
+    confidence = route.confidence if route else 1.0
+    if department is None or not placement.confident or placement.category == triage_category:
         if placement.triage_reason is not None:
             reason = placement.triage_reason
         elif placement.street_needed:
             reason = "street needed"
-        elif case.category_id == triage_category:
+        elif placement.category == triage_category:
             reason = "no category fits"
         else:
             reason = "routing not confident"
-        case.status = CaseStatus.triage.value
-        return record_event(
-            session=session,
-            case=case,
-            actor=actor,
-            details={"category": case.category_id},
-            action="triage",
-            from_status="received",
-            to_status="triage",
-            at=now,
-            reason=reason,
+        return _FirstStep(
+            "triage",
+            CaseStatus.triage.value,
+            env.taxonomy.lead_office,
+            reason,
+            {"category": placement.category},
         )
-    case.status = CaseStatus.routed.value
-    case.department_code = department
-    return record_event(
-        session=session,
-        case=case,
-        actor=actor,
-        action="route",
-        from_status="received",
-        to_status="routed",
-        at=now,
-        details={
-            "department": department,
-            "category": case.category_id,
-            "confidence": round(confidence, 3),
-            **({} if placement.category_confirmed else {"category_confirmed": False}),
-        },
-    )
+    details: dict[str, Any] = {
+        "department": department,
+        "category": placement.category,
+        "confidence": round(confidence, 3),
+        **({} if placement.category_confirmed else {"category_confirmed": False}),
+    }
+    return _FirstStep("route", CaseStatus.routed.value, department, None, details)

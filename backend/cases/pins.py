@@ -8,7 +8,8 @@ Two limits hold against guessing:
   lookups by PIN wait for the day to end; a right PIN gives its attempt back.
 
 The PIN is hashed first, holding no lock, against the case's hash or a dummy one (unknown
-number, named case): one scrypt on every path. Its result then counts only through one
+number, named case): one HMAC and one scrypt on every path (backend.cases.numbers.verify_pin;
+`key` is the PIN hashes' key, `Container.pin_key`). Its result then counts only through one
 conditional UPDATE ... RETURNING per limit, which applies it when the attempt is within the
 limit and changes nothing otherwise; PostgreSQL re-evaluates the condition on the row a
 concurrent update left behind and SQLite runs one writer at a time, so a burst of guesses
@@ -56,7 +57,14 @@ class PinCheck:
 
 
 def case_by_pin(
-    *, session: Session, number: str | None, pin: str, channel: str, chat_id: str, now: datetime
+    *,
+    session: Session,
+    number: str | None,
+    pin: str,
+    channel: str,
+    chat_id: str,
+    now: datetime,
+    key: bytes,
 ) -> PinCheck:
     """Look a case up by number and PIN for a chat; count the attempt against both limits.
 
@@ -66,7 +74,7 @@ def case_by_pin(
     """
     if number is None or canonical_number(number) != number or not well_formed_pin(pin):
         return PinCheck(None, checked=False)
-    right = verify_pin(pin, _stored_hash(session, number))
+    right = verify_pin(pin, _stored_hash(session, number), key)
     chat_may_guess = _reserve_chat_attempt(session, channel, chat_id, now)
     case_id = _count_for_case(session, number if chat_may_guess else None, right, now)
     found = case_id if right else None

@@ -14,11 +14,12 @@ from backend.actors import Actor
 from backend.attachments.evidence import attachments_of
 from backend.cases.env import CaseEnv
 from backend.cases.events import history
+from backend.cases.intake import Receipt
 from backend.cases.models import Case, CaseEvent
 from backend.cases.redaction import Redactor
 from backend.cases.schemas import AttachmentPublic, CaseEventPublic, CasePublic, CaseSummary
 from backend.cases.workflow import allowed_actions, can_see
-from backend.deadlines.views import deadlines_of
+from backend.deadlines.views import deadlines_of, held_deadlines
 from backend.messages import render
 from backend.people.models import Reporter, ReporterPublic
 
@@ -91,6 +92,60 @@ def present(
             )
             for a in attachments_of(session=session, case=case)
         ],
+    )
+
+
+def present_filed(
+    *,
+    session: Session,
+    receipt: Receipt,
+    actor: Actor,
+    env: CaseEnv,
+    now: datetime,
+    language: str = "en",
+) -> CasePublic:
+    """Return the full view of a case just filed, from what filing wrote (no read of it).
+
+    A new case has no attachments, no records filed from it, no merge; its events are the
+    receipt's, its clocks those the session holds for it, its reporter the receipt's.
+    """
+    case = receipt.case
+    redactor = Redactor(session=session, actor=actor, language=language)
+    events = [_event_for(session, case, e, actor, redactor) for e in receipt.events]
+    reporter = receipt.reporter
+    shown_reporter = (
+        ReporterPublic(
+            name=reporter.name,
+            phone=reporter.phone,
+            channel=reporter.channel,
+            email=reporter.email,
+        )
+        if reporter is not None and actor.is_coordinator and not case.anonymous
+        else None
+    )
+    source = receipt.source
+    return CasePublic(
+        **summarise(case, redactor).model_dump(),
+        location=redactor.text(case.location_text),
+        latitude=case.latitude,
+        longitude=case.longitude,
+        channel=case.channel,
+        route_confidence=case.route_confidence,
+        return_count=case.return_count,
+        merged_into=None,
+        source_case=source.number if source is not None and can_see(actor, source) else None,
+        records=[],
+        details=redactor.details(case.details),
+        reply=redactor.text(case.reply),
+        allowed_actions=[
+            a.value for a in allowed_actions(session=session, case=case, actor=actor, env=env)
+        ],
+        rating=case.rating,
+        rating_comment=redactor.text(case.rating_comment),
+        deadlines=held_deadlines(session=session, case=case, now=now),
+        events=events,
+        reporter=shown_reporter,
+        attachments=[],
     )
 
 

@@ -307,6 +307,7 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
             channel=chat.channel,
             chat_id=chat.chat_id,
             now=self.container.clock.now(),
+            key=self.container.pin_key,
         ).case
 
     def _own_case(self, number: str | None, chat: ChatRef) -> Case | None:

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from backend.cases.models import Case, CaseEvent, CaseKind
+from backend.bulk import insert_all
+from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.clock import Clock
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind as K
@@ -51,10 +52,9 @@ class DeadlineKeeper:
         if case.kind != CaseKind.dishonesty_record or case.occurred_on is None:
             return
         env = self.env(session)
-        report = clocks.open_clock(
-            session=session, case=case, kind=K.report, env=env, started_on=case.occurred_on
-        )
-        clocks.meet(session=session, deadline=report, env=env)
+        report = clocks.new_clock(case=case, kind=K.report, env=env, started_on=case.occurred_on)
+        clocks.mark_met(report, env)  # written in its final state: no UPDATE after the INSERT
+        insert_all(session, [report])
 
     def refusal(self, *, session: Session, case: Case, action: str) -> str | None:
         """Return why the case's clocks stand against an action now (a CaseGuard), or None.
@@ -102,11 +102,11 @@ class DeadlineKeeper:
             "set_rectification": self._rectify,
         }
 
-    def _routed(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
-        self._cancel(session, case, env, HANDLING)
-        clocks.open_clock(session=session, case=case, kind=K.sign, env=env)
-        if case.kind == CaseKind.complaint:
-            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env)
+    def _routed(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
+        if event.from_status != CaseStatus.received:  # a case routed at intake has no clocks
+            self._cancel(session, case, env, HANDLING)
+        kinds = (K.sign, K.resolve) if case.kind == CaseKind.complaint else (K.sign,)
+        insert_all(session, [clocks.new_clock(case=case, kind=k, env=env) for k in kinds])
 
     def _resolved(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
         self._meet(session, case, env, HANDLING)

@@ -65,6 +65,29 @@ def open_clock(
     The clock is owed by the case's unit unless `department_code` names another (a record's
     clocks: the filing unit reports, the named unit rectifies).
     """
+    deadline = new_clock(
+        case=case,
+        kind=kind,
+        env=env,
+        started_on=started_on,
+        days=days,
+        department_code=department_code,
+    )
+    session.add(deadline)
+    session.flush()
+    return deadline
+
+
+def new_clock(
+    *,
+    case: Case,
+    kind: ClockKind,
+    env: ClockEnv,
+    started_on: date | None = None,
+    days: int | None = None,
+    department_code: str | None = None,
+) -> Deadline:
+    """Return a clock of a case as `open_clock` starts it, not yet written."""
     rule = env.policy.clock_rule(kind.value)
     now = env.now()
     assert case.id is not None
@@ -81,17 +104,20 @@ def open_clock(
         updated_at=now,
     )
     _reschedule(deadline, env)
-    session.add(deadline)
-    session.flush()
     return deadline
 
 
 def meet(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:
     """Stop a clock because what it waited for happened; late when past the due moment."""
+    mark_met(deadline, env)
+    session.add(deadline)
+
+
+def mark_met(deadline: Deadline, env: ClockEnv) -> None:
+    """Set a clock met now (late when past its due moment), written or not yet."""
     now = env.now()
     deadline.state = (ClockState.met if now <= deadline.due_at else ClockState.met_late).value
     deadline.met_at, deadline.next_action_at, deadline.updated_at = now, None, now
-    session.add(deadline)
 
 
 def cancel(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:

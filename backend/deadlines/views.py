@@ -43,6 +43,22 @@ def deadlines_of(*, session: Session, case: Case, now: datetime) -> list[Deadlin
     rows = session.exec(
         select(Deadline).where(Deadline.case_id == case.id).order_by(col(Deadline.id))
     ).all()
+    return _shown(rows, now)
+
+
+def held_deadlines(*, session: Session, case: Case, now: datetime) -> list[DeadlinePublic]:
+    """Return the clocks of a case that this session wrote or read, without a query.
+
+    For the answer to filing: every clock of a new case was written in the same session.
+    """
+    rows = sorted(
+        (d for d in session.identity_map.values() if isinstance(d, Deadline)),
+        key=lambda d: d.id or 0,
+    )
+    return _shown([d for d in rows if d.case_id == case.id], now)
+
+
+def _shown(rows: Iterable[Deadline], now: datetime) -> list[DeadlinePublic]:
     return [
         DeadlinePublic(
             kind=d.kind,

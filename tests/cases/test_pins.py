@@ -41,6 +41,7 @@ def check(
             channel="web",
             chat_id=chat_id,
             now=container.clock.now(),
+            key=container.pin_key,
         ).case
         return found.number if found else None
 
@@ -72,6 +73,7 @@ def test_every_pin_check_runs_the_same_statements_and_one_scrypt(
                 channel="web",
                 chat_id=f"probe {path}",
                 now=container.clock.now(),
+                key=container.pin_key,
             )
         checked = [s for s in log.statements if not s.startswith("BEGIN")]
         if path == "right pin":
@@ -105,6 +107,7 @@ def test_a_malformed_number_or_pin_is_refused_unchecked_and_uncounted(
             channel="web",
             chat_id="typo",
             now=container.clock.now(),
+            key=container.pin_key,
         )
     assert found == PinCheck(None, checked=False)
     assert ([s for s in log.statements if not s.startswith("BEGIN")], scrypt.calls) == ([], [])
@@ -164,6 +167,7 @@ def burst_of_checks(
                 channel="web",
                 chat_id=chats[index],
                 now=container.clock.now(),
+                key=container.pin_key,
             )
 
     try:
@@ -216,6 +220,7 @@ def test_no_row_of_the_case_is_locked_while_the_pin_is_hashed(
                 channel="web",
                 chat_id="guesser",
                 now=container.clock.now(),
+                key=container.pin_key,
             )
     other.dispose()
     # The second lookup in the same transaction finds the lock the first one's count took:

@@ -1,0 +1,39 @@
+"""Insert several new rows of one table in one statement, and keep them in the session."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sqlalchemy import insert
+from sqlalchemy.orm import make_transient_to_detached
+from sqlmodel import Session, SQLModel
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
+    """Write new rows of one table with one INSERT ... RETURNING id; return them, persistent.
+
+    The ORM's flush sends one INSERT per row on SQLite (it cannot match the ids RETURNING
+    gives back to the rows without a sentinel column); a multi-row VALUES takes the rows in
+    their order and SQLite and PostgreSQL hand out ascending ids in that order, so the ids,
+    sorted, are the rows'. The rows then join the session as
+    loaded, persistent objects: a later change to one is an UPDATE, and `session.get` finds
+    it without a query. Each row must be complete (every column set, as a model's defaults
+    set them) and new.
+    """
+    if not rows:
+        return []
+    table = SQLModel.metadata.tables[str(type(rows[0]).__tablename__)]
+    columns = [c.name for c in table.columns if c.name != "id"]
+    values = [{name: getattr(row, name) for name in columns} for row in rows]
+    # Given several rows and RETURNING, SQLAlchemy's "insertmanyvalues" sends one multi-row
+    # VALUES; the statement without values is compiled once and cached.
+    statement = insert(table).returning(table.c.id)
+    ids = sorted(session.execute(statement, values).scalars())
+    for row, row_id in zip(rows, ids, strict=True):
+        setattr(row, "id", row_id)  # noqa: B010 - every table here has an integer id
+        make_transient_to_detached(row)
+        session.add(row)
+    return list(rows)
