@@ -9,12 +9,13 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
-from backend.actors import Actor
+from backend.actors import Actor, refuse_evaluator
 from backend.bootstrap import Container
 from backend.db import read_scope, session_scope
 from backend.observability.context import bind_actor
 from backend.people.service import authenticate
 
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
 
 
@@ -57,10 +58,15 @@ ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
 
 
 def get_current_actor(
+    request: Request,
     container: ContainerDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Actor:
-    """Return the staff member whose Bearer token came with the request; 401 otherwise."""
+    """Return the staff member whose Bearer token came with the request; 401 otherwise.
+
+    An evaluator (第三方评估) only reads: any other method is refused (403) here, before the
+    body is even read, whatever the endpoint (services refuse it too).
+    """
     account = None
     if credentials:
         # A read-only transaction of its own: it takes no lock on SQLite.
@@ -74,6 +80,8 @@ def get_current_actor(
         )
     actor = Actor.staff(account)
     bind_actor(actor)  # the request's log lines name who acts (id and role, not the name)
+    if request.method not in READ_METHODS:
+        refuse_evaluator(actor, "change anything")
     return actor
 
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from backend.actors import Actor
+from backend.actors import Actor, refuse_evaluator
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
 from backend.cases.idempotency import DETAIL, filed_with
@@ -77,6 +77,7 @@ def normalise_phone(raw: str) -> str:
 
 def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Receipt:
     """File a draft as a new case; route it or send it to triage at the lead office."""
+    refuse_evaluator(actor, "file a case")
     text = check_text(draft.text, min_length=env.min_text_length, max_length=env.max_text_length)
     for field in ("location_text", "reporter_name", "reporter_phone", "reporter_email"):
         value = getattr(draft, field)
