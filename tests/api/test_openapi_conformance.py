@@ -83,6 +83,12 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     "GET /api/v1/stats/breakdown": frozenset({"period_reversed", "unknown_department"}),
     # a year is confirmed only once its statutory days off are entered
     "POST /api/v1/calendar/years/{year}/confirm": frozenset({"year_incomplete"}),
+    # the assessment and the ledgers: a period that runs forwards, a unit that exists
+    "GET /api/v1/assessment": frozenset({"period_reversed", "unknown_department"}),
+    "GET /api/v1/exports/assessment.xlsx": frozenset({"period_reversed", "unknown_department"}),
+    "GET /api/v1/exports/records.xlsx": frozenset(
+        {"period_reversed", "unknown_department", "export_too_large"}
+    ),
 }
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 
