@@ -56,3 +56,10 @@ __all__ = [
     "UploadDay",
     "StaffSession",
 ]
+from backend.records.models import (  # noqa: E402 - appended so merges stay easy
+    DishonestyRecord,
+    RecordObjection,
+    RepairApplication,
+)
+
+__all__ += ["DishonestyRecord", "RecordObjection", "RepairApplication"]

@@ -20,7 +20,16 @@ class Stage:
     group: str  # remind (only the latest of a catch-up is sent) | escalate | ask | close
 
 
-STAFF_CLOCKS = {ClockKind.sign, ClockKind.resolve, ClockKind.rectify}
+STAFF_CLOCKS = {
+    ClockKind.sign,
+    ClockKind.resolve,
+    ClockKind.rectify,
+    # A record's clocks: a draft's report, and the lead office's objection and repair ones.
+    ClockKind.report,
+    ClockKind.objection,
+    ClockKind.repair_accept,
+    ClockKind.repair_decide,
+}
 
 
 def due_of(*, started_on: date, days: int, unit: str, calendar: WorkingCalendar) -> DueDate:

@@ -19,6 +19,9 @@ class ClockKind(StrEnum):
     report = "report"  # a dishonesty record reaches the lead office (7 working days)
     follow_up = "follow_up"  # 回访
     rectify = "rectify"  # 整改, set by a coordinator
+    objection = "objection"  # 异议: the lead office decides on a record's objection
+    repair_accept = "repair_accept"  # 信用修复: decide whether to accept an application
+    repair_decide = "repair_decide"  # 信用修复: give the result of an accepted application
 
 
 class ClockState(StrEnum):

@@ -51,6 +51,33 @@ class FollowUp(_Entry):
     close_unrated_after: int = Field(default=5, ge=1, le=60)
 
 
+class PublicityRange(_Entry):
+    """The publicity period (公示期) of one severity, in months: the allowed range and default."""
+
+    min_months: int = Field(ge=0, le=120)
+    max_months: int = Field(ge=1, le=120)
+    default_months: int = Field(ge=1, le=120)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PublicityRange:
+        if not self.min_months <= self.default_months <= self.max_months:
+            raise ValueError("publicity: need min_months <= default_months <= max_months")
+        return self
+
+
+class RecordsPolicy(_Entry):
+    """The clocks of the integrity programme's back office and the publicity periods."""
+
+    objection: ClockPolicy = ClockPolicy(days=10)  # 异议: the lead office decides
+    repair_accept: ClockPolicy = ClockPolicy(days=3)  # 信用修复 受理 (国办发〔2025〕22号)
+    repair_decide: ClockPolicy = ClockPolicy(days=10)  # 信用修复 result (国办发〔2025〕22号)
+    publicity: dict[Literal["minor", "general", "serious"], PublicityRange] = {
+        "minor": PublicityRange(min_months=0, max_months=3, default_months=3),
+        "general": PublicityRange(min_months=3, max_months=12, default_months=6),
+        "serious": PublicityRange(min_months=12, max_months=36, default_months=12),
+    }
+
+
 ASSESSED_MEASURES = frozenset(
     {
         "sign_on_time",
@@ -100,7 +127,17 @@ class Policy(_Entry):
     digest_time: time = time(8, 45)
     calendar_alarm_months: tuple[int, ...] = (11, 12)
     extension_max_days: int = Field(default=30, ge=1, le=365)
+    records: RecordsPolicy = RecordsPolicy()
     assessment: AssessmentPolicy = AssessmentPolicy()
+
+    def clock_rule(self, kind: str) -> ClockPolicy:
+        """Return the length of a clock, from `clocks` or (for a record's own) `records`."""
+        if kind in self.clocks:
+            return self.clocks[kind]
+        rule = getattr(self.records, kind, None)
+        if not isinstance(rule, ClockPolicy):
+            raise KeyError(kind)
+        return rule
 
     @model_validator(mode="after")
     def _every_clock(self) -> Policy:

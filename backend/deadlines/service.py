@@ -58,15 +58,20 @@ def open_clock(
     env: ClockEnv,
     started_on: date | None = None,
     days: int | None = None,
+    department_code: str | None = None,
 ) -> Deadline:
-    """Start a clock of a case today (or on `started_on`), with the policy's length by default."""
-    rule = env.policy.clocks[kind.value]
+    """Start a clock of a case today (or on `started_on`), with the policy's length by default.
+
+    The clock is owed by the case's unit unless `department_code` names another (a record's
+    clocks: the filing unit reports, the named unit rectifies).
+    """
+    rule = env.policy.clock_rule(kind.value)
     now = env.now()
     assert case.id is not None
     deadline = Deadline(
         case_id=case.id,
         kind=kind.value,
-        department_code=case.department_code,
+        department_code=department_code or case.department_code,
         started_on=started_on or env.today(),
         unit=rule.unit,
         days=rule.days if days is None else days,
