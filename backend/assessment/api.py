@@ -44,7 +44,7 @@ def read_assessment(
         container=container,
         start=start,
         end=end,
-        department=department,
+        department=department or None,
     )
     return public(found, container.settings.timezone)
 
