@@ -86,8 +86,8 @@ def export_records(
             Heading(word(f"summary_col_{key}", language), 20 if key == "unit" else 12)
             for key in SUMMARY
         ],
-        [_summary(unit_name(u), by_unit[u], today) for u in units]
-        + ([_summary(word("summary_total", language), rows, today)] if rows else []),
+        [_summary(unit_name(u), by_unit[u]) for u in units]
+        + ([_summary(word("summary_total", language), rows)] if rows else []),
     )
     headings = [
         Heading(word(f"records_col_{key}", language), width, fmt, wrap=key == "remarks")
@@ -115,7 +115,7 @@ def record_values(
         unit_name(r.filed_by_department),
         r.person_name,
         r.person_post,
-        _coded("finding", r.finding_type, language),
+        state_word("finding", r.finding_type, language),
         r.authority,
         r.document_number or "",
         r.arisen_on,
@@ -123,14 +123,14 @@ def record_values(
         row.report_due,
         on_time_mark(row, language, today),
         r.report_days_late if r.report_days_late else None,
-        _coded("severity", r.severity, language),
+        state_word("severity", r.severity, language),
         row.rectify_due if r.rectification_state != RectificationState.none.value else None,
-        _coded("rectification", r.rectification_state, language),
-        _coded("objection", r.objection_state, language),
-        _coded("repair", r.repair_state, language),
+        state_word("rectification", r.rectification_state, language),
+        state_word("objection", r.objection_state, language),
+        state_word("repair", r.repair_state, language),
         r.publicity_from,
         r.publicity_until,
-        _coded("publicity", r.publicity_state, language),
+        state_word("publicity", r.publicity_state, language),
         remarks(r, language),
     ]
 
@@ -162,7 +162,7 @@ def remarks(record: Any, language: str) -> str:
     return "；".join(found) if language != "en" else "; ".join(found)
 
 
-def _summary(label: str, rows: list[LedgerRow], today: date) -> list[Any]:
+def _summary(label: str, rows: list[LedgerRow]) -> list[Any]:
     records = [row.record for row in rows]
     reported = [r for r in records if r.reported_on is not None]
     return [
@@ -178,7 +178,8 @@ def _summary(label: str, rows: list[LedgerRow], today: date) -> list[Any]:
     ]
 
 
-def _coded(prefix: str, value: str | None, language: str) -> str:
+def state_word(prefix: str, value: str | None, language: str) -> str:
+    """Return the ledger's word for a coded value (`rectification_accepted`: 整改完成)."""
     if not value:
         return ""
     try:
