@@ -456,3 +456,9 @@ def render(code: str, language: str = "en", **params: object) -> str:
     texts = MESSAGES.get(code, {"zh": code, "en": code})
     template = texts.get(language, texts["en"])
     return template.format(**params)
+
+
+# Issue 11: the record services' refusals live with them (this file is past its size).
+from backend.records.messages import RECORD_MESSAGES  # noqa: E402
+
+MESSAGES.update(RECORD_MESSAGES)

@@ -24,6 +24,7 @@ from backend.exports.api import router as exports_router
 from backend.observability.endpoint import install_observability
 from backend.open311.api import mount_open311
 from backend.people.api import router as staff_router
+from backend.records.api import router as records_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
 from backend.taxonomy.api import router as taxonomy_router
@@ -76,6 +77,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(stats_router)
     api.include_router(staff_router)
     api.include_router(exports_router)
+    api.include_router(records_router)
     api.include_router(assessment_router)
     app.include_router(api)
     mount_open311(app)

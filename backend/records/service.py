@@ -5,38 +5,223 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, col, or_, select
 
 from backend.actors import Actor
-from backend.cases.models import Case
-from backend.deadlines.models import Deadline
+from backend.cases.events import record_event
+from backend.cases.models import Case, CaseKind, CaseStatus
+from backend.cases.numbers import canonical_number, next_case_number
+from backend.cases.queries import get_case
+from backend.cases.text import check_text
+from backend.deadlines import service as clocks
+from backend.deadlines.models import ClockKind, Deadline
+from backend.errors import Forbidden, NotFound, ValidationFailed
+from backend.people.models import Reporter
 from backend.records.commands import NewRecord
 from backend.records.env import RecordEnv
-from backend.records.models import DishonestyRecord
+from backend.records.models import (
+    DishonestyRecord,
+    FindingType,
+    ObjectionState,
+    PublicityState,
+    RecordState,
+    RectificationState,
+    RepairState,
+    Severity,
+)
+from backend.storable import is_storable
+
+# What `state=` of the list accepts besides the RecordState values.
+STATE_FILTERS = (
+    *(s.value for s in RecordState),
+    "under_objection",
+    "rectifying",
+    "rectified",
+    "repaired",
+    "published",
+)
 
 
 @dataclass(frozen=True)
 class RecordView:
-    """A record with its case (number, history) and its clocks."""
+    """A record with its case (number, history)."""
 
     case: Case
     record: DishonestyRecord
-    clocks: list[Deadline]
+
+
+def is_lead_office(actor: Actor, lead_office: str) -> bool:
+    """Return whether the actor speaks for the lead office: a coordinator or one of its clerks."""
+    return actor.is_coordinator or (actor.is_clerk and actor.department == lead_office)
 
 
 def can_see(*, actor: Actor, record: DishonestyRecord, lead_office: str) -> bool:
     """Return whether the actor may see a record: the lead office, or the filing or named unit."""
-    raise NotImplementedError
+    if actor.kind == "system" or is_lead_office(actor, lead_office):
+        return True
+    units = (record.filed_by_department, record.department_code)
+    return actor.is_clerk and actor.department in units
 
 
 def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEnv) -> RecordView:
-    """File a record (or register a draft): its case, its fields and its report clock."""
-    raise NotImplementedError
+    """File a record (or register a draft): its case, its fields and its report clock.
+
+    The report clock (7 working days after the day the information arose) belongs to the
+    filing unit; a record filed complete reaches the lead office at once and meets it (late
+    by the working days past its due day), a draft keeps it running with its reminders.
+    """
+    if not (actor.is_clerk or actor.is_coordinator):
+        raise Forbidden("only a unit's clerk or a coordinator files a dishonesty record")
+    filed_by = actor.department or env.lead_office
+    _check(new, env)
+    summary = check_text(
+        new.summary,
+        min_length=env.cases.min_text_length,
+        max_length=env.cases.max_text_length,
+    )
+    source = _source_complaint(session, new.source_case, actor)
+    now = env.clocks.now()
+    today = env.today()
+    reporter = None
+    if new.chat_id is not None:  # a chat's record: updates go back to the clerk's chat
+        reporter = Reporter(
+            name=actor.name or None,
+            channel=new.channel,
+            chat_id=new.chat_id,
+            language=new.language,
+            created_at=now,
+        )
+        session.add(reporter)
+        session.flush()
+    case = Case(
+        number=next_case_number(
+            session=session, prefix=env.cases.taxonomy.district.case_prefix, day=today
+        ),
+        kind=CaseKind.dishonesty_record.value,
+        status=CaseStatus.received.value,
+        department_code=filed_by,
+        text=summary,
+        occurred_on=new.arisen_on,
+        anonymous=False,
+        reporter_id=reporter.id if reporter else None,
+        channel=new.channel,
+        details={"complaint": source.number} if source else None,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(case)
+    session.flush()
+    assert case.id is not None
+    record = DishonestyRecord(
+        case_id=case.id,
+        person_name=new.person_name.strip(),
+        person_post=new.person_post.strip(),
+        department_code=new.department,
+        filed_by_department=filed_by,
+        filed_by_staff_id=actor.id if actor.kind == "staff" else None,
+        finding_type=new.finding_type,
+        authority=new.authority.strip(),
+        document_number=(new.document_number or "").strip() or None,
+        arisen_on=new.arisen_on,
+        severity=new.severity,
+        summary=summary,
+        source_case_id=source.id if source else None,
+        state=RecordState.draft.value,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(record)
+    record_event(
+        session=session,
+        case=case,
+        actor=actor,
+        action="receive",
+        to_status=CaseStatus.received.value,
+        at=now,
+        details={"channel": new.channel, "kind": CaseKind.dishonesty_record.value},
+    )
+    if source is not None:  # linked both ways: the complaint shows the record filed from it
+        record_event(
+            session=session,
+            case=source,
+            actor=actor,
+            action="record_filed",
+            at=now,
+            details={"case": case.number},
+        )
+    clocks.open_clock(
+        session=session,
+        case=case,
+        kind=ClockKind.report,
+        env=env.clocks,
+        started_on=new.arisen_on,
+        department_code=filed_by,
+    )
+    if new.draft:
+        record_event(
+            session=session,
+            case=case,
+            actor=actor,
+            action="record_draft",
+            at=now,
+            to_status=RecordState.draft.value,
+        )
+    else:
+        report_record(session=session, case=case, record=record, actor=actor, env=env)
+    session.flush()
+    return RecordView(case=case, record=record)
 
 
-def get_record(*, session: Session, number: str, actor: Actor) -> RecordView:
+def report_record(
+    *, session: Session, case: Case, record: DishonestyRecord, actor: Actor, env: RecordEnv
+) -> None:
+    """Mark a complete record as reached the lead office (报送): meet its report clock."""
+    now, today = env.clocks.now(), env.today()
+    record.state = RecordState.reported.value
+    record.reported_at, record.reported_on = now, today
+    late = None
+    for deadline in clocks.running_clocks(session=session, case=case, kinds=(ClockKind.report,)):
+        clocks.meet(session=session, deadline=deadline, env=env.clocks)
+        if now > deadline.due_at:
+            late = env.clocks.calendar.working_days_between(deadline.due_date, today)
+    record.report_days_late = late
+    record.updated_at = now
+    session.add(record)
+    record_event(
+        session=session,
+        case=case,
+        actor=actor,
+        action="record_report",
+        at=now,
+        from_status=RecordState.draft.value,
+        to_status=RecordState.reported.value,
+        details={"days_late": late} if late is not None else None,
+    )
+
+
+def get_record(
+    *, session: Session, number: str, actor: Actor, env: RecordEnv, for_update: bool = False
+) -> RecordView:
     """Return a record the actor may see by its case number; NotFound otherwise."""
-    raise NotImplementedError
+    canonical = canonical_number(number)
+    if canonical is None:
+        raise NotFound(number)
+    statement = (
+        select(Case, DishonestyRecord)
+        .join(DishonestyRecord, col(DishonestyRecord.case_id) == Case.id)
+        .where(Case.number == canonical)
+    )
+    if for_update:
+        statement = statement.with_for_update()
+    row = session.exec(statement).first()
+    if row is None or not can_see(actor=actor, record=row[1], lead_office=env.lead_office):
+        raise NotFound(number)
+    return RecordView(case=row[0], record=row[1])
+
+
+def record_of_case(*, session: Session, case: Case) -> DishonestyRecord | None:
+    """Return the record a case carries, if it is one (for the case's own views)."""
+    return session.get(DishonestyRecord, case.id)
 
 
 def list_records(
@@ -51,5 +236,96 @@ def list_records(
     after_id: int | None = None,
     limit: int = 50,
 ) -> list[RecordView]:
-    """Return the records the actor sees, newest first, after the cursor."""
-    raise NotImplementedError
+    """Return the records the actor sees, newest first, after the cursor (a case id).
+
+    `department` matches the unit named or the filing unit; `state` a RecordState or one of
+    under_objection, rectifying, rectified, repaired, published; the dates the day arisen.
+    """
+    if state is not None and state not in STATE_FILTERS:
+        raise ValidationFailed("unknown_record_state", field="state", value=state)
+    if arisen_from is not None and arisen_to is not None and arisen_from > arisen_to:
+        raise ValidationFailed("from_after_to", field="from")
+    R = DishonestyRecord
+    statement = select(Case, R).join(R, col(R.case_id) == Case.id)
+    if not (actor.kind == "system" or is_lead_office(actor, env.lead_office)):
+        if not actor.is_clerk:
+            return []
+        statement = statement.where(
+            or_(R.department_code == actor.department, R.filed_by_department == actor.department)
+        )
+    if department is not None:
+        statement = statement.where(
+            or_(R.department_code == department, R.filed_by_department == department)
+        )
+    if state is not None:
+        statement = statement.where(_state_condition(state))
+    if arisen_from is not None:
+        statement = statement.where(col(R.arisen_on) >= arisen_from)
+    if arisen_to is not None:
+        statement = statement.where(col(R.arisen_on) <= arisen_to)
+    if after_id is not None:
+        statement = statement.where(col(R.case_id) < after_id)
+    rows = session.exec(statement.order_by(col(R.case_id).desc()).limit(limit)).all()
+    return [RecordView(case=c, record=r) for c, r in rows]
+
+
+def clocks_of(*, session: Session, case: Case) -> list[Deadline]:
+    """Return a record's clocks, oldest first."""
+    statement = select(Deadline).where(Deadline.case_id == case.id).order_by(col(Deadline.id))
+    return list(session.exec(statement).all())
+
+
+def _state_condition(state: str):  # type: ignore[no-untyped-def]
+    R = DishonestyRecord
+    if state == "under_objection":
+        return R.objection_state == ObjectionState.pending.value
+    if state == "rectifying":
+        return col(R.rectification_state).in_(
+            [
+                RectificationState.ordered.value,
+                RectificationState.submitted.value,
+                RectificationState.sent_back.value,
+            ]
+        )
+    if state == "rectified":
+        return R.rectification_state == RectificationState.accepted.value
+    if state == "repaired":
+        return R.repair_state == RepairState.repaired.value
+    if state == "published":
+        return R.publicity_state == PublicityState.published.value
+    return R.state == state
+
+
+def _check(new: NewRecord, env: RecordEnv) -> None:
+    """Refuse what a record may not say: unknown unit, future date, missing paperwork."""
+    for field in ("person_name", "person_post", "authority", "document_number"):
+        value = getattr(new, field)
+        if value is not None and not is_storable(value):
+            raise ValidationFailed("unstorable_form_text", field=field)
+    if not new.person_name.strip():
+        raise ValidationFailed("record_person_required", field="person_name")
+    if new.department not in env.cases.taxonomy.unit_codes:
+        raise ValidationFailed("unknown_department", field="department", value=new.department)
+    if new.finding_type not in {f.value for f in FindingType}:
+        raise ValidationFailed("unknown_finding_type", field="finding_type")
+    if new.severity is not None and new.severity not in {s.value for s in Severity}:
+        raise ValidationFailed("unknown_severity", field="severity")
+    if new.arisen_on > env.today():
+        raise ValidationFailed("record_arisen_in_future", field="arisen_on")
+    if not new.draft and not (new.document_number or "").strip():
+        raise ValidationFailed("record_document_required", field="document_number")
+    if not new.draft and new.severity is None:
+        raise ValidationFailed("record_severity_required", field="severity")
+
+
+def _source_complaint(session: Session, number: str | None, actor: Actor) -> Case | None:
+    """Return the complaint a record names as its source, if the actor may see it."""
+    if number is None:
+        return None
+    try:
+        source = get_case(session=session, number=number, actor=actor)
+    except NotFound:
+        raise ValidationFailed("source_case_unknown", field="case") from None
+    if source.kind != CaseKind.complaint.value:
+        raise ValidationFailed("source_case_unknown", field="case")
+    return source

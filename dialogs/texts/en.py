@@ -287,3 +287,8 @@ TEXTS: dict[str, str] = {
     ),
     **STAFF_TEXTS,
 }
+
+# Issue 11: the /record dialog's new texts live in their own module (this one is near full).
+from dialogs.texts.en_records import RECORD_TEXTS  # noqa: E402
+
+TEXTS.update(RECORD_TEXTS)

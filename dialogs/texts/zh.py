@@ -240,3 +240,8 @@ TEXTS: dict[str, str] = {
     "rating.lapsed": "案件 {number} 已归档或重新办理，之前的评价问题不用再回答了。",
     **STAFF_TEXTS,
 }
+
+# Issue 11: the /record dialog's new texts live in their own module (this one is near full).
+from dialogs.texts.zh_records import RECORD_TEXTS  # noqa: E402
+
+TEXTS.update(RECORD_TEXTS)

@@ -1,0 +1,148 @@
+"""The record endpoints of the admin API (政务失信记录)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+from sqlmodel import Session
+
+from backend.actors import Actor
+from backend.api.bodies import JsonLimitedRoute
+from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, SessionDep
+from backend.api.errors import refusals
+from backend.api.params import Cursor, Day
+from backend.bootstrap import Container
+from backend.records.actions import act
+from backend.records.commands import NewRecord, RecordCommand
+from backend.records.env import record_env
+from backend.records.presenters import present, summarise
+from backend.records.schemas import (
+    RecordActionBody,
+    RecordCreate,
+    RecordPublic,
+    RecordsPublic,
+    RecordStateFilter,
+)
+from backend.records.service import RecordView, file_record, get_record
+from backend.records.service import list_records as find_records
+from backend.storable import StorableStr
+
+router = APIRouter(prefix="/records", tags=["records"], route_class=JsonLimitedRoute)
+RecordNumber = Annotated[
+    StorableStr, Path(max_length=40, description="HQ-261127-0042, typed any way (hq2611270042)")
+]
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RecordPublic,
+    responses=refusals(400, 401, 403, 413, 422),
+)
+def create_record(
+    body: RecordCreate, session: SessionDep, actor: CurrentActor, container: ContainerDep
+) -> RecordPublic:
+    """File a dishonesty record (or a draft); the report clock is the filing unit's."""
+    env = record_env(container=container, session=session)
+    new = NewRecord(
+        person_name=body.person_name,
+        person_post=body.person_post,
+        department=body.department,
+        finding_type=body.finding_type.value,
+        authority=body.authority,
+        document_number=body.document_number,
+        arisen_on=body.arisen_on,
+        severity=body.severity.value if body.severity else None,
+        summary=body.summary,
+        source_case=body.case,
+        draft=body.draft,
+    )
+    view = file_record(session=session, new=new, actor=actor, env=env)
+    return _shown(session, view, actor, container)
+
+
+@router.get("", response_model=RecordsPublic, responses=refusals(401, 422))
+def list_records(
+    session: ReadSessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    department: Annotated[
+        StorableStr | None, Query(max_length=32, description="The unit named or the filer")
+    ] = None,
+    state: RecordStateFilter | None = None,
+    start: Annotated[
+        Day | None, Query(alias="from", description="First day arisen (Tianjin)")
+    ] = None,
+    end: Annotated[Day | None, Query(alias="to", description="Last day arisen (Tianjin)")] = None,
+    cursor: Cursor | None = None,
+    limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+) -> RecordsPublic:
+    """List the records the caller may see, newest first, one page at a time."""
+    env = record_env(container=container, session=session)
+    size = limit or container.settings.api_page_limit
+    views = find_records(
+        session=session,
+        actor=actor,
+        env=env,
+        department=department,
+        state=state.value if state else None,
+        arisen_from=start,
+        arisen_to=end,
+        after_id=int(cursor) if cursor is not None else None,
+        limit=size,
+    )
+    more = len(views) == size
+    next_cursor = str(views[-1].record.case_id) if more and views else None
+    return RecordsPublic(data=[summarise(v) for v in views], next_cursor=next_cursor)
+
+
+@router.get("/{number}", response_model=RecordPublic, responses=refusals(401, 404, 422))
+def read_record(
+    number: RecordNumber, session: ReadSessionDep, actor: CurrentActor, container: ContainerDep
+) -> RecordPublic:
+    """Show one record with its clocks, objections, repair applications and history."""
+    env = record_env(container=container, session=session)
+    view = get_record(session=session, number=number, actor=actor, env=env)
+    return _shown(session, view, actor, container)
+
+
+@router.post(
+    "/{number}/actions",
+    response_model=RecordPublic,
+    responses=refusals(400, 401, 403, 404, 409, 413, 422),
+)
+def act_on_record(
+    number: RecordNumber,
+    body: RecordActionBody,
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+) -> RecordPublic:
+    """Take a step on a record; who may take which one: backend.records.actions.SIDES."""
+    env = record_env(container=container, session=session)
+    view = get_record(session=session, number=number, actor=actor, env=env)
+    command = RecordCommand(
+        action=body.action,
+        version=body.version,
+        reason=body.reason,
+        days=body.days,
+        document_number=body.document_number,
+        severity=body.severity.value if body.severity else None,
+        explanation=body.explanation,
+        report=body.report,
+        upheld=body.upheld,
+        outcome=body.outcome,
+        summary=body.summary,
+        objector_kind=body.objector_kind.value if body.objector_kind else None,
+        objector_name=body.objector_name,
+        leniency=body.leniency.value if body.leniency else None,
+        months=body.months,
+    )
+    view = act(session=session, view=view, command=command, actor=actor, env=env)
+    return _shown(session, view, actor, container)
+
+
+def _shown(session: Session, view: RecordView, actor: Actor, container: Container) -> RecordPublic:
+    env = record_env(container=container, session=session)
+    return present(session=session, view=view, actor=actor, env=env)

@@ -1,0 +1,63 @@
+"""The record services' refusals in Chinese and English (merged into backend.messages)."""
+
+from __future__ import annotations
+
+RECORD_MESSAGES: dict[str, dict[str, str]] = {
+    "record_person_required": {
+        "zh": "请填写失信人员姓名。",
+        "en": "Please give the name of the person the record is about.",
+    },
+    "unknown_finding_type": {
+        "zh": "认定类型应为法院判决、行政处罚、纪律处分或问责决定之一。",
+        "en": "The finding must be a judgment, penalty, sanction or accountability decision.",
+    },
+    "unknown_severity": {
+        "zh": "严重程度应为轻微、一般或严重之一。",
+        "en": "The severity must be minor, general or serious.",
+    },
+    "record_arisen_in_future": {
+        "zh": "信息产生日期不能晚于今天。",
+        "en": "The date the information arose cannot be in the future.",
+    },
+    "record_document_required": {
+        "zh": "请填写文书编号（文号）；手续尚不齐全的，请先登记为草稿。",
+        "en": "Please give the document number; while the paperwork is incomplete, register "
+        "the record as a draft.",
+    },
+    "record_severity_required": {
+        "zh": "请选择严重程度（轻微、一般、严重）。",
+        "en": "Please give the severity (minor, general or serious).",
+    },
+    "unknown_record_state": {
+        "zh": "没有这个记录状态：{value}。",
+        "en": "Unknown record state: {value}.",
+    },
+    "explanation_required": {
+        "zh": "请填写书面说明。",
+        "en": "Please give the written explanation.",
+    },
+    "rectification_report_required": {
+        "zh": "请填写整改报告。",
+        "en": "Please give the rectification report.",
+    },
+    "objector_required": {
+        "zh": "请说明提出人（本人、单位或代理人）及其姓名或名称。",
+        "en": "Please say who this comes from (person, unit or representative) and their name.",
+    },
+    "decision_required": {
+        "zh": "请说明决定：upheld 为 true（成立）或 false（不成立）。",
+        "en": "Please give the decision: upheld true or false.",
+    },
+    "outcome_required": {
+        "zh": "异议成立时，请说明处理结果：更正（corrected）或撤销（withdrawn）。",
+        "en": "An upheld objection needs its outcome: corrected or withdrawn.",
+    },
+    "leniency_required": {
+        "zh": "请说明从轻（reduced）或免予（waived）处理。",
+        "en": "Please say whether the measures are reduced or waived.",
+    },
+    "publicity_months_out_of_range": {
+        "zh": "该严重程度的公示期为 {min} 至 {max} 个月。",
+        "en": "The publicity period for this severity is {min} to {max} months.",
+    },
+}

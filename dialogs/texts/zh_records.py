@@ -1,0 +1,24 @@
+"""Chinese texts of the clerk's /record dialog added with issue 11 (severity, post, drafts)."""
+
+RECORD_TEXTS: dict[str, str] = {
+    "record.post": "当事人的职务？请输入；不清楚请点「跳过」。",
+    "record.severity": "失信情节的严重程度？（决定公示期限）",
+    "severity.minor": "轻微",
+    "severity.general": "一般",
+    "severity.serious": "严重",
+    "record.document_or_draft": (
+        "请输入认定文书的编号，如 （2026）津0106民初123号。"
+        "文书尚未取得的，点「跳过」先登记为草稿：7 个工作日的报送时限照常计算。"
+    ),
+    "record.unit_unknown": "没有找到这个单位。请输入单位全称（如 区商务局），或点本单位。",
+    "record.filed_draft": (
+        "📝 失信记录已登记为草稿，编号：{number}。取得文书编号后请尽快补充报送，"
+        "报送时限自信息产生之日起计算。"
+    ),
+    "summary.post": "职务：{value}",
+    "summary.severity": "严重程度：{value}",
+    "summary.draft": "文书编号：待补充（登记为草稿）",
+    "refused.unknown_department": "没有找到这个单位，请在摘要中修改当事人所在单位。",
+    "refused.record_arisen_in_future": "信息产生日期不能晚于今天，请修改。",
+}
+RECORD_TEXTS |= {"edit.post": "改职务", "edit.severity": "改严重程度"}
