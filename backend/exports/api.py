@@ -112,7 +112,13 @@ def records_ledger(
     """Return the records ledger as a download (the API's and the console's)."""
     taxonomy, zone = container.taxonomy, container.settings.zone
     today = local_day(container.clock.now(), zone)
-    rows = ledger_rows(session=session, actor=actor, query=query, known=taxonomy.unit_codes)
+    rows = ledger_rows(
+        session=session,
+        actor=actor,
+        query=query,
+        known=taxonomy.unit_codes,
+        lead_office=taxonomy.lead_office,
+    )
     content = export_records(
         rows=rows,
         unit_name=lambda code: unit_name(taxonomy, code, language),

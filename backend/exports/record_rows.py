@@ -1,8 +1,9 @@
 """The rows of the records ledger (失信记录台账): one per dishonesty record, as the lead office
 keeps it, read straight from the records, their cases and their clocks.
 
-Who reads which: the lead office and the evaluator every record; a clerk the records of the
-own unit (named in the record, or filed by it), as `backend.records` lets clerks see them.
+Who reads which: the lead office (its coordinators and clerks) and the evaluator every
+record; another unit's clerk the records of the own unit (named in the record, or filed by
+it), as `backend.records` lets them see records.
 `from` and `to` are the Tianjin dates the information arose between (both included).
 """
 
@@ -22,6 +23,7 @@ from backend.cases.models import Case
 from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import ValidationFailed
 from backend.records.models import DishonestyRecord
+from backend.records.service import is_lead_office
 
 MAX_ROWS = 10_000  # records in one ledger; more is refused with `export_too_large`
 
@@ -46,7 +48,12 @@ class LedgerRow:
 
 
 def ledger_rows(
-    *, session: Session, actor: Actor, query: LedgerQuery, known: Sequence[str] | set[str]
+    *,
+    session: Session,
+    actor: Actor,
+    query: LedgerQuery,
+    known: Sequence[str] | set[str],
+    lead_office: str,
 ) -> list[LedgerRow]:
     """Return the ledger's records for this reader, oldest information first."""
     if query.arisen_from and query.arisen_to and query.arisen_from > query.arisen_to:
@@ -56,7 +63,8 @@ def ledger_rows(
     statement: Any = select(DishonestyRecord, col(Case.number)).join(
         Case, col(Case.id) == col(DishonestyRecord.case_id)
     )
-    for unit in (query.department, actor.department if actor.is_clerk else None):
+    own = actor.is_clerk and not is_lead_office(actor, lead_office)
+    for unit in (query.department, actor.department if own else None):
         if unit is not None:
             statement = statement.where(
                 or_(

@@ -6,9 +6,11 @@ import re
 
 from fastapi.testclient import TestClient
 
+from backend.bootstrap import Container
 from tests.api.helpers import act, file_case
 from tests.conftest import Staff
 from tests.exports.helpers import exported, headings, table
+from tests.record_fixtures import PutRecord, put_record
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 CONTACTED = "区里的项目做完了，工程款一直拖欠不付，电话13812345678，邮箱li@example.cn"
@@ -98,3 +100,15 @@ def test_an_evaluator_reads_the_measures_of_the_district(
     response = client.get("/api/v1/stats", headers=evaluator)
 
     assert response.status_code == 200 and response.json()["district"] is not None
+
+
+def test_an_evaluator_reads_the_records_and_may_file_none(
+    client: TestClient, staff: Staff, evaluator: dict[str, str], container: Container
+) -> None:
+    number = put_record(container, PutRecord({}))
+
+    listed = client.get("/api/v1/records", headers=evaluator)
+    read = client.get(f"/api/v1/records/{number}", headers=evaluator)
+
+    assert (listed.status_code, read.status_code) == (200, 200), listed.text
+    assert number in listed.text

@@ -285,3 +285,14 @@ def test_bad_input_gets_a_clear_refusal(
 
 def test_without_a_token_the_ledger_is_refused(client: TestClient) -> None:
     assert client.get("/api/v1/exports/records.xlsx").status_code == 401
+
+
+def test_a_clerk_of_the_lead_office_gets_every_record(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    a_repaired_record(container)
+    sfj_on_time(container)
+
+    book = ledger(client, staff.fgw_clerk)
+
+    assert book.sheetnames == ["汇总", "区财政局", "区司法局"]

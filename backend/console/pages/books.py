@@ -31,6 +31,7 @@ from backend.exports.api import assessment_ledger, records_ledger
 from backend.exports.labels import unit_name
 from backend.exports.record_rows import LedgerQuery, ledger_rows
 from backend.periods import local_day
+from backend.records.service import is_lead_office
 from backend.stats.service import stats_period
 from backend.storable import StorableStr
 
@@ -56,9 +57,16 @@ def ledger_page(
     zone, language, taxonomy = container.settings.zone, visit.language, container.taxonomy
     today = local_day(container.clock.now(), zone)
     window = stats_period(start=start, end=end, today=today, zone=zone)
-    unit = user.department if user.is_clerk else (department or None)
+    own = user.is_clerk and not is_lead_office(user, taxonomy.lead_office)
+    unit = user.department if own else (department or None)
     query = LedgerQuery(window.start, window.end, unit)
-    rows = ledger_rows(session=session, actor=user, query=query, known=taxonomy.unit_codes)
+    rows = ledger_rows(
+        session=session,
+        actor=user,
+        query=query,
+        known=taxonomy.unit_codes,
+        lead_office=taxonomy.lead_office,
+    )
     name = partial(unit_name, taxonomy, language=language)
     params = [("from", window.start.isoformat()), ("to", window.end.isoformat())]
     if unit:
@@ -70,6 +78,7 @@ def ledger_page(
         "ledger.html",
         window=window,
         department=unit,
+        chooses_unit=not own,
         unit_label=name(unit) if unit else t("ledger.all_units"),
         units=_units(container, language),
         lines=record_lines(rows, name, language, today),
