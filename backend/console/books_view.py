@@ -110,7 +110,8 @@ def assessment_charts(
     found: Assessment, unit_name: Callable[[str], str], t: Text
 ) -> dict[str, Markup]:
     """Return the charts: the ranked units' scores, and the district's rate of each measure."""
-    ranked = [u for u in found.units if u.score is not None]
+    # pygal draws a horizontal chart's first bar at the bottom: the best unit goes last.
+    ranked = [u for u in found.units if u.score is not None][::-1]
     scores = ChartSpec(
         "assessment_scores",
         "hbar",

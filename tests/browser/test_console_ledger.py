@@ -73,6 +73,7 @@ def test_the_assessment_draws_its_charts_under_the_consoles_policy(
     page.get_by_role("button", name="查看").click()
 
     expect(page.locator("figure.chart svg")).to_have_count(2)
-    expect(page.locator('tr[data-unit="区财政局"] td[data-rank]')).to_have_text("1")
+    expect(page.locator('tr[data-unit="区司法局"] td[data-rank]')).to_have_text("1")
+    expect(page.locator('tr[data-unit="区财政局"] td[data-rank]')).to_have_text("2")
     assert reading_problems(page) == []
     screenshot(page, "console-assessment")
