@@ -56,3 +56,15 @@ def test_the_search_lists_every_units_cases_without_the_reporter(
 
 def test_the_administration_is_not_the_evaluators(evaluator: ConsoleVisitor) -> None:
     assert evaluator.get("/console/admin/staff").status_code == 404
+
+
+def test_the_evaluator_chooses_a_unit_on_the_dashboard_and_in_the_search(
+    client: TestClient, staff: Staff, evaluator: ConsoleVisitor
+) -> None:
+    case = file_case(client, staff.coordinator)  # czj's
+
+    dashboard = evaluator.get("/console/dashboard?department=czj").text
+    found = evaluator.get("/console/cases?unit=sfj").text
+
+    assert 'name="department"' in dashboard and "区财政局" in dashboard
+    assert 'name="unit"' in found and case["number"] not in found
