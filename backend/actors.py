@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from backend.errors import Forbidden
 from backend.people.models import Role, StaffAccount
 
 
@@ -27,10 +28,21 @@ class Actor:
         """Return whether this actor is a unit's clerk."""
         return self.role is Role.clerk
 
+    @property
+    def is_evaluator(self) -> bool:
+        """Return whether this actor is a third-party evaluator (第三方评估), read-only."""
+        return self.role is Role.evaluator
+
     @classmethod
     def staff(cls, account: StaffAccount) -> Actor:
         """Return the actor for a staff account."""
         return cls("staff", account.id, account.name, Role(account.role), account.department_code)
+
+
+def refuse_evaluator(actor: Actor, what: str) -> None:
+    """Refuse (Forbidden) an evaluator any change: the role reads and never acts."""
+    if actor.is_evaluator:
+        raise Forbidden(f"an evaluator may not {what}")
 
 
 SYSTEM = Actor("system", name="system")

@@ -15,6 +15,7 @@ from backend.api.bodies import JsonLimitedRoute, install_body_limits
 from backend.api.errors import install_error_handlers, refusals
 from backend.api.favicon import mount_favicon
 from backend.api.health import router as health_router
+from backend.assessment.api import router as assessment_router
 from backend.attachments.api import router as attachments_router
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
@@ -77,6 +78,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(staff_router)
     api.include_router(exports_router)
     api.include_router(records_router)
+    api.include_router(assessment_router)
     app.include_router(api)
     mount_open311(app)
     mount_console(app, container)

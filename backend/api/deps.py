@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
 
-from backend.actors import Actor
+from backend.actors import Actor, refuse_evaluator
 from backend.bootstrap import Container
 from backend.db import read_scope, session_scope
 from backend.languages import preferred_language
@@ -17,6 +17,7 @@ from backend.observability.context import bind_actor
 from backend.people.models import StaffAccount
 from backend.people.service import authenticate
 
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
 
 
@@ -59,10 +60,15 @@ ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
 
 
 def get_current_actor(
+    request: Request,
     container: ContainerDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Actor:
-    """Return the staff member whose Bearer token came with the request; 401 otherwise."""
+    """Return the staff member whose Bearer token came with the request; 401 otherwise.
+
+    An evaluator (第三方评估) only reads: any other method is refused (403) here, before the
+    body is even read, whatever the endpoint (services refuse it too).
+    """
     account = None
     if credentials:
         # A read-only transaction of its own: it takes no lock on SQLite.
@@ -93,6 +99,8 @@ def _actor(account: StaffAccount | None) -> Actor:
         )
     actor = Actor.staff(account)
     bind_actor(actor)  # the request's log lines name who acts (id and role, not the name)
+    if request.method not in READ_METHODS:
+        refuse_evaluator(actor, "change anything")
     return actor
 
 

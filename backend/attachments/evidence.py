@@ -17,7 +17,7 @@ from urllib.parse import quote
 from fastapi.responses import Response
 from sqlmodel import Session, col, select
 
-from backend.actors import Actor
+from backend.actors import Actor, refuse_evaluator
 from backend.attachments.store import ContentStore
 from backend.cases.models import Attachment, Case
 from backend.cases.queries import get_case
@@ -79,6 +79,7 @@ def evidence_response(
     actor may not see, an attachment of another case, or bytes gone from the store.
     """
     case = get_case(session=session, number=number, actor=actor)
+    refuse_evaluator(actor, "open evidence files (they may show the reporter)")
     store = ContentStore.under(data_dir)
     found = evidence_file(session=session, store=store, case=case, attachment_id=attachment_id)
     return Response(found.data, media_type=found.media_type, headers=found.headers)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from backend.actors import Actor
+from backend.actors import Actor, refuse_evaluator
 from backend.bulk import insert_all
 from backend.cases.env import CaseEnv
 from backend.cases.events import new_event
@@ -89,6 +89,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     then the listeners (the clocks, in one statement). The receipt carries what was written,
     so the answer needs no read of it.
     """
+    refuse_evaluator(actor, "file a case")
     text = check_text(draft.text, min_length=env.min_text_length, max_length=env.max_text_length)
     for field in ("location_text", "reporter_name", "reporter_phone", "reporter_email"):
         value = getattr(draft, field)

@@ -29,7 +29,7 @@ def add_note(*, session: Session, case: Case, text: str, actor: Actor, env: Case
     """
     if not can_see(actor, case):
         raise NotFound(case.number)
-    if actor.kind != "staff" or actor.role is None:
+    if actor.kind != "staff" or actor.role is None or actor.is_evaluator:
         raise Forbidden(f"a {actor.kind} may not write an internal note")
     written = text.strip()
     if not written:

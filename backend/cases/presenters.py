@@ -91,6 +91,7 @@ def present(
                 id=a.id or 0, filename=a.filename, content_type=a.content_type, size=a.size
             )
             for a in attachments_of(session=session, case=case)
+            if not actor.is_evaluator  # evidence may show the reporter
         ],
     )
 

@@ -9,12 +9,15 @@ from sqlmodel import Session, col, select
 from backend.actors import Actor
 from backend.cases.models import Case
 from backend.cases.workflow import can_see
+from backend.contacts import mask_contacts
 from backend.messages import render
 from dialogs.parsing import case_numbers_in
 
 
 class Redactor:
     """Replace each number of a case the actor may not see with a neutral "another case".
+
+    For an evaluator (第三方评估), who may see every case, mask contact details instead.
 
     Free text (a complaint, a reason, a reply) is written by people who see more than a
     clerk does: a coordinator's reason may quote another unit's case. Numbers of no case,
@@ -33,6 +36,8 @@ class Redactor:
         """
         if not value or self.actor.is_coordinator:
             return value
+        if self.actor.is_evaluator:  # sees every case, never a contact detail in its words
+            return mask_contacts(value)
         mentions = case_numbers_in(value)
         self._learn({number for _, _, number in mentions})
         hidden = [(start, end) for start, end, number in mentions if self._hidden.get(number)]

@@ -105,8 +105,11 @@ def may_take(actor: Actor, rule: Rule) -> bool:
 
 
 def can_see(actor: Actor, case: Case) -> bool:
-    """Return whether the actor may see the case (a clerk sees only the own unit's cases)."""
-    if actor.is_coordinator or actor.kind in ("system", "reporter"):
+    """Return whether the actor may see the case (a clerk sees only the own unit's cases).
+
+    An evaluator sees every case, anonymised (backend.cases.redaction), and acts on none.
+    """
+    if actor.is_coordinator or actor.is_evaluator or actor.kind in ("system", "reporter"):
         return True
     return actor.is_clerk and case.department_code == actor.department
 

@@ -27,7 +27,7 @@ app = typer.Typer(help="Staff accounts (coordinators and clerks).", no_args_is_h
 
 @app.command("create")
 def create(
-    role: Annotated[Role, typer.Option(help="coordinator or clerk.")],
+    role: Annotated[Role, typer.Option(help="coordinator, clerk or evaluator (read-only).")],
     name: Annotated[str, typer.Option(help="The person's name.", callback=storable_text)],
     department: Annotated[
         str | None,

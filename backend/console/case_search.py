@@ -99,7 +99,8 @@ def read_search(
         typed["unit"] = params.get("department", "").strip()
     problems: list[Problem] = []
     for name in COORDINATOR_ONLY:
-        if typed[name] and not actor.is_coordinator:
+        evaluating = name == "unit" and actor.is_evaluator  # reads every unit's cases
+        if typed[name] and not (actor.is_coordinator or evaluating):
             if name == "phone":  # a unit never learns who reported: refused, not ignored
                 problems.append(Problem("search.phone_refused", name))
             typed[name] = ""

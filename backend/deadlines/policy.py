@@ -78,6 +78,44 @@ class RecordsPolicy(_Entry):
     }
 
 
+ASSESSED_MEASURES = frozenset(
+    {
+        "sign_on_time",
+        "resolve_on_time",
+        "satisfaction",
+        "report_on_time",
+        "rectify_on_time",
+        "objections_upheld",
+    }
+)
+
+
+class AssessmentPolicy(_Entry):
+    """考核评价: the weight of each measure in a unit's score (backend.assessment)."""
+
+    weights: dict[str, float] = Field(
+        default_factory=lambda: {
+            "sign_on_time": 15.0,
+            "resolve_on_time": 25.0,
+            "satisfaction": 20.0,
+            "report_on_time": 15.0,
+            "rectify_on_time": 15.0,
+            "objections_upheld": 10.0,
+        }
+    )
+
+    @model_validator(mode="after")
+    def _weighed(self) -> AssessmentPolicy:
+        unknown = set(self.weights) - ASSESSED_MEASURES
+        if unknown:
+            raise ValueError(f"assessment.weights: unknown measure {', '.join(sorted(unknown))}")
+        if any(weight < 0 for weight in self.weights.values()):
+            raise ValueError("assessment.weights: a weight may not be negative")
+        if not any(self.weights.values()):
+            raise ValueError("assessment.weights: at least one weight must be above 0")
+        return self
+
+
 class Policy(_Entry):
     """The whole policy."""
 
@@ -90,6 +128,7 @@ class Policy(_Entry):
     calendar_alarm_months: tuple[int, ...] = (11, 12)
     extension_max_days: int = Field(default=30, ge=1, le=365)
     records: RecordsPolicy = RecordsPolicy()
+    assessment: AssessmentPolicy = AssessmentPolicy()
 
     def clock_rule(self, kind: str) -> ClockPolicy:
         """Return the length of a clock, from `clocks` or (for a record's own) `records`."""

@@ -16,6 +16,7 @@ class Role(StrEnum):
 
     coordinator = "coordinator"  # lead office: triage, reassign, reject, close, see all
     clerk = "clerk"  # 联络员 of one unit: sign for and handle that unit's cases
+    evaluator = "evaluator"  # 第三方评估: reads measures, assessment, ledgers; acts on nothing
 
 
 class Reporter(SQLModel, table=True):

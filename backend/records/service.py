@@ -59,8 +59,8 @@ def is_lead_office(actor: Actor, lead_office: str) -> bool:
 
 def can_see(*, actor: Actor, record: DishonestyRecord, lead_office: str) -> bool:
     """Return whether the actor may see a record: the lead office, or the filing or named unit."""
-    if actor.kind == "system" or is_lead_office(actor, lead_office):
-        return True
+    if actor.kind == "system" or actor.is_evaluator or is_lead_office(actor, lead_office):
+        return True  # the evaluator (第三方评估) reads every record and acts on none
     units = (record.filed_by_department, record.department_code)
     return actor.is_clerk and actor.department in units
 
@@ -268,7 +268,9 @@ def list_records(
         raise ValidationFailed("from_after_to", field="from")
     R = DishonestyRecord
     statement = select(Case, R).join(R, col(R.case_id) == Case.id)
-    if not (actor.kind == "system" or is_lead_office(actor, env.lead_office)):
+    if not (
+        actor.kind == "system" or actor.is_evaluator or is_lead_office(actor, env.lead_office)
+    ):
         if not actor.is_clerk:
             return []
         statement = statement.where(

@@ -114,6 +114,12 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "text_empty",  # a corrected summary of white space only
         }
     ),
+    # the assessment and the ledgers: a period that runs forwards, a unit that exists
+    "GET /api/v1/assessment": frozenset({"period_reversed", "unknown_department"}),
+    "GET /api/v1/exports/assessment.xlsx": frozenset({"period_reversed", "unknown_department"}),
+    "GET /api/v1/exports/records.xlsx": frozenset(
+        {"period_reversed", "unknown_department", "export_too_large"}
+    ),
 }
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 

@@ -9,6 +9,7 @@ from backend.console.pages import (
     admin_routing,
     admin_staff,
     admin_staff_actions,
+    books,
     case,
     dashboard,
     exports,
@@ -28,4 +29,5 @@ def console_router() -> APIRouter:
     administration = (admin_routing, admin_staff, admin_staff_actions, admin_calendar)
     for page in administration:
         router.include_router(page.router)
+    router.include_router(books.router)  # the ledger and the assessment (issue 11)
     return router

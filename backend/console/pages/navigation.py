@@ -44,6 +44,8 @@ NAV_LINKS: list[NavLink] = [
     NavLink("cases", "nav.search"),
     NavLink("dashboard", "nav.dashboard"),
     NavLink("admin", "nav.admin", coordinators_only=True),
+    NavLink("ledger", "nav.ledger"),
+    NavLink("assessment", "nav.assessment"),
 ]
 
 

@@ -26,3 +26,10 @@ def render(language: str, key: str, **params: object) -> str:
 def has(key: str) -> bool:
     """Return whether a text exists for a key."""
     return key in CATALOGUES[DEFAULT_LANGUAGE]
+
+
+# The ledger and assessment pages' words (issue 11), kept in modules of their own.
+from backend.console.texts import en_books, zh_books  # noqa: E402
+
+CATALOGUES["zh"] = {**CATALOGUES["zh"], **zh_books.TEXTS}
+CATALOGUES["en"] = {**CATALOGUES["en"], **en_books.TEXTS}

@@ -108,6 +108,7 @@ def case_page_data(
                 a.id or 0, a.filename, a.content_type, a.size, is_inline_image(a.content_type)
             )
             for a in attachments_of(session=session, case=case)
+            if not actor.is_evaluator  # evidence may show the reporter
         ],
         similar=_similar(session, case, actor, now, language),
         forms=forms,

@@ -1,0 +1,182 @@
+"""The ledger (台账) and assessment (考核评价) pages, and their spreadsheets from the console.
+
+Both read what the API reads (backend.exports, backend.assessment) with the signed-in user's
+permissions: a clerk its own unit's, the lead office and the evaluator every unit's.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from backend.api.deps import ContainerDep, SessionDep
+from backend.api.params import Day
+from backend.assessment.api import assessment_for
+from backend.assessment.measures import Assessed
+from backend.console import texts
+from backend.console.books_view import (
+    assessment_charts,
+    ratio_cell,
+    record_lines,
+    style_specs,
+)
+from backend.console.charts import chart_stylesheet
+from backend.console.deps import ConsoleUser, VisitDep
+from backend.console.rendering import console_path, render_page
+from backend.exports.api import assessment_ledger, records_ledger
+from backend.exports.labels import unit_name
+from backend.exports.record_rows import LedgerQuery, ledger_rows
+from backend.periods import local_day
+from backend.records.service import is_lead_office
+from backend.stats.service import stats_period
+from backend.storable import StorableStr
+
+router = APIRouter()
+
+From = Annotated[Day | None, Query(alias="from")]
+To = Annotated[Day | None, Query(alias="to")]
+Department = Annotated[StorableStr | None, Query(max_length=32)]
+
+
+@router.get("/ledger", response_class=HTMLResponse, name="ledger")
+def ledger_page(
+    request: Request,
+    user: ConsoleUser,
+    visit: VisitDep,
+    session: SessionDep,
+    container: ContainerDep,
+    start: From = None,
+    end: To = None,
+    department: Department = None,
+) -> HTMLResponse:
+    """Show the records of the period and unit, with both ledgers' downloads."""
+    zone, language, taxonomy = container.settings.zone, visit.language, container.taxonomy
+    today = local_day(container.clock.now(), zone)
+    window = stats_period(start=start, end=end, today=today, zone=zone)
+    own = user.is_clerk and not is_lead_office(user, taxonomy.lead_office)
+    unit = user.department if own else (department or None)
+    query = LedgerQuery(window.start, window.end, unit)
+    rows = ledger_rows(
+        session=session,
+        actor=user,
+        query=query,
+        known=taxonomy.unit_codes,
+        lead_office=taxonomy.lead_office,
+    )
+    name = partial(unit_name, taxonomy, language=language)
+    params = [("from", window.start.isoformat()), ("to", window.end.isoformat())]
+    if unit:
+        params.insert(0, ("department", unit))
+    address = urlencode(params)
+    t = partial(texts.render, language)
+    return render_page(
+        request,
+        "ledger.html",
+        window=window,
+        department=unit,
+        chooses_unit=not own,
+        unit_label=name(unit) if unit else t("ledger.all_units"),
+        units=_units(container, language),
+        lines=record_lines(rows, name, language, today),
+        total=len(rows),
+        records_link=f"{console_path(request, 'export_records')}?{address}",
+        cases_link=f"{console_path(request, 'export_cases')}?{address}",
+    )
+
+
+@router.get("/ledger/records.xlsx", name="export_records")
+def export_records_page(
+    user: ConsoleUser,
+    visit: VisitDep,
+    session: SessionDep,
+    container: ContainerDep,
+    start: From = None,
+    end: To = None,
+    department: Department = None,
+) -> Response:
+    """Download the records ledger (a clerk: the own unit's records)."""
+    return records_ledger(
+        session=session,
+        actor=user,
+        container=container,
+        language=visit.language,
+        query=LedgerQuery(start, end, department or None),
+    )
+
+
+@router.get("/assessment", response_class=HTMLResponse, name="assessment")
+def assessment_page(
+    request: Request,
+    user: ConsoleUser,
+    visit: VisitDep,
+    session: SessionDep,
+    container: ContainerDep,
+    start: From = None,
+    end: To = None,
+) -> HTMLResponse:
+    """Show each unit's measures, score and rank over the period, with charts."""
+    language, taxonomy = visit.language, container.taxonomy
+    found = assessment_for(
+        session=session, actor=user, container=container, start=start, end=end, department=None
+    )
+    name = partial(unit_name, taxonomy, language=language)
+    t = partial(texts.render, language)
+    params = urlencode(
+        [("from", found.window.start.isoformat()), ("to", found.window.end.isoformat())]
+    )
+    return render_page(
+        request,
+        "assessment.html",
+        window=found.window,
+        measures=list(Assessed),
+        weights=found.weights,
+        rows=[
+            (
+                u.rank,
+                name(u.department),
+                u.score,
+                {m: ratio_cell(r) for m, r in u.measures.items()},
+            )
+            for u in found.units
+        ],
+        charts=assessment_charts(found, name, t),
+        export=f"{console_path(request, 'export_assessment')}?{params}",
+    )
+
+
+@router.get("/assessment.xlsx", name="export_assessment")
+def export_assessment_page(
+    user: ConsoleUser,
+    visit: VisitDep,
+    session: SessionDep,
+    container: ContainerDep,
+    start: From = None,
+    end: To = None,
+) -> Response:
+    """Download the assessment for the third-party evaluator."""
+    return assessment_ledger(
+        session=session,
+        actor=user,
+        container=container,
+        language=visit.language,
+        period=(start, end),
+        department=None,
+    )
+
+
+@router.get("/assessment/charts.css", name="assessment_charts_css")
+def assessment_charts_css() -> Response:
+    """Return the charts' stylesheet (pygal's rules; a page may not carry inline style)."""
+    return Response(chart_stylesheet(style_specs()), media_type="text/css")
+
+
+def _units(container: ContainerDep, language: str) -> list[tuple[str, str]]:
+    taxonomy = container.taxonomy
+    return sorted(
+        ((code, unit_name(taxonomy, code, language)) for code in taxonomy.unit_codes),
+        key=lambda pair: pair[1],
+    )

@@ -1,0 +1,114 @@
+"""The evaluator (第三方评估): reads every case anonymised, never a reporter, changes nothing."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from backend.bootstrap import Container
+from tests.api.helpers import act, file_case
+from tests.conftest import Staff
+from tests.exports.helpers import exported, headings, table
+from tests.record_fixtures import PutRecord, put_record
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+CONTACTED = "区里的项目做完了，工程款一直拖欠不付，电话13812345678，邮箱li@example.cn"
+NAMED = {"reporter": {"name": "张三", "phone": "13912345678"}, "anonymous": False}
+MASKED = "区里的项目做完了，工程款一直拖欠不付，电话***，邮箱***"
+
+
+def write_routes(client: TestClient) -> list[tuple[str, str]]:
+    """Return (method, path) of every staff API route that changes something (its schema's)."""
+    paths = client.get("/openapi.json").json()["paths"]
+    return [
+        (method.upper(), path)
+        for path, operations in paths.items()
+        for method in operations
+        if path.startswith("/api/v1/") and method.upper() in WRITE_METHODS
+    ]
+
+
+def test_every_write_endpoint_refuses_an_evaluator(
+    client: TestClient, staff: Staff, evaluator: dict[str, str]
+) -> None:
+    case = file_case(client, staff.coordinator)
+    values = {"number": case["number"], "day": "2026-12-01", "year": "2026"}
+    routes = write_routes(client)
+    assert ("POST", "/api/v1/cases") in routes and len(routes) >= 8
+
+    for method, path in routes:
+        url = re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), "1"), path)
+        response = client.request(
+            method, url, json={}, headers={**evaluator, "Accept-Language": "zh"}
+        )
+        assert (method, path, response.status_code) == (method, path, 403), response.text
+        assert response.json()["code"] == "forbidden"
+
+    after = client.get(f"/api/v1/cases/{case['number']}", headers=staff.coordinator).json()
+    assert (after["version"], after["events"]) == (case["version"], case["events"])
+
+
+def test_a_case_action_with_a_valid_body_is_refused_too(
+    client: TestClient, staff: Staff, evaluator: dict[str, str]
+) -> None:
+    case = file_case(client, staff.coordinator)
+
+    response = act(client, evaluator, case, "close")
+
+    assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+
+
+def test_an_evaluator_reads_any_case_with_contact_details_masked_and_no_reporter(
+    client: TestClient, staff: Staff, evaluator: dict[str, str]
+) -> None:
+    case = file_case(client, staff.coordinator, text=CONTACTED, **NAMED)
+
+    read = client.get(f"/api/v1/cases/{case['number']}", headers=evaluator).json()
+    listed = client.get("/api/v1/cases", headers=evaluator).json()["data"]
+
+    assert (read["text"], read["reporter"], read["allowed_actions"]) == (MASKED, None, [])
+    assert [row["text"] for row in listed] == [MASKED]
+    for body in (str(read), str(listed)):
+        assert "13812345678" not in body and "张三" not in body and "13912345678" not in body
+
+
+def test_an_evaluator_opens_no_evidence_file(
+    client: TestClient, staff: Staff, evaluator: dict[str, str]
+) -> None:
+    case = file_case(client, staff.coordinator)
+
+    response = client.get(f"/api/v1/cases/{case['number']}/attachments/1", headers=evaluator)
+
+    assert response.status_code == 403
+
+
+def test_the_complaint_ledger_of_an_evaluator_has_no_reporter_and_masked_text(
+    client: TestClient, staff: Staff, evaluator: dict[str, str]
+) -> None:
+    file_case(client, staff.coordinator, text=CONTACTED, **NAMED)
+
+    sheet = exported(client, evaluator)
+
+    assert "举报人姓名" not in headings(sheet)
+    assert [row["投诉内容"] for row in table(sheet)] == [MASKED]
+
+
+def test_an_evaluator_reads_the_measures_of_the_district(
+    client: TestClient, evaluator: dict[str, str]
+) -> None:
+    response = client.get("/api/v1/stats", headers=evaluator)
+
+    assert response.status_code == 200 and response.json()["district"] is not None
+
+
+def test_an_evaluator_reads_the_records_and_may_file_none(
+    client: TestClient, staff: Staff, evaluator: dict[str, str], container: Container
+) -> None:
+    number = put_record(container, PutRecord({}))
+
+    listed = client.get("/api/v1/records", headers=evaluator)
+    read = client.get(f"/api/v1/records/{number}", headers=evaluator)
+
+    assert (listed.status_code, read.status_code) == (200, 200), listed.text
+    assert number in listed.text
