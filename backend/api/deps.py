@@ -74,10 +74,11 @@ def get_current_actor(
         # A read-only transaction of its own: it takes no lock on SQLite.
         with read_scope(container.engine) as session:
             account = authenticate(session=session, token=credentials.credentials)
-    return _actor(account)
+    return _actor(account, request.method)
 
 
 def get_writing_actor(
+    request: Request,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Actor:
@@ -87,10 +88,10 @@ def get_writing_actor(
     statement of its write transaction instead of a transaction of its own (issue 13, item 3).
     """
     account = authenticate(session=session, token=credentials.credentials) if credentials else None
-    return _actor(account)
+    return _actor(account, request.method)
 
 
-def _actor(account: StaffAccount | None) -> Actor:
+def _actor(account: StaffAccount | None, method: str) -> Actor:
     if account is None:
         raise HTTPException(
             status_code=status.HTTP_401_UNAUTHORIZED,
@@ -99,7 +100,7 @@ def _actor(account: StaffAccount | None) -> Actor:
         )
     actor = Actor.staff(account)
     bind_actor(actor)  # the request's log lines name who acts (id and role, not the name)
-    if request.method not in READ_METHODS:
+    if method not in READ_METHODS:
         refuse_evaluator(actor, "change anything")
     return actor
 
