@@ -19,9 +19,12 @@ from backend.db import dialect_of, make_engine, session_scope
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.policy import Policy, load_policy
 from backend.errors import ConfigError
+from backend.handoff.notices import HandOffNotices
+from backend.handoff.rules import HandOffRules
 from backend.migrate import alembic_config
 from backend.ports import CaseListener, Notifier, NullNotifier
 from backend.routing.corrections import CorrectionRecorder, recent_examples
+from backend.routing.danger import DangerWords
 from backend.routing.router import Router
 from backend.secret_key import signing_secret
 from backend.settings import Settings, get_settings
@@ -68,6 +71,8 @@ class Container:
             max_returns=s.max_returns,
             listeners=tuple(self.listeners),
             guards=(self.keeper,),
+            rules=(HandOffRules(self.keeper),),
+            danger=DangerWords({str(k): v for k, v in self.policy.urgent.danger.items()}),
         )
 
 
@@ -109,6 +114,7 @@ def build(
             keeper,
             ReporterUpdates(taxonomy),
             CorrectionRecorder(lead_office=taxonomy.lead_office, router=router),
+            HandOffNotices(keeper=keeper, taxonomy=taxonomy),
         ],
         published_calendar=published_calendar or ChineseCalendarPackage(),
     )

@@ -19,6 +19,8 @@ class ClockKind(StrEnum):
     report = "report"  # a dishonesty record reaches the lead office (7 working days)
     follow_up = "follow_up"  # 回访
     rectify = "rectify"  # 整改, set by a coordinator
+    dispatch = "dispatch"  # 派单: triage places the case (backend/handoff)
+    urgent_sign = "urgent_sign"  # 签收 of an urgent case, in minutes, day or night
 
 
 class ClockState(StrEnum):
@@ -49,7 +51,7 @@ class Deadline(SQLModel, table=True):
     kind: str = Field(max_length=16)
     department_code: str | None = Field(default=None, max_length=32)
     started_on: date
-    unit: str = Field(default="working", max_length=8)  # working | natural
+    unit: str = Field(default="working", max_length=8)  # working | natural | minutes
     days: int
     extension_days: int = 0
     paused_days: int = 0

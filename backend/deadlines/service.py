@@ -12,7 +12,7 @@ from backend.cases.models import Case
 from backend.clock import Clock
 from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.models import ClockKind, ClockState, Deadline
-from backend.deadlines.policy import Policy
+from backend.deadlines.policy import ClockPolicy, Policy
 from backend.errors import InvalidTransition, ValidationFailed
 from backend.periods import local_day
 from backend.workdays.calendar import WorkingCalendar
@@ -60,7 +60,8 @@ def open_clock(
     days: int | None = None,
 ) -> Deadline:
     """Start a clock of a case today (or on `started_on`), with the policy's length by default."""
-    rule = env.policy.clocks[kind.value]
+    lengths: dict[str, ClockPolicy] = {str(k): v for k, v in env.policy.clocks.items()}
+    rule = lengths[kind.value]
     now = env.now()
     assert case.id is not None
     deadline = Deadline(

@@ -23,6 +23,7 @@ ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了
 
 
 TIANJIN = ZoneInfo("Asia/Shanghai")
+HANDOFF = "handoff:"  # the key of a notice telling a unit of a new case (backend/handoff)
 
 
 def tianjin(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
@@ -65,8 +66,13 @@ class World:
         """One scheduler round at the clock's time: sweep, then deliver."""
         jobs.sweep_job(self.container)
 
-    def texts(self, chat_id: str) -> list[str]:
-        return [m.text for m in self.notifier.sent if m.chat_id == chat_id]
+    def texts(self, chat_id: str, *, handoff: bool = False) -> list[str]:
+        """Return what a chat was sent; the notices of a new case (backend/handoff) if asked."""
+        return [
+            m.text
+            for m in self.notifier.sent
+            if m.chat_id == chat_id and (handoff or not m.key.startswith(HANDOFF))
+        ]
 
 
 @pytest.fixture

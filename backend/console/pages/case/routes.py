@@ -30,7 +30,7 @@ from backend.console.pages.case.view import case_page_data
 from backend.console.pages.navigation import see_other
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
-from backend.errors import InvalidTransition, StaleVersion, ValidationFailed
+from backend.errors import InvalidTransition, RuleRefused, StaleVersion, ValidationFailed
 from backend.storable import is_storable
 
 router = APIRouter()
@@ -150,7 +150,7 @@ def _require_storable(values: dict[str, str]) -> None:
 
 
 def _refusal_text(refused: ValidationFailed | InvalidTransition, language: str) -> str:
-    if isinstance(refused, ValidationFailed):
+    if isinstance(refused, ValidationFailed | RuleRefused):
         return refused.message(language)
     return texts.render(language, "case.not_now")
 
