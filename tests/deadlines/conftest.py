@@ -12,7 +12,7 @@ from backend.actors import SYSTEM, Actor
 from backend.bootstrap import Container
 from backend.cases.intake import Draft, Receipt, submit
 from backend.cases.queries import get_case
-from backend.cases.workflow import Action, Command, transition
+from backend.cases.workflow import Action, Command, allowed_actions, transition
 from backend.db import session_scope
 from backend.people.models import Role, StaffAccount
 from backend.people.service import bind_chat, create_staff
@@ -61,6 +61,16 @@ class World:
                 env=self.container.case_env,
                 command=Command(action=action, version=case.version, **command),
             )  # type: ignore[arg-type]
+
+    def allowed(self, number: str, actor: Actor | None = None) -> list[str]:
+        """Return the actions offered to an actor (the clerk by default) on a case now."""
+        actor = actor or self.clerk
+        with session_scope(self.container.engine) as session:
+            case = get_case(session=session, number=number, actor=actor)
+            env = self.container.case_env
+            return [
+                a.value for a in allowed_actions(session=session, case=case, actor=actor, env=env)
+            ]
 
     def tick(self) -> None:
         """One scheduler round at the clock's time: sweep, then deliver."""
