@@ -57,6 +57,11 @@ class Container:
         """Return the signing secret: INTAKE_SECRET_KEY, else the one kept in the data folder."""
         return signing_secret(self.settings)
 
+    @cached_property
+    def danger_words(self) -> DangerWords:
+        """Return the words of immediate danger of the policy, folded once."""
+        return DangerWords({str(k): v for k, v in self.policy.urgent.danger.items()})
+
     @property
     def case_env(self) -> CaseEnv:
         """Return what the case services need."""
@@ -72,7 +77,7 @@ class Container:
             listeners=tuple(self.listeners),
             guards=(self.keeper,),
             rules=(HandOffRules(self.keeper),),
-            danger=DangerWords({str(k): v for k, v in self.policy.urgent.danger.items()}),
+            danger=self.danger_words,
         )
 
 
