@@ -76,10 +76,12 @@ def case_action(
     department: Short = "",
     category: Short = "",
     into: Short = "",
+    rating: Short = "",
 ) -> Response:
     """Take one action through the workflow service, then go back to the page (303)."""
     case = get_case(session=session, number=number, actor=user)
-    values = dict(zip(FIELDS, (reason, reply, days, department, category, into), strict=True))
+    posted_values = (reason, reply, days, department, category, into, rating)
+    values = dict(zip(FIELDS, posted_values, strict=True))
     if action not in {a.value for a in Action}:
         raise ValidationFailed("unknown_action", field="action", value=action[:40])
     posted = PostedAction(Action(action), version, seen, values)
