@@ -147,7 +147,8 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         to_status="received",
         at=now,
         details={"channel": draft.channel, "kind": draft.kind.value}
-        | ({DETAIL: draft.idempotency_key} if draft.idempotency_key else {}),
+        | ({DETAIL: draft.idempotency_key} if draft.idempotency_key else {})
+        | ({"urgent": True} if case.urgent else {}),
     )
     bind_case(case.number)  # the request's log lines name the case from here on
     log.info(
