@@ -8,6 +8,7 @@ from sqlmodel import select
 from backend.cases.workflow import Action
 from backend.db import session_scope
 from backend.notifications.models import Notification
+from backend.people.service import bind_chat, create_staff
 from backend.scheduler import jobs
 from tests.deadlines.conftest import World, tianjin
 
@@ -114,3 +115,33 @@ def test_an_urgent_case_waiting_in_triage_tells_the_coordinator_at_once(world: W
     world.tick()
     assert [(URGENT in t, number in t) for t in told(world, "boss-chat")] == [(True, True)]
     assert told(world, "clerk-chat") == []
+
+
+def test_only_the_coordinators_on_duty_are_woken(world: World) -> None:
+    with session_scope(world.container.engine) as session:
+        duty, _ = create_staff(
+            session=session,
+            name="值班员 赵",
+            role="coordinator",
+            department="fgw",
+            clock=world.clock,
+            login="zhao",
+        )
+        bind_chat(
+            session=session,
+            staff=duty,
+            channel="telegram",
+            chat_id="duty-chat",
+            language="en",
+            clock=world.clock,
+        )
+    keeper = world.container.keeper
+    keeper.policy = keeper.policy.model_copy(
+        update={"urgent": keeper.policy.urgent.model_copy(update={"on_duty": ("zhao",)})}
+    )
+    world.clock.current = SUNDAY_NIGHT
+    number = world.file(urgent=True).case.number
+    world.tick()
+    assert told(world, "boss-chat") == []
+    assert [("URGENT" in t, number in t) for t in told(world, "duty-chat")] == [(True, True)]
+    assert [URGENT in t for t in told(world, "clerk-chat")] == [True]
