@@ -20,9 +20,12 @@ from backend.db import dialect_of, make_engine, session_scope
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.policy import Policy, load_policy
 from backend.errors import ConfigError
+from backend.handoff.notices import HandOffNotices
+from backend.handoff.rules import HandOffRules
 from backend.migrate import alembic_config
 from backend.ports import CaseListener, Notifier, NullNotifier
 from backend.routing.corrections import CorrectionRecorder, recent_examples
+from backend.routing.danger import DangerWords
 from backend.routing.router import Router
 from backend.secret_key import signing_secret
 from backend.settings import Settings, get_settings
@@ -55,6 +58,11 @@ class Container:
         """Return the signing secret: INTAKE_SECRET_KEY, else the one kept in the data folder."""
         return signing_secret(self.settings)
 
+    @cached_property
+    def danger_words(self) -> DangerWords:
+        """Return the words of immediate danger of the policy, folded once."""
+        return DangerWords({str(k): v for k, v in self.policy.urgent.danger.items()})
+
     @property
     def case_env(self) -> CaseEnv:
         """Return what the case services need."""
@@ -70,6 +78,8 @@ class Container:
             listeners=tuple(self.listeners),
             guards=(self.keeper,),
             pin_key=self.pin_key,
+            rules=(HandOffRules(self.keeper),),
+            danger=self.danger_words,
         )
 
     @cached_property
@@ -116,6 +126,7 @@ def build(
             keeper,
             ReporterUpdates(taxonomy),
             CorrectionRecorder(lead_office=taxonomy.lead_office, router=router),
+            HandOffNotices(keeper=keeper, taxonomy=taxonomy),
         ],
         published_calendar=published_calendar or ChineseCalendarPackage(),
     )

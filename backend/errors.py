@@ -67,3 +67,21 @@ class UploadRefused(DomainError):
         from backend.messages import render
 
         return render(self.code, language or self.language, **self.params)
+
+
+class RuleRefused(InvalidTransition):
+    """A rule of the hand-offs (a time limit, a cap) stands against an action now (409).
+
+    The code names a message in backend.messages, so every channel words it the same way.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, language: str = "en") -> str:
+        """Return the message for the user, in their language."""
+        from backend.messages import render
+
+        return render(self.code, language, **self.params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from backend.handoff.messages import HANDOFF_MESSAGES
 from backend.open311.texts import OPEN311_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -366,6 +367,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "case_status_closed": {"zh": "已归档", "en": "closed"},
     "case_status_rejected": {"zh": "不予受理", "en": "rejected"},
     **OPEN311_MESSAGES,
+    **HANDOFF_MESSAGES,
     # Administration of staff accounts and the calendar (console and CLI alike).
     "name_required": {
         "zh": "请填写姓名（姓名为空）。",

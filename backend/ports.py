@@ -9,6 +9,7 @@ from typing import Protocol
 from sqlmodel import Session
 
 from backend.cases.models import Case, CaseEvent
+from backend.errors import DomainError
 
 
 @dataclass(frozen=True)
@@ -79,3 +80,11 @@ class DeliveryFailed(Exception):
 class DeliveryUnconfirmed(Exception):
     """The message went out, but a part of it may not have arrived: the channel timed out
     after the request was sent, and the message's kind is not sent twice."""
+
+
+class CaseRule(Protocol):
+    """A rule that can refuse an action now with its own code and words (the hand-off caps)."""
+
+    def refusal(self, *, session: Session, case: Case, action: str) -> DomainError | None:
+        """Return the refusal of the action on the case now, or None when it may be taken."""
+        ...

@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     split_text_window_seconds: float = Field(default=3.0, ge=0, le=60)
     # A group is told to use a private chat at most once in this many minutes (0: each time).
     group_notice_minutes: int = Field(default=60, ge=0, le=7 * 24 * 60)
-    max_returns: int = Field(default=2, ge=0)
+    max_returns: int = Field(default=3, ge=0)
     api_page_limit: int = Field(default=50, ge=1, le=500)
     # Load: requests one process serves at once, and how long a request may wait for a turn
     # before it is answered 503 with Retry-After (backend/capacity.py sizes threads and pool).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 from dialogs.model import ChatRef, FileRef, GeoPoint
 from dialogs.record_draft import SEVERITIES as SEVERITIES
@@ -17,12 +17,7 @@ Finding = Literal[
     "court_judgment", "administrative_penalty", "disciplinary_sanction", "accountability_decision"
 ]
 RATINGS: tuple[Rating, ...] = ("satisfied", "basically_satisfied", "dissatisfied")
-FINDINGS: tuple[Finding, ...] = (
-    "court_judgment",
-    "administrative_penalty",
-    "disciplinary_sanction",
-    "accountability_decision",
-)
+FINDINGS: tuple[Finding, ...] = get_args(Finding)  # in the order of the Literal
 
 
 class SubmissionRefused(Exception):
@@ -91,6 +86,7 @@ class ComplaintDraft:
     occurred_until: date | None = None  # the last day of a span typed, else None
     occurred_as: str | None = None  # the words of a span typed, kept with the case
     street_unsure: bool = False  # asked for the street, the citizen tapped "not sure"
+    urgent: bool | None = None  # asked about immediate danger: the answer; None: not asked
 
 
 @dataclass(frozen=True)
@@ -285,3 +281,7 @@ class DialogServices(Protocol):
 
     def record_unit(self, text: str) -> str | None:
         """Return the official Chinese name of the unit a clerk typed, or None when unknown."""
+        ...
+
+    def danger_of(self, text: str) -> str | None:
+        """Return the emergency number words of danger in a text call for ("other"), or None."""

@@ -27,6 +27,7 @@ from backend.errors import (
     Forbidden,
     InvalidTransition,
     NotFound,
+    RuleRefused,
     StaleVersion,
     ValidationFailed,
 )
@@ -50,7 +51,10 @@ _DESCRIPTIONS = {
     401: "No valid Bearer token (`unauthorized`).",
     403: "The caller's role may not do this (`forbidden`).",
     404: "No such thing, or one the caller may not see (`not_found`).",
-    409: "The case changed since the caller read it, or its state does not allow the action.",
+    409: "The case changed since the caller read it (`stale_version`), or its state or a "
+    "hand-off rule does not allow the action (`invalid_transition`, `return_window_closed`, "
+    "`complex_window_closed`, `complex_already_declared`, `dispatch_final`, "
+    "`extension_limit_reached`).",
     413: "The body is larger than the limit (`body_too_large`).",
     422: "The request is refused; `code` names the rule and `detail` explains it.",
     503: "Too busy to take the request now (`overloaded`): nothing was done; send it again "
@@ -92,6 +96,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain_error(request: Request, exc: DomainError) -> JSONResponse:
         language = get_language(request)
+        if isinstance(exc, RuleRefused):  # a hand-off rule: its own code and words (409)
+            body = {"detail": exc.message(language), "code": exc.code}
+            return JSONResponse(status_code=409, content=body)
         for kind, status_code, code in _STATUS:
             if isinstance(exc, kind):
                 # The services' own words are English; a Chinese caller gets the rule's text.

@@ -90,6 +90,7 @@ def create_case(
         reporter_phone=body.reporter.phone if body.reporter else None,
         channel="api",
         source_case=body.source_case,
+        urgent=body.urgent,
         idempotency_key=caller_key(actor, idempotency_key)
         if idempotency_key is not None
         else None,
@@ -210,6 +211,7 @@ def act_on_case(
         department=body.department,
         category=body.category,
         days=body.days,
+        rating=body.rating,
     )
     case = take_action(
         session=session,

@@ -56,6 +56,9 @@ class Draft:
     street_unsure: bool = False
     source_case: str | None = None  # a record: the number of the complaint it came from
     idempotency_key: str | None = None  # the caller's key (backend.cases.idempotency)
+    # Immediate danger (issue 12): the reporter's answer or the staff's mark; None: the
+    # words of danger in the text decide (CaseEnv.danger). A record is never urgent.
+    urgent: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -144,12 +147,15 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         street_needed=placement.street_needed,
         created_at=now,
         updated_at=now,
+        urgent=_urgent(draft, text, env),
     )
     session.add(case)
     session.flush()
-    received = {"channel": draft.channel, "kind": draft.kind.value}
+    received: dict[str, object] = {"channel": draft.channel, "kind": draft.kind.value}
     if draft.idempotency_key:
         received[DETAIL] = draft.idempotency_key
+    if case.urgent:
+        received["urgent"] = True
     events = [
         new_event(
             case=case,
@@ -193,6 +199,15 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     return Receipt(
         case=case, pin=pin, route=route, events=tuple(events[:2]), reporter=reporter, source=source
     )
+
+
+def _urgent(draft: Draft, text: str, env: CaseEnv) -> bool:
+    """Return whether a new case is urgent: as said, else by its words of danger."""
+    if draft.kind is CaseKind.dishonesty_record:
+        return False
+    if draft.urgent is not None:
+        return draft.urgent
+    return env.danger.flag(text) is not None
 
 
 def _source_complaint(session: Session, draft: Draft, actor: Actor) -> Case | None:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from backend.db import UTCDateTime
@@ -96,6 +96,8 @@ class Case(SQLModel, table=True):
     version: int = 1
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+    # Immediate danger to life, health or property: told at once, day or night (issue 12).
+    urgent: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class CaseEvent(SQLModel, table=True):

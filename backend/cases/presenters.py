@@ -47,6 +47,7 @@ def summarise(case: Case, redactor: Redactor | None = None) -> CaseSummary:
         version=case.version,
         created_at=case.created_at,
         updated_at=case.updated_at,
+        urgent=case.urgent,
     )
 
 

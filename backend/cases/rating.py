@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import update
 from sqlmodel import Session, col
 
-from backend.actors import REPORTER, SYSTEM
+from backend.actors import REPORTER, SYSTEM, Actor
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
 from backend.cases.models import Case, CaseEvent, CaseStatus
@@ -24,11 +24,20 @@ def waits_for_rating(case: Case) -> bool:
 
 
 def rate_case(
-    *, session: Session, case: Case, rating: str, comment: str | None, env: CaseEnv
+    *,
+    session: Session,
+    case: Case,
+    rating: str,
+    comment: str | None,
+    env: CaseEnv,
+    actor: Actor = REPORTER,
+    channel: str = "chat",
 ) -> Case:
     """Record the reporter's rating; satisfied closes the case, dissatisfied reopens it.
 
-    Raises StaleVersion when the case was changed or rated since it was read, leaving nothing.
+    A coordinator who took the rating by phone (电话回访) records it as `actor` with channel
+    "phone": the effects are those of a rating given in the chat. Raises StaleVersion when
+    the case was changed or rated since it was read, leaving nothing.
     """
     if rating not in RATINGS:
         raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
@@ -54,16 +63,17 @@ def rate_case(
     record_event(
         session=session,
         case=case,
-        actor=REPORTER,
+        actor=actor,
         action="rate",
         at=env.clock.now(),
         reason=comment,
-        details={"rating": rating},
+        details={"rating": rating} | ({"channel": channel} if channel != "chat" else {}),
     )
     session.flush()
+    by = "the reporter" if channel == "chat" else f"the reporter by {channel}"
     if rating in SATISFIED:
         command = Command(
-            action=Action.close, version=case.version, reason=f"rated {rating} by the reporter"
+            action=Action.close, version=case.version, reason=f"rated {rating} by {by}"
         )
     else:
         command = Command(

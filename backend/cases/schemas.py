@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat
 
@@ -61,6 +61,14 @@ class CaseCreate(_Body):
         max_length=40,
         description="A dishonesty record only: the number of the complaint it came from",
     )
+    urgent: StrictBool | None = Field(
+        default=None,
+        description=(
+            "Immediate danger to life, health or property: the unit and the coordinator on "
+            "duty are told at once, day or night. Unset: urgent when the text has words of "
+            "danger (policy.yaml `urgent.danger`)"
+        ),
+    )
 
 
 class CaseAction(_Body):
@@ -74,6 +82,11 @@ class CaseAction(_Body):
     category: StorableStr | None = Field(default=None, max_length=40)
     days: Days | None = None
     into: StorableStr | None = Field(default=None, max_length=24)  # merge: the case it repeats
+    rating: Literal["satisfied", "basically_satisfied", "dissatisfied"] | None = Field(
+        default=None,
+        description="rate_by_phone (电话回访): the reporter's rating, taken by phone; `reason` "
+        "holds the reporter's comment",
+    )
 
 
 class NoteCreate(_Body):
@@ -120,6 +133,9 @@ class CaseSummary(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    urgent: bool = Field(
+        default=False, description="Immediate danger: told at once, 30 minutes to sign for"
+    )
 
 
 class CasePublic(CaseSummary):

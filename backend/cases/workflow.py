@@ -42,6 +42,8 @@ class Action(StrEnum):
     resume = "resume"
     set_rectification = "set_rectification"  # 整改期限, days optional
     merge = "merge"  # a duplicate: closed, pointing to the case it repeats (see merge.py)
+    declare_complex = "declare_complex"  # 说明情况复杂: the unit may return within 2 working days
+    rate_by_phone = "rate_by_phone"  # 电话回访: a coordinator records the reporter's rating
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,11 @@ RULES: dict[Action, Rule] = {
     Action.resume: Rule(CLERK, WORKING),
     Action.set_rectification: Rule(COORDINATOR, {S.routed: S.routed, **WORKING}),
     Action.merge: Rule(COORDINATOR, dict.fromkeys(OPEN_STATES, S.closed), needs_reason=True),
+    Action.declare_complex: Rule(
+        CLERK, {S.routed: S.routed, S.signed: S.signed}, needs_reason=True
+    ),
+    # Where a rating leads (closed, or reopened when dissatisfied) is rating.py's to decide.
+    Action.rate_by_phone: Rule(COORDINATOR, {S.resolved: S.resolved}),
 }
 
 
@@ -97,6 +104,7 @@ class Command:
     category: str | None = None
     days: int | None = None
     merged_into_id: int | None = None  # for merge: the case this one repeats
+    rating: str | None = None  # for rate_by_phone: satisfied | basically_satisfied | ...
 
 
 def may_take(actor: Actor, rule: Rule) -> bool:
@@ -128,7 +136,8 @@ def refusal(
     The one rule behind both `transition` and `allowed_actions`, so an action offered is an
     action that succeeds (given its parameters) and one refused is never offered: the case
     must be visible, the role allowed, the state one the action starts from, and neither the
-    case (a return cap, a merge) nor its clocks (env.guards: nothing paused, no request
+    hand-off rules (env.rules: the return window, the dispatch cap, the extension count),
+    the case (a return cap, a merge) nor its clocks (env.guards: nothing paused, no request
     waiting) may stand against it. `version`, when given, must be the case's.
     """
     if not can_see(actor, case):
@@ -141,6 +150,10 @@ def refusal(
     current = CaseStatus(case.status)
     if current not in rule.moves:
         return InvalidTransition(f"cannot {action.value} a case that is {current.value}")
+    for case_rule in env.rules:  # the hand-off caps, each refusal with its own words
+        refused = case_rule.refusal(session=session, case=case, action=action.value)
+        if refused is not None:
+            return refused
     why = _case_refusal(case, action, env)
     for guard in env.guards:
         why = why or guard.refusal(session=session, case=case, action=action.value)

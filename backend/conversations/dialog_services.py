@@ -76,6 +76,10 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
                 )
         return dp.RouteProposal(tuple(choices), result.confident and bool(choices), result.street)
 
+    def danger_of(self, text: str) -> str | None:
+        """Return the emergency number the words of danger in a text call for, or None."""
+        return self.container.case_env.danger.flag(text)
+
     def streets(self) -> Sequence[dp.StreetChoice]:
         """Return the street offices."""
         return [dp.StreetChoice(s.code, s.zh, s.en) for s in self.container.taxonomy.streets]
@@ -197,6 +201,7 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
             chat_id=draft.chat.chat_id,
             language=draft.language,
             details=_vague_date(draft),
+            urgent=draft.urgent,
         )
         return self._file(backend_draft, REPORTER, draft.attachments, draft.chat)
 

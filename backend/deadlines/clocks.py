@@ -46,6 +46,11 @@ def end_of_day(day: date, zone: ZoneInfo) -> datetime:
 
 def apply_due(deadline: Deadline, calendar: WorkingCalendar, zone: ZoneInfo) -> None:
     """Recompute a clock's due date from its start, length, extensions and pauses."""
+    if deadline.unit == "minutes":  # an urgent case's sign-for limit runs day and night
+        deadline.due_at = deadline.created_at + timedelta(minutes=deadline.days)
+        deadline.due_date, deadline.provisional = deadline.due_at.astimezone(zone).date(), False
+        deadline.calendar_revision = calendar.revision
+        return
     total = deadline.days + deadline.extension_days + deadline.paused_days
     due = due_of(started_on=deadline.started_on, days=total, unit=deadline.unit, calendar=calendar)
     deadline.due_date, deadline.provisional = due.day, due.provisional
@@ -72,6 +77,12 @@ def plan(
                 "close",
             ),
         ]
+    if deadline.kind == ClockKind.urgent_sign:
+        return [Stage("urgent_unsigned", deadline.due_at, "escalate")]
+    if deadline.kind == ClockKind.dispatch:
+        reminder = datetime.combine(due, policy.handoff.dispatch_reminder, zone)
+        overdue = opening(calendar.next_working_day(due))
+        return [Stage("dispatch_today", reminder, "remind"), Stage("overdue", overdue, "remind")]
     if deadline.kind not in STAFF_CLOCKS:
         return []
     reminders = policy.reminders

@@ -22,6 +22,8 @@ class ClockKind(StrEnum):
     objection = "objection"  # 异议: the lead office decides on a record's objection
     repair_accept = "repair_accept"  # 信用修复: decide whether to accept an application
     repair_decide = "repair_decide"  # 信用修复: give the result of an accepted application
+    dispatch = "dispatch"  # 派单: triage places the case (backend/handoff)
+    urgent_sign = "urgent_sign"  # 签收 of an urgent case, in minutes, day or night
 
 
 class ClockState(StrEnum):
@@ -52,7 +54,7 @@ class Deadline(SQLModel, table=True):
     kind: str = Field(max_length=16)
     department_code: str | None = Field(default=None, max_length=32)
     started_on: date
-    unit: str = Field(default="working", max_length=8)  # working | natural
+    unit: str = Field(default="working", max_length=8)  # working | natural | minutes
     days: int
     extension_days: int = 0
     paused_days: int = 0

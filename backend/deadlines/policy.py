@@ -115,6 +115,26 @@ class AssessmentPolicy(_Entry):
             raise ValueError("assessment.weights: at least one weight must be above 0")
         return self
 
+class HandOff(_Entry):
+    """The clocks of the hand-offs: triage dispatches; a unit returns (退单) early, or never."""
+
+    dispatch_days: int = Field(default=0, ge=0, le=30)
+    dispatch_reminder: time = time(15, 0)
+    return_days: int = Field(default=1, ge=0, le=30)
+    return_days_complex: int = Field(default=2, ge=0, le=30)
+    final_after_dispatches: int = Field(default=3, ge=1, le=20)
+
+
+class Urgent(_Entry):
+    """Immediate danger to life, health or property: told at once, day or night."""
+
+    sign_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    on_duty: tuple[str, ...] = ()
+    # Words of danger by the emergency number the reporter is told to call ("other": none).
+    danger: dict[Literal["110", "119", "120", "other"], tuple[str, ...]] = Field(
+        default_factory=dict
+    )
+
 
 class Policy(_Entry):
     """The whole policy."""
@@ -126,7 +146,10 @@ class Policy(_Entry):
     follow_up: FollowUp = FollowUp()
     digest_time: time = time(8, 45)
     calendar_alarm_months: tuple[int, ...] = (11, 12)
-    extension_max_days: int = Field(default=30, ge=1, le=365)
+    extension_max_days: int = Field(default=10, ge=1, le=365)
+    extension_max_count: int = Field(default=2, ge=1, le=20)
+    handoff: HandOff = HandOff()
+    urgent: Urgent = Urgent()
     records: RecordsPolicy = RecordsPolicy()
     assessment: AssessmentPolicy = AssessmentPolicy()
 

@@ -17,6 +17,7 @@ from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.service import ClockEnv
+from backend.handoff.sweep import HANDOFF_CLOCKS, handoff_notice
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, shortened, text
 from backend.periods import local_day
@@ -45,17 +46,18 @@ def sweep(
     now: datetime,
     batch: int = 500,
 ) -> SweepReport:
-    """Claim the clocks due by `now` and act on each; outside office hours do nothing."""
+    """Claim the clocks due by `now` and act on each; outside office hours only urgent ones."""
     env = keeper.env(session)
     report = SweepReport()
-    if not in_office_hours(now, policy=env.policy, calendar=env.calendar, zone=env.zone):
-        return report
     statement = (
         select(Deadline)
         .where(col(Deadline.next_action_at) <= now)
         .order_by(col(Deadline.next_action_at))
         .limit(batch)
     )
+    if not in_office_hours(now, policy=env.policy, calendar=env.calendar, zone=env.zone):
+        # An urgent case's sign-for limit is watched day and night (backend/handoff).
+        statement = statement.where(col(Deadline.kind) == ClockKind.urgent_sign.value)
     if session.get_bind().dialect.name == "postgresql":
         statement = statement.with_for_update(skip_locked=True)
     book = outbox.RecipientBook(session)
@@ -114,6 +116,10 @@ def _notify(
     keeper: DeadlineKeeper,
 ) -> int:
     key = f"deadline:{deadline.id}:{deadline.due_date}:{stage.name}"
+    if deadline.kind in HANDOFF_CLOCKS:
+        return handoff_notice(
+            session=session, case=case, deadline=deadline, stage=stage, env=env, key=key
+        )
 
     def due(lang: str) -> str:
         return due_text(deadline.due_date, deadline.provisional, lang)

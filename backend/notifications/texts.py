@@ -131,6 +131,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "rate_satisfied": {"zh": "满意", "en": "Satisfied"},
     "rate_basically_satisfied": {"zh": "基本满意", "en": "Basically satisfied"},
     "rate_dissatisfied": {"zh": "不满意", "en": "Dissatisfied"},
+    "clock_dispatch": {"zh": "派单", "en": "dispatch"},
+    "clock_urgent_sign": {"zh": "紧急签收", "en": "sign for (urgent)"},
 }
 
 

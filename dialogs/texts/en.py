@@ -2,6 +2,7 @@
 
 from dialogs.texts.en_staff import STAFF_TEXTS
 from dialogs.texts.en_typed import TYPED
+from dialogs.texts.en_urgent import URGENT_TEXTS
 
 TEXTS: dict[str, str] = {
     **TYPED,  # how to type a date, a case number, a PIN
@@ -286,6 +287,7 @@ TEXTS: dict[str, str] = {
         "its rating question is withdrawn."
     ),
     **STAFF_TEXTS,
+    **URGENT_TEXTS,  # immediate danger (issue 12)
 }
 
 # Issue 11: the /record dialog's new texts live in their own module (this one is near full).

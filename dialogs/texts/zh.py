@@ -2,6 +2,7 @@
 
 from dialogs.texts.zh_staff import STAFF_TEXTS
 from dialogs.texts.zh_typed import TYPED
+from dialogs.texts.zh_urgent import URGENT_TEXTS
 
 TEXTS: dict[str, str] = {
     **TYPED,  # how to type a date, a case number, a PIN
@@ -239,6 +240,7 @@ TEXTS: dict[str, str] = {
     "rating.noted_dissatisfied": "如果问题仍未解决，您也可以发送 /report 重新投诉。",
     "rating.lapsed": "案件 {number} 已归档或重新办理，之前的评价问题不用再回答了。",
     **STAFF_TEXTS,
+    **URGENT_TEXTS,  # immediate danger (issue 12)
 }
 
 # Issue 11: the /record dialog's new texts live in their own module (this one is near full).

@@ -59,6 +59,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "merge_target_merged",
             "merge_target_not_open",  # resolved, closed or rejected
             "merge_target_other_kind",  # a complaint and a record
+            "rating_required",  # rate_by_phone without a rating
         }
     ),
     "POST /api/v1/cases/{number}/notes": frozenset({"note_required"}),  # blank

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from backend.actors import SYSTEM, Actor
 from backend.bootstrap import Container
+from backend.cases.actions import take_action
 from backend.cases.intake import Draft, submit
 from backend.cases.merge import merge_into
 from backend.cases.models import Case, CaseKind
@@ -54,6 +55,8 @@ PARAMETERS: dict[Action, dict[str, object]] = {
     Action.pause: {"reason": "理由"},
     Action.set_rectification: {"days": 5},
     Action.merge: {"reason": "同一事项"},
+    Action.declare_complex: {"reason": "涉及多个部门"},
+    Action.rate_by_phone: {"rating": "satisfied"},
 }
 
 
@@ -72,6 +75,12 @@ SCENARIOS = {
     "returned to triage": Scenario(CaseKind.complaint, (RETURN,)),
     "routed, returned up to the cap": Scenario(
         CaseKind.complaint, (RETURN, TO_CZJ, RETURN, TO_CZJ)
+    ),
+    "routed the fourth time (final)": Scenario(
+        CaseKind.complaint, (RETURN, TO_CZJ, RETURN, TO_CZJ, RETURN, TO_CZJ)
+    ),
+    "complex declared": Scenario(
+        CaseKind.complaint, ((CZJ, Action.declare_complex, {"reason": "涉及多个部门"}),)
     ),
     "signed": Scenario(CaseKind.complaint, (SIGN,)),
     "in progress": Scenario(CaseKind.complaint, (SIGN, START)),
@@ -137,6 +146,11 @@ def take(
         )
         return
     command = Command(action=action, version=case.version, **fields)  # type: ignore[arg-type]
+    if action is Action.rate_by_phone:  # rating.py decides where a rating leads
+        take_action(
+            session=session, case=case, command=command, actor=actor, env=container.case_env
+        )
+        return
     transition(session=session, case=case, command=command, actor=actor, env=container.case_env)
 
 

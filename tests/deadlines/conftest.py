@@ -12,7 +12,7 @@ from backend.actors import SYSTEM, Actor
 from backend.bootstrap import Container
 from backend.cases.intake import Draft, Receipt, submit
 from backend.cases.queries import get_case
-from backend.cases.workflow import Action, Command, transition
+from backend.cases.workflow import Action, Command, allowed_actions, transition
 from backend.db import session_scope
 from backend.people.models import Role, StaffAccount
 from backend.people.service import bind_chat, create_staff
@@ -23,6 +23,7 @@ ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了
 
 
 TIANJIN = ZoneInfo("Asia/Shanghai")
+HANDOFF = "handoff:"  # the key of a notice telling a unit of a new case (backend/handoff)
 
 
 def tianjin(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
@@ -61,12 +62,27 @@ class World:
                 command=Command(action=action, version=case.version, **command),
             )  # type: ignore[arg-type]
 
+    def allowed(self, number: str, actor: Actor | None = None) -> list[str]:
+        """Return the actions offered to an actor (the clerk by default) on a case now."""
+        actor = actor or self.clerk
+        with session_scope(self.container.engine) as session:
+            case = get_case(session=session, number=number, actor=actor)
+            env = self.container.case_env
+            return [
+                a.value for a in allowed_actions(session=session, case=case, actor=actor, env=env)
+            ]
+
     def tick(self) -> None:
         """One scheduler round at the clock's time: sweep, then deliver."""
         jobs.sweep_job(self.container)
 
-    def texts(self, chat_id: str) -> list[str]:
-        return [m.text for m in self.notifier.sent if m.chat_id == chat_id]
+    def texts(self, chat_id: str, *, handoff: bool = False) -> list[str]:
+        """Return what a chat was sent; the notices of a new case (backend/handoff) if asked."""
+        return [
+            m.text
+            for m in self.notifier.sent
+            if m.chat_id == chat_id and (handoff or not m.key.startswith(HANDOFF))
+        ]
 
 
 @pytest.fixture

@@ -40,9 +40,14 @@ def test_signing_meets_the_sign_clock(client: TestClient, staff: Staff) -> None:
     assert clocks(client, staff, case["number"])["sign"]["state"] == "met"
 
 
-def test_a_triage_case_has_no_clock_until_it_is_routed(client: TestClient, staff: Staff) -> None:
-    case = file_case(client, staff.coordinator, text="请问怎么注册账号呢？")
-    assert clocks(client, staff, case["number"]) == {}
+def test_a_triage_case_has_only_the_dispatch_clock_until_it_is_routed(
+    client: TestClient, staff: Staff
+) -> None:
+    case = file_case(client, staff.coordinator, text="请问怎么注册账号呢？")  # Friday 10:00
+    found = clocks(client, staff, case["number"])
+    assert {k: (d["due_date"], d["state"]) for k, d in found.items()} == {
+        "dispatch": ("2026-11-27", "open")  # the same working day
+    }
 
 
 def test_a_dishonesty_record_filed_late_shows_its_report_clock_met_late(

@@ -12,12 +12,14 @@ from backend.deadlines.office import in_office_hours
 from backend.notifications.models import Notification
 from backend.ports import DeliveryFailed, OutboundMessage, PartsSent
 from backend.scheduler import jobs
-from tests.deadlines.conftest import World, tianjin
+from tests.deadlines.conftest import HANDOFF, World, tianjin
 
 
 def notifications(world: World) -> list[Notification]:
+    """Return the notifications of the clocks (not the notices of a new case)."""
     with session_scope(world.container.engine) as session:
-        return list(session.exec(select(Notification).order_by(Notification.id)).all())
+        rows = session.exec(select(Notification).order_by(Notification.id)).all()
+        return [n for n in rows if not n.key.startswith(HANDOFF)]
 
 
 def test_the_clerk_is_reminded_on_the_morning_of_the_due_day_not_before_opening(
@@ -29,7 +31,11 @@ def test_the_clerk_is_reminded_on_the_morning_of_the_due_day_not_before_opening(
     assert world.texts("clerk-chat") == []
     world.clock.current = tianjin(2026, 11, 30, 8, 31)
     world.tick()
-    sent = [m for m in world.notifier.sent if m.chat_id == "clerk-chat"]
+    sent = [
+        m
+        for m in world.notifier.sent
+        if m.chat_id == "clerk-chat" and not m.key.startswith(HANDOFF)
+    ]
     assert [("今天到期" in m.text, number in m.text) for m in sent] == [(True, True)]
     assert sent[0].buttons == ((("签收", f"sign:{number}"),),)
 
@@ -94,8 +100,9 @@ def test_a_rate_limited_send_is_retried_after_retry_after_without_a_duplicate(
             self.sent.append(message)
 
     flaky = FlakyNotifier()
-    world.container.notifier = flaky
     world.file()
+    world.tick()  # the unit hears of the new case at once (office hours)
+    world.container.notifier = flaky
     world.clock.current = tianjin(2026, 11, 30, 9)
     world.tick()  # 429: retry after 30 s
     world.clock.advance(seconds=20)
@@ -118,8 +125,9 @@ def test_a_permanent_failure_is_not_retried(world: World) -> None:
             BlockedNotifier.calls += 1
             raise DeliveryFailed("bot was blocked by the user", permanent=True)
 
-    world.container.notifier = BlockedNotifier()
     world.file()
+    world.tick()  # the unit hears of the new case at once (office hours)
+    world.container.notifier = BlockedNotifier()
     world.clock.current = tianjin(2026, 11, 30, 9)
     world.tick()
     world.clock.advance(hours=2)

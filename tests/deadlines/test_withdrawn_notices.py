@@ -42,12 +42,20 @@ def test_reminders_and_digests_queued_for_a_deactivated_clerk_are_not_delivered(
 ) -> None:
     number = world.file().case.number
     queue_the_morning(world)
-    assert states(world, "clerk-chat") == [("digest", "pending"), ("reminder", "pending")]
+    assert states(world, "clerk-chat") == [
+        ("digest", "pending"),
+        ("new_case", "pending"),
+        ("reminder", "pending"),
+    ]
     with session_scope(world.container.engine) as session:
         deactivate_staff(session=session, staff_id=world.clerk.id or 0, clock=world.clock)
     jobs.send_job(world.container)
     assert world.texts("clerk-chat") == []
-    assert states(world, "clerk-chat") == [("digest", "withdrawn"), ("reminder", "withdrawn")]
+    assert states(world, "clerk-chat") == [
+        ("digest", "withdrawn"),
+        ("new_case", "withdrawn"),
+        ("reminder", "withdrawn"),
+    ]
     world.clock.current = tianjin(2026, 12, 2, 10)  # escalation to the coordinator goes on
     world.tick()
     assert any(number in text for text in world.texts("boss-chat"))
@@ -95,7 +103,11 @@ def test_a_reminder_about_a_case_that_left_the_unit_is_not_sent_to_its_old_clerk
     world.act(number, Action.reassign, world.coordinator, department="sfj")
     jobs.send_job(world.container)
     assert [t for t in world.texts("clerk-chat") if "【今日到期】" in t] == []
-    assert states(world, "clerk-chat") == [("digest", "sent"), ("reminder", "withdrawn")]
+    assert states(world, "clerk-chat") == [
+        ("digest", "sent"),
+        ("new_case", "withdrawn"),
+        ("reminder", "withdrawn"),
+    ]
 
 
 def test_messages_pushed_to_a_deactivated_clerks_web_chat_can_no_longer_be_fetched(

@@ -55,6 +55,9 @@ FGW_CLERK = ClerkView(
 )
 
 
+DANGER_WORDS = {"着火": "119", "fire": "119", "持刀": "110", "危房": "other"}
+
+
 @dataclass
 class FakeCase:
     """A case as the fake backend keeps it."""
@@ -103,6 +106,9 @@ class FakeServices:
             RouteProposal((), confident=False),
         )
         return RouteProposal(proposal.candidates, proposal.confident, self.find_street(text))
+
+    def danger_of(self, text: str) -> str | None:
+        return next((number for word, number in DANGER_WORDS.items() if word in text), None)
 
     def streets(self) -> list[StreetChoice]:
         return list(STREETS)

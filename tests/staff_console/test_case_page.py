@@ -40,11 +40,15 @@ def allowed_by_workflow(container: Container, number: str, account: StaffAccount
     ("role", "steps", "expected"),
     [
         ("coordinator", [], {"reassign", "reject", "merge", "set_rectification"}),
-        ("clerk", [], {"sign", "return"}),
-        ("clerk", ["sign"], {"start", "resolve", "return", "request_extension", "pause"}),
+        ("clerk", [], {"sign", "return", "declare_complex"}),
+        (
+            "clerk",
+            ["sign"],
+            {"start", "resolve", "return", "request_extension", "pause", "declare_complex"},
+        ),
         ("coordinator", ["sign"], {"reassign", "merge", "set_rectification"}),
         ("clerk", ["sign", "resolve"], set()),
-        ("coordinator", ["sign", "resolve"], {"reopen", "close"}),
+        ("coordinator", ["sign", "resolve"], {"reopen", "close", "rate_by_phone"}),
     ],
 )
 def test_the_forms_shown_are_the_actions_the_workflow_allows(

@@ -10,9 +10,12 @@ keys and placeholders and that every key a template or page names exists.
 
 from __future__ import annotations
 
-from backend.console.texts import en, zh
+from backend.console.texts import en, en_handoff, zh, zh_handoff
 
-CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.TEXTS, "en": en.TEXTS}
+CATALOGUES: dict[str, dict[str, str]] = {
+    "zh": zh.TEXTS | zh_handoff.TEXTS,
+    "en": en.TEXTS | en_handoff.TEXTS,
+}
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
 

@@ -7,6 +7,7 @@ from typing import Any
 from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows.base import Flow
 from dialogs.flows.common import AttachmentsStep, DateStep, ShortTextStep, received, running
+from dialogs.flows.complaint.danger import DangerStep, check_danger, needs_answer
 from dialogs.flows.complaint.describe import CategoryStep, WhatStep
 from dialogs.flows.complaint.place import StreetStep
 from dialogs.flows.complaint.reporter import NAME_LIMIT, ContactStep, IdentityStep
@@ -16,7 +17,7 @@ from dialogs.model import FileRef, Outbound
 
 
 class ComplaintFlow(Flow):
-    """What, category, street, when, evidence, identity, summary."""
+    """What, danger (when words of it), category, street, when, evidence, identity, summary."""
 
     name = "complaint"
     takes_files = True
@@ -26,6 +27,7 @@ class ComplaintFlow(Flow):
         named = data.get("anonymous") is False
         waiting = {
             "what": "text" not in data,
+            "danger": needs_answer(data),
             "category": "category" not in data,
             "street": bool(data.get("street_level")) and "street" not in data,
             "similar": bool(data.get("similar")) and "follow" not in data,
@@ -39,7 +41,11 @@ class ComplaintFlow(Flow):
         return waiting[step]
 
     def proceed(self, ctx: Ctx) -> list[Outbound]:
-        """Before asking when, look for open cases like this one (offered as "follow")."""
+        """Before asking when, look for open cases like this one (offered as "follow").
+
+        A new description is first looked at for words of danger (the urgent question).
+        """
+        check_danger(ctx)
         placed = "category" in ctx.data and not self.needs("street", ctx.data)
         if placed and self.needs("when", ctx.data):
             look_for_similar(ctx)
@@ -62,6 +68,7 @@ class ComplaintFlow(Flow):
 COMPLAINT = ComplaintFlow(
     {
         "what": WhatStep(),
+        "danger": DangerStep(),
         "category": CategoryStep(),
         "street": StreetStep(),
         "similar": SimilarStep(),

@@ -43,6 +43,8 @@ class ComplaintSummary(SummaryStep):
             ctx.t("summary.files", count=len(data.get("attachments", []))),
             who,
         ]
+        if data.get("urgent"):
+            lines.insert(1, ctx.t("summary.urgent"))
         return "\n".join(lines)
 
     def submit(self, ctx: Ctx) -> list[Outbound]:
@@ -86,4 +88,5 @@ def draft_of(ctx: Ctx) -> ComplaintDraft:
         name=None if anonymous else data.get("name"),
         phone=None if anonymous else data.get("phone"),
         street_unsure=bool(data.get("street_level")) and data.get("street", "") is None,
+        urgent=data.get("urgent"),
     )

@@ -18,15 +18,17 @@ _OWN_FIELDS: dict[Action, tuple[tuple[str, bool], ...]] = {
     Action.reassign: (("department", True), ("category", False)),
     Action.merge: (("into", True),),
     Action.set_rectification: (("days", False),),
+    # 电话回访: the rating, and the reporter's words (posted as the reason).
+    Action.rate_by_phone: (("rating", True), ("comment", False)),
 }
-FIELDS = ("reason", "reply", "days", "department", "category", "into")
+FIELDS = ("reason", "reply", "days", "department", "category", "into", "rating")
 
 
 @dataclass(frozen=True)
 class FormField:
     """One field of an action's form."""
 
-    name: str  # reason | reply | days | department | category | into
+    name: str  # reason | reply | days | department | category | into | rating | comment
     required: bool
 
 
@@ -75,6 +77,7 @@ class PostedAction:
             department=self.values.get("department") or None,
             category=self.values.get("category") or None,
             days=int(days) if days else None,
+            rating=self.values.get("rating") or None,
         )
 
     @property

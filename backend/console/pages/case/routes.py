@@ -30,7 +30,7 @@ from backend.console.pages.case.view import case_page_data
 from backend.console.pages.navigation import see_other
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
-from backend.errors import InvalidTransition, StaleVersion, ValidationFailed
+from backend.errors import InvalidTransition, RuleRefused, StaleVersion, ValidationFailed
 from backend.storable import is_storable
 
 router = APIRouter()
@@ -76,10 +76,12 @@ def case_action(
     department: Short = "",
     category: Short = "",
     into: Short = "",
+    rating: Short = "",
 ) -> Response:
     """Take one action through the workflow service, then go back to the page (303)."""
     case = get_case(session=session, number=number, actor=user)
-    values = dict(zip(FIELDS, (reason, reply, days, department, category, into), strict=True))
+    posted_values = (reason, reply, days, department, category, into, rating)
+    values = dict(zip(FIELDS, posted_values, strict=True))
     if action not in {a.value for a in Action}:
         raise ValidationFailed("unknown_action", field="action", value=action[:40])
     posted = PostedAction(Action(action), version, seen, values)
@@ -150,7 +152,7 @@ def _require_storable(values: dict[str, str]) -> None:
 
 
 def _refusal_text(refused: ValidationFailed | InvalidTransition, language: str) -> str:
-    if isinstance(refused, ValidationFailed):
+    if isinstance(refused, ValidationFailed | RuleRefused):
         return refused.message(language)
     return texts.render(language, "case.not_now")
 
