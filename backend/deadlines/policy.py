@@ -115,6 +115,7 @@ class AssessmentPolicy(_Entry):
             raise ValueError("assessment.weights: at least one weight must be above 0")
         return self
 
+
 class HandOff(_Entry):
     """The clocks of the hand-offs: triage dispatches; a unit returns (退单) early, or never."""
 
