@@ -1,7 +1,7 @@
 """urgent cases
 
 Revision ID: 0027
-Revises: 0021
+Revises: 0022
 Create Date: 2026-11-30
 
 Issue 12: a complaint about immediate danger to life, health or property is marked urgent;
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = '0027'
-down_revision: str | None = '0021'
+down_revision: str | None = '0022'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
