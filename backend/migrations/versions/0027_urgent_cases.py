@@ -20,10 +20,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column('urgent', sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
+    # A plain ADD COLUMN: a batch rebuild of `cases` on SQLite would drop a table that other
+    # tables' rows point to (and the full-text triggers on it).
+    op.add_column(
+        'cases', sa.Column('urgent', sa.Boolean(), server_default=sa.false(), nullable=False)
+    )
 
 
 def downgrade() -> None:
