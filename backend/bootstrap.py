@@ -18,9 +18,15 @@ from backend.clock import Clock, SystemClock
 from backend.db import dialect_of, make_engine, session_scope
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.policy import Policy, load_policy
+from backend.deadlines.supervision import SupervisionKeeper
 from backend.errors import ConfigError
 from backend.migrate import alembic_config
 from backend.ports import CaseListener, Notifier, NullNotifier
+from backend.request_types.catalogue import (
+    RequestTypes,
+    default_request_types,
+    load_request_types,
+)
 from backend.routing.corrections import CorrectionRecorder, recent_examples
 from backend.routing.router import Router
 from backend.secret_key import signing_secret
@@ -48,6 +54,7 @@ class Container:
     capacity: Capacity
     listeners: list[CaseListener] = field(default_factory=list)
     published_calendar: PublishedCalendar = field(default_factory=ChineseCalendarPackage)
+    request_types: RequestTypes = field(default_factory=default_request_types)
 
     @cached_property
     def secret_key(self) -> SecretStr:
@@ -68,6 +75,7 @@ class Container:
             max_returns=s.max_returns,
             listeners=tuple(self.listeners),
             guards=(self.keeper,),
+            request_types=self.request_types,
         )
 
 
@@ -109,8 +117,10 @@ def build(
             keeper,
             ReporterUpdates(taxonomy),
             CorrectionRecorder(lead_office=taxonomy.lead_office, router=router),
+            SupervisionKeeper(keeper),
         ],
         published_calendar=published_calendar or ChineseCalendarPackage(),
+        request_types=load_request_types(settings.request_types_file),
     )
 
 

@@ -4,6 +4,7 @@ from backend.attachments.models import Upload, UploadDay
 from backend.cases.models import (
     Attachment,
     Case,
+    CaseAssist,
     CaseCounter,
     CaseEvent,
     CaseFollower,
@@ -55,4 +56,5 @@ __all__ = [
     "Upload",
     "UploadDay",
     "StaffSession",
+    "CaseAssist",
 ]

@@ -32,6 +32,7 @@ from backend.cases.schemas import (
 )
 from backend.cases.workflow import Command
 from backend.errors import ValidationFailed
+from backend.request_types.catalogue import RequestType
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
 
@@ -83,6 +84,7 @@ def create_case(
         reporter_phone=body.reporter.phone if body.reporter else None,
         channel="api",
         source_case=body.source_case,
+        request_type=body.request_type.value if body.request_type else None,
         idempotency_key=caller_key(actor, idempotency_key)
         if idempotency_key is not None
         else None,
@@ -134,6 +136,9 @@ def read_cases(
     ] = None,
     cursor: Cursor | None = None,
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+    request_type: Annotated[
+        RequestType | None, Query(description="诉求类型: only cases of this request type")
+    ] = None,
 ) -> CasesPublic:
     """List the cases the caller may see, newest first, one page at a time."""
     figure = _measure(container, measure, measure_from, measure_to)
@@ -149,6 +154,7 @@ def read_cases(
             overdue_at=container.clock.now() if overdue else None,
             channel=channel,
             measure=figure,
+            request_type=request_type.value if request_type else None,
         ),
         cursor=cursor,
         limit=limit or container.settings.api_page_limit,
@@ -205,6 +211,7 @@ def act_on_case(
         department=body.department,
         category=body.category,
         days=body.days,
+        request_type=body.request_type.value if body.request_type else None,
     )
     case = take_action(
         session=session,

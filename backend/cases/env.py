@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from backend.clock import Clock
 from backend.ports import CaseGuard, CaseListener
+from backend.request_types.catalogue import RequestTypes
 from backend.routing.router import Router
 from backend.taxonomy.models import Taxonomy
 
@@ -25,3 +26,5 @@ class CaseEnv:
     listeners: Sequence[CaseListener] = field(default=())
     # Asked before an action is offered or taken (workflow.refusal), so the two agree.
     guards: Sequence[CaseGuard] = field(default=())
+    # 诉求类型: detects a complaint's request type from its text (None: every one a complaint).
+    request_types: RequestTypes | None = None

@@ -22,6 +22,7 @@ from backend.errors import NotFound, ValidationFailed
 from backend.observability.context import bind_case
 from backend.people.models import Reporter
 from backend.periods import local_day
+from backend.request_types.catalogue import REQUEST_TYPES, RequestType
 from backend.routing.router import RouteResult
 from backend.storable import is_storable
 from dialogs.parsing import parse_phone
@@ -55,6 +56,7 @@ class Draft:
     street_unsure: bool = False
     source_case: str | None = None  # a record: the number of the complaint it came from
     idempotency_key: str | None = None  # the caller's key (backend.cases.idempotency)
+    request_type: str | None = None  # 诉求类型 as chosen; None: detected from the text
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         street_needed=placement.street_needed,
         created_at=now,
         updated_at=now,
+        request_type=None if is_record else _request_type(draft, text, env),
     )
     session.add(case)
     session.flush()
@@ -169,6 +172,15 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     return Receipt(case=case, pin=pin, route=route)
 
 
+def _request_type(draft: Draft, text: str, env: CaseEnv) -> str:
+    """Return the request type the reporter chose, else the one its text reads as."""
+    if draft.request_type is not None:
+        return draft.request_type
+    if env.request_types is None:
+        return RequestType.complaint.value
+    return env.request_types.classify(text).value
+
+
 def _source_complaint(session: Session, draft: Draft, actor: Actor) -> Case | None:
     """Return the complaint a record names as its source, if the actor may see it."""
     if draft.source_case is None:
@@ -190,6 +202,12 @@ def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
         raise ValidationFailed("record_takes_no_category", field="category")
     if draft.category is not None and taxonomy.category(draft.category) is None:
         raise ValidationFailed("unknown_category", field="category", value=draft.category)
+    if draft.request_type is not None and draft.kind is CaseKind.dishonesty_record:
+        raise ValidationFailed("record_takes_no_request_type", field="request_type")
+    if draft.request_type is not None and draft.request_type not in REQUEST_TYPES:
+        raise ValidationFailed(
+            "unknown_request_type", field="request_type", value=draft.request_type
+        )
     if draft.street is not None and taxonomy.street(draft.street) is None:
         raise ValidationFailed("unknown_street", field="street", value=draft.street)
     if draft.occurred_on is not None and draft.occurred_on > today:

@@ -14,6 +14,7 @@ from backend.actors import Actor
 from backend.attachments.evidence import attachments_of
 from backend.cases.env import CaseEnv
 from backend.cases.events import history
+from backend.cases.joint import assisting_units
 from backend.cases.models import Case, CaseEvent
 from backend.cases.redaction import Redactor
 from backend.cases.schemas import AttachmentPublic, CaseEventPublic, CasePublic, CaseSummary
@@ -46,6 +47,7 @@ def summarise(case: Case, redactor: Redactor | None = None) -> CaseSummary:
         version=case.version,
         created_at=case.created_at,
         updated_at=case.updated_at,
+        request_type=case.request_type,
     )
 
 
@@ -91,6 +93,8 @@ def present(
             )
             for a in attachments_of(session=session, case=case)
         ],
+        lead_unit=case.department_code,
+        assisting_units=assisting_units(session=session, case=case),
     )
 
 

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, func, or_, select
 
 from backend.actors import Actor
 from backend.bounds import MAX_ROW_ID
+from backend.cases.joint import cases_assisted_by
 from backend.cases.models import Case, CaseStatus
 from backend.cases.numbers import canonical_number
 from backend.cases.ordering import CaseOrder, after_keyed_cursor, keyed_cursor, order_by
@@ -56,6 +57,7 @@ class CaseFilter:
     awaiting_decision: bool = False  # a coordinator must decide: returned to triage, or an
     # extension request waits
     reporter_phone: str | None = None  # a named reporter's phone, as digits (coordinators)
+    request_type: str | None = None  # 诉求类型: inquiry, help, complaint, report, suggestion
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,9 @@ def _narrowed(statement: Any, actor: Actor, where: CaseFilter) -> Any:
     if actor.is_clerk:
         if where.department not in (None, actor.department):
             return None
-        statement = statement.where(Case.department_code == actor.department)
+        # The unit's own cases and those it assists on (协办, backend/cases/joint.py).
+        assisted = col(Case.id).in_(cases_assisted_by(actor.department))
+        statement = statement.where(or_(Case.department_code == actor.department, assisted))
         measured_unit = actor.department
     elif where.department and where.measure is None:
         statement = statement.where(Case.department_code == where.department)
@@ -174,6 +178,7 @@ def _narrowed(statement: Any, actor: Actor, where: CaseFilter) -> Any:
         (Case.category_id, where.category),
         (Case.kind, where.kind),
         (Case.street_code, where.street),
+        (Case.request_type, where.request_type),
     ):
         if value:
             statement = statement.where(column == value)

@@ -13,6 +13,7 @@ from backend.cases.models import CaseKind
 from backend.cases.workflow import Action
 from backend.deadlines.views import DeadlinePublic
 from backend.people.models import ReporterPublic
+from backend.request_types.catalogue import RequestType
 from backend.storable import StorableStr
 
 Version = Annotated[int, Field(ge=1, le=MAX_ROW_ID), BeforeValidator(json_integer)]
@@ -61,6 +62,11 @@ class CaseCreate(_Body):
         max_length=40,
         description="A dishonesty record only: the number of the complaint it came from",
     )
+    request_type: RequestType | None = Field(
+        default=None,
+        description="A complaint's request type (诉求类型); unset: detected from the text. Its "
+        "time limit (policy.yaml request_types) sets the resolve clock",
+    )
 
 
 class CaseAction(_Body):
@@ -74,6 +80,9 @@ class CaseAction(_Body):
     category: StorableStr | None = Field(default=None, max_length=40)
     days: Days | None = None
     into: StorableStr | None = Field(default=None, max_length=24)  # merge: the case it repeats
+    request_type: RequestType | None = Field(
+        default=None, description="set_request_type: the new request type (诉求类型)"
+    )
 
 
 class NoteCreate(_Body):
@@ -120,6 +129,10 @@ class CaseSummary(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    request_type: str | None = Field(
+        default=None,
+        description="诉求类型: inquiry, help, complaint, report or suggestion (None: a record)",
+    )
 
 
 class CasePublic(CaseSummary):
@@ -152,6 +165,13 @@ class CasePublic(CaseSummary):
     attachments: list[AttachmentPublic] = Field(
         default_factory=list,
         description="Evidence files, oldest first; GET .../attachments/{id} returns one",
+    )
+    lead_unit: str | None = Field(
+        default=None, description="主办: the unit that handles and resolves the case"
+    )
+    assisting_units: list[str] = Field(
+        default_factory=list,
+        description="协办: units that see the case, add notes and report (assist_report)",
     )
 
 

@@ -20,7 +20,7 @@ class Stage:
     group: str  # remind (only the latest of a catch-up is sent) | escalate | ask | close
 
 
-STAFF_CLOCKS = {ClockKind.sign, ClockKind.resolve, ClockKind.rectify}
+STAFF_CLOCKS = {ClockKind.sign, ClockKind.resolve, ClockKind.rectify, ClockKind.supervise}
 
 
 def due_of(*, started_on: date, days: int, unit: str, calendar: WorkingCalendar) -> DueDate:

@@ -13,7 +13,7 @@ from backend.clock import Clock
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind as K
 from backend.deadlines.models import ClockState, Deadline
-from backend.deadlines.policy import Policy
+from backend.deadlines.policy import Policy, resolve_rule
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
@@ -21,7 +21,7 @@ from backend.workdays.calendar import WorkingCalendar
 from backend.workdays.store import CalendarCache
 from dialogs.model import ChatRef
 
-HANDLING = (K.sign, K.resolve, K.rectify)
+HANDLING = (K.sign, K.resolve, K.rectify, K.supervise)  # 督办 ends with the unit's part
 
 
 class RatingAsker(Protocol):
@@ -106,7 +106,8 @@ class DeadlineKeeper:
         self._cancel(session, case, env, HANDLING)
         clocks.open_clock(session=session, case=case, kind=K.sign, env=env)
         if case.kind == CaseKind.complaint:
-            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env)
+            rule = resolve_rule(env.policy, case.request_type)  # the request type's limit
+            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env, rule=rule)
 
     def _resolved(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
         self._meet(session, case, env, HANDLING)
@@ -116,7 +117,8 @@ class DeadlineKeeper:
     def _reopened(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
         self._cancel(session, case, env, (K.follow_up,))
         if event.to_status == "in_progress":
-            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env)
+            rule = resolve_rule(env.policy, case.request_type)  # the request type's limit
+            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env, rule=rule)
 
     def _closed(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
         if case.rating is not None:

@@ -19,6 +19,7 @@ class ClockKind(StrEnum):
     report = "report"  # a dishonesty record reaches the lead office (7 working days)
     follow_up = "follow_up"  # 回访
     rectify = "rectify"  # 整改, set by a coordinator
+    supervise = "supervise"  # 督办: a coordinator's order to the unit, with its deadline
 
 
 class ClockState(StrEnum):

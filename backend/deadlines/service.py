@@ -12,7 +12,7 @@ from backend.cases.models import Case
 from backend.clock import Clock
 from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.models import ClockKind, ClockState, Deadline
-from backend.deadlines.policy import Policy
+from backend.deadlines.policy import ClockPolicy, Policy
 from backend.errors import InvalidTransition, ValidationFailed
 from backend.periods import local_day
 from backend.workdays.calendar import WorkingCalendar
@@ -58,9 +58,15 @@ def open_clock(
     env: ClockEnv,
     started_on: date | None = None,
     days: int | None = None,
+    rule: ClockPolicy | None = None,
 ) -> Deadline:
-    """Start a clock of a case today (or on `started_on`), with the policy's length by default."""
-    rule = env.policy.clocks[kind.value]
+    """Start a clock of a case today (or on `started_on`), with the policy's length by default.
+
+    `rule` replaces the policy's length for the kind (a request type's resolve limit, a
+    supervision order's); `days` replaces the length alone.
+    """
+    lengths = {str(k): v for k, v in env.policy.clocks.items()}  # `supervise` has none there
+    rule = rule or lengths[kind.value]
     now = env.now()
     assert case.id is not None
     deadline = Deadline(
@@ -155,6 +161,13 @@ def recompute(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:
         pending = deadline.next_stage < len(stages)
         deadline.next_action_at = stages[deadline.next_stage].at if pending else None
     deadline.updated_at = env.now()
+    session.add(deadline)
+
+
+def retime(*, session: Session, deadline: Deadline, rule: ClockPolicy, env: ClockEnv) -> None:
+    """Give a running clock another length from its same start (a request type changed)."""
+    deadline.days, deadline.unit = rule.days, rule.unit
+    _reschedule(deadline, env)
     session.add(deadline)
 
 

@@ -123,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "clock_rectify": {"zh": "整改", "en": "rectify"},
     "clock_report": {"zh": "报送", "en": "report"},
     "clock_follow_up": {"zh": "回访", "en": "follow up"},
+    "clock_supervise": {"zh": "督办", "en": "answer the supervision order"},
     "button_sign": {"zh": "签收", "en": "Sign for"},
     "button_open": {"zh": "查看", "en": "Open"},
     "rate_satisfied": {"zh": "满意", "en": "Satisfied"},
