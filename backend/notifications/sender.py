@@ -210,7 +210,7 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
     return entitled
 
 
-def _assisting(session: Session, case_ids: set[int | None]) -> set[tuple[int | None, str]]:
+def _assisting(session: Session, case_ids: set[int]) -> set[tuple[int | None, str]]:
     """Return (case id, unit) of the assisting units (协办) of these cases: they see them too."""
     if not case_ids:
         return set()
