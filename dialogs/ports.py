@@ -7,19 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, Protocol
 
+from dialogs.findings import FINDINGS as FINDINGS  # kept here for the modules importing it
+from dialogs.findings import Finding as Finding
 from dialogs.model import ChatRef, FileRef, GeoPoint
 
 Rating = Literal["satisfied", "basically_satisfied", "dissatisfied"]
-Finding = Literal[
-    "court_judgment", "administrative_penalty", "disciplinary_sanction", "accountability_decision"
-]
 RATINGS: tuple[Rating, ...] = ("satisfied", "basically_satisfied", "dissatisfied")
-FINDINGS: tuple[Finding, ...] = (
-    "court_judgment",
-    "administrative_penalty",
-    "disciplinary_sanction",
-    "accountability_decision",
-)
 
 
 class SubmissionRefused(Exception):
@@ -58,6 +51,7 @@ class RouteProposal:
     candidates: tuple[CategoryChoice, ...]
     confident: bool  # the first candidate may be confirmed with one tap
     street: str | None = None  # code of a street office named in the text
+    request_type: str | None = None  # 诉求类型 read in the text (inquiry, help, complaint, ...)
 
 
 @dataclass(frozen=True)
@@ -88,6 +82,7 @@ class ComplaintDraft:
     occurred_until: date | None = None  # the last day of a span typed, else None
     occurred_as: str | None = None  # the words of a span typed, kept with the case
     street_unsure: bool = False  # asked for the street, the citizen tapped "not sure"
+    request_type: str | None = None  # 诉求类型 confirmed or read in the text; None: the backend's
 
 
 @dataclass(frozen=True)

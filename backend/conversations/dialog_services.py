@@ -74,7 +74,10 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
                 choices.append(
                     dp.CategoryChoice(category.id, category.zh, category.en, category.street_level)
                 )
-        return dp.RouteProposal(tuple(choices), result.confident and bool(choices), result.street)
+        request_type = self.container.request_types.classify(text).value
+        return dp.RouteProposal(
+            tuple(choices), result.confident and bool(choices), result.street, request_type
+        )
 
     def streets(self) -> Sequence[dp.StreetChoice]:
         """Return the street offices."""
@@ -186,6 +189,7 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
             category_declined=draft.category is None,
             street=draft.street,
             street_unsure=draft.street_unsure,
+            request_type=draft.request_type,
             occurred_on=draft.occurred_on,
             location_text=draft.location_text,
             latitude=location.latitude if location else None,

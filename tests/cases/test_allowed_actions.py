@@ -54,6 +54,10 @@ PARAMETERS: dict[Action, dict[str, object]] = {
     Action.pause: {"reason": "理由"},
     Action.set_rectification: {"days": 5},
     Action.merge: {"reason": "同一事项"},
+    Action.set_request_type: {"request_type": "suggestion"},
+    Action.supervise: {"reason": "督办"},
+    Action.assist: {"department": "swj"},
+    Action.assist_report: {"reason": "协办反馈"},
 }
 
 
