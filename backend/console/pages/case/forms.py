@@ -18,15 +18,18 @@ _OWN_FIELDS: dict[Action, tuple[tuple[str, bool], ...]] = {
     Action.reassign: (("department", True), ("category", False)),
     Action.merge: (("into", True),),
     Action.set_rectification: (("days", False),),
+    Action.set_request_type: (("request_type", True),),
+    Action.supervise: (("days", False),),
+    Action.assist: (("department", True),),
 }
-FIELDS = ("reason", "reply", "days", "department", "category", "into")
+FIELDS = ("reason", "reply", "days", "department", "category", "into", "request_type")
 
 
 @dataclass(frozen=True)
 class FormField:
     """One field of an action's form."""
 
-    name: str  # reason | reply | days | department | category | into
+    name: str  # reason | reply | days | department | category | into | request_type
     required: bool
 
 
@@ -75,6 +78,7 @@ class PostedAction:
             department=self.values.get("department") or None,
             category=self.values.get("category") or None,
             days=int(days) if days else None,
+            request_type=self.values.get("request_type") or None,
         )
 
     @property
