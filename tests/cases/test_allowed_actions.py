@@ -102,6 +102,12 @@ SCENARIOS = {
     "rejected": Scenario(
         CaseKind.complaint, ((COORDINATOR, Action.reject, {"reason": "不属于受理范围"}),)
     ),
+    "signed, sfj assisting": Scenario(
+        CaseKind.complaint, (SIGN, (COORDINATOR, Action.assist, {"department": "sfj"}))
+    ),
+    "supervised": Scenario(
+        CaseKind.complaint, (SIGN, (COORDINATOR, Action.supervise, {"reason": "督办"}))
+    ),
     "record, routed": Scenario(CaseKind.dishonesty_record, ()),
     "record, signed": Scenario(
         CaseKind.dishonesty_record, ((FGW, Action.sign, {}), (FGW, Action.start, {}))
