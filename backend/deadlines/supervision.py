@@ -37,6 +37,8 @@ class SupervisionKeeper:
             self._retime(session, case)
         elif event.action == "assist":
             self._tell_assisting_unit(session, case, event)
+        elif event.action == "assist_report":
+            self._tell_lead_unit(session, case, event)
 
     def _supervise(self, session: Session, case: Case, event: CaseEvent) -> None:
         env = self.keeper.env(session)
@@ -88,6 +90,21 @@ class SupervisionKeeper:
             recipients=outbox.unit_clerks(session=session, department=unit),
             render=lambda lang: notice(
                 "assist", lang, number=case.number, lead=case.department_code or "-"
+            ),
+            buttons=lambda lang: [[(notice("open", lang), f"open:{case.number}")]],
+        )
+
+    def _tell_lead_unit(self, session: Session, case: Case, event: CaseEvent) -> None:
+        report = event.reason or ""
+        outbox.write(
+            session=session,
+            key=f"assist_report:{event.id}",
+            kind="reminder",
+            now=event.at,
+            case=case,
+            recipients=outbox.unit_clerks(session=session, department=case.department_code),
+            render=lambda lang: notice(
+                "assist_report", lang, number=case.number, unit=event.actor_name, report=report
             ),
             buttons=lambda lang: [[(notice("open", lang), f"open:{case.number}")]],
         )

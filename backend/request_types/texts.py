@@ -49,6 +49,10 @@ NOTICES: dict[str, dict[str, str]] = {
         "en": "[Assisting] Your unit assists on case {number} (lead unit: {lead}). Open the "
         "case and send an assist report when you have done your part.",
     },
+    "assist_report": {
+        "zh": "【协办反馈】案件 {number}：{unit} 反馈：{report}",
+        "en": "[Assist report] Case {number}: {unit} reports: {report}",
+    },
     "open": {"zh": "查看", "en": "Open"},
 }
 

@@ -93,6 +93,10 @@ def test_an_assisting_clerk_cannot_resolve_but_may_note_and_report(
     assert "lead unit" in str(refused.value)
     case = world.act(number, Action.assist_report, swj_clerk, reason="商务局已约谈企业")
     assert case.status == "signed"
+    world.tick()  # the lead unit hears of the report
+    assert [t for t in world.texts("clerk-chat") if "协办反馈" in t] == [
+        f"【协办反馈】案件 {number}：商务局 赵 反馈：商务局已约谈企业"
+    ]
     case = world.act(number, Action.resolve, reply="已支付。")  # the lead unit resolves
     assert case.status == "resolved"
 
