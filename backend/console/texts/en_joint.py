@@ -20,5 +20,4 @@ TEXTS: dict[str, str] = {
     "case.request_type.suggestion": "suggestion (建议)",
     "case.lead_unit": "Lead unit (主办)",
     "case.assisting_units": "Assisting units (协办)",
-    "case.supervise_hint": "The note goes to the unit at once; days default to the policy's.",
 }

@@ -20,5 +20,4 @@ TEXTS: dict[str, str] = {
     "case.request_type.suggestion": "建议",
     "case.lead_unit": "主办单位",
     "case.assisting_units": "协办单位",
-    "case.supervise_hint": "督办意见立即发给承办单位；不填天数时按政策默认期限。",
 }
