@@ -155,9 +155,9 @@ def refusal(
     rule = RULES[action]
     if not may_take(actor, rule):
         return Forbidden(f"a {actor.role or actor.kind} may not {action.value} a case")
-    why_not = joint_refusal(case, action.value, actor)
-    if why_not is not None:
-        return Forbidden(why_not)
+    joint = joint_refusal(case, action.value, actor)  # lead and assisting units (主办/协办)
+    if joint is not None:
+        return joint
     if version is not None and version != case.version:
         return StaleVersion(f"case {case.number} is at version {case.version}, not {version}")
     current = CaseStatus(case.status)
