@@ -19,11 +19,17 @@ from backend.clock import Clock, SystemClock
 from backend.db import dialect_of, make_engine, session_scope
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.policy import Policy, load_policy
+from backend.deadlines.supervision import SupervisionKeeper
 from backend.errors import ConfigError
 from backend.handoff.notices import HandOffNotices
 from backend.handoff.rules import HandOffRules
 from backend.migrate import alembic_config
 from backend.ports import CaseListener, Notifier, NullNotifier
+from backend.request_types.catalogue import (
+    RequestTypes,
+    default_request_types,
+    load_request_types,
+)
 from backend.routing.corrections import CorrectionRecorder, recent_examples
 from backend.routing.danger import DangerWords
 from backend.routing.router import Router
@@ -52,6 +58,7 @@ class Container:
     capacity: Capacity
     listeners: list[CaseListener] = field(default_factory=list)
     published_calendar: PublishedCalendar = field(default_factory=ChineseCalendarPackage)
+    request_types: RequestTypes = field(default_factory=default_request_types)
 
     @cached_property
     def secret_key(self) -> SecretStr:
@@ -80,6 +87,7 @@ class Container:
             pin_key=self.pin_key,
             rules=(HandOffRules(self.keeper),),
             danger=self.danger_words,
+            request_types=self.request_types,
         )
 
     @cached_property
@@ -127,8 +135,10 @@ def build(
             ReporterUpdates(taxonomy),
             CorrectionRecorder(lead_office=taxonomy.lead_office, router=router),
             HandOffNotices(keeper=keeper, taxonomy=taxonomy),
+            SupervisionKeeper(keeper),
         ],
         published_calendar=published_calendar or ChineseCalendarPackage(),
+        request_types=load_request_types(settings.request_types_file),
     )
 
 

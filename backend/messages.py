@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from backend.handoff.messages import HANDOFF_MESSAGES
 from backend.open311.texts import OPEN311_MESSAGES
+from backend.request_types.texts import JOINT_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Shown to a clerk in place of a merge's reason when the other case is another unit's.
@@ -368,6 +369,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "case_status_rejected": {"zh": "不予受理", "en": "rejected"},
     **OPEN311_MESSAGES,
     **HANDOFF_MESSAGES,
+    **JOINT_MESSAGES,  # request types, supervision, joint handling (issue 12)
     # Administration of staff accounts and the calendar (console and CLI alike).
     "name_required": {
         "zh": "请填写姓名（姓名为空）。",

@@ -4,6 +4,7 @@ from backend.attachments.models import Upload, UploadDay
 from backend.cases.models import (
     Attachment,
     Case,
+    CaseAssist,
     CaseCounter,
     CaseEvent,
     CaseFollower,
@@ -55,6 +56,7 @@ __all__ = [
     "Upload",
     "UploadDay",
     "StaffSession",
+    "CaseAssist",
 ]
 from backend.records.models import (  # noqa: E402 - appended so merges stay easy
     DishonestyRecord,

@@ -17,6 +17,7 @@ CONFIG_DIR = Path(__file__).resolve().parent.parent / "dialogs" / "config"
 DEFAULT_TAXONOMY = CONFIG_DIR / "hongqiao.yaml"
 DEFAULT_POLICY = CONFIG_DIR / "policy.yaml"
 DEFAULT_REPLY_TEMPLATES = CONFIG_DIR / "reply_templates.yaml"
+DEFAULT_REQUEST_TYPES = CONFIG_DIR / "request_types.yaml"
 # Values that stand in for a secret in examples; refused in every environment (compared
 # without case), as is anything shorter than MIN_SECRET_LENGTH.
 PLACEHOLDER_SECRETS = {
@@ -105,6 +106,8 @@ class Settings(BaseSettings):
     # development, JSON in test and production.
     log_format: Literal["json", "text"] | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # 诉求类型: the request types and their cue words (their time limits are in policy_file).
+    request_types_file: Path = DEFAULT_REQUEST_TYPES
 
     @field_validator("database_url")
     @classmethod

@@ -5,19 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, Protocol, get_args
+from typing import Any, Literal, Protocol
 
+from dialogs.findings import FINDINGS as FINDINGS  # kept here for the modules importing it
+from dialogs.findings import Finding as Finding
 from dialogs.model import ChatRef, FileRef, GeoPoint
 from dialogs.record_draft import SEVERITIES as SEVERITIES
 from dialogs.record_draft import RecordDraft as RecordDraft
 from dialogs.record_draft import Severity as Severity
 
 Rating = Literal["satisfied", "basically_satisfied", "dissatisfied"]
-Finding = Literal[
-    "court_judgment", "administrative_penalty", "disciplinary_sanction", "accountability_decision"
-]
 RATINGS: tuple[Rating, ...] = ("satisfied", "basically_satisfied", "dissatisfied")
-FINDINGS: tuple[Finding, ...] = get_args(Finding)  # in the order of the Literal
 
 
 class SubmissionRefused(Exception):
@@ -56,6 +54,7 @@ class RouteProposal:
     candidates: tuple[CategoryChoice, ...]
     confident: bool  # the first candidate may be confirmed with one tap
     street: str | None = None  # code of a street office named in the text
+    request_type: str | None = None  # 诉求类型 read in the text (inquiry, help, complaint, ...)
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,7 @@ class ComplaintDraft:
     occurred_as: str | None = None  # the words of a span typed, kept with the case
     street_unsure: bool = False  # asked for the street, the citizen tapped "not sure"
     urgent: bool | None = None  # asked about immediate danger: the answer; None: not asked
+    request_type: str | None = None  # 诉求类型 confirmed or read in the text; None: the backend's
 
 
 @dataclass(frozen=True)

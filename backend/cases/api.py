@@ -39,6 +39,7 @@ from backend.cases.schemas import (
 )
 from backend.cases.workflow import Command
 from backend.errors import ValidationFailed
+from backend.request_types.catalogue import RequestType
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
 
@@ -91,6 +92,7 @@ def create_case(
         channel="api",
         source_case=body.source_case,
         urgent=body.urgent,
+        request_type=body.request_type.value if body.request_type else None,
         idempotency_key=caller_key(actor, idempotency_key)
         if idempotency_key is not None
         else None,
@@ -140,6 +142,9 @@ def read_cases(
     ] = None,
     cursor: Cursor | None = None,
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+    request_type: Annotated[
+        RequestType | None, Query(description="诉求类型: only cases of this request type")
+    ] = None,
 ) -> CasesPublic:
     """List the cases the caller may see, newest first, one page at a time."""
     figure = _measure(container, measure, measure_from, measure_to)
@@ -155,6 +160,7 @@ def read_cases(
             overdue_at=container.clock.now() if overdue else None,
             channel=channel,
             measure=figure,
+            request_type=request_type.value if request_type else None,
         ),
         cursor=cursor,
         limit=limit or container.settings.api_page_limit,
@@ -212,6 +218,7 @@ def act_on_case(
         category=body.category,
         days=body.days,
         rating=body.rating,
+        request_type=body.request_type.value if body.request_type else None,
     )
     case = take_action(
         session=session,

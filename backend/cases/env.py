@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from backend.clock import Clock
 from backend.ports import CaseGuard, CaseListener, CaseRule
+from backend.request_types.catalogue import RequestTypes
 from backend.routing.danger import DangerWords
 from backend.routing.router import Router
 from backend.taxonomy.models import Taxonomy
@@ -33,3 +34,5 @@ class CaseEnv:
     # Words of immediate danger (policy `urgent.danger`): a case that has them is urgent
     # unless whoever filed it said otherwise.
     danger: DangerWords = field(default_factory=lambda: DangerWords({}))
+    # 诉求类型: detects a complaint's request type from its text (None: every one a complaint).
+    request_types: RequestTypes | None = None

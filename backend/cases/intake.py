@@ -23,6 +23,7 @@ from backend.errors import NotFound, ValidationFailed
 from backend.observability.context import bind_case
 from backend.people.models import Reporter
 from backend.periods import local_day
+from backend.request_types.catalogue import REQUEST_TYPES, RequestType
 from backend.routing.router import RouteResult
 from backend.storable import is_storable
 from dialogs.parsing import parse_phone
@@ -59,6 +60,7 @@ class Draft:
     # Immediate danger (issue 12): the reporter's answer or the staff's mark; None: the
     # words of danger in the text decide (CaseEnv.danger). A record is never urgent.
     urgent: bool | None = None
+    request_type: str | None = None  # 诉求类型 as chosen; None: detected from the text
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         created_at=now,
         updated_at=now,
         urgent=_urgent(draft, text, env),
+        request_type=None if is_record else _request_type(draft, text, env),
     )
     session.add(case)
     session.flush()
@@ -210,6 +213,15 @@ def _urgent(draft: Draft, text: str, env: CaseEnv) -> bool:
     return env.danger.flag(text) is not None
 
 
+def _request_type(draft: Draft, text: str, env: CaseEnv) -> str:
+    """Return the request type the reporter chose, else the one its text reads as."""
+    if draft.request_type is not None:
+        return draft.request_type
+    if env.request_types is None:
+        return RequestType.complaint.value
+    return env.request_types.classify(text).value
+
+
 def _source_complaint(session: Session, draft: Draft, actor: Actor) -> Case | None:
     """Return the complaint a record names as its source, if the actor may see it."""
     if draft.source_case is None:
@@ -231,6 +243,12 @@ def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
         raise ValidationFailed("record_takes_no_category", field="category")
     if draft.category is not None and taxonomy.category(draft.category) is None:
         raise ValidationFailed("unknown_category", field="category", value=draft.category)
+    if draft.request_type is not None and draft.kind is CaseKind.dishonesty_record:
+        raise ValidationFailed("record_takes_no_request_type", field="request_type")
+    if draft.request_type is not None and draft.request_type not in REQUEST_TYPES:
+        raise ValidationFailed(
+            "unknown_request_type", field="request_type", value=draft.request_type
+        )
     if draft.street is not None and taxonomy.street(draft.street) is None:
         raise ValidationFailed("unknown_street", field="street", value=draft.street)
     if draft.occurred_on is not None and draft.occurred_on > today:

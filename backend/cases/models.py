@@ -98,6 +98,9 @@ class Case(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=UTCDateTime)
     # Immediate danger to life, health or property: told at once, day or night (issue 12).
     urgent: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # 诉求类型 (backend/request_types): inquiry, help, complaint, report, suggestion; its time
+    # limit sets the resolve clock. None for a dishonesty record.
+    request_type: str | None = Field(default=None, max_length=16)
 
 
 class CaseEvent(SQLModel, table=True):
@@ -164,3 +167,21 @@ class ChatPinWindow(SQLModel, table=True):
     chat_id: str = Field(primary_key=True, max_length=64)
     failures: int = 0
     window_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CaseAssist(SQLModel, table=True):
+    """An assisting unit (协办) of a case: its clerks see the case, add notes and report.
+
+    The case's department is the lead unit (主办), the only one that signs for and resolves it.
+    """
+
+    __tablename__ = "case_assists"
+    __table_args__ = (
+        UniqueConstraint("case_id", "department_code"),
+        Index("ix_case_assists_department_code_case_id", "department_code", "case_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id")
+    department_code: str = Field(foreign_key="departments.code", max_length=32)
+    created_at: datetime = Field(sa_type=UTCDateTime)

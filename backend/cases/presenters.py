@@ -15,6 +15,7 @@ from backend.attachments.evidence import attachments_of
 from backend.cases.env import CaseEnv
 from backend.cases.events import history
 from backend.cases.intake import Receipt
+from backend.cases.joint import assisting_units
 from backend.cases.models import Case, CaseEvent
 from backend.cases.redaction import Redactor
 from backend.cases.schemas import AttachmentPublic, CaseEventPublic, CasePublic, CaseSummary
@@ -48,6 +49,7 @@ def summarise(case: Case, redactor: Redactor | None = None) -> CaseSummary:
         created_at=case.created_at,
         updated_at=case.updated_at,
         urgent=case.urgent,
+        request_type=case.request_type,
     )
 
 
@@ -94,6 +96,8 @@ def present(
             for a in attachments_of(session=session, case=case)
             if not actor.is_evaluator  # evidence may show the reporter
         ],
+        lead_unit=case.department_code,
+        assisting_units=assisting_units(session=session, case=case),
     )
 
 

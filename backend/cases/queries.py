@@ -15,6 +15,7 @@ from sqlmodel import Session, col, func, or_, select
 
 from backend.actors import Actor
 from backend.bounds import MAX_ROW_ID
+from backend.cases.joint import cases_assisted_by
 from backend.cases.models import Case, CaseStatus
 from backend.cases.numbers import canonical_number
 from backend.cases.ordering import CaseOrder, after_keyed_cursor, keyed_cursor, order_by
@@ -56,6 +57,7 @@ class CaseFilter:
     awaiting_decision: bool = False  # a coordinator must decide: returned to triage, or an
     # extension request waits
     reporter_phone: str | None = None  # a named reporter's phone, as digits (coordinators)
+    request_type: str | None = None  # 诉求类型: inquiry, help, complaint, report, suggestion
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def list_cases(
     """
     if order is not CaseOrder.received:
         return _keyed_page(session, actor, where, cursor, limit, order)
-    statement = _narrowed(select(Case), actor, where)
+    statement = _narrowed(select(Case), actor, where, _assisted(session, actor))
     before = decode_cursor(cursor) if cursor else None
     if statement is None:
         return CasePage([], None)
@@ -128,7 +130,9 @@ def list_cases(
 
 def count_cases(*, session: Session, actor: Actor, where: CaseFilter) -> int:
     """Return how many cases the actor may see match the filter (a queue's count)."""
-    statement = _narrowed(select(func.count()).select_from(Case), actor, where)
+    statement = _narrowed(
+        select(func.count()).select_from(Case), actor, where, _assisted(session, actor)
+    )
     return 0 if statement is None else int(session.exec(statement).one())
 
 
@@ -142,7 +146,7 @@ def _keyed_page(
 ) -> CasePage:
     key = nearest_due_at() if order is CaseOrder.due else col(Case.updated_at)
     after = after_keyed_cursor(order, cursor) if cursor else None
-    statement = _narrowed(select(Case, key), actor, where)
+    statement = _narrowed(select(Case, key), actor, where, _assisted(session, actor))
     if statement is None:
         return CasePage([], None)
     if after is not None:
@@ -153,16 +157,28 @@ def _keyed_page(
     return CasePage([case for case, _ in page], following)
 
 
-def _narrowed(statement: Any, actor: Actor, where: CaseFilter) -> Any:
+def _assisted(session: Session, actor: Actor) -> list[int]:
+    """Return the ids of the cases a clerk's unit assists on (协办); none for anyone else."""
+    if not actor.is_clerk:
+        return []
+    return list(session.exec(cases_assisted_by(actor.department)).all())
+
+
+def _narrowed(
+    statement: Any, actor: Actor, where: CaseFilter, assisted: list[int] | None = None
+) -> Any:
     """Return the statement narrowed to what the actor may see and the filter asks for
-    (None when that is nothing at all)."""
+    (None when that is nothing at all). `assisted`: the cases a clerk's unit assists on."""
     measured_unit = where.department
     if where.reporter_phone is not None and not actor.is_coordinator:
         raise Forbidden("only coordinators may search by the reporter's phone")
     if actor.is_clerk:
         if where.department not in (None, actor.department):
             return None
-        statement = statement.where(Case.department_code == actor.department)
+        # The unit's own cases and those it assists on (协办, backend/cases/joint.py): the ids
+        # as a list, so each side of the OR keeps its index (a subquery made it a scan).
+        own = Case.department_code == actor.department
+        statement = statement.where(or_(own, col(Case.id).in_(assisted)) if assisted else own)
         measured_unit = actor.department
     elif where.department and where.measure is None:
         statement = statement.where(Case.department_code == where.department)
@@ -174,6 +190,7 @@ def _narrowed(statement: Any, actor: Actor, where: CaseFilter) -> Any:
         (Case.category_id, where.category),
         (Case.kind, where.kind),
         (Case.street_code, where.street),
+        (Case.request_type, where.request_type),
     ):
         if value:
             statement = statement.where(column == value)

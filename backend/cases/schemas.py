@@ -13,6 +13,7 @@ from backend.cases.models import CaseKind
 from backend.cases.workflow import Action
 from backend.deadlines.views import DeadlinePublic
 from backend.people.models import ReporterPublic
+from backend.request_types.catalogue import RequestType
 from backend.storable import StorableStr
 
 Version = Annotated[int, Field(ge=1, le=MAX_ROW_ID), BeforeValidator(json_integer)]
@@ -69,6 +70,11 @@ class CaseCreate(_Body):
             "danger (policy.yaml `urgent.danger`)"
         ),
     )
+    request_type: RequestType | None = Field(
+        default=None,
+        description="A complaint's request type (诉求类型); unset: detected from the text. Its "
+        "time limit (policy.yaml request_types) sets the resolve clock",
+    )
 
 
 class CaseAction(_Body):
@@ -86,6 +92,9 @@ class CaseAction(_Body):
         default=None,
         description="rate_by_phone (电话回访): the reporter's rating, taken by phone; `reason` "
         "holds the reporter's comment",
+    )
+    request_type: RequestType | None = Field(
+        default=None, description="set_request_type: the new request type (诉求类型)"
     )
 
 
@@ -136,6 +145,10 @@ class CaseSummary(BaseModel):
     urgent: bool = Field(
         default=False, description="Immediate danger: told at once, 30 minutes to sign for"
     )
+    request_type: str | None = Field(
+        default=None,
+        description="诉求类型: inquiry, help, complaint, report or suggestion (None: a record)",
+    )
 
 
 class CasePublic(CaseSummary):
@@ -168,6 +181,13 @@ class CasePublic(CaseSummary):
     attachments: list[AttachmentPublic] = Field(
         default_factory=list,
         description="Evidence files, oldest first; GET .../attachments/{id} returns one",
+    )
+    lead_unit: str | None = Field(
+        default=None, description="主办: the unit that handles and resolves the case"
+    )
+    assisting_units: list[str] = Field(
+        default_factory=list,
+        description="协办: units that see the case, add notes and report (assist_report)",
     )
 
 

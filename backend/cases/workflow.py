@@ -10,6 +10,14 @@ from sqlmodel import Session, col, update
 from backend.actors import Actor
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
+from backend.cases.joint import (
+    JOINT_ACTION_NAMES,
+    add_assisting_unit,
+    is_assisting,
+    joint_changes,
+    joint_details,
+    joint_refusal,
+)
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.errors import (
     DomainError,
@@ -44,6 +52,10 @@ class Action(StrEnum):
     merge = "merge"  # a duplicate: closed, pointing to the case it repeats (see merge.py)
     declare_complex = "declare_complex"  # 说明情况复杂: the unit may return within 2 working days
     rate_by_phone = "rate_by_phone"  # 电话回访: a coordinator records the reporter's rating
+    set_request_type = "set_request_type"  # 诉求类型 changed; its limit sets the resolve clock
+    supervise = "supervise"  # 督办: a note and a deadline to the unit (days optional)
+    assist = "assist"  # add an assisting unit (协办) beside the lead unit (主办)
+    assist_report = "assist_report"  # an assisting unit reports what it did (协办反馈)
 
 
 @dataclass(frozen=True)
@@ -89,7 +101,14 @@ RULES: dict[Action, Rule] = {
     ),
     # Where a rating leads (closed, or reopened when dissatisfied) is rating.py's to decide.
     Action.rate_by_phone: Rule(COORDINATOR, {S.resolved: S.resolved}),
+    Action.set_request_type: Rule(COORDINATOR, {s: s for s in OPEN_STATES}),
+    Action.supervise: Rule(COORDINATOR, {S.routed: S.routed, **WORKING}, needs_reason=True),
+    Action.assist: Rule(COORDINATOR, {S.routed: S.routed, **WORKING}),
+    Action.assist_report: Rule(CLERK, {S.routed: S.routed, **WORKING}, needs_reason=True),
 }
+
+
+JOINT_ACTIONS = frozenset(Action(name) for name in JOINT_ACTION_NAMES)
 
 
 @dataclass(frozen=True)
@@ -105,6 +124,7 @@ class Command:
     days: int | None = None
     merged_into_id: int | None = None  # for merge: the case this one repeats
     rating: str | None = None  # for rate_by_phone: satisfied | basically_satisfied | ...
+    request_type: str | None = None  # for set_request_type: the new type
 
 
 def may_take(actor: Actor, rule: Rule) -> bool:
@@ -119,7 +139,9 @@ def can_see(actor: Actor, case: Case) -> bool:
     """
     if actor.is_coordinator or actor.is_evaluator or actor.kind in ("system", "reporter"):
         return True
-    return actor.is_clerk and case.department_code == actor.department
+    if not actor.is_clerk:
+        return False
+    return case.department_code == actor.department or is_assisting(case, actor.department)
 
 
 def refusal(
@@ -145,6 +167,9 @@ def refusal(
     rule = RULES[action]
     if not may_take(actor, rule):
         return Forbidden(f"a {actor.role or actor.kind} may not {action.value} a case")
+    joint = joint_refusal(case, action.value, actor)  # lead and assisting units (主办/协办)
+    if joint is not None:
+        return joint
     if version is not None and version != case.version:
         return StaleVersion(f"case {case.number} is at version {case.version}, not {version}")
     current = CaseStatus(case.status)
@@ -213,6 +238,8 @@ def transition(
         details=_details(command, changes) or None,
     )
     session.flush()
+    if command.action is Action.assist and command.department:
+        add_assisting_unit(session=session, case=case, department=command.department, at=now)
     _tell_listeners(session, case, event, env)
     return case
 
@@ -249,6 +276,8 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
         return changes
     if command.action is Action.reject:
         return {"department_code": taxonomy.lead_office}
+    if command.action in JOINT_ACTIONS:
+        return joint_changes(case, command.action.value, command, env.taxonomy)
     if command.action is Action.merge:
         if command.merged_into_id is None:
             raise ValidationFailed("merge_target_required", field="into")
@@ -280,6 +309,8 @@ def _details(command: Command, changes: dict[str, object]) -> dict[str, object]:
         details["reply"] = changes["reply"]
     if command.days is not None:
         details["days"] = command.days
+    if command.action in JOINT_ACTIONS:
+        details |= joint_details(command.action.value, command, changes)
     return details
 
 

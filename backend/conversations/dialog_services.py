@@ -74,7 +74,10 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
                 choices.append(
                     dp.CategoryChoice(category.id, category.zh, category.en, category.street_level)
                 )
-        return dp.RouteProposal(tuple(choices), result.confident and bool(choices), result.street)
+        request_type = self.container.request_types.classify(text).value
+        return dp.RouteProposal(
+            tuple(choices), result.confident and bool(choices), result.street, request_type
+        )
 
     def danger_of(self, text: str) -> str | None:
         """Return the emergency number the words of danger in a text call for, or None."""
@@ -190,6 +193,7 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
             category_declined=draft.category is None,
             street=draft.street,
             street_unsure=draft.street_unsure,
+            request_type=draft.request_type,
             occurred_on=draft.occurred_on,
             location_text=draft.location_text,
             latitude=location.latitude if location else None,

@@ -29,6 +29,7 @@ STAFF_CLOCKS = {
     ClockKind.objection,
     ClockKind.repair_accept,
     ClockKind.repair_decide,
+    ClockKind.supervise,  # 督办
 }
 
 

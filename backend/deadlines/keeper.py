@@ -14,7 +14,7 @@ from backend.clock import Clock
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind as K
 from backend.deadlines.models import ClockState, Deadline
-from backend.deadlines.policy import Policy
+from backend.deadlines.policy import Policy, resolve_rule
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
@@ -22,7 +22,7 @@ from backend.workdays.calendar import WorkingCalendar
 from backend.workdays.store import CalendarCache
 from dialogs.model import ChatRef
 
-HANDLING = (K.sign, K.resolve, K.rectify)
+HANDLING = (K.sign, K.resolve, K.rectify, K.supervise)  # 督办 ends with the unit's part
 
 
 class RatingAsker(Protocol):
@@ -105,8 +105,11 @@ class DeadlineKeeper:
     def _routed(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
         if event.from_status != CaseStatus.received:  # a case routed at intake has no clocks
             self._cancel(session, case, env, HANDLING)
-        kinds = (K.sign, K.resolve) if case.kind == CaseKind.complaint else (K.sign,)
-        insert_all(session, [clocks.new_clock(case=case, kind=k, env=env) for k in kinds])
+        started = [clocks.new_clock(case=case, kind=K.sign, env=env)]
+        if case.kind == CaseKind.complaint:
+            rule = resolve_rule(env.policy, case.request_type)  # the request type's limit
+            started.append(clocks.new_clock(case=case, kind=K.resolve, env=env, rule=rule))
+        insert_all(session, started)
 
     def _resolved(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
         self._meet(session, case, env, HANDLING)
@@ -116,7 +119,8 @@ class DeadlineKeeper:
     def _reopened(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
         self._cancel(session, case, env, (K.follow_up,))
         if event.to_status == "in_progress":
-            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env)
+            rule = resolve_rule(env.policy, case.request_type)  # the request type's limit
+            clocks.open_clock(session=session, case=case, kind=K.resolve, env=env, rule=rule)
 
     def _closed(self, session: Session, case: Case, _: CaseEvent, env: ClockEnv) -> None:
         if case.rating is not None:

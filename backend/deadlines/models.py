@@ -24,6 +24,7 @@ class ClockKind(StrEnum):
     repair_decide = "repair_decide"  # 信用修复: give the result of an accepted application
     dispatch = "dispatch"  # 派单: triage places the case (backend/handoff)
     urgent_sign = "urgent_sign"  # 签收 of an urgent case, in minutes, day or night
+    supervise = "supervise"  # 督办: a coordinator's order to the unit, with its deadline
 
 
 class ClockState(StrEnum):

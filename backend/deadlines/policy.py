@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from backend.errors import ConfigError
+from backend.request_types.catalogue import TypeName as RequestTypeName
 
 
 class _Entry(BaseModel):
@@ -153,11 +154,19 @@ class Policy(_Entry):
     urgent: Urgent = Urgent()
     records: RecordsPolicy = RecordsPolicy()
     assessment: AssessmentPolicy = AssessmentPolicy()
+    # Issue 12: the resolve clock's length by request type (诉求类型); a type not named here
+    # runs the `resolve` clock's length. A suggestion is acknowledged: its resolve clock is
+    # the time to answer that it was received and passed on (the reply is the acknowledgement).
+    request_types: dict[RequestTypeName, ClockPolicy] = {}
+    # 督办: how long a supervision order gives the unit when the coordinator names no days.
+    supervision: ClockPolicy = ClockPolicy(days=5)
 
     def clock_rule(self, kind: str) -> ClockPolicy:
-        """Return the length of a clock, from `clocks` or (for a record's own) `records`."""
+        """Return the length of a clock: `clocks`, a record's own (`records`), or 督办's."""
         if kind in self.clocks:
             return self.clocks[kind]
+        if kind == "supervise":
+            return self.supervision
         rule = getattr(self.records, kind, None)
         if not isinstance(rule, ClockPolicy):
             raise KeyError(kind)
@@ -169,6 +178,12 @@ class Policy(_Entry):
         if missing:
             raise ValueError(f"clocks: missing {', '.join(sorted(missing))}")
         return self
+
+
+def resolve_rule(policy: Policy, request_type: str | None) -> ClockPolicy:
+    """Return how long a case of this request type has to be resolved (办结)."""
+    by_type = {str(k): v for k, v in policy.request_types.items()}
+    return by_type.get(request_type or "", policy.clocks["resolve"])
 
 
 def load_policy(path: Path) -> Policy:

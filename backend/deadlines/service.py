@@ -12,7 +12,7 @@ from backend.cases.models import Case
 from backend.clock import Clock
 from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.models import ClockKind, ClockState, Deadline
-from backend.deadlines.policy import Policy
+from backend.deadlines.policy import ClockPolicy, Policy
 from backend.errors import InvalidTransition, ValidationFailed
 from backend.periods import local_day
 from backend.workdays.calendar import WorkingCalendar
@@ -59,11 +59,14 @@ def open_clock(
     started_on: date | None = None,
     days: int | None = None,
     department_code: str | None = None,
+    rule: ClockPolicy | None = None,
 ) -> Deadline:
     """Start a clock of a case today (or on `started_on`), with the policy's length by default.
 
     The clock is owed by the case's unit unless `department_code` names another (a record's
-    clocks: the filing unit reports, the named unit rectifies).
+    clocks: the filing unit reports, the named unit rectifies). `rule` replaces the policy's
+    length for the kind (a request type's resolve limit, a supervision order's); `days`
+    replaces the length alone.
     """
     deadline = new_clock(
         case=case,
@@ -72,6 +75,7 @@ def open_clock(
         started_on=started_on,
         days=days,
         department_code=department_code,
+        rule=rule,
     )
     session.add(deadline)
     session.flush()
@@ -86,9 +90,10 @@ def new_clock(
     started_on: date | None = None,
     days: int | None = None,
     department_code: str | None = None,
+    rule: ClockPolicy | None = None,
 ) -> Deadline:
     """Return a clock of a case as `open_clock` starts it, not yet written."""
-    rule = env.policy.clock_rule(kind.value)
+    rule = rule or env.policy.clock_rule(kind.value)
     now = env.now()
     assert case.id is not None
     deadline = Deadline(
@@ -186,6 +191,13 @@ def recompute(*, session: Session, deadline: Deadline, env: ClockEnv) -> None:
         pending = deadline.next_stage < len(stages)
         deadline.next_action_at = stages[deadline.next_stage].at if pending else None
     deadline.updated_at = env.now()
+    session.add(deadline)
+
+
+def retime(*, session: Session, deadline: Deadline, rule: ClockPolicy, env: ClockEnv) -> None:
+    """Give a running clock another length from its same start (a request type changed)."""
+    deadline.days, deadline.unit = rule.days, rule.unit
+    _reschedule(deadline, env)
     session.add(deadline)
 
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, or_
 from sqlmodel import Session, col, select
 
-from backend.cases.models import Case, CaseStatus
+from backend.cases.models import Case, CaseAssist, CaseStatus
 from backend.db import session_scope
 from backend.notifications.models import DeliveryState, Notification
 from backend.notifications.policy import resend_when_unsure
@@ -192,6 +192,7 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
             select(Case.id, Case.department_code).where(col(Case.id).in_(case_ids))
         ).all()
         units = dict(found)
+    assisting = _assisting(session, case_ids)
     entitled: set[int | None] = set()
     for row in rows:
         account = bound.get((row.channel or "", row.chat_id or ""))
@@ -202,10 +203,21 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
                 account.role != Role.clerk.value
                 or row.case_id is None
                 or units.get(row.case_id) == account.department_code
+                or (row.case_id, account.department_code) in assisting
             )
             if sees_case:
                 entitled.add(row.id)
     return entitled
+
+
+def _assisting(session: Session, case_ids: set[int]) -> set[tuple[int | None, str]]:
+    """Return (case id, unit) of the assisting units (协办) of these cases: they see them too."""
+    if not case_ids:
+        return set()
+    statement = select(CaseAssist.case_id, CaseAssist.department_code).where(
+        col(CaseAssist.case_id).in_(case_ids)
+    )
+    return {(case_id, unit) for case_id, unit in session.exec(statement).all()}
 
 
 def _lapsed_rating_questions(session: Session, rows: list[Notification]) -> set[int | None]:

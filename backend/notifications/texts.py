@@ -126,6 +126,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "clock_objection": {"zh": "异议处理", "en": "decide the objection"},
     "clock_repair_accept": {"zh": "信用修复受理", "en": "accept or refuse the repair request"},
     "clock_repair_decide": {"zh": "信用修复办理", "en": "decide the credit repair"},
+    "clock_supervise": {"zh": "督办", "en": "answer the supervision order"},
     "button_sign": {"zh": "签收", "en": "Sign for"},
     "button_open": {"zh": "查看", "en": "Open"},
     "rate_satisfied": {"zh": "满意", "en": "Satisfied"},

@@ -1,5 +1,6 @@
 """English texts."""
 
+from dialogs.texts.en_requests import REQUEST_TEXTS
 from dialogs.texts.en_staff import STAFF_TEXTS
 from dialogs.texts.en_typed import TYPED
 from dialogs.texts.en_urgent import URGENT_TEXTS
@@ -288,6 +289,7 @@ TEXTS: dict[str, str] = {
     ),
     **STAFF_TEXTS,
     **URGENT_TEXTS,  # immediate danger (issue 12)
+    **REQUEST_TEXTS,  # the request-type step (诉求类型, issue 12)
 }
 
 # Issue 11: the /record dialog's new texts live in their own module (this one is near full).

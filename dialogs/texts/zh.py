@@ -1,5 +1,6 @@
 """Chinese texts (the default language)."""
 
+from dialogs.texts.zh_requests import REQUEST_TEXTS
 from dialogs.texts.zh_staff import STAFF_TEXTS
 from dialogs.texts.zh_typed import TYPED
 from dialogs.texts.zh_urgent import URGENT_TEXTS
@@ -241,6 +242,7 @@ TEXTS: dict[str, str] = {
     "rating.lapsed": "案件 {number} 已归档或重新办理，之前的评价问题不用再回答了。",
     **STAFF_TEXTS,
     **URGENT_TEXTS,  # immediate danger (issue 12)
+    **REQUEST_TEXTS,  # the request-type step (诉求类型, issue 12)
 }
 
 # Issue 11: the /record dialog's new texts live in their own module (this one is near full).

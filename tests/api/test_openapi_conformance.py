@@ -41,6 +41,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "source_case_unknown",  # no complaint of that number the caller may see
             "idempotency_key_invalid",  # not 8 to 100 visible ASCII characters
             "idempotency_key_reused",  # a key sent before with another text
+            "record_takes_no_request_type",  # kind dishonesty_record with a request_type
         }
     ),
     "POST /api/v1/cases/{number}/actions": frozenset(
@@ -60,6 +61,11 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "merge_target_not_open",  # resolved, closed or rejected
             "merge_target_other_kind",  # a complaint and a record
             "rating_required",  # rate_by_phone without a rating
+            "request_type_required",  # set_request_type without one
+            "request_type_unchanged",  # set_request_type to the type the case has
+            "assist_department_required",  # assist without a unit
+            "assist_is_lead",  # assist by the lead unit itself
+            "already_assisting",  # assist by a unit that assists already
         }
     ),
     "POST /api/v1/cases/{number}/notes": frozenset({"note_required"}),  # blank

@@ -128,4 +128,7 @@ def test_allowed_actions_tell_each_role_what_it_can_do(client: TestClient, staff
         "reject",
         "set_rectification",
         "merge",
+        "set_request_type",  # issue 12: request type, supervision, joint handling
+        "supervise",
+        "assist",
     ]

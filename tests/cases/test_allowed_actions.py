@@ -57,6 +57,10 @@ PARAMETERS: dict[Action, dict[str, object]] = {
     Action.merge: {"reason": "同一事项"},
     Action.declare_complex: {"reason": "涉及多个部门"},
     Action.rate_by_phone: {"rating": "satisfied"},
+    Action.set_request_type: {"request_type": "suggestion"},
+    Action.supervise: {"reason": "督办"},
+    Action.assist: {"department": "swj"},
+    Action.assist_report: {"reason": "协办反馈"},
 }
 
 
@@ -106,6 +110,12 @@ SCENARIOS = {
     ),
     "rejected": Scenario(
         CaseKind.complaint, ((COORDINATOR, Action.reject, {"reason": "不属于受理范围"}),)
+    ),
+    "signed, sfj assisting": Scenario(
+        CaseKind.complaint, (SIGN, (COORDINATOR, Action.assist, {"department": "sfj"}))
+    ),
+    "supervised": Scenario(
+        CaseKind.complaint, (SIGN, (COORDINATOR, Action.supervise, {"reason": "督办"}))
     ),
     "record, routed": Scenario(CaseKind.dishonesty_record, ()),
     "record, signed": Scenario(

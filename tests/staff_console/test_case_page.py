@@ -26,6 +26,9 @@ from tests.staff_console.case_visits import (
     signed_in,
 )
 
+# A coordinator's actions on a case a unit holds (issue 12): type, supervision, joint handling.
+JOINT = ("set_request_type", "supervise", "assist")
+
 
 def allowed_by_workflow(container: Container, number: str, account: StaffAccount) -> set[str]:
     """Return what workflow.allowed_actions (the one rule) lets the account do now."""
@@ -39,14 +42,14 @@ def allowed_by_workflow(container: Container, number: str, account: StaffAccount
 @pytest.mark.parametrize(
     ("role", "steps", "expected"),
     [
-        ("coordinator", [], {"reassign", "reject", "merge", "set_rectification"}),
+        ("coordinator", [], {"reassign", "reject", "merge", "set_rectification", *JOINT}),
         ("clerk", [], {"sign", "return", "declare_complex"}),
         (
             "clerk",
             ["sign"],
             {"start", "resolve", "return", "request_extension", "pause", "declare_complex"},
         ),
-        ("coordinator", ["sign"], {"reassign", "merge", "set_rectification"}),
+        ("coordinator", ["sign"], {"reassign", "merge", "set_rectification", *JOINT}),
         ("clerk", ["sign", "resolve"], set()),
         ("coordinator", ["sign", "resolve"], {"reopen", "close", "rate_by_phone"}),
     ],
@@ -81,7 +84,7 @@ def test_a_coordinator_is_offered_placing_a_triage_case(
     page = visitor.get(page_path(number))
 
     assert "triage" in page.text or "待分派" in page.text
-    assert offered_actions(page.text) == {"reassign", "reject", "merge"}
+    assert offered_actions(page.text) == {"reassign", "reject", "merge", "set_request_type"}
     assert 'name="department"' in page.text and 'name="category"' in page.text
 
 

@@ -498,3 +498,8 @@ TEXTS: dict[str, str] = {
         "Tick the box to confirm the deactivation; nothing was changed."
     ),
 }
+
+# Issue 12: request types, supervision orders, joint handling (a module of their own).
+from backend.console.texts.en_joint import TEXTS as _JOINT  # noqa: E402
+
+TEXTS.update(_JOINT)

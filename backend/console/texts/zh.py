@@ -439,3 +439,8 @@ TEXTS: dict[str, str] = {
     "admin.deactivate_confirm": "确认停用 {name} 的账号",
     "admin.deactivate_unconfirmed": "请勾选确认框后再停用；账号未作改动。",
 }
+
+# Issue 12: request types, supervision orders, joint handling (a module of their own).
+from backend.console.texts.zh_joint import TEXTS as _JOINT  # noqa: E402
+
+TEXTS.update(_JOINT)

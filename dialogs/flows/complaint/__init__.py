@@ -11,6 +11,7 @@ from dialogs.flows.complaint.danger import DangerStep, check_danger, needs_answe
 from dialogs.flows.complaint.describe import CategoryStep, WhatStep
 from dialogs.flows.complaint.place import StreetStep
 from dialogs.flows.complaint.reporter import NAME_LIMIT, ContactStep, IdentityStep
+from dialogs.flows.complaint.request_type import RequestTypeStep, asks_request_type
 from dialogs.flows.complaint.similar import SimilarStep, look_for_similar
 from dialogs.flows.complaint.summary import ComplaintSummary
 from dialogs.model import FileRef, Outbound
@@ -31,6 +32,7 @@ class ComplaintFlow(Flow):
             "category": "category" not in data,
             "street": bool(data.get("street_level")) and "street" not in data,
             "similar": bool(data.get("similar")) and "follow" not in data,
+            "request_type": asks_request_type(data),
             "when": "occurred_on" not in data,
             "evidence": not data.get("files_done"),
             "identity": "anonymous" not in data,
@@ -72,6 +74,7 @@ COMPLAINT = ComplaintFlow(
         "category": CategoryStep(),
         "street": StreetStep(),
         "similar": SimilarStep(),
+        "request_type": RequestTypeStep(),
         "when": DateStep("occurred_on", "complaint.when", optional=True),
         "evidence": AttachmentsStep("complaint.evidence"),
         "identity": IdentityStep(),

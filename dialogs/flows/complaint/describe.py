@@ -9,7 +9,15 @@ from dialogs.flows.base import Step
 from dialogs.model import Button, Outbound
 from dialogs.parsing import visible_length
 
-_ROUTE_KEYS = ("route", "category", "category_zh", "category_en", "street_level", "category_mode")
+_ROUTE_KEYS = (
+    "route",
+    "category",
+    "category_zh",
+    "category_en",
+    "street_level",
+    "category_mode",
+    "request_type",  # a new text is read for its type again
+)
 
 
 class WhatStep(Step):
@@ -34,6 +42,7 @@ class WhatStep(Step):
         data["route"] = {
             "confident": proposal.confident,
             "street": proposal.street,
+            "request_type": proposal.request_type,
             "candidates": [
                 {"id": c.id, "zh": c.zh, "en": c.en, "street_level": c.street_level}
                 for c in proposal.candidates

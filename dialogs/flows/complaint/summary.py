@@ -7,6 +7,7 @@ from datetime import date
 from dialogs.context import Ctx, Refusal, refusal_of
 from dialogs.flows.common import SummaryStep, beginning, line, when_text
 from dialogs.flows.complaint.place import street_name
+from dialogs.flows.complaint.request_type import request_type_of
 from dialogs.model import FileRef, GeoPoint, Outbound
 from dialogs.ports import ComplaintDraft, SubmissionRefused
 
@@ -23,6 +24,7 @@ class ComplaintSummary(SummaryStep):
         "when": "when",
         "files": "evidence",
         "identity": "identity",
+        "request_type": "request_type",
     }
 
     def render(self, ctx: Ctx) -> str:
@@ -38,6 +40,7 @@ class ComplaintSummary(SummaryStep):
             ctx.t("summary.complaint_title"),
             line(ctx, "summary.text", beginning(ctx, data["text"])),
             line(ctx, "summary.category", category or ctx.t("summary.category_none")),
+            line(ctx, "summary.request_type", ctx.t(f"request_type.{request_type_of(data)}")),
             line(ctx, "summary.street", place),
             line(ctx, "summary.when", when_text(ctx, data.get("occurred_on"), data.get(SPAN))),
             ctx.t("summary.files", count=len(data.get("attachments", []))),
@@ -89,4 +92,5 @@ def draft_of(ctx: Ctx) -> ComplaintDraft:
         phone=None if anonymous else data.get("phone"),
         street_unsure=bool(data.get("street_level")) and data.get("street", "") is None,
         urgent=data.get("urgent"),
+        request_type=request_type_of(data),
     )

@@ -20,15 +20,18 @@ _OWN_FIELDS: dict[Action, tuple[tuple[str, bool], ...]] = {
     Action.set_rectification: (("days", False),),
     # 电话回访: the rating, and the reporter's words (posted as the reason).
     Action.rate_by_phone: (("rating", True), ("comment", False)),
+    Action.set_request_type: (("request_type", True),),
+    Action.supervise: (("days", False),),
+    Action.assist: (("department", True),),
 }
-FIELDS = ("reason", "reply", "days", "department", "category", "into", "rating")
+FIELDS = ("reason", "reply", "days", "department", "category", "into", "rating", "request_type")
 
 
 @dataclass(frozen=True)
 class FormField:
     """One field of an action's form."""
 
-    name: str  # reason | reply | days | department | category | into | rating | comment
+    name: str  # reason | reply | days | department | category | into | rating | comment | ...
     required: bool
 
 
@@ -78,6 +81,7 @@ class PostedAction:
             category=self.values.get("category") or None,
             days=int(days) if days else None,
             rating=self.values.get("rating") or None,
+            request_type=self.values.get("request_type") or None,
         )
 
     @property

@@ -31,6 +31,7 @@ from backend.console.pages.navigation import see_other
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
 from backend.errors import InvalidTransition, RuleRefused, StaleVersion, ValidationFailed
+from backend.request_types.catalogue import REQUEST_TYPES
 from backend.storable import is_storable
 
 router = APIRouter()
@@ -77,10 +78,11 @@ def case_action(
     category: Short = "",
     into: Short = "",
     rating: Short = "",
+    request_type: Short = "",
 ) -> Response:
     """Take one action through the workflow service, then go back to the page (303)."""
     case = get_case(session=session, number=number, actor=user)
-    posted_values = (reason, reply, days, department, category, into, rating)
+    posted_values = (reason, reply, days, department, category, into, rating, request_type)
     values = dict(zip(FIELDS, posted_values, strict=True))
     if action not in {a.value for a in Action}:
         raise ValidationFailed("unknown_action", field="action", value=action[:40])
@@ -199,6 +201,7 @@ def _render(
         chosen_template=chosen.id if chosen else "",
         label=partial(label, visit.language),
         actions=ACTIONS,
+        request_types=REQUEST_TYPES,
     )
 
 

@@ -1,0 +1,81 @@
+"""The case page: request type, supervision orders (督办) and assisting units (协办)."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from backend.bootstrap import Container
+from tests.case_fixtures import ARREARS, file_case
+from tests.staff_console.case_visits import (
+    clerk,
+    coordinator,
+    offered_actions,
+    page_path,
+    signed_in,
+)
+from tests.staff_console.queue_helpers import numbers_on
+from tests.staff_console.test_case_actions import form_values, stored
+
+
+def test_a_coordinator_changes_the_request_type_and_the_page_shows_it(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, coordinator(container))
+    page = visitor.get(page_path(number)).text
+    assert "诉求类型" in page and "data-request-type>投诉" in page
+    values = form_values(page, "set_request_type")
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "request_type": "inquiry"})
+    assert response.status_code == 303
+    shown = visitor.get(response.headers["location"]).text
+    assert "诉求类型已更改" in shown and "data-request-type>咨询" in shown
+    assert stored(container, number).request_type == "inquiry"
+
+
+def test_an_unchanged_type_is_refused_on_the_page_with_its_reason(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, coordinator(container))
+    values = form_values(visitor.get(page_path(number)).text, "set_request_type")
+    response = visitor.post(
+        f"{page_path(number)}/actions", {**values, "request_type": "complaint"}
+    )
+    assert response.status_code == 400
+    assert "案件的诉求类型已经是 complaint" in response.text
+
+
+def test_a_supervision_order_through_the_form_shows_its_clock(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, coordinator(container))
+    values = form_values(visitor.get(page_path(number)).text, "supervise")
+    response = visitor.post(
+        f"{page_path(number)}/actions", {**values, "reason": "限两日内反馈", "days": "2"}
+    )
+    assert response.status_code == 303
+    page = visitor.get(response.headers["location"]).text
+    assert "已督办" in page and "督办期限" in page and "限两日内反馈" in page
+
+
+def test_an_assisting_clerk_finds_the_case_and_may_only_report(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)  # lead: czj
+    boss = signed_in(client, coordinator(container))
+    helper = signed_in(client, clerk(container, unit="sfj", login="zhao"))
+    assert number not in numbers_on(helper.get("/console/").text)
+    values = form_values(boss.get(page_path(number)).text, "assist")
+    response = boss.post(f"{page_path(number)}/actions", {**values, "department": "sfj"})
+    assert response.status_code == 303
+    assert number in numbers_on(helper.get("/console/").text)  # its "new" queue
+    page = helper.get(page_path(number)).text
+    assert "主办单位" in page and "协办单位" in page and "区司法局" in page
+    assert offered_actions(page) == {"assist_report"}
+    values = form_values(page, "assist_report")
+    response = helper.post(f"{page_path(number)}/actions", {**values, "reason": "已核查"})
+    assert response.status_code == 303
+    assert "协办反馈已记入办理记录" in helper.get(response.headers["location"]).text
+    lead = signed_in(client, clerk(container))
+    assert "assist_report" not in offered_actions(lead.get(page_path(number)).text)
