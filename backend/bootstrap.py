@@ -20,6 +20,7 @@ from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.policy import Policy, load_policy
 from backend.errors import ConfigError
 from backend.migrate import alembic_config
+from backend.notifications.unit_notices import UnitNotices
 from backend.ports import CaseListener, Notifier, NullNotifier
 from backend.routing.corrections import CorrectionRecorder, recent_examples
 from backend.routing.router import Router
@@ -109,6 +110,7 @@ def build(
             keeper,
             ReporterUpdates(taxonomy),
             CorrectionRecorder(lead_office=taxonomy.lead_office, router=router),
+            UnitNotices(taxonomy),
         ],
         published_calendar=published_calendar or ChineseCalendarPackage(),
     )

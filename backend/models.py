@@ -11,7 +11,7 @@ from backend.cases.models import (
 )
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
-from backend.notifications.models import Notification
+from backend.notifications.models import ContactChannel, InboxItem, Notification
 from backend.open311.models import Open311Key
 from backend.people.models import (
     PasswordLink,
@@ -55,4 +55,6 @@ __all__ = [
     "Upload",
     "UploadDay",
     "StaffSession",
+    "ContactChannel",
+    "InboxItem",
 ]

@@ -150,7 +150,27 @@ def _notify(
     if stage.group == "escalate":
         late = env.calendar.working_days_between(deadline.due_date, local_day(now, env.zone))
         unit = deadline.department_code or "-"
-        return outbox.write(
+        # 督办 reaches the unit too: its clerks and robots hear that the lead office asks.
+        written = outbox.write(
+            session=session,
+            key=f"{key}:unit",
+            kind="escalation",
+            now=now,
+            case=case,
+            recipients=book.unit_clerks(deadline.department_code),
+            deadline_id=deadline.id,
+            stage=stage.name,
+            render=lambda lang: text(
+                "escalate_unit",
+                lang,
+                number=case.number,
+                what=what(lang),
+                late=late,
+                due=due(lang),
+            ),
+            buttons=lambda lang: [[(text("button_open", lang), f"open:{case.number}")]],
+        )
+        return written + outbox.write(
             session=session,
             key=key,
             kind="escalation",

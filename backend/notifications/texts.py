@@ -128,6 +128,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "rate_satisfied": {"zh": "满意", "en": "Satisfied"},
     "rate_basically_satisfied": {"zh": "基本满意", "en": "Basically satisfied"},
     "rate_dissatisfied": {"zh": "不满意", "en": "Dissatisfied"},
+    # Issue 15: what a unit hears beside its clerks' reminders (email, robots, the inbox).
+    "new_case": {
+        "zh": "【新案件】案件 {number}（{category}）已派至{unit}，请及时签收。",
+        "en": "New case: case {number} ({category}) was sent to {unit}; please sign for it.",
+    },
+    "escalate_unit": {
+        "zh": "【督办】案件 {number}（{what}）已逾期 {late} 个工作日（到期日 {due}），"
+        "协调办督办，请立即办理。",
+        "en": "Escalation (督办): case {number} ({what}) is {late} working day(s) overdue "
+        "(due {due}); the lead office asks you to deal with it at once.",
+    },
 }
 
 

@@ -14,6 +14,7 @@ from backend.cases.intake import Draft, Receipt, submit
 from backend.cases.queries import get_case
 from backend.cases.workflow import Action, Command, transition
 from backend.db import session_scope
+from backend.notifications.unit_notices import UnitNotices
 from backend.people.models import Role, StaffAccount
 from backend.people.service import bind_chat, create_staff
 from backend.scheduler import jobs
@@ -73,6 +74,9 @@ class World:
 def world(container: Container, clock: FakeClock) -> World:
     notifier = RecordingNotifier()
     container.notifier = notifier
+    # These specs are about the clocks: the notice of a new case has its own
+    # (tests/notifications/test_reaching_staff.py).
+    container.listeners = [x for x in container.listeners if not isinstance(x, UnitNotices)]
     with session_scope(container.engine) as session:
         clerk, _ = create_staff(
             session=session, name="财政局 李", role="clerk", department="czj", clock=clock
