@@ -14,7 +14,7 @@ from backend.actors import SYSTEM
 from backend.bootstrap import Container, build, prepare_database
 from backend.cases.intake import Draft, Receipt, submit
 from backend.db import session_scope
-from backend.notifications.models import ContactChannel, InboxItem
+from backend.notifications.models import ContactChannel, InboxItem, Notification
 from backend.notifications.setup import (
     add_robot,
     confirm_email,
@@ -115,6 +115,11 @@ class District:
             found = session.get(ContactChannel, robot_id)
             assert found is not None
             return found
+
+    def rows(self, channel: str) -> list[Notification]:
+        with session_scope(self.container.engine) as session:
+            statement = select(Notification).where(Notification.channel == channel)
+            return list(session.exec(statement.order_by(Notification.id)).all())  # type: ignore[arg-type]
 
     def inbox(self, staff: StaffAccount) -> list[InboxItem]:
         with session_scope(self.container.engine) as session:
