@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from backend.console.pages import (
     admin_calendar,
+    admin_channels,
     admin_routing,
     admin_staff,
     admin_staff_actions,
@@ -13,6 +14,7 @@ from backend.console.pages import (
     dashboard,
     exports,
     home,
+    inbox,
     language,
     password,
     search,
@@ -27,5 +29,7 @@ def console_router() -> APIRouter:
         router.include_router(page.router)
     administration = (admin_routing, admin_staff, admin_staff_actions, admin_calendar)
     for page in administration:
+        router.include_router(page.router)
+    for page in (inbox, admin_channels):  # reaching staff (issue 15)
         router.include_router(page.router)
     return router

@@ -10,7 +10,7 @@ keys and placeholders and that every key a template or page names exists.
 
 from __future__ import annotations
 
-from backend.console.texts import en, zh
+from backend.console.texts import en, en_channels, zh, zh_channels
 
 CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.TEXTS, "en": en.TEXTS}
 DEFAULT_LANGUAGE = "zh"
@@ -26,3 +26,8 @@ def render(language: str, key: str, **params: object) -> str:
 def has(key: str) -> bool:
     """Return whether a text exists for a key."""
     return key in CATALOGUES[DEFAULT_LANGUAGE]
+
+
+# Issue 15's pages (the inbox, channels) keep their words in modules of their own.
+CATALOGUES["zh"].update(zh_channels.TEXTS)
+CATALOGUES["en"].update(en_channels.TEXTS)
