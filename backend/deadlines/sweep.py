@@ -18,6 +18,7 @@ from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
+from backend.notifications.channels import EMAIL
 from backend.notifications.texts import due_text, shortened, text
 from backend.periods import local_day
 from dialogs.model import ChatRef
@@ -120,6 +121,10 @@ def _notify(
 
     if stage.group == "ask":
         recipients = outbox.reporter_of(session=session, case=case)
+        written = _ask_by_email(session, case, deadline, stage, now, key, recipients)
+        recipients = [r for r in recipients if r.channel != EMAIL]
+        if written and not recipients:
+            return written
         if keeper.rating_asker is not None and recipients:
             chat = ChatRef(recipients[0].channel, recipients[0].chat_id)
             return keeper.rating_asker.ask_rating(
@@ -214,6 +219,33 @@ def _notify(
         stage=stage.name,
         render=render,
         buttons=lambda lang: [[(text(f"button_{action}", lang), f"{action}:{case.number}")]],
+    )
+
+
+def _ask_by_email(
+    session: Session,
+    case: Case,
+    deadline: Deadline,
+    stage: Stage,
+    now: datetime,
+    key: str,
+    recipients: list[outbox.Recipient],
+) -> int:
+    """Ask a reporter told by email for the rating: the email carries a signed link."""
+    emails = [r for r in recipients if r.channel == EMAIL]
+    if not emails:
+        return 0
+    reply = shortened(case.reply or "", 1000)
+    return outbox.write(
+        session=session,
+        key=key,
+        kind="follow_up",
+        recipients=emails,
+        now=now,
+        case=case,
+        deadline_id=deadline.id,
+        stage=stage.name,
+        render=lambda lang: text("ask_rating_email", lang, number=case.number, reply=reply),
     )
 
 

@@ -134,7 +134,7 @@ class EmailNotifier:
                 if message.kind == "follow_up" and case is not None and case.id is not None:
                     expires = self.clock.now().timestamp() + self.settings.rating_link_days * 86400
                     token = rating_link(self.secret, case.id, ref, int(expires))
-                    link = f"{base}/rate/{token}"
+                    link = f"{base}/console/rate/{token}"
         first = message.text.split("\n", 1)[0]
         subject = first if len(first) <= 120 else first[:119] + "…"
         return Letter(to=to, subject=subject, text=message.text, link=link), channel_id

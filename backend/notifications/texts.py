@@ -133,6 +133,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "【新案件】案件 {number}（{category}）已派至{unit}，请及时签收。",
         "en": "New case: case {number} ({category}) was sent to {unit}; please sign for it.",
     },
+    "ask_rating_email": {
+        "zh": "您的投诉 {number} 已办结。答复：{reply}\n请打开下面的链接评价办理结果。",
+        "en": "Your complaint {number} was resolved. Reply: {reply}\nPlease rate the outcome "
+        "with the link below.",
+    },
     "escalate_unit": {
         "zh": "【督办】案件 {number}（{what}）已逾期 {late} 个工作日（到期日 {due}），"
         "协调办督办，请立即办理。",

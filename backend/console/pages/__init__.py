@@ -17,6 +17,7 @@ from backend.console.pages import (
     inbox,
     language,
     password,
+    rating_link,
     search,
     sign_in,
 )
@@ -30,6 +31,6 @@ def console_router() -> APIRouter:
     administration = (admin_routing, admin_staff, admin_staff_actions, admin_calendar)
     for page in administration:
         router.include_router(page.router)
-    for page in (inbox, admin_channels):  # reaching staff (issue 15)
+    for page in (inbox, admin_channels, rating_link):  # reaching staff (issue 15)
         router.include_router(page.router)
     return router

@@ -51,4 +51,15 @@ TEXTS: dict[str, str] = {
     "channels.failing_intro": "These channels failed again and again and are not used; fix "
     "them under Channels and test them again.",
     "admin.channels": "Channels",
+    "rate.title": "Rate the outcome",
+    "rate.bad_link": "This rating link is not valid or has expired.",
+    "rate.thanks": "Thank you for rating complaint {number}.",
+    "rate.closed": "Complaint {number} no longer waits for a rating.",
+    "rate.intro": "Your complaint {number} was resolved. The reply:",
+    "rate.question": "How satisfied are you with the outcome?",
+    "rate.satisfied": "Satisfied",
+    "rate.basically_satisfied": "Basically satisfied",
+    "rate.dissatisfied": "Dissatisfied",
+    "rate.comment": "Comment (optional)",
+    "rate.submit": "Send the rating",
 }
