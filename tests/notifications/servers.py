@@ -70,9 +70,12 @@ class SmtpServer:
 
     def start(self) -> None:
         self._controller.start()
+        self.running = True
 
     def stop(self) -> None:
-        self._controller.stop()
+        if getattr(self, "running", False):
+            self._controller.stop()
+            self.running = False
 
     def to(self, address: str) -> list[Mail]:
         return [m for m in self.mails if address in m.rcpt]
