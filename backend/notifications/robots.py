@@ -28,7 +28,7 @@ from backend.clock import Clock
 from backend.db import read_scope
 from backend.notifications.channels import record_outcome, reference
 from backend.notifications.models import ChannelState, ContactChannel
-from backend.ports import DeliveryFailed, OutboundMessage, PartsSent
+from backend.ports import DeliveryFailed, DeliveryUnconfirmed, OutboundMessage, PartsSent
 from backend.settings import Settings
 
 
@@ -141,28 +141,6 @@ class RateBook:
         self.sent[robot_id].append(now)
 
 
-def post(
-    robot: ContactChannel,
-    text: str,
-    extra: dict[str, Any],
-    *,
-    now: float,
-    timeout: float,
-    client: httpx.Client | None = None,
-) -> str | None:
-    """Send one text to a robot; return what went wrong (None: delivered)."""
-    url, body = request_of(robot, text, extra, now)
-    try:
-        if client is not None:
-            response = client.post(url, json=body, timeout=timeout)
-        else:
-            response = httpx.post(url, json=body, timeout=timeout)
-    except httpx.HTTPError as exc:
-        return f"{type(exc).__name__}: {exc}"
-    error, _ = answer_error(response)
-    return error
-
-
 class RobotNotifier:
     """Send the outbox's `robot` rows; count each robot's failures in a row."""
 
@@ -203,12 +181,21 @@ class RobotNotifier:
             response = self.client.post(
                 url, json=body, timeout=self.settings.robot_timeout_seconds
             )
+        except (httpx.ReadTimeout, httpx.RemoteProtocolError) as exc:
+            # The request went out: the message may be in the group (backend/notifications/
+            # policy.py says whether a notice of this kind is sent again).
+            if not message.resend_when_unsure:
+                raise DeliveryUnconfirmed(f"robot: {type(exc).__name__}: {exc}") from exc
+            self._failed(robot.id, f"{type(exc).__name__}: {exc}", None)
         except httpx.HTTPError as exc:
             self._failed(robot.id, f"{type(exc).__name__}: {exc}", None)
         error, too_fast = answer_error(response)
         if error is not None:
             self._failed(robot.id, error, 60.0 if too_fast else None)
-        record_outcome(self.engine, robot.id, now=self.clock.now(), error=None, failing_after=1)
+        if robot.failures:  # a success ends a run of failures (written only then)
+            record_outcome(
+                self.engine, robot.id, now=self.clock.now(), error=None, failing_after=1
+            )
         if progress is not None:
             progress(1)
 

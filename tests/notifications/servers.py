@@ -122,6 +122,9 @@ class RobotServer:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 robots.requests.append((self.path, body))
                 status, answer = robots.answer(self.path)
+                if status == 0:  # hang up without an answer: the message may have arrived
+                    self.close_connection = True
+                    return
                 raw = answer if isinstance(answer, str) else json.dumps(answer)
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

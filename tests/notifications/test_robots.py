@@ -136,3 +136,18 @@ def test_a_failing_robot_is_marked_and_does_not_delay_the_other_channels(
     d.tick()
     assert len(d.robots.bodies("/wecom/broken")) == calls
     assert len(d.robots.bodies("/feishu/czj")) == 3  # the test, then two new cases
+
+
+def test_a_robot_that_hangs_up_after_the_request_is_not_sent_the_notice_again(
+    district: District,
+) -> None:
+    d = district
+    d.give_robot("czj", "wecom", "/wecom/czj")
+    d.robots.script["/wecom/czj"] = [(0, ""), (200, {"errcode": 0, "errmsg": "ok"})]
+    d.file()
+    d.tick()
+    (row,) = d.rows("robot")
+    assert row.state == "unconfirmed" and "RemoteProtocolError" in (row.last_error or "")
+    d.clock.advance(minutes=5)
+    d.tick()
+    assert len(d.robots.bodies("/wecom/czj")) == 2  # the test message, the one attempt
