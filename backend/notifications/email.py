@@ -86,7 +86,7 @@ class EmailNotifier:
 
     def send(self, message: OutboundMessage, progress: PartsSent | None = None) -> None:
         """Send one notice by email; a refused address or a failing one is not retried."""
-        letter, channel_id = self._letter(message)
+        letter, channel_id, failures = self._letter(message)
         try:
             smtp_send(self.settings, compose(letter, sender=self.settings.smtp_from or ""))
         except DeliveryFailed:
@@ -101,20 +101,21 @@ class EmailNotifier:
                 failing_after=self.settings.channel_failing_after,
             )
             raise DeliveryFailed(f"email: {exc}", permanent=refused or failing) from exc
-        if channel_id is not None:
+        if channel_id is not None and failures:  # a success ends a run of failures
             record_outcome(
                 self.engine, channel_id, now=self.clock.now(), error=None, failing_after=1
             )
         if progress is not None:
             progress(1)
 
-    def _letter(self, message: OutboundMessage) -> tuple[Letter, int | None]:
+    def _letter(self, message: OutboundMessage) -> tuple[Letter, int | None, int]:
         kind, ref = reference(message.chat_id)
         base = self.settings.public_url.rstrip("/")
         with read_scope(self.engine) as session:
             case = session.get(Case, message.case_id) if message.case_id else None
             link: str | None = None
             channel_id: int | None = None
+            failures = 0
             if kind == "staff":
                 channel = staff_email(session, ref)
                 if channel is None or channel.state == ChannelState.unverified:
@@ -123,7 +124,7 @@ class EmailNotifier:
                     )
                 if channel.state == ChannelState.failing:
                     raise DeliveryFailed("the address is marked failing", permanent=True)
-                to, channel_id = channel.address, channel.id
+                to, channel_id, failures = channel.address, channel.id, channel.failures
                 if case is not None:
                     link = f"{base}/console/cases/{case.number}"
             else:
@@ -137,4 +138,4 @@ class EmailNotifier:
                     link = f"{base}/console/rate/{token}"
         first = message.text.split("\n", 1)[0]
         subject = first if len(first) <= 120 else first[:119] + "…"
-        return Letter(to=to, subject=subject, text=message.text, link=link), channel_id
+        return Letter(to=to, subject=subject, text=message.text, link=link), channel_id, failures
