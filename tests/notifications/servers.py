@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 def free_port() -> int:
@@ -58,11 +59,31 @@ class _Keeper:
 class SmtpServer:
     """An SMTP server on a free port that keeps what it receives."""
 
-    def __init__(self) -> None:
+    def __init__(self, login: tuple[str, str] | None = None) -> None:
         self.mails: list[Mail] = []
+        self.logins: list[str] = []
         self.port = free_port()
         self._keeper = _Keeper(self.mails)
-        self._controller = Controller(self._keeper, hostname="127.0.0.1", port=self.port)
+        options: dict[str, Any] = {}
+        if login is not None:  # AUTH required (over plain SMTP: a test has no certificate)
+            options = {
+                "authenticator": self._authenticator(login),
+                "auth_required": True,
+                "auth_require_tls": False,
+            }
+        self._controller = Controller(
+            self._keeper, hostname="127.0.0.1", port=self.port, **options
+        )
+
+    def _authenticator(self, login: tuple[str, str]) -> Any:
+        def check(server, session, envelope, mechanism, auth_data):  # noqa: ANN001,ANN202
+            user = auth_data.login.decode()
+            good = (user, auth_data.password.decode()) == login
+            if good:
+                self.logins.append(user)
+            return AuthResult(success=good)
+
+        return check
 
     def refuse(self, address: str) -> None:
         """Answer 550 for this recipient from now on."""
