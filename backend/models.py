@@ -12,7 +12,7 @@ from backend.cases.models import (
 )
 from backend.conversations.models import ClerkInvite, Conversation, InboundEvent
 from backend.deadlines.models import Deadline
-from backend.notifications.models import Notification
+from backend.notifications.models import ContactChannel, InboxItem, Notification
 from backend.open311.models import Open311Key
 from backend.people.models import (
     PasswordLink,
@@ -57,6 +57,8 @@ __all__ = [
     "UploadDay",
     "StaffSession",
     "CaseAssist",
+    "ContactChannel",
+    "InboxItem",
 ]
 from backend.records.models import (  # noqa: E402 - appended so merges stay easy
     DishonestyRecord,

@@ -32,6 +32,8 @@ class OutboundMessage:
     key: str = ""
     parts_sent: int = 0
     resend_when_unsure: bool = False
+    case_id: int | None = None  # the notice's case: email and robots link to it
+    kind: str = ""  # the outbox row's kind (reminder, escalation, update, follow_up, ...)
 
 
 PartsSent = Callable[[int], None]  # told after each part: how many parts went out in all

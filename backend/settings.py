@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
@@ -37,6 +38,8 @@ MIN_WEBHOOK_SECRET_LENGTH = 16  # Telegram sends it in a header; a guessable one
 MIN_METRICS_TOKEN_LENGTH = 16
 # Who may read /metrics without further ado: the machine itself (see backend/observability).
 LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128"
+# An email address as the channels and settings accept it (one @, a dot in the domain).
+EMAIL_PATTERN = re.compile(r"[^@\s<>,;]{1,64}@[^@\s<>,;]+\.[^@\s<>,;]+")
 
 
 class Settings(BaseSettings):
@@ -108,6 +111,21 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # 诉求类型: the request types and their cue words (their time limits are in policy_file).
     request_types_file: Path = DEFAULT_REQUEST_TYPES
+    # Reaching staff (README, "Reaching staff"): links in emails and robot messages start with
+    # the public address; email goes out through this SMTP server (STARTTLS by default).
+    public_url: str = "http://127.0.0.1:8000"
+    smtp_host: str | None = None  # unset: no email is sent (addresses cannot be verified)
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str | None = None  # the sender's address, e.g. intake@example.gov.cn
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    robot_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    # A channel failing this many deliveries in a row is marked failing (dashboard) and used
+    # no more until fixed; a signed rating link (for reporters by email) lasts this many days.
+    channel_failing_after: int = Field(default=5, ge=1, le=1000)
+    rating_link_days: int = Field(default=14, ge=1, le=365)
 
     @field_validator("database_url")
     @classmethod
@@ -190,6 +208,20 @@ class Settings(BaseSettings):
             raise ValueError("INTAKE_TELEGRAM_WEBHOOK_URL needs INTAKE_TELEGRAM_TOKEN")
         if self.telegram_webhook_url and not self.telegram_webhook_secret:
             raise ValueError("INTAKE_TELEGRAM_WEBHOOK_URL needs INTAKE_TELEGRAM_WEBHOOK_SECRET")
+        return self
+
+    @model_validator(mode="after")
+    def _smtp_settings(self) -> Settings:
+        if not self.public_url.startswith(("http://", "https://")):
+            raise ValueError("INTAKE_PUBLIC_URL must start with http:// or https://")
+        if not self.smtp_host:
+            return self
+        if not self.smtp_from or not EMAIL_PATTERN.fullmatch(self.smtp_from):
+            raise ValueError("INTAKE_SMTP_HOST needs INTAKE_SMTP_FROM, an email address")
+        if bool(self.smtp_user) != (self.smtp_password is not None):
+            raise ValueError("INTAKE_SMTP_USER and INTAKE_SMTP_PASSWORD go together")
+        if self.smtp_user and self.smtp_security == "none" and self.env == "production":
+            raise ValueError("INTAKE_SMTP_SECURITY=none would send the SMTP password in clear")
         return self
 
     @property

@@ -6,6 +6,7 @@ import logging
 
 from backend.bootstrap import Container
 from backend.conversations.service import ConversationService
+from backend.notifications.wiring import register_staff_channels
 from backend.ports import DeliveryFailed, Notifier, OutboundMessage, PartsSent
 
 log = logging.getLogger(__name__)
@@ -44,4 +45,5 @@ def wire_conversations(container: Container) -> tuple[ConversationService, Chann
     container.notifier = notifier
     conversations = ConversationService(container)
     container.keeper.rating_asker = conversations
+    register_staff_channels(notifier, container)  # email and the units' robots (issue 15)
     return conversations, notifier

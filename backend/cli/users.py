@@ -214,3 +214,49 @@ def _account(session: Session, login: str, *, active_only: bool = True) -> Staff
     if active_only and not account.active:
         raise ValidationFailed("staff_inactive", field="login", value=account.login)
     return account
+
+
+@app.command("email")
+def email_command(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+    address: Annotated[str, typer.Argument(help="The email address reminders go to.")],
+) -> None:
+    """Give an account an email address and send its test message (used once its link opens)."""
+    from backend.notifications.setup import send_verification, set_staff_email
+    from backend.ports import DeliveryFailed
+
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        account = _account(session, login)
+        channel, token = set_staff_email(
+            session=session, staff=account, address=address, now=container.clock.now()
+        )
+    try:
+        send_verification(settings=container.settings, address=channel.address, token=token)
+    except DeliveryFailed as exc:
+        typer.echo(f"intake: the test message to {channel.address} failed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(
+        f"test message sent to {channel.address} for {account.login}; the address is used "
+        "once its link is opened"
+    )
+
+
+@app.command("email-remove")
+def email_remove(
+    login: Annotated[str, typer.Argument(help="The account's console login.")],
+) -> None:
+    """Remove an account's email address (notices not sent yet are dropped)."""
+    from backend.notifications.channels import staff_email
+    from backend.notifications.setup import ChannelRefused, remove_channel
+
+    container = build()
+    prepare_database(container)
+    with session_scope(container.engine) as session:
+        account = _account(session, login)
+        channel = staff_email(session, account.id or 0)
+        if channel is None or channel.id is None:
+            raise ChannelRefused("no_email")
+        remove_channel(session=session, channel_id=channel.id)
+    typer.echo(f"email address of {account.login} removed")

@@ -67,6 +67,7 @@ def _render(
     request: Request, visit: Visit, template: str, status_code: int, context: dict[str, Any]
 ) -> HTMLResponse:
     # Here, not at the top: the pages package imports this module.
+    from backend.console.inbox_badge import inbox_unread
     from backend.console.pages.navigation import nav_links
 
     console = console_state(request)
@@ -77,6 +78,7 @@ def _render(
         "url": partial(console_path, request),
         "current_path": current_path(request),
         "nav_links": nav_links(visit.actor),
+        "inbox_unread": partial(inbox_unread, request, visit),  # the header's count (issue 15)
         "error": None,
         "notice": None,
         **context,

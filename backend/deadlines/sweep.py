@@ -19,6 +19,7 @@ from backend.deadlines.office import in_office_hours
 from backend.deadlines.service import ClockEnv
 from backend.handoff.sweep import HANDOFF_CLOCKS, handoff_notice
 from backend.notifications import outbox
+from backend.notifications.channels import EMAIL
 from backend.notifications.texts import due_text, shortened, text
 from backend.periods import local_day
 from dialogs.model import ChatRef
@@ -126,6 +127,10 @@ def _notify(
 
     if stage.group == "ask":
         recipients = outbox.reporter_of(session=session, case=case)
+        written = _ask_by_email(session, case, deadline, stage, now, key, recipients)
+        recipients = [r for r in recipients if r.channel != EMAIL]
+        if written and not recipients:
+            return written
         if keeper.rating_asker is not None and recipients:
             chat = ChatRef(recipients[0].channel, recipients[0].chat_id)
             return keeper.rating_asker.ask_rating(
@@ -156,7 +161,27 @@ def _notify(
     if stage.group == "escalate":
         late = env.calendar.working_days_between(deadline.due_date, local_day(now, env.zone))
         unit = deadline.department_code or "-"
-        return outbox.write(
+        # 督办 reaches the unit too: its clerks and robots hear that the lead office asks.
+        written = outbox.write(
+            session=session,
+            key=f"{key}:unit",
+            kind="escalation",
+            now=now,
+            case=case,
+            recipients=book.unit_clerks(deadline.department_code),
+            deadline_id=deadline.id,
+            stage=stage.name,
+            render=lambda lang: text(
+                "escalate_unit",
+                lang,
+                number=case.number,
+                what=what(lang),
+                late=late,
+                due=due(lang),
+            ),
+            buttons=lambda lang: [[(text("button_open", lang), f"open:{case.number}")]],
+        )
+        return written + outbox.write(
             session=session,
             key=key,
             kind="escalation",
@@ -200,6 +225,33 @@ def _notify(
         stage=stage.name,
         render=render,
         buttons=lambda lang: [[(text(f"button_{action}", lang), f"{action}:{case.number}")]],
+    )
+
+
+def _ask_by_email(
+    session: Session,
+    case: Case,
+    deadline: Deadline,
+    stage: Stage,
+    now: datetime,
+    key: str,
+    recipients: list[outbox.Recipient],
+) -> int:
+    """Ask a reporter told by email for the rating: the email carries a signed link."""
+    emails = [r for r in recipients if r.channel == EMAIL]
+    if not emails:
+        return 0
+    reply = shortened(case.reply or "", 1000)
+    return outbox.write(
+        session=session,
+        key=key,
+        kind="follow_up",
+        recipients=emails,
+        now=now,
+        case=case,
+        deadline_id=deadline.id,
+        stage=stage.name,
+        render=lambda lang: text("ask_rating_email", lang, number=case.number, reply=reply),
     )
 
 

@@ -53,3 +53,63 @@ class Notification(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=500)
     created_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ChannelKind(StrEnum):
+    """How a staff account or a unit is reached outside the chats (README, "Reaching staff")."""
+
+    email = "email"  # a staff account's address
+    wecom = "wecom"  # 企业微信 group robot
+    dingtalk = "dingtalk"  # 钉钉 group robot (optionally signed with its secret)
+    feishu = "feishu"  # 飞书 group robot (optionally signed with its secret)
+    json = "json"  # any service taking {"text": ..., "case": ..., "link": ...}
+
+
+ROBOT_KINDS = frozenset({ChannelKind.wecom, ChannelKind.dingtalk, ChannelKind.feishu, "json"})
+
+
+class ChannelState(StrEnum):
+    """Whether a channel is used: only once verified, and not while it keeps failing."""
+
+    unverified = "unverified"  # the test message is not confirmed yet
+    active = "active"
+    failing = "failing"  # failed too often in a row; its messages fail at once until fixed
+
+
+class ContactChannel(SQLModel, table=True):
+    """An email address of a staff account, or a robot webhook of a unit."""
+
+    __tablename__ = "contact_channels"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int | None = Field(default=None, foreign_key="staff_accounts.id", index=True)
+    department_code: str | None = Field(
+        default=None, foreign_key="departments.code", max_length=32, index=True
+    )
+    kind: str = Field(max_length=16)
+    address: str = Field(max_length=1000)  # the email address, or the webhook's URL
+    secret: str | None = Field(default=None, max_length=200)  # DingTalk's / Feishu's signing
+    language: str = Field(default="zh", max_length=8)
+    state: str = Field(default=ChannelState.unverified, max_length=16)
+    verify_token_hash: str | None = Field(default=None, max_length=64)
+    verified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    failures: int = 0  # failed deliveries in a row
+    last_error: str | None = Field(default=None, max_length=500)
+    failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class InboxItem(SQLModel, table=True):
+    """A notice to a staff member as the console lists it (the inbox), under the outbox's key."""
+
+    __tablename__ = "inbox_items"
+    __table_args__ = (Index("ix_inbox_items_staff_id_id", "staff_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True)
+    staff_id: int = Field(foreign_key="staff_accounts.id")
+    kind: str = Field(max_length=24)
+    case_id: int | None = Field(default=None, foreign_key="cases.id")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    read_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

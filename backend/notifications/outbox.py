@@ -12,7 +12,8 @@ from sqlmodel import Session, col, select
 
 from backend.cases.chain import merged_into_tree
 from backend.cases.models import Case, CaseFollower
-from backend.notifications.models import DeliveryState, Notification
+from backend.notifications.channels import EMAIL, INBOX, staff_channels, unit_robots
+from backend.notifications.models import DeliveryState, InboxItem, Notification
 from backend.people.models import Reporter, Role, StaffAccount, StaffChat
 
 
@@ -28,12 +29,12 @@ class Recipient:
 
 
 def unit_clerks(*, session: Session, department: str | None) -> list[Recipient]:
-    """Return the bound chats of the active clerks of a unit."""
+    """Return where the active clerks of a unit are told: their channels, the unit's robots."""
     if department is None:
         return []
     return _staff_chats(
         session, StaffAccount.department_code == department, StaffAccount.role == Role.clerk.value
-    )
+    ) + unit_robots(session=session, department=department)
 
 
 def coordinators(*, session: Session) -> list[Recipient]:
@@ -42,15 +43,22 @@ def coordinators(*, session: Session) -> list[Recipient]:
 
 
 def reporter_of(*, session: Session, case: Case) -> list[Recipient]:
-    """Return the reporter's chat, if the reporter filed through a chat."""
+    """Return the reporter's chat, if the reporter filed through a chat, and email address."""
     if case.reporter_id is None:
         return []
     reporter = session.get(Reporter, case.reporter_id)
-    if reporter is None or reporter.chat_id is None:
+    if reporter is None:
         return []
-    return [
-        Recipient("reporter", reporter.id, reporter.channel, reporter.chat_id, reporter.language)
-    ]
+    found = []
+    if reporter.chat_id is not None:
+        found.append(
+            Recipient(
+                "reporter", reporter.id, reporter.channel, reporter.chat_id, reporter.language
+            )
+        )
+    if reporter.email:  # Open311 or the web chat: the same updates by email (README)
+        found.append(Recipient("reporter", reporter.id, EMAIL, f"reporter:{reporter.id}", "zh"))
+    return found
 
 
 def followers_of(*, session: Session, case: Case) -> list[Recipient]:
@@ -97,10 +105,11 @@ def _staff_chats(session: Session, *conditions: Any) -> list[Recipient]:
         .where(col(StaffAccount.active), *conditions)
         .order_by(col(StaffChat.id))
     )
-    return [
+    found = [
         Recipient("staff", account.id, chat.channel, chat.chat_id, chat.language)
         for chat, account in session.exec(statement).all()
     ]
+    return found + staff_channels(session, *conditions)
 
 
 def write(
@@ -116,11 +125,13 @@ def write(
     stage: str | None = None,
     buttons: Any = None,
     office_hours_only: bool = True,
+    record_nobody: bool = True,
 ) -> int:
     """Write one notification per recipient under `key`; a key already written is skipped.
 
-    `render(language)` gives the text, `buttons(language)` the buttons. With no recipient,
-    one row in state no_recipient records that nobody could be told.
+    `render(language)` gives the text, `buttons(language)` the buttons. A staff member's
+    inbox gets an `InboxItem` (listed in the console, not sent). With no recipient outside
+    the console, one row in state no_recipient records that nobody could be told.
     """
     rows: list[dict[str, Any]] = []
     common: dict[str, Any] = {
@@ -133,8 +144,9 @@ def write(
         "next_attempt_at": now,
         "created_at": now,
     }
+    inbox: list[dict[str, Any]] = []
     for r in recipients:
-        rows.append(
+        (inbox if r.channel == INBOX else rows).append(
             {
                 **common,
                 "key": f"{key}:{r.channel}:{r.chat_id}",
@@ -147,7 +159,7 @@ def write(
                 "state": DeliveryState.pending.value,
             }
         )
-    if not rows:
+    if not rows and record_nobody:  # nobody reached outside the console: recorded
         rows.append(
             {
                 **common,
@@ -160,6 +172,22 @@ def write(
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     # One statement with the rows as parameters: compiled once, cached across calls.
     statement = insert(Notification).on_conflict_do_nothing(index_elements=["key"])
+    if inbox:  # listed in the console from now on: nothing to send
+        items = [
+            {
+                "key": row["key"],
+                "staff_id": row["recipient_id"],
+                "kind": kind,
+                "case_id": common["case_id"],
+                "text": row["text"],
+                "created_at": now,
+            }
+            for row in inbox
+        ]
+        keep_once = insert(InboxItem).on_conflict_do_nothing(index_elements=["key"])
+        session.connection().execute(keep_once, items)
+    if not rows:
+        return 0
     count = session.connection().execute(statement, rows).rowcount
     return count if count >= 0 else len(rows)
 

@@ -11,7 +11,8 @@ from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, CaseAssist, CaseStatus
 from backend.db import session_scope
-from backend.notifications.models import DeliveryState, Notification
+from backend.notifications.channels import EMAIL, INBOX
+from backend.notifications.models import ChannelState, ContactChannel, DeliveryState, Notification
 from backend.notifications.policy import resend_when_unsure
 from backend.people.models import Role, StaffAccount, StaffChat
 from backend.ports import DeliveryFailed, DeliveryUnconfirmed, Notifier, OutboundMessage
@@ -84,6 +85,8 @@ def _deliver_one(
         key=row.key,
         parts_sent=row.parts_sent,
         resend_when_unsure=resend_when_unsure(row.kind),
+        case_id=row.case_id,
+        kind=row.kind,
     )
 
     def progress(parts_sent: int) -> None:
@@ -171,8 +174,9 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
 
     A reporter's row always, except a rating question (回访) whose case no longer waits for
     a rating (closed or reopened before it went out); a staff row while its chat is bound to
-    that account, the account is active, and (for a clerk) the row's case still belongs to
-    the clerk's unit.
+    that account (its email and inbox: while the account is active), the account is active,
+    and (for a clerk) the row's case still belongs to the clerk's unit; a unit robot's row
+    while the robot is verified and the case still belongs to its unit.
     """
     lapsed = _lapsed_rating_questions(session, rows)
     rows = [r for r in rows if r.id not in lapsed]
@@ -185,7 +189,27 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
             .where(col(StaffChat.staff_id).in_(staff_ids), col(StaffAccount.active))
         )
         bound = {(c.channel, c.chat_id): a for c, a in session.exec(statement).all()}
-    case_ids = {r.case_id for r in rows if r.recipient_kind == "staff" and r.case_id}
+    direct = {r.recipient_id for r in rows if r.channel in (EMAIL, INBOX)} & staff_ids
+    accounts: dict[int | None, StaffAccount] = {}
+    if direct:
+        accounts = {
+            a.id: a
+            for a in session.exec(
+                select(StaffAccount).where(
+                    col(StaffAccount.id).in_(direct), col(StaffAccount.active)
+                )
+            ).all()
+        }
+    robot_ids = {r.recipient_id for r in rows if r.recipient_kind == "unit"}
+    robots: dict[int | None, ContactChannel] = {}
+    if robot_ids:
+        robots = {
+            c.id: c
+            for c in session.exec(
+                select(ContactChannel).where(col(ContactChannel.id).in_(robot_ids))
+            ).all()
+        }
+    case_ids = {r.case_id for r in rows if r.recipient_kind in ("staff", "unit") and r.case_id}
     units: dict[int | None, str | None] = {}
     if case_ids:
         found = session.exec(
@@ -196,7 +220,17 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
     entitled: set[int | None] = set()
     for row in rows:
         account = bound.get((row.channel or "", row.chat_id or ""))
-        if row.recipient_kind != "staff":
+        if row.channel in (EMAIL, INBOX) and row.recipient_kind == "staff":
+            account = accounts.get(row.recipient_id)
+        if row.recipient_kind == "unit":
+            robot = robots.get(row.recipient_id)
+            if (
+                robot is not None
+                and robot.state != ChannelState.unverified
+                and (row.case_id is None or units.get(row.case_id) == robot.department_code)
+            ):
+                entitled.add(row.id)
+        elif row.recipient_kind != "staff":
             entitled.add(row.id)
         elif account is not None and account.id == row.recipient_id:
             sees_case = (

@@ -134,6 +134,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "rate_dissatisfied": {"zh": "不满意", "en": "Dissatisfied"},
     "clock_dispatch": {"zh": "派单", "en": "dispatch"},
     "clock_urgent_sign": {"zh": "紧急签收", "en": "sign for (urgent)"},
+    # Issue 15: what a unit hears beside its clerks' reminders (email, robots, the inbox).
+    "new_case": {
+        "zh": "【新案件】案件 {number}（{category}）已派至{unit}，请及时签收。",
+        "en": "New case: case {number} ({category}) was sent to {unit}; please sign for it.",
+    },
+    "ask_rating_email": {
+        "zh": "您的投诉 {number} 已办结。答复：{reply}\n请打开下面的链接评价办理结果。",
+        "en": "Your complaint {number} was resolved. Reply: {reply}\nPlease rate the outcome "
+        "with the link below.",
+    },
+    "escalate_unit": {
+        "zh": "【督办】案件 {number}（{what}）已逾期 {late} 个工作日（到期日 {due}），"
+        "协调办督办，请立即办理。",
+        "en": "Escalation (督办): case {number} ({what}) is {late} working day(s) overdue "
+        "(due {due}); the lead office asks you to deal with it at once.",
+    },
 }
 
 

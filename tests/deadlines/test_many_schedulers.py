@@ -43,5 +43,5 @@ def test_three_scheduler_processes_deliver_each_notification_once(
     messages = [line.split("\t", 1)[1] for line in lines]
     with session_scope(world.container.engine) as session:
         sent = session.exec(select(func.count()).where(Notification.state == "sent")).one()
-    # 20 cases x (the new case, 催办 to the clerk, 督办 to the coordinator)
-    assert len(messages) == len(set(messages)) == sent == 60
+    # 20 cases x (the new case, 催办 to the clerk, 督办 to the clerk and to the coordinator)
+    assert len(messages) == len(set(messages)) == sent == 80

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from backend.console.pages import (
     admin_calendar,
+    admin_channels,
     admin_routing,
     admin_staff,
     admin_staff_actions,
@@ -14,8 +15,10 @@ from backend.console.pages import (
     dashboard,
     exports,
     home,
+    inbox,
     language,
     password,
+    rating_link,
     search,
     sign_in,
 )
@@ -30,4 +33,6 @@ def console_router() -> APIRouter:
     for page in administration:
         router.include_router(page.router)
     router.include_router(books.router)  # the ledger and the assessment (issue 11)
+    for page in (inbox, admin_channels, rating_link):  # reaching staff (issue 15)
+        router.include_router(page.router)
     return router

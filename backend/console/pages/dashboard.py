@@ -21,6 +21,7 @@ from backend.console.dashboard_view import cells, charts, export_link, style_spe
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.rendering import console_path, render_page
 from backend.exports.labels import unit_name
+from backend.notifications.channels import failing_channels
 from backend.periods import local_day
 from backend.stats import service
 from backend.stats.dashboard import dashboard_view
@@ -78,6 +79,7 @@ def dashboard_page(
         units=units,
         unit_label=name(view.department) if view.department else t("dashboard.district"),
         export=export_link(view, console_path(request, "export_cases")),
+        failing=failing_channels(session) if user.is_coordinator else [],
     )
 
 

@@ -10,7 +10,7 @@ keys and placeholders and that every key a template or page names exists.
 
 from __future__ import annotations
 
-from backend.console.texts import en, en_handoff, zh, zh_handoff
+from backend.console.texts import en, en_channels, en_handoff, zh, zh_channels, zh_handoff
 
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh": zh.TEXTS | zh_handoff.TEXTS,
@@ -36,3 +36,6 @@ from backend.console.texts import en_books, zh_books  # noqa: E402
 
 CATALOGUES["zh"] = {**CATALOGUES["zh"], **zh_books.TEXTS}
 CATALOGUES["en"] = {**CATALOGUES["en"], **en_books.TEXTS}
+# Issue 15's pages (the inbox, channels) keep their words in modules of their own.
+CATALOGUES["zh"].update(zh_channels.TEXTS)
+CATALOGUES["en"].update(en_channels.TEXTS)

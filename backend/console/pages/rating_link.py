@@ -1,0 +1,86 @@
+"""The rating page of a signed link (/console/rate/<token>): a reporter told by email rates here.
+
+The link names the case and its reporter under the app's key and expires
+(backend/notifications/rating_links.py). The rating goes through the chat's own service:
+`rate_case` while the case waits for it, else kept as a note (`note_late_rating`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Path, Request
+from fastapi.responses import HTMLResponse
+
+from backend.api.deps import ContainerDep, SessionDep
+from backend.bootstrap import Container
+from backend.cases.models import Case
+from backend.cases.rating import RATINGS, note_late_rating, rate_case, waits_for_rating
+from backend.console.rendering import render_page
+from backend.errors import DomainError
+from backend.notifications.rating_links import BadRatingLink, read_rating_link
+
+router = APIRouter()
+
+Token = Annotated[str, Path(min_length=8, max_length=200)]
+
+
+def _case(container: Container, session: SessionDep, token: str) -> Case | None:
+    secret = container.secret_key.get_secret_value()
+    try:
+        claim = read_rating_link(secret, token, now=container.clock.now().timestamp())
+    except BadRatingLink:
+        return None
+    case = session.get(Case, claim.case_id)
+    if case is None or case.reporter_id != claim.reporter_id:
+        return None
+    return case
+
+
+@router.get("/rate/{token}", response_class=HTMLResponse, name="rate_link")
+def rating_page(
+    request: Request, token: Token, session: SessionDep, container: ContainerDep
+) -> HTMLResponse:
+    """Show the case's reply and the three ratings, or why the link does not work."""
+    case = _case(container, session, token)
+    if case is None:
+        return render_page(request, "rate.html", case=None, state="bad", status_code=404)
+    state = "open" if waits_for_rating(case) else "closed"
+    return render_page(
+        request, "rate.html", case=case, state=state, ratings=RATINGS, request_token=token
+    )
+
+
+@router.post("/rate/{token}", response_class=HTMLResponse, name="rate_link_post")
+def rate(
+    request: Request,
+    token: Token,
+    session: SessionDep,
+    container: ContainerDep,
+    rating: Annotated[str, Form(max_length=32)],
+    comment: Annotated[str, Form(max_length=2000)] = "",
+) -> HTMLResponse:
+    """Record the rating (a case that stopped waiting keeps it as a note)."""
+    case = _case(container, session, token)
+    if case is None:
+        return render_page(request, "rate.html", case=None, state="bad", status_code=404)
+    if rating not in RATINGS:
+        return render_page(
+            request,
+            "rate.html",
+            case=case,
+            state="open",
+            ratings=RATINGS,
+            request_token=token,
+            status_code=422,
+        )
+    session.refresh(case, with_for_update=True)
+    env = container.case_env
+    try:
+        if waits_for_rating(case):
+            rate_case(session=session, case=case, rating=rating, comment=comment, env=env)
+        else:
+            note_late_rating(session=session, case=case, rating=rating, comment=comment, env=env)
+    except DomainError:
+        return render_page(request, "rate.html", case=case, state="closed", status_code=409)
+    return render_page(request, "rate.html", case=case, state="thanks")

@@ -1,0 +1,101 @@
+"""A reporter who gave an email address hears by email, and rates by a signed link."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+from backend.actors import Actor
+from backend.api.app import create_app
+from backend.cases.queries import get_case
+from backend.cases.workflow import Action, Command, transition
+from backend.db import session_scope
+from backend.notifications.rating_links import rating_link
+from tests.deadlines.conftest import tianjin
+from tests.notifications.conftest import PUBLIC_URL, District
+from tests.staff_console.helpers import ConsoleVisitor
+
+REPORTER = "zhang@mail.test"
+
+
+def _act(d: District, number: str, action: Action, **command: object) -> None:
+    actor = Actor.staff(d.clerk)
+    with session_scope(d.container.engine) as session:
+        case = get_case(session=session, number=number, actor=actor)
+        transition(
+            session=session,
+            case=case,
+            actor=actor,
+            env=d.container.case_env,
+            command=Command(action=action, version=case.version, **command),  # type: ignore[arg-type]
+        )
+
+
+def _resolved(d: District) -> str:
+    number = d.file(channel="open311", reporter_email=REPORTER, anonymous=False).case.number
+    _act(d, number, Action.sign)
+    _act(d, number, Action.resolve, reply="工程款已全部支付")
+    d.tick()
+    return number
+
+
+def test_the_reporter_hears_by_email_and_rates_by_the_signed_link(district: District) -> None:
+    d = district
+    number = _resolved(d)
+    mails = d.smtp.to(REPORTER)
+    assert [m.subject for m in mails] == [
+        f"您的投诉 {number} 已由区财政局签收，正在办理。",
+        f"您的投诉 {number} 已办结。答复：工程款已全部支付",
+    ]
+    assert all("/console/cases/" not in m.part("plain") for m in mails)  # no staff link
+    d.clock.current = tianjin(2026, 11, 30, 9)  # the working day after: 回访
+    d.tick()
+    asked = d.smtp.to(REPORTER)[-1]
+    assert "请打开下面的链接评价办理结果" in asked.part("plain")
+    link = re.findall(rf"{PUBLIC_URL}(/console/rate/\S+)", asked.part("plain"))[0]
+    assert f'href="{PUBLIC_URL}{link}"' in asked.part("html")
+    with TestClient(create_app(d.container)) as client:
+        visitor = ConsoleVisitor(client)
+        page = visitor.get(link)
+        assert page.status_code == 200 and "工程款已全部支付" in page.text
+        done = visitor.post(link, {"rating": "satisfied", "comment": "谢谢"})
+        assert done.status_code == 200 and "感谢您对投诉" in done.text
+        again = visitor.get(link)
+        assert "已不再等待评价" in again.text
+    with session_scope(d.container.engine) as session:
+        case = get_case(session=session, number=number, actor=Actor.staff(d.coordinator))
+        assert (case.status, case.rating, case.rating_comment) == ("closed", "satisfied", "谢谢")
+
+
+def test_an_altered_or_expired_rating_link_is_refused(district: District) -> None:
+    d = district
+    number = _resolved(d)
+    with session_scope(d.container.engine) as session:
+        case = get_case(session=session, number=number, actor=Actor.staff(d.coordinator))
+        case_id, reporter_id = case.id, case.reporter_id
+    assert case_id is not None and reporter_id is not None
+    secret = d.container.secret_key.get_secret_value()
+    now = int(d.clock.now().timestamp())
+    good = rating_link(secret, case_id, reporter_id, now + 3600)
+    expired = rating_link(secret, case_id, reporter_id, now - 1)
+    forged = rating_link("another-secret-entirely-0123456789", case_id, reporter_id, now + 3600)
+    altered = good.replace(f"{case_id}.", f"{case_id + 1}.", 1)
+    with TestClient(create_app(d.container)) as client:
+        assert client.get(f"/console/rate/{good}").status_code == 200
+        for token in (expired, forged, altered, "not-a-token"):
+            page = client.get(f"/console/rate/{token}")
+            assert page.status_code == 404 and "该评价链接无效或已过期" in page.text
+        visitor = ConsoleVisitor(client)
+        visitor.get(f"/console/rate/{good}")
+        bad = visitor.post(f"/console/rate/{good}", {"rating": "excellent"})
+        assert bad.status_code == 422
+
+
+def test_an_address_the_server_refuses_is_not_tried_again(district: District) -> None:
+    d = district
+    d.smtp.refuse(REPORTER)
+    number = _resolved(d)
+    (row, *_) = [r for r in d.rows("email") if r.case_id is not None]
+    assert row.state == "failed" and "550" in (row.last_error or "")
+    assert number
