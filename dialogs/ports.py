@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from dialogs.model import ChatRef, FileRef, GeoPoint
+from dialogs.ports_records import RecordRequestServices
 
 Rating = Literal["satisfied", "basically_satisfied", "dissatisfied"]
 Finding = Literal[
@@ -199,7 +200,7 @@ class QueueItem:
     due_on: date | None = None  # the sign-for deadline
 
 
-class DialogServices(Protocol):
+class DialogServices(RecordRequestServices, Protocol):
     """What the engine needs from the backend; every call is inside the caller's transaction.
 
     `submit_complaint`, `rate_case`, `sign_case` and `submit_record` may raise

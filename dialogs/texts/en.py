@@ -1,5 +1,6 @@
 """English texts."""
 
+from dialogs.texts.en_records import RECORDS_TEXTS
 from dialogs.texts.en_staff import STAFF_TEXTS
 from dialogs.texts.en_typed import TYPED
 
@@ -286,4 +287,5 @@ TEXTS: dict[str, str] = {
         "its rating question is withdrawn."
     ),
     **STAFF_TEXTS,
+    **RECORDS_TEXTS,
 }
