@@ -9,6 +9,9 @@ from typing import Any, Literal, Protocol
 
 from dialogs.model import ChatRef, FileRef, GeoPoint
 from dialogs.ports_records import RecordRequestServices
+from dialogs.record_draft import SEVERITIES as SEVERITIES
+from dialogs.record_draft import RecordDraft as RecordDraft
+from dialogs.record_draft import Severity as Severity
 
 Rating = Literal["satisfied", "basically_satisfied", "dissatisfied"]
 Finding = Literal[
@@ -121,23 +124,6 @@ class ClerkView:
             unit_zh=str(raw["unit_zh"]),
             unit_en=str(raw["unit_en"]),
         )
-
-
-@dataclass(frozen=True)
-class RecordDraft:
-    """A dishonesty record (政务失信记录) as a clerk filled it in."""
-
-    clerk: ClerkView
-    chat: ChatRef
-    language: str
-    person: str
-    unit: str
-    finding: Finding
-    document_number: str
-    arose_on: date
-    summary: str
-    attachments: tuple[FileRef, ...]
-    source_case: str | None = None  # the complaint case it came from (its number), if any
 
 
 @dataclass(frozen=True)
@@ -297,3 +283,6 @@ class DialogServices(RecordRequestServices, Protocol):
     def submit_record(self, draft: RecordDraft) -> Receipt:
         """File a dishonesty record with the lead office."""
         ...
+
+    def record_unit(self, text: str) -> str | None:
+        """Return the official Chinese name of the unit a clerk typed, or None when unknown."""

@@ -16,19 +16,23 @@ from backend.cases.queries import get_case
 from backend.cases.redaction import Redactor
 from backend.cases.workflow import Action, Command, transition
 from backend.deadlines.models import ClockState, Deadline
-from backend.errors import InvalidTransition, NotFound, StaleVersion
+from backend.errors import Forbidden, InvalidTransition, NotFound, StaleVersion, ValidationFailed
 from backend.people.invites import redeem_invite
 from backend.people.models import StaffAccount, StaffChat
+from backend.records.commands import NewRecord
+from backend.records.env import record_env
+from backend.records.service import file_record
 from backend.taxonomy.tables import Department
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
 
 EXCERPT_SOURCE = 200  # characters of a complaint handed to the queue list, which shortens it
-FINDING_ZH = {
-    "court_judgment": "法院判决",
-    "administrative_penalty": "行政处罚",
-    "disciplinary_sanction": "纪律处分",
-    "accountability_decision": "问责决定",
+# The chat's words for a finding, as the records service names them.
+FINDING_TYPES = {
+    "court_judgment": "judgment",
+    "administrative_penalty": "penalty",
+    "disciplinary_sanction": "sanction",
+    "accountability_decision": "accountability",
 }
 
 
@@ -39,39 +43,60 @@ class ClerkDialogServices(ABC):
     container: Container
 
     @abstractmethod
+    def _attach(self, case: Case, files: tuple[FileRef, ...], chat: ChatRef) -> None:
+        """Store a chat's evidence files with a case (BackendDialogServices)."""
+
+    @abstractmethod
     def _file(
         self, draft: Draft, actor: Actor, files: tuple[FileRef, ...], chat: ChatRef
     ) -> dp.Receipt:
         """File a draft with its evidence (BackendDialogServices)."""
 
     def submit_record(self, draft: dp.RecordDraft) -> dp.Receipt:
-        """File a dishonesty record for the lead office's ledger."""
+        """File a dishonesty record through the records service (a draft without a document)."""
         staff = self._active_staff(draft.clerk)
-        finding = FINDING_ZH.get(draft.finding, draft.finding)
-        text = (
-            f"【政务失信记录】{finding}：{draft.person}（{draft.unit}），"
-            f"文号 {draft.document_number}。{draft.summary}"
-        )
-        backend_draft = Draft(
-            text=text,
-            kind=CaseKind.dishonesty_record,
-            occurred_on=draft.arose_on,
-            anonymous=False,
-            reporter_name=staff.name,
+        actor = Actor.staff(staff)
+        new = NewRecord(
+            person_name=draft.person,
+            person_post=draft.post,
+            department=self._unit_code(draft.unit) or draft.unit,
+            finding_type=FINDING_TYPES.get(draft.finding, draft.finding),
+            document_number=draft.document_number,
+            arisen_on=draft.arose_on,
+            severity=draft.severity,
+            summary=draft.summary,
+            source_case=draft.source_case,
+            draft=draft.document_number is None or draft.severity is None,
             channel=draft.chat.channel,
             chat_id=draft.chat.chat_id,
             language=draft.language,
-            details={
-                "person": draft.person,
-                "unit": draft.unit,
-                "finding": draft.finding,
-                "document_number": draft.document_number,
-                "filed_by_unit": staff.department_code,
-            },
-            source_case=draft.source_case,
         )
-        receipt = self._file(backend_draft, Actor.staff(staff), draft.attachments, draft.chat)
-        return dp.Receipt(receipt.number)
+        env = record_env(container=self.container, session=self.session)
+        try:
+            view = file_record(session=self.session, new=new, actor=actor, env=env)
+        except ValidationFailed as refused:
+            raise dp.SubmissionRefused(refused.code) from None
+        except Forbidden:
+            raise dp.SubmissionRefused("clerk_inactive") from None
+        self._attach(view.case, draft.attachments, draft.chat)
+        return dp.Receipt(view.case.number)
+
+    def record_unit(self, text: str) -> str | None:
+        """Return the official Chinese name of the unit a clerk typed, or None when unknown."""
+        code = self._unit_code(text)
+        unit = self.session.get(Department, code) if code else None
+        return unit.name_zh if unit is not None else None
+
+    def _unit_code(self, text: str) -> str | None:
+        """Find a unit by its code, Chinese or English name (区 may be left out)."""
+        wanted = text.strip().casefold()
+        if not wanted:
+            return None
+        for unit in self.session.exec(select(Department)).all():
+            names = {unit.code, unit.name_zh, unit.name_en.casefold()}
+            if wanted in names or f"区{wanted}" in names:
+                return unit.code
+        return None
 
     def record_source(self, clerk: dp.ClerkView, number: str) -> str | None:
         """Return the number of a complaint of the clerk's unit a record may name, else None."""

@@ -210,6 +210,11 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices, RecordDia
             )
         except ValidationFailed as refused:
             raise dp.SubmissionRefused(refused.code) from None
+        self._attach(receipt.case, files, chat)
+        return dp.Receipt(receipt.case.number, receipt.pin)
+
+    def _attach(self, case: Case, files: tuple[FileRef, ...], chat: ChatRef) -> None:
+        """Store a chat's evidence files with a case and mark them filed."""
         fetcher = self.fetchers.get(chat.channel)
         for index, file in enumerate(files, start=1):
             if fetcher is None:
@@ -219,7 +224,7 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices, RecordDia
             attach(
                 session=self.session,
                 store=self.store,
-                case=receipt.case,
+                case=case,
                 data=data,
                 filename=name,
                 content_type=file.mime_type or "application/octet-stream",
@@ -227,7 +232,6 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices, RecordDia
             )
         now = self.container.clock.now()
         mark_filed(session=self.session, chat=chat, digests=[f.file_id for f in files], now=now)
-        return dp.Receipt(receipt.case.number, receipt.pin)
 
     def case_status(self, number: str, pin: str | None, chat: ChatRef) -> dp.StatusView | None:
         """Return a case's status to its reporter (by chat or PIN), its progress to a watcher.

@@ -17,8 +17,14 @@ from backend.records.actions import act
 from backend.records.commands import NewRecord, RecordCommand
 from backend.records.env import record_env
 from backend.records.presenters import present, summarise
-from backend.records.schemas import RecordActionBody, RecordCreate, RecordPublic, RecordsPublic
-from backend.records.service import STATE_FILTERS, RecordView, file_record, get_record
+from backend.records.schemas import (
+    RecordActionBody,
+    RecordCreate,
+    RecordPublic,
+    RecordsPublic,
+    RecordStateFilter,
+)
+from backend.records.service import RecordView, file_record, get_record
 from backend.records.service import list_records as find_records
 from backend.storable import StorableStr
 
@@ -64,9 +70,7 @@ def list_records(
     department: Annotated[
         StorableStr | None, Query(max_length=32, description="The unit named or the filer")
     ] = None,
-    state: Annotated[
-        StorableStr | None, Query(max_length=20, description=", ".join(STATE_FILTERS))
-    ] = None,
+    state: RecordStateFilter | None = None,
     start: Annotated[
         Day | None, Query(alias="from", description="First day arisen (Tianjin)")
     ] = None,
@@ -82,7 +86,7 @@ def list_records(
         actor=actor,
         env=env,
         department=department,
-        state=state,
+        state=state.value if state else None,
         arisen_from=start,
         arisen_to=end,
         after_id=int(cursor) if cursor is not None else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
@@ -14,6 +15,19 @@ from backend.records.models import FindingType, Leniency, ObjectorKind, Severity
 from backend.storable import StorableStr
 
 Months = Annotated[int, Field(ge=1, le=120), BeforeValidator(json_integer)]
+
+
+class RecordStateFilter(StrEnum):
+    """What `state=` of the list narrows to (backend.records.service.STATE_FILTERS)."""
+
+    draft = "draft"
+    reported = "reported"
+    withdrawn = "withdrawn"
+    under_objection = "under_objection"
+    rectifying = "rectifying"
+    rectified = "rectified"
+    repaired = "repaired"
+    published = "published"
 
 
 class _Body(BaseModel):

@@ -20,7 +20,7 @@ from dialogs.flows.common import (
 )
 from dialogs.model import Button, FileRef, Outbound
 from dialogs.parsing import visible_length
-from dialogs.ports import FINDINGS, RecordDraft, SubmissionRefused
+from dialogs.ports import FINDINGS, SEVERITIES, RecordDraft, SubmissionRefused
 
 
 class UnitStep(ShortTextStep):
@@ -32,6 +32,16 @@ class UnitStep(ShortTextStep):
         own = (ctx.key_button("record.own_unit", "unit", "own", unit=clerk.unit_zh),)
         nav = self.nav_row(ctx)
         return [Outbound(ctx.t(self.question), (own, nav) if nav else (own,))]
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Keep a unit the district knows, by its official Chinese name; refuse any other."""
+        if len(text.strip()) > self.max_length:
+            raise Refusal("step.too_long", max=self.max_length)
+        unit = ctx.services.record_unit(text.strip())
+        if unit is None:
+            raise Refusal("record.unit_unknown")
+        ctx.data[self.field] = unit
+        return self.flow.proceed(ctx)
 
     def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
         """Take the clerk's own unit (its official Chinese name)."""
@@ -59,6 +69,27 @@ class FindingStep(Step):
         if action != "fd" or arg not in FINDINGS:
             raise Refusal("input.stale")
         ctx.data["finding"] = arg
+        return self.flow.proceed(ctx)
+
+
+class SeverityStep(Step):
+    """Ask how serious the dishonesty is (it sets the publicity period)."""
+
+    def prompt(self, ctx: Ctx) -> list[Outbound]:
+        """Offer the three severities."""
+        buttons: list[tuple[Button, ...]] = [
+            tuple(ctx.key_button(f"severity.{s}", "sv", s) for s in SEVERITIES)
+        ]
+        nav = self.nav_row(ctx)
+        if nav:
+            buttons.append(nav)
+        return [Outbound(ctx.t("record.severity"), tuple(buttons))]
+
+    def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
+        """Keep the tapped severity."""
+        if action != "sv" or arg not in SEVERITIES:
+            raise Refusal("input.stale")
+        ctx.data["severity"] = arg
         return self.flow.proceed(ctx)
 
 
@@ -106,6 +137,8 @@ class RecordSummary(SummaryStep):
         "facts": "facts",
         "source": "source",
         "files": "files",
+        "post": "post",
+        "severity": "severity",
     }
 
     def render(self, ctx: Ctx) -> str:
@@ -115,9 +148,13 @@ class RecordSummary(SummaryStep):
             [
                 ctx.t("summary.record_title"),
                 line(ctx, "summary.person", data.get("person")),
+                line(ctx, "summary.post", data.get("post")),
                 line(ctx, "summary.unit", data.get("unit")),
                 line(ctx, "summary.finding", ctx.t(f"finding.{data['finding']}")),
-                line(ctx, "summary.document", data.get("document_number")),
+                line(ctx, "summary.severity", ctx.t(f"severity.{data['severity']}")),
+                line(ctx, "summary.document", data.get("document_number"))
+                if data.get("document_number")
+                else ctx.t("summary.draft"),
                 line(ctx, "summary.arose", data.get("arose_on")),
                 line(ctx, "summary.facts", beginning(ctx, data.get("facts", ""))),
                 line(ctx, "summary.source", data.get("source_case")),
@@ -135,22 +172,25 @@ class RecordSummary(SummaryStep):
             person=data["person"],
             unit=data["unit"],
             finding=data["finding"],
-            document_number=data["document_number"],
+            document_number=data.get("document_number"),
             arose_on=date.fromisoformat(data["arose_on"]),
             summary=data["facts"],
             source_case=data.get("source_case"),
             attachments=tuple(FileRef.from_dict(raw) for raw in data.get("attachments", [])),
+            post=data.get("post") or "",
+            severity=data["severity"],
         )
         try:
             receipt = ctx.services.submit_record(draft)
         except SubmissionRefused as refused:
             raise refusal_of(refused) from refused
         ctx.end_flow()
-        return [Outbound(ctx.t("record.filed", number=receipt.number), resend_when_unsure=True)]
+        key = "record.filed" if draft.document_number else "record.filed_draft"
+        return [Outbound(ctx.t(key, number=receipt.number), resend_when_unsure=True)]
 
 
 class RecordFlow(Flow):
-    """Who, unit, finding, document number, date arisen, facts, source complaint, files."""
+    """Who, post, unit, finding, severity, document number, date arisen, facts, source, files."""
 
     name = "record"
     takes_files = True
@@ -159,8 +199,10 @@ class RecordFlow(Flow):
         """Return whether a step still waits for an answer."""
         field = {
             "person": "person",
+            "post": "post",
             "unit": "unit",
             "finding": "finding",
+            "severity": "severity",
             "document": "document_number",
             "arose": "arose_on",
             "facts": "facts",
@@ -181,9 +223,12 @@ class RecordFlow(Flow):
 RECORD = RecordFlow(
     {
         "person": ShortTextStep("person", "record.person"),
+        "post": ShortTextStep("post", "record.post", optional=True),
         "unit": UnitStep("unit", "record.unit"),
         "finding": FindingStep(),
-        "document": ShortTextStep("document_number", "record.document"),
+        "severity": SeverityStep(),
+        # No document yet: skipped, the record is registered as a draft (its clock runs).
+        "document": ShortTextStep("document_number", "record.document_or_draft", optional=True),
         # The day starts the 7 working days to report it: a span is asked again as a day.
         "arose": DateStep("arose_on", "record.arose", optional=False, exact=True),
         "facts": FactsStep(),

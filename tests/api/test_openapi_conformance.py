@@ -83,6 +83,37 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     "GET /api/v1/stats/breakdown": frozenset({"period_reversed", "unknown_department"}),
     # a year is confirmed only once its statutory days off are entered
     "POST /api/v1/calendar/years/{year}/confirm": frozenset({"year_incomplete"}),
+    # issue 11: a record's references, its paperwork unless a draft, and today
+    "POST /api/v1/records": frozenset(
+        {
+            "text_empty",  # a summary of white space and invisible marks only
+            "text_too_short",
+            "text_too_long",  # the configured limit, below the document's bound
+            "record_person_required",  # a name of white space only
+            "unknown_department",
+            "record_arisen_in_future",
+            "record_document_required",  # not a draft and no document number
+            "record_severity_required",  # not a draft and no severity
+            "source_case_unknown",  # no complaint of that number the caller may see
+        }
+    ),
+    "GET /api/v1/records": frozenset({"from_after_to"}),
+    # each step's own parameters, which depend on the action taken
+    "POST /api/v1/records/{number}/actions": frozenset(
+        {
+            "reason_required",
+            "explanation_required",
+            "rectification_report_required",
+            "objector_required",
+            "decision_required",
+            "outcome_required",
+            "leniency_required",
+            "publicity_months_out_of_range",
+            "record_document_required",
+            "record_severity_required",
+            "text_empty",  # a corrected summary of white space only
+        }
+    ),
 }
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 

@@ -71,8 +71,10 @@ def test_a_record_being_filed_when_the_account_is_deactivated_is_not_filed(
     clerk, staff_id = bound_clerk(service, container)
     clerk.command("record")
     clerk.say("王某")
+    clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+    clerk.tap("一般")
     deactivate(container, staff_id)
     clerk.say("红纪发〔2026〕12号")
     assert clerk.text == render("zh", "clerk.unbound")

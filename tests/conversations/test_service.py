@@ -17,6 +17,7 @@ from backend.notifications.models import Notification
 from backend.people.invites import issue_invite
 from backend.people.models import Reporter, Role, StaffAccount
 from backend.people.service import create_staff
+from backend.records.models import DishonestyRecord
 from dialogs.model import ChatRef
 from tests.conversations.driver import Chat, file_complaint
 
@@ -240,8 +241,10 @@ def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
     clerk.command("bind", code)
     clerk.command("record")
     clerk.say("王某")
+    clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+    clerk.tap("一般")
     clerk.say("红纪发〔2026〕12号")
     clerk.tap("昨天")
     clerk.say("违规承诺招商优惠政策且未兑现，给予警告处分")
@@ -249,23 +252,33 @@ def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
     clerk.tap("跳过")  # no files
     clerk.tap("✅ 确认提交")
     [record] = cases(container)
+    # The record is the filing unit's: its clerks see it, the report clock is theirs.
     assert (record.kind, record.department_code, record.status) == (
         "dishonesty_record",
-        "fgw",
-        "routed",
+        "czj",
+        "received",
     )
     assert record.category_id is None  # a record is no complaint: no complaint category
-    assert record.details == {
-        "person": "王某",
-        "unit": "区财政局",
-        "finding": "disciplinary_sanction",
-        "document_number": "红纪发〔2026〕12号",
-        "filed_by_unit": "czj",
-    }
-    assert str(record.occurred_on) == "2026-11-26" and record.number in clerk.text
     with session_scope(container.engine) as session:
+        fields = session.get(DishonestyRecord, record.id)
         report = session.exec(select(Deadline).where(Deadline.kind == "report")).one()
-    assert (report.state, str(report.due_date)) == ("met", "2026-12-07")
+    assert fields is not None
+    assert (fields.person_name, fields.department_code, fields.finding_type) == (
+        "王某",
+        "czj",
+        "sanction",
+    )
+    assert (fields.document_number, fields.severity, fields.state) == (
+        "红纪发〔2026〕12号",
+        "general",
+        "reported",
+    )
+    assert str(record.occurred_on) == "2026-11-26" and record.number in clerk.text
+    assert (report.state, str(report.due_date), report.department_code) == (
+        "met",
+        "2026-12-07",
+        "czj",
+    )
 
 
 def test_a_record_filed_in_the_chat_names_its_complaint_and_both_show_the_link(
@@ -277,8 +290,10 @@ def test_a_record_filed_in_the_chat_names_its_complaint_and_both_show_the_link(
     clerk.command("bind", bind_code_for_a_czj_clerk(container))
     clerk.command("record")
     clerk.say("王某")
+    clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+    clerk.tap("一般")
     clerk.say("红纪发〔2026〕12号")
     clerk.tap("昨天")
     clerk.say("违规承诺工程款支付期限且未兑现，给予警告处分")

@@ -39,8 +39,10 @@ def record_at_the_person(clerk: Chat) -> None:
 def record_at_the_document_number(clerk: Chat) -> None:
     clerk.command("record")
     clerk.say("王某")
+    clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+    clerk.tap("一般")
 
 
 def record_at_the_summary(clerk: Chat) -> None:

@@ -87,6 +87,7 @@ class FakeServices:
     closed: set[str] = field(default_factory=set)  # cases that no longer wait for a rating
     notes: list[tuple[str, Rating | None, str | None]] = field(default_factory=list)
     unit_complaints: set[str] = field(default_factory=set)  # a record may name these
+    unknown_units: set[str] = field(default_factory=set)  # units a record may not name
     codes: dict[str, ClerkView] = field(default_factory=lambda: {"INVITE42": FGW_CLERK})
     queue: list[QueueItem] = field(default_factory=list)
     signed: list[tuple[int, str]] = field(default_factory=list)
@@ -217,6 +218,9 @@ class FakeServices:
         self._maybe_refuse()
         self.records.append(draft)
         return Receipt(self._next_number())
+
+    def record_unit(self, text: str) -> str | None:
+        return None if text in self.unknown_units else text
 
     def _next_number(self) -> str:
         self.issued += 1

@@ -77,9 +77,12 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     clerk = _clerk(services)
     clerk.tap("📄 登记失信记录")
     clerk.say("李某")
+    clerk.say("科长")
     clerk.tap("本单位：区发展改革委")
     assert clerk.labels[:4] == ["法院判决", "行政处罚", "纪律处分", "问责决定"]
     clerk.tap("纪律处分")
+    assert clerk.labels[:3] == ["轻微", "一般", "严重"]
+    clerk.tap("一般")
     clerk.say("红纪发〔2026〕12号")
     clerk.tap("昨天")
     clerk.say("违规承诺招商优惠政策且未兑现，给予警告处分")
@@ -88,6 +91,7 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     clerk.tap("完成（1 个）")
     assert clerk.step == ("record", "confirm")
     assert "认定方式：纪律处分" in clerk.text and "文书编号：红纪发〔2026〕12号" in clerk.text
+    assert "职务：科长" in clerk.text and "严重程度：一般" in clerk.text
     clerk.tap("✅ 确认提交")
 
     [record] = services.records
@@ -100,6 +104,7 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     assert record.summary == "违规承诺招商优惠政策且未兑现，给予警告处分"
     assert [a.name for a in record.attachments] == ["处分决定.pdf"]
     assert record.clerk == FGW_CLERK and record.source_case is None
+    assert (record.post, record.severity) == ("科长", "general")
     assert "HQ-261127-0001" in clerk.text
     assert clerk.saved()["flow"] is None
 
@@ -108,8 +113,10 @@ def test_the_date_a_record_arose_cannot_be_skipped_or_lie_ahead(services: FakeSe
     clerk = _clerk(services)
     clerk.command("record")
     clerk.say("李某")
+    clerk.tap("跳过 ➡️")  # no post given
     clerk.say("区商务局")
     clerk.tap("行政处罚")
+    clerk.tap("轻微")
     clerk.say("津红商罚〔2026〕3号")
     assert clerk.step == ("record", "arose")
     before = clerk.saved()
@@ -123,9 +130,10 @@ def test_the_date_a_record_arose_cannot_be_skipped_or_lie_ahead(services: FakeSe
 def test_a_record_field_can_be_changed_from_its_summary(services: FakeServices) -> None:
     clerk = _clerk(services)
     clerk.command("record")
-    for answer in ("李某", "区商务局"):
+    for answer in ("李某", "科员", "区商务局"):
         clerk.say(answer)
     clerk.tap("问责决定")
+    clerk.tap("严重")
     clerk.say("红问〔2026〕1号")
     clerk.say("2026-11-20")
     clerk.say("招商协议约定的补贴长期未兑现，予以问责")
@@ -205,8 +213,10 @@ def test_a_record_may_name_the_complaint_of_the_unit_it_came_from(services: Fake
     clerk = _clerk(services)
     clerk.command("record")
     clerk.say("李某")
+    clerk.tap("跳过 ➡️")  # no post given
     clerk.say("区商务局")
     clerk.tap("行政处罚")
+    clerk.tap("轻微")
     clerk.say("津红商罚〔2026〕3号")
     clerk.tap("昨天")
     clerk.say("招商协议约定的补贴长期未兑现，予以处罚")
@@ -233,3 +243,35 @@ def test_help_shows_a_citizen_no_bind_command_and_a_bound_clerk_it(
     assert clerk.saved()["clerk"] == FGW_CLERK.to_dict()
     clerk.command("help")
     assert "/queue" in clerk.text and "/bind" in clerk.text
+
+
+def test_a_record_without_its_document_number_yet_is_registered_as_a_draft(
+    services: FakeServices,
+) -> None:
+    clerk = _clerk(services)
+    clerk.command("record")
+    clerk.say("李某")
+    clerk.tap("跳过 ➡️")  # no post given
+    clerk.say("区商务局")
+    clerk.tap("行政处罚")
+    clerk.tap("一般")
+    clerk.tap("跳过 ➡️")  # the document has not come yet
+    clerk.tap("昨天")
+    clerk.say("招商协议约定的补贴长期未兑现，予以处罚")
+    clerk.tap("跳过 ➡️")  # no source complaint
+    clerk.tap("跳过 ➡️")  # no files
+    assert texts.render("zh", "summary.draft") in clerk.text
+    clerk.tap("✅ 确认提交")
+    assert services.records[0].document_number is None
+    assert clerk.text.startswith("📝") and "HQ-261127-0001" in clerk.text
+
+
+def test_a_unit_the_district_does_not_know_is_asked_again(services: FakeServices) -> None:
+    services.unknown_units.add("火星局")
+    clerk = _clerk(services)
+    clerk.command("record")
+    clerk.say("李某")
+    clerk.tap("跳过 ➡️")
+    clerk.say("火星局")
+    assert clerk.text.startswith(texts.render("zh", "record.unit_unknown"))
+    assert clerk.step == ("record", "unit")

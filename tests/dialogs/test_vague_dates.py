@@ -107,8 +107,10 @@ def test_a_record_asks_for_the_exact_day_when_given_a_span(services: FakeService
     clerk.command("bind", "INVITE42")
     clerk.command("record")
     clerk.say("李某")
+    clerk.tap("跳过 ➡️")  # no post given
     clerk.say("区商务局")
     clerk.tap("行政处罚")
+    clerk.tap("轻微")
     clerk.say("津红商罚〔2026〕3号")
     before = clerk.saved()
     clerk.say("上周")

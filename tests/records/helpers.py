@@ -40,7 +40,9 @@ def step(
 ) -> Any:
     """Take an action on a record at the version the caller last saw; return the response."""
     payload = {"action": action, "version": record["version"], **body}
-    return client.post(f"/api/v1/records/{record['number']}/actions", json=payload, headers=headers)
+    return client.post(
+        f"/api/v1/records/{record['number']}/actions", json=payload, headers=headers
+    )
 
 
 def stepped(

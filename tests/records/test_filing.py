@@ -163,5 +163,5 @@ def test_the_list_filters_by_unit_state_and_dates_one_page_at_a_time(
     ).json()
     assert [r["number"] for r in rest["data"]] == [first["number"]]
     bad = client.get("/api/v1/records?state=lost", headers=staff.coordinator)
-    assert (bad.status_code, bad.json()["code"]) == (422, "unknown_record_state")
+    assert bad.status_code == 422
     assert RECORD["department"] == "czj"
