@@ -15,6 +15,7 @@ from backend.console.pages import (
     home,
     language,
     password,
+    records,
     search,
     sign_in,
 )
@@ -28,4 +29,5 @@ def console_router() -> APIRouter:
     administration = (admin_routing, admin_staff, admin_staff_actions, admin_calendar)
     for page in administration:
         router.include_router(page.router)
+    router.include_router(records.router)
     return router

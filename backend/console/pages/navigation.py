@@ -44,6 +44,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("cases", "nav.search"),
     NavLink("dashboard", "nav.dashboard"),
     NavLink("admin", "nav.admin", coordinators_only=True),
+    NavLink("records", "nav.records"),
 ]
 
 

@@ -10,9 +10,11 @@ keys and placeholders and that every key a template or page names exists.
 
 from __future__ import annotations
 
-from backend.console.texts import en, zh
+from backend.console.texts import en, en_records, zh, zh_records
 
 CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.TEXTS, "en": en.TEXTS}
+CATALOGUES["zh"].update(zh_records.TEXTS)  # the records screens' words (issue 11)
+CATALOGUES["en"].update(en_records.TEXTS)
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
 
