@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backend.api.deps import ContainerDep, ReadSessionDep
 from backend.assets import StaticAssets
@@ -37,7 +37,10 @@ def language_of(request: Request, chosen: str) -> str:
 
 def page_number(raw: str) -> int:
     """Return the page asked for; anything that is not a page number is the first page."""
-    return int(raw) if raw.isdigit() and 0 < int(raw) <= MAX_PAGE else 1
+    digits = raw.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(MAX_PAGE)):
+        return 1
+    return int(digits) if 0 < int(digits) <= MAX_PAGE else 1
 
 
 def create_public(container: Container) -> FastAPI:
@@ -54,8 +57,8 @@ def create_public(container: Container) -> FastAPI:
         request: Request,
         session: ReadSessionDep,
         app_container: ContainerDep,
-        lang: Annotated[str, Query(max_length=8)] = "",
-        page: Annotated[str, Query(max_length=12)] = "1",
+        lang: str = "",
+        page: str = "1",
     ) -> HTMLResponse:
         """List the records published today, one page at a time (公示)."""
         language = language_of(request, lang)
@@ -70,6 +73,19 @@ def create_public(container: Container) -> FastAPI:
             path=f"{PREFIX}/records",
         )
         return HTMLResponse(html)
+
+    @public.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
+        """Answer an unknown address (or method) with a page in both languages, not JSON."""
+        language = language_of(request, request.query_params.get("lang", ""))
+        html = templates.get_template("not_found.html").render(
+            t=partial(texts.render, language),
+            lang=language,
+            other=next(code for code in texts.LANGUAGES if code != language),
+            static=assets.url,
+            path=f"{PREFIX}/records",
+        )
+        return HTMLResponse(html, status_code=404 if exc.status_code in (404, 405) else 400)
 
     @public.get("/", include_in_schema=False)
     def public_root() -> RedirectResponse:

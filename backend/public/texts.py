@@ -38,6 +38,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "lang.switch": "English",
         "lang.switch_to": "Switch to English",
         "footer.note": "天津市红桥区人民政府 · 信息依法公示，请勿用于其他用途。",
+        "error.not_found_title": "没有这个页面",
+        "error.not_found": "您要找的页面不存在。公示的政务失信记录见下面的链接。",
     },
     "en": {
         "site.title": "Hongqiao District Government Integrity",
@@ -75,6 +77,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "lang.switch_to": "切换到中文",
         "footer.note": "Hongqiao District People's Government, Tianjin · Published by law; "
         "not to be used for other purposes.",
+        "error.not_found_title": "Page not found",
+        "error.not_found": "There is no such page. The published records are at the link below.",
     },
 }
 

@@ -144,3 +144,16 @@ def test_pages_of_twenty_and_bad_page_numbers_show_the_first_page(
         answer = client.get(PAGE, params={"page": bad})
         assert answer.status_code == 200 and "第 1 / 2 页" in answer.text
     assert client.get(PAGE, params={"page": "9"}).text.count('class="record"') == 1
+
+
+def test_an_unknown_address_and_odd_parameters_get_a_page_never_json_or_an_error(
+    client: TestClient,
+) -> None:
+    missing = client.get("/public/nothing-here?lang=en")
+    assert missing.status_code == 404 and "Page not found" in missing.text
+    assert "没有这个页面" in client.get("/public/records/1").text
+    assert "default-src 'none'" in missing.headers["content-security-policy"]
+    for odd in ({"lang": "x" * 5000}, {"page": "9" * 5000}, {"page": "１"}, {"lang": "fr"}):
+        answer = client.get(PAGE, params=odd)
+        assert answer.status_code == 200 and "政务失信记录公示" in answer.text
+    assert client.post(PAGE).status_code == 404
