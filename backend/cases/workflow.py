@@ -249,6 +249,9 @@ def _case_refusal(case: Case, action: Action, env: CaseEnv) -> str | None:
         )
     if action is Action.reopen and case.merged_into_id is not None:
         return f"case {case.number} was merged; it is handled in the case it joined"
+    if case.kind == CaseKind.dishonesty_record and case.status == S.received:
+        # Filed through backend.records (never routed): its steps are the record's own.
+        return f"record {case.number} is handled through /api/v1/records/{case.number}/actions"
     return None
 
 

@@ -29,7 +29,16 @@ from backend.workdays.store import load_calendar, lock_state, unsettled
 log = logging.getLogger(__name__)
 
 # Whose clocks these are: the unit's clerks hear of a move; the reporter of the resolve clock.
-STAFF_KINDS = (ClockKind.sign.value, ClockKind.resolve.value, ClockKind.rectify.value)
+STAFF_KINDS = (
+    ClockKind.sign.value,
+    ClockKind.resolve.value,
+    ClockKind.rectify.value,
+    # A record's clocks (backend.records): the unit that owes each is told too.
+    ClockKind.report.value,
+    ClockKind.objection.value,
+    ClockKind.repair_accept.value,
+    ClockKind.repair_decide.value,
+)
 # Longer than any transaction that could have read the calendar before a change committed.
 SETTLE_AFTER = timedelta(minutes=10)
 

@@ -16,6 +16,7 @@ from backend.cases.text import check_text
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
+from backend.notifications import outbox
 from backend.people.models import Reporter
 from backend.records.commands import NewRecord
 from backend.records.env import RecordEnv
@@ -29,6 +30,7 @@ from backend.records.models import (
     RepairState,
     Severity,
 )
+from backend.records.texts import late_report_text
 from backend.storable import is_storable
 
 # What `state=` of the list accepts besides the RecordState values.
@@ -184,6 +186,7 @@ def report_record(
         clocks.meet(session=session, deadline=deadline, env=env.clocks)
         if now > deadline.due_at:
             late = env.clocks.calendar.working_days_between(deadline.due_date, today)
+            _flag_late_report(session, case, record, late, deadline.due_date.isoformat(), env)
     record.report_days_late = late
     record.updated_at = now
     session.add(record)
@@ -196,6 +199,24 @@ def report_record(
         from_status=RecordState.draft.value,
         to_status=RecordState.reported.value,
         details={"days_late": late} if late is not None else None,
+    )
+
+
+def _flag_late_report(
+    session: Session, case: Case, record: DishonestyRecord, late: int, due: str, env: RecordEnv
+) -> None:
+    """Tell the coordinators that a record reached the lead office late, and by how much."""
+    unit = record.filed_by_department
+    outbox.write(
+        session=session,
+        key=f"late_report:{case.id}",
+        kind="escalation",
+        now=env.clocks.now(),
+        case=case,
+        recipients=outbox.coordinators(session=session),
+        render=lambda lang: late_report_text(
+            lang, number=case.number, unit=unit, late=late, due=due
+        ),
     )
 
 

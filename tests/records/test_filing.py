@@ -165,3 +165,18 @@ def test_the_list_filters_by_unit_state_and_dates_one_page_at_a_time(
     bad = client.get("/api/v1/records?state=lost", headers=staff.coordinator)
     assert bad.status_code == 422
     assert RECORD["department"] == "czj"
+
+
+def test_a_records_case_takes_no_case_actions_its_steps_are_the_records(
+    client: TestClient, staff: Staff
+) -> None:
+    record = filed(client, staff.czj_clerk)
+    case = client.get(f"/api/v1/cases/{record['number']}", headers=staff.coordinator).json()
+    assert case["allowed_actions"] == []
+    moved = client.post(
+        f"/api/v1/cases/{record['number']}/actions",
+        json={"action": "reassign", "version": case["version"], "department": "sfj"},
+        headers=staff.coordinator,
+    )
+    assert (moved.status_code, moved.json()["code"]) == (409, "invalid_transition")
+    assert "/api/v1/records/" in moved.json()["detail"]

@@ -95,3 +95,19 @@ def test_the_decision_on_an_objection_from_a_chat_is_sent_to_that_chat(world: Wo
     world.tick()
     [told] = world.texts("objector-chat")
     assert number in told and "dismissed" in told and "处分有效" in told
+
+
+def test_a_late_report_is_flagged_to_the_lead_office_with_the_working_days_late(
+    world: World,
+) -> None:
+    world.clock.current = tianjin(2026, 12, 8, 10)  # 2 working days after Friday 2026-12-04
+    number = file(
+        world,
+        NewRecord(
+            **{**DRAFT.__dict__, "draft": False, "severity": "minor", "document_number": "津2号"}
+        ),
+    )
+    world.tick()
+    [flag] = world.texts("boss-chat")
+    assert number in flag and "2 个工作日" in flag and "czj" in flag
+    assert world.texts("clerk-chat") == []
