@@ -74,6 +74,9 @@ def test_the_record_page_shows_fields_clocks_history_and_the_lead_offices_action
     assert 'data-event="record_report"' in page
     assert {"order_rectification", "publish", "leniency"} <= offered_actions(page)
     assert "submit_rectification" not in offered_actions(page)
+    assert f'href="/console/cases/{number}"' not in page  # the case is the filing unit's
+    own = signed_in(client, clerk(container, "czj", "li")).get(f"{LIST}/{number}").text
+    assert f'href="/console/cases/{number}"' in own
 
 
 def test_the_lead_office_orders_rectification_and_the_named_unit_reports_it(

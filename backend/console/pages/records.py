@@ -19,13 +19,20 @@ from sqlmodel import Session
 from backend.api.deps import ContainerDep, SessionDep
 from backend.bootstrap import Container
 from backend.bounds import MAX_ROW_ID
+from backend.cases.queries import get_case
 from backend.console import texts
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.pages.navigation import see_other
 from backend.console.record_forms import FIELD_NAMES, FIELDS, FormProblem, command_of
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
-from backend.errors import Forbidden, InvalidTransition, StaleVersion, ValidationFailed
+from backend.errors import (
+    Forbidden,
+    InvalidTransition,
+    NotFound,
+    StaleVersion,
+    ValidationFailed,
+)
 from backend.records.actions import act
 from backend.records.commands import RecordAction
 from backend.records.env import record_env
@@ -246,12 +253,18 @@ def _render(
         for u in list_units(session=session, include_retired=True)
     }
     forms = [(a, FIELDS[RecordAction(a)]) for a in shown.allowed_actions]
+    case_visible = True  # the case page (files, notes) follows the case service's visibility
+    try:
+        get_case(session=session, number=view.case.number, actor=actor)
+    except NotFound:
+        case_visible = False
     return render_page(
         request,
         "records/record.html",
         status_code=status_code or (400 if error else 200),
         record=shown,
         forms=forms,
+        case_visible=case_visible,
         units=units,
         typed=typed or {},
         typed_action=typed_action,
