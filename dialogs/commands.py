@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dialogs.context import Ctx, Refusal, prefixed
-from dialogs.flows import clerk, complaint, record, start, status
+from dialogs.flows import clerk, complaint, record, record_requests, start, status
 from dialogs.flows.registry import current_flow
 from dialogs.model import Outbound
 
@@ -14,6 +14,8 @@ _STARTERS: dict[str, Callable[[Ctx, tuple[str, ...]], list[Outbound]]] = {
     "report": lambda ctx, _args: complaint.begin(ctx),
     "record": lambda ctx, _args: record.begin(ctx),
     "bind": clerk.bind,
+    "objection": lambda ctx, _args: record_requests.begin(ctx, "objection"),
+    "repair": lambda ctx, _args: record_requests.begin(ctx, "repair"),
 }
 # Commands that only answer: allowed anywhere, followed by the current question again.
 _QUERIES: dict[str, Callable[[Ctx, tuple[str, ...]], list[Outbound]]] = {
@@ -26,6 +28,7 @@ _QUERIES: dict[str, Callable[[Ctx, tuple[str, ...]], list[Outbound]]] = {
     "sign": clerk.sign,
 }
 MENU_COMMANDS = frozenset({"report", "mycases", "queue", "record", "lang"})
+MENU_COMMANDS |= {"objection", "repair"}
 
 
 def run(ctx: Ctx, name: str, args: tuple[str, ...]) -> list[Outbound]:

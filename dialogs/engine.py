@@ -13,6 +13,7 @@ from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows import rating, start, status
 from dialogs.flows.common import running
 from dialogs.flows.rating import LateQuestion
+from dialogs.flows.records_intent import offer_when_idle
 from dialogs.flows.registry import FLOWS, current_flow
 from dialogs.model import ChatKind, ChatRef, DialogState, Inbound, Outbound, Turn
 from dialogs.parsing import as_command, split_payload, visible_length
@@ -180,7 +181,11 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
         return flow.on_file(ctx, inbound.file, inbound.text, inbound.album)
     if flow is None:
         if kind == "text":
-            return [status.from_text(ctx, inbound.text) or start.menu(ctx, "menu.idle")]
+            return [
+                status.from_text(ctx, inbound.text)
+                or offer_when_idle(ctx, inbound.text)
+                or start.menu(ctx, "menu.idle")
+            ]
         raise Refusal("input.idle_attachment")
     step = flow.current(ctx)
     if kind == "text":

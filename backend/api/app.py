@@ -24,6 +24,7 @@ from backend.exports.api import router as exports_router
 from backend.observability.endpoint import install_observability
 from backend.open311.api import mount_open311
 from backend.people.api import router as staff_router
+from backend.public.app import mount_public
 from backend.records.api import router as records_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
@@ -83,6 +84,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     mount_open311(app)
     mount_console(app, container)
     mount_favicon(app)
+    mount_public(app, container)
     app.openapi = _openapi_with_settings(app, container.settings)  # type: ignore[method-assign]
     return app
 

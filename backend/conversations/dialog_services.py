@@ -23,6 +23,7 @@ from backend.cases.pins import case_by_pin
 from backend.cases.workflow import OPEN_STATES
 from backend.conversations.dialog_clerks import ClerkDialogServices
 from backend.conversations.dialog_ratings import RatingDialogServices
+from backend.conversations.dialog_records import RecordDialogServices
 from backend.errors import ValidationFailed
 from backend.people.models import Reporter
 from backend.periods import day_bounds, local_day
@@ -35,7 +36,7 @@ DAILY_COMPLAINTS = 5
 S = CaseStatus
 
 
-class BackendDialogServices(RatingDialogServices, ClerkDialogServices):
+class BackendDialogServices(RatingDialogServices, ClerkDialogServices, RecordDialogServices):
     """DialogServices over one database session (the caller's transaction)."""
 
     def __init__(

@@ -21,6 +21,8 @@ from backend.deadlines.moves import catch_up_stale_clocks
 from backend.deadlines.office import in_office_hours
 from backend.deadlines.sweep import sweep
 from backend.notifications.sender import DeliveryReport, deliver
+from backend.public.takedown import take_down_ended
+from backend.records.env import record_env
 from backend.scheduler.runs import claim_daily_run, record_daily_run, record_sweep
 
 log = logging.getLogger(__name__)
@@ -129,3 +131,14 @@ def upload_cleanup_job(container: Container) -> CleanupReport:
             report.failed,
         )
     return report
+
+
+def publicity_job(container: Container) -> list[str]:
+    """Take records whose publicity period is over off the public page (公示期届满)."""
+    with session_scope(container.engine) as session:
+        ended = take_down_ended(
+            session=session, env=record_env(container=container, session=session)
+        )
+    if ended:
+        log.info("publicity: %s record(s) taken down: %s", len(ended), ", ".join(ended))
+    return ended

@@ -21,6 +21,7 @@ from backend.scheduler import jobs
 
 UPLOAD_CLEANUP_MINUTES = 60
 CATCH_UP_SECONDS = 60  # how late a daily job may start after a restart, at most
+PUBLICITY_MINUTES = 10  # the page itself hides a record past its period at once
 
 
 def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
@@ -65,6 +66,12 @@ def configure(scheduler: BaseScheduler, container: Container) -> BaseScheduler:
         jobs.upload_cleanup_job,
         IntervalTrigger(minutes=UPLOAD_CLEANUP_MINUTES),
         id="upload_cleanup",
+        **common,
+    )
+    scheduler.add_job(
+        jobs.publicity_job,
+        IntervalTrigger(minutes=PUBLICITY_MINUTES),
+        id="publicity",
         **common,
     )
     return scheduler

@@ -7,8 +7,10 @@ from dialogs.flows.base import Flow
 from dialogs.flows.complaint import COMPLAINT
 from dialogs.flows.rating import RATING
 from dialogs.flows.record import RECORD
+from dialogs.flows.record_requests import OBJECTION, REPAIR
 
 FLOWS: dict[str, Flow] = {flow.name: flow for flow in (COMPLAINT, RECORD, RATING)}
+FLOWS.update({flow.name: flow for flow in (OBJECTION, REPAIR)})
 
 
 def current_flow(ctx: Ctx) -> Flow | None:

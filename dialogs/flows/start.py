@@ -18,6 +18,7 @@ def menu(ctx: Ctx, title: str = "menu.title") -> Outbound:
     entries = [("menu.report", "report"), ("menu.mycases", "mycases")]
     if ctx.state.clerk:
         entries += [("menu.queue", "queue"), ("menu.record", "record")]
+    entries += [("menu.objection", "objection"), ("menu.repair", "repair")]
     entries.append(("menu.lang", "lang"))
     buttons = tuple((ctx.key_button(key, "go", command),) for key, command in entries)
     return Outbound(ctx.t(title), buttons)
@@ -33,6 +34,7 @@ def help_text(ctx: Ctx) -> Outbound:
     text = ctx.t("help.citizen")
     if ctx.state.clerk:
         text += "\n\n" + ctx.t("help.clerk")
+    text += "\n\n" + ctx.t("help.records")
     return Outbound(text)
 
 

@@ -1,5 +1,7 @@
 """English texts."""
 
+from dialogs.texts.en_record_requests import RECORD_REQUEST_TEXTS
+from dialogs.texts.en_records import RECORD_TEXTS
 from dialogs.texts.en_requests import REQUEST_TEXTS
 from dialogs.texts.en_staff import STAFF_TEXTS
 from dialogs.texts.en_typed import TYPED
@@ -290,9 +292,6 @@ TEXTS: dict[str, str] = {
     **STAFF_TEXTS,
     **URGENT_TEXTS,  # immediate danger (issue 12)
     **REQUEST_TEXTS,  # the request-type step (诉求类型, issue 12)
+    **RECORD_REQUEST_TEXTS,  # objections and credit repair (异议, 信用修复; issue 11)
+    **RECORD_TEXTS,  # the /record dialog's newer steps (issue 11)
 }
-
-# Issue 11: the /record dialog's new texts live in their own module (this one is near full).
-from dialogs.texts.en_records import RECORD_TEXTS  # noqa: E402
-
-TEXTS.update(RECORD_TEXTS)

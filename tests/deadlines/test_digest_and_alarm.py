@@ -138,5 +138,6 @@ def test_every_job_runs_as_soon_as_the_scheduler_starts(world: World) -> None:
     finally:
         scheduler.shutdown(wait=False)
     assert first_runs == dict.fromkeys(
-        ("sweep", "send", "digest", "calendar_alarm", "upload_cleanup"), world.clock.now()
+        ("sweep", "send", "digest", "calendar_alarm", "upload_cleanup", "publicity"),
+        world.clock.now(),
     )

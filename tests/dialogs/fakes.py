@@ -22,6 +22,12 @@ from dialogs.ports import (
     StreetChoice,
     SubmissionRefused,
 )
+from dialogs.ports_records import (
+    RecordRequest,
+    RecordRequestKind,
+    RecordRequestReceipt,
+    RecordTarget,
+)
 
 PROCUREMENT = CategoryChoice("procurement", "政府采购", "Government procurement", False)
 PROPERTY = CategoryChoice("property", "物业", "Property management", True)
@@ -230,3 +236,26 @@ class FakeServices:
         if self.refuse_with is not None:
             code, self.refuse_with = self.refuse_with, None
             raise SubmissionRefused(code)
+
+    # The records of the objection and repair dialogs: the number -> the record, or why it
+    # takes no such request now (a SubmissionRefused code); what was filed.
+    record_targets: dict[str, RecordTarget] = field(
+        default_factory=lambda: {
+            "HQ-261120-0007": RecordTarget("HQ-261120-0007", "李某", "区财政局", "Finance Bureau")
+        }
+    )
+    record_refusals: dict[tuple[str, str], str] = field(default_factory=dict)
+    record_requests: list[RecordRequest] = field(default_factory=list)
+
+    def record_request_target(self, number: str, kind: RecordRequestKind) -> RecordTarget:
+        target = self.record_targets.get(number)
+        if target is None:
+            raise SubmissionRefused("record_unknown")
+        if (number, kind) in self.record_refusals:
+            raise SubmissionRefused(self.record_refusals[number, kind])
+        return target
+
+    def submit_record_request(self, request: RecordRequest) -> RecordRequestReceipt:
+        self._maybe_refuse()
+        self.record_requests.append(request)
+        return RecordRequestReceipt(request.number, 10 if request.kind == "objection" else 3)

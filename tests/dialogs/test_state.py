@@ -60,7 +60,7 @@ def test_a_state_from_a_newer_engine_is_refused() -> None:
 
 
 def test_a_state_with_a_flow_no_longer_known_counts_as_idle() -> None:
-    state = DialogState.from_dict({"version": 1, "flow": "objection", "step": "reason"})
+    state = DialogState.from_dict({"version": 1, "flow": "petition", "step": "reason"})
     turn = advance(state, Inbound("command", CHAT, "1", command="report"), FakeServices())
     assert (turn.state.flow, turn.state.step) == ("complaint", "what")
 

@@ -19,6 +19,7 @@ from backend.console.pages import (
     language,
     password,
     rating_link,
+    records,
     search,
     sign_in,
 )
@@ -35,4 +36,5 @@ def console_router() -> APIRouter:
     router.include_router(books.router)  # the ledger and the assessment (issue 11)
     for page in (inbox, admin_channels, rating_link):  # reaching staff (issue 15)
         router.include_router(page.router)
+    router.include_router(records.router)
     return router

@@ -46,6 +46,7 @@ NAV_LINKS: list[NavLink] = [
     NavLink("admin", "nav.admin", coordinators_only=True),
     NavLink("ledger", "nav.ledger"),
     NavLink("assessment", "nav.assessment"),
+    NavLink("records", "nav.records"),
 ]
 
 

@@ -10,12 +10,23 @@ keys and placeholders and that every key a template or page names exists.
 
 from __future__ import annotations
 
-from backend.console.texts import en, en_channels, en_handoff, zh, zh_channels, zh_handoff
+from backend.console.texts import (
+    en,
+    en_channels,
+    en_handoff,
+    en_records,
+    zh,
+    zh_channels,
+    zh_handoff,
+    zh_records,
+)
 
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh": zh.TEXTS | zh_handoff.TEXTS,
     "en": en.TEXTS | en_handoff.TEXTS,
 }
+CATALOGUES["zh"].update(zh_records.TEXTS)  # the records screens' words (issue 11)
+CATALOGUES["en"].update(en_records.TEXTS)
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
 

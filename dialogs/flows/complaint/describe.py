@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from dialogs.context import Ctx, Refusal, prefixed
+from dialogs.flows import record_requests
 from dialogs.flows.base import Step
+from dialogs.flows.records_intent import offer_in_complaint
 from dialogs.model import Button, Outbound
 from dialogs.parsing import visible_length
 
@@ -34,6 +36,9 @@ class WhatStep(Step):
         minimum = ctx.services.limits.min_text_length
         if visible_length(text) < minimum:
             raise Refusal("complaint.too_short", min=minimum)
+        offered = offer_in_complaint(ctx, text)  # an objection or repair is no complaint
+        if offered is not None:
+            return offered
         data = ctx.data
         data["text"] = text.strip()
         for key in _ROUTE_KEYS:  # a new text needs a new proposal
@@ -53,6 +58,19 @@ class WhatStep(Step):
             return prefixed(ctx.t("category.none_found"), self.flow.proceed(ctx))
         data["category_mode"] = "confirm" if proposal.confident else "choose"
         return self.flow.proceed(ctx)
+
+    def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
+        """Go to the records dialog offered for the text, or take it as a complaint after all."""
+        text = ctx.data.pop("intent_text", None)
+        if action != "intent" or text is None:
+            raise Refusal("input.stale")
+        if arg == "complaint":
+            ctx.data["intent_declined"] = text
+            return self.on_text(ctx, text)
+        if arg not in record_requests.KINDS:
+            raise Refusal("input.stale")
+        ctx.end_flow()
+        return record_requests.begin(ctx, arg, reasons=text)
 
 
 class CategoryStep(Step):

@@ -1,0 +1,114 @@
+"""The record page's action forms: which fields each step of the records service asks for,
+and the command a posted form makes (the service checks everything else).
+
+The actions offered are those the service allows this user now
+(`RecordPublic.allowed_actions`); this module holds no rule of its own about who may do what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backend.records.commands import RecordAction, RecordCommand
+from backend.records.models import Leniency, ObjectionOutcome, ObjectorKind, Severity
+
+A = RecordAction
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input of an action form: its name, kind and choices (texts "records.field.<name>")."""
+
+    name: str
+    kind: str = "text"  # text | textarea | number | choice
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+REASON = FormField("reason", "textarea", required=True)
+REASON_OPTIONAL = FormField("reason", "textarea")
+DAYS = FormField("days", "number")
+WHO = (
+    FormField("objector_kind", "choice", required=True, choices=tuple(k for k in ObjectorKind)),
+    FormField("objector_name", required=True),
+)
+UPHELD = FormField("upheld", "choice", required=True, choices=("yes", "no"))
+FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
+    A.report: (
+        FormField("document_number"),
+        FormField("severity", "choice", choices=tuple(s for s in Severity)),
+    ),
+    A.order_rectification: (DAYS,),
+    A.submit_rectification: (
+        FormField("explanation", "textarea", required=True),
+        FormField("report", "textarea", required=True),
+    ),
+    A.accept_rectification: (),
+    A.return_rectification: (REASON, DAYS),
+    A.object: (*WHO, REASON),
+    A.decide_objection: (
+        UPHELD,
+        FormField("outcome", "choice", choices=tuple(o for o in ObjectionOutcome)),
+        REASON,
+    ),
+    A.apply_repair: (*WHO, REASON),
+    A.accept_repair: (REASON_OPTIONAL,),
+    A.refuse_repair: (REASON,),
+    A.decide_repair: (UPHELD, REASON_OPTIONAL),
+    A.leniency: (
+        FormField(
+            "leniency", "choice", required=True, choices=(Leniency.reduced, Leniency.waived)
+        ),
+        REASON,
+    ),
+    A.publish: (FormField("months", "number"),),
+}
+
+
+class FormProblem(Exception):
+    """A posted value the form itself cannot read (the console text under `key` says why)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+FIELD_NAMES = tuple(sorted({f.name for fields in FIELDS.values() for f in fields}))
+
+
+def _number(values: dict[str, str], name: str) -> int | None:
+    raw = values.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not 0 < int(raw) <= 1000:
+        raise FormProblem(f"records.bad.{name}")
+    return int(raw)
+
+
+def _upheld(values: dict[str, str]) -> bool | None:
+    return {"yes": True, "no": False}.get(values.get("upheld", ""))
+
+
+def command_of(action: RecordAction, version: int, values: dict[str, str]) -> RecordCommand:
+    """Return the service's command for a posted form (empty fields: not given)."""
+
+    def text(name: str) -> str | None:
+        return values.get(name, "").strip() or None
+
+    return RecordCommand(
+        action=action,
+        version=version,
+        reason=text("reason"),
+        days=_number(values, "days"),
+        document_number=text("document_number"),
+        severity=text("severity"),
+        explanation=text("explanation"),
+        report=text("report"),
+        upheld=_upheld(values),
+        outcome=text("outcome"),
+        objector_kind=text("objector_kind"),
+        objector_name=text("objector_name"),
+        leniency=text("leniency"),
+        months=_number(values, "months"),
+        channel="console",
+    )

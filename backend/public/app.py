@@ -1,0 +1,100 @@
+"""The public pages' own small app, mounted at /public: no sign-in, no script, strict headers.
+
+A sub-application (like the console) so that its headers cover everything under /public and
+nothing else. It shares the process's container: the same engine, clock and services.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from backend.api.deps import ContainerDep, ReadSessionDep
+from backend.assets import StaticAssets
+from backend.bootstrap import Container
+from backend.console import cookies
+from backend.public import texts
+from backend.public.headers import PublicHeaders
+from backend.public.records import MAX_PAGE, published_records
+from backend.records.env import record_env
+from backend.templating import template_environment
+
+PREFIX = "/public"
+HERE = Path(__file__).resolve().parent
+
+
+def language_of(request: Request, chosen: str) -> str:
+    """Return the page's language: the link's `lang`, else the console's cookie, else Chinese."""
+    if chosen in texts.LANGUAGES:
+        return chosen
+    remembered = cookies.read_cookie(request, cookies.LANGUAGE)
+    return remembered if remembered in texts.LANGUAGES else texts.DEFAULT_LANGUAGE
+
+
+def page_number(raw: str) -> int:
+    """Return the page asked for; anything that is not a page number is the first page."""
+    digits = raw.strip()
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(MAX_PAGE)):
+        return 1
+    return int(digits) if 0 < int(digits) <= MAX_PAGE else 1
+
+
+def create_public(container: Container) -> FastAPI:
+    """Return the public app: the records page and its style sheet under strict headers."""
+    public = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    public.state.container = container  # what backend.api.deps.SessionDep looks for
+    templates = template_environment(HERE / "templates")
+    assets = StaticAssets(HERE / "static", f"{PREFIX}/static")
+    public.add_middleware(PublicHeaders, static_prefix=f"{PREFIX}/static")
+    public.mount("/static", assets.files(), name="static")
+
+    @public.get("/records", response_class=HTMLResponse, name="public_records")
+    def records_page(
+        request: Request,
+        session: ReadSessionDep,
+        app_container: ContainerDep,
+        lang: str = "",
+        page: str = "1",
+    ) -> HTMLResponse:
+        """List the records published today, one page at a time (公示)."""
+        language = language_of(request, lang)
+        env = record_env(container=app_container, session=session)
+        shown = published_records(session=session, today=env.today(), page=page_number(page))
+        html = templates.get_template("records.html").render(
+            t=partial(texts.render, language),
+            lang=language,
+            other=next(code for code in texts.LANGUAGES if code != language),
+            view=shown,
+            static=assets.url,
+            path=f"{PREFIX}/records",
+        )
+        return HTMLResponse(html)
+
+    @public.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
+        """Answer an unknown address (or method) with a page in both languages, not JSON."""
+        language = language_of(request, request.query_params.get("lang", ""))
+        html = templates.get_template("not_found.html").render(
+            t=partial(texts.render, language),
+            lang=language,
+            other=next(code for code in texts.LANGUAGES if code != language),
+            static=assets.url,
+            path=f"{PREFIX}/records",
+        )
+        return HTMLResponse(html, status_code=404 if exc.status_code in (404, 405) else 400)
+
+    @public.get("/", include_in_schema=False)
+    def public_root() -> RedirectResponse:
+        """Send /public/ to the records page."""
+        return RedirectResponse(f"{PREFIX}/records", status_code=308)
+
+    return public
+
+
+def mount_public(app: FastAPI, container: Container) -> None:
+    """Serve the public pages at /public on the app."""
+    app.mount(PREFIX, create_public(container))

@@ -1,0 +1,89 @@
+"""The public pages' words in Chinese and English (the console's flat-catalogue mechanism)."""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+TEXTS: dict[str, dict[str, str]] = {
+    "zh": {
+        "site.title": "红桥区政务诚信",
+        "records.title": "政务失信记录公示",
+        "records.intro": "依法公示的政务失信记录。公示期届满、信用修复或异议成立后不再公示。",
+        "records.count": "共 {total} 条",
+        "records.none": "目前没有公示中的记录。",
+        "records.number": "记录编号",
+        "records.unit": "单位",
+        "records.person": "姓名及职务",
+        "records.finding": "认定类型",
+        "records.authority": "认定机关",
+        "records.document": "文书编号",
+        "records.arisen_on": "信息产生日期",
+        "records.severity": "严重程度",
+        "records.summary": "失信事实摘要",
+        "records.period": "公示期",
+        "records.period_value": "{start} 至 {end}",
+        "records.objection_note": "对公示信息有异议的，可通过本区投诉平台（/objection）提出。",
+        "finding.judgment": "法院判决",
+        "finding.penalty": "行政处罚",
+        "finding.sanction": "纪律处分",
+        "finding.accountability": "问责决定",
+        "severity.minor": "轻微",
+        "severity.general": "一般",
+        "severity.serious": "严重",
+        "paging.label": "分页",
+        "paging.previous": "上一页",
+        "paging.next": "下一页",
+        "paging.position": "第 {page} / {pages} 页",
+        "lang.switch": "English",
+        "lang.switch_to": "Switch to English",
+        "footer.note": "天津市红桥区人民政府 · 信息依法公示，请勿用于其他用途。",
+        "error.not_found_title": "没有这个页面",
+        "error.not_found": "您要找的页面不存在。公示的政务失信记录见下面的链接。",
+    },
+    "en": {
+        "site.title": "Hongqiao District Government Integrity",
+        "records.title": "Published dishonesty records",
+        "records.intro": "Government dishonesty records published by law. A record leaves this "
+        "page when its publicity period ends, when it is repaired or when an objection to it "
+        "is upheld.",
+        "records.count": "{total} in all",
+        "records.none": "No record is published at present.",
+        "records.number": "Record number",
+        "records.unit": "Unit",
+        "records.person": "Name and post",
+        "records.finding": "Finding",
+        "records.authority": "Deciding authority",
+        "records.document": "Document number",
+        "records.arisen_on": "Date arisen",
+        "records.severity": "Severity",
+        "records.summary": "Summary",
+        "records.period": "Publicity period",
+        "records.period_value": "{start} to {end}",
+        "records.objection_note": "To object to a published record, use the district's "
+        "complaint chat (/objection).",
+        "finding.judgment": "Court judgment",
+        "finding.penalty": "Administrative penalty",
+        "finding.sanction": "Disciplinary sanction",
+        "finding.accountability": "Accountability decision",
+        "severity.minor": "Minor",
+        "severity.general": "General",
+        "severity.serious": "Serious",
+        "paging.label": "Pages",
+        "paging.previous": "Previous",
+        "paging.next": "Next",
+        "paging.position": "Page {page} of {pages}",
+        "lang.switch": "中文",
+        "lang.switch_to": "切换到中文",
+        "footer.note": "Hongqiao District People's Government, Tianjin · Published by law; "
+        "not to be used for other purposes.",
+        "error.not_found_title": "Page not found",
+        "error.not_found": "There is no such page. The published records are at the link below.",
+    },
+}
+
+
+def render(language: str, key: str, **params: object) -> str:
+    """Return the text for a key in a language (Chinese when the language is unknown)."""
+    catalogue = TEXTS.get(language, TEXTS[DEFAULT_LANGUAGE])
+    return catalogue[key].format(**params)
