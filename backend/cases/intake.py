@@ -17,6 +17,7 @@ from backend.cases.idempotency import DETAIL, filed_with
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.numbers import hash_pin, new_pin, next_case_number
 from backend.cases.queries import get_case
+from backend.cases.search import search_words
 from backend.cases.text import check_text
 from backend.errors import NotFound, ValidationFailed
 from backend.observability.context import bind_case
@@ -86,6 +87,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     # transaction, so it never holds the database lock.
     pin = new_pin() if draft.anonymous else None
     pin_hash = hash_pin(pin) if pin else None
+    words = search_words(text)  # jieba's cut, also before the write transaction
     now = env.clock.now()
     today = local_day(now, ZoneInfo(env.timezone))  # the case number's day is Tianjin's
     _check_references(draft, env, today)
@@ -119,6 +121,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         department_code=env.taxonomy.lead_office,
         street_code=placement.street,
         text=text,
+        words=words,
         occurred_on=draft.occurred_on,
         location_text=draft.location_text,
         latitude=draft.latitude,

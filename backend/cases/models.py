@@ -96,6 +96,9 @@ class Case(SQLModel, table=True):
     version: int = 1
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+    # The text cut into jieba words at intake, for full-text search and the similar-case
+    # search (backend.cases.search); the database's full-text index reads it.
+    words: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class CaseEvent(SQLModel, table=True):

@@ -18,6 +18,7 @@ from backend.bounds import MAX_ROW_ID
 from backend.cases.models import Case, CaseStatus
 from backend.cases.numbers import canonical_number
 from backend.cases.ordering import CaseOrder, after_keyed_cursor, keyed_cursor, order_by
+from backend.cases.search import text_matches
 from backend.cases.workflow import can_see
 from backend.deadlines.views import (
     due_soon_condition,
@@ -207,8 +208,7 @@ def returned_to_triage() -> Any:
 
 
 def _matches(q: str):  # type: ignore[no-untyped-def]
-    """Match a search term in the text (literally: % and _ are not wildcards) or the number."""
-    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """Match the words of a search in the text (full-text index), or a case's number."""
     number = canonical_number(q)
-    text_match = col(Case.text).ilike(f"%{escaped}%", escape="\\")
+    text_match = text_matches(q)
     return or_(text_match, Case.number == number) if number else text_match
