@@ -18,13 +18,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, bindparam, false, text
+from sqlalchemy import Connection, bindparam, column, false, table, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.types import NullType
+from sqlmodel import Session, col
 
+from backend.cases.models import Case
+from backend.cases.numbers import canonical_number
 from backend.routing.text import word_string
 
 FTS_TABLE = "cases_fts"  # SQLite's FTS5 index of cases.words
+FTS_INDEX = table(FTS_TABLE, column("rowid"))
 PG_INDEX = "ix_cases_words_fts"  # PostgreSQL's GIN index of the same words
 PG_VECTOR = "to_tsvector('simple', coalesce(cases.words, ''))"
 SQLITE_TRIGGERS = ("cases_fts_insert", "cases_fts_delete", "cases_fts_update")
@@ -57,16 +62,19 @@ def tsquery(words: list[str]) -> str:
 class WordsMatch(ColumnElement[bool]):
     """WHERE clause: the case's words hold every word of the query (dialect-specific SQL)."""
 
-    type = Boolean()
+    type = NullType()  # a predicate as it is: Boolean would add `= 1` on SQLite
     inherit_cache = False  # the SQL holds the query's words; not worth caching
 
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: list[str], *, joined: bool = False) -> None:
         self.words = words
+        self.joined = joined  # SQLite: the statement joins FTS_INDEX (see `walk_index`)
 
 
 @compiles(WordsMatch, "sqlite")
 def _sqlite_match(element: WordsMatch, compiler: Any, **kw: Any) -> str:
     query = compiler.process(bindparam("fts_query", fts5_query(element.words), unique=True), **kw)
+    if element.joined:
+        return f"{FTS_TABLE} MATCH {query}"
     return f"cases.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {query})"
 
 
@@ -76,10 +84,36 @@ def _postgres_match(element: WordsMatch, compiler: Any, **kw: Any) -> str:
     return f"{PG_VECTOR} @@ to_tsquery('simple', {query})"
 
 
-def text_matches(q: str) -> ColumnElement[bool]:
-    """Return a WHERE clause for cases whose text holds every word of the search."""
+def text_matches(q: str, *, joined: bool = False) -> ColumnElement[bool]:
+    """Return a WHERE clause for cases whose text holds every word of the search.
+
+    With `joined`, the statement must join FTS_INDEX as `walk_index` does (SQLite only).
+    """
     words = query_words(q)
-    return WordsMatch(words) if words else false()
+    return WordsMatch(words, joined=joined) if words else false()
+
+
+def can_walk_index(session: Session, q: str | None) -> bool:
+    """Tell whether a newest-first page of this search can walk SQLite's index in its order.
+
+    Only there: PostgreSQL chooses by its statistics between its primary key (a common word)
+    and the GIN index (a rare one). A case number is matched besides the words, outside it.
+    """
+    bind = session.get_bind()
+    return bool(q) and bind.dialect.name == "sqlite" and canonical_number(q or "") is None
+
+
+def walk_index(statement: Any, before: int | None) -> tuple[Any, Any]:
+    """Join SQLite's FTS index to a statement; return it and its newest-first order.
+
+    SQLite then reads the index's matches newest first and stops after a page, however many
+    match, where `id IN (matches)` would collect every match before the first row.
+    """
+    rowid = FTS_INDEX.c.rowid
+    statement = statement.join(FTS_INDEX, rowid == col(Case.id))
+    if before is not None:
+        statement = statement.where(rowid < before)
+    return statement, rowid.desc()
 
 
 # --- Building the index (migration 0025 and `intake search rebuild`) -------------------------
@@ -121,26 +155,31 @@ def drop_index(connection: Connection) -> None:
 
 
 def fill_words(connection: Connection, *, every: bool = False) -> int:
-    """Cut the texts of cases without words (or of every case) into words; return how many.
+    """Cut the texts of cases without words (or of every case) into words; return how many."""
+    done, after = 0, 0
+    while (batch := fill_batch(connection, after=after, every=every)) is not None:
+        done, after = done + batch[0], batch[1]
+    return done
+
+
+def fill_batch(connection: Connection, *, after: int, every: bool) -> tuple[int, int] | None:
+    """Cut the next BACKFILL_BATCH texts after a case id; return how many and the last id.
 
     Batches by id, so a million cases never sit in memory at once; the index follows by the
-    triggers (SQLite) or the GIN index (PostgreSQL).
+    triggers (SQLite) or the GIN index (PostgreSQL). None when no case is left.
     """
-    done, after = 0, 0
     missing = "" if every else "AND words IS NULL "
-    while True:
-        rows = connection.execute(
-            text(f"SELECT id, text FROM cases WHERE id > :after {missing}ORDER BY id LIMIT :n"),
-            {"after": after, "n": BACKFILL_BATCH},
-        ).all()
-        if not rows:
-            return done
-        connection.execute(
-            text("UPDATE cases SET words = :words WHERE id = :id"),
-            [{"id": row.id, "words": search_words(row.text)} for row in rows],
-        )
-        done += len(rows)
-        after = rows[-1].id
+    rows = connection.execute(
+        text(f"SELECT id, text FROM cases WHERE id > :after {missing}ORDER BY id LIMIT :n"),
+        {"after": after, "n": BACKFILL_BATCH},
+    ).all()
+    if not rows:
+        return None
+    connection.execute(
+        text("UPDATE cases SET words = :words WHERE id = :id"),
+        [{"id": row.id, "words": search_words(row.text)} for row in rows],
+    )
+    return len(rows), rows[-1].id
 
 
 def is_index_object(name: str | None) -> bool:

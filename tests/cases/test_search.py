@@ -111,3 +111,21 @@ def test_query_words_are_quoted_for_each_engine() -> None:
     assert words == ["工程款", "x", "it", "s"]
     assert fts5_query(['a"b']) == '"a""b"*'
     assert tsquery(["it's", "a\\b"]) == "'it''s':* & 'a\\\\b':*"
+
+
+def test_a_search_pages_newest_first_with_its_cursor(client: TestClient, staff: Staff) -> None:
+    numbers = [file_case(client, staff.coordinator, text=ARREARS)["number"] for _ in range(3)]
+    file_case(client, staff.coordinator, text=ENFORCEMENT)
+
+    def page(cursor: str | None) -> dict[str, object]:
+        params = {"q": "工程款", "limit": "2"} | ({"cursor": cursor} if cursor else {})
+        answer: dict[str, object] = client.get(
+            "/api/v1/cases", params=params, headers=staff.coordinator
+        ).json()
+        return answer
+
+    first = page(None)
+    second = page(str(first["next_cursor"]))
+    listed = [c["number"] for p in (first, second) for c in p["data"]]  # type: ignore[attr-defined]
+    assert listed == list(reversed(numbers))
+    assert second["next_cursor"] is None
