@@ -62,7 +62,7 @@ def tsquery(words: list[str]) -> str:
 class WordsMatch(ColumnElement[bool]):
     """WHERE clause: the case's words hold every word of the query (dialect-specific SQL)."""
 
-    type = NullType()  # a predicate as it is: Boolean would add `= 1` on SQLite
+    type = NullType()  # type: ignore[assignment]  # Boolean would add `= 1` on SQLite
     inherit_cache = False  # the SQL holds the query's words; not worth caching
 
     def __init__(self, words: list[str], *, joined: bool = False) -> None:
