@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, column, false, table, text
+from sqlalchemy import Connection, bindparam, column, event, false, table, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.types import NullType
@@ -41,6 +41,13 @@ _WORDLIKE = re.compile(r"\w")
 def search_words(raw: str) -> str:
     """Return the text cut into normalised jieba words joined by spaces (stored at intake)."""
     return word_string(raw)
+
+
+@event.listens_for(Case, "before_insert")
+def _cut_at_insert(_mapper: Any, _connection: Any, case: Case) -> None:
+    """Cut a case written without its words (intake cuts them before its transaction)."""
+    if case.words is None:
+        case.words = search_words(case.text)
 
 
 def query_words(q: str) -> list[str]:
