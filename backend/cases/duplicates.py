@@ -42,6 +42,8 @@ def candidates(*, department: str, category: str, since: datetime) -> Any:
 
 def compared(words: str) -> str:
     """Return the first _COMPARED_CHARS characters' worth of a text's words."""
+    if len(words) <= _COMPARED_CHARS:  # most complaints: nothing to cut
+        return words
     kept, length = [], 0
     for word in words.split():
         if length >= _COMPARED_CHARS:
