@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python bench/routing_eval.py
 	$(BIN)/python bench/dialog_throughput.py
 	$(BIN)/python bench/overload.py
+	$(BIN)/python bench/scaling.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache tests/.artifacts
