@@ -129,3 +129,13 @@ def test_a_search_pages_newest_first_with_its_cursor(client: TestClient, staff: 
     listed = [c["number"] for p in (first, second) for c in p["data"]]  # type: ignore[attr-defined]
     assert listed == list(reversed(numbers))
     assert second["next_cursor"] is None
+
+
+@pytest.mark.parametrize(
+    "q", ['" OR *', "NEAR(工程款 拖欠)", "a & b | !c", "it's:*", "\\", "AND", "工程款 -拖欠"]
+)
+def test_query_syntax_of_either_engine_is_read_as_words(
+    client: TestClient, staff: Staff, filed: dict[str, str], q: str
+) -> None:
+    response = client.get("/api/v1/cases", params={"q": q}, headers=staff.coordinator)
+    assert response.status_code == 200, response.text
