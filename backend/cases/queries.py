@@ -126,6 +126,10 @@ def list_cases(
         # are few and often old (measured on PostgreSQL with 1,000,000 cases: 5 s walking,
         # 30 ms sorting). `id + 0` is the same order without the primary key's index.
         newest_first = (col(Case.id) + 0).desc()
+    elif where.q and session.get_bind().dialect.name == "postgresql":
+        # Likewise a search: with statistics PostgreSQL walked the primary key and computed
+        # every text's tsvector to find a rare word (5.5 s at 200,000 cases, measured).
+        newest_first = (col(Case.id) + 0).desc()
     rows = list(session.exec(statement.order_by(newest_first).limit(limit + 1)).all())
     page, more = rows[:limit], len(rows) > limit
     last_id = page[-1].id if page else None
