@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/read_write_p99.py
 	$(BIN)/python bench/routing_cold.py
+	$(BIN)/python bench/scaling.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache tests/.artifacts

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +29,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlmodel import SQLModel, col
 
 from backend.cases.models import Case, CaseCounter, CaseEvent
+from backend.cases.search import search_words
 from backend.db import make_engine
 from backend.deadlines.models import Deadline
 from backend.people.models import Reporter
@@ -42,6 +44,9 @@ WEIGHTS = tuple(itertools.accumulate((2, 2, 6, 6, 10, 14, 55)))  # cumulative: d
 REJECTED = 0.05
 CHANNELS = ("api", "telegram", "web", "console", "open311")
 RATINGS = ("satisfied", "satisfied", "satisfied", "basic", "dissatisfied")
+SIMILAR_TEXT = (
+    "区里的项目做完了，工程款一直拖欠不付，已经拖了半年多"  # like the dialogs' test text
+)
 PHRASES = (
     "工程款拖欠至今未付",
     "承诺的补贴迟迟没有发放",
@@ -136,15 +141,38 @@ def _clock(
     ids.clock += 1
 
 
-def _case(ids: Ids, rows: Rows, now: datetime, taxonomy: tuple[list[Any], list[str]]) -> None:
+@dataclass(frozen=True)
+class Similar:
+    """Open cases of one unit and category, filed in the last days, all telling one story."""
+
+    text: str
+    unit: str = "czj"
+    category: str = "arrears"
+    days: int = 20
+
+
+@cache
+def _words(first: str, second: str) -> str:
+    return search_words(f"{first}，{second}")
+
+
+def _case(
+    ids: Ids,
+    rows: Rows,
+    now: datetime,
+    taxonomy: tuple[list[Any], list[str]],
+    similar: Similar | None = None,
+) -> None:
     categories, streets = taxonomy
-    created = now - timedelta(seconds=random.randint(0, DAYS * 86400))
+    created = now - timedelta(
+        seconds=random.randint(0, (similar.days if similar else DAYS) * 86400)
+    )
     day = created.astimezone(ZONE).strftime("%Y%m%d")  # the counter's key, as the app's
     ids.numbers[day] = ids.numbers.get(day, 0) + 1
-    category, owner = random.choice(categories)
+    category, owner = (similar.category, similar.unit) if similar else random.choice(categories)
     street = random.choice(streets) if streets else None
     unit = street if owner == "street" else owner
-    status = random.choices(STATES, cum_weights=WEIGHTS)[0]
+    status = random.choices(STATES, cum_weights=WEIGHTS)[0] if similar is None else "routed"
     if status == "closed" and random.random() < REJECTED:
         status = "rejected"
     channel = random.choice(CHANNELS)
@@ -186,6 +214,8 @@ def _case(ids: Ids, rows: Rows, now: datetime, taxonomy: tuple[list[Any], list[s
         if reached >= STATES.index("resolved"):
             _clock(ids, rows, case_id, "follow_up", unit, at, reached >= STATES.index("closed"))
     rated = status == "closed" and random.random() < 0.7
+    first, second = random.choice(PHRASES), random.choice(PHRASES)
+    words = _words(first, second)  # cut once per pair of phrases: jieba's cost stays small
     rows.cases.append(
         {
             "id": case_id,
@@ -195,7 +225,10 @@ def _case(ids: Ids, rows: Rows, now: datetime, taxonomy: tuple[list[Any], list[s
             "category_id": category,
             "department_code": unit if reached >= STATES.index("routed") else None,
             "street_code": street,
-            "text": f"{random.choice(PHRASES)}，{random.choice(PHRASES)}（第{case_id}号）",
+            "text": f"{similar.text}，{first}"
+            if similar
+            else f"{first}，{second}（第{case_id}号）",
+            "words": _words(similar.text, first) if similar else f"{words} 第 {case_id} 号",
             "location_text": None,
             "occurred_on": (created - timedelta(days=random.randint(0, 30))).date(),
             "latitude": None,
@@ -220,18 +253,32 @@ def _case(ids: Ids, rows: Rows, now: datetime, taxonomy: tuple[list[Any], list[s
     ids.case += 1
 
 
-def batches(total: int, now: datetime, taxonomy: Any, ids: Ids) -> Iterator[Rows]:
+def batches(
+    total: int, now: datetime, taxonomy: Any, ids: Ids, similar: Similar | None = None
+) -> Iterator[Rows]:
     """Yield the rows of `total` cases, BATCH cases at a time."""
     rows = Rows()
     for done in range(1, total + 1):
-        _case(ids, rows, now, taxonomy)
+        _case(ids, rows, now, taxonomy, similar)
         if done % BATCH == 0 or done == total:
             yield rows
             rows = Rows()
 
 
-def seed(engine: Engine, *, cases: int, seed: int = 13, now: datetime | None = None) -> Ids:
-    """Write `cases` cases with their rows into an upgraded database without cases."""
+def seed(
+    engine: Engine,
+    *,
+    cases: int,
+    seed: int = 13,
+    now: datetime | None = None,
+    similar: int = 0,
+    similar_as: Similar | None = None,
+) -> Ids:
+    """Write `cases` cases with their rows into an upgraded database without cases.
+
+    Then `similar` open cases of one unit and category telling one story (`similar_as`, by
+    default a retelling of an arrears complaint): the similar-case search's worst case.
+    """
     random.seed(seed)
     now = now or datetime.now(UTC)
     ids = Ids()
@@ -241,7 +288,10 @@ def seed(engine: Engine, *, cases: int, seed: int = 13, now: datetime | None = N
         taxonomy = _taxonomy(connection)
         if not taxonomy[0]:
             raise SystemExit("no categories: start the app once (or `intake db upgrade`) first")
-    for rows in batches(cases, now, taxonomy, ids):
+    story = similar_as or Similar(SIMILAR_TEXT)
+    for rows in itertools.chain(
+        batches(cases, now, taxonomy, ids), batches(similar, now, taxonomy, ids, story)
+    ):
         with engine.begin() as connection:
             for table, values in (
                 (Reporter, rows.reporters),
@@ -254,7 +304,8 @@ def seed(engine: Engine, *, cases: int, seed: int = 13, now: datetime | None = N
                         insert(SQLModel.metadata.tables[table.__tablename__]), values
                     )
     with engine.begin() as connection:
-        counters = [{"day": day, "last": last} for day, last in ids.numbers.items()]
+        # The app keys its counters by the whole year (next_case_number): 20261127.
+        counters = [{"day": f"20{day}", "last": last} for day, last in ids.numbers.items()]
         if counters:
             connection.execute(insert(CaseCounter), counters)
         if engine.dialect.name == "postgresql":
@@ -273,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, required=True)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--similar", type=int, default=0, help="open cases telling one story")
     args = parser.parse_args(argv)
     url = os.environ.get("INTAKE_DATABASE_URL", "").strip()
     if not url:
@@ -280,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     engine = make_engine(url)
     started = datetime.now(UTC)
-    seed(engine, cases=args.cases, seed=args.seed)
+    seed(engine, cases=args.cases, seed=args.seed, similar=args.similar)
     seconds = (datetime.now(UTC) - started).total_seconds()
     print(f"seeded {args.cases} cases in {seconds:.1f} s")
     engine.dispose()

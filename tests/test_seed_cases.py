@@ -50,3 +50,23 @@ def test_cases_filed_after_seeding_get_fresh_ids_and_numbers(
         "/api/v1/cases", json={"text": "工程款拖欠至今未付，请尽快处理"}, headers=staff.coordinator
     )
     assert response.status_code == 201, response.text
+
+
+def test_similar_open_cases_are_seeded_recent_open_and_with_their_words(
+    container: Container,
+) -> None:
+    from backend.cases.search import search_words
+    from bench.seed_cases import SIMILAR_TEXT
+
+    now = container.clock.now()
+    seed(container.engine, cases=20, similar=30, now=now)
+
+    with Session(container.engine) as session:
+        cases = session.execute(select(Case).order_by(Case.id)).scalars().all()
+    alike = [c for c in cases if c.text.startswith(SIMILAR_TEXT)]
+    assert len(cases) == 50 and len(alike) == 30
+    assert {(c.department_code, c.category_id, c.status) for c in alike} == {
+        ("czj", "arrears", "routed")
+    }
+    assert all((now - c.created_at).days <= 20 for c in alike)
+    assert [c.words for c in cases] == [search_words(c.text) for c in cases]  # as at intake

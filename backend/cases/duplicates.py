@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
 
 from backend.cases.models import Case, CaseKind, CaseStatus
-from backend.routing.text import word_string
+from backend.cases.search import search_words
 
 # Cases still being handled; resolved, closed and rejected ones are history, not duplicates.
 OPEN_STATUSES = tuple(
@@ -22,21 +22,35 @@ MIN_SCORE = 0.65  # 0..1: measured to separate retellings from other cases of on
 _COMPARED_CHARS = 300  # the start of a text says what it is about; the rest costs time
 
 
-def candidates(*, department: str, category: str, since: datetime) -> SelectOfScalar[Case]:
-    """Return the query for the newest open cases of a unit and category created since then."""
+def candidates(*, department: str, category: str, since: datetime) -> Any:
+    """Return the query for the ids and words of the newest open cases of a unit and category
+    created since then (their texts were cut into words at intake)."""
     return (
-        select(Case)
+        select(col(Case.id), col(Case.words))
         .where(
-            col(Case.department_code) == department,  # unit, status, category: each indexed
-            col(Case.status).in_(OPEN_STATUSES),
+            col(Case.department_code) == department,  # unit, category, date: one index
             col(Case.category_id) == category,
             col(Case.created_at) >= since,
+            col(Case.status).in_(OPEN_STATUSES),
             col(Case.merged_into_id).is_(None),
             col(Case.kind) == CaseKind.complaint.value,  # a record is nobody's duplicate
         )
         .order_by(col(Case.id).desc())
         .limit(MAX_CANDIDATES)
     )
+
+
+def compared(words: str) -> str:
+    """Return the first _COMPARED_CHARS characters' worth of a text's words."""
+    if len(words) <= _COMPARED_CHARS:  # most complaints: nothing to cut
+        return words
+    kept, length = [], 0
+    for word in words.split():
+        if length >= _COMPARED_CHARS:
+            break
+        kept.append(word)
+        length += len(word)
+    return " ".join(kept)
 
 
 def find_duplicates(
@@ -48,25 +62,37 @@ def find_duplicates(
     now: datetime,
     days: int = 30,
     limit: int = 3,
+    words: str | None = None,
 ) -> list[tuple[Case, float]]:
-    """Return up to `limit` open cases of the unit and category from the last days, most alike."""
-    query = word_string(text, _COMPARED_CHARS)
+    """Return up to `limit` open cases of the unit and category from the last days, most alike.
+
+    `words`: the text's stored words (`Case.words`), when it is a case's, to cut it no again.
+    """
+    query = compared(words if words is not None else search_words(text))
     if not query or limit <= 0:
         return []
     since = now - timedelta(days=days)
-    cases = list(session.exec(candidates(department=department, category=category, since=since)))
-    if not cases:
+    statement = candidates(department=department, category=category, since=since)
+    rows: list[tuple[int, str | None]] = list(session.exec(statement).all())
+    ids = [case_id for case_id, _ in rows]
+    texts = [compared(stored or "") for _, stored in rows]
+    if not texts:
         return []
-    texts = [word_string(case.text, _COMPARED_CHARS) for case in cases]
     # Word sets find a retelling with words added or left out; word order (token_sort)
     # keeps a short text that shares a few common words from counting as a copy.
     found = process.extract(
         query, texts, scorer=fuzz.token_set_ratio, score_cutoff=MIN_SCORE * 100, limit=None
     )
     scored = [
-        (cases[i], (by_set + fuzz.token_sort_ratio(query, texts[i])) / 200)
-        for _, by_set, i in found
+        (ids[i], (by_set + fuzz.token_sort_ratio(query, texts[i])) / 200) for _, by_set, i in found
     ]
-    alike = [(case, round(score, 3)) for case, score in scored if score >= MIN_SCORE]
-    alike.sort(key=lambda pair: (-pair[1], -(pair[0].id or 0)))
-    return alike[:limit]
+    alike = [(case_id, round(score, 3)) for case_id, score in scored if score >= MIN_SCORE]
+    alike.sort(key=lambda pair: (-pair[1], -pair[0]))
+    best = alike[:limit]
+    if not best:
+        return []
+    cases = {
+        case.id: case
+        for case in session.exec(select(Case).where(col(Case.id).in_([i for i, _ in best])))
+    }
+    return [(cases[case_id], score) for case_id, score in best if case_id in cases]

@@ -18,6 +18,7 @@ from backend.cases.idempotency import DETAIL, filed_with
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.numbers import hash_pin, new_pin, next_case_number
 from backend.cases.queries import get_case
+from backend.cases.search import search_words
 from backend.cases.text import check_text
 from backend.errors import NotFound, ValidationFailed
 from backend.observability.context import bind_case
@@ -102,6 +103,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
             raise ValidationFailed("unstorable_form_text", field=field)
     pin = new_pin() if draft.anonymous else None
     pin_hash = hash_pin(pin, env.pin_key) if pin else None
+    words = search_words(text)  # jieba's cut, also before the write transaction
     now = env.clock.now()
     today = local_day(now, ZoneInfo(env.timezone))  # the case number's day is Tianjin's
     _check_references(draft, env, today)
@@ -136,6 +138,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         department_code=first.department,
         street_code=placement.street,
         text=text,
+        words=words,
         occurred_on=draft.occurred_on,
         location_text=draft.location_text,
         latitude=draft.latitude,

@@ -101,6 +101,9 @@ class Case(SQLModel, table=True):
     # 诉求类型 (backend/request_types): inquiry, help, complaint, report, suggestion; its time
     # limit sets the resolve clock. None for a dishonesty record.
     request_type: str | None = Field(default=None, max_length=16)
+    # The text cut into jieba words at intake, for full-text search and the similar-case
+    # search (backend.cases.search); the database's full-text index reads it.
+    words: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class CaseEvent(SQLModel, table=True):

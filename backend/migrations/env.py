@@ -6,17 +6,29 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import backend.models  # noqa: F401  (registers every table)
+from backend.cases.search import is_index_object
 from backend.db import make_engine
 from backend.settings import get_settings
 
 config = context.config
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave the full-text index (built by SQL of its own, not in the models) to its migration."""
+    return not is_index_object(name)
+
+
 target_metadata = SQLModel.metadata
 
 
 def run_migrations_offline() -> None:
     url = config.get_main_option("sqlalchemy.url") or get_settings().database_url
     context.configure(
-        url=url, target_metadata=target_metadata, literal_binds=True, render_as_batch=True
+        url=url,
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -42,6 +54,7 @@ def _run(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -141,6 +141,7 @@ def _notice(session: Session, receipt: Receipt, env: CaseEnv, language: str, now
             department=case.department_code,
             category=case.category_id,
             text=case.text,
+            words=case.words,
             now=now,
             limit=4,  # the new case itself is one of them
         )

@@ -235,3 +235,26 @@ def test_db_check_passes_the_database_and_migration_checks_of_a_prepared_databas
 ) -> None:
     done = intake(settings, "db", "check")
     assert done.stdout.splitlines()[:2] == ["database: ok", "migrations: ok"]
+
+
+def test_search_rebuild_cuts_texts_without_words_and_finds_them(
+    settings: Settings, client: TestClient, staff: Staff
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from tests.api.helpers import ENFORCEMENT, file_case
+
+    number = file_case(client, staff.coordinator, text=ENFORCEMENT)["number"]
+    engine = create_engine(settings.database_url)
+    with engine.begin() as connection:  # as a case filed before migration 0025 stands
+        connection.execute(text("UPDATE cases SET words = NULL"))
+    engine.dispose()
+
+    done = intake(settings, "search", "rebuild")
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1].startswith("cut 1 case text(s) into words")
+    found = client.get("/api/v1/cases", params={"q": "三轮车"}, headers=staff.coordinator)
+    assert [c["number"] for c in found.json()["data"]] == [number]
+    again = intake(settings, "search", "rebuild", "--all")
+    assert again.stdout.strip().splitlines()[-1].startswith("cut 1 case text(s)"), again.stderr

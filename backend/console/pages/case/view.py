@@ -163,6 +163,7 @@ def _similar(
         department=case.department_code,
         category=case.category_id,
         text=case.text,
+        words=case.words,
         now=now,
         limit=SIMILAR_LIMIT + 1,
     )

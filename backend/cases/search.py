@@ -1,0 +1,196 @@
+"""Full-text search of case texts through the database's own engine, fed with jieba's words.
+
+A case's text is cut into words once, at intake (`Case.words`: normalised jieba words joined
+by spaces, the same cut the similar-case search compares). The database indexes those words:
+
+- SQLite: an FTS5 table `cases_fts` with `cases` as its external content, kept in step by
+  triggers on `cases` (migration 0025);
+- PostgreSQL: a GIN index on `to_tsvector('simple', coalesce(words, ''))` ('simple': no
+  stemming or stop words, so it works for any language on every server).
+
+A query is cut the same way; every word of it must begin a word of the text (`工程` finds
+`工程款`, `拖欠工程款` finds `工程款拖欠至今`). A query with no word in it (only punctuation)
+finds nothing. Nothing here scans `cases`: `LIKE '%…%'` read every text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, column, event, false, table, text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.types import NullType
+from sqlmodel import Session, col
+
+from backend.cases.models import Case
+from backend.cases.numbers import canonical_number
+from backend.routing.text import word_string
+
+FTS_TABLE = "cases_fts"  # SQLite's FTS5 index of cases.words
+FTS_INDEX = table(FTS_TABLE, column("rowid"))
+PG_INDEX = "ix_cases_words_fts"  # PostgreSQL's GIN index of the same words
+PG_VECTOR = "to_tsvector('simple', coalesce(cases.words, ''))"
+SQLITE_TRIGGERS = ("cases_fts_insert", "cases_fts_delete", "cases_fts_update")
+MAX_QUERY_WORDS = 16  # a pasted paragraph is not a search: the first words say enough
+BACKFILL_BATCH = 1000
+_WORDLIKE = re.compile(r"\w")
+
+
+def search_words(raw: str) -> str:
+    """Return the text cut into normalised jieba words joined by spaces (stored at intake)."""
+    return word_string(raw)
+
+
+@event.listens_for(Case, "before_insert")
+def _cut_at_insert(_mapper: Any, _connection: Any, case: Case) -> None:
+    """Cut a case written without its words (intake cuts them before its transaction)."""
+    if case.words is None:
+        case.words = search_words(case.text)
+
+
+def query_words(q: str) -> list[str]:
+    """Return the words of a search, as the texts were cut (punctuation left out)."""
+    words = [w for w in search_words(q).split() if _WORDLIKE.search(w)]
+    return list(dict.fromkeys(words))[:MAX_QUERY_WORDS]
+
+
+def fts5_query(words: list[str]) -> str:
+    """Return an FTS5 query: every word as the start of a word of the text."""
+    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def tsquery(words: list[str]) -> str:
+    """Return a PostgreSQL tsquery: every word as the start of a lexeme of the text."""
+    return " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "':*" for w in words)
+
+
+class WordsMatch(ColumnElement[bool]):
+    """WHERE clause: the case's words hold every word of the query (dialect-specific SQL)."""
+
+    type = NullType()  # type: ignore[assignment]  # Boolean would add `= 1` on SQLite
+    inherit_cache = False  # the SQL holds the query's words; not worth caching
+
+    def __init__(self, words: list[str], *, joined: bool = False) -> None:
+        self.words = words
+        self.joined = joined  # SQLite: the statement joins FTS_INDEX (see `walk_index`)
+
+
+@compiles(WordsMatch, "sqlite")
+def _sqlite_match(element: WordsMatch, compiler: Any, **kw: Any) -> str:
+    query = compiler.process(bindparam("fts_query", fts5_query(element.words), unique=True), **kw)
+    if element.joined:
+        return f"{FTS_TABLE} MATCH {query}"
+    return f"cases.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {query})"
+
+
+@compiles(WordsMatch, "postgresql")
+def _postgres_match(element: WordsMatch, compiler: Any, **kw: Any) -> str:
+    query = compiler.process(bindparam("ts_query", tsquery(element.words), unique=True), **kw)
+    return f"{PG_VECTOR} @@ to_tsquery('simple', {query})"
+
+
+def text_matches(q: str, *, joined: bool = False) -> ColumnElement[bool]:
+    """Return a WHERE clause for cases whose text holds every word of the search.
+
+    With `joined`, the statement must join FTS_INDEX as `walk_index` does (SQLite only).
+    """
+    words = query_words(q)
+    return WordsMatch(words, joined=joined) if words else false()
+
+
+def can_walk_index(session: Session, q: str | None) -> bool:
+    """Tell whether a newest-first page of this search can walk SQLite's index in its order.
+
+    Only there: PostgreSQL chooses by its statistics between its primary key (a common word)
+    and the GIN index (a rare one). A case number is matched besides the words, outside it.
+    """
+    bind = session.get_bind()
+    return bool(q) and bind.dialect.name == "sqlite" and canonical_number(q or "") is None
+
+
+def walk_index(statement: Any, before: int | None) -> tuple[Any, Any]:
+    """Join SQLite's FTS index to a statement; return it and its newest-first order.
+
+    SQLite then reads the index's matches newest first and stops after a page, however many
+    match, where `id IN (matches)` would collect every match before the first row.
+    """
+    rowid = FTS_INDEX.c.rowid
+    statement = statement.join(FTS_INDEX, rowid == col(Case.id))
+    if before is not None:
+        statement = statement.where(rowid < before)
+    return statement, rowid.desc()
+
+
+# --- Building the index (migration 0025 and `intake search rebuild`) -------------------------
+
+_SQLITE_SCHEMA = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} "
+    # Prefix indexes of 1 to 4 characters (most jieba words): `"工程"*` then reads its matches
+    # newest first and stops after a page; without them FTS5 merges every match first.
+    "USING fts5(words, content='cases', content_rowid='id', prefix='1 2 3 4')",
+    "CREATE TRIGGER IF NOT EXISTS cases_fts_insert AFTER INSERT ON cases BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, words) VALUES (new.id, new.words); END",
+    "CREATE TRIGGER IF NOT EXISTS cases_fts_delete AFTER DELETE ON cases BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, words) VALUES ('delete', old.id, old.words); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS cases_fts_update AFTER UPDATE OF words ON cases BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, words) VALUES ('delete', old.id, old.words); "
+    f"INSERT INTO {FTS_TABLE}(rowid, words) VALUES (new.id, new.words); END",
+)
+
+
+def create_index(connection: Connection) -> None:
+    """Create the full-text index of cases.words (and, on SQLite, the triggers feeding it)."""
+    if connection.dialect.name == "sqlite":
+        for statement in _SQLITE_SCHEMA:
+            connection.execute(text(statement))
+        connection.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+    else:
+        connection.execute(
+            text(f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON cases USING gin ({PG_VECTOR})")
+        )
+
+
+def drop_index(connection: Connection) -> None:
+    """Drop the full-text index (migration 0025's downgrade)."""
+    if connection.dialect.name == "sqlite":
+        for trigger in SQLITE_TRIGGERS:
+            connection.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
+        connection.execute(text(f"DROP TABLE IF EXISTS {FTS_TABLE}"))
+    else:
+        connection.execute(text(f"DROP INDEX IF EXISTS {PG_INDEX}"))
+
+
+def fill_words(connection: Connection, *, every: bool = False) -> int:
+    """Cut the texts of cases without words (or of every case) into words; return how many."""
+    done, after = 0, 0
+    while (batch := fill_batch(connection, after=after, every=every)) is not None:
+        done, after = done + batch[0], batch[1]
+    return done
+
+
+def fill_batch(connection: Connection, *, after: int, every: bool) -> tuple[int, int] | None:
+    """Cut the next BACKFILL_BATCH texts after a case id; return how many and the last id.
+
+    Batches by id, so a million cases never sit in memory at once; the index follows by the
+    triggers (SQLite) or the GIN index (PostgreSQL). None when no case is left.
+    """
+    missing = "" if every else "AND words IS NULL "
+    rows = connection.execute(
+        text(f"SELECT id, text FROM cases WHERE id > :after {missing}ORDER BY id LIMIT :n"),
+        {"after": after, "n": BACKFILL_BATCH},
+    ).all()
+    if not rows:
+        return None
+    connection.execute(
+        text("UPDATE cases SET words = :words WHERE id = :id"),
+        [{"id": row.id, "words": search_words(row.text)} for row in rows],
+    )
+    return len(rows), rows[-1].id
+
+
+def is_index_object(name: str | None) -> bool:
+    """Tell whether a schema object belongs to the full-text index (not in the models)."""
+    return bool(name) and (str(name).startswith(FTS_TABLE) or name == PG_INDEX)

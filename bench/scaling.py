@@ -1,0 +1,216 @@
+"""Benchmark: what each user-facing read costs with many cases stored against 10,000 (issue 13).
+
+Two databases are seeded by bench/seed_cases.py, 10,000 cases and a large number (200,000 by
+default; 1,000,000 with BENCH_FULL=1 or `--large`), and every request below runs on both in
+alternating rounds, each timed as the best of a few calls. Printed per request: the median
+milliseconds of each side and the ratio large / 10k (the best rounds' and the medians'). The
+goal: every ratio at most 1.3.
+
+Requests: the list (no filter, each indexed filter, a clerk's), full-text search with a
+word many texts hold and with one none holds, the dialog's "my cases", status by number,
+similar-case search, and the statistics of the last 30 days and of a year.
+
+Run: `make bench` or `.venv/bin/python bench/scaling.py [--postgres URL] [--large N]
+[--rounds 5]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, select, text
+from sqlmodel import Session, col
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from backend.actors import Actor  # noqa: E402
+from backend.attachments.store import ContentStore  # noqa: E402
+from backend.bootstrap import Container, build, prepare_database  # noqa: E402
+from backend.cases.duplicates import find_duplicates  # noqa: E402
+from backend.cases.models import Case  # noqa: E402
+from backend.cases.queries import CaseFilter, get_case, list_cases  # noqa: E402
+from backend.conversations.dialog_services import BackendDialogServices  # noqa: E402
+from backend.migrate import upgrade  # noqa: E402
+from backend.people.models import Reporter, Role  # noqa: E402
+from backend.periods import period  # noqa: E402
+from backend.settings import load_settings  # noqa: E402
+from backend.stats import service as stats  # noqa: E402
+from bench.seed_cases import seed  # noqa: E402
+from dialogs.model import ChatRef  # noqa: E402
+from tests.fakes import FakeClock  # noqa: E402
+
+NOW = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)
+SMALL = 10_000
+COORDINATOR = Actor("staff", 1, "协调员", Role.coordinator, "fgw")
+CLERK = Actor("staff", 2, "财政局", Role.clerk, "czj")
+ARREARS = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"
+CALLS = 3  # each timing is the best of these
+
+
+def _list(where: CaseFilter, actor: Actor = COORDINATOR) -> Callable[[Session, Container], object]:
+    return lambda s, _c: list_cases(session=s, actor=actor, where=where, cursor=None, limit=50)
+
+
+def _my_cases(session: Session, container: Container) -> object:
+    chat = session.exec(
+        select(Reporter.chat_id).where(col(Reporter.chat_id).is_not(None)).limit(1)
+    ).one()[0]
+    services = BackendDialogServices(
+        session=session,
+        container=container,
+        fetchers={},
+        store=ContentStore(container.settings.data_dir / "files"),
+    )
+    return services.my_cases(ChatRef("telegram", str(chat)))
+
+
+def _by_number(session: Session, _container: Container) -> object:
+    number = session.exec(select(Case.number).where(Case.id == SMALL // 2)).one()[0]
+    return get_case(session=session, number=number, actor=COORDINATOR)
+
+
+def _similar(session: Session, _container: Container) -> object:
+    return find_duplicates(
+        session=session, department="czj", category="arrears", text=ARREARS, now=NOW
+    )
+
+
+def _stats(days: int) -> Callable[[Session, Container], object]:
+    def run(session: Session, container: Container) -> object:
+        end = NOW.astimezone(container.settings.zone).date()
+        window = period(end - timedelta(days=days - 1), end, container.settings.zone)
+        stats.unit_stats(session=session, window=window, now=NOW, department=None)
+        return stats.district_stats(session=session, window=window, now=NOW)
+
+    return run
+
+
+REQUESTS: list[tuple[str, Callable[[Session, Container], object]]] = [
+    ("list, newest", _list(CaseFilter())),
+    ("list, unit", _list(CaseFilter(department="czj"))),
+    ("list, status", _list(CaseFilter(status="routed"))),
+    ("list, category", _list(CaseFilter(category="arrears"))),
+    ("list, a clerk's", _list(CaseFilter(), CLERK)),
+    ("search q=, a common word", _list(CaseFilter(q="拖欠"))),
+    ("search q=, no text has it", _list(CaseFilter(q="医保报销"))),
+    ("search q=, a unit's, no text", _list(CaseFilter(q="医保报销", department="czj"))),
+    ("my cases (dialog)", _my_cases),
+    ("status by number", _by_number),
+    ("similar-case search", _similar),
+    ("stats, last 30 days", _stats(30)),
+    ("stats, a year", _stats(365)),
+]
+
+
+def prepared(url: str, cases: int, folder: Path) -> Container:
+    """Return a container on a new database holding `cases` seeded cases."""
+    upgrade(url)
+    settings = load_settings(env="test", database_url=url, data_dir=folder)
+    container = build(settings, clock=FakeClock(NOW))
+    prepare_database(container)
+    started = time.perf_counter()
+    seed(container.engine, cases=cases, now=NOW)
+    if container.engine.dialect.name == "postgresql":
+        autocommit = container.engine.execution_options(isolation_level="AUTOCOMMIT")
+        with autocommit.connect() as connection:  # the planner's statistics, as in production
+            connection.execute(text("VACUUM ANALYZE"))
+    took = time.perf_counter() - started
+    print(f"  seeded {cases:,} cases in {took:.0f} s", flush=True)
+    return container
+
+
+def best_ms(container: Container, request: Callable[[Session, Container], object]) -> float:
+    """Return the best of CALLS timings of one request, in a read session of its own each."""
+    timings = []
+    for _ in range(CALLS):
+        with Session(container.engine) as session:
+            started = time.perf_counter()
+            request(session, container)
+            timings.append(1000 * (time.perf_counter() - started))
+            session.rollback()
+    return min(timings)
+
+
+def compare(small: Container, large: Container, rounds: int) -> list[tuple[str, str]]:
+    """Time every request on both databases, alternating; return printable rows."""
+    times: dict[str, tuple[list[float], list[float]]] = {n: ([], []) for n, _ in REQUESTS}
+    for _ in range(rounds):
+        for name, request in REQUESTS:
+            times[name][0].append(best_ms(small, request))
+            times[name][1].append(best_ms(large, request))
+    rows = []
+    for name, (of_small, of_large) in times.items():
+        ratios = [b / a for a, b in zip(of_small, of_large, strict=True)]
+        small_ms, large_ms = statistics.median(of_small), statistics.median(of_large)
+        rows.append(
+            (
+                name,
+                f"{small_ms:8.2f} ms {large_ms:9.2f} ms   "
+                f"{min(of_large) / min(of_small):6.2f}x (min) {statistics.median(ratios):6.2f}x",
+            )
+        )
+    return rows
+
+
+def run(base: str | None, large: int, rounds: int) -> None:
+    """Seed both databases on SQLite (or on PostgreSQL schemas) and print the comparison."""
+    with tempfile.TemporaryDirectory() as folder:
+        urls = []
+        for cases in (SMALL, large):
+            if base:
+                urls.append(_schema(base, f"bench_scaling_{cases}"))
+            else:
+                urls.append(f"sqlite:///{folder}/cases-{cases}.db")
+        print(f"{'PostgreSQL' if base else 'SQLite'}: {SMALL:,} against {large:,} cases")
+        containers = [
+            prepared(url, cases, Path(folder) / f"var-{cases}")
+            for url, cases in zip(urls, (SMALL, large), strict=True)
+        ]
+        try:
+            rows = compare(containers[0], containers[1], rounds)
+        finally:
+            for container in containers:
+                container.engine.dispose()
+            if base:
+                for cases in (SMALL, large):
+                    _sql(base, f'DROP SCHEMA IF EXISTS "bench_scaling_{cases}" CASCADE')
+    width = max(len(name) for name, _ in rows)
+    print(f"{'request':<{width}}  {'10k':>11} {'large':>12}   {'large / 10k':>22}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def _schema(base: str, schema: str) -> str:
+    _sql(base, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    _sql(base, f'CREATE SCHEMA "{schema}"')
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+
+def _sql(base: str, statement: str) -> None:
+    engine = create_engine(base)
+    with engine.begin() as connection:
+        connection.execute(text(statement))
+    engine.dispose()
+
+
+def main() -> None:
+    full = os.environ.get("BENCH_FULL", "").strip() == "1"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postgres", help="run on this PostgreSQL URL instead of SQLite")
+    parser.add_argument("--large", type=int, default=1_000_000 if full else 200_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    base = load_settings(database_url=args.postgres).database_url if args.postgres else None
+    run(base, args.large, args.rounds)
+
+
+if __name__ == "__main__":
+    main()
