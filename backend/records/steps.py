@@ -31,7 +31,7 @@ from backend.records.models import (
     RepairState,
     Severity,
 )
-from backend.records.service import RecordView, report_record
+from backend.records.service import RecordView, check_summary, report_record
 from backend.records.texts import decision_text
 
 A = RecordAction
@@ -191,7 +191,7 @@ def decide_objection(
     details: dict[str, object] = {"objection": objection.id, "outcome": outcome}
     if outcome == ObjectionOutcome.corrected:
         if command.summary is not None:
-            record.summary = _require(command.summary, "text_empty", "summary")
+            record.summary = check_summary(command.summary, env)
         if command.severity is not None:
             record.severity = _severity(command.severity)
     elif outcome == ObjectionOutcome.withdrawn:

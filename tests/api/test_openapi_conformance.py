@@ -41,6 +41,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "source_case_unknown",  # no complaint of that number the caller may see
             "idempotency_key_invalid",  # not 8 to 100 visible ASCII characters
             "idempotency_key_reused",  # a key sent before with another text
+            "record_use_records_api",  # kind dishonesty_record: POST /api/v1/records files it
         }
     ),
     "POST /api/v1/cases/{number}/actions": frozenset(
