@@ -194,6 +194,7 @@ def decide_objection(
             record.summary = check_summary(command.summary, env)
         if command.severity is not None:
             record.severity = _severity(command.severity)
+            publicity.rerun(record=record, policy=env.clocks.policy)
     elif outcome == ObjectionOutcome.withdrawn:
         record.state, record.withdrawn_on = RecordState.withdrawn.value, env.today()
         if record.publicity_state == PublicityState.published:

@@ -115,3 +115,26 @@ def test_the_old_way_of_filing_a_record_as_a_case_points_to_the_records_api(
         assert words in answer["detail"]
     listed = client.get("/api/v1/cases", headers=staff.coordinator).json()["data"]
     assert listed == []  # nothing filed the old way
+
+
+def test_a_severity_corrected_on_objection_sets_the_publicity_period_of_the_new_severity(
+    client: TestClient, staff: Staff
+) -> None:
+    record = filed(client, staff.fgw_clerk, department="sfj", severity="serious")
+    record = stepped(client, staff.fgw_clerk, record, "publish")
+    assert record["publicity_until"] > "2027-11-01"
+    who = {"objector_kind": "person", "objector_name": "李某"}
+    record = stepped(client, staff.sfj_clerk, record, "object", reason="程度过重", **who)
+    record = stepped(
+        client,
+        staff.fgw_clerk,
+        record,
+        "decide_objection",
+        upheld=True,
+        outcome="corrected",
+        reason="应为轻微",
+        severity="minor",
+    )
+    # minor: up to 3 months (policy records.publicity), counted from the day it was published
+    assert record["severity"] == "minor" and record["publicity_months"] <= 3
+    assert record["publicity_until"] <= "2027-03-01"
