@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import Staff
@@ -138,3 +139,15 @@ def test_a_severity_corrected_on_objection_sets_the_publicity_period_of_the_new_
     # minor: up to 3 months (policy records.publicity), counted from the day it was published
     assert record["severity"] == "minor" and record["publicity_months"] <= 3
     assert record["publicity_until"] <= "2027-03-01"
+
+
+@pytest.mark.xfail(strict=True, reason="not fixed: cases.queries.can_see knows no record")
+def test_the_named_unit_reaches_the_records_case_for_notes_and_evidence(
+    client: TestClient, staff: Staff
+) -> None:
+    # The unit named must send its rectification report "with evidence", which rides on the
+    # record's case; it sees the record but its case answers 404.
+    record = filed(client, staff.fgw_clerk, department="sfj")
+    assert client.get(f"/api/v1/records/{record['number']}", headers=staff.sfj_clerk).is_success
+    case = client.get(f"/api/v1/cases/{record['number']}", headers=staff.sfj_clerk)
+    assert case.status_code == 200
