@@ -70,4 +70,8 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "en": "File a dishonesty record with POST /api/v1/records "
         "(person, unit, finding, document number and severity), not as a case.",
     },
+    "record_report_needs_document": {
+        "zh": "报送前请填写文书编号（文号）。",
+        "en": "Please give the document number to report the record.",
+    },
 }

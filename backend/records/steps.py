@@ -88,7 +88,7 @@ def report(
         _severity(command.severity)
         record.severity = command.severity
     if record.document_number is None:
-        raise ValidationFailed("record_document_required", field="document_number")
+        raise ValidationFailed("record_report_needs_document", field="document_number")
     if record.severity is None:
         raise ValidationFailed("record_severity_required", field="severity")
     report_record(session=session, case=view.case, record=record, actor=actor, env=env)

@@ -96,6 +96,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_document_required",  # not a draft and no document number
             "record_severity_required",  # not a draft and no severity
             "source_case_unknown",  # no complaint of that number the caller may see
+            "record_summary_required",  # a summary of white space and invisible marks only
         }
     ),
     "GET /api/v1/records": frozenset({"from_after_to"}),
@@ -113,6 +114,10 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_document_required",
             "record_severity_required",
             "text_empty",  # a corrected summary of white space only
+            "record_summary_required",  # a corrected summary of white space only
+            "text_too_short",  # a corrected summary, as a filed one
+            "text_too_long",  # a corrected summary, the configured limit
+            "record_report_needs_document",  # a draft reported without its document number
         }
     ),
 }

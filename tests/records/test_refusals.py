@@ -151,3 +151,20 @@ def test_the_named_unit_reaches_the_records_case_for_notes_and_evidence(
     assert client.get(f"/api/v1/records/{record['number']}", headers=staff.sfj_clerk).is_success
     case = client.get(f"/api/v1/cases/{record['number']}", headers=staff.sfj_clerk)
     assert case.status_code == 200
+
+
+def test_reporting_a_draft_without_its_document_asks_for_it_not_to_register_a_draft(
+    client: TestClient, staff: Staff
+) -> None:
+    draft = filed(client, staff.czj_clerk, document_number=None, severity=None, draft=True)
+    for headers in (staff.czj_clerk, {**staff.czj_clerk, **ZH}):
+        refused = step(client, headers, draft, "report", severity="minor")
+        answer = refused.json()
+        assert (refused.status_code, answer["code"], answer["field"]) == (
+            422,
+            "record_report_needs_document",
+            "document_number",
+        )
+        assert "draft" not in answer["detail"] and "草稿" not in answer["detail"]
+    again = client.get(f"/api/v1/records/{draft['number']}", headers=staff.czj_clerk).json()
+    assert (again["state"], again["severity"], again["version"]) == ("draft", None, 1)
