@@ -74,6 +74,8 @@ def create_case(
     ] = None,
 ) -> CaseCreated:
     """File a case: routed to its unit, or to the lead office's triage queue."""
+    if body.kind is CaseKind.dishonesty_record:  # records have their own API and service
+        raise ValidationFailed("record_use_records_api", field="kind")
     anonymous = body.reporter is None if body.anonymous is None else body.anonymous
     if anonymous and body.reporter is not None:
         raise ValidationFailed("anonymous_with_reporter", field="reporter")

@@ -44,7 +44,11 @@ class CaseCreate(_Body):
     text: StorableStr = Field(max_length=200_000)
     category: StorableStr | None = Field(default=None, max_length=40)
     street: StorableStr | None = Field(default=None, max_length=32)
-    kind: CaseKind = CaseKind.complaint
+    kind: CaseKind = Field(
+        default=CaseKind.complaint,
+        description="complaint; dishonesty_record is refused (422 `record_use_records_api`): "
+        "records are filed with POST /api/v1/records",
+    )
     occurred_on: Day | None = Field(default=None, description="Not after today (Asia/Shanghai)")
     location: StorableStr | None = Field(default=None, max_length=200)
     latitude: StrictFloat | None = Field(default=None, ge=-90, le=90)

@@ -27,6 +27,7 @@ from backend.records.env import RecordEnv
 from backend.records.models import (
     DishonestyRecord,
     ObjectionState,
+    PublicityState,
     RecordState,
     RectificationState,
     RepairState,
@@ -99,6 +100,8 @@ def state_refusal(record: DishonestyRecord, action: RecordAction) -> str | None:
         A.refuse_repair: ("repair", (RepairState.applied,)),
         A.decide_repair: ("repair", (RepairState.accepted,)),
     }
+    if action is A.order_rectification and r.repair_state == RepairState.repaired:
+        return "the record was repaired"
     if action in needs:
         what, allowed = needs[action]
         current = getattr(r, f"{what}_state")
@@ -115,6 +118,8 @@ def state_refusal(record: DishonestyRecord, action: RecordAction) -> str | None:
         if r.repair_state in (RepairState.applied, RepairState.accepted):
             return "a repair application is already being handled"
     if action is A.publish:
+        if r.publicity_state == PublicityState.published:
+            return "the record is published already"
         if r.objection_state == ObjectionState.pending:
             return "the record is under objection"
         if r.severity is None:

@@ -136,7 +136,7 @@ def act_on_record(
         summary=body.summary,
         objector_kind=body.objector_kind.value if body.objector_kind else None,
         objector_name=body.objector_name,
-        leniency=body.leniency.value if body.leniency else None,
+        leniency=body.leniency,
         months=body.months,
     )
     view = act(session=session, view=view, command=command, actor=actor, env=env)

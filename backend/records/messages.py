@@ -60,4 +60,18 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "该严重程度的公示期为 {min} 至 {max} 个月。",
         "en": "The publicity period for this severity is {min} to {max} months.",
     },
+    "record_summary_required": {
+        "zh": "请填写失信事实和处理决定的摘要。",
+        "en": "Please give a summary of the facts and the decision.",
+    },
+    "record_use_records_api": {
+        "zh": "失信记录请通过 POST /api/v1/records 报送"
+        "（含被记录人、单位、认定类型、文号和严重程度），不再作为案件提交。",
+        "en": "File a dishonesty record with POST /api/v1/records "
+        "(person, unit, finding, document number and severity), not as a case.",
+    },
+    "record_report_needs_document": {
+        "zh": "报送前请填写文书编号（文号）。",
+        "en": "Please give the document number to report the record.",
+    },
 }

@@ -74,3 +74,13 @@ def end_publicity(*, record: DishonestyRecord, today: date) -> bool:
         return False
     record.publicity_state = PublicityState.ended.value
     return True
+
+
+def rerun(*, record: DishonestyRecord, policy: Policy) -> None:
+    """A published record whose severity changed runs for the new severity's default period."""
+    if record.publicity_state != PublicityState.published or record.publicity_from is None:
+        return
+    assert record.severity is not None
+    months = publicity_months(policy=policy, severity=record.severity)
+    record.publicity_months = months
+    record.publicity_until = period_end(start=record.publicity_from, months=months)

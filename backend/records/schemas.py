@@ -11,7 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from backend.api.params import Day, json_integer
 from backend.cases.schemas import CaseEventPublic, Days, Version
 from backend.records.commands import RecordAction
-from backend.records.models import FindingType, Leniency, ObjectorKind, Severity
+from backend.records.models import FindingType, ObjectorKind, Severity
 from backend.storable import StorableStr
 
 Months = Annotated[int, Field(ge=1, le=120), BeforeValidator(json_integer)]
@@ -78,7 +78,7 @@ class RecordActionBody(_Body):
     summary: StorableStr | None = Field(default=None, max_length=200_000)
     objector_kind: ObjectorKind | None = None
     objector_name: StorableStr | None = Field(default=None, max_length=100)
-    leniency: Literal[Leniency.reduced, Leniency.waived] | None = None
+    leniency: Literal["reduced", "waived"] | None = None
     months: Months | None = Field(default=None, description="publish: within the severity's range")
 
 

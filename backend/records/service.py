@@ -76,11 +76,7 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
         raise Forbidden("only a unit's clerk or a coordinator files a dishonesty record")
     filed_by = actor.department or env.lead_office
     _check(new, env)
-    summary = check_text(
-        new.summary,
-        min_length=env.cases.min_text_length,
-        max_length=env.cases.max_text_length,
-    )
+    summary = check_summary(new.summary, env)
     source = _source_complaint(session, new.source_case, actor)
     now = env.clocks.now()
     today = env.today()
@@ -172,6 +168,17 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
         report_record(session=session, case=case, record=record, actor=actor, env=env)
     session.flush()
     return RecordView(case=case, record=record)
+
+
+def check_summary(text: str, env: RecordEnv) -> str:
+    """Return a record's summary checked as a complaint's text is, refusals naming `summary`."""
+    try:
+        return check_text(
+            text, min_length=env.cases.min_text_length, max_length=env.cases.max_text_length
+        )
+    except ValidationFailed as refused:
+        code = "record_summary_required" if refused.code == "text_empty" else refused.code
+        raise ValidationFailed(code, field="summary", **refused.params) from None
 
 
 def report_record(

@@ -31,7 +31,7 @@ from backend.records.models import (
     RepairState,
     Severity,
 )
-from backend.records.service import RecordView, report_record
+from backend.records.service import RecordView, check_summary, report_record
 from backend.records.texts import decision_text
 
 A = RecordAction
@@ -88,7 +88,7 @@ def report(
         _severity(command.severity)
         record.severity = command.severity
     if record.document_number is None:
-        raise ValidationFailed("record_document_required", field="document_number")
+        raise ValidationFailed("record_report_needs_document", field="document_number")
     if record.severity is None:
         raise ValidationFailed("record_severity_required", field="severity")
     report_record(session=session, case=view.case, record=record, actor=actor, env=env)
@@ -191,9 +191,10 @@ def decide_objection(
     details: dict[str, object] = {"objection": objection.id, "outcome": outcome}
     if outcome == ObjectionOutcome.corrected:
         if command.summary is not None:
-            record.summary = _require(command.summary, "text_empty", "summary")
+            record.summary = check_summary(command.summary, env)
         if command.severity is not None:
             record.severity = _severity(command.severity)
+            publicity.rerun(record=record, policy=env.clocks.policy)
     elif outcome == ObjectionOutcome.withdrawn:
         record.state, record.withdrawn_on = RecordState.withdrawn.value, env.today()
         if record.publicity_state == PublicityState.published:

@@ -42,7 +42,11 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
             "future",
         ),
         ({"text": "工程款拖欠了半年", "occurred_on": "yesterday"}, "bad_date", "occurred_on"),
-        ({"text": "工程款拖欠了半年", "kind": "dishonesty_record"}, "record_needs_date", "date"),
+        (
+            {"text": "工程款拖欠了半年", "kind": "dishonesty_record"},
+            "record_use_records_api",
+            "POST /api/v1/records",
+        ),
         ({"text": "工程款拖欠了半年", "reporter": {"phone": "12345"}}, "bad_phone", "12345"),
         ({"text": "工程款拖欠了半年", "anonymous": False}, "named_needs_contact", "name"),
         ({"text": "工程款拖欠了半年", "surprise": 1}, "bad_request", "surprise"),

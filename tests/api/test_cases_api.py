@@ -80,22 +80,6 @@ def test_text_that_fits_no_category_goes_to_triage_at_the_lead_office(
     assert (case["status"], case["department"]) == ("triage", "fgw")
 
 
-def test_dishonesty_record_is_owned_by_the_lead_office(client: TestClient, staff: Staff) -> None:
-    case = file_case(
-        client,
-        staff.czj_clerk,
-        kind="dishonesty_record",
-        occurred_on="2026-11-20",
-        text="某科室工作人员因拒不履行生效判决被法院列为失信被执行人，判决书（2026）津0106执123号",
-    )
-    assert case["details"] is None  # filed through the API: the text says it all
-    assert (case["kind"], case["department"], case["status"]) == (
-        "dishonesty_record",
-        "fgw",
-        "routed",
-    )
-
-
 def test_html_and_sql_looking_text_is_stored_and_returned_verbatim(
     client: TestClient, staff: Staff
 ) -> None:

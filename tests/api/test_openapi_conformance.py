@@ -42,6 +42,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "idempotency_key_invalid",  # not 8 to 100 visible ASCII characters
             "idempotency_key_reused",  # a key sent before with another text
             "record_takes_no_request_type",  # kind dishonesty_record with a request_type
+            "record_use_records_api",  # kind dishonesty_record: POST /api/v1/records files it
         }
     ),
     "POST /api/v1/cases/{number}/actions": frozenset(
@@ -102,6 +103,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_document_required",  # not a draft and no document number
             "record_severity_required",  # not a draft and no severity
             "source_case_unknown",  # no complaint of that number the caller may see
+            "record_summary_required",  # a summary of white space and invisible marks only
         }
     ),
     "GET /api/v1/records": frozenset({"from_after_to"}),
@@ -119,6 +121,10 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_document_required",
             "record_severity_required",
             "text_empty",  # a corrected summary of white space only
+            "record_summary_required",  # a corrected summary of white space only
+            "text_too_short",  # a corrected summary, as a filed one
+            "text_too_long",  # a corrected summary, the configured limit
+            "record_report_needs_document",  # a draft reported without its document number
         }
     ),
     # the assessment and the ledgers: a period that runs forwards, a unit that exists

@@ -16,6 +16,7 @@ from backend.workdays.changes import change_day
 from tests.api.helpers import act, file_case
 from tests.conftest import Staff
 from tests.deadlines.conftest import World, tianjin
+from tests.records.helpers import filed
 
 
 def clocks(client: TestClient, staff: Staff, number: str) -> dict[str, dict]:
@@ -53,20 +54,8 @@ def test_a_triage_case_has_only_the_dispatch_clock_until_it_is_routed(
 def test_a_dishonesty_record_filed_late_shows_its_report_clock_met_late(
     client: TestClient, staff: Staff
 ) -> None:
-    late = file_case(
-        client,
-        staff.czj_clerk,
-        kind="dishonesty_record",
-        occurred_on="2026-11-10",
-        text="某科室工作人员被法院判决认定失信，判决书编号（2026）津0106民初1号",
-    )
-    in_time = file_case(
-        client,
-        staff.czj_clerk,
-        kind="dishonesty_record",
-        occurred_on="2026-11-24",
-        text="某科室工作人员受到行政处罚，处罚决定书编号红执罚〔2026〕12号",
-    )
+    late = filed(client, staff.czj_clerk, arisen_on="2026-11-10", finding_type="judgment")
+    in_time = filed(client, staff.czj_clerk, arisen_on="2026-11-24", finding_type="penalty")
     assert clocks(client, staff, late["number"])["report"]["due_date"] == "2026-11-19"
     assert clocks(client, staff, late["number"])["report"]["state"] == "met_late"
     assert clocks(client, staff, in_time["number"])["report"]["state"] == "met"

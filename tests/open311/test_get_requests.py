@@ -26,6 +26,7 @@ from tests.open311.helpers import (
     new_key,
     xml,
 )
+from tests.records.helpers import RECORD
 
 REQUEST_FIELDS = [
     "service_request_id",
@@ -222,12 +223,8 @@ def test_an_unknown_request_is_404(client: TestClient, fmt: str) -> None:
 def test_a_dishonesty_record_is_no_service_request(
     client: TestClient, container: Container, staff: Staff
 ) -> None:
-    body = {
-        "kind": "dishonesty_record",
-        "text": "某单位拒不履行法院判决，拖欠工程款",
-        "occurred_on": "2026-11-20",
-    }
-    record = client.post("/api/v1/cases", json=body, headers=staff.coordinator)
+    body = {**RECORD, "arisen_on": "2026-11-20"}
+    record = client.post("/api/v1/records", json=body, headers=staff.coordinator)
     assert record.status_code == 201, record.text
 
     assert listed(client) == []

@@ -91,7 +91,10 @@ def test_a_draft_runs_the_report_clock_until_its_paperwork_is_reported(
     assert (draft["state"], report["state"], report["department"]) == ("draft", "open", "czj")
     assert draft["report_on_time"] is None
     missing = step(client, staff.czj_clerk, draft, "report")
-    assert (missing.status_code, missing.json()["code"]) == (422, "record_document_required")
+    assert (missing.status_code, missing.json()["code"]) == (
+        422,
+        "record_report_needs_document",
+    )
     clock.current = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)  # Monday after the due Friday
     reported = step(
         client,

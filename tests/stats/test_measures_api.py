@@ -9,6 +9,7 @@ from tests.api.helpers import ENFORCEMENT
 from tests.conftest import Staff
 from tests.deadlines.conftest import tianjin
 from tests.fakes import FakeClock
+from tests.records.helpers import RECORD
 from tests.stats.helpers import (
     acted,
     filed,
@@ -215,12 +216,8 @@ def test_a_coordinator_may_ask_for_one_unit(client: TestClient, staff: Staff) ->
 
 
 def test_a_dishonesty_record_is_not_a_complaint_received(client: TestClient, staff: Staff) -> None:
-    record = {
-        "text": "张某某在项目审批中收受好处，已被区纪委处分",
-        "kind": "dishonesty_record",
-        "occurred_on": "2026-11-20",
-    }
-    response = client.post("/api/v1/cases", json=record, headers=staff.czj_clerk)
+    record = {**RECORD, "arisen_on": "2026-11-20"}
+    response = client.post("/api/v1/records", json=record, headers=staff.czj_clerk)
     assert response.status_code == 201, response.text
     answer = stats(client, staff.coordinator, NOVEMBER)
     assert answer["data"] == []
