@@ -29,6 +29,7 @@ CLERK, PERSON = 7001, 7002
 DOCUMENT = "津商纪〔2026〕7号"
 SUMMARY = "招商协议约定的企业补贴长期未兑现，受到党内警告处分"
 OBJECTION = "处分决定已被上级机关撤销，记录所依据的文书不再有效"
+EVIDENCE = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8  # a photo's first bytes
 REPAIR = "补贴已全额兑付，整改报告已经区发展改革委验收通过"
 
 
@@ -121,6 +122,7 @@ def test_a_record_filed_in_the_chat_is_rectified_objected_to_repaired_and_ledger
     account, czj = staff_member(container, "clerk", "czj", "财政局 李")
     _, swj = staff_member(container, "clerk", "swj", "商务局 赵")
     _, fgw = staff_member(container, "coordinator", "fgw", "发改委 王")
+    _, fgw_clerk = staff_member(container, "clerk", "fgw", "发改委 孙")
     with session_scope(container.engine) as session:
         code = issue_invite(session=session, staff=account, clock=clock)
     clerk, person = TelegramUser(fake_telegram, CLERK), TelegramUser(fake_telegram, PERSON)
@@ -161,9 +163,14 @@ def test_a_record_filed_in_the_chat_is_rectified_objected_to_repaired_and_ledger
     person.tap("被记录的本人", expect="请写出提出人的姓名")
     person.say("王某", expect="异议的事实和理由")
     person.say(OBJECTION, expect="有证明材料吗")
-    person.tap("跳过 ➡️", expect="请核对异议申请")
+    person.photo(EVIDENCE, expect="已收到 1 个")
+    person.tap("完成（1 个）", expect="请核对异议申请")
     person.tap("✅ 确认提交", expect=f"异议已提交（记录 {number}）")
     assert not on_public_page(process, number)
+    for unit in (fgw_clerk, swj):  # the lead office and the unit named read the evidence
+        [photo] = process.api("GET", f"/cases/{number}", unit).json()["attachments"]
+        served = process.api("GET", f"/cases/{number}/attachments/{photo['id']}", unit)
+        assert (served.status_code, served.content) == (200, EVIDENCE)
 
     # 5. Monday the lead office dismisses it: the decision reaches the chat, the page again.
     clock.current = tianjin_ten(7)
