@@ -43,4 +43,5 @@ def read_attachment(
         number=number,
         actor=actor,
         attachment_id=attachment_id,
+        lead_office=container.taxonomy.lead_office,
     )

@@ -71,14 +71,20 @@ def evidence_file(
 
 
 def evidence_response(
-    *, session: Session, data_dir: Path, number: str, actor: Actor, attachment_id: int
+    *,
+    session: Session,
+    data_dir: Path,
+    number: str,
+    actor: Actor,
+    attachment_id: int,
+    lead_office: str | None = None,
 ) -> Response:
     """Return the answer serving one evidence file of a case the actor may see.
 
     The API and the console both serve files through it. Raises NotFound for a case the
     actor may not see, an attachment of another case, or bytes gone from the store.
     """
-    case = get_case(session=session, number=number, actor=actor)
+    case = get_case(session=session, number=number, actor=actor, lead_office=lead_office)
     refuse_evaluator(actor, "open evidence files (they may show the reporter)")
     store = ContentStore.under(data_dir)
     found = evidence_file(session=session, store=store, case=case, attachment_id=attachment_id)

@@ -192,7 +192,8 @@ def read_case(
     language: Language,
 ) -> CasePublic:
     """Show one case with its clocks and its full history."""
-    case = get_case(session=session, number=number, actor=actor)
+    lead_office = container.taxonomy.lead_office  # a record's case: its clerks read it too
+    case = get_case(session=session, number=number, actor=actor, lead_office=lead_office)
     return _shown(session, case, actor, container, language)
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, func, or_, select
 from backend.actors import Actor
 from backend.bounds import MAX_ROW_ID
 from backend.cases.joint import cases_assisted_by
-from backend.cases.models import Case, CaseStatus
+from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number
 from backend.cases.ordering import CaseOrder, after_keyed_cursor, keyed_cursor, order_by
 from backend.cases.search import can_walk_index, text_matches, walk_index
@@ -29,6 +29,7 @@ from backend.deadlines.views import (
 )
 from backend.errors import Forbidden, NotFound, ValidationFailed
 from backend.people.models import Reporter
+from backend.records.models import DishonestyRecord
 from backend.stats.measures import MeasureFilter, cases_in
 
 CURSOR_PATTERN = r"^[0-9]{1,10}$"
@@ -69,8 +70,20 @@ class CasePage:
     next_cursor: str | None
 
 
-def get_case(*, session: Session, number: str, actor: Actor, for_update: bool = False) -> Case:
-    """Return the case with this number if the actor may see it; NotFound otherwise."""
+def get_case(
+    *,
+    session: Session,
+    number: str,
+    actor: Actor,
+    for_update: bool = False,
+    lead_office: str | None = None,
+) -> Case:
+    """Return the case with this number if the actor may see it; NotFound otherwise.
+
+    Given the `lead_office` (to read a case and its files, not to act on it), the case of a
+    dishonesty record is also seen by the clerks who see the record: the lead office's and
+    those of the unit the record names (`backend.records.service.can_see`).
+    """
     canonical = canonical_number(number)
     if canonical is None:
         raise NotFound(number)
@@ -78,9 +91,24 @@ def get_case(*, session: Session, number: str, actor: Actor, for_update: bool = 
     if for_update:
         statement = statement.with_for_update()
     case = session.exec(statement).first()
-    if case is None or not can_see(actor, case):
+    if case is None or not (
+        can_see(actor, case) or _sees_record(session, actor, case, lead_office)
+    ):
         raise NotFound(number)
     return case
+
+
+def _sees_record(session: Session, actor: Actor, case: Case, lead_office: str | None) -> bool:
+    """Whether a clerk sees the case as the lead office or the unit a record names."""
+    if lead_office is None or not actor.is_clerk:
+        return False
+    if case.kind != CaseKind.dishonesty_record.value:
+        return False
+    record = session.exec(
+        select(DishonestyRecord).where(DishonestyRecord.case_id == case.id)
+    ).first()
+    units = (lead_office, record.department_code) if record is not None else ()
+    return actor.department in units
 
 
 def encode_cursor(case_id: int) -> str:

@@ -7,6 +7,7 @@ import re
 from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
+from tests.case_fixtures import PNG, add_evidence
 from tests.conftest import Staff
 from tests.records.helpers import filed, stepped
 from tests.staff_console.case_visits import clerk, offered_actions, signed_in
@@ -74,7 +75,7 @@ def test_the_record_page_shows_fields_clocks_history_and_the_lead_offices_action
     assert 'data-event="record_report"' in page
     assert {"order_rectification", "publish", "leniency"} <= offered_actions(page)
     assert "submit_rectification" not in offered_actions(page)
-    assert f'href="/console/cases/{number}"' not in page  # the case is the filing unit's
+    assert f'href="/console/cases/{number}"' in page  # the lead office opens the case too
     own = signed_in(client, clerk(container, "czj", "li")).get(f"{LIST}/{number}").text
     assert f'href="/console/cases/{number}"' in own
 
@@ -140,3 +141,23 @@ def test_a_stale_form_a_bad_number_and_an_action_not_open_are_explained(
     assert refused.status_code == 409 and "现在不能办理这项操作" in refused.text
     unknown = lead.post(f"{LIST}/{number}/actions", {"action": "explode", "version": current})
     assert unknown.status_code == 400
+
+
+def test_the_lead_office_and_the_named_unit_open_the_records_case_and_its_files(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    number = filed(client, staff.czj_clerk, department="swj")["number"]
+    image = add_evidence(container, number, PNG, "异议证明.png", "image/png")
+    for unit, login in (("fgw", "wangf"), ("swj", "zhaos"), ("czj", "li")):
+        visitor = signed_in(client, clerk(container, unit, login))
+        assert f'href="/console/cases/{number}"' in visitor.get(f"{LIST}/{number}").text
+        assert visitor.get(f"/console/cases/{number}").status_code == 200, unit
+        served = visitor.get(f"/console/cases/{number}/attachments/{image}")
+        assert (served.status_code, served.content) == (200, PNG), unit
+    api = f"/api/v1/cases/{number}/attachments/{image}"
+    assert client.get(api, headers=staff.fgw_clerk).content == PNG
+    assert client.get(f"/api/v1/cases/{number}", headers=staff.fgw_clerk).status_code == 200
+    assert client.get(api, headers=staff.sfj_clerk).status_code == 404
+    other = signed_in(client, clerk(container, "sfj", "zhao"))
+    assert other.get(f"/console/cases/{number}").status_code == 404
+    assert other.get(f"/console/cases/{number}/attachments/{image}").status_code == 404

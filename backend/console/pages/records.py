@@ -255,7 +255,12 @@ def _render(
     forms = [(a, FIELDS[RecordAction(a)]) for a in shown.allowed_actions]
     case_visible = True  # the case page (files, notes) follows the case service's visibility
     try:
-        get_case(session=session, number=view.case.number, actor=actor)
+        get_case(
+            session=session,
+            number=view.case.number,
+            actor=actor,
+            lead_office=container.taxonomy.lead_office,
+        )
     except NotFound:
         case_visible = False
     return render_page(

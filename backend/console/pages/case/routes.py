@@ -55,7 +55,8 @@ def case_page(
     done: Annotated[str, Query(max_length=40)] = "",
 ) -> HTMLResponse:
     """Show a case as the user may see it, with the forms of the actions allowed now."""
-    case = get_case(session=session, number=number, actor=user)
+    lead_office = container.taxonomy.lead_office  # a record's case: its clerks read it too
+    case = get_case(session=session, number=number, actor=user, lead_office=lead_office)
     notice = texts.render(visit.language, f"case.done.{done}") if done in DONE else None
     return _render(request, session, container, case, visit, template=template, notice=notice)
 
@@ -143,6 +144,7 @@ def case_attachment(
         number=number,
         actor=user,
         attachment_id=attachment_id,
+        lead_office=container.taxonomy.lead_office,
     )
 
 
