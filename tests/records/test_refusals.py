@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import Staff
@@ -141,12 +140,11 @@ def test_a_severity_corrected_on_objection_sets_the_publicity_period_of_the_new_
     assert record["publicity_until"] <= "2027-03-01"
 
 
-@pytest.mark.xfail(strict=True, reason="not fixed: cases.queries.can_see knows no record")
 def test_the_named_unit_reaches_the_records_case_for_notes_and_evidence(
     client: TestClient, staff: Staff
 ) -> None:
     # The unit named must send its rectification report "with evidence", which rides on the
-    # record's case; it sees the record but its case answers 404.
+    # record's case: it reads the case as it reads the record.
     record = filed(client, staff.fgw_clerk, department="sfj")
     assert client.get(f"/api/v1/records/{record['number']}", headers=staff.sfj_clerk).is_success
     case = client.get(f"/api/v1/cases/{record['number']}", headers=staff.sfj_clerk)
