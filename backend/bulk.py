@@ -36,4 +36,7 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
         setattr(row, "id", row_id)  # noqa: B010 - every table here has an integer id
         make_transient_to_detached(row)
         session.add(row)
+    # A session holds its clean rows weakly: keep the new ones alive while it lasts, so an
+    # answer built from what was written (deadlines.views.held_deadlines) still finds them.
+    session.info.setdefault("inserted", []).extend(rows)
     return list(rows)

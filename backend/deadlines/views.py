@@ -7,7 +7,7 @@ here once; the API's list, the console's queues and the exports all ask these fu
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel
@@ -67,7 +67,7 @@ def _shown(rows: Iterable[Deadline], now: datetime) -> list[DeadlinePublic]:
             days=d.days,
             unit=d.unit,
             due_date=d.due_date,
-            due_at=d.due_at,
+            due_at=d.due_at.astimezone(UTC),  # as read back, whether just written or not
             provisional=d.provisional,
             extension_days=d.extension_days,
             paused_days=d.paused_days,

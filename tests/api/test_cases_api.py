@@ -150,3 +150,13 @@ def test_departments_and_categories_are_listed(client: TestClient) -> None:
     categories = {c["id"]: c["owner"] for c in client.get("/api/v1/categories").json()}
     assert {"fgw", "czj", "xyz", "hy"} <= departments
     assert (categories["arrears"], categories["parking"]) == ("czj", "street")
+
+
+def test_the_answer_to_filing_shows_the_clocks_the_new_case_runs(
+    client: TestClient, staff: Staff
+) -> None:
+    filed = file_case(client, staff.coordinator)
+    read = client.get(f"/api/v1/cases/{filed['number']}", headers=staff.coordinator).json()
+
+    assert [(d["kind"], d["days"]) for d in filed["deadlines"]] == [("sign", 1), ("resolve", 15)]
+    assert filed["deadlines"] == read["deadlines"]

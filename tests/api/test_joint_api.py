@@ -49,7 +49,7 @@ def test_an_unknown_type_is_refused_with_422(client: TestClient, staff: Staff) -
     assert listed.status_code == 422
 
 
-def test_a_record_takes_no_type(client: TestClient, staff: Staff) -> None:
+def test_a_record_with_a_type_is_sent_to_the_records_api(client: TestClient, staff: Staff) -> None:
     response = client.post(
         "/api/v1/cases",
         json={
@@ -60,11 +60,8 @@ def test_a_record_takes_no_type(client: TestClient, staff: Staff) -> None:
         },
         headers={**staff.czj_clerk, "Accept-Language": "zh"},
     )
-    assert (response.status_code, response.json()["code"]) == (
-        422,
-        "record_takes_no_request_type",
-    )
-    assert "失信记录没有诉求类型" in response.json()["detail"]
+    # A record is filed through POST /api/v1/records, which has no request type at all.
+    assert (response.status_code, response.json()["code"]) == (422, "record_use_records_api")
 
 
 def test_a_coordinator_changes_the_type_and_the_resolve_clock_follows(
