@@ -32,3 +32,4 @@ class RecordDraft:
     source_case: str | None = None  # the complaint case it came from (its number), if any
     post: str = ""  # the person's post (职务)
     severity: Severity | None = None  # None only from a caller that did not ask
+    authority: str = ""  # the deciding authority (认定机关): a court, agency or discipline body

@@ -61,6 +61,7 @@ class ClerkDialogServices(ABC):
             person_post=draft.post,
             department=self._unit_code(draft.unit) or draft.unit,
             finding_type=FINDING_TYPES.get(draft.finding, draft.finding),
+            authority=draft.authority,
             document_number=draft.document_number,
             arisen_on=draft.arose_on,
             severity=draft.severity,

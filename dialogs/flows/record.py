@@ -139,6 +139,7 @@ class RecordSummary(SummaryStep):
         "files": "files",
         "post": "post",
         "severity": "severity",
+        "authority": "authority",
     }
 
     def render(self, ctx: Ctx) -> str:
@@ -151,6 +152,7 @@ class RecordSummary(SummaryStep):
                 line(ctx, "summary.post", data.get("post")),
                 line(ctx, "summary.unit", data.get("unit")),
                 line(ctx, "summary.finding", ctx.t(f"finding.{data['finding']}")),
+                line(ctx, "summary.authority", data.get("authority")),
                 line(ctx, "summary.severity", ctx.t(f"severity.{data['severity']}")),
                 line(ctx, "summary.document", data.get("document_number"))
                 if data.get("document_number")
@@ -179,6 +181,7 @@ class RecordSummary(SummaryStep):
             attachments=tuple(FileRef.from_dict(raw) for raw in data.get("attachments", [])),
             post=data.get("post") or "",
             severity=data["severity"],
+            authority=data.get("authority") or "",
         )
         try:
             receipt = ctx.services.submit_record(draft)
@@ -190,7 +193,7 @@ class RecordSummary(SummaryStep):
 
 
 class RecordFlow(Flow):
-    """Who, post, unit, finding, severity, document number, date arisen, facts, source, files."""
+    """Person, post, unit, finding, authority, severity, document, day, facts, source, files."""
 
     name = "record"
     takes_files = True
@@ -202,6 +205,7 @@ class RecordFlow(Flow):
             "post": "post",
             "unit": "unit",
             "finding": "finding",
+            "authority": "authority",
             "severity": "severity",
             "document": "document_number",
             "arose": "arose_on",
@@ -226,6 +230,8 @@ RECORD = RecordFlow(
         "post": ShortTextStep("post", "record.post", optional=True),
         "unit": UnitStep("unit", "record.unit"),
         "finding": FindingStep(),
+        # The deciding authority (认定机关): the court, agency or discipline body.
+        "authority": ShortTextStep("authority", "record.authority", max_length=200),
         "severity": SeverityStep(),
         # No document yet: skipped, the record is registered as a draft (its clock runs).
         "document": ShortTextStep("document_number", "record.document_or_draft", optional=True),

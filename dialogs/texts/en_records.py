@@ -24,3 +24,11 @@ RECORD_TEXTS: dict[str, str] = {
     "refused.record_arisen_in_future": "The day the information arose cannot be in the future.",
 }
 RECORD_TEXTS |= {"edit.post": "Post", "edit.severity": "Severity"}
+RECORD_TEXTS |= {
+    "record.authority": (
+        "Which body made the finding? (e.g. a district people's court, the district "
+        "discipline inspection commission)"
+    ),
+    "summary.authority": "Deciding authority: {value}",
+    "edit.authority": "Authority",
+}

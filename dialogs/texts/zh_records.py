@@ -22,3 +22,8 @@ RECORD_TEXTS: dict[str, str] = {
     "refused.record_arisen_in_future": "信息产生日期不能晚于今天，请修改。",
 }
 RECORD_TEXTS |= {"edit.post": "改职务", "edit.severity": "改严重程度"}
+RECORD_TEXTS |= {
+    "record.authority": "哪个机关作出的认定？（如：某区人民法院、区纪委监委）",
+    "summary.authority": "认定机关：{value}",
+    "edit.authority": "改认定机关",
+}

@@ -74,6 +74,7 @@ def test_a_record_being_filed_when_the_account_is_deactivated_is_not_filed(
     clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+    clerk.say("区纪委监委")  # the deciding authority
     clerk.tap("一般")
     deactivate(container, staff_id)
     clerk.say("红纪发〔2026〕12号")

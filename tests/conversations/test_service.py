@@ -244,6 +244,7 @@ def test_a_bound_clerk_files_a_dishonesty_record_for_the_lead_offices_ledger(
     clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+    clerk.say("区纪委监委")  # the deciding authority
     clerk.tap("一般")
     clerk.say("红纪发〔2026〕12号")
     clerk.tap("昨天")
@@ -293,6 +294,7 @@ def test_a_record_filed_in_the_chat_names_its_complaint_and_both_show_the_link(
     clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+    clerk.say("区纪委监委")  # the deciding authority
     clerk.tap("一般")
     clerk.say("红纪发〔2026〕12号")
     clerk.tap("昨天")

@@ -36,12 +36,17 @@ def record_at_the_person(clerk: Chat) -> None:
     clerk.command("record")
 
 
-def record_at_the_document_number(clerk: Chat) -> None:
+def record_at_the_authority(clerk: Chat) -> None:
     clerk.command("record")
     clerk.say("王某")
     clerk.tap("跳过")  # no post given
     clerk.tap("本单位：区财政局")
     clerk.tap("纪律处分")
+
+
+def record_at_the_document_number(clerk: Chat) -> None:
+    record_at_the_authority(clerk)
+    clerk.say("区纪委监委")  # the deciding authority
     clerk.tap("一般")
 
 
@@ -53,8 +58,13 @@ def record_at_the_summary(clerk: Chat) -> None:
 
 @pytest.mark.parametrize(
     "reach",
-    [record_at_the_person, record_at_the_document_number, record_at_the_summary],
-    ids=["person", "document number", "summary"],
+    [
+        record_at_the_person,
+        record_at_the_authority,
+        record_at_the_document_number,
+        record_at_the_summary,
+    ],
+    ids=["person", "authority", "document number", "summary"],
 )
 @pytest.mark.parametrize("bad", ["\u0000", "\ud800"], ids=["NUL", "lone surrogate"])
 def test_a_clerks_record_refuses_unstorable_text_at_each_typed_step(

@@ -81,6 +81,8 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     clerk.tap("本单位：区发展改革委")
     assert clerk.labels[:4] == ["法院判决", "行政处罚", "纪律处分", "问责决定"]
     clerk.tap("纪律处分")
+    assert clerk.text == texts.render("zh", "record.authority")
+    clerk.say("区纪委监委")
     assert clerk.labels[:3] == ["轻微", "一般", "严重"]
     clerk.tap("一般")
     clerk.say("红纪发〔2026〕12号")
@@ -92,6 +94,7 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     assert clerk.step == ("record", "confirm")
     assert "认定方式：纪律处分" in clerk.text and "文书编号：红纪发〔2026〕12号" in clerk.text
     assert "职务：科长" in clerk.text and "严重程度：一般" in clerk.text
+    assert "认定机关：区纪委监委" in clerk.text
     clerk.tap("✅ 确认提交")
 
     [record] = services.records
@@ -104,7 +107,7 @@ def test_clerk_files_a_dishonesty_record(services: FakeServices) -> None:
     assert record.summary == "违规承诺招商优惠政策且未兑现，给予警告处分"
     assert [a.name for a in record.attachments] == ["处分决定.pdf"]
     assert record.clerk == FGW_CLERK and record.source_case is None
-    assert (record.post, record.severity) == ("科长", "general")
+    assert (record.post, record.severity, record.authority) == ("科长", "general", "区纪委监委")
     assert "HQ-261127-0001" in clerk.text
     assert clerk.saved()["flow"] is None
 
@@ -116,6 +119,7 @@ def test_the_date_a_record_arose_cannot_be_skipped_or_lie_ahead(services: FakeSe
     clerk.tap("跳过 ➡️")  # no post given
     clerk.say("区商务局")
     clerk.tap("行政处罚")
+    clerk.say("区市场监管局")  # the deciding authority
     clerk.tap("轻微")
     clerk.say("津红商罚〔2026〕3号")
     assert clerk.step == ("record", "arose")
@@ -133,6 +137,7 @@ def test_a_record_field_can_be_changed_from_its_summary(services: FakeServices) 
     for answer in ("李某", "科员", "区商务局"):
         clerk.say(answer)
     clerk.tap("问责决定")
+    clerk.say("区纪委监委")  # the deciding authority
     clerk.tap("严重")
     clerk.say("红问〔2026〕1号")
     clerk.say("2026-11-20")
@@ -142,6 +147,50 @@ def test_a_record_field_can_be_changed_from_its_summary(services: FakeServices) 
     clerk.tap("改当事人")
     clerk.say("李某某")
     assert clerk.step == ("record", "confirm") and "当事人：李某某" in clerk.text
+
+
+def test_the_deciding_authority_is_asked_for_and_can_be_changed_from_the_summary(
+    services: FakeServices,
+) -> None:
+    clerk = _clerk(services)
+    clerk.command("record")
+    clerk.say("李某")
+    clerk.tap("跳过 ➡️")  # no post given
+    clerk.say("区商务局")
+    clerk.tap("行政处罚")
+    assert clerk.step == ("record", "authority")
+    assert "跳过 ➡️" not in clerk.labels  # every record names who decided
+    before = clerk.saved()
+    clerk.command("skip")
+    assert clerk.saved() == before
+    clerk.say("区" * 201)
+    assert clerk.text.startswith(texts.render("zh", "step.too_long", max=200))
+    clerk.say("区市场监管局")
+    clerk.tap("轻微")
+    clerk.say("津红商罚〔2026〕3号")
+    clerk.tap("昨天")
+    clerk.say("招商协议约定的补贴长期未兑现，予以处罚")
+    clerk.tap("跳过 ➡️")  # no source complaint
+    clerk.tap("跳过 ➡️")  # no files
+    assert "认定机关：区市场监管局" in clerk.text
+    clerk.tap("改认定机关")
+    assert clerk.step == ("record", "authority")
+    clerk.say("天津市红桥区人民法院")
+    assert clerk.step == ("record", "confirm")
+    assert "认定机关：天津市红桥区人民法院" in clerk.text
+    clerk.tap("✅ 确认提交")
+    assert services.records[0].authority == "天津市红桥区人民法院"
+
+
+def test_the_authority_question_is_asked_in_english_too(services: FakeServices) -> None:
+    clerk = ChatDriver(services, ChatRef("telegram", "clerk-en"), "en")
+    clerk.command("bind", "INVITE42")
+    clerk.command("record")
+    clerk.say("Li")
+    clerk.command("skip")
+    clerk.say("区商务局")
+    clerk.tap("Administrative penalty")
+    assert clerk.text == texts.render("en", "record.authority")
 
 
 def test_a_chat_whose_account_was_cut_off_is_told_once_and_loses_the_clerk_commands(
@@ -216,6 +265,7 @@ def test_a_record_may_name_the_complaint_of_the_unit_it_came_from(services: Fake
     clerk.tap("跳过 ➡️")  # no post given
     clerk.say("区商务局")
     clerk.tap("行政处罚")
+    clerk.say("区市场监管局")  # the deciding authority
     clerk.tap("轻微")
     clerk.say("津红商罚〔2026〕3号")
     clerk.tap("昨天")
@@ -254,6 +304,7 @@ def test_a_record_without_its_document_number_yet_is_registered_as_a_draft(
     clerk.tap("跳过 ➡️")  # no post given
     clerk.say("区商务局")
     clerk.tap("行政处罚")
+    clerk.say("区市场监管局")  # the deciding authority
     clerk.tap("一般")
     clerk.tap("跳过 ➡️")  # the document has not come yet
     clerk.tap("昨天")

@@ -110,6 +110,7 @@ def test_a_record_asks_for_the_exact_day_when_given_a_span(services: FakeService
     clerk.tap("跳过 ➡️")  # no post given
     clerk.say("区商务局")
     clerk.tap("行政处罚")
+    clerk.say("区市场监管局")  # the deciding authority
     clerk.tap("轻微")
     clerk.say("津红商罚〔2026〕3号")
     before = clerk.saved()

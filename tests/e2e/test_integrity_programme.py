@@ -27,6 +27,7 @@ from tests.fakes import FakeClock
 
 CLERK, PERSON = 7001, 7002
 DOCUMENT = "津商纪〔2026〕7号"
+AUTHORITY = "区纪委监委"  # the deciding authority (认定机关) the clerk types
 SUMMARY = "招商协议约定的企业补贴长期未兑现，受到党内警告处分"
 OBJECTION = "处分决定已被上级机关撤销，记录所依据的文书不再有效"
 EVIDENCE = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8  # a photo's first bytes
@@ -102,7 +103,8 @@ def file_in_chat(clerk: TelegramUser) -> str:
     clerk.say("王某", expect="当事人的职务")
     clerk.say("副局长", expect="当事人所在单位")
     clerk.say("区商务局", expect="失信行为由哪种方式认定")
-    clerk.tap("纪律处分", expect="严重程度")
+    clerk.tap("纪律处分", expect="哪个机关作出的认定")
+    clerk.say(AUTHORITY, expect="严重程度")
     clerk.tap("一般", expect="认定文书的编号")
     clerk.say(DOCUMENT, expect="哪天产生")
     clerk.say("2026年11月17日", expect="简要说明失信事实")
@@ -202,6 +204,7 @@ def test_a_record_filed_in_the_chat_is_rectified_objected_to_repaired_and_ledger
     assert row["失信主体所在单位"] == "区商务局"
     assert row["报送单位"] == "区财政局"
     assert (row["姓名"], row["职务"], row["文书编号"]) == ("王某", "副局长", DOCUMENT)
+    assert row["认定机关"] == AUTHORITY
     assert str(row["信息产生日期"])[:10] == "2026-11-17"
     assert str(row["报送日期"])[:10] == "2026-11-27"
     assert str(row["报送期限"])[:10] == "2026-11-26"
