@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dialogs.context import Ctx, Refusal, prefixed
-from dialogs.flows import clerk, complaint, record, record_requests, start, status
+from dialogs.flows import clerk, complaint, email, record, record_requests, start, status
 from dialogs.flows.registry import current_flow
 from dialogs.model import Outbound
 
@@ -26,6 +26,7 @@ _QUERIES: dict[str, Callable[[Ctx, tuple[str, ...]], list[Outbound]]] = {
     "mycases": lambda ctx, _args: [status.my_cases(ctx)],
     "queue": lambda ctx, _args: [clerk.queue(ctx)],
     "sign": clerk.sign,
+    "email": email.command,
 }
 MENU_COMMANDS = frozenset({"report", "mycases", "queue", "record", "lang"})
 MENU_COMMANDS |= {"objection", "repair"}

@@ -211,6 +211,8 @@ def _tap(ctx: Ctx, payload: str) -> list[Outbound]:
         return commands.run(ctx, arg, ())
     if action == "sign":
         return commands.run(ctx, "sign", (arg,))
+    if action == "email":
+        return commands.run(ctx, "email", (arg,))
     flow = current_flow(ctx)
     if flow is None:
         raise Refusal("input.stale")

@@ -10,6 +10,7 @@ from typing import Any, Literal, Protocol
 from dialogs.findings import FINDINGS as FINDINGS  # kept here for the modules importing it
 from dialogs.findings import Finding as Finding
 from dialogs.model import ChatRef, FileRef, GeoPoint
+from dialogs.ports_email import ReporterEmailServices
 from dialogs.ports_records import RecordRequestServices
 from dialogs.record_draft import SEVERITIES as SEVERITIES
 from dialogs.record_draft import RecordDraft as RecordDraft
@@ -182,7 +183,7 @@ class QueueItem:
     due_on: date | None = None  # the sign-for deadline
 
 
-class DialogServices(RecordRequestServices, Protocol):
+class DialogServices(RecordRequestServices, ReporterEmailServices, Protocol):
     """What the engine needs from the backend; every call is inside the caller's transaction.
 
     `submit_complaint`, `rate_case`, `sign_case` and `submit_record` may raise

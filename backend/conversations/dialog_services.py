@@ -22,6 +22,7 @@ from backend.cases.numbers import canonical_number
 from backend.cases.pins import case_by_pin
 from backend.cases.workflow import OPEN_STATES
 from backend.conversations.dialog_clerks import ClerkDialogServices
+from backend.conversations.dialog_email import EmailDialogServices
 from backend.conversations.dialog_ratings import RatingDialogServices
 from backend.conversations.dialog_records import RecordDialogServices
 from backend.errors import ValidationFailed
@@ -36,7 +37,9 @@ DAILY_COMPLAINTS = 5
 S = CaseStatus
 
 
-class BackendDialogServices(RatingDialogServices, ClerkDialogServices, RecordDialogServices):
+class BackendDialogServices(
+    RatingDialogServices, ClerkDialogServices, RecordDialogServices, EmailDialogServices
+):
     """DialogServices over one database session (the caller's transaction)."""
 
     def __init__(
@@ -208,7 +211,9 @@ class BackendDialogServices(RatingDialogServices, ClerkDialogServices, RecordDia
             details=_vague_date(draft),
             urgent=draft.urgent,
         )
-        return self._file(backend_draft, REPORTER, draft.attachments, draft.chat)
+        receipt = self._file(backend_draft, REPORTER, draft.attachments, draft.chat)
+        self.carry_email(draft.chat)  # an address given with /email (issue 15)
+        return receipt
 
     def _file(
         self, draft: Draft, actor: Actor, files: tuple[FileRef, ...], chat: ChatRef

@@ -1,5 +1,6 @@
 """English texts."""
 
+from dialogs.texts.en_email import EMAIL_TEXTS
 from dialogs.texts.en_record_requests import RECORD_REQUEST_TEXTS
 from dialogs.texts.en_records import RECORD_TEXTS
 from dialogs.texts.en_requests import REQUEST_TEXTS
@@ -294,4 +295,5 @@ TEXTS: dict[str, str] = {
     **REQUEST_TEXTS,  # the request-type step (诉求类型, issue 12)
     **RECORD_REQUEST_TEXTS,  # objections and credit repair (异议, 信用修复; issue 11)
     **RECORD_TEXTS,  # the /record dialog's newer steps (issue 11)
+    **EMAIL_TEXTS,  # /email: updates by email for a chat's reporter (issue 15)
 }

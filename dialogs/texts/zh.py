@@ -1,5 +1,6 @@
 """Chinese texts (the default language)."""
 
+from dialogs.texts.zh_email import EMAIL_TEXTS
 from dialogs.texts.zh_record_requests import RECORD_REQUEST_TEXTS
 from dialogs.texts.zh_records import RECORD_TEXTS
 from dialogs.texts.zh_requests import REQUEST_TEXTS
@@ -247,4 +248,5 @@ TEXTS: dict[str, str] = {
     **REQUEST_TEXTS,  # the request-type step (诉求类型, issue 12)
     **RECORD_REQUEST_TEXTS,  # objections and credit repair (异议, 信用修复; issue 11)
     **RECORD_TEXTS,  # the /record dialog's newer steps (issue 11)
+    **EMAIL_TEXTS,  # /email: updates by email for a chat's reporter (issue 15)
 }

@@ -102,6 +102,7 @@ class FakeServices:
     followed: list[tuple[str, ChatRef, str]] = field(default_factory=list)
     bindings: dict[ChatRef, ClerkView] = field(default_factory=dict)
     binding_checks: int = 0
+    emails: dict[ChatRef, str] = field(default_factory=dict)  # /email, by chat
 
     def today(self) -> date:
         return self.day
@@ -201,6 +202,15 @@ class FakeServices:
     def bound_clerk(self, chat: ChatRef) -> ClerkView | None:
         self.binding_checks += 1
         return self.bindings.get(chat)
+
+    def reporter_email(self, chat: ChatRef) -> str | None:
+        return self.emails.get(chat)
+
+    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
+        if address is None:
+            self.emails.pop(chat, None)
+        else:
+            self.emails[chat] = address
 
     def unbind(self, chat: ChatRef) -> None:
         """Cut the chat off its staff account, as deactivating the account does."""

@@ -1,0 +1,46 @@
+"""`/email`: a reporter gives an email address, so their cases' updates also come by email."""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.context import Ctx, Refusal
+from dialogs.model import Outbound
+
+MAX_LENGTH = 254  # reporters.email
+REMOVE = "off"  # `/email off`, and the remove button's argument
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_ADDRESS = re.compile(rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]{{1,64}}@{_LABEL}(?:\.{_LABEL})+")
+
+
+def parse_email(text: str) -> str | None:
+    """Return the address in a normal form (domain in lower case), or None if it is malformed."""
+    address = text.strip()
+    if len(address) > MAX_LENGTH or not _ADDRESS.fullmatch(address):
+        return None
+    local, domain = address.rsplit("@", 1)
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        return None
+    return f"{local}@{domain.lower()}"
+
+
+def command(ctx: Ctx, args: tuple[str, ...]) -> list[Outbound]:
+    """Show the address (with a button to remove it), keep a new one, or remove it."""
+    if not args:
+        return [_show(ctx)]
+    if len(args) == 1 and args[0].lower() == REMOVE:
+        ctx.services.set_reporter_email(ctx.chat, None, ctx.lang)
+        return [Outbound(ctx.t("email.removed"))]
+    address = parse_email(" ".join(args)) if len(args) == 1 else None
+    if address is None:
+        raise Refusal("email.malformed")
+    ctx.services.set_reporter_email(ctx.chat, address, ctx.lang)
+    return [Outbound(ctx.t("email.saved", address=address))]
+
+
+def _show(ctx: Ctx) -> Outbound:
+    address = ctx.services.reporter_email(ctx.chat)
+    if address is None:
+        return Outbound(ctx.t("email.none"))
+    remove = ctx.key_button("email.remove", "email", REMOVE)
+    return Outbound(ctx.t("email.current", address=address), ((remove,),))

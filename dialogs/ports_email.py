@@ -1,0 +1,20 @@
+"""The services the `/email` command asks for: an email address for a chat's reporter rows."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from dialogs.model import ChatRef
+
+
+class ReporterEmailServices(Protocol):
+    """The part of DialogServices that keeps the email address a chat's reporter gave."""
+
+    def reporter_email(self, chat: ChatRef) -> str | None:
+        """Return the email address this chat gave for its updates, if any."""
+        ...
+
+    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
+        """Keep the address (None: remove it) on every reporter row of this chat, and for the
+        cases it files later, so their updates and the 回访 rating link also go by email."""
+        ...

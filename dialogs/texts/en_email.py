@@ -1,0 +1,21 @@
+"""English texts of `/email`: updates by email for a chat's reporter (issue 15)."""
+
+EMAIL_TEXTS: dict[str, str] = {
+    "email.none": (
+        "No email address is set. Send /email ADDRESS (for example /email you@example.com) "
+        "to also receive your cases' updates and the rating link by email."
+    ),
+    "email.current": (
+        "Updates of your cases also go to {address}. "
+        "Send /email ADDRESS to change it, or remove it with the button."
+    ),
+    "email.remove": "✖ Remove this address",
+    "email.saved": (
+        "Saved: updates of the cases you filed here, and the link to rate them, "
+        "also go to {address}."
+    ),
+    "email.removed": "Removed: updates no longer go by email.",
+    "email.malformed": ("That is not an email address. Send it like this: /email you@example.com"),
+    "help.email": "/email ADDRESS also get updates by email (/email alone to see or remove it)",
+    "receipt.email": "Send /email ADDRESS to also receive updates by email.",
+}

@@ -1,0 +1,17 @@
+"""`/email` 的中文文本：投诉人通过电子邮件接收进展（issue 15）。"""
+
+EMAIL_TEXTS: dict[str, str] = {
+    "email.none": (
+        "尚未设置电子邮箱。发送 /email 邮箱地址（例如 /email you@example.com），"
+        "即可同时通过电子邮件接收投诉进展和评价链接。"
+    ),
+    "email.current": (
+        "您的投诉进展也会发送到 {address}。发送 /email 新地址 可以更改，或点按钮删除。"
+    ),
+    "email.remove": "✖ 删除此邮箱",
+    "email.saved": "已保存：您在此提交的投诉的进展和评价链接也会发送到 {address}。",
+    "email.removed": "已删除：进展不再通过电子邮件发送。",
+    "email.malformed": "这不是有效的电子邮箱地址。请这样发送：/email you@example.com",
+    "help.email": "/email 邮箱地址 同时通过电子邮件接收进展（只发 /email 可查看或删除）",
+    "receipt.email": "发送 /email 邮箱地址，即可同时通过电子邮件接收进展。",
+}

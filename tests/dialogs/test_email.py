@@ -1,0 +1,61 @@
+"""`/email`: a reporter gives an email address for updates and the rating link by email."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs import texts
+from dialogs.flows.email import parse_email
+from tests.dialogs.driver import ChatDriver, reach
+from tests.dialogs.fakes import FakeServices
+
+
+def test_email_keeps_the_address_shows_it_and_removes_it_with_a_button(
+    services: FakeServices, zh: ChatDriver
+) -> None:
+    zh.command("email")
+    assert zh.text == texts.render("zh", "email.none")
+    zh.command("email", "Zhang.Wei+12345@Mail.Example.CN")
+    assert services.emails[zh.chat] == "Zhang.Wei+12345@mail.example.cn"
+    assert "已保存" in zh.text and "Zhang.Wei+12345@mail.example.cn" in zh.text
+    zh.command("email")
+    assert "Zhang.Wei+12345@mail.example.cn" in zh.text
+    zh.tap("✖ 删除此邮箱")
+    assert zh.text == texts.render("zh", "email.removed")
+    assert zh.chat not in services.emails
+    zh.command("email", "a@b.cn")
+    zh.command("email", "OFF")
+    assert zh.chat not in services.emails
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["not-an-address", "a@b", "@b.cn", "a@@b.cn", "a b@c.cn", "a..b@c.cn", "a@-b.cn", "a@b.cn\x07"]
+    + ["x" * 65 + "@b.cn", "a@" + "b" * 250 + ".cn", "<a@b.cn>"],
+)
+def test_a_malformed_address_is_refused_in_both_languages(
+    services: FakeServices, zh: ChatDriver, en: ChatDriver, address: str
+) -> None:
+    assert parse_email(address) is None
+    zh.command("email", *address.split(" "))
+    assert zh.text.startswith(texts.render("zh", "email.malformed"))
+    en.command("email", *address.split(" "))
+    assert en.text.startswith("That is not an email address.")
+    assert services.emails == {}
+
+
+def test_email_in_the_middle_of_a_complaint_asks_the_question_again(
+    services: FakeServices, zh: ChatDriver
+) -> None:
+    reach(zh, "street")
+    zh.command("email", "li@example.com")
+    assert services.emails[zh.chat] == "li@example.com"
+    assert zh.step == ("complaint", "street")
+    assert "已保存" in zh.text
+
+
+def test_help_lists_email(zh: ChatDriver, en: ChatDriver) -> None:
+    zh.command("help")
+    assert "/email 邮箱地址" in zh.text
+    en.command("help")
+    assert "/email ADDRESS" in en.text
