@@ -6,6 +6,7 @@ import pytest
 
 from dialogs import texts
 from dialogs.flows.email import parse_email
+from dialogs.model import ChatRef
 from tests.dialogs.driver import ChatDriver, reach
 from tests.dialogs.fakes import FakeServices
 
@@ -59,3 +60,19 @@ def test_help_lists_email(zh: ChatDriver, en: ChatDriver) -> None:
     assert "/email 邮箱地址" in zh.text
     en.command("help")
     assert "/email ADDRESS" in en.text
+
+
+def test_only_the_web_chat_receipt_mentions_email_while_none_is_set(
+    services: FakeServices, zh: ChatDriver
+) -> None:
+    web = ChatDriver(services, ChatRef("web", "w-3003"), language_hint="zh")
+    for driver in (zh, web):
+        reach(driver, "identity")
+        driver.tap("🕶 匿名")
+        driver.tap("✅ 确认提交")
+    assert "/email" in web.text and "/email" not in zh.text
+    web.command("email", "he@example.cn")
+    reach(web, "identity")
+    web.tap("🕶 匿名")
+    web.tap("✅ 确认提交")
+    assert "提取码" in web.text and "/email" not in web.text
