@@ -304,8 +304,8 @@ def seed(
                         insert(SQLModel.metadata.tables[table.__tablename__]), values
                     )
     with engine.begin() as connection:
-        # The app keys its counters by the whole year (next_case_number): 20261127.
-        counters = [{"day": f"20{day}", "last": last} for day, last in ids.numbers.items()]
+        # Keyed by the whole year, as the app's counters are (next_case_number): 20261127.
+        counters = [{"day": day, "last": last} for day, last in ids.numbers.items()]
         if counters:
             connection.execute(insert(CaseCounter), counters)
         if engine.dialect.name == "postgresql":
