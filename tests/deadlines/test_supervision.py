@@ -62,7 +62,8 @@ def test_a_supervision_deadline_reminds_the_unit_and_escalates_to_coordinators(
     for day in (1, 2, 3):
         run_day(world, 2026, 12, day)
     reminders = [t for t in world.texts("clerk-chat") if "（督办）" in t]
-    assert [t.split("】")[0] for t in reminders] == ["【提醒", "【今日到期", "【催办"]
+    # The unit hears the escalation (督办) too, beside the coordinators (issue 15).
+    assert [t.split("】")[0] for t in reminders] == ["【提醒", "【今日到期", "【催办", "【督办"]
     escalations = world.texts("boss-chat")
     assert len(escalations) == 1
     assert "czj 的案件" in escalations[0] and "（督办）已逾期 2 个工作日" in escalations[0]
