@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from backend.cases.search import SQLITE_TRIGGERS, fill_words, fts5_query, query_words, tsquery
 from tests.api.helpers import ARREARS, ENFORCEMENT, PARKING_XYZ, file_case
@@ -96,14 +98,15 @@ def test_existing_cases_without_words_are_cut_and_found(
     assert _found(client, staff, "三轮车") == [filed["enforcement"]]
 
 
-def test_sqlite_keeps_its_index_in_step_by_triggers(engine: Engine) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL indexes the column itself")
+def test_sqlite_keeps_its_index_in_step_by_triggers(sqlite_template: Path) -> None:
+    # SQLite only: PostgreSQL indexes the column itself.
+    engine = create_engine(f"sqlite:///{sqlite_template}")
     with engine.connect() as connection:
         names = connection.execute(
             text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         ).scalars()
         assert set(SQLITE_TRIGGERS) <= set(names)  # a table rebuilt by a migration drops them
+    engine.dispose()
 
 
 def test_query_words_are_quoted_for_each_engine() -> None:
