@@ -37,30 +37,50 @@ HEADERS: list[tuple[bytes, bytes]] = [
 PAGE_CACHE = (b"cache-control", b"no-store")
 STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
 _POLICY = b"content-security-policy"
-_REPLACED = frozenset(name for name, _ in [*HEADERS, PAGE_CACHE])
 
 
-class ConsoleHeaders:
-    """ASGI middleware: add the console's security and cache headers to every response."""
+class StrictHeaders:
+    """ASGI middleware: add security and cache headers to every response of a sub-app.
 
-    def __init__(self, app: ASGIApp, *, static_prefix: str) -> None:
+    `headers` replace any of the same name a response set, except a content security policy
+    of the response's own, which is kept (an evidence file's is stricter); pages get
+    `page_cache`, files under `static_prefix` may be kept for a day.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        static_prefix: str,
+        headers: list[tuple[bytes, bytes]],
+        page_cache: tuple[bytes, bytes],
+    ) -> None:
         self.app = app
         self.static_prefix = static_prefix
+        self.headers, self.page_cache = headers, page_cache
+        self.replaced = frozenset(name for name, _ in [*headers, page_cache])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         static = scope["path"].startswith(self.static_prefix + "/")
-        cache = STATIC_CACHE if static else PAGE_CACHE
+        cache = STATIC_CACHE if static else self.page_cache
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 own = message.get("headers", [])
-                kept = [(name, value) for name, value in own if name.lower() not in _REPLACED]
-                own_policy = [(name, value) for name, value in own if name.lower() == _POLICY]
-                added = [h for h in HEADERS if not (own_policy and h[0] == _POLICY)]
+                kept = [(n, v) for n, v in own if n.lower() not in self.replaced]
+                own_policy = [(n, v) for n, v in own if n.lower() == _POLICY]
+                added = [h for h in self.headers if not (own_policy and h[0] == _POLICY)]
                 message = {**message, "headers": [*kept, *own_policy, *added, cache]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class ConsoleHeaders(StrictHeaders):
+    """The console's security and cache headers on every response."""
+
+    def __init__(self, app: ASGIApp, *, static_prefix: str) -> None:
+        super().__init__(app, static_prefix=static_prefix, headers=HEADERS, page_cache=PAGE_CACHE)

@@ -8,7 +8,9 @@ change when a record is taken down).
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
+
+from backend.console.headers import StrictHeaders
 
 POLICY = "; ".join(
     [
@@ -33,29 +35,10 @@ HEADERS: list[tuple[bytes, bytes]] = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 PAGE_CACHE = (b"cache-control", b"private, max-age=60")
-STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
-_REPLACED = frozenset(name for name, _ in [*HEADERS, PAGE_CACHE])
 
 
-class PublicHeaders:
-    """ASGI middleware: add the public pages' security and cache headers to every response."""
+class PublicHeaders(StrictHeaders):
+    """The public pages' security and cache headers on every response."""
 
     def __init__(self, app: ASGIApp, *, static_prefix: str) -> None:
-        self.app = app
-        self.static_prefix = static_prefix
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        static = scope["path"].startswith(self.static_prefix + "/")
-        cache = STATIC_CACHE if static else PAGE_CACHE
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                own = message.get("headers", [])
-                kept = [(name, value) for name, value in own if name.lower() not in _REPLACED]
-                message = {**message, "headers": [*kept, *HEADERS, cache]}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+        super().__init__(app, static_prefix=static_prefix, headers=HEADERS, page_cache=PAGE_CACHE)
