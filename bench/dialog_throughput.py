@@ -64,6 +64,40 @@ class Round:
     updates: int
     seconds: float
     cpu_seconds: float  # of the whole process: fake server, bot and simulated users
+    parts: dict[str, float]  # CPU seconds by part: "bot", "fake server", "users"
+
+
+USERS_PREFIX = "bench-user"
+FAKE_THREADS = ("fake-telegram-server", "fake-telegram-webhook")
+
+
+def thread_cpu() -> dict[int, tuple[str, float]]:
+    """Return the CPU seconds each live thread of this process has used, by thread id."""
+    seen: dict[int, tuple[str, float]] = {}
+    for thread in threading.enumerate():
+        if thread.ident is None:
+            continue
+        try:
+            clock = time.pthread_getcpuclockid(thread.ident)
+            seen[thread.ident] = (thread.name, time.clock_gettime(clock))
+        except (OSError, ProcessLookupError):  # ended meanwhile
+            continue
+    return seen
+
+
+def part_of(name: str) -> str:
+    """Return which part of the bench a thread belongs to: the users, the fake, the bot."""
+    if name.startswith(USERS_PREFIX) or name == "MainThread":
+        return "users"
+    return "fake server" if name in FAKE_THREADS else "bot"
+
+
+def cpu_by_part(before: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """Return the CPU seconds used since `before`, summed by part (threads still alive)."""
+    parts = {"bot": 0.0, "fake server": 0.0, "users": 0.0}
+    for ident, (name, used) in thread_cpu().items():
+        parts[part_of(name)] += used - before.get(ident, (name, 0.0))[1]
+    return parts
 
 
 def drive(users: int, seconds: float, one_round: Callable[[int], int]) -> Round:
@@ -80,11 +114,12 @@ def drive(users: int, seconds: float, one_round: Callable[[int], int]) -> Round:
             rounds += 1
         return rounds, updates
 
-    started, cpu = time.perf_counter(), time.process_time()
-    with ThreadPoolExecutor(users) as pool:
+    started, cpu, threads = time.perf_counter(), time.process_time(), thread_cpu()
+    with ThreadPoolExecutor(users, thread_name_prefix=USERS_PREFIX) as pool:
         done = list(pool.map(lambda _: user(), range(users)))
+        parts = cpu_by_part(threads)  # while the users' threads are still there
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return Round(sum(r for r, _ in done), sum(u for _, u in done), took, cpu)
+    return Round(sum(r for r, _ in done), sum(u for _, u in done), took, cpu, parts)
 
 
 def dialog_round(fake: FakeTelegram) -> Callable[[int], int]:
@@ -242,6 +277,7 @@ def report(
         ("complaint dialogs/s", f"{dialogs_per_second:.1f}  ({per_dialog:.1f} updates each)"),
         ("CPU ms per update, echo", f"{echo_cpu:.1f}"),
         ("CPU ms per update, dialog", f"{dialog_cpu:.1f}"),
+        *_parts(echoes, dialogs),
         (
             "per-update cost, dialog / echo",
             f"{echo_ups / dialog_ups:.2f}x in time, {dialog_cpu / echo_cpu:.2f}x in CPU",
@@ -255,6 +291,24 @@ def report(
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+
+
+def _parts(echoes: list[Round], dialogs: list[Round]) -> list[tuple[str, Any]]:
+    """Rows of CPU ms per update by part (medians of the rounds), and the bot's own ratio."""
+    rows: list[tuple[str, Any]] = []
+    medians: dict[tuple[str, str], float] = {}
+    for bot, rounds in (("echo", echoes), ("dialog", dialogs)):
+        for part in ("bot", "fake server", "users"):
+            medians[bot, part] = statistics.median(
+                1000 * r.parts[part] / r.updates for r in rounds
+            )
+        shown = ", ".join(
+            f"{part} {medians[bot, part]:.1f}" for part in ("bot", "fake server", "users")
+        )
+        rows.append((f"CPU ms per update by part, {bot}", shown))
+    ratio = medians["dialog", "bot"] / medians["echo", "bot"]
+    rows.append(("per-update CPU of the bot alone, dialog / echo", f"{ratio:.2f}x"))
+    return rows
 
 
 def _list(rates: list[float]) -> str:
