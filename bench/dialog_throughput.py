@@ -7,10 +7,13 @@ the same time; rounds alternate between the two. The dialog bot is the whole sys
 (`bot.serve.build_web_app`: conversation service, dialog engine, database, routing), each
 dialog seven updates from /report to the case number (eight when similar open cases are
 offered first). Printed: dialogs per second, updates per second of each bot, CPU time per
-update (the whole process: fake server, bot and simulated users), and the ratios of both
-(dialog / echo), the best rounds' and the medians'. With `--similar N` (1,000 by default,
-issue 13) the database first holds N open cases like the dialogs' complaint, so every dialog
-runs the similar-case search over a full candidate list and offers them.
+update (the whole process: fake server, bot and simulated users, and each of the three apart,
+by the CPU clocks of their threads), and the ratios (dialog / echo), the best rounds' and the
+medians'; "the bot alone" leaves out the fake server and the users, who do more for a
+dialog (longer messages with keyboards, taps looked up by label) than for an echo. With
+`--similar N` (1,000 by default, issue 13) the database first holds N open cases like the
+dialogs' complaint, so every dialog runs the similar-case search over a full candidate list
+and offers them.
 
 Run: `make bench` or `.venv/bin/python bench/dialog_throughput.py [--postgres URL]
 [--seconds 5] [--users 32] [--rounds 2] [--similar 1000]`. Everything talks to 127.0.0.1
