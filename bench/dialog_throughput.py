@@ -13,11 +13,12 @@ medians'; "the bot alone" leaves out the fake server and the users, who do more 
 dialog (longer messages with keyboards, taps looked up by label) than for an echo. With
 `--similar N` (1,000 by default, issue 13) the database first holds N open cases like the
 dialogs' complaint, so every dialog runs the similar-case search over a full candidate list
-and offers them.
+and offers them. As `intake run` does after start-up, the heap is frozen (`gc.freeze`)
+before the first round, for both bots alike (`--no-freeze` leaves it).
 
 Run: `make bench` or `.venv/bin/python bench/dialog_throughput.py [--postgres URL]
-[--seconds 5] [--users 32] [--rounds 2] [--similar 1000]`. Everything talks to 127.0.0.1
-only; every wait has a timeout.
+[--seconds 5] [--users 32] [--rounds 2] [--similar 1000] [--no-freeze]`. Everything talks to
+127.0.0.1 only; every wait has a timeout.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from backend.routing.router import Router  # noqa: E402
 from backend.settings import load_settings  # noqa: E402
 from backend.taxonomy.loader import load_taxonomy  # noqa: E402
 from bench.seed_cases import seed  # noqa: E402
+from bot.serve import freeze_heap  # noqa: E402
 from tests.e2e.fake_telegram import FakeTelegram  # noqa: E402
 from tests.e2e.telegram_app import TOKEN, Cluster  # noqa: E402
 from tests.e2e.telegram_user import TelegramUser, complaint_steps  # noqa: E402
@@ -223,6 +225,11 @@ def main() -> None:
         default=1000,
         help="open cases like the dialogs' complaint, seeded first (bench/seed_cases.py)",
     )
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="leave the start-up heap to the collector (`intake run` freezes it: gc.freeze)",
+    )
     args = parser.parse_args()
 
     base = load_settings(database_url=args.postgres).database_url if args.postgres else None
@@ -250,6 +257,8 @@ def measure(
         prepare_database(container)
         seed(container.engine, cases=0, similar=args.similar, now=FakeClock().now())
         container.engine.dispose()
+    if not getattr(args, "no_freeze", False):  # as `intake run` does, for both bots alike
+        freeze_heap()
     echoes: list[Round] = []
     dialogs: list[Round] = []
     for _ in range(args.rounds):
