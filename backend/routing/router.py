@@ -8,16 +8,23 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from backend.routing.examples import Example, ExampleBank, bank_of
+from backend.routing.model import CategoryModel, blend, train
 from backend.routing.places import Places
 from backend.routing.scoring import score_categories
 from backend.routing.streets import StreetLocator
 from backend.routing.terms import build_index
 from backend.routing.text import TextView, ready_jieba, teach_jieba, view_of
+from backend.routing.training import shipped_examples, training_examples
 from backend.taxonomy.models import Taxonomy
 
 # Below this the best category rests only on a match that cuts into other words (学校 in
 # 大学校园): too weak to name a category, so the case goes to triage.
 MIN_SCORE = 0.3
+# With the learned model, below this blended score no category is likely enough: triage
+# (greetings, thanks, tests, matters of no category; cross-validated on the training sets).
+MIN_BLENDED_SCORE = 0.15
+# A model learned from fewer labelled complaints than this is noise: keywords alone decide.
+MIN_LABELLED = 100
 
 # What decided the street: the reporter's pick, a street or a community (社区) named in the
 # text, or the location the reporter shared.
@@ -84,10 +91,24 @@ class Router:
     """Match complaint text against a taxonomy's words, examples and coordinators' corrections."""
 
     def __init__(
-        self, taxonomy: Taxonomy, examples: Iterable[Example] = (), *, warm: bool = True
+        self,
+        taxonomy: Taxonomy,
+        examples: Iterable[Example] = (),
+        *,
+        warm: bool = True,
+        labelled: Iterable[Example] | None = None,
     ) -> None:
-        """Index the taxonomy; `warm=False` leaves loading jieba to `warm_up` or a first route."""
+        """Index the taxonomy and learn the model of its labelled complaints.
+
+        `labelled`: the complaints the model learns from, with the configuration's words
+        (default: the district's shipped set, `dialogs/config/<district>_train.tsv`); fewer
+        than MIN_LABELLED, and keywords alone decide. `warm=False` leaves loading jieba and
+        fitting the model to `warm_up` or the first route.
+        """
         self._taxonomy = taxonomy
+        known = shipped_examples(taxonomy) if labelled is None else list(labelled)
+        self._labelled = known if len(known) >= MIN_LABELLED else []
+        self._model: CategoryModel | None = None
         self._index = build_index(taxonomy)
         self._places = Places(taxonomy)
         self._locator = StreetLocator(taxonomy)
@@ -97,10 +118,25 @@ class Router:
         self._learned = ExampleBank()
         teach_jieba(self._index.chinese_words | self._places.chinese_words, now=warm)
         self.learn(examples)
+        if warm:
+            self._ready_model()
 
     def warm_up(self) -> None:
-        """Load jieba's dictionary now (a second or two), e.g. in a thread while a person reads."""
+        """Load jieba and fit the model now (a second or two), e.g. in a thread meanwhile."""
         ready_jieba()
+        self._ready_model()
+
+    @property
+    def model(self) -> CategoryModel | None:
+        """Return the learned model routes use (fitted now if not yet), None without one."""
+        return self._ready_model()
+
+    def _ready_model(self) -> CategoryModel | None:
+        if self._model is None and self._labelled:
+            # Fitted once per process for the same texts (train() keeps it), so clones and
+            # routers of the same configuration share it.
+            self._model = train(training_examples(self._taxonomy, self._labelled))
+        return self._model
 
     def learn(self, examples: Iterable[Example]) -> None:
         """Use these corrected complaints (oldest first) as evidence, beside those known."""
@@ -126,13 +162,17 @@ class Router:
         view = view_of(text)
         street, evidence = self._locate(view, street_hint, location)
         scores = score_categories(self._index, view, self._learned)
+        model = self._ready_model()
+        floor = MIN_SCORE
+        if model is not None:
+            scores, floor = blend(scores, model.probabilities(view)), MIN_BLENDED_SCORE
         ranked = sorted(
             ((category, min(score, 1.0)) for category, score in scores.items() if score > 0),
             key=lambda pair: (-pair[1], self._order[pair[0]]),
         )
         routing = self._taxonomy.routing
         triage = self._taxonomy.triage_category
-        if ranked and ranked[0][1] >= MIN_SCORE:
+        if ranked and ranked[0][1] >= floor:
             category, confidence = ranked[0]
         else:
             category, confidence = triage, scores.get(triage, 0.0)

@@ -142,11 +142,16 @@ def word_string(raw: str, max_chars: int = MAX_CHARS) -> str:
     return " ".join(word for word in jieba.cut(text, HMM=False) if word.strip())
 
 
+def latin_words(text: str) -> tuple[Word, ...]:
+    """Return the Latin words of normalised text with their English stems."""
+    return tuple(Word(stem(m.group()), m.start(), m.end()) for m in _LATIN_WORD.finditer(text))
+
+
 def view_of(raw: str) -> TextView:
     """Prepare a complaint for matching; look at its first MAX_CHARS characters only."""
     text = normalize(raw[:MAX_CHARS])
     units = tuple(units_of(text))
-    words = tuple(Word(stem(m.group()), m.start(), m.end()) for m in _LATIN_WORD.finditer(text))
+    words = latin_words(text)
     tokens: tuple[tuple[str, int, int], ...] = ()
     token_at: list[int] = []
     if any(unit.han for unit in units):
