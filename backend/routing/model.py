@@ -11,15 +11,14 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from backend.routing.examples import Example
-from backend.routing.normalize import normalize
-from backend.routing.text import TextView, Unit, Word, latin_words, units_of
+from backend.routing.text import Unit, Word
 
 # The blended score is (p + KEYWORD_SHARE * k) / (1 + KEYWORD_SHARE): p the model's
 # probability, k the keyword evidence (0..1). Cross-validated on the training sets (issue
@@ -30,11 +29,15 @@ REGULARISATION_C = 20.0
 _MAX_ITER = 2000
 
 
-def features(units: Sequence[Unit], words: Sequence[Word]) -> list[str]:
-    """Return the n-grams of a text: characters 1-3, pinyin syllables 1-2, English stems.
+def features(
+    units: Sequence[Unit], words: Sequence[Word], cuts: Callable[[int, int], bool]
+) -> list[str]:
+    """Return the n-grams of a text: characters 1-3, typed pinyin syllables 1-2, English stems.
 
-    Characters catch words and their parts (医保, 保卡); syllables make a homophone slip (医宝)
-    and typed pinyin (yibao) look like the word; English words count by their stem.
+    Two or three adjacent characters count only when they do not cut into a word (`cuts`:
+    TextView.straddles; 学校 is not read in 大学校园), as the keyword matcher reads them.
+    Typed pinyin counts by its syllables; a slip of a configured term reaches the model
+    written as the term (Router: scoring.weigh respells it), so a homophone reads as its term.
     """
     found: list[str] = []
     previous: Unit | None = None
@@ -43,21 +46,22 @@ def features(units: Sequence[Unit], words: Sequence[Word]) -> list[str]:
         if unit.han:
             found.append(unit.surface)
             if previous is not None and previous.han and previous.end == unit.start:
-                found.append(previous.surface + unit.surface)
-                if before is not None and before.han and before.end == previous.start:
+                if not cuts(previous.start, unit.end):
+                    found.append(previous.surface + unit.surface)
+                if (
+                    before is not None
+                    and before.han
+                    and before.end == previous.start
+                    and not cuts(before.start, unit.end)
+                ):
                     found.append(before.surface + previous.surface + unit.surface)
-        found.append("~" + unit.syllable)
-        if previous is not None:
-            found.append("~" + previous.syllable + "~" + unit.syllable)
+        else:
+            found.append("~" + unit.syllable)
+            if previous is not None and not previous.han:
+                found.append("~" + previous.syllable + "~" + unit.syllable)
         before, previous = previous, unit
     found.extend("=" + word.stem for word in words)
     return found
-
-
-def text_features(text: str) -> list[str]:
-    """Return the n-grams of a raw text (normalised first), as `features` reads them."""
-    folded = normalize(text)
-    return features(units_of(folded), latin_words(folded))
 
 
 @dataclass(frozen=True)
@@ -66,32 +70,28 @@ class CategoryModel:
 
     categories: tuple[str, ...]
     vocabulary: dict[str, int]
-    idf: NDArray[np.float64]
+    idf_squared: NDArray[np.float64]  # (n-grams,): the square of each n-gram's idf
     weights: NDArray[np.float64]  # (n-grams, categories), already multiplied by idf
     intercept: NDArray[np.float64]  # (categories,)
     fingerprint: str  # sha256 of the training texts and labels, to tell models apart
 
-    def probabilities(self, view: TextView) -> dict[str, float]:
-        """Return each category's probability for a prepared text (summing to 1)."""
-        return self.probabilities_of(features(view.units, view.words))
-
     def probabilities_of(self, grams: Iterable[str]) -> dict[str, float]:
-        """Return each category's probability for a text's n-grams."""
-        counts: Counter[int] = Counter()
+        """Return each category's probability for a text's n-grams; {} if none is known."""
         vocabulary = self.vocabulary
-        for gram in grams:
+        rows: list[int] = []
+        counts: list[int] = []
+        for gram, count in Counter(grams).items():
             index = vocabulary.get(gram)
             if index is not None:
-                counts[index] += 1
-        logits = self.intercept
-        if counts:
-            rows = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-            norm = float(np.sqrt(np.dot(tf * tf, self.idf[rows] ** 2)))
-            logits = logits + (tf / norm) @ self.weights[rows]
+                rows.append(index)
+                counts.append(count)
+        if not rows:  # nothing the model has seen: it says nothing (no prior alone)
+            return {}
+        tf = 1.0 + np.log(np.array(counts, dtype=np.float64))
+        norm = float(np.sqrt(np.dot(tf * tf, self.idf_squared[rows])))
+        logits = self.intercept + (tf / norm) @ self.weights[rows]
         exp = np.exp(logits - logits.max())
-        shares = exp / exp.sum()
-        return dict(zip(self.categories, shares.tolist(), strict=True))
+        return dict(zip(self.categories, (exp / exp.sum()).tolist(), strict=True))
 
 
 def blend(keywords: dict[str, float], learned: dict[str, float]) -> dict[str, float]:
@@ -109,12 +109,16 @@ _trained: dict[str, CategoryModel] = {}
 _training_lock = threading.Lock()
 
 
-def train(examples: Sequence[Example]) -> CategoryModel:
+Analyzer = Callable[[str], list[str]]  # a raw text to its n-grams, as routing reads them
+
+
+def train(examples: Sequence[Example], analyzer: Analyzer) -> CategoryModel:
     """Fit the model on labelled texts; the same texts always give the same weights.
 
-    Fitted once per process for a set of texts (a few hundred ms for a thousand complaints)
-    and kept: routers built on the same configuration share it. Raises ValueError when the
-    texts name fewer than two categories.
+    Fitted once per process for a set of texts (about a second for two thousand texts) and
+    kept: routers built on the same configuration share it (the texts include the
+    configuration's words, which the analyzer reads by). Raises ValueError when the texts
+    name fewer than two categories.
     """
     digest = hashlib.sha256()
     for example in examples:
@@ -123,19 +127,19 @@ def train(examples: Sequence[Example]) -> CategoryModel:
     with _training_lock:
         model = _trained.get(fingerprint)
         if model is None:
-            model = _fit(examples, fingerprint)
+            model = _fit(examples, analyzer, fingerprint)
             _trained[fingerprint] = model
     return model
 
 
-def _fit(examples: Sequence[Example], fingerprint: str) -> CategoryModel:
+def _fit(examples: Sequence[Example], analyzer: Analyzer, fingerprint: str) -> CategoryModel:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     labels = [example.category for example in examples]
     if len(set(labels)) < 2:
         raise ValueError("the routing model needs examples of at least two categories")
-    vectorizer = TfidfVectorizer(analyzer=text_features, sublinear_tf=True, dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float64)
     matrix = vectorizer.fit_transform([example.text for example in examples])
     classifier = LogisticRegression(
         C=REGULARISATION_C, solver="saga", max_iter=_MAX_ITER, random_state=0
@@ -151,7 +155,7 @@ def _fit(examples: Sequence[Example], fingerprint: str) -> CategoryModel:
     return CategoryModel(
         categories=tuple(str(c) for c in classifier.classes_),
         vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
-        idf=idf,
+        idf_squared=idf * idf,
         weights=weights,
         intercept=intercept,
         fingerprint=fingerprint,

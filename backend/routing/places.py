@@ -77,7 +77,11 @@ class Places:
         return self._alone(view.text)
 
     def _alone(self, text: str) -> tuple[str, PlaceEvidence] | None:
-        letters = _letters(_bare(text.replace(" ", "")))
+        bare = _bare(text.replace(" ", ""))
+        # A character reads as one letter at least: a long text is no name, and is not read.
+        if len(bare) > self._longest + _ALONE_SLACK:
+            return None
+        letters = _letters(bare)
         if not letters or len(letters) > self._longest + _ALONE_SLACK:
             return None
         best: list[tuple[int, str, PlaceEvidence]] = []

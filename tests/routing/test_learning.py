@@ -32,7 +32,9 @@ def test_router_can_start_with_the_corrections_it_should_know(taxonomy: Taxonomy
 
 def test_unrelated_text_is_not_pulled_by_corrections(taxonomy: Taxonomy) -> None:
     router = Router(taxonomy, examples=[Example(CORRECTED, "property")])
-    assert router.route("请问怎么注册账号").candidates == ()
+    unrelated = "请问怎么注册账号"
+    assert router.route(unrelated) == Router(taxonomy).route(unrelated)
+    assert router.route(unrelated).category == "other"
 
 
 def test_only_the_newest_corrections_are_kept(taxonomy: Taxonomy) -> None:
