@@ -112,20 +112,20 @@ _training_lock = threading.Lock()
 Analyzer = Callable[[str], list[str]]  # a raw text to its n-grams, as routing reads them
 
 
-def train(examples: Sequence[Example], analyzer: Analyzer) -> CategoryModel:
+def train(examples: Sequence[Example], analyzer: Analyzer, *, reuse: bool = True) -> CategoryModel:
     """Fit the model on labelled texts; the same texts always give the same weights.
 
     Fitted once per process for a set of texts (about a second for two thousand texts) and
     kept: routers built on the same configuration share it (the texts include the
     configuration's words, which the analyzer reads by). Raises ValueError when the texts
-    name fewer than two categories.
+    name fewer than two categories. `reuse=False` fits anew (and keeps the new fit).
     """
     digest = hashlib.sha256()
     for example in examples:
         digest.update(f"{example.category}\t{example.text}\n".encode())
     fingerprint = digest.hexdigest()
     with _training_lock:
-        model = _trained.get(fingerprint)
+        model = _trained.get(fingerprint) if reuse else None
         if model is None:
             model = _fit(examples, analyzer, fingerprint)
             _trained[fingerprint] = model

@@ -143,7 +143,7 @@ class Router:
         if self._model is None and self._labelled:
             # Fitted once per process for the same texts (train() keeps it), so clones and
             # routers of the same configuration share it.
-            self._model = train(training_examples(self._taxonomy, self._labelled), self._read)
+            self._model = train(training_examples(self._taxonomy, self._labelled), self.ngrams)
         return self._model
 
     def learn(self, examples: Iterable[Example]) -> None:
@@ -163,8 +163,8 @@ class Router:
         """Return how many corrected complaints the router holds as examples."""
         return len(self._learned)
 
-    def _read(self, text: str) -> list[str]:
-        """Return a training text's n-grams, read as a routed text is (slips respelled)."""
+    def ngrams(self, text: str) -> list[str]:
+        """Return a text's n-grams as the model reads them (slips respelled as their terms)."""
         view = view_of(text)
         return features(respelled(self._index, view), view.words, view.straddles)
 
