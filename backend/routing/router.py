@@ -212,20 +212,21 @@ class Router:
             for other, score in ranked
             if confidence - score < routing.confident_margin
         }
+        keywords_agree = True
         if model is not None:  # the keywords alone must lead to the same unit
             own = min(keywords.get(category, 0.0), 1.0)
-            if own < KEYWORD_SURE:
-                leading.add(None)
-            leading |= {
+            keyword_units = {
                 self._owner(other, street)
                 for other, score in keywords.items()
                 if own - min(score, 1.0) < routing.confident_margin
             }
+            keywords_agree = own >= KEYWORD_SURE and keyword_units <= {department}
         unit_certain = (
             category != triage
             and department is not None
             and confidence >= routing.confident_score
             and leading <= {department}
+            and keywords_agree
         )
         return RouteResult(
             category=category,

@@ -6,11 +6,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from backend.routing.examples import Example
+from backend.settings import CONFIG_DIR
 from backend.taxonomy.models import Taxonomy
-
-# Labelled complaints shipped with a district's configuration: `<district code>_train.tsv`
-# beside the default taxonomy file (text<TAB>category[<TAB>street], # comments).
-CONFIG_DIR = Path(__file__).resolve().parents[2] / "dialogs" / "config"
 
 
 def read_labelled(path: Path) -> list[Example]:
@@ -25,7 +22,11 @@ def read_labelled(path: Path) -> list[Example]:
 
 
 def shipped_examples(taxonomy: Taxonomy) -> list[Example]:
-    """Return the labelled complaints shipped for this district, [] when there are none."""
+    """Return the labelled complaints shipped for this district, [] when there are none.
+
+    They are `dialogs/config/<district code>_train.tsv` (text<TAB>category[<TAB>street],
+    `#` comments), beside the default taxonomy file.
+    """
     path = CONFIG_DIR / f"{taxonomy.district.code}_train.tsv"
     return read_labelled(path) if path.is_file() else []
 
