@@ -174,7 +174,7 @@ class Router:
         """Rank the categories for a complaint and pick one, with its unit and street."""
         view = view_of(text)
         street, evidence = self._locate(view, street_hint, location)
-        keywords, units = weigh(self._index, view, self._learned)
+        keywords, units, corrected = weigh(self._index, view, self._learned)
         routing = self._taxonomy.routing
         triage = self._taxonomy.triage_category
         model = self._ready_model()
@@ -183,6 +183,9 @@ class Router:
         else:
             learned = model.probabilities_of(features(units, view.words, view.straddles))
             scores, floor = blend(keywords, learned), MIN_BLENDED_SCORE
+            # A coordinator's correction of a text like this one is not outvoted by the model.
+            for category, score in corrected.items():
+                scores[category] = max(scores.get(category, 0.0), score)
             # The triage category is no choice to offer: its share only lowers the others'.
             scores = {
                 category: score

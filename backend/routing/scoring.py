@@ -51,6 +51,8 @@ class Evidence(NamedTuple):
     # The text's units with each slip written as the term it stands for (政府菜购 and
     # zhengfu caigou as 政府采购), so that a model of the text sees the term too.
     units: tuple[Unit, ...]
+    # Per category, how alike (0..1) the closest text is that a coordinator put there.
+    corrected: dict[str, float]
 
 
 def score_categories(
@@ -63,15 +65,19 @@ def score_categories(
 def weigh(index: TermIndex, view: TextView, learned: ExampleBank | None = None) -> Evidence:
     """Return each category's score and the text with its slips respelled as their terms."""
     respelled: list[tuple[int, Term]] = []
+    corrections = _learned_hits(learned, view)
     hits = [
         *_chinese_hits(index, view, respelled),
         *_fuzzy_chinese_hits(index, view),
         *_english_hits(index, view),
         *_initials_hits(index, view),
         *_example_hits(index, view),
-        *_learned_hits(learned, view),
+        *corrections,
     ]
-    return Evidence(_combine(hits), _respell(view, respelled))
+    corrected: dict[str, float] = {}
+    for hit in corrections:
+        corrected[hit.category] = max(corrected.get(hit.category, 0.0), hit.weight / LEARNED)
+    return Evidence(_combine(hits), _respell(view, respelled), corrected)
 
 
 def respelled(index: TermIndex, view: TextView) -> tuple[Unit, ...]:

@@ -69,3 +69,12 @@ def test_clone_learns_on_its_own(taxonomy: Taxonomy) -> None:
     assert (router.learned, clone.learned) == (2, 2)
     assert clone.route("河边的长椅被人拆走了好几张").category == "other"
     assert router.route("后院那棵老槐树被人砍了一半").category == "other"
+
+
+def test_a_correction_of_the_same_text_outweighs_the_learned_model(taxonomy: Taxonomy) -> None:
+    text = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"  # arrears by its words
+    router = Router(taxonomy, examples=[Example(text, "court_order")])
+    assert (Router(taxonomy).route(text).category, router.route(text).category) == (
+        "arrears",
+        "court_order",
+    )
