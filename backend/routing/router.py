@@ -23,6 +23,10 @@ MIN_SCORE = 0.3
 # With the learned model, below this blended score no category is likely enough: triage
 # (greetings, thanks, tests, matters of no category; cross-validated on the training sets).
 MIN_BLENDED_SCORE = 0.2
+# A text of fewer units (characters, syllables, words) says little: without a keyword it
+# needs this much from the model (确认提交, 案件编号 are no complaints).
+SHORT_TEXT = 10
+MIN_BLENDED_SCORE_SHORT = 0.4
 # Below this blended score a category without a keyword is no candidate: the model spreads
 # a little of its probability over every category.
 MIN_CANDIDATE_SCORE = 0.05
@@ -182,7 +186,9 @@ class Router:
             scores, floor = keywords, MIN_SCORE
         else:
             learned = model.probabilities_of(features(units, view.words, view.straddles))
-            scores, floor = blend(keywords, learned), MIN_BLENDED_SCORE
+            scores = blend(keywords, learned)
+            short = len(view.units) < SHORT_TEXT
+            floor = MIN_BLENDED_SCORE_SHORT if short else MIN_BLENDED_SCORE
             # A coordinator's correction of a text like this one is not outvoted by the model.
             for category, score in corrected.items():
                 scores[category] = max(scores.get(category, 0.0), score)
