@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from backend.duty.messages import DUTY_MESSAGES
 from backend.handoff.messages import HANDOFF_MESSAGES
 from backend.open311.texts import OPEN311_MESSAGES
 from backend.request_types.texts import JOINT_MESSAGES
@@ -370,6 +371,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **OPEN311_MESSAGES,
     **HANDOFF_MESSAGES,
     **JOINT_MESSAGES,  # request types, supervision, joint handling (issue 12)
+    **DUTY_MESSAGES,  # the on-duty roster (issue 12)
     # Administration of staff accounts and the calendar (console and CLI alike).
     "name_required": {
         "zh": "请填写姓名（姓名为空）。",
