@@ -16,6 +16,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from backend.clock import Clock
+from backend.deadlines.policy import Urgent
 from backend.duty.models import DutyShift
 from backend.errors import ValidationFailed
 from backend.people.models import Role, StaffAccount
@@ -65,6 +66,21 @@ def rosterable(*, session: Session, login: str) -> StaffAccount:
     if account is None or not account.active or account.role != Role.coordinator.value:
         raise ValidationFailed("duty_unknown_login", field="login", value=wanted[:64])
     return account
+
+
+def rosterable_accounts(*, session: Session) -> list[StaffAccount]:
+    """Return the active coordinators who have a login, by login (whom a roster may name)."""
+    return list(
+        session.exec(
+            select(StaffAccount)
+            .where(
+                StaffAccount.role == Role.coordinator.value,
+                col(StaffAccount.active).is_(True),
+                col(StaffAccount.login).is_not(None),
+            )
+            .order_by(col(StaffAccount.login))
+        ).all()
+    )
 
 
 def add_duty(
@@ -146,3 +162,19 @@ def uncovered(rows: Sequence[DutyRow], first: date, last: date) -> list[date]:
     covered = {row.day for row in rows}
     count = (last - first).days + 1
     return [d for d in (first + timedelta(days=n) for n in range(count)) if d not in covered]
+
+
+@dataclass(frozen=True)
+class DutyGap:
+    """A duty day nobody is rostered for, and who is told of urgent cases instead."""
+
+    day: date
+    fallback: str  # "policy": the policy's urgent.on_duty logins; "everyone": every coordinator
+
+
+def duty_gap(*, session: Session, now: datetime, zone: ZoneInfo, urgent: Urgent) -> DutyGap | None:
+    """Return the current duty day (tonight) when nobody is rostered for it, else None."""
+    day = duty_day(now, zone=zone, starts=urgent.duty_day_starts)
+    if rostered_ids(session=session, day=day):
+        return None
+    return DutyGap(day, "policy" if urgent.on_duty else "everyone")
