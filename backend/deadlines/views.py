@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from sqlalchemy import exists, func
 from sqlmodel import Session, col, select
 
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseKind
 from backend.deadlines.clocks import end_of_day
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.service import RUNNING, ClockEnv
@@ -167,7 +167,7 @@ def overdue_by_kind(
         select(col(Deadline.kind), func.count(func.distinct(col(Deadline.case_id))))
         .join(Case, col(Case.id) == col(Deadline.case_id))
         .where(
-            col(Case.kind) == "complaint",
+            col(Case.kind) == CaseKind.complaint.value,
             col(Deadline.state) == ClockState.open.value,
             col(Deadline.kind).in_(STAFF_KINDS),
             col(Deadline.due_at) < now,
