@@ -133,6 +133,14 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     "GET /api/v1/exports/records.xlsx": frozenset(
         {"period_reversed", "unknown_department", "export_too_large"}
     ),
+    # the on-duty roster: a range that runs forwards and is not too long, a known coordinator
+    "GET /api/v1/duty": frozenset({"duty_range_reversed", "duty_range_too_long"}),
+    "POST /api/v1/duty": frozenset(
+        {"duty_range_reversed", "duty_range_too_long", "duty_unknown_login", "duty_login_required"}
+    ),
+    "POST /api/v1/duty/remove": frozenset(
+        {"duty_range_reversed", "duty_range_too_long", "duty_unknown_login", "duty_login_required"}
+    ),
 }
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 
