@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse
 
 from backend.api.deps import ContainerDep, SessionDep
 from backend.cases.queries import count_cases, list_cases
-from backend.cases.workflow import Action
 from backend.cases.queues import DEFAULT_ORDER, Queue, QueueTimes, queue_filter, queues_for
+from backend.cases.workflow import Action
 from backend.console.case_lists import PAGE_SIZE, ListView, rows_of
 from backend.console.case_search import Problem, read_order
 from backend.console.deps import ConsoleUser
