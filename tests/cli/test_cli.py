@@ -104,6 +104,14 @@ def test_cases_list_refuses_a_status_that_no_case_can_have(
     assert "triage" in done.stderr  # the known ones are named, not "no cases"
 
 
+@pytest.mark.parametrize("command", ["robot-test", "robot-remove"])
+def test_a_robot_number_past_any_stored_id_is_refused_before_the_database_sees_it(
+    settings: Settings, client: TestClient, command: str
+) -> None:
+    done = intake(settings, "units", command, str(2**40))  # ids are INTEGER on PostgreSQL
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
 def test_bad_settings_stop_the_command_with_one_line(settings: Settings) -> None:
     done = intake(None, "cases", "list", INTAKE_TIMEZONE="Mars/Olympus")
     assert done.returncode == 2

@@ -133,3 +133,22 @@ def test_a_clerk_may_not_open_the_channels_page(container: Container, client: Te
     visitor.sign_in("li", PASSWORD)
     assert visitor.get("/console/admin/channels").status_code == 404  # as every admin page
     assert "data-failing-channels" not in visitor.get("/console/dashboard").text
+
+
+def test_ids_past_any_stored_id_are_refused_on_the_page_not_answered_500(
+    container: Container, client: TestClient
+) -> None:
+    staff_with_password(container, login="wang", role="coordinator", department="fgw")
+    visitor = ConsoleVisitor(client)
+    visitor.sign_in("wang", PASSWORD)
+    visitor.get("/console/admin/channels")
+    huge = str(2**40)  # PostgreSQL's ids are INTEGER: a query with this one fails there
+    for path, form in (
+        (f"/console/admin/channels/{huge}/test", {}),
+        (f"/console/admin/channels/{huge}/remove", {}),
+        ("/console/admin/channels/email", {"staff_id": huge, "address": "a@czj.gov.test"}),
+        (f"/console/inbox/{huge}/read", {}),
+        (f"/console/inbox/{huge}/open", {}),
+    ):
+        answer = visitor.post(path, form)
+        assert answer.status_code in (303, 400, 404), (path, answer.status_code)
