@@ -152,3 +152,17 @@ def test_ids_past_any_stored_id_are_refused_on_the_page_not_answered_500(
     ):
         answer = visitor.post(path, form)
         assert answer.status_code in (303, 400, 404), (path, answer.status_code)
+
+
+def test_an_address_for_an_account_that_does_not_exist_names_the_account_not_a_channel(
+    container: Container, client: TestClient
+) -> None:
+    staff_with_password(container, login="wang", role="coordinator", department="fgw")
+    visitor = ConsoleVisitor(client)
+    visitor.sign_in("wang", PASSWORD)
+    visitor.get("/console/admin/channels")
+
+    visitor.post("/console/admin/channels/email", {"staff_id": "999", "address": "a@b.test"})
+
+    page = visitor.get("/console/admin/channels").text
+    assert "没有该账号，或账号已停用：#999" in page and "没有该渠道" not in page

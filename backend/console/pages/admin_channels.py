@@ -91,9 +91,7 @@ def set_email(
     with session_scope(container.engine) as session:
         account = session.get(StaffAccount, staff_id)
         if account is None or not account.active:
-            return _refused(
-                request, ChannelRefused("unknown_channel", staff_id), _language(request)
-            )
+            return _refused(request, ChannelRefused("unknown_staff", staff_id), _language(request))
         try:
             channel, token = set_staff_email(
                 session=session, staff=account, address=address, now=container.clock.now()
