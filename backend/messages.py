@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "失信记录必须填写信息产生的日期。",
         "en": "A dishonesty record needs the date the information arose (occurred_on).",
     },
+    "coordinates_pair": {
+        "zh": "纬度（latitude）和经度（longitude）要一起给出。",
+        "en": "Give latitude and longitude together.",
+    },
     "named_needs_contact": {
         "zh": "实名投诉请留下姓名或电话。",
         "en": "A named report needs a name or a phone number.",

@@ -34,6 +34,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "occurred_in_future",
             "record_needs_date",  # kind dishonesty_record without occurred_on
             "named_needs_contact",  # anonymous false without a name or a phone
+            "coordinates_pair",  # a latitude without a longitude, or the other way
             "anonymous_with_reporter",
             "bad_phone",  # not a mainland number
             "record_takes_no_category",  # kind dishonesty_record with a category
