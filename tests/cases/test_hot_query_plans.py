@@ -82,8 +82,10 @@ def scans_of_cases(plan: str) -> list[str]:
                 if "->" in following:
                     break
                 node.append(following)
-            # A bitmap heap scan reads only the rows its bitmap index scans found.
-            indexed = "Bitmap Heap Scan" in line or any("Index Cond" in n for n in node)
+            # A bitmap heap scan reads only the rows its bitmap index scans found; a page
+            # walking the primary key newest first (under its Limit) stops when full.
+            walk = "Index Scan Backward using pk_cases" in line and lines[0].startswith("Limit")
+            indexed = walk or "Bitmap Heap Scan" in line or any("Index Cond" in n for n in node)
             if "Seq Scan" in line or not indexed:
                 postgres.append(line)
     return sqlite + postgres
