@@ -1,14 +1,22 @@
 """Fill a database with N realistic cases, by bulk inserts: `--cases 1000000` in minutes.
 
-Usage: INTAKE_DATABASE_URL=... python -m bench.seed_cases --cases N [--seed S]
+Usage: INTAKE_DATABASE_URL=... python -m bench.seed_cases --cases N [--seed S] [--recent R]
 
 The database must be upgraded (`intake db upgrade`), hold its taxonomy (departments,
 categories: written at start-up) and no cases yet. Cases are spread over the units,
-categories, streets, channels and states, over the last three years, each with its events,
-its clocks (sign, resolve, follow-up), its reporter (named ones) and, once closed, mostly a
-rating. Rows are written with SQLAlchemy Core `insert()` in batches (executemany), ids chosen
-here; PostgreSQL's sequences are moved past them at the end. Shared by the scaling benchmarks
-(issue 13).
+categories, streets, channels and states, each with its events, its clocks (sign, resolve,
+follow-up), its reporter (named ones) and, once closed, mostly a rating. Rows are written
+with SQLAlchemy Core `insert()` in batches (executemany), ids chosen here; PostgreSQL's
+sequences are moved past them at the end. Shared by the scaling benchmarks (issue 13).
+
+What a larger database holds more of is history, as in a real system after years: the last
+13 months (RECENT_DAYS) hold the same `recent` cases (10,000 by default) drawn from the same
+random sequence whatever N is, in every state; the other N - recent cases were filed before
+that, over the five years before (HISTORY_DAYS), and are all finished (closed, some rejected)
+with their clocks met, and their reporters' chats are other chats than the recent ones'. So a
+month's or a year's figures, the backlog of open cases, a recent chat's own cases and any
+recent page hold the same rows at 10,000 and at 1,000,000: a benchmark's ratio between the
+two shows what a request costs for what is stored, not for a larger period's content.
 """
 
 from __future__ import annotations
@@ -37,7 +45,9 @@ from backend.taxonomy.tables import Category, Department
 
 ZONE = ZoneInfo("Asia/Shanghai")
 BATCH = 5000
-DAYS = 3 * 365
+RECENT_DAYS = 396  # the last 13 months: the same cases whatever the total
+RECENT_CASES = 10_000
+HISTORY_DAYS = 5 * 365  # older cases, all finished, over the five years before
 # The states of a case, from the first to the last, and how often each is where a case is now.
 STATES = ("received", "triage", "routed", "signed", "in_progress", "resolved", "closed")
 WEIGHTS = tuple(itertools.accumulate((2, 2, 6, 6, 10, 14, 55)))  # cumulative: drawn often
@@ -151,6 +161,19 @@ class Similar:
     days: int = 20
 
 
+@dataclass(frozen=True)
+class Span:
+    """When cases are filed (days before now, from newest to oldest) and whether all ended."""
+
+    newest: int
+    oldest: int
+    finished: bool = False  # closed or rejected, every clock met, a chat of the history's
+
+
+RECENT = Span(0, RECENT_DAYS)
+HISTORY = Span(RECENT_DAYS, RECENT_DAYS + HISTORY_DAYS, finished=True)
+
+
 @cache
 def _words(first: str, second: str) -> str:
     return search_words(f"{first}，{second}")
@@ -162,17 +185,19 @@ def _case(
     now: datetime,
     taxonomy: tuple[list[Any], list[str]],
     similar: Similar | None = None,
+    span: Span = RECENT,
 ) -> None:
     categories, streets = taxonomy
-    created = now - timedelta(
-        seconds=random.randint(0, (similar.days if similar else DAYS) * 86400)
-    )
+    newest, oldest = (0, similar.days) if similar else (span.newest, span.oldest)
+    created = now - timedelta(seconds=random.randint(newest * 86400, oldest * 86400))
     day = created.astimezone(ZONE).strftime("%Y%m%d")  # the counter's key, as the app's
     ids.numbers[day] = ids.numbers.get(day, 0) + 1
     category, owner = (similar.category, similar.unit) if similar else random.choice(categories)
     street = random.choice(streets) if streets else None
     unit = street if owner == "street" else owner
     status = random.choices(STATES, cum_weights=WEIGHTS)[0] if similar is None else "routed"
+    if span.finished:
+        status = "closed"
     if status == "closed" and random.random() < REJECTED:
         status = "rejected"
     channel = random.choice(CHANNELS)
@@ -187,7 +212,7 @@ def _case(
                 "name": f"市民{ids.reporter}",
                 "phone": f"139{ids.reporter:08d}"[-11:],
                 "channel": channel,
-                "chat_id": f"{channel}-{random.randint(1, 50000)}" if chat else None,
+                "chat_id": _chat(channel, span) if chat else None,
                 "language": "zh",
                 "created_at": created,
                 "email": None,
@@ -253,13 +278,23 @@ def _case(
     ids.case += 1
 
 
+def _chat(channel: str, span: Span) -> str:
+    """Return a chat id: one of 50,000 recent chats, or of the history's own (never both)."""
+    return f"{channel}-{'h' if span.finished else ''}{random.randint(1, 50000)}"
+
+
 def batches(
-    total: int, now: datetime, taxonomy: Any, ids: Ids, similar: Similar | None = None
+    total: int,
+    now: datetime,
+    taxonomy: Any,
+    ids: Ids,
+    similar: Similar | None = None,
+    span: Span = RECENT,
 ) -> Iterator[Rows]:
     """Yield the rows of `total` cases, BATCH cases at a time."""
     rows = Rows()
     for done in range(1, total + 1):
-        _case(ids, rows, now, taxonomy, similar)
+        _case(ids, rows, now, taxonomy, similar, span)
         if done % BATCH == 0 or done == total:
             yield rows
             rows = Rows()
@@ -273,9 +308,12 @@ def seed(
     now: datetime | None = None,
     similar: int = 0,
     similar_as: Similar | None = None,
+    recent: int = RECENT_CASES,
 ) -> Ids:
     """Write `cases` cases with their rows into an upgraded database without cases.
 
+    The last `recent` of them (all, when fewer) are filed in the last RECENT_DAYS, drawn from
+    the same random sequence whatever `cases` is; the others earlier, all finished (history).
     Then `similar` open cases of one unit and category telling one story (`similar_as`, by
     default a retelling of an arrears complaint): the similar-case search's worst case.
     """
@@ -289,8 +327,16 @@ def seed(
         if not taxonomy[0]:
             raise SystemExit("no categories: start the app once (or `intake db upgrade`) first")
     story = similar_as or Similar(SIMILAR_TEXT)
+    history = max(0, cases - recent)
+
+    def reseeded() -> Iterator[Rows]:  # the recent slice: the same draws whatever the history
+        random.seed(seed)
+        yield from batches(cases - history, now, taxonomy, ids)
+
     for rows in itertools.chain(
-        batches(cases, now, taxonomy, ids), batches(similar, now, taxonomy, ids, story)
+        batches(history, now, taxonomy, ids, span=HISTORY),
+        reseeded(),
+        batches(similar, now, taxonomy, ids, story),
     ):
         with engine.begin() as connection:
             for table, values in (
@@ -325,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, required=True)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--similar", type=int, default=0, help="open cases telling one story")
+    parser.add_argument(
+        "--recent", type=int, default=RECENT_CASES, help="cases of the last 13 months"
+    )
     args = parser.parse_args(argv)
     url = os.environ.get("INTAKE_DATABASE_URL", "").strip()
     if not url:
@@ -332,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     engine = make_engine(url)
     started = datetime.now(UTC)
-    seed(engine, cases=args.cases, seed=args.seed, similar=args.similar)
+    seed(engine, cases=args.cases, seed=args.seed, similar=args.similar, recent=args.recent)
     seconds = (datetime.now(UTC) - started).total_seconds()
     print(f"seeded {args.cases} cases in {seconds:.1f} s")
     engine.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from backend.bootstrap import Container
@@ -19,7 +19,7 @@ from tests.conftest import Staff
 def test_seeding_200_cases_writes_their_events_clocks_ratings_and_reporters(
     container: Container,
 ) -> None:
-    ids = seed(container.engine, cases=200, now=container.clock.now())
+    ids = seed(container.engine, cases=200, now=container.clock.now(), recent=150)
 
     with Session(container.engine) as session:
 
@@ -38,8 +38,40 @@ def test_seeding_200_cases_writes_their_events_clocks_ratings_and_reporters(
     assert len({c.department_code for c in cases}) > 5
     assert len({c.category_id for c in cases}) > 5
     years = {c.created_at.year for c in cases}
-    assert len(years) >= 3  # spread over the last three years
+    assert len(years) >= 3  # 50 of history, filed over the years before the last 13 months
     assert ids.case == 201
+
+
+def test_older_cases_are_finished_history_and_the_last_13_months_hold_the_same_cases(
+    container: Container,
+) -> None:
+    from bench.seed_cases import RECENT_DAYS
+
+    now = container.clock.now()
+    seed(container.engine, cases=90, now=now, recent=40)
+    with Session(container.engine) as session:
+        cases = session.execute(select(Case).order_by(Case.id)).scalars().all()
+        clocks = session.execute(select(Deadline)).scalars().all()
+    history, recent = cases[:50], cases[50:]
+    assert all((now - c.created_at).days >= RECENT_DAYS for c in history)
+    assert {c.status for c in history} <= {"closed", "rejected"}
+    old = {c.id for c in history}
+    assert {d.state for d in clocks if d.case_id in old} <= {"met", "met_late"}
+    assert all((now - c.created_at).days < RECENT_DAYS for c in recent)
+    assert {"routed", "signed", "in_progress"} & {c.status for c in recent}
+
+    def shape(c: Case) -> tuple[object, ...]:
+        return (c.created_at, c.status, c.category_id, c.department_code, c.rating, c.channel)
+
+    # The same recent slice as in a database holding nothing else: history only adds rows.
+    with Session(container.engine) as session:
+        for table in ("case_events", "deadlines", "cases", "reporters", "case_counters"):
+            session.execute(text(f"DELETE FROM {table}"))
+        session.commit()
+    seed(container.engine, cases=40, now=now, recent=40)
+    with Session(container.engine) as session:
+        alone = session.execute(select(Case).order_by(Case.id)).scalars().all()
+    assert [shape(c) for c in alone] == [shape(c) for c in recent]
 
 
 def test_cases_filed_after_seeding_get_fresh_ids_and_numbers(

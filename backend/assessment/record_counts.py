@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from backend.assessment.measures import Assessed, Tally
@@ -41,35 +41,38 @@ def record_tallies(*, session: Session, window: Period, now: datetime) -> dict[A
 
 
 def _clock_tally(*, session: Session, kind: str, window: Period, now: datetime) -> Tally:
-    met_on_time = and_(
+    # Two reads, each through its own range index (kind, state, met_at) and (state, due_at),
+    # so that only the period's clocks are read, never every clock of the kind ever stored.
+    met_on_time = (
         col(Deadline.state) == ClockState.met.value,
         col(Deadline.met_at) >= window.since,
         col(Deadline.met_at) < window.until,
     )
     # A due moment is a day's end: the day it ends on is the one counted.
-    due_unmet = and_(
+    due_unmet = (
         col(Deadline.state).in_((ClockState.met_late.value, ClockState.open.value)),
         col(Deadline.due_at) > window.since,
         col(Deadline.due_at) <= window.until,
         col(Deadline.due_at) < now,
     )
-    statement: Any = (
-        select(col(Deadline.department_code), col(Deadline.state), func.count())
-        .select_from(Deadline)
-        .join(Case, col(Case.id) == col(Deadline.case_id))
-        .where(
-            col(Case.kind) == CaseKind.dishonesty_record.value,
-            col(Deadline.kind) == kind,
-            col(Deadline.department_code).is_not(None),
-            or_(met_on_time, due_unmet),
-        )
-        .group_by(col(Deadline.department_code), col(Deadline.state))
-    )
     on_time, due = Counter[str](), Counter[str]()
-    for unit, state, n in session.execute(statement).all():
-        due[unit] += n
-        if state == ClockState.met.value:
-            on_time[unit] += n
+    for part, numerator in ((met_on_time, True), (due_unmet, False)):
+        statement: Any = (
+            select(col(Deadline.department_code), func.count())
+            .select_from(Deadline)
+            .join(Case, col(Case.id) == col(Deadline.case_id))
+            .where(
+                col(Case.kind) == CaseKind.dishonesty_record.value,
+                col(Deadline.kind) == kind,
+                col(Deadline.department_code).is_not(None),
+                *part,
+            )
+            .group_by(col(Deadline.department_code))
+        )
+        for unit, n in session.execute(statement).all():
+            due[unit] += n
+            if numerator:
+                on_time[unit] += n
     return Tally(on_time, due)
 
 

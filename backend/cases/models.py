@@ -46,6 +46,8 @@ class Case(SQLModel, table=True):
         Index("ix_cases_department_id", "department_code", "id"),
         Index("ix_cases_status_id", "status", "id"),
         Index("ix_cases_category_id_id", "category_id", "id"),
+        # The list by channel: a rare one is read by its index, not by a walk of every case.
+        Index("ix_cases_channel_id", "channel", "id"),
         # Satisfaction by the rating's date, for the district and for one unit.
         Index("ix_cases_rated_at", "rated_at"),
         Index("ix_cases_department_rated_at", "department_code", "rated_at"),
@@ -151,7 +153,10 @@ class CaseFollower(SQLModel, table=True):
     """A chat that chose to follow an open case like its own instead of filing a new one."""
 
     __tablename__ = "case_followers"
-    __table_args__ = (UniqueConstraint("case_id", "channel", "chat_id"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "channel", "chat_id"),
+        Index("ix_case_followers_channel_chat_id", "channel", "chat_id"),  # a chat's cases
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)

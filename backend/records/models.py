@@ -163,6 +163,8 @@ class RecordObjection(SQLModel, table=True):
     """One objection (异议) to a record, with its decision once made."""
 
     __tablename__ = "record_objections"
+    # The assessment's objections decided in a period (异议成立).
+    __table_args__ = (Index("ix_record_objections_state_decided_at", "state", "decided_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
