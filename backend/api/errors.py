@@ -103,7 +103,7 @@ def install_error_handlers(app: FastAPI) -> None:
             if isinstance(exc, kind):
                 # The services' own words are English; a Chinese caller gets the rule's text.
                 own = str(exc) if language == "en" and code != "not_found" else ""
-                detail = own or render(code, language)
+                detail = own or render(exc.words or code, language)
                 return JSONResponse(
                     status_code=status_code, content={"detail": detail, "code": code}
                 )

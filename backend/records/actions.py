@@ -17,12 +17,11 @@ from backend.cases.events import record_event
 from backend.errors import (
     DomainError,
     Forbidden,
-    InvalidTransition,
     NotFound,
-    StaleVersion,
 )
 from backend.records import steps
 from backend.records.commands import RecordAction, RecordCommand
+from backend.records.conflicts import RecordChanged, RecordNotNow
 from backend.records.env import RecordEnv
 from backend.records.models import (
     DishonestyRecord,
@@ -145,11 +144,11 @@ def refusal(
     if not may_take(actor, record, action, env.lead_office):
         return Forbidden(f"a {actor.role or actor.kind} may not {action.value} this record")
     if version is not None and version != record.version:
-        return StaleVersion(
+        return RecordChanged(
             f"record {view.case.number} is at version {record.version}, not {version}"
         )
     why = state_refusal(record, action)
-    return InvalidTransition(f"cannot {action.value}: {why}") if why else None
+    return RecordNotNow(f"cannot {action.value}: {why}") if why else None
 
 
 def allowed_actions(*, view: RecordView, actor: Actor, env: RecordEnv) -> list[RecordAction]:
@@ -180,7 +179,7 @@ def act(
         .values(version=command.version + 1, updated_at=now)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise StaleVersion(f"record {view.case.number} was changed by someone else")
+        raise RecordChanged(f"record {view.case.number} was changed by someone else")
     session.refresh(record)
     before = _states(record)
     step: Callable[..., dict[str, object] | None] = steps.STEPS[command.action]

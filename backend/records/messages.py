@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 RECORD_MESSAGES: dict[str, dict[str, str]] = {
+    "record_stale_version": {
+        "zh": "这条失信记录已被他人修改，请重新读取后再试。",
+        "en": "The record was changed by someone else: read it again and retry.",
+    },
+    "record_invalid_transition": {
+        "zh": "这条失信记录当前的状态不允许这个操作。",
+        "en": "The record's current state does not allow this action.",
+    },
     "record_person_required": {
         "zh": "请填写失信人员姓名。",
         "en": "Please give the name of the person the record is about.",

@@ -166,3 +166,19 @@ def test_reporting_a_draft_without_its_document_asks_for_it_not_to_register_a_dr
         assert "draft" not in answer["detail"] and "草稿" not in answer["detail"]
     again = client.get(f"/api/v1/records/{draft['number']}", headers=staff.czj_clerk).json()
     assert (again["state"], again["severity"], again["version"]) == ("draft", None, 1)
+
+
+def test_a_records_conflicts_name_the_record_not_a_case_in_chinese_and_english(
+    client: TestClient, staff: Staff
+) -> None:
+    record = stepped(client, staff.fgw_clerk, filed(client, staff.czj_clerk), "publish")
+    again, stale = {**record}, {**record, "version": record["version"] - 1}
+    for headers, language in ((staff.fgw_clerk, "en"), ({**staff.fgw_clerk, **ZH}, "zh")):
+        not_now = step(client, headers, again, "publish").json()
+        changed = step(client, headers, stale, "leniency", leniency="reduced", reason="纠").json()
+        assert (not_now["code"], changed["code"]) == ("invalid_transition", "stale_version")
+        for detail in (not_now["detail"], changed["detail"]):
+            if language == "zh":
+                assert "记录" in detail and "案件" not in detail, detail
+            else:
+                assert "record" in detail and "case" not in detail, detail
