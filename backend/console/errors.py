@@ -30,6 +30,7 @@ from backend.errors import (
     ValidationFailed,
 )
 from backend.messages import render
+from backend.unit_scope import OtherUnit
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,8 @@ def install_console_errors(app: FastAPI) -> None:
     async def _domain(request: Request, exc: DomainError) -> HTMLResponse:
         if isinstance(exc, NotFound):
             return await render_error(request, 404, "error.not_found_title", "error.not_found")
+        if isinstance(exc, OtherUnit):  # a clerk asked about another unit: say why
+            return await render_error(request, 403, "error.forbidden_title", message=exc.message)
         if isinstance(exc, Forbidden):
             return await render_error(request, 403, "error.forbidden_title", "error.forbidden")
         if isinstance(exc, ValidationFailed):

@@ -33,6 +33,7 @@ from backend.records.models import (
 )
 from backend.records.texts import late_report_text
 from backend.storable import is_storable
+from backend.unit_scope import refuse_other_unit
 
 # What `state=` of the list accepts besides the RecordState values.
 STATE_FILTERS = (
@@ -283,7 +284,9 @@ def list_records(
 
     `department` matches the unit named or the filing unit; `state` a RecordState or one of
     under_objection, rectifying, rectified, repaired, published; the dates the day arisen.
+    A clerk asks about the own unit (another: OtherUnit), the lead office's about any.
     """
+    refuse_other_unit(actor, department, every_unit=is_lead_office(actor, env.lead_office))
     if state is not None and state not in STATE_FILTERS:
         raise ValidationFailed("unknown_record_state", field="state", value=state)
     if arisen_from is not None and arisen_to is not None and arisen_from > arisen_to:
