@@ -22,6 +22,7 @@ from backend.records.step_parts import (
     Details,
     cancel_clocks,
     checked_severity,
+    filed_by,
     meet_clocks,
     open_clock,
     require,
@@ -41,11 +42,7 @@ def object_(
         objector_kind=kind,
         objector_name=name,
         reasons=reasons,
-        channel=command.channel,
-        chat_id=command.chat_id,
-        language=command.language,
-        filed_by_staff_id=actor.id if actor.kind == "staff" else None,
-        filed_at=env.clocks.now(),
+        **filed_by(command, actor, env),
     )
     session.add(objection)
     session.flush()
@@ -91,9 +88,7 @@ def decide_objection(
         session,
         view,
         env,
-        objection.channel,
-        objection.chat_id,
-        objection.language,
+        objection,
         key=f"objection:{objection.id}",
         decision=objection.state,
         reason=reason,

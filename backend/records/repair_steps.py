@@ -11,7 +11,15 @@ from backend.records.commands import RecordCommand
 from backend.records.env import RecordEnv
 from backend.records.models import PublicityState, RepairApplication, RepairState
 from backend.records.service import RecordView
-from backend.records.step_parts import Details, meet_clocks, open_clock, require, tell, who_asks
+from backend.records.step_parts import (
+    Details,
+    filed_by,
+    meet_clocks,
+    open_clock,
+    require,
+    tell,
+    who_asks,
+)
 
 
 def apply_repair(
@@ -24,11 +32,7 @@ def apply_repair(
         applicant_kind=kind,
         applicant_name=name,
         reasons=require(command.reason, "reason_required", "reason"),
-        channel=command.channel,
-        chat_id=command.chat_id,
-        language=command.language,
-        filed_by_staff_id=actor.id if actor.kind == "staff" else None,
-        filed_at=env.clocks.now(),
+        **filed_by(command, actor, env),
     )
     session.add(application)
     session.flush()
@@ -67,9 +71,7 @@ def refuse_repair(
         session,
         view,
         env,
-        application.channel,
-        application.chat_id,
-        application.language,
+        application,
         key=f"repair:{application.id}:refused",
         decision="refused",
         reason=reason,
@@ -102,9 +104,7 @@ def decide_repair(
         session,
         view,
         env,
-        application.channel,
-        application.chat_id,
-        application.language,
+        application,
         key=f"repair:{application.id}:{state.value}",
         decision=state.value,
         reason=reason or "",

@@ -4,15 +4,18 @@ chat told of a decision.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Session
 
+from backend.actors import Actor
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind
 from backend.errors import ValidationFailed
 from backend.notifications import outbox
 from backend.records.commands import RecordCommand
 from backend.records.env import RecordEnv
-from backend.records.models import ObjectorKind, Severity
+from backend.records.models import ObjectorKind, RecordObjection, RepairApplication, Severity
 from backend.records.service import RecordView
 from backend.records.texts import decision_text
 
@@ -73,19 +76,29 @@ def who_asks(command: RecordCommand) -> tuple[str, str]:
     return kind, name[:100]
 
 
+def filed_by(command: RecordCommand, actor: Actor, env: RecordEnv) -> dict[str, Any]:
+    """Return where an objection or a repair application came from, who filed it and when."""
+    return {
+        "channel": command.channel,
+        "chat_id": command.chat_id,
+        "language": command.language,
+        "filed_by_staff_id": actor.id if actor.kind == "staff" else None,
+        "filed_at": env.clocks.now(),
+    }
+
+
 def tell(
     session: Session,
     view: RecordView,
     env: RecordEnv,
-    channel: str,
-    chat_id: str | None,
-    language: str,
+    asker: RecordObjection | RepairApplication,
     *,
     key: str,
     decision: str,
     reason: str,
 ) -> None:
     """Send a decision to the chat the objection or application came from, if any."""
+    channel, chat_id, language = asker.channel, asker.chat_id, asker.language
     if chat_id is None:
         return
     outbox.write(

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
-from tests.staff_accounts import PASSWORD, staff_with_password
+from tests.books_console.conftest import signed_in
 from tests.staff_console.helpers import ConsoleVisitor
 
 PAGES = (
@@ -21,18 +21,9 @@ PAGES = (
 )
 
 
-def _visitor(
-    client: TestClient, container: Container, login: str, **account: str
-) -> ConsoleVisitor:
-    staff_with_password(container, login=login, **account)
-    visitor = ConsoleVisitor(TestClient(client.app))
-    assert visitor.sign_in(login, PASSWORD).status_code == 303
-    return visitor
-
-
 @pytest.fixture
 def clerk(client: TestClient, container: Container) -> ConsoleVisitor:
-    return _visitor(client, container, "li", role="clerk", department="czj", name="财政局 李")
+    return signed_in(client, container, "li", role="clerk", department="czj", name="财政局 李")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -57,6 +48,6 @@ def test_a_clerk_asking_for_the_own_units_page_is_shown_it(
 def test_a_coordinator_asks_for_any_units_page(
     client: TestClient, container: Container, page: str
 ) -> None:
-    coordinator = _visitor(client, container, "wang")
+    coordinator = signed_in(client, container, "wang")
 
     assert coordinator.get(page).status_code == 200

@@ -17,7 +17,7 @@ from backend.db import session_scope
 from backend.records.models import DishonestyRecord, RecordObjection, RepairApplication
 from tests.conftest import Staff
 from tests.fakes import FakeClock
-from tests.records.helpers import RECORD, filed, stepped
+from tests.records.helpers import RECORD, filed, rectified_czj_record
 
 WHO = {"objector_kind": "person", "objector_name": "李某"}
 
@@ -144,12 +144,7 @@ def test_an_action_key_sent_with_another_body_is_refused_and_changes_nothing(
 def test_a_repair_application_sent_again_with_its_key_files_one_application(
     client: TestClient, staff: Staff, container: Container
 ) -> None:
-    record = filed(client, staff.czj_clerk)
-    record = stepped(client, staff.fgw_clerk, record, "order_rectification")
-    record = stepped(
-        client, staff.czj_clerk, record, "submit_rectification", explanation="说明", report="报告"
-    )
-    record = stepped(client, staff.fgw_clerk, record, "accept_rectification")
+    record = rectified_czj_record(client, staff.czj_clerk, staff.fgw_clerk)
     body = {"action": "apply_repair", "reason": "已整改", **WHO}
     first = _act(client, staff.czj_clerk, record, "repair-0001-abcd", **body)
     again = _act(client, staff.czj_clerk, record, "repair-0001-abcd", **body)

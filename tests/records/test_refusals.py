@@ -5,7 +5,14 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.conftest import Staff
-from tests.records.helpers import RECORD, file_record, filed, step, stepped
+from tests.records.helpers import (
+    RECORD,
+    file_record,
+    filed,
+    rectified_czj_record,
+    step,
+    stepped,
+)
 
 ZH = {"Accept-Language": "zh"}
 
@@ -61,12 +68,7 @@ def test_a_corrected_summary_obeys_the_same_rules_as_a_filed_one(
 def test_a_repaired_record_is_not_ordered_to_rectify_again(
     client: TestClient, staff: Staff
 ) -> None:
-    record = filed(client, staff.czj_clerk)
-    record = stepped(client, staff.fgw_clerk, record, "order_rectification")
-    record = stepped(
-        client, staff.czj_clerk, record, "submit_rectification", explanation="说明", report="报告"
-    )
-    record = stepped(client, staff.fgw_clerk, record, "accept_rectification")
+    record = rectified_czj_record(client, staff.czj_clerk, staff.fgw_clerk)
     who = {"objector_kind": "person", "objector_name": "李某"}
     record = stepped(client, staff.czj_clerk, record, "apply_repair", reason="已整改", **who)
     record = stepped(client, staff.fgw_clerk, record, "accept_repair")
