@@ -112,7 +112,7 @@ def create_case(
     return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=routing)
 
 
-@router.get("", response_model=CasesPublic, responses=refusals(401, 422))
+@router.get("", response_model=CasesPublic, responses=refusals(401, 403, 422))
 def read_cases(
     session: ReadSessionDep,
     actor: CurrentActor,

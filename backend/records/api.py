@@ -89,7 +89,7 @@ def create_record(
     return _shown(session, view, actor, container)
 
 
-@router.get("", response_model=RecordsPublic, responses=refusals(401, 422))
+@router.get("", response_model=RecordsPublic, responses=refusals(401, 403, 422))
 def list_records(
     session: ReadSessionDep,
     actor: CurrentActor,
