@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from backend.duty.messages import DUTY_MESSAGES
 from backend.handoff.messages import HANDOFF_MESSAGES
 from backend.open311.texts import OPEN311_MESSAGES
 from backend.request_types.texts import JOINT_MESSAGES
@@ -58,6 +59,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "record_needs_date": {
         "zh": "失信记录必须填写信息产生的日期。",
         "en": "A dishonesty record needs the date the information arose (occurred_on).",
+    },
+    "coordinates_pair": {
+        "zh": "纬度（latitude）和经度（longitude）要一起给出。",
+        "en": "Give latitude and longitude together.",
     },
     "named_needs_contact": {
         "zh": "实名投诉请留下姓名或电话。",
@@ -355,6 +360,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export_col_status": {"zh": "状态", "en": "Status"},
     "export_col_category": {"zh": "类别", "en": "Category"},
     "export_col_department": {"zh": "承办单位", "en": "Unit"},
+    "export_col_request_type": {"zh": "诉求类型", "en": "Request type"},
+    "export_col_assisting": {"zh": "协办单位", "en": "Assisting units"},
     "export_col_street": {"zh": "街道", "en": "Street"},
     "export_col_channel": {"zh": "来源渠道", "en": "Channel"},
     "export_col_received": {"zh": "受理时间（天津时间）", "en": "Received (Tianjin time)"},
@@ -376,6 +383,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **OPEN311_MESSAGES,
     **HANDOFF_MESSAGES,
     **JOINT_MESSAGES,  # request types, supervision, joint handling (issue 12)
+    **DUTY_MESSAGES,  # the on-duty roster (issue 12)
     # Administration of staff accounts and the calendar (console and CLI alike).
     "name_required": {
         "zh": "请填写姓名（姓名为空）。",

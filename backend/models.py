@@ -67,3 +67,6 @@ from backend.records.models import (  # noqa: E402 - appended so merges stay eas
 )
 
 __all__ += ["DishonestyRecord", "RecordObjection", "RepairApplication"]
+from backend.duty.models import DutyShift  # noqa: E402 - the on-duty roster (issue 12)
+
+__all__ += ["DutyShift"]

@@ -7,14 +7,18 @@ the same time; rounds alternate between the two. The dialog bot is the whole sys
 (`bot.serve.build_web_app`: conversation service, dialog engine, database, routing), each
 dialog seven updates from /report to the case number (eight when similar open cases are
 offered first). Printed: dialogs per second, updates per second of each bot, CPU time per
-update (the whole process: fake server, bot and simulated users), and the ratios of both
-(dialog / echo), the best rounds' and the medians'. With `--similar N` (1,000 by default,
-issue 13) the database first holds N open cases like the dialogs' complaint, so every dialog
-runs the similar-case search over a full candidate list and offers them.
+update (the whole process: fake server, bot and simulated users, and each of the three apart,
+by the CPU clocks of their threads), and the ratios (dialog / echo), the best rounds' and the
+medians'; "the bot alone" leaves out the fake server and the users, who do more for a
+dialog (longer messages with keyboards, taps looked up by label) than for an echo. With
+`--similar N` (1,000 by default, issue 13) the database first holds N open cases like the
+dialogs' complaint, so every dialog runs the similar-case search over a full candidate list
+and offers them. As `intake run` does after start-up, the heap is frozen (`gc.freeze`)
+before the first round, for both bots alike (`--no-freeze` leaves it).
 
 Run: `make bench` or `.venv/bin/python bench/dialog_throughput.py [--postgres URL]
-[--seconds 5] [--users 32] [--rounds 2] [--similar 1000]`. Everything talks to 127.0.0.1
-only; every wait has a timeout.
+[--seconds 5] [--users 32] [--rounds 2] [--similar 1000] [--no-freeze]`. Everything talks to
+127.0.0.1 only; every wait has a timeout.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from backend.routing.router import Router  # noqa: E402
 from backend.settings import load_settings  # noqa: E402
 from backend.taxonomy.loader import load_taxonomy  # noqa: E402
 from bench.seed_cases import seed  # noqa: E402
+from bot.serve import freeze_heap  # noqa: E402
 from tests.e2e.fake_telegram import FakeTelegram  # noqa: E402
 from tests.e2e.telegram_app import TOKEN, Cluster  # noqa: E402
 from tests.e2e.telegram_user import TelegramUser, complaint_steps  # noqa: E402
@@ -64,6 +69,40 @@ class Round:
     updates: int
     seconds: float
     cpu_seconds: float  # of the whole process: fake server, bot and simulated users
+    parts: dict[str, float]  # CPU seconds by part: "bot", "fake server", "users"
+
+
+USERS_PREFIX = "bench-user"
+FAKE_THREADS = ("fake-telegram-server", "fake-telegram-webhook")
+
+
+def thread_cpu() -> dict[int, tuple[str, float]]:
+    """Return the CPU seconds each live thread of this process has used, by thread id."""
+    seen: dict[int, tuple[str, float]] = {}
+    for thread in threading.enumerate():
+        if thread.ident is None:
+            continue
+        try:
+            clock = time.pthread_getcpuclockid(thread.ident)
+            seen[thread.ident] = (thread.name, time.clock_gettime(clock))
+        except (OSError, ProcessLookupError):  # ended meanwhile
+            continue
+    return seen
+
+
+def part_of(name: str) -> str:
+    """Return which part of the bench a thread belongs to: the users, the fake, the bot."""
+    if name.startswith(USERS_PREFIX) or name == "MainThread":
+        return "users"
+    return "fake server" if name in FAKE_THREADS else "bot"
+
+
+def cpu_by_part(before: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """Return the CPU seconds used since `before`, summed by part (threads still alive)."""
+    parts = {"bot": 0.0, "fake server": 0.0, "users": 0.0}
+    for ident, (name, used) in thread_cpu().items():
+        parts[part_of(name)] += used - before.get(ident, (name, 0.0))[1]
+    return parts
 
 
 def drive(users: int, seconds: float, one_round: Callable[[int], int]) -> Round:
@@ -80,11 +119,12 @@ def drive(users: int, seconds: float, one_round: Callable[[int], int]) -> Round:
             rounds += 1
         return rounds, updates
 
-    started, cpu = time.perf_counter(), time.process_time()
-    with ThreadPoolExecutor(users) as pool:
+    started, cpu, threads = time.perf_counter(), time.process_time(), thread_cpu()
+    with ThreadPoolExecutor(users, thread_name_prefix=USERS_PREFIX) as pool:
         done = list(pool.map(lambda _: user(), range(users)))
+        parts = cpu_by_part(threads)  # while the users' threads are still there
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
-    return Round(sum(r for r, _ in done), sum(u for _, u in done), took, cpu)
+    return Round(sum(r for r, _ in done), sum(u for _, u in done), took, cpu, parts)
 
 
 def dialog_round(fake: FakeTelegram) -> Callable[[int], int]:
@@ -185,6 +225,11 @@ def main() -> None:
         default=1000,
         help="open cases like the dialogs' complaint, seeded first (bench/seed_cases.py)",
     )
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="leave the start-up heap to the collector (`intake run` freezes it: gc.freeze)",
+    )
     args = parser.parse_args()
 
     base = load_settings(database_url=args.postgres).database_url if args.postgres else None
@@ -212,6 +257,8 @@ def measure(
         prepare_database(container)
         seed(container.engine, cases=0, similar=args.similar, now=FakeClock().now())
         container.engine.dispose()
+    if not getattr(args, "no_freeze", False):  # as `intake run` does, for both bots alike
+        freeze_heap()
     echoes: list[Round] = []
     dialogs: list[Round] = []
     for _ in range(args.rounds):
@@ -242,6 +289,7 @@ def report(
         ("complaint dialogs/s", f"{dialogs_per_second:.1f}  ({per_dialog:.1f} updates each)"),
         ("CPU ms per update, echo", f"{echo_cpu:.1f}"),
         ("CPU ms per update, dialog", f"{dialog_cpu:.1f}"),
+        *_parts(echoes, dialogs),
         (
             "per-update cost, dialog / echo",
             f"{echo_ups / dialog_ups:.2f}x in time, {dialog_cpu / echo_cpu:.2f}x in CPU",
@@ -255,6 +303,24 @@ def report(
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+
+
+def _parts(echoes: list[Round], dialogs: list[Round]) -> list[tuple[str, Any]]:
+    """Rows of CPU ms per update by part (medians of the rounds), and the bot's own ratio."""
+    rows: list[tuple[str, Any]] = []
+    medians: dict[tuple[str, str], float] = {}
+    for bot, rounds in (("echo", echoes), ("dialog", dialogs)):
+        for part in ("bot", "fake server", "users"):
+            medians[bot, part] = statistics.median(
+                1000 * r.parts[part] / r.updates for r in rounds
+            )
+        shown = ", ".join(
+            f"{part} {medians[bot, part]:.1f}" for part in ("bot", "fake server", "users")
+        )
+        rows.append((f"CPU ms per update by part, {bot}", shown))
+    ratio = medians["dialog", "bot"] / medians["echo", "bot"]
+    rows.append(("per-update CPU of the bot alone, dialog / echo", f"{ratio:.2f}x"))
+    return rows
 
 
 def _list(rates: list[float]) -> str:

@@ -24,7 +24,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from backend.routing import english, normalize, pinyin  # noqa: E402
 from backend.routing.router import Router  # noqa: E402
 from backend.settings import DEFAULT_TAXONOMY  # noqa: E402
 from backend.taxonomy.loader import load_taxonomy  # noqa: E402
@@ -35,7 +34,8 @@ GOAL_MS = 1.0
 
 def empty_word_caches() -> None:
     """Forget every word the routing package cached (tables loaded once stay loaded)."""
-    for module in (english, normalize, pinyin):
+    modules = [m for name, m in sys.modules.items() if name.startswith("backend.routing")]
+    for module in modules:
         for value in vars(module).values():
             if isinstance(value, _lru_cache_wrapper) and value.cache_info().maxsize != 1:
                 value.cache_clear()

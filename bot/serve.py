@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Annotated
 
@@ -51,6 +52,7 @@ def run(
         port,
         telegram,
     )
+    freeze_heap()
     try:
         # Behind nginx: the client's address and scheme come from X-Forwarded-For/-Proto,
         # believed only from INTAKE_FORWARDED_ALLOW_IPS (README, "Production deployment").
@@ -103,7 +105,20 @@ def scheduler() -> None:
     if telegram is not None:
         notifier.register("telegram", telegram.notifier)
     log.info("scheduler running (Ctrl-C to stop)")
+    freeze_heap()
     try:
         blocking(container).start()
     except (KeyboardInterrupt, SystemExit):
         log.info("scheduler stopped")
+
+
+def freeze_heap() -> None:
+    """Move everything start-up made into the collector's permanent generation (`gc.freeze`).
+
+    Modules, the taxonomy, jieba's dictionary and the routing tables live as long as the
+    process (about 350,000 objects); unfrozen, every full collection walks them again, which
+    cost a chat turn about 15 % of its CPU (issue 13). Objects made later are collected as
+    before.
+    """
+    gc.collect()
+    gc.freeze()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -201,11 +200,11 @@ class DialogState:
             "language": self.language,
             "flow": self.flow,
             "step": self.step,
-            "data": copy.deepcopy(self.data),
+            "data": plain_copy(self.data),
             "history": list(self.history),
             "serial": self.serial,
             "epoch": self.epoch,
-            "clerk": copy.deepcopy(self.clerk),
+            "clerk": plain_copy(self.clerk),
             "pending_ratings": list(self.pending_ratings),
         }
 
@@ -220,11 +219,11 @@ class DialogState:
             language=str(raw.get("language", "zh")),
             flow=raw.get("flow"),
             step=raw.get("step"),
-            data=copy.deepcopy(dict(raw.get("data") or {})),
+            data=plain_copy(dict(raw.get("data") or {})),
             history=[str(step) for step in raw.get("history") or []],
             serial=int(raw.get("serial", 0)),
             epoch=str(raw.get("epoch", "0")),
-            clerk=copy.deepcopy(raw.get("clerk")),
+            clerk=plain_copy(raw.get("clerk")),
             pending_ratings=[str(n) for n in raw.get("pending_ratings") or []],
             version=STATE_VERSION,
         )
@@ -251,6 +250,21 @@ def _upgrade(raw: dict[str, Any], version: int) -> dict[str, Any]:
         raw = _UPGRADES[version](raw)
         version += 1
     return raw
+
+
+def plain_copy(value: Any) -> Any:
+    """Return a deep copy of plain data (dicts, lists and tuples of JSON values).
+
+    What `copy.deepcopy` does for the state, a few times faster: the state is JSON data, so
+    it holds no shared or cyclic objects to keep track of (a turn copies it several times).
+    """
+    if isinstance(value, dict):
+        return {key: plain_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_copy(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(plain_copy(item) for item in value)
+    return value
 
 
 def _base36(number: int) -> str:

@@ -20,6 +20,7 @@ from backend.attachments.api import router as attachments_router
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
 from backend.console.app import mount_console
+from backend.duty.api import router as duty_router
 from backend.exports.api import router as exports_router
 from backend.observability.endpoint import install_observability
 from backend.open311.api import mount_open311
@@ -80,6 +81,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     api.include_router(exports_router)
     api.include_router(records_router)
     api.include_router(assessment_router)
+    api.include_router(duty_router)
     app.include_router(api)
     mount_open311(app)
     mount_console(app, container)

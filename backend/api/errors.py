@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException
 from backend.api.admission import OPEN311_PREFIX, open311_format
 from backend.api.bodies import MAX_BODY_BYTES, BodyRefused
 from backend.api.deps import get_language
+from backend.api.validation_texts import field_message
 from backend.errors import (
     DomainError,
     Forbidden,
@@ -56,7 +57,8 @@ _DESCRIPTIONS = {
     409: "The case changed since the caller read it (`stale_version`), or its state or a "
     "hand-off rule does not allow the action (`invalid_transition`, `return_window_closed`, "
     "`complex_window_closed`, `complex_already_declared`, `dispatch_final`, "
-    "`extension_limit_reached`).",
+    "`extension_limit_reached`), or an account may not be deactivated "
+    "(`cannot_deactivate_self`, `cannot_deactivate_last_coordinator`).",
     413: "The body is larger than the limit (`body_too_large`).",
     422: "The request is refused; `code` names the rule and `detail` explains it.",
     503: "Too busy to take the request now (`overloaded`): nothing was done; send it again "
@@ -104,7 +106,11 @@ def install_error_handlers(app: FastAPI) -> None:
         if isinstance(exc, OtherUnit):  # a clerk asked about another unit: why, in words (403)
             body = {"detail": exc.message(language), "code": exc.code}
             return JSONResponse(status_code=403, content=body)
+        named = getattr(exc, "code", None)  # a refusal with a message of its own (deactivation)
         for kind, status_code, code in _STATUS:
+            if isinstance(exc, kind) and isinstance(named, str) and named in MESSAGES:
+                body = {"detail": render(named, language), "code": named}
+                return JSONResponse(status_code=status_code, content=body)
             if isinstance(exc, kind):
                 # The services' own words are English; a Chinese caller gets the rule's text.
                 own = str(exc) if language == "en" and code != "not_found" else ""
@@ -162,8 +168,9 @@ def _validation_body(errors: Any, language: str) -> dict[str, Any]:
     # could not even be encoded: fields are shown cut and cleaned, values never.
     problems = [
         {
-            "field": printable(".".join(str(p) for p in err["loc"] if p != "body"), 80),
-            "message": printable(err["msg"], 200),
+            "field": _field_of(err),
+            "message": printable(field_message(err, "en"), 200),
+            "said": printable(field_message(err, language), 200),
             "code": _OWN_CODES.get(err["type"], err["type"]),
             "context": err.get("ctx") or {},
         }
@@ -176,9 +183,16 @@ def _validation_body(errors: Any, language: str) -> dict[str, Any]:
         code = own[0]["code"]
         detail = render(code, language, field=name, **own[0]["context"])
         return {"detail": detail, "code": code, "field": name, "errors": shown}
-    summary = "; ".join(f"{p['field'] or 'body'}: {p['message']}" for p in problems)
+    summary = "; ".join(f"{p['field'] or 'body'}: {p['said']}" for p in problems)
     detail = render("bad_request", language, value=summary)
     return {"detail": detail, "code": "bad_request", "field": None, "errors": shown}
+
+
+def _field_of(error: dict[str, Any]) -> str:
+    """Return where an error is, cut and cleaned; a JSON syntax error is the body's own."""
+    if error["type"] == "json_invalid":  # its location holds the character's position
+        return ""
+    return printable(".".join(str(p) for p in error["loc"] if p != "body"), 80)
 
 
 def _http_refusal(request: Request, exc: HTTPException, language: str) -> tuple[str, str]:

@@ -77,6 +77,8 @@ def create_case(
     """File a case: routed to its unit, or to the lead office's triage queue."""
     if body.kind is CaseKind.dishonesty_record:  # records have their own API and service
         raise ValidationFailed("record_use_records_api", field="kind")
+    if (body.latitude is None) != (body.longitude is None):  # half a point is no place
+        raise ValidationFailed("coordinates_pair", field="latitude")
     anonymous = body.reporter is None if body.anonymous is None else body.anonymous
     if anonymous and body.reporter is not None:
         raise ValidationFailed("anonymous_with_reporter", field="reporter")

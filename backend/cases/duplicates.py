@@ -35,7 +35,9 @@ def candidates(*, department: str, category: str, since: datetime) -> Any:
             col(Case.merged_into_id).is_(None),
             col(Case.kind) == CaseKind.complaint.value,  # a record is nobody's duplicate
         )
-        .order_by(col(Case.id).desc())
+        # Newest first in the index's own order (its date, then the row id), so the reading
+        # stops at the limit instead of sorting all the unit's open cases of the category.
+        .order_by(col(Case.created_at).desc(), col(Case.id).desc())
         .limit(MAX_CANDIDATES)
     )
 

@@ -8,7 +8,8 @@ from backend.errors import ValidationFailed
 from backend.storable import is_storable
 
 # Zero-width and invisible format characters do not count toward the length.
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+# Bidi controls (embeddings, overrides, isolates, the Arabic letter mark) are as invisible.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c]")
 
 
 def visible_length(text: str) -> int:

@@ -8,6 +8,7 @@ import typer
 
 from backend.actors import Actor
 from backend.bootstrap import build, prepare_database
+from backend.cases.models import CaseStatus
 from backend.cases.queries import CaseFilter, list_cases
 from backend.db import session_scope
 from backend.people.models import Role
@@ -18,7 +19,7 @@ app = typer.Typer(help="Cases.", no_args_is_help=True)
 @app.command("list")
 def list_(
     department: Annotated[str | None, typer.Option(help="Unit code.")] = None,
-    status: Annotated[str | None, typer.Option(help="Status, e.g. triage.")] = None,
+    status: Annotated[CaseStatus | None, typer.Option(help="Status, e.g. triage.")] = None,
     category: Annotated[str | None, typer.Option(help="Category id.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
 ) -> None:
@@ -30,7 +31,11 @@ def list_(
         page = list_cases(
             session=session,
             actor=operator,
-            where=CaseFilter(department=department, status=status, category=category),
+            where=CaseFilter(
+                department=department,
+                status=status.value if status else None,
+                category=category,
+            ),
             cursor=None,
             limit=limit,
         )

@@ -9,6 +9,7 @@ import typer
 from backend.cli import calendar as calendar_cli
 from backend.cli import cases as cases_cli
 from backend.cli import db as db_cli
+from backend.cli import duty as duty_cli
 from backend.cli import open311 as open311_cli
 from backend.cli import route as route_cli
 from backend.cli import routing as routing_cli
@@ -33,6 +34,7 @@ app.add_typer(cases_cli.app, name="cases")
 app.add_typer(open311_cli.app, name="open311")
 app.add_typer(units_cli.app, name="units")
 app.add_typer(search_cli.app, name="search")
+app.add_typer(duty_cli.app, name="duty")
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from backend.bootstrap import Container, build, prepare_database
+from backend.bounds import MAX_ROW_ID
 from backend.cli.options import storable_text
 from backend.db import read_scope, session_scope
 from backend.notifications.setup import (
@@ -48,7 +49,10 @@ def robot_add(
 
 @app.command("robot-test")
 def robot_test(
-    robot_id: Annotated[int, typer.Argument(help="The robot's number (intake units robots).")],
+    robot_id: Annotated[
+        int,
+        typer.Argument(min=1, max=MAX_ROW_ID, help="The robot's number (intake units robots)."),
+    ],
 ) -> None:
     """Send a robot its test message again: a robot that takes it is used (again)."""
     container = build()
@@ -73,7 +77,7 @@ def robots(
 
 @app.command("robot-remove")
 def robot_remove(
-    robot_id: Annotated[int, typer.Argument(help="The robot's number.")],
+    robot_id: Annotated[int, typer.Argument(min=1, max=MAX_ROW_ID, help="The robot's number.")],
 ) -> None:
     """Remove a robot (its notices not sent yet are dropped)."""
     container = build()

@@ -47,6 +47,7 @@ class CaseRow:
     due_date: date | None  # the nearest due date of an open handling clock
     due_provisional: bool  # counted over days the calendar does not know yet
     overdue: bool
+    due_kind: str | None  # the kind of that clock (sign, resolve, rectify, supervise)
     waited: Waited
 
 
@@ -87,6 +88,7 @@ def case_rows(
                 due_date=clock.due_date if clock else None,
                 due_provisional=bool(clock and clock.provisional),
                 overdue=bool(clock and clock.due_at < now),
+                due_kind=clock.kind if clock else None,
                 waited=Waited.between(case.updated_at, now),
             )
         )

@@ -85,6 +85,12 @@ def install_console_errors(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code in (404, 405):
             return await render_error(request, 404, "error.not_found_title", "error.not_found")
+        if exc.status_code == 413:  # a body past the process's limit (backend.api.bodies)
+            return await render_error(request, 413, "error.bad_request_title", "error.too_large")
+        if 400 <= exc.status_code < 500:
+            return await render_error(
+                request, exc.status_code, "error.bad_request_title", "error.bad_request"
+            )
         return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
 
     @app.exception_handler(DomainError)

@@ -17,9 +17,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from backend.attachments.store import ContentStore, FileFetcher, hold_digest
 from backend.attachments.uploads import (
@@ -33,7 +31,15 @@ from backend.bootstrap import Container
 from backend.cases.models import Case
 from backend.conversations.dialog_services import BackendDialogServices
 from backend.conversations.joining import Joined, PendingPart, join, pending_after
-from backend.conversations.models import Conversation, InboundEvent
+from backend.conversations.rows import (
+    ChatRow,
+    keep_replies,
+    lock_row,
+    read_row,
+    record_event,
+    replies_given,
+    save_row,
+)
 from backend.db import session_scope
 from backend.errors import UploadRefused
 from backend.notifications import outbox
@@ -76,15 +82,16 @@ class ConversationService:
         inbound = _outside_button_as_command(inbound)
         try:
             with self._turns, session_scope(self.container.engine) as session:
-                row = self._locked_row(session, inbound.chat)
-                again = self._seen(session, inbound)
-                if again is not None:  # a repeat changes nothing; a receipt is given again
-                    return again
+                now = self.container.clock.now()
+                row = lock_row(session, inbound.chat, now)
+                event_row = record_event(session, inbound, row, now)
+                if event_row is None:  # a repeat changes nothing; a receipt is given again
+                    return replies_given(session, inbound)
                 services = self._services(session)
                 state = self._state(row)
                 if content is not None:  # refused before anything is stored (409)
                     refuse_unless_open(state, services.limits, inbound.chat_kind)
-                sent_at = inbound.sent_at or self.container.clock.now()
+                sent_at = inbound.sent_at or now
                 joined = join(
                     PendingPart.from_dict(row.pending_part),
                     inbound,
@@ -105,17 +112,10 @@ class ConversationService:
                 pending = pending_after(inbound, joined, state, sent_at=sent_at)
                 row.pending_part = pending.to_dict() if pending is not None else None
                 taken = self._count_file(session, state, turn.state, inbound, content)
-                self._save(session, row, turn)
-                kept = [reply.to_dict() for reply in turn.replies if reply.resend_when_unsure]
-                session.add(
-                    InboundEvent(
-                        channel=inbound.chat.channel,
-                        event_id=inbound.event_id,
-                        conversation_id=row.id or 0,
-                        received_at=self.container.clock.now(),
-                        replies=kept or None,
-                    )
-                )
+                save_row(session, row, turn.state.to_dict(), now)
+                kept = [reply for reply in turn.replies if reply.resend_when_unsure]
+                if kept:  # a receipt: given again when the same event comes again
+                    keep_replies(session, event_row, kept)
                 if taken and content is not None and inbound.file is not None:
                     session.flush()  # last: a failure before this has stored nothing
                     hold_digest(session, inbound.file.file_id)
@@ -127,7 +127,7 @@ class ConversationService:
             log.exception("conversation %s:%s failed", inbound.chat.channel, inbound.chat.chat_id)
             raise
 
-    def _group_notice(self, row: Conversation, turn: Turn) -> Turn:
+    def _group_notice(self, row: ChatRow, turn: Turn) -> Turn:
         """Let a group hear "use a private chat" at most once per INTAKE_GROUP_NOTICE_MINUTES.
 
         Everything said to the bot in a group gets that answer; said again and again, it
@@ -148,11 +148,7 @@ class ConversationService:
         would be refused is never read or stored; `handle` counts it for good.
         """
         with session_scope(self.container.engine) as session:
-            row = session.exec(
-                select(Conversation).where(
-                    Conversation.channel == chat.channel, Conversation.chat_id == chat.chat_id
-                )
-            ).first()
+            row = read_row(session, chat)
             return upload_room(
                 session=session,
                 chat=chat,
@@ -165,11 +161,12 @@ class ConversationService:
 
     def ask_rating(self, *, session: Session, case: Case, chat: ChatRef, language: str) -> int:
         """Start the rating dialog (回访) in the reporter's chat; its messages go to the outbox."""
-        row = self._locked_row(session, chat)
+        now = self.container.clock.now()
+        row = lock_row(session, chat, now)
         turn = start_rating(
             self._state(row), case.number, self._services(session), chat, language=language
         )
-        self._save(session, row, turn)
+        save_row(session, row, turn.state.to_dict(), now)
         return self._queue(session, chat, turn.replies, key=f"rating:{case.id}", case=case)
 
     def error_text(self, inbound: Inbound) -> str:
@@ -215,49 +212,9 @@ class ConversationService:
             session=session, container=self.container, fetchers=self.fetchers, store=self.store
         )
 
-    def _locked_row(self, session: Session, chat: ChatRef) -> Conversation:
-        now = self.container.clock.now()
-        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        session.execute(
-            insert(Conversation)
-            .values(
-                channel=chat.channel,
-                chat_id=chat.chat_id,
-                version=0,
-                created_at=now,
-                updated_at=now,
-            )
-            .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
-        )
-        statement = (
-            select(Conversation)
-            .where(Conversation.channel == chat.channel, Conversation.chat_id == chat.chat_id)
-            .with_for_update()
-        )
-        row = session.exec(statement).one()
-        session.refresh(row)
-        return row
-
-    def _seen(self, session: Session, inbound: Inbound) -> list[Outbound] | None:
-        """Return None for a new event, else the replies it gave that must arrive."""
-        statement = select(InboundEvent).where(
-            InboundEvent.channel == inbound.chat.channel, InboundEvent.event_id == inbound.event_id
-        )
-        event = session.exec(statement).first()
-        if event is None:
-            return None
-        return [Outbound.from_dict(raw) for raw in event.replies or []]
-
     @staticmethod
-    def _state(row: Conversation) -> DialogState | None:
+    def _state(row: ChatRow) -> DialogState | None:
         return DialogState.from_dict(row.state) if row.state else None
-
-    def _save(self, session: Session, row: Conversation, turn: Turn) -> None:
-        row.state = turn.state.to_dict()
-        row.version += 1
-        row.updated_at = self.container.clock.now()
-        session.add(row)
-        session.flush()
 
     def _queue(
         self,

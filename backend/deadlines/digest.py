@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
 
 from sqlmodel import Session, col, func, select
 
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseAssist
 from backend.deadlines.models import ClockState, Deadline
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
 from backend.people.models import Role, StaffAccount, StaffChat
 from backend.periods import local_day
+from backend.request_types.catalogue import RequestTypes
+from backend.taxonomy.models import Taxonomy
 
 DIGEST_LINES = 20
 ALARM_TIME = time(9, 0)  # the calendar alarm's hour (Tianjin), any day of the alarm months
@@ -36,8 +40,14 @@ def calendar_alarm_due(*, env: ClockEnv, now: datetime, months: tuple[int, ...])
     return local.month in months and unknown and local.time() >= ALARM_TIME
 
 
-def morning_digest(*, session: Session, env: ClockEnv, now: datetime) -> int:
-    """Write today's digest for every bound clerk whose unit has open clocks (working days)."""
+def morning_digest(
+    *, session: Session, env: ClockEnv, now: datetime, names: DigestNames | None = None
+) -> int:
+    """Write today's digest for every bound clerk whose unit has open clocks (working days).
+
+    Each line names the case's request type (诉求类型) and assisting units (协办单位), by
+    `names` (the configured names; without them, the codes).
+    """
     today = local_day(now, env.zone)
     if not env.calendar.is_working_day(today):
         return 0
@@ -65,20 +75,82 @@ def morning_digest(*, session: Session, env: ClockEnv, now: datetime) -> int:
             .select_from(Deadline)
             .where(Deadline.department_code == unit, Deadline.state == ClockState.open.value)
         ).one()
+        details = _details(session, [c for _, c in rows], names or DigestNames())
         written += outbox.write(
             session=session,
             key=f"digest:{today}:{unit}",
             kind="digest",
             now=now,
             recipients=outbox.unit_clerks(session=session, department=unit),
-            render=partial(_digest_text, rows=rows, unit=unit, count=count, today=today),
+            render=partial(
+                _digest_text, rows=rows, unit=unit, count=count, today=today, details=details
+            ),
         )
     return written
 
 
+@dataclass(frozen=True)
+class DigestNames:
+    """The configured names of request types and units (the codes when left out)."""
+
+    request_types: RequestTypes | None = None
+    taxonomy: Taxonomy | None = None
+
+    def request_type(self, value: str, lang: str) -> str:
+        """Return a request type's name in a language."""
+        return self.request_types.name(value, lang) if self.request_types else value
+
+    def unit(self, code: str, lang: str) -> str:
+        """Return a unit's name in a language."""
+        if self.taxonomy is None:
+            return code
+        for department in self.taxonomy.departments:
+            if department.code == code:
+                return department.en if lang == "en" else department.zh
+        return code
+
+
+Details = Callable[[str], dict[int, str]]
+
+
+def _details(session: Session, cases: list[Case], names: DigestNames) -> Details:
+    """Return, per language, each case's request type and assisting units as one suffix."""
+    ids = sorted({c.id for c in cases if c.id is not None})
+    assists: dict[int, list[str]] = {}
+    rows = session.exec(
+        select(col(CaseAssist.case_id), col(CaseAssist.department_code))
+        .where(col(CaseAssist.case_id).in_(ids))
+        .order_by(col(CaseAssist.id))
+    ).all()
+    for case_id, code in rows:
+        assists.setdefault(case_id, []).append(code)
+
+    def suffixes(lang: str) -> dict[int, str]:
+        found = {}
+        separator = ", " if lang == "en" else "、"
+        for case in cases:
+            parts = [names.request_type(case.request_type, lang)] if case.request_type else []
+            units = [names.unit(code, lang) for code in assists.get(case.id or 0, [])]
+            if units:
+                parts.append(text("digest_assisting", lang, units=separator.join(units)))
+            if parts:
+                joined = text("digest_separator", lang).join(parts)
+                found[case.id or 0] = text("digest_details", lang, details=joined)
+        return found
+
+    return suffixes
+
+
 def _digest_text(
-    lang: str, *, rows: list[tuple[Deadline, Case]], unit: str, count: int, today: date
+    lang: str,
+    *,
+    rows: list[tuple[Deadline, Case]],
+    unit: str,
+    count: int,
+    today: date,
+    details: Details,
 ) -> str:
+    shown = details(lang)
     lines = [
         text(
             "digest_line",
@@ -88,6 +160,7 @@ def _digest_text(
             due=due_text(d.due_date, d.provisional, lang),
             late=text("digest_late", lang) if d.due_date < today else "",
         )
+        + shown.get(c.id or 0, "")
         for d, c in rows
     ]
     return text("digest", lang, unit=unit, count=count, lines="\n".join(lines))

@@ -33,6 +33,7 @@ STAFF_KINDS = (
     ClockKind.sign.value,
     ClockKind.resolve.value,
     ClockKind.rectify.value,
+    ClockKind.supervise.value,  # 督办: the unit's deadline to answer the order
     # A record's clocks (backend.records): the unit that owes each is told too.
     ClockKind.report.value,
     ClockKind.objection.value,

@@ -131,7 +131,10 @@ class Urgent(_Entry):
     """Immediate danger to life, health or property: told at once, day or night."""
 
     sign_minutes: int = Field(default=30, ge=1, le=24 * 60)
-    on_duty: tuple[str, ...] = ()
+    on_duty: tuple[str, ...] = ()  # used while the roster (值班表) has nobody for the day
+    # A duty day starts at this Tianjin hour and ends at the same hour of the next date: the
+    # night belongs to the day it starts (backend/duty/roster.py).
+    duty_day_starts: time = time(8, 30)
     # Words of danger by the emergency number the reporter is told to call ("other": none).
     danger: dict[Literal["110", "119", "120", "other"], tuple[str, ...]] = Field(
         default_factory=dict

@@ -14,12 +14,19 @@ from pydantic import BaseModel
 from sqlalchemy import exists, func
 from sqlmodel import Session, col, select
 
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseKind
 from backend.deadlines.clocks import end_of_day
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.service import RUNNING, ClockEnv
 
-STAFF_KINDS = (ClockKind.sign.value, ClockKind.resolve.value, ClockKind.rectify.value)
+# The clocks a unit's handling runs against: overdue, due soon and the nearest due date of
+# a case (a supervision order, 督办, is one: its deadline is the unit's to keep).
+STAFF_KINDS = (
+    ClockKind.sign.value,
+    ClockKind.resolve.value,
+    ClockKind.rectify.value,
+    ClockKind.supervise.value,
+)
 
 
 class DeadlinePublic(BaseModel):
@@ -146,3 +153,29 @@ def nearest_clocks(*, session: Session, case_ids: Iterable[int]) -> dict[int, De
     for deadline in rows:
         nearest.setdefault(deadline.case_id, deadline)
     return nearest
+
+
+def overdue_by_kind(
+    *, session: Session, now: datetime, department: str | None = None
+) -> dict[str, int]:
+    """Return, per kind of handling clock, the complaints with such a clock overdue now.
+
+    Scoped as the `overdue_now` figure (backend.stats): the unit that owes the clock, all
+    units when `department` is None. A case late on two kinds counts under each.
+    """
+    statement = (
+        select(col(Deadline.kind), func.count(func.distinct(col(Deadline.case_id))))
+        .join(Case, col(Case.id) == col(Deadline.case_id))
+        .where(
+            col(Case.kind) == CaseKind.complaint.value,
+            col(Deadline.state) == ClockState.open.value,
+            col(Deadline.kind).in_(STAFF_KINDS),
+            col(Deadline.due_at) < now,
+            col(Deadline.department_code).is_not(None),
+        )
+        .group_by(col(Deadline.kind))
+    )
+    if department is not None:
+        statement = statement.where(col(Deadline.department_code) == department)
+    counts = dict(session.exec(statement).all())
+    return {kind: counts[kind] for kind in STAFF_KINDS if counts.get(kind)}

@@ -73,7 +73,12 @@ def export_cases_xlsx(
     """
     zone, now = container.settings.zone, container.clock.now()
     where = filters.case_filter(now=now, zone=zone)
-    context = ExportContext(taxonomy=container.taxonomy, language=language, zone=zone)
+    context = ExportContext(
+        taxonomy=container.taxonomy,
+        language=language,
+        zone=zone,
+        request_types=container.request_types,
+    )
     content = export_cases(session=session, actor=actor, where=where, context=context)
     return xlsx_response(content, f"cases-{local_day(now, zone):%Y%m%d}.xlsx")
 

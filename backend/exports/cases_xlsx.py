@@ -24,13 +24,14 @@ from openpyxl.utils import get_column_letter
 from sqlmodel import Session, col, select
 
 from backend.actors import Actor
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseAssist
 from backend.cases.queries import CaseFilter, list_cases
 from backend.cases.redaction import Redactor
 from backend.errors import ValidationFailed
 from backend.exports.labels import category_name, coded, unit_name
 from backend.messages import render
 from backend.people.models import Reporter
+from backend.request_types.catalogue import RequestTypes
 from backend.taxonomy.models import Taxonomy
 from backend.unit_scope import refuse_other_unit
 
@@ -48,6 +49,7 @@ class Row:
     case: Case
     text: str
     reporter: Reporter | None
+    assisting: tuple[str, ...] = ()  # codes of the assisting units (协办), in order added
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,20 @@ class ExportContext:
     taxonomy: Taxonomy
     language: str
     zone: ZoneInfo
+    request_types: RequestTypes | None = None  # their names (诉求类型); None: the codes
+
+    def request_type(self, value: str | None) -> str:
+        """Return a request type's name in the reader's language (empty for none)."""
+        if not value:
+            return ""
+        if self.request_types is None:
+            return value
+        return self.request_types.name(value, self.language)
+
+    def units(self, codes: Sequence[str]) -> str:
+        """Return the names of units, joined as the reader's language lists them."""
+        separator = ", " if self.language == "en" else "、"
+        return separator.join(unit_name(self.taxonomy, code, self.language) for code in codes)
 
     def local(self, moment: datetime | None) -> datetime | None:
         """Return a stored UTC moment as a naive Tianjin wall-clock time (for Excel)."""
@@ -86,8 +102,14 @@ def export_cases(
     cases = list(_all_cases(session=session, actor=actor, where=where))
     redactor = Redactor(session=session, actor=actor, language=context.language)
     reporters = _reporters(session, cases) if actor.is_coordinator else {}
+    assists = _assisting(session, cases)
     rows = [
-        Row(case, redactor.text(case.text) or "", reporters.get(case.reporter_id or 0))
+        Row(
+            case,
+            redactor.text(case.text) or "",
+            reporters.get(case.reporter_id or 0),
+            tuple(assists.get(case.id or 0, ())),
+        )
         for case in cases
     ]
     return _workbook(columns(actor=actor, context=context), rows, context.language)
@@ -101,7 +123,9 @@ def columns(*, actor: Actor, context: ExportContext) -> list[Column]:
         Column("kind", 14, lambda r: coded("case_kind", r.case.kind, language)),
         Column("status", 14, lambda r: coded("case_status", r.case.status, language)),
         Column("category", 22, lambda r: category_name(taxonomy, r.case.category_id, language)),
+        Column("request_type", 12, lambda r: context.request_type(r.case.request_type)),
         Column("department", 20, lambda r: unit_name(taxonomy, r.case.department_code, language)),
+        Column("assisting", 28, lambda r: context.units(r.assisting)),
         Column("street", 16, lambda r: unit_name(taxonomy, r.case.street_code, language)),
         Column("channel", 14, lambda r: coded("channel", r.case.channel, language)),
         Column("received", 20, lambda r: context.local(r.case.created_at), DATETIME_FORMAT),
@@ -149,6 +173,22 @@ def _reporters(session: Session, cases: Sequence[Case]) -> dict[int, Reporter]:
         for reporter in session.exec(select(Reporter).where(col(Reporter.id).in_(chunk))):
             if reporter.id is not None:
                 found[reporter.id] = reporter
+    return found
+
+
+def _assisting(session: Session, cases: Sequence[Case]) -> dict[int, list[str]]:
+    """Return the assisting units (协办) of the cases, by case id, in the order added."""
+    ids = sorted({c.id for c in cases if c.id is not None})
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(ids), PAGE_ROWS):
+        chunk = ids[start : start + PAGE_ROWS]
+        rows = session.exec(
+            select(col(CaseAssist.case_id), col(CaseAssist.department_code))
+            .where(col(CaseAssist.case_id).in_(chunk))
+            .order_by(col(CaseAssist.id))
+        ).all()
+        for case_id, code in rows:
+            found.setdefault(case_id, []).append(code)
     return found
 
 

@@ -23,6 +23,7 @@ from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.models import ClockKind, Deadline
 from backend.deadlines.policy import Policy
 from backend.deadlines.service import ClockEnv
+from backend.duty.roster import duty_day, rostered_ids
 from backend.handoff.texts import text
 from backend.notifications import outbox
 from backend.notifications.texts import shortened
@@ -136,7 +137,7 @@ class HandOffNotices:
         if case.urgent:
             self._open_urgent_sign(session, case, env)
             if event.action == "route":  # placed by the router: nobody on duty knows yet
-                recipients = recipients + on_duty(session=session, policy=env.policy)
+                recipients = recipients + on_duty(session=session, env=env)
         outbox.write(
             session=session,
             key=f"handoff:{event.id}",
@@ -159,7 +160,7 @@ class HandOffNotices:
             kind="urgent",
             now=env.now(),
             case=case,
-            recipients=on_duty(session=session, policy=env.policy),
+            recipients=on_duty(session=session, env=env),
             render=lambda lang: text("urgent_triage", lang, number=case.number, text=quoted),
             buttons=_buttons("open", case.number),
             office_hours_only=False,
@@ -172,20 +173,29 @@ class HandOffNotices:
         return zh, en or zh
 
 
-def on_duty(*, session: Session, policy: Policy) -> list[outbox.Recipient]:
-    """Return the chats of the coordinators on duty (policy `urgent.on_duty`; empty: all)."""
+def on_duty(*, session: Session, env: ClockEnv) -> list[outbox.Recipient]:
+    """Return the chats of the coordinators on duty now.
+
+    The roster (值班表, backend/duty) for the duty day of now (a night belongs to the day it
+    starts, `urgent.duty_day_starts`); when it names nobody who can be reached, the policy's
+    `urgent.on_duty` logins; when those cannot be reached either, every coordinator.
+    """
     everyone = outbox.coordinators(session=session)
-    if not policy.urgent.on_duty:
-        return everyone
-    ids = set(
+    urgent = env.policy.urgent
+    day = duty_day(env.now(), zone=env.zone, starts=urgent.duty_day_starts)
+    rostered = set(rostered_ids(session=session, day=day))
+    reached = [r for r in everyone if r.id in rostered]
+    if reached or not urgent.on_duty:
+        return reached or everyone
+    named = set(
         session.exec(
             select(StaffAccount.id).where(
-                col(StaffAccount.login).in_(policy.urgent.on_duty),
+                col(StaffAccount.login).in_(urgent.on_duty),
                 StaffAccount.role == Role.coordinator.value,
             )
         ).all()
     )
-    return [r for r in everyone if r.id in ids]
+    return [r for r in everyone if r.id in named] or everyone
 
 
 def _buttons(action: str, number: str) -> Callable[[str], list[list[tuple[str, str]]]]:

@@ -30,7 +30,7 @@ def handoff_notice(
             kind="urgent",
             now=env.now(),
             case=case,
-            recipients=recipients + on_duty(session=session, policy=env.policy),
+            recipients=recipients + on_duty(session=session, env=env),
             deadline_id=deadline.id,
             stage=stage.name,
             render=lambda lang: text(

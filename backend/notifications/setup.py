@@ -40,6 +40,7 @@ REFUSALS = {
     ),
     "unknown_unit": ("没有该单位：{value}", "No such unit: {value}"),
     "unknown_channel": ("没有该渠道：{value}", "No such channel: {value}"),
+    "unknown_staff": ("没有该账号，或账号已停用：#{value}", "No such active account: #{value}"),
     "bad_token": ("验证链接无效或已使用", "The verification link is not valid or was used"),
     "no_email": ("该账号没有邮箱地址", "The account has no email address"),
 }

@@ -50,6 +50,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "· {number} {what} due {due}{late}",
     },
     "digest_late": {"zh": "（已逾期）", "en": " (overdue)"},
+    # A digest line's request type (诉求类型) and assisting units (协办单位), issue 12.
+    "digest_details": {"zh": "〔{details}〕", "en": " [{details}]"},
+    "digest_separator": {"zh": "｜", "en": "; "},
+    "digest_assisting": {"zh": "协办：{units}", "en": "assisting: {units}"},
     "calendar_alarm": {
         "zh": "【日历提醒】系统尚无 {year} 年的节假日安排，"
         "{year} 年的期限按周末和法定节假日（含推算的农历节日）暂定计算，不含调休。"

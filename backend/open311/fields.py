@@ -8,6 +8,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from backend.bounds import FIRST_DAY, LAST_DAY
+from backend.cases.text import visible_length
 from backend.open311.errors import Open311Error
 from backend.storable import is_storable
 
@@ -16,9 +17,13 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def text(fields: dict[str, str], name: str, *, limit: int) -> str | None:
-    """Return a trimmed text parameter (None when empty), refusing unstorable or long ones."""
+    """Return a trimmed text parameter (None when empty), refusing unstorable or long ones.
+
+    A value of white space and invisible marks only (zero-width, bidi controls) is empty:
+    a contact field of them would file the request as named, with no PIN and no contact.
+    """
     value = fields.get(name, "").strip()
-    if not value:
+    if not visible_length(value):
         return None
     if not is_storable(value):
         raise Open311Error(400, "open311_bad_text", field=name)

@@ -8,6 +8,7 @@ import secrets
 
 from sqlmodel import Session, select
 
+from backend.cases.text import visible_length
 from backend.clock import Clock
 from backend.errors import NotFound, ValidationFailed
 from backend.people.models import Role, StaffAccount, StaffChat
@@ -55,7 +56,7 @@ def create_staff(
     if login is not None and find_by_login(session=session, login=login) is not None:
         raise ValidationFailed("login_taken", field="login", value=login)
     name = name.strip()
-    if not name:
+    if not visible_length(name):  # blank, or only marks a reader cannot see (RLO, zero-width)
         raise ValidationFailed("name_required", field="name")
     if len(name) > MAX_NAME_LENGTH:
         raise ValidationFailed("name_too_long", field="name", max=MAX_NAME_LENGTH)

@@ -13,7 +13,7 @@ from backend.cases.idempotency import replayed, stamp
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number, next_case_number
 from backend.cases.queries import get_case
-from backend.cases.text import check_text
+from backend.cases.text import check_text, visible_length
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
@@ -350,7 +350,7 @@ def _check(new: NewRecord, env: RecordEnv) -> None:
         value = getattr(new, field)
         if value is not None and not is_storable(value):
             raise ValidationFailed("unstorable_form_text", field=field)
-    if not new.person_name.strip():
+    if not visible_length(new.person_name):  # blank, or only invisible marks
         raise ValidationFailed("record_person_required", field="person_name")
     if new.department not in env.cases.taxonomy.unit_codes:
         raise ValidationFailed("unknown_department", field="department", value=new.department)

@@ -21,11 +21,27 @@ def syllables() -> frozenset[str]:
     return frozenset(s for s in toneless if s.isascii() and s.isalpha() and set(s) & set("aeiouv"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _char_syllables() -> dict[str, str]:
+    """Return every character pypinyin knows with its first toneless reading (built once).
+
+    The first reading is what `lazy_pinyin` gives a character alone; a table read once
+    keeps the first sight of a character as cheap as the second (issue 13: no warm cache).
+    """
+    toneless: dict[str, str] = {}
+    table: dict[str, str] = {}
+    for code, readings in pinyin_dict.items():
+        first = readings.split(",", 1)[0]
+        plain = toneless.get(first)
+        if plain is None:
+            plain = toneless[first] = to_normal(first)
+        table[chr(code)] = plain
+    return table
+
+
 def char_syllable(char: str) -> str:
     """Return the usual toneless reading of one Chinese character, or the character itself."""
-    reading = lazy_pinyin(char, errors="ignore")
-    return reading[0] if reading else char
+    return _char_syllables().get(char, char)
 
 
 def word_syllables(word: str) -> tuple[str, ...]:

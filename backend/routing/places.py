@@ -6,7 +6,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from backend.routing.pinyin import HAN, word_syllables
+from backend.routing.pinyin import HAN, char_syllable, word_syllables
 from backend.routing.streets import PlaceFinder, community_names, street_names
 from backend.routing.text import TextView
 from backend.taxonomy.models import Taxonomy
@@ -51,12 +51,17 @@ class Places:
             (streets, "text"),
             (communities, "community"),
         )
-        self._readings = [
-            _Reading(letters, code, evidence)
-            for names, evidence in sources
-            for code, name in names
-            if (letters := _letters(_bare(name.lower())))
-        ]
+        # A name is read in context (as written) and character by character (as a typed
+        # answer is read: one table look-up a character, no word segmentation).
+        self._readings = list(
+            dict.fromkeys(
+                _Reading(letters, code, evidence)
+                for names, evidence in sources
+                for code, name in names
+                for in_context in (True, False)
+                if (letters := _letters(_bare(name.lower()), in_context))
+            )
+        )
         self._longest = max((len(r.letters) for r in self._readings), default=0)
 
     def find(self, view: TextView) -> tuple[str, PlaceEvidence] | None:
@@ -77,7 +82,11 @@ class Places:
         return self._alone(view.text)
 
     def _alone(self, text: str) -> tuple[str, PlaceEvidence] | None:
-        letters = _letters(_bare(text.replace(" ", "")))
+        bare = _bare(text.replace(" ", ""))
+        # A character reads as one letter at least: a long text is no name, and is not read.
+        if len(bare) > self._longest + _ALONE_SLACK:
+            return None
+        letters = _letters(bare, in_context=False)
         if not letters or len(letters) > self._longest + _ALONE_SLACK:
             return None
         best: list[tuple[int, str, PlaceEvidence]] = []
@@ -103,10 +112,15 @@ def _bare(name: str) -> str:
     return name
 
 
-def _letters(name: str) -> str | None:
-    """Return a name's toneless pinyin as one string, or None if it is not all Han or letters."""
+def _letters(name: str, in_context: bool) -> str | None:
+    """Return a name's toneless pinyin as one string, or None if it is not all Han or letters.
+
+    `in_context`: each character read within the word (pypinyin's phrases), else alone.
+    """
     if all(HAN.match(ch) for ch in name):
-        return "".join(word_syllables(name))
+        if in_context:
+            return "".join(word_syllables(name))
+        return "".join(char_syllable(ch) for ch in name)
     if name.isascii() and name.isalpha():
         return name
     return None

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from backend.routing.examples import ExampleBank
 from backend.routing.terms import EnglishTerm, Term, TermIndex
-from backend.routing.text import TextView, is_word
+from backend.routing.text import TextView, Unit, is_word
 
 # Discounts on a term's weight by how sure the match is.
 TYPED_PINYIN = 0.9  # yibao for 医保: the reporter typed pinyin on purpose
@@ -44,35 +44,86 @@ class Hit(NamedTuple):
     weight: float
 
 
+class Evidence(NamedTuple):
+    """What the words of a text say: each category's score, and the text as the terms read."""
+
+    scores: dict[str, float]
+    # The text's units with each slip written as the term it stands for (政府菜购 and
+    # zhengfu caigou as 政府采购), so that a model of the text sees the term too.
+    units: tuple[Unit, ...]
+    # Per category, how alike (0..1) the closest text is that a coordinator put there.
+    corrected: dict[str, float]
+
+
 def score_categories(
     index: TermIndex, view: TextView, learned: ExampleBank | None = None
 ) -> dict[str, float]:
     """Return each category's score: the evidence of its distinct, non-overlapping hits."""
+    return weigh(index, view, learned).scores
+
+
+def weigh(index: TermIndex, view: TextView, learned: ExampleBank | None = None) -> Evidence:
+    """Return each category's score and the text with its slips respelled as their terms."""
+    respelled: list[tuple[int, Term]] = []
+    corrections = _learned_hits(learned, view)
     hits = [
-        *_chinese_hits(index, view),
+        *_chinese_hits(index, view, respelled),
         *_fuzzy_chinese_hits(index, view),
         *_english_hits(index, view),
         *_initials_hits(index, view),
         *_example_hits(index, view),
-        *_learned_hits(learned, view),
+        *corrections,
     ]
-    return _combine(hits)
+    corrected: dict[str, float] = {}
+    for hit in corrections:
+        corrected[hit.category] = max(corrected.get(hit.category, 0.0), hit.weight / LEARNED)
+    return Evidence(_combine(hits), _respell(view, respelled), corrected)
 
 
-def _chinese_hits(index: TermIndex, view: TextView) -> list[Hit]:
-    """Find Chinese terms written exactly, typed as pinyin, or mistyped as a homophone."""
+def respelled(index: TermIndex, view: TextView) -> tuple[Unit, ...]:
+    """Return the text's units with each slip of a term written as the term (for training)."""
+    found: list[tuple[int, Term]] = []
+    _chinese_hits(index, view, found)
+    return _respell(view, found)
+
+
+def _respell(view: TextView, respelled: list[tuple[int, Term]]) -> tuple[Unit, ...]:
+    """Return the text's units with the units of each slip replaced by its term's characters."""
+    if not respelled:
+        return view.units
+    units = list(view.units)
+    for first, term in respelled:
+        for offset, surface in enumerate(term.surfaces):
+            units[first + offset] = units[first + offset]._replace(surface=surface, han=True)
+    return tuple(units)
+
+
+def _chinese_hits(
+    index: TermIndex, view: TextView, respelled: list[tuple[int, Term]] | None = None
+) -> list[Hit]:
+    """Find Chinese terms written exactly, typed as pinyin, or mistyped as a homophone.
+
+    Each slip and typed pinyin of a term is added to `respelled` as (first unit, term).
+    """
     hits: list[Hit] = []
     surfaces, syllables = view.surfaces, view.syllables
-    for i, (surface, syllable) in enumerate(zip(surfaces, syllables, strict=True)):
+    count = len(surfaces)
+    for i, surface in enumerate(surfaces):
         exact: set[Term] = set()
-        for term in index.by_surface.get(surface, ()):
+        terms = index.by_surface.get(surface, ())
+        # 中了标: a particle after the first character may split a two-character word.
+        particle = i + 2 < count and surfaces[i + 1] in _PARTICLES
+        for term in terms:
             end = i + len(term.surfaces)
             if surfaces[i:end] == term.surfaces and (end > i + 1 or _alone(view, i)):
                 exact.add(term)
                 hits.append(_hit(view, term, i, end, 1.0))
-            elif _split_at(view, term, i):
+            elif particle and _split_at(view, term, i):
                 hits.append(_hit(view, term, i, i + 3, SPLIT))
-        for term, reading in index.by_syllable.get(syllable, ()):
+        if i + 1 == count:
+            break
+        # Readings are two syllables or more: look up the first two at once.
+        for term, reading in index.by_syllables.get((syllables[i], syllables[i + 1]), ()):
             end = i + len(reading)
             if term in exact or syllables[i:end] != reading:
                 continue
@@ -81,6 +132,10 @@ def _chinese_hits(index: TermIndex, view: TextView) -> list[Hit]:
             elif _slip(view, i, end):
                 factor = LONG_HOMOPHONE if len(reading) >= 3 else HOMOPHONE
                 hits.append(_hit(view, term, i, end, factor))
+            else:
+                continue
+            if respelled is not None and len(term.surfaces) == len(reading):
+                respelled.append((i, term))
     return hits
 
 

@@ -46,8 +46,17 @@ class PlaceFinder:
 
 
 def street_names(taxonomy: Taxonomy) -> list[tuple[str, str]]:
-    """Return (street code, name) for every street's own name and aliases."""
-    return [(s.code, name) for s in taxonomy.streets for name in (s.zh, *s.aliases)]
+    """Return (street code, name) for every street's own names (zh, en) and aliases.
+
+    The English name counts with and without its last word "Street" (Xianyang North Road).
+    """
+    names: list[tuple[str, str]] = []
+    for street in taxonomy.streets:
+        english = [street.en, street.en.removesuffix(" Street")] if street.en else []
+        names += [
+            (street.code, name) for name in dict.fromkeys((street.zh, *street.aliases, *english))
+        ]
+    return names
 
 
 def community_names(taxonomy: Taxonomy) -> list[tuple[str, str]]:
@@ -100,7 +109,10 @@ def _spellings(code: str, written: str) -> set[PlaceName]:
             PlaceName(code, word_syllables("".join(surfaces)), True),
         }
     typed = split_pinyin("".join(u.surface for u in units)) if units else None
-    return {PlaceName(code, typed, True)} if typed else set()
+    if typed:
+        return {PlaceName(code, typed, True)}
+    # Words that are not all pinyin (Xianyang North Road): matched word by word as typed.
+    return {PlaceName(code, tuple(u.syllable for u in units), True)} if units else set()
 
 
 def _named_at(view: TextView, name: PlaceName, first: int) -> bool:

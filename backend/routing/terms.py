@@ -51,10 +51,11 @@ _Key = tuple[str, tuple[str, ...]]
 
 @dataclass(frozen=True)
 class TermIndex:
-    """Every term of a taxonomy, indexed by its first unit, syllable or stem."""
+    """Every term of a taxonomy, indexed by its first unit, syllables or stem."""
 
     by_surface: dict[str, list[Term]]
-    by_syllable: dict[str, list[tuple[Term, tuple[str, ...]]]]
+    # by the first two syllables of a reading (every reading has two or more)
+    by_syllables: dict[tuple[str, str], list[tuple[Term, tuple[str, ...]]]]
     by_stem: dict[str, list[EnglishTerm]]
     by_initials: dict[str, list[Term]]  # yb -> 医保: the first letters of each syllable
     fuzzy_terms: tuple[Term, ...]  # long enough for fuzzy matching, shortest first
@@ -130,12 +131,13 @@ def _index(
     chinese: Iterable[Term], english: Iterable[EnglishTerm], examples: list[tuple[str, str]]
 ) -> TermIndex:
     by_surface: defaultdict[str, list[Term]] = defaultdict(list)
-    by_syllable: defaultdict[str, list[tuple[Term, tuple[str, ...]]]] = defaultdict(list)
+    by_syllables: defaultdict[tuple[str, str], list[tuple[Term, tuple[str, ...]]]]
+    by_syllables = defaultdict(list)
     fuzzy: list[Term] = []
     for term in chinese:
         by_surface[term.surfaces[0]].append(term)
         for reading in term.readings:
-            by_syllable[reading[0]].append((term, reading))
+            by_syllables[reading[0], reading[1]].append((term, reading))
         if len(term.text) >= FUZZY_MIN_LENGTH and term.readings:
             fuzzy.append(term)
     fuzzy.sort(key=lambda term: len(term.text))
@@ -151,7 +153,7 @@ def _index(
                     by_initials[initials].append(term)
     return TermIndex(
         by_surface=dict(by_surface),
-        by_syllable=dict(by_syllable),
+        by_syllables=dict(by_syllables),
         by_stem=dict(by_stem),
         by_initials=dict(by_initials),
         fuzzy_terms=tuple(fuzzy),

@@ -69,6 +69,40 @@ def units_of(text: str) -> list[Unit]:
     return units
 
 
+class Segmentation:
+    """The jieba words of a text, cut only where asked, one space-free run at a time.
+
+    jieba cuts each run between spaces on its own, so cutting the runs that a matcher asks
+    about gives the same words as cutting the whole text: a text read for the first time
+    pays for the runs that hold a match, not for all of them (issue 13: first sight).
+    """
+
+    def __init__(self, text: str, chinese: bool) -> None:
+        self._text = text
+        self._chinese = chinese  # without Chinese characters there is nothing to cut
+        self._spans: list[tuple[int, int] | None] = [None] * len(text)
+
+    def word_at(self, position: int) -> tuple[int, int] | None:
+        """Return the [start, end) of the jieba word holding a character, None if no Chinese."""
+        if not self._chinese:
+            return None
+        span = self._spans[position]
+        if span is None:
+            self._cut_run(position)
+            span = self._spans[position]
+        return span
+
+    def _cut_run(self, position: int) -> None:
+        text = self._text
+        first = text.rfind(" ", 0, position) + 1
+        stop = text.find(" ", position)
+        stop = len(text) if stop < 0 else stop
+        ready_jieba()
+        for _, start, end in jieba.tokenize(text[first:stop], HMM=False):
+            span = (first + start, first + end)
+            self._spans[first + start : first + end] = [span] * (end - start)
+
+
 @dataclass(frozen=True)
 class TextView:
     """A complaint after normalisation, cut every way the matchers need."""
@@ -78,16 +112,16 @@ class TextView:
     surfaces: tuple[str, ...]
     syllables: tuple[str, ...]
     words: tuple[Word, ...]
-    tokens: tuple[tuple[str, int, int], ...]
-    token_at: tuple[int, ...]  # for each character, the index of the jieba token holding it
+    segmentation: Segmentation
 
     def straddles(self, start: int, end: int) -> bool:
         """Return whether [start, end) cuts into jieba words (学校 in 大学校园)."""
         # The head or tail of a longer word is a compound (执法 in 执法人员, 罚款 in 乱罚款).
-        if not self.tokens:
+        first = self.segmentation.word_at(start)
+        last = self.segmentation.word_at(end - 1)
+        if first is None or last is None:
             return False
-        _, first_start, first_end = self.tokens[self.token_at[start]]
-        _, last_start, last_end = self.tokens[self.token_at[end - 1]]
+        (first_start, first_end), (last_start, last_end) = first, last
         cuts_head = first_start < start and first_end < end
         cuts_tail = last_end > end and last_start > start
         inside = first_start < start and last_end > end
@@ -95,10 +129,8 @@ class TextView:
 
     def stands_alone(self, start: int, end: int) -> bool:
         """Return whether [start, end) is one whole jieba word (偷 in 被偷了, not in 偷偷)."""
-        if not self.tokens:
-            return True
-        _, token_start, token_end = self.tokens[self.token_at[start]]
-        return (token_start, token_end) == (start, end)
+        word = self.segmentation.word_at(start)
+        return word is None or word == (start, end)
 
 
 def teach_jieba(words: Iterable[str], *, now: bool = True) -> None:
@@ -142,24 +174,21 @@ def word_string(raw: str, max_chars: int = MAX_CHARS) -> str:
     return " ".join(word for word in jieba.cut(text, HMM=False) if word.strip())
 
 
+def latin_words(text: str) -> tuple[Word, ...]:
+    """Return the Latin words of normalised text with their English stems."""
+    return tuple(Word(stem(m.group()), m.start(), m.end()) for m in _LATIN_WORD.finditer(text))
+
+
 def view_of(raw: str) -> TextView:
     """Prepare a complaint for matching; look at its first MAX_CHARS characters only."""
     text = normalize(raw[:MAX_CHARS])
     units = tuple(units_of(text))
-    words = tuple(Word(stem(m.group()), m.start(), m.end()) for m in _LATIN_WORD.finditer(text))
-    tokens: tuple[tuple[str, int, int], ...] = ()
-    token_at: list[int] = []
-    if any(unit.han for unit in units):
-        ready_jieba()
-        tokens = tuple(jieba.tokenize(text, HMM=False))
-        for index, (_, start, end) in enumerate(tokens):
-            token_at.extend([index] * (end - start))
+    words = latin_words(text)
     return TextView(
         text=text,
         units=units,
         surfaces=tuple(unit.surface for unit in units),
         syllables=tuple(unit.syllable for unit in units),
         words=words,
-        tokens=tokens,
-        token_at=tuple(token_at),
+        segmentation=Segmentation(text, any(unit.han for unit in units)),
     )

@@ -12,6 +12,7 @@ from backend.attachments.uploads import UploadQuota
 from backend.bootstrap import Container
 from backend.db import session_scope
 from backend.deadlines.digest import (
+    DigestNames,
     calendar_alarm,
     calendar_alarm_due,
     digest_due,
@@ -89,7 +90,8 @@ def digest_job(container: Container) -> None:
             return
         if not claim_daily_run(session=session, job="digest", day=today, now=now):
             return
-        written = morning_digest(session=session, env=env, now=now)
+        names = DigestNames(request_types=container.request_types, taxonomy=container.taxonomy)
+        written = morning_digest(session=session, env=env, now=now, names=names)
         record_daily_run(session=session, job="digest", day=today, written=written)
     log.info("digest: %s messages", written)
     send_job(container)

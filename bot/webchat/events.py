@@ -121,8 +121,8 @@ def _args(raw: dict[str, Any]) -> tuple[str, ...]:
     )
     if not valid:
         problem = (
-            f"须为最多 {MAX_ARGS} 个文字的列表",
-            f"use a list of at most {MAX_ARGS} strings",
+            f"须为最多 {MAX_ARGS} 个文字的列表，每个不超过 {MAX_ARG_LENGTH} 字",
+            f"use a list of at most {MAX_ARGS} texts of {MAX_ARG_LENGTH} characters or fewer",
         )
         raise WebchatError(422, "field_invalid", field="args", problem=problem)
     return tuple(args)

@@ -31,6 +31,7 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
         ({}, "bad_request", "text: Field required"),
         ({"text": ""}, "text_empty", "describe"),
         ({"text": "   \u200b\u200b  "}, "text_empty", "describe"),
+        ({"text": "\u202e\u202d\u2066\u2069\u200b\u061c"}, "text_empty", "describe"),  # bidi marks
         ({"text": "太短"}, "text_too_short", "at least 5"),
         ({"text": "拖欠工程款" * 20_000}, "text_too_long", "limit is 5000"),
         ({"text": "工程款拖欠了半年", "category": "nope"}, "unknown_category", "nope"),
@@ -50,6 +51,8 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
         ({"text": "工程款拖欠了半年", "reporter": {"phone": "12345"}}, "bad_phone", "12345"),
         ({"text": "工程款拖欠了半年", "anonymous": False}, "named_needs_contact", "name"),
         ({"text": "工程款拖欠了半年", "surprise": 1}, "bad_request", "surprise"),
+        ({"text": "工程款拖欠了半年", "latitude": 39.1}, "coordinates_pair", "together"),
+        ({"text": "工程款拖欠了半年", "longitude": 117.2}, "coordinates_pair", "together"),
         ({"text": 42}, "bad_request", "text"),
         (["not", "an", "object"], "bad_request", "body"),
     ],
@@ -124,3 +127,59 @@ def test_bad_list_parameters_get_422(client: TestClient, staff: Staff) -> None:
     for query in ("limit=0", "limit=100000", "limit=ten"):
         response = client.get(f"/api/v1/cases?{query}", headers=staff.coordinator)
         assert response.status_code == 422, query
+
+
+# A newcomer's pass (fresh-attack): pydantic's own refusals, said in the caller's language.
+
+
+def test_a_chinese_caller_reads_a_malformed_field_in_chinese(
+    client: TestClient, staff: Staff
+) -> None:
+    status, answer = post_case(
+        client, staff, {"text": "工程款拖欠了半年", "anonymous": "no"}, **{"Accept-Language": "zh"}
+    )
+    assert (status, answer["code"]) == (422, "bad_request")
+    assert answer["detail"] == "请求内容有误：anonymous: 须为 true 或 false"
+
+
+def test_a_text_over_its_length_is_counted_in_characters_in_either_language(
+    client: TestClient, staff: Staff
+) -> None:
+    case = file_case(client, staff.coordinator)
+    body = {"action": "supervise", "version": case["version"], "reason": "督" * 3000}
+    path = f"/api/v1/cases/{case['number']}/actions"
+    chinese = client.post(path, json=body, headers={**staff.coordinator, "Accept-Language": "zh"})
+    english = client.post(path, json=body, headers={**staff.coordinator, "Accept-Language": "en"})
+    assert chinese.json()["detail"] == "请求内容有误：reason: 最多 2000 个字符"
+    assert (
+        english.json()["detail"] == "Bad request: reason: Text should have at most 2000 characters"
+    )
+    assert "items" not in english.json()["errors"][0]["message"]
+
+
+def test_json_that_does_not_parse_is_named_as_such_not_by_a_character_position(
+    client: TestClient, staff: Staff
+) -> None:
+    response = client.post(
+        "/api/v1/cases",
+        content=b"{bad",
+        headers={**staff.coordinator, "Content-Type": "application/json", "Accept-Language": "zh"},
+    )
+    assert (response.status_code, response.json()["code"]) == (422, "bad_request")
+    assert response.json()["detail"] == "请求内容有误：body: 不是有效的 JSON"
+    assert response.json()["errors"] == [{"field": "", "message": "Not valid JSON"}]
+
+
+def test_a_choice_outside_the_known_ones_lists_them_in_chinese_too(
+    client: TestClient, staff: Staff
+) -> None:
+    status, answer = post_case(
+        client,
+        staff,
+        {"text": "工程款拖欠了半年", "request_type": "x"},
+        **{"Accept-Language": "zh"},
+    )
+    assert status == 422
+    assert answer["detail"] == (
+        "请求内容有误：request_type: 只能是 'inquiry', 'help', 'complaint', 'report', 'suggestion'"
+    )

@@ -34,6 +34,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "occurred_in_future",
             "record_needs_date",  # kind dishonesty_record without occurred_on
             "named_needs_contact",  # anonymous false without a name or a phone
+            "coordinates_pair",  # a latitude without a longitude, or the other way
             "anonymous_with_reporter",
             "bad_phone",  # not a mainland number
             "record_takes_no_category",  # kind dishonesty_record with a category
@@ -136,6 +137,14 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     "GET /api/v1/exports/assessment.xlsx": frozenset({"period_reversed", "unknown_department"}),
     "GET /api/v1/exports/records.xlsx": frozenset(
         {"period_reversed", "unknown_department", "export_too_large"}
+    ),
+    # the on-duty roster: a range that runs forwards and is not too long, a known coordinator
+    "GET /api/v1/duty": frozenset({"duty_range_reversed", "duty_range_too_long"}),
+    "POST /api/v1/duty": frozenset(
+        {"duty_range_reversed", "duty_range_too_long", "duty_unknown_login", "duty_login_required"}
+    ),
+    "POST /api/v1/duty/remove": frozenset(
+        {"duty_range_reversed", "duty_range_too_long", "duty_unknown_login", "duty_login_required"}
     ),
 }
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]

@@ -74,7 +74,7 @@ def test_a_coordinator_cannot_deactivate_the_own_account_or_the_last_coordinator
     own = client.post(f"/api/v1/staff/{coordinator['id']}/deactivate", headers=staff.coordinator)
 
     assert own.status_code == 409
-    assert own.json()["code"] == "invalid_transition"
+    assert own.json()["code"] == "cannot_deactivate_self"
     assert client.get("/api/v1/staff", headers=staff.coordinator).status_code == 200
 
 
@@ -87,3 +87,20 @@ def test_the_last_active_coordinator_cannot_be_deactivated_from_the_command_line
         ).one()
         with pytest.raises(InvalidTransition):
             deactivate_staff(session=session, staff_id=coordinator.id or 0, clock=container.clock)
+
+
+def test_a_refused_deactivation_is_explained_in_the_callers_language(
+    client: TestClient, staff: Staff
+) -> None:
+    me = client.get("/api/v1/staff", headers=staff.coordinator).json()
+    coordinator = next(s for s in me if s["role"] == "coordinator")
+    path = f"/api/v1/staff/{coordinator['id']}/deactivate"
+
+    chinese = client.post(path, headers={**staff.coordinator, "Accept-Language": "zh"})
+    english = client.post(path, headers={**staff.coordinator, "Accept-Language": "en"})
+
+    assert (chinese.status_code, chinese.json()) == (
+        409,
+        {"detail": "不能停用自己的账号。", "code": "cannot_deactivate_self"},
+    )
+    assert english.json()["detail"] == "You cannot deactivate your own account."

@@ -86,6 +86,7 @@ def test_every_administration_page_fits_the_screen_without_javascript(
         ("console-admin-account", "/console/admin/staff/1", "协调员 王"),
         ("console-admin-calendar", "/console/admin/calendar", "工作日历"),
         ("console-admin-routing", "/console/admin/routing", "分派配置"),
+        ("console-admin-duty", "/console/admin/duty", "值班表"),
     ]
     for name, path, heading in pages:
         page.goto(live_app.url + path)

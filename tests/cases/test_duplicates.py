@@ -164,3 +164,25 @@ def test_candidates_are_read_through_an_index_not_a_table_scan(container: Contai
     # Unit, category or status index: which one the planner picks depends on its statistics.
     assert any("ix_cases_" in line for line in plan), plan
     assert not any(line.startswith(("SCAN cases", "Seq Scan on cases")) for line in plan), plan
+
+
+def test_the_newest_candidates_come_in_the_indexs_order_so_reading_stops_at_the_limit(
+    container: Container,
+) -> None:
+    statement = candidates(
+        department="czj", category="arrears", since=container.clock.now() - timedelta(days=30)
+    )
+    engine = container.engine
+    sql = str(statement.compile(engine, compile_kwargs={"literal_binds": True}))
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":  # costs decide there: an empty table sorts
+            connection.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = connection.execute(text(f"EXPLAIN {sql}")).scalars().all()
+            sorts: list[str] = []
+        else:
+            plan = [row[-1] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {sql}"))]
+            sorts = [line for line in plan if "TEMP B-TREE" in line]
+    # Newest first by date (the id breaks ties): the unit-category-date index gives that
+    # order, so the 500 newest are read and no more, never all of the unit's open cases.
+    assert any("ix_cases_department_category_created_at" in line for line in plan), plan
+    assert sorts == [], plan

@@ -96,6 +96,22 @@ def test_cases_list_shows_filed_cases(settings: Settings, client: TestClient, st
     assert "routed" in done.stdout and "czj" in done.stdout and "工程款" in done.stdout
 
 
+def test_cases_list_refuses_a_status_that_no_case_can_have(
+    settings: Settings, client: TestClient
+) -> None:
+    done = intake(settings, "cases", "list", "--status", "bogus")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "triage" in done.stderr  # the known ones are named, not "no cases"
+
+
+@pytest.mark.parametrize("command", ["robot-test", "robot-remove"])
+def test_a_robot_number_past_any_stored_id_is_refused_before_the_database_sees_it(
+    settings: Settings, client: TestClient, command: str
+) -> None:
+    done = intake(settings, "units", command, str(2**40))  # ids are INTEGER on PostgreSQL
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
 def test_bad_settings_stop_the_command_with_one_line(settings: Settings) -> None:
     done = intake(None, "cases", "list", INTAKE_TIMEZONE="Mars/Olympus")
     assert done.returncode == 2

@@ -141,3 +141,21 @@ def test_every_job_runs_as_soon_as_the_scheduler_starts(world: World) -> None:
         ("sweep", "send", "digest", "calendar_alarm", "upload_cleanup", "publicity"),
         world.clock.now(),
     )
+
+
+def test_the_digest_names_each_cases_request_type_and_assisting_units(world: World) -> None:
+    from backend.cases.workflow import Action
+
+    joint = world.file().case.number
+    world.act(joint, Action.assist, world.coordinator, department="swj")
+    world.act(joint, Action.assist, world.coordinator, department="sfj")
+    alone = world.file(request_type="report").case.number
+    world.clock.current = tianjin(2026, 11, 30, 8, 45)
+    jobs.digest_job(world.container)
+    lines = digests(world)[0].splitlines()
+    joint_lines = [line for line in lines if joint in line]
+    alone_lines = [line for line in lines if alone in line]
+    assert joint_lines and all(
+        line.endswith("〔投诉｜协办：区商务局、区司法局〕") for line in joint_lines
+    )
+    assert alone_lines and all(line.endswith("〔举报〕") for line in alone_lines)

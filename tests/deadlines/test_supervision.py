@@ -12,6 +12,7 @@ from backend.cases.workflow import Action
 from backend.db import session_scope
 from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, InvalidTransition, ValidationFailed
+from backend.workdays.changes import change_day
 from tests.deadlines.conftest import World, tianjin
 
 NOTE = "请于两日内约谈采购单位并反馈"
@@ -105,3 +106,23 @@ def test_a_case_in_triage_has_no_unit_to_supervise(world: World) -> None:
     number = world.file("这件事我也说不清楚归谁管，就是很不满意").case.number
     with pytest.raises(InvalidTransition):
         world.act(number, Action.supervise, world.coordinator, reason=NOTE)
+
+
+def test_a_calendar_correction_that_moves_a_supervision_deadline_tells_the_unit(
+    world: World,
+) -> None:
+    number = signed_case(world)
+    world.act(number, Action.supervise, world.coordinator, reason=NOTE, days=2)
+    with session_scope(world.container.engine) as session:
+        change_day(
+            session=session,
+            keeper=world.container.keeper,
+            day=date(2026, 12, 1),
+            working=False,
+            reason="暴雪停工",
+            actor=world.coordinator,
+        )
+    assert supervise_clocks(world, number) == [(2, date(2026, 12, 2), "open", "czj")]
+    world.tick()
+    moved = [t for t in world.texts("clerk-chat") if "2026-12-02" in t and "督办" in t]
+    assert len(moved) == 1, world.texts("clerk-chat")

@@ -73,3 +73,25 @@ def test_a_state_with_a_step_no_longer_known_asks_the_first_question() -> None:
 
 def test_fresh_states_of_different_chats_give_their_buttons_different_tokens() -> None:
     assert new_state(None, "update-1").token != new_state(None, "update-2").token
+
+
+def test_a_copy_of_the_state_shares_nothing_that_can_change() -> None:
+    state = DialogState(
+        flow="complaint",
+        data={"attachments": [{"file_id": "f1"}], "span": ("2024-12-01", "2024-12-31")},
+        clerk={"staff_id": 7, "departments": ["czj"]},
+        pending_ratings=["HQ-241201-0001"],
+    )
+    copy = state.copy()
+    copy.data["attachments"][0]["file_id"] = "changed"
+    copy.data["attachments"].append({"file_id": "f2"})
+    assert copy.clerk is not None
+    copy.clerk["departments"].append("zjw")
+    copy.pending_ratings.append("HQ-241201-0002")
+    assert state.data == {
+        "attachments": [{"file_id": "f1"}],
+        "span": ("2024-12-01", "2024-12-31"),
+    }
+    assert state.clerk == {"staff_id": 7, "departments": ["czj"]}
+    assert state.pending_ratings == ["HQ-241201-0001"]
+    assert copy.data["span"] == ("2024-12-01", "2024-12-31")

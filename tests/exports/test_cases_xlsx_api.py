@@ -19,7 +19,9 @@ ZH_HEADINGS = [
     "类型",
     "状态",
     "类别",
+    "诉求类型",
     "承办单位",
+    "协办单位",
     "街道",
     "来源渠道",
     "受理时间（天津时间）",
@@ -64,7 +66,7 @@ def test_dates_are_tianjin_wall_clock_times(
     assert row["受理时间（天津时间）"] == datetime(2026, 12, 1, 7, 10)
     assert row["最近更新（天津时间）"] == datetime(2026, 12, 1, 7, 10)
     assert row["发生日期"] == datetime(2026, 11, 20)
-    assert sheet["H2"].number_format == cases_xlsx.DATETIME_FORMAT
+    assert sheet["J2"].number_format == cases_xlsx.DATETIME_FORMAT
     assert row["案件编号"] == case["number"]
 
 
@@ -108,9 +110,9 @@ def test_the_header_is_frozen_filtered_and_the_columns_have_widths(
     sheet = exported(client, staff.coordinator, language="en")
 
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:M2"
+    assert sheet.auto_filter.ref == "A1:O2"
     assert sheet.column_dimensions["A"].width == 18
-    assert sheet.column_dimensions["K"].width == 60
+    assert sheet.column_dimensions["M"].width == 60
 
 
 def test_the_list_filters_and_the_received_period_narrow_the_rows(
@@ -139,8 +141,8 @@ def test_text_that_looks_like_a_formula_stays_text(client: TestClient, staff: St
 
     sheet = exported(client, staff.coordinator)
 
-    assert sheet["K2"].data_type == "s"
-    assert sheet["K2"].value == hostile
+    assert sheet["M2"].data_type == "s"
+    assert sheet["M2"].value == hostile
 
 
 def test_no_token_is_refused_with_401(client: TestClient) -> None:
@@ -202,3 +204,30 @@ def test_a_figures_link_exports_the_cases_behind_the_figure(
     )
 
     assert [row["案件编号"] for row in table(sheet)] == [case["number"]]
+
+
+def test_each_row_names_the_request_type_and_the_assisting_units(
+    client: TestClient, staff: Staff
+) -> None:
+    from tests.api.helpers import act
+
+    joint = file_case(client, staff.coordinator)
+    assisted = act(client, staff.coordinator, joint, "assist", department="swj").json()
+    act(client, staff.coordinator, assisted, "assist", department="sfj")
+    alone = file_case(client, staff.coordinator, text=ENFORCEMENT, request_type="report")
+
+    rows = {row["案件编号"]: row for row in table(exported(client, staff.coordinator))}
+    english = {
+        row["Case number"]: row
+        for row in table(exported(client, staff.coordinator, language="en"))
+    }
+
+    assert (rows[joint["number"]]["诉求类型"], rows[joint["number"]]["协办单位"]) == (
+        "投诉",
+        "区商务局、区司法局",
+    )
+    assert (rows[alone["number"]]["诉求类型"], rows[alone["number"]]["协办单位"]) == ("举报", None)
+    assert english[joint["number"]]["Request type"] == "complaint"
+    assert english[joint["number"]]["Assisting units"] == (
+        "District Commerce Bureau, District Justice Bureau"
+    )

@@ -80,6 +80,9 @@ def test_the_link_of_a_test_message_verifies_the_address_once(
     assert first.status_code == 200 and "li@czj.gov.test" in first.text
     again = client.get(f"/console/channels/verify/{token}")
     assert again.status_code == 404 and "该确认链接无效或已使用" in again.text
+    for cut in (token[:5], token + "x" * 300):  # a link a mail program cut or ran on
+        page = client.get(f"/console/channels/verify/{cut}")
+        assert page.status_code == 404 and "该确认链接无效或已使用" in page.text
     with session_scope(container.engine) as session:
         (channel,) = session.exec(select(ContactChannel)).all()
         assert channel.state == "active"
@@ -130,3 +133,36 @@ def test_a_clerk_may_not_open_the_channels_page(container: Container, client: Te
     visitor.sign_in("li", PASSWORD)
     assert visitor.get("/console/admin/channels").status_code == 404  # as every admin page
     assert "data-failing-channels" not in visitor.get("/console/dashboard").text
+
+
+def test_ids_past_any_stored_id_are_refused_on_the_page_not_answered_500(
+    container: Container, client: TestClient
+) -> None:
+    staff_with_password(container, login="wang", role="coordinator", department="fgw")
+    visitor = ConsoleVisitor(client)
+    visitor.sign_in("wang", PASSWORD)
+    visitor.get("/console/admin/channels")
+    huge = str(2**40)  # PostgreSQL's ids are INTEGER: a query with this one fails there
+    for path, form in (
+        (f"/console/admin/channels/{huge}/test", {}),
+        (f"/console/admin/channels/{huge}/remove", {}),
+        ("/console/admin/channels/email", {"staff_id": huge, "address": "a@czj.gov.test"}),
+        (f"/console/inbox/{huge}/read", {}),
+        (f"/console/inbox/{huge}/open", {}),
+    ):
+        answer = visitor.post(path, form)
+        assert answer.status_code in (303, 400, 404), (path, answer.status_code)
+
+
+def test_an_address_for_an_account_that_does_not_exist_names_the_account_not_a_channel(
+    container: Container, client: TestClient
+) -> None:
+    staff_with_password(container, login="wang", role="coordinator", department="fgw")
+    visitor = ConsoleVisitor(client)
+    visitor.sign_in("wang", PASSWORD)
+    visitor.get("/console/admin/channels")
+
+    visitor.post("/console/admin/channels/email", {"staff_id": "999", "address": "a@b.test"})
+
+    page = visitor.get("/console/admin/channels").text
+    assert "没有该账号，或账号已停用：#999" in page and "没有该渠道" not in page

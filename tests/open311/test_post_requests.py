@@ -54,6 +54,19 @@ def test_an_anonymous_request_becomes_a_routed_case_and_its_answer_carries_the_p
     assert case.details == {"media_url": "https://example.org/photo.jpg"}
 
 
+def test_contact_fields_of_only_invisible_marks_count_as_none_and_the_request_gets_its_pin(
+    client: TestClient, container: Container
+) -> None:
+    # Else it was filed as named: no PIN for the citizen, no name or phone for the unit.
+    answer = file_request(
+        client, new_key(container), first_name="\u200b\u202e", last_name="\u2066"
+    )
+
+    assert len(answer["pin"]) == 6
+    case, reporter = stored(container, answer["service_request_id"])
+    assert case.anonymous and reporter is None
+
+
 def test_a_request_with_contact_keeps_the_reporter_apart_and_gets_no_pin_in_xml(
     client: TestClient, container: Container
 ) -> None:
@@ -156,6 +169,7 @@ BAD_INPUT = [
     ({"lat": "nan"}, 400, "lat is not a valid coordinate"),
     ({"address_string": "路" * 201, "lat": None, "long": None}, 400, "address_string is too long"),
     ({"description": None}, 400, "Please describe the complaint."),
+    ({"description": "\u200b\u202e\u2066 "}, 400, "Please describe the complaint."),
     ({"description": "x" * 5001}, 400, "The text is too long"),
     ({"attribute[street]": "nowhere"}, 400, "not one of the listed street codes: nowhere"),
     ({"attribute[occurred_at]": "yesterday"}, 400, "attribute[occurred_at] is not an ISO 8601"),

@@ -32,7 +32,9 @@ def test_router_can_start_with_the_corrections_it_should_know(taxonomy: Taxonomy
 
 def test_unrelated_text_is_not_pulled_by_corrections(taxonomy: Taxonomy) -> None:
     router = Router(taxonomy, examples=[Example(CORRECTED, "property")])
-    assert router.route("请问怎么注册账号").candidates == ()
+    unrelated = "请问怎么注册账号"
+    assert router.route(unrelated) == Router(taxonomy).route(unrelated)
+    assert router.route(unrelated).category == "other"
 
 
 def test_only_the_newest_corrections_are_kept(taxonomy: Taxonomy) -> None:
@@ -67,3 +69,12 @@ def test_clone_learns_on_its_own(taxonomy: Taxonomy) -> None:
     assert (router.learned, clone.learned) == (2, 2)
     assert clone.route("河边的长椅被人拆走了好几张").category == "other"
     assert router.route("后院那棵老槐树被人砍了一半").category == "other"
+
+
+def test_a_correction_of_the_same_text_outweighs_the_learned_model(taxonomy: Taxonomy) -> None:
+    text = "区里的项目做完了，工程款一直拖欠不付，已经拖了半年"  # arrears by its words
+    router = Router(taxonomy, examples=[Example(text, "court_order")])
+    assert (Router(taxonomy).route(text).category, router.route(text).category) == (
+        "arrears",
+        "court_order",
+    )

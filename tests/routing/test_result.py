@@ -77,8 +77,9 @@ def test_as_dict_is_json_ready_with_scores_rounded_to_3_decimals(router: Router)
     }
 
 
-def test_match_cutting_into_other_words_alone_goes_to_triage(router: Router) -> None:
-    result = router.route("大学校园里很乱")  # 学校 (school) read across 大学 and 校园
+def test_match_cutting_into_other_words_alone_goes_to_triage(taxonomy: Taxonomy) -> None:
+    keywords_only = Router(taxonomy, labelled=[])  # the matcher's rule, without the model
+    result = keywords_only.route("大学校园里很乱")  # 学校 (school) read across 大学 and 校园
     actual = (result.category, result.confident, [c.category for c in result.candidates])
     assert actual == ("other", False, ["schooling"])
 

@@ -134,3 +134,19 @@ def test_street_at_refuses_impossible_points(router: Router, lat: float, lon: fl
 
 def test_community_name_inside_another_word_is_not_taken(router: Router) -> None:
     assert router.route("门前园子里的路灯坏了").street is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bus stop removed near Xianyang North Road", "xybl"),
+        ("The lift in our block on Xigu Street is broken", "xg"),
+        ("shaogongzhuang street: parking spaces sold", "sgz"),
+    ],
+)
+def test_street_is_found_by_its_english_name(router: Router, text: str, expected: str) -> None:
+    assert router.route(text).street == expected
+
+
+def test_an_english_name_counts_only_word_for_word(router: Router) -> None:
+    assert router.find_street("the north road is dirty") is None

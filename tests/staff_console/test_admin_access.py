@@ -19,6 +19,7 @@ PAGES = [
     "/console/admin/staff/{coordinator}",
     "/console/admin/calendar",
     "/console/admin/routing",
+    "/console/admin/duty",
 ]
 ACTIONS = [
     ("/console/admin/staff/new", {"login": "zhao", "name": "赵", "role": "clerk",
@@ -30,6 +31,8 @@ ACTIONS = [
     ("/console/admin/calendar/overrides", {"day": "2026-12-02", "kind": "off", "reason": "x"}),
     ("/console/admin/calendar/overrides/2026-12-02/remove", {}),
     ("/console/admin/calendar/years/2027/confirm", {}),
+    ("/console/admin/duty/add", {"login": "wang", "first": "2026-12-02"}),
+    ("/console/admin/duty/remove", {"login": "wang", "first": "2026-12-02"}),
 ]  # fmt: skip
 
 

@@ -294,3 +294,31 @@ def test_a_reason_longer_than_the_apis_limit_is_refused(
 
     assert response.status_code == 400
     assert stored(container, number).status == "signed"
+
+
+def test_a_clerk_who_returns_a_case_lands_on_the_queues_with_a_message_not_a_missing_page(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    values = form_values(visitor.get(page_path(number)).text, "return")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "reason": "不属于本单位"})
+
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/console/?done=return&case={number}"
+    assert stored(container, number).status == "triage"
+    landing = visitor.get(response.headers["location"])
+    assert landing.status_code == 200
+    assert f"案件 {number}：已退单。它已离开本单位" in landing.text
+
+
+def test_the_landing_page_ignores_a_done_message_it_does_not_know(
+    client: TestClient, container: Container
+) -> None:
+    visitor = signed_in(client, clerk(container))
+
+    landing = visitor.get("/console/?done=<b>x</b>&case=<i>y</i>")
+
+    assert landing.status_code == 200
+    assert "<b>x</b>" not in landing.text and "<i>y</i>" not in landing.text

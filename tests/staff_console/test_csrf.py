@@ -105,3 +105,17 @@ def test_an_oversized_form_is_refused_without_being_read(visitor: ConsoleVisitor
     response = visitor.post("/console/sign-in", {"login": "x" * 300_000, "password": "y"})
 
     assert response.status_code == 413
+
+
+def test_a_form_past_the_processs_body_limit_gets_the_readable_page_not_a_bare_code(
+    visitor: ConsoleVisitor, coordinator: StaffAccount
+) -> None:
+    visitor.sign_in("wang", PASSWORD)
+    visitor.get("/console/")
+
+    # A case page's note form: FastAPI reads the form before the CSRF check can weigh it.
+    response = visitor.post("/console/cases/HQ-261127-0001/notes", {"text": "x" * 1_100_000})
+
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("text/html")
+    assert "提交的内容太大。" in response.text

@@ -107,6 +107,16 @@ def test_a_malformed_event_is_refused_422_naming_the_field(
     assert field in refused(response, 422, code)
 
 
+def test_a_command_argument_over_its_length_is_named_as_too_long_not_as_too_many(
+    chat: WebChat,
+) -> None:
+    event = {"kind": "command", "command": "email", "args": ["x" * 300 + "@example.com"]}
+
+    detail = refused(chat.post(event), 422, "field_invalid")
+
+    assert "最多 10 个" in detail and "每个不超过 200 字" in detail
+
+
 def test_an_unknown_kind_is_refused_422_listing_the_known_ones(chat: WebChat) -> None:
     for kind in ("photo", "sticker", 7):
         response = chat.post({"kind": kind})

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from backend.console.pages import (
     admin_calendar,
     admin_channels,
+    admin_duty,
     admin_routing,
     admin_staff,
     admin_staff_actions,
@@ -37,4 +38,5 @@ def console_router() -> APIRouter:
     for page in (inbox, admin_channels, rating_link):  # reaching staff (issue 15)
         router.include_router(page.router)
     router.include_router(records.router)
+    router.include_router(admin_duty.router)  # the on-duty roster (issue 12)
     return router

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlmodel import col, select
 
 from backend.api.deps import ContainerDep, SessionDep
+from backend.bounds import MAX_ROW_ID
 from backend.console.deps import CoordinatorUser
 from backend.console.flash import Flash, redirect_with_flash, render_with_flash
 from backend.console.pages.admin_staff import local_time
@@ -37,7 +38,7 @@ from backend.taxonomy.tables import list_units
 
 router = APIRouter(prefix="/admin/channels")
 
-ChannelId = Annotated[int, Path(ge=1, le=2**62)]
+ChannelId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 
 def _back(request: Request, message: Flash) -> RedirectResponse:
@@ -83,16 +84,14 @@ def set_email(
     request: Request,
     user: CoordinatorUser,
     container: ContainerDep,
-    staff_id: Annotated[int, Form(ge=1, le=2**62)],
+    staff_id: Annotated[int, Form(ge=1, le=MAX_ROW_ID)],
     address: Annotated[str, Form(max_length=300)],
 ) -> RedirectResponse:
     """Give a staff account an address and send its test message."""
     with session_scope(container.engine) as session:
         account = session.get(StaffAccount, staff_id)
         if account is None or not account.active:
-            return _refused(
-                request, ChannelRefused("unknown_channel", staff_id), _language(request)
-            )
+            return _refused(request, ChannelRefused("unknown_staff", staff_id), _language(request))
         try:
             channel, token = set_staff_email(
                 session=session, staff=account, address=address, now=container.clock.now()

@@ -19,6 +19,8 @@ from backend.console.dashboard_view import cells, charts, export_link, style_spe
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.period_form import Department, From, To, period_choice
 from backend.console.rendering import console_path, render_page
+from backend.deadlines.views import overdue_by_kind
+from backend.duty.roster import duty_gap
 from backend.exports.labels import unit_name
 from backend.notifications.channels import failing_channels
 from backend.stats.dashboard import dashboard_view
@@ -67,6 +69,10 @@ def dashboard_page(
         unit_label=name(view.department) if view.department else t("dashboard.district"),
         export=export_link(view, console_path(request, "export_cases")),
         failing=failing_channels(session) if user.is_coordinator else [],
+        overdue_kinds=overdue_by_kind(session=session, now=now, department=view.department),
+        gap=duty_gap(session=session, now=now, zone=zone, urgent=container.keeper.policy.urgent)
+        if user.is_coordinator
+        else None,
     )
 
 

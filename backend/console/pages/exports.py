@@ -28,6 +28,11 @@ def export_cases_page(
     """Download the cases of the list (a clerk: the own unit's, never the reporter) as XLSX."""
     zone, now = container.settings.zone, container.clock.now()
     where = filters.case_filter(now=now, zone=zone)
-    context = ExportContext(taxonomy=container.taxonomy, language=visit.language, zone=zone)
+    context = ExportContext(
+        taxonomy=container.taxonomy,
+        language=visit.language,
+        zone=zone,
+        request_types=container.request_types,
+    )
     content = export_cases(session=session, actor=user, where=where, context=context)
     return xlsx_response(content, f"cases-{local_day(now, zone):%Y%m%d}.xlsx")

@@ -12,12 +12,14 @@ from fastapi.responses import HTMLResponse
 from backend.api.deps import ContainerDep, SessionDep
 from backend.cases.queries import count_cases, list_cases
 from backend.cases.queues import DEFAULT_ORDER, Queue, QueueTimes, queue_filter, queues_for
+from backend.cases.workflow import Action
 from backend.console.case_lists import PAGE_SIZE, ListView, rows_of
 from backend.console.case_search import Problem, read_order
 from backend.console.deps import ConsoleUser
 from backend.console.rendering import render_page
 from backend.deadlines.views import due_soon_until
 from backend.errors import ValidationFailed
+from dialogs.parsing import parse_case_number
 
 router = APIRouter()
 
@@ -63,6 +65,7 @@ def home_page(
     return render_page(
         request,
         "home.html",
+        done=_done(params.get("done", ""), params.get("case", "")),
         status_code=400 if problems else 200,
         queues=queues,
         queue=queue,
@@ -70,3 +73,13 @@ def home_page(
         view=view,
         problems=problems,
     )
+
+
+def _done(action: str, number: str) -> tuple[str, str] | None:
+    """Return the action just taken on a case the user no longer sees (退单), and its number.
+
+    The case page sends the user here after such an action, as it cannot show the case.
+    """
+    if action not in {a.value for a in Action}:
+        return None
+    return action, parse_case_number(number[:40]) or ""

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from backend.api.deps import ContainerDep, SessionDep
+from backend.bounds import MAX_ROW_ID
 from backend.console.deps import ConsoleUser
 from backend.console.pages.admin_staff import local_time
 from backend.console.pages.navigation import see_other
@@ -18,8 +19,9 @@ from backend.notifications.setup import ChannelRefused, confirm_email
 
 router = APIRouter()
 
-ItemId = Annotated[int, Path(ge=1, le=2**62)]
-Token = Annotated[str, Path(min_length=8, max_length=200)]
+ItemId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+# Any length reaches the page, which says the link does not work (a cut link is no bad request).
+Token = Annotated[str, Path(max_length=4096)]
 
 
 @router.get("/inbox", response_class=HTMLResponse, name="inbox")

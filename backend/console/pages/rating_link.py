@@ -22,10 +22,14 @@ from backend.notifications.rating_links import BadRatingLink, read_rating_link
 
 router = APIRouter()
 
-Token = Annotated[str, Path(min_length=8, max_length=200)]
+# Any length reaches the page, which says the link does not work (a cut link is no bad request).
+Token = Annotated[str, Path(max_length=4096)]
+TOKEN_LENGTHS = range(8, 201)
 
 
 def _case(container: Container, session: SessionDep, token: str) -> Case | None:
+    if len(token) not in TOKEN_LENGTHS:
+        return None
     secret = container.secret_key.get_secret_value()
     try:
         claim = read_rating_link(secret, token, now=container.clock.now().timestamp())

@@ -50,3 +50,8 @@ CATALOGUES["en"] = {**CATALOGUES["en"], **en_books.TEXTS}
 # Issue 15's pages (the inbox, channels) keep their words in modules of their own.
 CATALOGUES["zh"].update(zh_channels.TEXTS)
 CATALOGUES["en"].update(en_channels.TEXTS)
+# The on-duty roster's words (issue 12).
+from backend.console.texts import en_duty, zh_duty  # noqa: E402
+
+CATALOGUES["zh"].update(zh_duty.TEXTS)
+CATALOGUES["en"].update(en_duty.TEXTS)

@@ -43,6 +43,7 @@ TEXTS: dict[str, str] = {
     ),
     # landing page
     "home.title": "Console",
+    "home.done": "Case {number}: {done} It has left your unit and is no longer in your queues.",
     "home.welcome": "Hello, {name}.",
     "home.queues": "Queues",
     # errors

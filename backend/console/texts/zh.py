@@ -39,6 +39,7 @@ TEXTS: dict[str, str] = {
     "password.link_invalid": "这个设置密码链接无效、已过期或已被使用。请向协调员索取新的链接。",
     # landing page
     "home.title": "工作台",
+    "home.done": "案件 {number}：{done}它已离开本单位，不再显示在您的队列中。",
     "home.welcome": "{name}，您好。",
     "home.queues": "待办队列",
     # errors

@@ -30,7 +30,13 @@ from backend.console.pages.case.view import case_page_data
 from backend.console.pages.navigation import see_other
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
-from backend.errors import InvalidTransition, RuleRefused, StaleVersion, ValidationFailed
+from backend.errors import (
+    InvalidTransition,
+    NotFound,
+    RuleRefused,
+    StaleVersion,
+    ValidationFailed,
+)
 from backend.request_types.catalogue import REQUEST_TYPES
 from backend.storable import is_storable
 
@@ -105,7 +111,19 @@ def case_action(
         session.refresh(case)
         error = _refusal_text(refused, visit.language)
         return _render(request, session, container, case, visit, posted=posted, error=error)
+    if not _still_visible(session, container, case, user):  # returned (退单): not theirs now
+        return see_other(f"/console/?done={action}&case={case.number}")
     return see_other(f"/console/cases/{case.number}?done={action}")
+
+
+def _still_visible(session: Session, container: Container, case: Case, user: ConsoleUser) -> bool:
+    """Return whether the user may still open the case after acting on it."""
+    lead_office = container.taxonomy.lead_office
+    try:
+        get_case(session=session, number=case.number, actor=user, lead_office=lead_office)
+    except NotFound:
+        return False
+    return True
 
 
 @router.post("/cases/{number}/notes", response_class=HTMLResponse, name="case_note")
