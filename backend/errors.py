@@ -4,6 +4,10 @@
 class DomainError(Exception):
     """Base of every error a service raises on purpose."""
 
+    # The message (backend.messages) that words it for a user where its kind's own message
+    # would name the wrong thing (a record's conflict is not a case's); None: the kind's.
+    words: str | None = None
+
 
 class NotFound(DomainError):
     """The thing asked for does not exist, or the caller may not know that it does."""

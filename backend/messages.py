@@ -219,6 +219,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A valid Bearer token is required.",
     },
     "forbidden": {"zh": "你的角色不能执行此操作。", "en": "Your role may not do this."},
+    "other_unit": {
+        "zh": "您只能查看本单位（{own}）的数据，不能查看 {asked} 的；"
+        "请去掉单位条件，或选择本单位。",
+        "en": "You can see your own unit's data only ({own}), not {asked}'s: leave the unit "
+        "out, or choose your own.",
+    },
     "not_found": {"zh": "没有找到。", "en": "Not found."},
     "stale_version": {
         "zh": "案件已被他人修改，请重新读取后再试。",

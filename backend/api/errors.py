@@ -36,6 +36,7 @@ from backend.languages import preferred_language
 from backend.messages import MESSAGES, render
 from backend.open311.errors import error_response as open311_error
 from backend.storable import printable
+from backend.unit_scope import OtherUnit
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,8 @@ _OWN_CODES = {"string_unicode": "unstorable_text"}
 _DESCRIPTIONS = {
     400: "The body is not JSON that can be read (`bad_json`, `json_too_deep`).",
     401: "No valid Bearer token (`unauthorized`).",
-    403: "The caller's role may not do this (`forbidden`).",
+    403: "The caller's role may not do this (`forbidden`), or a clerk asked about another "
+    "unit than the own (`other_unit`).",
     404: "No such thing, or one the caller may not see (`not_found`).",
     409: "The case changed since the caller read it (`stale_version`), or its state or a "
     "hand-off rule does not allow the action (`invalid_transition`, `return_window_closed`, "
@@ -101,6 +103,9 @@ def install_error_handlers(app: FastAPI) -> None:
         if isinstance(exc, RuleRefused):  # a hand-off rule: its own code and words (409)
             body = {"detail": exc.message(language), "code": exc.code}
             return JSONResponse(status_code=409, content=body)
+        if isinstance(exc, OtherUnit):  # a clerk asked about another unit: why, in words (403)
+            body = {"detail": exc.message(language), "code": exc.code}
+            return JSONResponse(status_code=403, content=body)
         named = getattr(exc, "code", None)  # a refusal with a message of its own (deactivation)
         for kind, status_code, code in _STATUS:
             if isinstance(exc, kind) and isinstance(named, str) and named in MESSAGES:
@@ -109,7 +114,7 @@ def install_error_handlers(app: FastAPI) -> None:
             if isinstance(exc, kind):
                 # The services' own words are English; a Chinese caller gets the rule's text.
                 own = str(exc) if language == "en" and code != "not_found" else ""
-                detail = own or render(code, language)
+                detail = own or render(exc.words or code, language)
                 return JSONResponse(
                     status_code=status_code, content={"detail": detail, "code": code}
                 )

@@ -15,11 +15,12 @@ from backend.api.errors import refusals
 from backend.api.params import Day
 from backend.assessment.measures import LOWER_IS_BETTER
 from backend.assessment.schemas import AssessmentPublic, RatioPublic, UnitAssessmentPublic
-from backend.assessment.service import Assessment, assess, visible_unit
+from backend.assessment.service import Assessment, assess
 from backend.bootstrap import Container
 from backend.periods import local_day
 from backend.stats.service import stats_period
 from backend.storable import StorableStr
+from backend.unit_scope import visible_unit
 
 router = APIRouter(prefix="/assessment", tags=["assessment"], route_class=JsonLimitedRoute)
 

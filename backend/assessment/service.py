@@ -14,10 +14,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from backend.actors import Actor
 from backend.assessment.measures import LOWER_IS_BETTER, Assessed, Ratio, complaint_tallies
 from backend.assessment.record_counts import record_tallies
-from backend.errors import Forbidden, ValidationFailed
 from backend.periods import Period
 
 SCORE_DIGITS = 2  # scores equal to this many decimals share a rank
@@ -40,17 +38,6 @@ class Assessment:
     window: Period
     weights: dict[Assessed, float]
     units: list[UnitAssessment]
-
-
-def visible_unit(*, actor: Actor, department: str | None, known: Collection[str]) -> str | None:
-    """Return whose assessment the actor may read: a clerk the own unit's only."""
-    if actor.is_clerk:
-        if department not in (None, actor.department):
-            raise Forbidden("a clerk sees the own unit's assessment only")
-        return actor.department
-    if department is not None and department not in known:
-        raise ValidationFailed("unknown_department", field="department", value=department)
-    return department
 
 
 def assess(

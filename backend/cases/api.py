@@ -42,6 +42,7 @@ from backend.errors import ValidationFailed
 from backend.request_types.catalogue import RequestType
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
+from backend.unit_scope import refuse_other_unit
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute)
 # Numbers are accepted typed loosely (hq2611270042); anything else is simply not found.
@@ -113,7 +114,7 @@ def create_case(
     return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=routing)
 
 
-@router.get("", response_model=CasesPublic, responses=refusals(401, 422))
+@router.get("", response_model=CasesPublic, responses=refusals(401, 403, 422))
 def read_cases(
     session: ReadSessionDep,
     actor: CurrentActor,
@@ -151,6 +152,7 @@ def read_cases(
     ] = None,
 ) -> CasesPublic:
     """List the cases the caller may see, newest first, one page at a time."""
+    refuse_other_unit(actor, department)  # a clerk: the own unit's, or 403 other_unit
     figure = _measure(container, measure, measure_from, measure_to)
     page = list_cases(
         session=session,

@@ -5,11 +5,19 @@ the load balancer while an instance died) sends the same request again with the 
 and gets the case the first one made, never a second case. The key is kept in the case's
 `receive` event for KEPT (24 hours, as payment APIs keep theirs); on PostgreSQL two
 instances filing the same key at once take turns on a transaction-scoped advisory lock.
+
+The record POSTs (`POST /api/v1/records` and its actions) keep the same rule with a
+`fingerprint` of the whole request beside the key in the event they write (`stamp`): a key
+sent again with the same request answers the first answer (`replayed`), with another request
+it is refused.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, text
@@ -21,6 +29,7 @@ from backend.errors import ValidationFailed
 
 KEPT = timedelta(hours=24)
 DETAIL = "idempotency_key"
+FINGERPRINT = "idempotency_request"  # the request's fingerprint, beside its key
 
 
 KEY_FORM = re.compile(r"[!-~]{8,100}")  # visible ASCII, as a UUID or a request id is
@@ -39,18 +48,46 @@ def filed_with(*, session: Session, key: str, now: datetime) -> Case | None:
     On PostgreSQL the lock lasts to the end of the transaction, so a concurrent filing with
     the same key waits and then finds the case this transaction files.
     """
+    event = keyed_event(session=session, key=key, now=now, action="receive")
+    return session.get(Case, event.case_id) if event is not None else None
+
+
+def keyed_event(
+    *, session: Session, key: str, now: datetime, action: str | None = None
+) -> CaseEvent | None:
+    """Return the event written with this caller key in the last KEPT (of `action`, if given),
+    holding the key's lock to the end of the transaction (PostgreSQL)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(
             text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key}
         )
-    statement = (
-        select(col(CaseEvent.case_id))
-        .where(
-            col(CaseEvent.action) == "receive",
-            col(CaseEvent.at) >= now - KEPT,
-            CaseEvent.details[DETAIL].as_string() == key,  # type: ignore[index]
-        )
-        .limit(1)
+    statement = select(CaseEvent).where(
+        col(CaseEvent.at) >= now - KEPT,
+        CaseEvent.details[DETAIL].as_string() == key,  # type: ignore[index]
     )
-    case_id = session.execute(statement).scalar_one_or_none()
-    return session.get(Case, case_id) if case_id is not None else None
+    if action is not None:
+        statement = statement.where(col(CaseEvent.action) == action)
+    return session.execute(statement.limit(1)).scalar_one_or_none()
+
+
+def fingerprint(request: Mapping[str, object]) -> str:
+    """Return a request's fingerprint: the SHA-256 (hex) of its fields as sorted JSON."""
+    canonical = json.dumps(request, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def replayed(
+    *, session: Session, key: str, request: str, now: datetime, reused: str
+) -> CaseEvent | None:
+    """Return the event the same request (its `fingerprint`) wrote with this caller key in
+    the last KEPT, or None for a key not used yet; refuse a key sent with another request
+    (ValidationFailed `reused` on `Idempotency-Key`). Holds the key's lock (keyed_event)."""
+    event = keyed_event(session=session, key=key, now=now)
+    if event is not None and (event.details or {}).get(FINGERPRINT) != request:
+        raise ValidationFailed(reused, field="Idempotency-Key")
+    return event
+
+
+def stamp(key: str | None, request: str | None) -> dict[str, object]:
+    """Return what an event keeps of a keyed request (nothing without a key)."""
+    return {DETAIL: key, FINGERPRINT: request} if key is not None else {}

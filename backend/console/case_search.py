@@ -25,6 +25,7 @@ from backend.periods import day_start, period
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import is_storable
 from backend.taxonomy.models import Taxonomy
+from backend.unit_scope import refuse_other_unit
 from dialogs.parsing import parse_phone
 
 MAX_LENGTH = 200  # the API's limit for `q`
@@ -97,6 +98,7 @@ def read_search(
     typed = {name: params.get(name, "").strip() for name in FIELDS}
     if not typed["unit"]:  # the API's name for it, as the dashboard's links spell it
         typed["unit"] = params.get("department", "").strip()
+    refuse_other_unit(actor, typed["unit"])  # a clerk's other unit: 403, as in the API
     problems: list[Problem] = []
     for name in COORDINATOR_ONLY:
         evaluating = name == "unit" and actor.is_evaluator  # reads every unit's cases

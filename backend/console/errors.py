@@ -8,6 +8,7 @@ form (a wrong reason, a stale version) catches the error itself and renders the 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
@@ -28,6 +29,8 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
+from backend.messages import render
+from backend.unit_scope import OtherUnit
 
 log = logging.getLogger(__name__)
 
@@ -94,12 +97,18 @@ def install_console_errors(app: FastAPI) -> None:
     async def _domain(request: Request, exc: DomainError) -> HTMLResponse:
         if isinstance(exc, NotFound):
             return await render_error(request, 404, "error.not_found_title", "error.not_found")
+        if isinstance(exc, OtherUnit):  # a clerk asked about another unit: say why
+            return await render_error(request, 403, "error.forbidden_title", message=exc.message)
         if isinstance(exc, Forbidden):
             return await render_error(request, 403, "error.forbidden_title", "error.forbidden")
         if isinstance(exc, ValidationFailed):
             return await render_error(request, 400, "error.bad_request_title", message=exc.message)
         if isinstance(exc, StaleVersion | InvalidTransition):
-            return await render_error(request, 409, "error.conflict_title", "error.conflict")
+            words = exc.words  # a record's conflict is worded as the record's, not a case's
+            message = partial(render, words) if words else None
+            return await render_error(
+                request, 409, "error.conflict_title", "error.conflict", message=message
+            )
         return await render_error(request, 400, "error.bad_request_title", "error.bad_request")
 
     async def _busy(request: Request, exc: Exception) -> HTMLResponse:

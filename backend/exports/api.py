@@ -57,7 +57,7 @@ _SPREADSHEET: dict[int | str, dict[str, Any]] = {
 @router.get(
     "/cases.xlsx",
     response_class=Response,
-    responses={**_SPREADSHEET, **refusals(401, 422)},
+    responses={**_SPREADSHEET, **refusals(401, 403, 422)},
 )
 def export_cases_xlsx(
     session: ReadSessionDep,
@@ -86,7 +86,7 @@ def export_cases_xlsx(
 @router.get(
     "/records.xlsx",
     response_class=Response,
-    responses={**_SPREADSHEET, **refusals(401, 422)},
+    responses={**_SPREADSHEET, **refusals(401, 403, 422)},
 )
 def export_records_xlsx(
     session: ReadSessionDep,

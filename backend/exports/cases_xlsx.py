@@ -33,6 +33,7 @@ from backend.messages import render
 from backend.people.models import Reporter
 from backend.request_types.catalogue import RequestTypes
 from backend.taxonomy.models import Taxonomy
+from backend.unit_scope import refuse_other_unit
 
 MAX_ROWS = 10_000  # cases in one export; more is refused with `export_too_large`
 PAGE_ROWS = 500  # cases read per page of the list's query
@@ -95,7 +96,9 @@ def export_cases(
     where: CaseFilter,
     context: ExportContext,
 ) -> bytes:
-    """Return the XLSX file of every case of the list; ValidationFailed past MAX_ROWS."""
+    """Return the XLSX file of every case of the list; ValidationFailed past MAX_ROWS,
+    OtherUnit for a clerk's list of another unit."""
+    refuse_other_unit(actor, where.department)
     cases = list(_all_cases(session=session, actor=actor, where=where))
     redactor = Redactor(session=session, actor=actor, language=context.language)
     reporters = _reporters(session, cases) if actor.is_coordinator else {}

@@ -24,6 +24,7 @@ from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import ValidationFailed
 from backend.records.models import DishonestyRecord
 from backend.records.service import is_lead_office
+from backend.unit_scope import refuse_other_unit
 
 MAX_ROWS = 10_000  # records in one ledger; more is refused with `export_too_large`
 
@@ -55,7 +56,10 @@ def ledger_rows(
     known: Sequence[str] | set[str],
     lead_office: str,
 ) -> list[LedgerRow]:
-    """Return the ledger's records for this reader, oldest information first."""
+    """Return the ledger's records for this reader, oldest information first; a clerk asks
+    about the own unit (another: OtherUnit), the lead office's clerks about any."""
+    own = actor.is_clerk and not is_lead_office(actor, lead_office)
+    refuse_other_unit(actor, query.department, every_unit=not own)
     if query.arisen_from and query.arisen_to and query.arisen_from > query.arisen_to:
         raise ValidationFailed("period_reversed", field="from")
     if query.department is not None and query.department not in known:
@@ -63,7 +67,6 @@ def ledger_rows(
     statement: Any = select(DishonestyRecord, col(Case.number)).join(
         Case, col(Case.id) == col(DishonestyRecord.case_id)
     )
-    own = actor.is_clerk and not is_lead_office(actor, lead_office)
     for unit in (query.department, actor.department if own else None):
         if unit is not None:
             statement = statement.where(

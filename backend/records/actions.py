@@ -14,15 +14,15 @@ from sqlmodel import Session, col, update
 
 from backend.actors import Actor
 from backend.cases.events import record_event
+from backend.cases.idempotency import replayed, stamp
 from backend.errors import (
     DomainError,
     Forbidden,
-    InvalidTransition,
     NotFound,
-    StaleVersion,
 )
 from backend.records import steps
-from backend.records.commands import RecordAction, RecordCommand
+from backend.records.commands import KEY_REUSED, RecordAction, RecordCommand, request_of
+from backend.records.conflicts import RecordChanged, RecordNotNow
 from backend.records.env import RecordEnv
 from backend.records.models import (
     DishonestyRecord,
@@ -145,11 +145,11 @@ def refusal(
     if not may_take(actor, record, action, env.lead_office):
         return Forbidden(f"a {actor.role or actor.kind} may not {action.value} this record")
     if version is not None and version != record.version:
-        return StaleVersion(
+        return RecordChanged(
             f"record {view.case.number} is at version {record.version}, not {version}"
         )
     why = state_refusal(record, action)
-    return InvalidTransition(f"cannot {action.value}: {why}") if why else None
+    return RecordNotNow(f"cannot {action.value}: {why}") if why else None
 
 
 def allowed_actions(*, view: RecordView, actor: Actor, env: RecordEnv) -> list[RecordAction]:
@@ -163,8 +163,15 @@ def act(
     """Apply one action to a record: check side, state and version, change it, log the event.
 
     Raises NotFound, Forbidden, StaleVersion, InvalidTransition (409) and ValidationFailed
-    (a missing reason, explanation, outcome, ...), like the case actions.
+    (a missing reason, explanation, outcome, ...), like the case actions. With an
+    `idempotency_key` the same request sent again changes nothing and answers the record as
+    it is (`replayed`); another request with that key is `record_idempotency_key_reused`.
     """
+    request = request_of(command, record=view.case.number)
+    if command.idempotency_key is not None:
+        key, now = command.idempotency_key, env.clocks.now()
+        if replayed(session=session, key=key, request=request, now=now, reused=KEY_REUSED):
+            return RecordView(case=view.case, record=view.record, replayed=True)
     refused = refusal(
         view=view, action=command.action, actor=actor, env=env, version=command.version
     )
@@ -180,7 +187,7 @@ def act(
         .values(version=command.version + 1, updated_at=now)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise StaleVersion(f"record {view.case.number} was changed by someone else")
+        raise RecordChanged(f"record {view.case.number} was changed by someone else")
     session.refresh(record)
     before = _states(record)
     step: Callable[..., dict[str, object] | None] = steps.STEPS[command.action]
@@ -194,7 +201,7 @@ def act(
         action=command.action.value,
         at=now,
         reason=(command.reason or "").strip() or None,
-        details={**changes, **(details or {})} or None,
+        details={**changes, **(details or {}), **stamp(command.idempotency_key, request)} or None,
     )
     session.flush()
     return view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Header, Path, Query, Response, status
 from sqlmodel import Session
 
 from backend.actors import Actor
@@ -13,6 +13,7 @@ from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, Session
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
 from backend.bootstrap import Container
+from backend.cases.idempotency import caller_key
 from backend.records.actions import act
 from backend.records.commands import NewRecord, RecordCommand
 from backend.records.env import record_env
@@ -32,6 +33,25 @@ router = APIRouter(prefix="/records", tags=["records"], route_class=JsonLimitedR
 RecordNumber = Annotated[
     StorableStr, Path(max_length=40, description="HQ-261127-0042, typed any way (hq2611270042)")
 ]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="8 to 100 visible ASCII characters, unique per request (a UUID): the same "
+        "key sent again within 24 hours with the same body answers what the first request did "
+        "(`Idempotent-Replayed: true`) and changes nothing; with another body: 422 "
+        "`record_idempotency_key_reused` (the rule of `POST /api/v1/cases`)",
+    ),
+]
+
+
+def _key(actor: Actor, key: str | None) -> str | None:
+    return caller_key(actor, key) if key is not None else None
+
+
+def _replayed(response: Response, view: RecordView) -> None:
+    if view.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
 
 
 @router.post(
@@ -41,7 +61,12 @@ RecordNumber = Annotated[
     responses=refusals(400, 401, 403, 413, 422),
 )
 def create_record(
-    body: RecordCreate, session: SessionDep, actor: CurrentActor, container: ContainerDep
+    body: RecordCreate,
+    session: SessionDep,
+    actor: CurrentActor,
+    container: ContainerDep,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> RecordPublic:
     """File a dishonesty record (or a draft); the report clock is the filing unit's."""
     env = record_env(container=container, session=session)
@@ -57,12 +82,14 @@ def create_record(
         summary=body.summary,
         source_case=body.case,
         draft=body.draft,
+        idempotency_key=_key(actor, idempotency_key),
     )
     view = file_record(session=session, new=new, actor=actor, env=env)
+    _replayed(response, view)
     return _shown(session, view, actor, container)
 
 
-@router.get("", response_model=RecordsPublic, responses=refusals(401, 422))
+@router.get("", response_model=RecordsPublic, responses=refusals(401, 403, 422))
 def list_records(
     session: ReadSessionDep,
     actor: CurrentActor,
@@ -118,6 +145,8 @@ def act_on_record(
     session: SessionDep,
     actor: CurrentActor,
     container: ContainerDep,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
 ) -> RecordPublic:
     """Take a step on a record; who may take which one: backend.records.actions.SIDES."""
     env = record_env(container=container, session=session)
@@ -138,8 +167,10 @@ def act_on_record(
         objector_name=body.objector_name,
         leniency=body.leniency,
         months=body.months,
+        idempotency_key=_key(actor, idempotency_key),
     )
     view = act(session=session, view=view, command=command, actor=actor, env=env)
+    _replayed(response, view)
     return _shown(session, view, actor, container)
 
 

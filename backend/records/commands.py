@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from enum import StrEnum
+
+from backend.cases.idempotency import fingerprint
+
+# The refusal of an Idempotency-Key sent again with another request (backend.messages).
+KEY_REUSED = "record_idempotency_key_reused"
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class NewRecord:
     channel: str = "api"
     chat_id: str | None = None
     language: str = "zh"
+    idempotency_key: str | None = None  # the caller's key as stored (idempotency.caller_key)
 
 
 class RecordAction(StrEnum):
@@ -67,3 +73,12 @@ class RecordCommand:
     channel: str = "api"
     chat_id: str | None = None
     language: str = "zh"
+    idempotency_key: str | None = None  # the caller's key as stored (idempotency.caller_key)
+
+
+def request_of(command: NewRecord | RecordCommand, *, record: str | None = None) -> str:
+    """Return the fingerprint of a record request: what it asks, of which record (its
+    number, for an action), with which fields; the key itself is not part of it."""
+    fields = {k: v for k, v in asdict(command).items() if k != "idempotency_key"}
+    what = "record_action" if isinstance(command, RecordCommand) else "record_filing"
+    return fingerprint({"request": what, "record": record, **fields})

@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 RECORD_MESSAGES: dict[str, dict[str, str]] = {
+    "record_idempotency_key_reused": {
+        "zh": "这个 Idempotency-Key 已用于另一个内容不同的失信记录请求；"
+        "重发同一请求请保持内容不变，新的请求请换一个新的 Key。",
+        "en": "This Idempotency-Key was used for another record request: resend the same "
+        "request unchanged, or use a new key for a new one.",
+    },
+    "record_stale_version": {
+        "zh": "这条失信记录已被他人修改，请重新读取后再试。",
+        "en": "The record was changed by someone else: read it again and retry.",
+    },
+    "record_invalid_transition": {
+        "zh": "这条失信记录当前的状态不允许这个操作。",
+        "en": "The record's current state does not allow this action.",
+    },
     "record_person_required": {
         "zh": "请填写失信人员姓名。",
         "en": "Please give the name of the person the record is about.",

@@ -37,6 +37,26 @@ class _Body(BaseModel):
 class RecordCreate(_Body):
     """A new dishonesty record (政务失信记录); `draft` registers one whose paperwork is pending."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=False,
+        json_schema_extra={
+            "examples": [
+                {
+                    "person_name": "李某",
+                    "person_post": "科长",
+                    "department": "czj",
+                    "finding_type": "sanction",
+                    "authority": "区纪委监委",
+                    "document_number": "津红纪〔2026〕12号",
+                    "arisen_on": "2026-11-25",
+                    "severity": "general",
+                    "summary": "承诺的企业补贴长期未兑现，受到警告处分",
+                }
+            ]
+        },
+    )
+
     person_name: StorableStr = Field(min_length=1, max_length=100)
     person_post: StorableStr = Field(default="", max_length=100)
     department: StorableStr = Field(

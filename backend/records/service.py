@@ -9,6 +9,7 @@ from sqlmodel import Session, col, or_, select
 
 from backend.actors import Actor
 from backend.cases.events import record_event
+from backend.cases.idempotency import replayed, stamp
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number, next_case_number
 from backend.cases.queries import get_case
@@ -18,7 +19,7 @@ from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
 from backend.notifications import outbox
 from backend.people.models import Reporter
-from backend.records.commands import NewRecord
+from backend.records.commands import KEY_REUSED, NewRecord, request_of
 from backend.records.env import RecordEnv
 from backend.records.models import (
     DishonestyRecord,
@@ -32,6 +33,7 @@ from backend.records.models import (
 )
 from backend.records.texts import late_report_text
 from backend.storable import is_storable
+from backend.unit_scope import refuse_other_unit
 
 # What `state=` of the list accepts besides the RecordState values.
 STATE_FILTERS = (
@@ -50,6 +52,7 @@ class RecordView:
 
     case: Case
     record: DishonestyRecord
+    replayed: bool = False  # the answer of an earlier request with the same Idempotency-Key
 
 
 def is_lead_office(actor: Actor, lead_office: str) -> bool:
@@ -80,6 +83,15 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
     source = _source_complaint(session, new.source_case, actor)
     now = env.clocks.now()
     today = env.today()
+    request = request_of(new)
+    if new.idempotency_key is not None:
+        key = new.idempotency_key
+        earlier = replayed(session=session, key=key, request=request, now=now, reused=KEY_REUSED)
+        if earlier is not None:
+            case = session.get(Case, earlier.case_id)
+            record = session.get(DishonestyRecord, earlier.case_id)
+            assert case is not None and record is not None  # its fingerprint is a filing's
+            return RecordView(case=case, record=record, replayed=True)
     reporter = None
     if new.chat_id is not None:  # a chat's record: updates go back to the clerk's chat
         reporter = Reporter(
@@ -136,7 +148,11 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
         action="receive",
         to_status=CaseStatus.received.value,
         at=now,
-        details={"channel": new.channel, "kind": CaseKind.dishonesty_record.value},
+        details={
+            "channel": new.channel,
+            "kind": CaseKind.dishonesty_record.value,
+            **stamp(new.idempotency_key, request),
+        },
     )
     if source is not None:  # linked both ways: the complaint shows the record filed from it
         record_event(
@@ -268,7 +284,9 @@ def list_records(
 
     `department` matches the unit named or the filing unit; `state` a RecordState or one of
     under_objection, rectifying, rectified, repaired, published; the dates the day arisen.
+    A clerk asks about the own unit (another: OtherUnit), the lead office's about any.
     """
+    refuse_other_unit(actor, department, every_unit=is_lead_office(actor, env.lead_office))
     if state is not None and state not in STATE_FILTERS:
         raise ValidationFailed("unknown_record_state", field="state", value=state)
     if arisen_from is not None and arisen_to is not None and arisen_from > arisen_to:

@@ -20,6 +20,7 @@ from backend.stats.schemas import (
     TrendPublic,
 )
 from backend.storable import StorableStr
+from backend.unit_scope import visible_unit
 
 router = APIRouter(prefix="/stats", tags=["measures"], route_class=JsonLimitedRoute)
 # Figures may be refused: no token (401), another unit's (403), bad dates or period (422).
@@ -60,9 +61,7 @@ def stats_scope(
     zone = container.settings.zone
     today = local_day(container.clock.now(), zone)
     window = service.stats_period(start=start, end=end, today=today, zone=zone)
-    unit = service.visible_unit(
-        actor=actor, department=department, known=container.taxonomy.unit_codes
-    )
+    unit = visible_unit(actor=actor, department=department, known=container.taxonomy.unit_codes)
     return Scope(window=window, unit=unit)
 
 

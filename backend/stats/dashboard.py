@@ -2,8 +2,8 @@
 
 No rule of its own: the figures, trend and breakdowns are `backend.stats.service`'s (the same
 as GET /api/v1/stats), with their links pointed at the console's case list instead of the
-API's. A clerk sees the own unit only (`visible_unit`); a coordinator one unit or the whole
-district, with each unit's row beside the district's.
+API's. A clerk sees the own unit only (`backend.unit_scope.visible_unit`); a coordinator
+one unit or the whole district, with each unit's row beside the district's.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from backend.periods import Grouping, Period
 from backend.stats import service
 from backend.stats.schemas import BreakdownRow, TrendBucket, UnitStats
 from backend.taxonomy.models import Taxonomy
+from backend.unit_scope import visible_unit
 
 CONSOLE_CASES = "/console/cases"
 
@@ -49,7 +50,7 @@ def dashboard_view(
     link_base: str = CONSOLE_CASES,
 ) -> DashboardView:
     """Return the dashboard of a unit (a clerk: the own only) or the district; Forbidden else."""
-    unit = service.visible_unit(actor=actor, department=department, known=taxonomy.unit_codes)
+    unit = visible_unit(actor=actor, department=department, known=taxonomy.unit_codes)
     if unit is None:
         figures = service.district_stats(
             session=session, window=window, now=now, link_base=link_base

@@ -9,7 +9,7 @@ unit: clerks never read another unit's case, although the count includes them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -18,9 +18,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from backend.actors import Actor
 from backend.cases.models import CASE_CHANNELS
-from backend.errors import Forbidden, ValidationFailed
+from backend.errors import ValidationFailed
 from backend.messages import render
 from backend.periods import Grouping, Period, buckets, period
 from backend.stats.measures import NOW_MEASURES, Dimension, MeasureName, count
@@ -89,17 +88,6 @@ def stats_period(*, start: date | None, end: date | None, today: date, zone: Zon
     if start > end:
         raise ValidationFailed("period_reversed", field="from")
     return period(start, end, zone)
-
-
-def visible_unit(*, actor: Actor, department: str | None, known: Collection[str]) -> str | None:
-    """Return whose figures the actor may see: a clerk the own unit only (None: the district)."""
-    if actor.is_clerk:
-        if department not in (None, actor.department):
-            raise Forbidden("a clerk sees the own unit's measures only")
-        return actor.department
-    if department is not None and department not in known:
-        raise ValidationFailed("unknown_department", field="department", value=department)
-    return department
 
 
 def unit_stats(

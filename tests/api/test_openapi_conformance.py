@@ -105,6 +105,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_severity_required",  # not a draft and no severity
             "source_case_unknown",  # no complaint of that number the caller may see
             "record_summary_required",  # a summary of white space and invisible marks only
+            "idempotency_key_invalid",  # not 8 to 100 visible ASCII characters
+            "record_idempotency_key_reused",  # a key sent before with another record
         }
     ),
     "GET /api/v1/records": frozenset({"from_after_to"}),
@@ -126,6 +128,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "text_too_short",  # a corrected summary, as a filed one
             "text_too_long",  # a corrected summary, the configured limit
             "record_report_needs_document",  # a draft reported without its document number
+            "idempotency_key_invalid",  # not 8 to 100 visible ASCII characters
+            "record_idempotency_key_reused",  # a key sent before with another request
         }
     ),
     # the assessment and the ledgers: a period that runs forwards, a unit that exists

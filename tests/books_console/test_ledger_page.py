@@ -59,16 +59,18 @@ def test_the_records_ledger_downloads_from_the_console_in_the_consoles_language(
     assert book.sheetnames == ["汇总", "区财政局", "区司法局"]
 
 
-def test_a_clerk_sees_the_own_units_records_only_and_chooses_no_unit(
+def test_a_clerk_sees_the_own_units_records_only_chooses_no_unit_and_may_not_ask_another(
     clerk: ConsoleVisitor, container: Container
 ) -> None:
     own = a_repaired_record(container)
     other = sfj_on_time(container)
 
-    html = clerk.get(f"/console/ledger?{PERIOD}&department=sfj").text
+    html = clerk.get(f"/console/ledger?{PERIOD}").text
+    another = clerk.get(f"/console/ledger?{PERIOD}&department=sfj")
 
     assert own in html and other not in html
     assert 'name="department"' not in html
+    assert another.status_code == 403 and other not in another.text
 
 
 def test_an_evaluator_has_the_ledger_and_assessment_in_the_navigation(

@@ -22,6 +22,7 @@ from tests.exports.test_records_xlsx_api import (
     a_repaired_record,
     sfj_on_time,
 )
+from tests.records.helpers import filed
 from tests.staff_accounts import staff_with_password
 from tests.stats.helpers import resolved
 
@@ -77,3 +78,42 @@ def test_the_assessment_draws_its_charts_under_the_consoles_policy(
     expect(page.locator('tr[data-unit="区财政局"] td[data-rank]')).to_have_text("2")
     assert reading_problems(page) == []
     screenshot(page, "console-assessment")
+
+
+LONG = {
+    "person_name": "欧阳" * 8,
+    "person_post": "区财政局国库支付中心副主任科员兼综合科负责人",
+    "document_number": "津红纪〔2026〕第000012号（补充决定）附件一",
+    "authority": "区纪委监委第三纪检监察室",
+}
+_WIDTHS = """() => {
+  const table = document.querySelector("table.ledger");
+  return {page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth,
+          table: table.scrollWidth, box: table.parentElement.clientWidth};
+}"""
+_HEADER_TOP = """() => {
+  const table = document.querySelector("table.ledger");
+  window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY + 300);
+  return [document.querySelector("table.ledger thead th").getBoundingClientRect().top,
+          table.getBoundingClientRect().top];
+}"""
+
+
+def test_the_ledger_fits_a_1280_px_screen_with_the_key_columns_first_and_its_header_kept(
+    page: Page, live_app: AppProcess, records: list[str], client: TestClient, staff: Staff
+) -> None:
+    for _ in range(12):  # enough rows to scroll past the header, with long words in them
+        filed(client, staff.czj_clerk, **LONG)
+    sign_in(page, live_app.url)
+    page.goto(f"{live_app.url}/console/ledger?from=2026-09-01&to=2026-11-30")
+    expect(page.locator("tr[data-record]")).to_have_count(15)
+
+    widths = page.evaluate(_WIDTHS)
+    assert widths["page"] <= widths["view"] == 1280, widths  # nothing scrolls sideways
+    assert widths["table"] <= widths["box"], widths
+    headings = page.locator("table.ledger thead th").all_inner_texts()
+    assert headings[:5] == ["序号", "记录编号", "姓名及职务", "所在单位", "是否按时"]
+    header_top, table_top = page.evaluate(_HEADER_TOP)
+    assert table_top < 0 and abs(header_top) <= 1  # scrolled past: the header stays on top
+    assert reading_problems(page) == []
+    screenshot(page, "console-ledger-long")

@@ -83,14 +83,14 @@ def test_a_clerk_gets_the_own_units_rows_only_and_no_reporter_columns(
     assert "张三" not in {cell.value for row in sheet.iter_rows() for cell in row}
 
 
-def test_a_clerk_asking_for_another_units_cases_gets_none(
+def test_a_clerk_asking_for_another_units_cases_is_refused_not_given_an_empty_sheet(
     client: TestClient, staff: Staff
 ) -> None:
     file_case(client, staff.coordinator, text=ENFORCEMENT)  # sfj's
 
-    sheet = exported(client, staff.czj_clerk, "department=sfj")
+    response = client.get("/api/v1/exports/cases.xlsx?department=sfj", headers=staff.czj_clerk)
 
-    assert table(sheet) == []
+    assert (response.status_code, response.json()["code"]) == (403, "other_unit")
 
 
 def test_english_headings_after_accept_language(client: TestClient, staff: Staff) -> None:

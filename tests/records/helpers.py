@@ -58,3 +58,15 @@ def stepped(
 def clock_of(record: dict[str, Any], kind: str) -> dict[str, Any]:
     """Return the newest clock of a kind."""
     return [d for d in record["deadlines"] if d["kind"] == kind][-1]
+
+
+def rectified_czj_record(
+    client: TestClient, clerk: dict[str, str], lead_office: dict[str, str]
+) -> dict[str, Any]:
+    """File a record about czj (by its clerk), have it rectified and the lead office accept it."""
+    record = filed(client, clerk)
+    record = stepped(client, lead_office, record, "order_rectification")
+    record = stepped(
+        client, clerk, record, "submit_rectification", explanation="说明", report="报告"
+    )
+    return stepped(client, lead_office, record, "accept_rectification")

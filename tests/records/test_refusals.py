@@ -5,7 +5,14 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.conftest import Staff
-from tests.records.helpers import RECORD, file_record, filed, step, stepped
+from tests.records.helpers import (
+    RECORD,
+    file_record,
+    filed,
+    rectified_czj_record,
+    step,
+    stepped,
+)
 
 ZH = {"Accept-Language": "zh"}
 
@@ -61,12 +68,7 @@ def test_a_corrected_summary_obeys_the_same_rules_as_a_filed_one(
 def test_a_repaired_record_is_not_ordered_to_rectify_again(
     client: TestClient, staff: Staff
 ) -> None:
-    record = filed(client, staff.czj_clerk)
-    record = stepped(client, staff.fgw_clerk, record, "order_rectification")
-    record = stepped(
-        client, staff.czj_clerk, record, "submit_rectification", explanation="说明", report="报告"
-    )
-    record = stepped(client, staff.fgw_clerk, record, "accept_rectification")
+    record = rectified_czj_record(client, staff.czj_clerk, staff.fgw_clerk)
     who = {"objector_kind": "person", "objector_name": "李某"}
     record = stepped(client, staff.czj_clerk, record, "apply_repair", reason="已整改", **who)
     record = stepped(client, staff.fgw_clerk, record, "accept_repair")
@@ -166,3 +168,19 @@ def test_reporting_a_draft_without_its_document_asks_for_it_not_to_register_a_dr
         assert "draft" not in answer["detail"] and "草稿" not in answer["detail"]
     again = client.get(f"/api/v1/records/{draft['number']}", headers=staff.czj_clerk).json()
     assert (again["state"], again["severity"], again["version"]) == ("draft", None, 1)
+
+
+def test_a_records_conflicts_name_the_record_not_a_case_in_chinese_and_english(
+    client: TestClient, staff: Staff
+) -> None:
+    record = stepped(client, staff.fgw_clerk, filed(client, staff.czj_clerk), "publish")
+    again, stale = {**record}, {**record, "version": record["version"] - 1}
+    for headers, language in ((staff.fgw_clerk, "en"), ({**staff.fgw_clerk, **ZH}, "zh")):
+        not_now = step(client, headers, again, "publish").json()
+        changed = step(client, headers, stale, "leniency", leniency="reduced", reason="纠").json()
+        assert (not_now["code"], changed["code"]) == ("invalid_transition", "stale_version")
+        for detail in (not_now["detail"], changed["detail"]):
+            if language == "zh":
+                assert "记录" in detail and "案件" not in detail, detail
+            else:
+                assert "record" in detail and "case" not in detail, detail

@@ -7,14 +7,12 @@ permissions: a clerk its own unit's, the lead office and the evaluator every uni
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from backend.api.deps import ContainerDep, SessionDep
-from backend.api.params import Day
 from backend.assessment.api import assessment_for
 from backend.assessment.measures import Assessed
 from backend.console import texts
@@ -26,20 +24,14 @@ from backend.console.books_view import (
 )
 from backend.console.charts import chart_stylesheet
 from backend.console.deps import ConsoleUser, VisitDep
+from backend.console.period_form import Department, From, To, period_choice
 from backend.console.rendering import console_path, render_page
 from backend.exports.api import assessment_ledger, records_ledger
 from backend.exports.labels import unit_name
 from backend.exports.record_rows import LedgerQuery, ledger_rows
-from backend.periods import local_day
 from backend.records.service import is_lead_office
-from backend.stats.service import stats_period
-from backend.storable import StorableStr
 
 router = APIRouter()
-
-From = Annotated[Day | None, Query(alias="from")]
-To = Annotated[Day | None, Query(alias="to")]
-Department = Annotated[StorableStr | None, Query(max_length=32)]
 
 
 @router.get("/ledger", response_class=HTMLResponse, name="ledger")
@@ -54,11 +46,11 @@ def ledger_page(
     department: Department = None,
 ) -> HTMLResponse:
     """Show the records of the period and unit, with both ledgers' downloads."""
-    zone, language, taxonomy = container.settings.zone, visit.language, container.taxonomy
-    today = local_day(container.clock.now(), zone)
-    window = stats_period(start=start, end=end, today=today, zone=zone)
+    language, taxonomy = visit.language, container.taxonomy
+    chosen = period_choice(container=container, language=language, start=start, end=end)
+    window, today = chosen.window, chosen.today
     own = user.is_clerk and not is_lead_office(user, taxonomy.lead_office)
-    unit = user.department if own else (department or None)
+    unit = department or (user.department if own else None)  # another unit: ledger_rows 403
     query = LedgerQuery(window.start, window.end, unit)
     rows = ledger_rows(
         session=session,
@@ -80,7 +72,7 @@ def ledger_page(
         department=unit,
         chooses_unit=not own,
         unit_label=name(unit) if unit else t("ledger.all_units"),
-        units=_units(container, language),
+        units=chosen.units,
         lines=record_lines(rows, name, language, today),
         total=len(rows),
         records_link=f"{console_path(request, 'export_records')}?{address}",
@@ -172,11 +164,3 @@ def export_assessment_page(
 def assessment_charts_css() -> Response:
     """Return the charts' stylesheet (pygal's rules; a page may not carry inline style)."""
     return Response(chart_stylesheet(style_specs()), media_type="text/css")
-
-
-def _units(container: ContainerDep, language: str) -> list[tuple[str, str]]:
-    taxonomy = container.taxonomy
-    return sorted(
-        ((code, unit_name(taxonomy, code, language)) for code in taxonomy.unit_codes),
-        key=lambda pair: pair[1],
-    )

@@ -8,32 +8,24 @@ it on the case list (/console/cases, with the API list's filter names).
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from backend.api.deps import ContainerDep, SessionDep
-from backend.api.params import Day
 from backend.console import texts
 from backend.console.charts import chart_stylesheet
 from backend.console.dashboard_view import cells, charts, export_link, style_specs
 from backend.console.deps import ConsoleUser, VisitDep
+from backend.console.period_form import Department, From, To, period_choice
 from backend.console.rendering import console_path, render_page
 from backend.deadlines.views import overdue_by_kind
 from backend.duty.roster import duty_gap
 from backend.exports.labels import unit_name
 from backend.notifications.channels import failing_channels
-from backend.periods import local_day
-from backend.stats import service
 from backend.stats.dashboard import dashboard_view
-from backend.storable import StorableStr
 
 router = APIRouter()
-
-From = Annotated[Day | None, Query(alias="from")]
-To = Annotated[Day | None, Query(alias="to")]
-Department = Annotated[StorableStr | None, Query(max_length=32)]
 
 
 @router.get("/dashboard", response_class=HTMLResponse, name="dashboard")
@@ -49,12 +41,11 @@ def dashboard_page(
 ) -> HTMLResponse:
     """Show the figures of the chosen unit (or the district) over the chosen period."""
     zone, now, language = container.settings.zone, container.clock.now(), visit.language
-    today = local_day(now, zone)
-    window = service.stats_period(start=start, end=end, today=today, zone=zone)
+    chosen = period_choice(container=container, language=language, start=start, end=end)
     view = dashboard_view(
         session=session,
         actor=user,
-        window=window,
+        window=chosen.window,
         department=department or None,
         now=now,
         zone=zone,
@@ -62,10 +53,6 @@ def dashboard_page(
         language=language,
     )
     taxonomy = container.taxonomy
-    units = sorted(
-        ((code, unit_name(taxonomy, code, language)) for code in taxonomy.unit_codes),
-        key=lambda pair: pair[1],
-    )
     name = partial(unit_name, taxonomy, language=language)
     t = partial(texts.render, language)
     return render_page(
@@ -78,7 +65,7 @@ def dashboard_page(
         category_rows=[(r.label, cells(r.measures)) for r in view.categories],
         channel_rows=[(r.label, cells(r.measures)) for r in view.channels],
         charts={chart.name: chart for chart in charts(view, t)},
-        units=units,
+        units=chosen.units,
         unit_label=name(view.department) if view.department else t("dashboard.district"),
         export=export_link(view, console_path(request, "export_cases")),
         failing=failing_channels(session) if user.is_coordinator else [],

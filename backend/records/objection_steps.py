@@ -1,0 +1,106 @@
+"""The objection steps of a record (异议): filed by the named side, decided by the lead office."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from backend.actors import Actor
+from backend.deadlines.models import ClockKind
+from backend.errors import ValidationFailed
+from backend.records import publicity
+from backend.records.commands import RecordCommand
+from backend.records.env import RecordEnv
+from backend.records.models import (
+    ObjectionOutcome,
+    ObjectionState,
+    PublicityState,
+    RecordObjection,
+    RecordState,
+)
+from backend.records.service import RecordView, check_summary
+from backend.records.step_parts import (
+    Details,
+    cancel_clocks,
+    checked_severity,
+    filed_by,
+    meet_clocks,
+    open_clock,
+    require,
+    tell,
+    who_asks,
+)
+
+
+def object_(
+    *, session: Session, view: RecordView, command: RecordCommand, actor: Actor, env: RecordEnv
+) -> Details:
+    """异议: the record is under objection (not published) and the lead office's clock runs."""
+    kind, name = who_asks(command)
+    reasons = require(command.reason, "reason_required", "reason")
+    objection = RecordObjection(
+        case_id=view.record.case_id,
+        objector_kind=kind,
+        objector_name=name,
+        reasons=reasons,
+        **filed_by(command, actor, env),
+    )
+    session.add(objection)
+    session.flush()
+    view.record.objection_state = ObjectionState.pending.value
+    open_clock(session, view, ClockKind.objection, env.lead_office, env)
+    return {"objection": objection.id, "objector_kind": kind, "objector": name}
+
+
+def decide_objection(
+    *, session: Session, view: RecordView, command: RecordCommand, actor: Actor, env: RecordEnv
+) -> Details:
+    """Decide the waiting objection: upheld (corrected or withdrawn) or dismissed; tell them."""
+    record = view.record
+    if command.upheld is None:
+        raise ValidationFailed("decision_required", field="upheld")
+    reason = require(command.reason, "reason_required", "reason")
+    outcome = None
+    if command.upheld:
+        if command.outcome not in {o.value for o in ObjectionOutcome}:
+            raise ValidationFailed("outcome_required", field="outcome")
+        outcome = command.outcome
+    objection = _pending_objection(session, view)
+    objection.state = (ObjectionState.upheld if command.upheld else ObjectionState.dismissed).value
+    objection.outcome, objection.decision_reason = outcome, reason
+    objection.decided_at = env.clocks.now()
+    objection.decided_by_staff_id = actor.id if actor.kind == "staff" else None
+    session.add(objection)
+    record.objection_state = objection.state
+    meet_clocks(session, view, env, ClockKind.objection)
+    details: dict[str, object] = {"objection": objection.id, "outcome": outcome}
+    if outcome == ObjectionOutcome.corrected:
+        if command.summary is not None:
+            record.summary = check_summary(command.summary, env)
+        if command.severity is not None:
+            record.severity = checked_severity(command.severity)
+            publicity.rerun(record=record, policy=env.clocks.policy)
+    elif outcome == ObjectionOutcome.withdrawn:
+        record.state, record.withdrawn_on = RecordState.withdrawn.value, env.today()
+        if record.publicity_state == PublicityState.published:
+            record.publicity_state = PublicityState.taken_down.value
+        cancel_clocks(session, view, env)
+    tell(
+        session,
+        view,
+        env,
+        objection,
+        key=f"objection:{objection.id}",
+        decision=objection.state,
+        reason=reason,
+    )
+    return details
+
+
+def _pending_objection(session: Session, view: RecordView) -> RecordObjection:
+    statement = select(RecordObjection).where(
+        RecordObjection.case_id == view.record.case_id,
+        RecordObjection.state == ObjectionState.pending.value,
+    )
+    objection = session.exec(statement.order_by(col(RecordObjection.id).desc())).first()
+    assert objection is not None  # objection_state pending, checked by actions.refusal
+    return objection

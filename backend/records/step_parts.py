@@ -1,0 +1,115 @@
+"""What several record steps share: required texts, the record's clocks, who asks, the
+chat told of a decision.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from backend.actors import Actor
+from backend.deadlines import service as clocks
+from backend.deadlines.models import ClockKind
+from backend.errors import ValidationFailed
+from backend.notifications import outbox
+from backend.records.commands import RecordCommand
+from backend.records.env import RecordEnv
+from backend.records.models import ObjectorKind, RecordObjection, RepairApplication, Severity
+from backend.records.service import RecordView
+from backend.records.texts import decision_text
+
+Details = dict[str, object] | None
+
+
+def require(value: str | None, code: str, field: str) -> str:
+    """Return the text stripped; refuse (ValidationFailed `code` on `field`) an empty one."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationFailed(code, field=field)
+    return text
+
+
+def open_clock(
+    session: Session,
+    view: RecordView,
+    kind: ClockKind,
+    department: str,
+    env: RecordEnv,
+    days: int | None = None,
+) -> None:
+    """Start a clock of the record owed by `department`."""
+    clocks.open_clock(
+        session=session,
+        case=view.case,
+        kind=kind,
+        env=env.clocks,
+        department_code=department,
+        days=days,
+    )
+
+
+def meet_clocks(session: Session, view: RecordView, env: RecordEnv, *kinds: ClockKind) -> None:
+    """Meet the running clocks of these kinds (what they waited for happened)."""
+    for deadline in clocks.running_clocks(session=session, case=view.case, kinds=kinds):
+        clocks.meet(session=session, deadline=deadline, env=env.clocks)
+
+
+def cancel_clocks(session: Session, view: RecordView, env: RecordEnv) -> None:
+    """Stop every running clock of a record that no longer applies (withdrawn)."""
+    for deadline in clocks.running_clocks(session=session, case=view.case):
+        clocks.cancel(session=session, deadline=deadline, env=env.clocks)
+
+
+def checked_severity(value: str) -> str:
+    """Return a Severity value; refuse another (`unknown_severity`)."""
+    if value not in {s.value for s in Severity}:
+        raise ValidationFailed("unknown_severity", field="severity")
+    return value
+
+
+def who_asks(command: RecordCommand) -> tuple[str, str]:
+    """Return (objector kind, name up to 100 characters); refuse a missing one."""
+    kind, name = command.objector_kind, (command.objector_name or "").strip()
+    if kind not in {k.value for k in ObjectorKind} or not name:
+        raise ValidationFailed("objector_required", field="objector_kind")
+    return kind, name[:100]
+
+
+def filed_by(command: RecordCommand, actor: Actor, env: RecordEnv) -> dict[str, Any]:
+    """Return where an objection or a repair application came from, who filed it and when."""
+    return {
+        "channel": command.channel,
+        "chat_id": command.chat_id,
+        "language": command.language,
+        "filed_by_staff_id": actor.id if actor.kind == "staff" else None,
+        "filed_at": env.clocks.now(),
+    }
+
+
+def tell(
+    session: Session,
+    view: RecordView,
+    env: RecordEnv,
+    asker: RecordObjection | RepairApplication,
+    *,
+    key: str,
+    decision: str,
+    reason: str,
+) -> None:
+    """Send a decision to the chat the objection or application came from, if any."""
+    channel, chat_id, language = asker.channel, asker.chat_id, asker.language
+    if chat_id is None:
+        return
+    outbox.write(
+        session=session,
+        key=key,
+        kind="update",
+        now=env.clocks.now(),
+        case=view.case,
+        recipients=[outbox.Recipient("reporter", None, channel, chat_id, language)],
+        render=lambda lang: decision_text(
+            lang, number=view.case.number, decision=decision, reason=reason
+        ),
+        office_hours_only=False,
+    )
