@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import insert
+from sqlalchemy import Insert, insert
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel
 
@@ -25,12 +26,10 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     """
     if not rows:
         return []
-    table = SQLModel.metadata.tables[str(type(rows[0]).__tablename__)]
-    columns = [c.name for c in table.columns if c.name != "id"]
+    statement, columns = _insert_returning_id(str(type(rows[0]).__tablename__))
     values = [{name: getattr(row, name) for name in columns} for row in rows]
     # Given several rows and RETURNING, SQLAlchemy's "insertmanyvalues" sends one multi-row
-    # VALUES; the statement without values is compiled once and cached.
-    statement = insert(table).returning(table.c.id)
+    # VALUES; the statement without values is built once, compiled once and cached.
     ids = sorted(session.execute(statement, values).scalars())
     for row, row_id in zip(rows, ids, strict=True):
         setattr(row, "id", row_id)  # noqa: B010 - every table here has an integer id
@@ -40,3 +39,11 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     # answer built from what was written (deadlines.views.held_deadlines) still finds them.
     session.info.setdefault("inserted", []).extend(rows)
     return list(rows)
+
+
+@cache
+def _insert_returning_id(table_name: str) -> tuple[Insert, tuple[str, ...]]:
+    """Return a table's INSERT ... RETURNING id and the columns it takes (all but the id)."""
+    table = SQLModel.metadata.tables[table_name]
+    columns = tuple(c.name for c in table.columns if c.name != "id")
+    return insert(table).returning(table.c.id), columns

@@ -126,8 +126,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     first = _first_step(placement, route, env)
     reporter = _reporter(draft, now)
     if reporter is not None:
-        session.add(reporter)
-        session.flush()
+        insert_all(session, [reporter])  # one INSERT ... RETURNING id, no flush
     case = Case(
         number=next_case_number(
             session=session, prefix=env.taxonomy.district.case_prefix, day=today
@@ -155,8 +154,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         urgent=_urgent(draft, text, env),
         request_type=None if is_record else _request_type(draft, text, env),
     )
-    session.add(case)
-    session.flush()
+    insert_all(session, [case])
     received: dict[str, object] = {"channel": draft.channel, "kind": draft.kind.value}
     if draft.idempotency_key:
         received[DETAIL] = draft.idempotency_key
