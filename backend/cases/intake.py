@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from backend.actors import Actor, refuse_evaluator
-from backend.bulk import insert_all
+from backend.bulk import insert_all, new_row
 from backend.cases.env import CaseEnv
 from backend.cases.events import new_event
 from backend.cases.idempotency import DETAIL, filed_with
@@ -127,7 +127,8 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     reporter = _reporter(draft, now)
     if reporter is not None:
         insert_all(session, [reporter])  # one INSERT ... RETURNING id, no flush
-    case = Case(
+    case = new_row(
+        Case,
         number=next_case_number(
             session=session, prefix=env.taxonomy.district.case_prefix, day=today
         ),
@@ -315,7 +316,8 @@ def _reporter(draft: Draft, now: datetime) -> Reporter | None:
         return None
     phone = normalise_phone(draft.reporter_phone) if draft.reporter_phone else None
     name = (draft.reporter_name or "").strip() or None
-    return Reporter(
+    return new_row(
+        Reporter,
         name=None if draft.anonymous else name,
         phone=None if draft.anonymous else phone,
         email=None if draft.anonymous else draft.reporter_email,
