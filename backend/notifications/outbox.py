@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, and_, bindparam, or_
+from sqlalchemy import BindParameter, Executable, and_, bindparam, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -230,9 +231,9 @@ def write(
                 "state": DeliveryState.no_recipient.value,
             }
         )
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    # One statement with the rows as parameters: compiled once, cached across calls.
-    statement = insert(Notification).on_conflict_do_nothing(index_elements=["key"])
+    dialect = session.get_bind().dialect.name
+    # One statement with the rows as parameters: built once, compiled once, cached.
+    statement = _keep_once(dialect, Notification)
     if inbox:  # listed in the console from now on: nothing to send
         items = [
             {
@@ -245,12 +246,18 @@ def write(
             }
             for row in inbox
         ]
-        keep_once = insert(InboxItem).on_conflict_do_nothing(index_elements=["key"])
-        session.connection().execute(keep_once, items)
+        session.connection().execute(_keep_once(dialect, InboxItem), items)
     if not rows:
         return 0
     count = session.connection().execute(statement, rows).rowcount
     return count if count >= 0 else len(rows)
+
+
+@cache
+def _keep_once(dialect: str, model: type[Notification] | type[InboxItem]) -> Executable:
+    """Return the INSERT of `model` rows that skips a key already written, for a dialect."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return insert(model).on_conflict_do_nothing(index_elements=["key"])
 
 
 class RecipientBook:
