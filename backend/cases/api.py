@@ -62,7 +62,6 @@ def create_case(
     session: SessionDep,
     actor: CurrentWriter,
     container: ContainerDep,
-    response: Response,
     idempotency_key: Annotated[
         str | None,
         Header(
@@ -73,7 +72,7 @@ def create_case(
             "422 `idempotency_key_reused`",
         ),
     ] = None,
-) -> CaseCreated:
+) -> Response:
     """File a case: routed to its unit, or to the lead office's triage queue."""
     if body.kind is CaseKind.dishonesty_record:  # records have their own API and service
         raise ValidationFailed("record_use_records_api", field="kind")
@@ -103,15 +102,29 @@ def create_case(
         else None,
     )
     receipt = submit(session=session, draft=draft, actor=actor, env=container.case_env)
-    if receipt.replayed:
-        response.headers["Idempotent-Replayed"] = "true"
     env, now = container.case_env, container.clock.now()
-    if receipt.replayed:  # the case an earlier request filed: read as it is now
-        view = present(session=session, case=receipt.case, actor=actor, env=env, now=now)
-    else:  # answered from what filing wrote, without reading it back
-        view = present_filed(session=session, receipt=receipt, actor=actor, env=env, now=now)
-    routing = receipt.route.as_dict() if receipt.route else None
-    return CaseCreated(**view.model_dump(), pin=receipt.pin, routing=routing)
+    if not receipt.replayed:  # answered from what filing wrote, without reading it back
+        created = present_filed(session=session, receipt=receipt, actor=actor, env=env, now=now)
+        return _created(created, status.HTTP_201_CREATED)
+    # The case an earlier request filed: read as it is now (no PIN, no routing).
+    view = present(session=session, case=receipt.case, actor=actor, env=env, now=now)
+    replayed = CaseCreated(**view.model_dump(), pin=None, routing=None)
+    return _created(replayed, status.HTTP_201_CREATED, replayed=True)
+
+
+def _created(answer: CaseCreated, status_code: int, *, replayed: bool = False) -> Response:
+    """Return the answer to filing as JSON, serialised once from the model built for it.
+
+    Issue 13, item 3: FastAPI would validate the returned model again against
+    `response_model` (in the thread pool, for a `def` endpoint) before serialising it.
+    """
+    headers = {"Idempotent-Replayed": "true"} if replayed else None
+    return Response(
+        answer.model_dump_json(),
+        status_code=status_code,
+        media_type="application/json",
+        headers=headers,
+    )
 
 
 @router.get("", response_model=CasesPublic, responses=refusals(401, 403, 422))

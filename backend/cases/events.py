@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from backend.actors import Actor
+from backend.bulk import new_row
 from backend.cases.models import Case, CaseEvent
 
 
@@ -51,7 +52,8 @@ def new_event(
 ) -> CaseEvent:
     """Return one event of a case, not yet written (intake writes several in one statement)."""
     assert case.id is not None
-    return CaseEvent(
+    return new_row(
+        CaseEvent,
         case_id=case.id,
         at=at,
         actor_kind=actor.kind,

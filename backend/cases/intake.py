@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from backend.actors import Actor, refuse_evaluator
-from backend.bulk import insert_all
+from backend.bulk import insert_all, new_row
 from backend.cases.env import CaseEnv
 from backend.cases.events import new_event
 from backend.cases.idempotency import DETAIL, filed_with
@@ -126,9 +126,9 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     first = _first_step(placement, route, env)
     reporter = _reporter(draft, now)
     if reporter is not None:
-        session.add(reporter)
-        session.flush()
-    case = Case(
+        insert_all(session, [reporter])  # one INSERT ... RETURNING id, no flush
+    case = new_row(
+        Case,
         number=next_case_number(
             session=session, prefix=env.taxonomy.district.case_prefix, day=today
         ),
@@ -155,8 +155,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         urgent=_urgent(draft, text, env),
         request_type=None if is_record else _request_type(draft, text, env),
     )
-    session.add(case)
-    session.flush()
+    insert_all(session, [case])
     received: dict[str, object] = {"channel": draft.channel, "kind": draft.kind.value}
     if draft.idempotency_key:
         received[DETAIL] = draft.idempotency_key
@@ -317,7 +316,8 @@ def _reporter(draft: Draft, now: datetime) -> Reporter | None:
         return None
     phone = normalise_phone(draft.reporter_phone) if draft.reporter_phone else None
     name = (draft.reporter_name or "").strip() or None
-    return Reporter(
+    return new_row(
+        Reporter,
         name=None if draft.anonymous else name,
         phone=None if draft.anonymous else phone,
         email=None if draft.anonymous else draft.reporter_email,

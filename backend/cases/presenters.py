@@ -7,6 +7,7 @@ neutral note instead, and a case number quoted in free text is replaced (see red
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -18,7 +19,13 @@ from backend.cases.intake import Receipt
 from backend.cases.joint import assisting_units
 from backend.cases.models import Case, CaseEvent
 from backend.cases.redaction import Redactor
-from backend.cases.schemas import AttachmentPublic, CaseEventPublic, CasePublic, CaseSummary
+from backend.cases.schemas import (
+    AttachmentPublic,
+    CaseCreated,
+    CaseEventPublic,
+    CasePublic,
+    CaseSummary,
+)
 from backend.cases.workflow import allowed_actions, can_see
 from backend.deadlines.views import deadlines_of, held_deadlines
 from backend.messages import render
@@ -34,23 +41,28 @@ NEUTRAL_NOTES = {
 
 def summarise(case: Case, redactor: Redactor | None = None) -> CaseSummary:
     """Return the list view of a case (never the reporter), redacted for the reader."""
-    return CaseSummary(
-        number=case.number,
-        kind=case.kind,
-        status=case.status,
-        category=case.category_id,
-        department=case.department_code,
-        street=case.street_code,
-        text=(redactor.text(case.text) or "") if redactor else case.text,
-        occurred_on=case.occurred_on,
-        anonymous=case.anonymous,
-        street_needed=case.street_needed,
-        version=case.version,
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-        urgent=case.urgent,
-        request_type=case.request_type,
-    )
+    return CaseSummary(**_summary_fields(case, redactor))
+
+
+def _summary_fields(case: Case, redactor: Redactor | None) -> dict[str, Any]:
+    """Return the fields of a case's list view, for CaseSummary or a view that extends it."""
+    return {
+        "number": case.number,
+        "kind": case.kind,
+        "status": case.status,
+        "category": case.category_id,
+        "department": case.department_code,
+        "street": case.street_code,
+        "text": (redactor.text(case.text) or "") if redactor else case.text,
+        "occurred_on": case.occurred_on,
+        "anonymous": case.anonymous,
+        "street_needed": case.street_needed,
+        "version": case.version,
+        "created_at": case.created_at,
+        "updated_at": case.updated_at,
+        "urgent": case.urgent,
+        "request_type": case.request_type,
+    }
 
 
 def present(
@@ -109,11 +121,12 @@ def present_filed(
     env: CaseEnv,
     now: datetime,
     language: str = "en",
-) -> CasePublic:
-    """Return the full view of a case just filed, from what filing wrote (no read of it).
+) -> CaseCreated:
+    """Return the answer to filing a case, from what filing wrote (no read of it).
 
     A new case has no attachments, no records filed from it, no merge; its events are the
-    receipt's, its clocks those the session holds for it, its reporter the receipt's.
+    receipt's, its clocks those the session holds for it, its reporter the receipt's. Built
+    once as the answer's model (with the PIN and the routing), so it is validated once.
     """
     case = receipt.case
     redactor = Redactor(session=session, actor=actor, language=language)
@@ -130,8 +143,8 @@ def present_filed(
         else None
     )
     source = receipt.source
-    return CasePublic(
-        **summarise(case, redactor).model_dump(),
+    return CaseCreated(
+        **_summary_fields(case, redactor),
         location=redactor.text(case.location_text),
         latitude=case.latitude,
         longitude=case.longitude,
@@ -152,6 +165,8 @@ def present_filed(
         events=events,
         reporter=shown_reporter,
         attachments=[],
+        pin=receipt.pin,
+        routing=receipt.route.as_dict() if receipt.route else None,
     )
 
 

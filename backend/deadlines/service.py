@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from backend.bulk import new_row
 from backend.cases.models import Case
 from backend.clock import Clock
 from backend.deadlines.clocks import apply_due, plan, schedule_from
@@ -96,7 +97,8 @@ def new_clock(
     rule = rule or env.policy.clock_rule(kind.value)
     now = env.now()
     assert case.id is not None
-    deadline = Deadline(
+    deadline = new_row(
+        Deadline,
         case_id=case.id,
         kind=kind.value,
         department_code=department_code or case.department_code,

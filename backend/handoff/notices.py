@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from sqlmodel import Session, col, select
 
-from backend.cases.models import Case, CaseEvent
+from backend.cases.models import Case, CaseEvent, CaseStatus
 from backend.deadlines import service as clocks
 from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.keeper import DeadlineKeeper
@@ -52,20 +52,23 @@ class HandOffNotices:
 
     def case_changed(self, *, session: Session, case: Case, event: CaseEvent) -> None:
         """Apply the event's effect on the hand-off clocks, and tell whom it concerns."""
-        env = self.keeper.env(session)
+        env = _LazyEnv(self.keeper, session)  # the calendar is read only when a clock moves
         enters = event.action in ENTERS_TRIAGE or (
             event.action == "reopen" and event.to_status == "triage"
         )
-        if event.action in LEAVES_TRIAGE:
+        # A case placed as it is filed (from `received`) has no clock yet to stop.
+        filed = event.from_status == CaseStatus.received
+        if event.action in LEAVES_TRIAGE and not filed:
             self._stop(session, case, env, K.dispatch, met=event.action in ("route", "reassign"))
-        if event.action in ("route", "reassign", "return", "reject", "merge", "close"):
+        closing = ("route", "reassign", "return", "reject", "merge", "close")
+        if event.action in closing and not filed:
             self._stop(session, case, env, K.urgent_sign, met=False)
         if event.action == "sign":
             self._stop(session, case, env, K.urgent_sign, met=True)
         if enters:
-            self._open_dispatch(session, case, env)
+            self._open_dispatch(session, case, env.get())
             if case.urgent:
-                self._tell_urgent_triage(session, case, event, env)
+                self._tell_urgent_triage(session, case, event, env.get())
         if event.action in ("route", "reassign"):
             self._tell_unit(session, case, event, env)
 
@@ -115,18 +118,18 @@ class HandOffNotices:
         session.add(deadline)
         session.flush()
 
-    def _stop(self, session: Session, case: Case, env: ClockEnv, kind: K, *, met: bool) -> None:
+    def _stop(self, session: Session, case: Case, env: _LazyEnv, kind: K, *, met: bool) -> None:
         for deadline in clocks.running_clocks(session=session, case=case, kinds=(kind,)):
             if met:
-                clocks.meet(session=session, deadline=deadline, env=env)
+                clocks.meet(session=session, deadline=deadline, env=env.get())
             else:
-                clocks.cancel(session=session, deadline=deadline, env=env)
+                clocks.cancel(session=session, deadline=deadline, env=env.get())
 
-    def _tell_unit(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
+    def _tell_unit(self, session: Session, case: Case, event: CaseEvent, env: _LazyEnv) -> None:
         """Tell the unit's clerks of a case sent to them: urgent at once, else in office hours."""
         unit_zh, unit_en = self._unit_names(case.department_code)
         quoted = shortened(case.text, TEXT_SHOWN)
-        minutes = env.policy.urgent.sign_minutes
+        minutes = self.policy.urgent.sign_minutes
         key = "urgent_case" if case.urgent else "new_case"
 
         def render(lang: str) -> str:
@@ -135,14 +138,14 @@ class HandOffNotices:
 
         recipients = outbox.unit_clerks(session=session, department=case.department_code)
         if case.urgent:
-            self._open_urgent_sign(session, case, env)
+            self._open_urgent_sign(session, case, env.get())
             if event.action == "route":  # placed by the router: nobody on duty knows yet
-                recipients = recipients + on_duty(session=session, env=env)
+                recipients = recipients + on_duty(session=session, env=env.get())
         outbox.write(
             session=session,
             key=f"handoff:{event.id}",
             kind="urgent" if case.urgent else "new_case",
-            now=env.now(),
+            now=self.keeper.clock.now(),
             case=case,
             recipients=recipients,
             render=render,
@@ -158,7 +161,7 @@ class HandOffNotices:
             session=session,
             key=f"handoff:{event.id}:triage",
             kind="urgent",
-            now=env.now(),
+            now=self.keeper.clock.now(),
             case=case,
             recipients=on_duty(session=session, env=env),
             render=lambda lang: text("urgent_triage", lang, number=case.number, text=quoted),
@@ -171,6 +174,23 @@ class HandOffNotices:
         names |= {s.code: (s.zh, s.en) for s in self.taxonomy.streets}
         zh, en = names.get(code or "", (code or "", code or ""))
         return zh, en or zh
+
+
+class _LazyEnv:
+    """The clock environment of one event, with the calendar read the first time it is needed.
+
+    Telling a unit of a case filed just now moves no clock: it reads no calendar (a query).
+    """
+
+    def __init__(self, keeper: DeadlineKeeper, session: Session) -> None:
+        self.keeper, self.session = keeper, session
+        self._env: ClockEnv | None = None
+
+    def get(self) -> ClockEnv:
+        """Return the environment, reading the calendar now if not yet read."""
+        if self._env is None:
+            self._env = self.keeper.env(self.session)
+        return self._env
 
 
 def on_duty(*, session: Session, env: ClockEnv) -> list[outbox.Recipient]:

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
+from sqlalchemy import BindParameter, Executable, and_, bindparam, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from backend.cases.chain import merged_into_tree
 from backend.cases.models import Case, CaseFollower
-from backend.notifications.channels import EMAIL, INBOX, staff_channels, unit_robots
-from backend.notifications.models import DeliveryState, InboxItem, Notification
+from backend.notifications.channels import EMAIL, INBOX, ROBOT, staff_channels
+from backend.notifications.models import (
+    ROBOT_KINDS,
+    ChannelKind,
+    ChannelState,
+    ContactChannel,
+    DeliveryState,
+    InboxItem,
+    Notification,
+)
 from backend.people.models import Reporter, Role, StaffAccount, StaffChat
 
 
@@ -28,13 +38,65 @@ class Recipient:
     language: str
 
 
+_UNIT: BindParameter[str] = bindparam("unit")
+_CLERK = and_(
+    col(StaffAccount.active),
+    col(StaffAccount.department_code) == _UNIT,
+    col(StaffAccount.role) == Role.clerk.value,
+)
+# Built once (every filing tells its unit): the active clerks with their bound chats (a clerk
+# with none: one row without a chat), then their email addresses and the unit's robots.
+_CLERK_CHATS = (
+    select(col(StaffAccount.id), StaffChat)
+    .outerjoin(StaffChat, col(StaffChat.staff_id) == StaffAccount.id)
+    .where(_CLERK)
+    .order_by(col(StaffAccount.id), col(StaffChat.id))
+)
+_UNIT_CHANNELS = (
+    select(ContactChannel)
+    .outerjoin(StaffAccount, col(StaffAccount.id) == ContactChannel.staff_id)
+    .where(
+        col(ContactChannel.state) == ChannelState.active.value,
+        or_(
+            and_(col(ContactChannel.kind) == ChannelKind.email.value, _CLERK),
+            and_(
+                col(ContactChannel.department_code) == _UNIT,
+                col(ContactChannel.kind).in_(sorted(ROBOT_KINDS)),
+            ),
+        ),
+    )
+    .order_by(col(ContactChannel.id))
+)
+
+
 def unit_clerks(*, session: Session, department: str | None) -> list[Recipient]:
-    """Return where the active clerks of a unit are told: their channels, the unit's robots."""
+    """Return where the active clerks of a unit are told: their channels, the unit's robots.
+
+    In order: the clerks' chats, their verified email addresses, their inboxes, the unit's
+    robots that are not failing (as `staff_channels` and `unit_robots` give them), read by
+    two statements.
+    """
     if department is None:
         return []
-    return _staff_chats(
-        session, StaffAccount.department_code == department, StaffAccount.role == Role.clerk.value
-    ) + unit_robots(session=session, department=department)
+    params = {"unit": department}
+    rows = session.exec(_CLERK_CHATS, params=params).all()
+    chats = sorted((chat for _, chat in rows if chat is not None), key=lambda chat: chat.id or 0)
+    found = [Recipient("staff", c.staff_id, c.channel, c.chat_id, c.language) for c in chats]
+    channels = session.exec(_UNIT_CHANNELS, params=params).all()
+    found += [
+        Recipient("staff", c.staff_id, EMAIL, f"staff:{c.staff_id}", c.language)
+        for c in channels
+        if c.kind == ChannelKind.email
+    ]
+    found += [
+        Recipient("staff", s, INBOX, f"staff:{s}", "zh")
+        for s in sorted({staff for staff, _ in rows if staff is not None})
+    ]
+    return found + [
+        Recipient("unit", c.id, ROBOT, f"robot:{c.id}", c.language)
+        for c in channels
+        if c.kind != ChannelKind.email
+    ]
 
 
 def coordinators(*, session: Session) -> list[Recipient]:
@@ -169,9 +231,9 @@ def write(
                 "state": DeliveryState.no_recipient.value,
             }
         )
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    # One statement with the rows as parameters: compiled once, cached across calls.
-    statement = insert(Notification).on_conflict_do_nothing(index_elements=["key"])
+    dialect = session.get_bind().dialect.name
+    # One statement with the rows as parameters: built once, compiled once, cached.
+    statement = _keep_once(dialect, Notification)
     if inbox:  # listed in the console from now on: nothing to send
         items = [
             {
@@ -184,12 +246,18 @@ def write(
             }
             for row in inbox
         ]
-        keep_once = insert(InboxItem).on_conflict_do_nothing(index_elements=["key"])
-        session.connection().execute(keep_once, items)
+        session.connection().execute(_keep_once(dialect, InboxItem), items)
     if not rows:
         return 0
     count = session.connection().execute(statement, rows).rowcount
     return count if count >= 0 else len(rows)
+
+
+@cache
+def _keep_once(dialect: str, model: type[Notification] | type[InboxItem]) -> Executable:
+    """Return the INSERT of `model` rows that skips a key already written, for a dialect."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return insert(model).on_conflict_do_nothing(index_elements=["key"])
 
 
 class RecipientBook:

@@ -6,6 +6,7 @@ import hashlib
 import re
 import secrets
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from backend.cases.text import visible_length
@@ -19,6 +20,8 @@ from backend.taxonomy.tables import Department
 TOKEN_PREFIX = "itk_"
 _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 MAX_NAME_LENGTH = 100  # StaffAccount.name
+# Built once: every API request runs it, and a statement built anew is built and keyed anew.
+_BY_TOKEN = select(StaffAccount).where(StaffAccount.token_hash == bindparam("token_hash"))
 
 
 def hash_token(token: str) -> str:
@@ -92,8 +95,7 @@ def authenticate(*, session: Session, token: str) -> StaffAccount | None:
     """Return the active account that owns this token, or None."""
     if not token:
         return None
-    statement = select(StaffAccount).where(StaffAccount.token_hash == hash_token(token))
-    account = session.exec(statement).first()
+    account = session.exec(_BY_TOKEN, params={"token_hash": hash_token(token)}).first()
     return account if account is not None and account.active else None
 
 

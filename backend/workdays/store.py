@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -65,11 +65,13 @@ def unsettled(*, session: Session) -> bool:
     return row is not None and row[1] < row[0]
 
 
+# Built once: every clock opened reads it (CalendarCache.get).
+_REVISION = select(col(CalendarState.revision)).where(CalendarState.id == bindparam("id"))
+
+
 def current_revision(*, session: Session) -> int:
     """Return the calendar's revision as committed (0 before the first change)."""
-    revision = session.exec(
-        select(col(CalendarState.revision)).where(CalendarState.id == 1)
-    ).first()
+    revision = session.exec(_REVISION, params={"id": 1}).first()
     return revision or 0
 
 
