@@ -19,7 +19,7 @@ from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.numbers import hash_pin, new_pin, next_case_number
 from backend.cases.queries import get_case
 from backend.cases.search import search_words
-from backend.cases.text import check_text
+from backend.cases.text import check_text, visible_length
 from backend.errors import NotFound, ValidationFailed
 from backend.observability.context import bind_case
 from backend.people.models import Reporter
@@ -259,7 +259,7 @@ def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
         raise ValidationFailed("record_needs_date", field="occurred_on")
     if (
         not draft.anonymous
-        and not (draft.reporter_name or "").strip()
+        and not visible_length(draft.reporter_name or "")
         and not draft.reporter_phone
         and not draft.reporter_email
     ):
@@ -315,7 +315,8 @@ def _reporter(draft: Draft, now: datetime) -> Reporter | None:
     if draft.anonymous and draft.chat_id is None:
         return None
     phone = normalise_phone(draft.reporter_phone) if draft.reporter_phone else None
-    name = (draft.reporter_name or "").strip() or None
+    name = (draft.reporter_name or "").strip()
+    name = name if visible_length(name) else None
     return new_row(
         Reporter,
         name=None if draft.anonymous else name,

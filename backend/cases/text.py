@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from backend.errors import ValidationFailed
 from backend.storable import is_storable
+from dialogs.parsing import visible_length  # one rule of what a reader sees, every channel
 
-# Zero-width and invisible format characters do not count toward the length.
-# Bidi controls (embeddings, overrides, isolates, the Arabic letter mark) are as invisible.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c]")
-
-
-def visible_length(text: str) -> int:
-    """Return the number of characters a reader sees, ignoring spaces and invisible marks."""
-    return len(_INVISIBLE.sub("", text).strip())
+__all__ = ["check_text", "visible_length"]
 
 
 def check_text(text: str, *, min_length: int, max_length: int) -> str:

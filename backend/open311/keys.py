@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from backend.cases.text import visible_length
 from backend.errors import NotFound, ValidationFailed
 from backend.open311.models import Open311Key
 
@@ -32,7 +33,7 @@ def create_key(*, session: Session, name: str, now: datetime) -> tuple[Open311Ke
     (`open311_key_exists`) when the application already has a key, revoked or not.
     """
     name = (name or "").strip()
-    if not name or len(name) > MAX_NAME:
+    if not visible_length(name) or len(name) > MAX_NAME:
         raise ValidationFailed("open311_key_name", field="name", max=MAX_NAME)
     if session.exec(select(Open311Key).where(Open311Key.name == name)).first() is not None:
         raise ValidationFailed("open311_key_exists", field="name", name=name)

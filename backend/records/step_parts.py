@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from backend.actors import Actor
+from backend.cases.text import visible_length
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind
 from backend.errors import ValidationFailed
@@ -71,7 +72,7 @@ def checked_severity(value: str) -> str:
 def who_asks(command: RecordCommand) -> tuple[str, str]:
     """Return (objector kind, name up to 100 characters); refuse a missing one."""
     kind, name = command.objector_kind, (command.objector_name or "").strip()
-    if kind not in {k.value for k in ObjectorKind} or not name:
+    if kind not in {k.value for k in ObjectorKind} or not visible_length(name):
         raise ValidationFailed("objector_required", field="objector_kind")
     return kind, name[:100]
 

@@ -50,6 +50,11 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
         ),
         ({"text": "工程款拖欠了半年", "reporter": {"phone": "12345"}}, "bad_phone", "12345"),
         ({"text": "工程款拖欠了半年", "anonymous": False}, "named_needs_contact", "name"),
+        (  # a name of only invisible marks names nobody
+            {"text": "工程款拖欠了半年", "anonymous": False, "reporter": {"name": "\u200b\u202e"}},
+            "named_needs_contact",
+            "name",
+        ),
         ({"text": "工程款拖欠了半年", "surprise": 1}, "bad_request", "surprise"),
         ({"text": "工程款拖欠了半年", "latitude": 39.1}, "coordinates_pair", "together"),
         ({"text": "工程款拖欠了半年", "longitude": 117.2}, "coordinates_pair", "together"),

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from backend.api.admission import is_gated
 from backend.bootstrap import Container
 from backend.db import session_scope
+from backend.errors import ValidationFailed
 from backend.open311.keys import client_of, create_key, hash_key
 from backend.settings import Settings
 from backend.stats.service import breakdown_label
@@ -98,3 +99,15 @@ def test_a_keys_use_is_noted_at_most_hourly_and_only_its_hash_is_stored(
     assert use() == first
     clock.advance(minutes=1)
     assert use() == clock.now()
+
+
+def test_an_application_named_by_invisible_marks_only_gets_no_key(
+    container: Container, clock: FakeClock
+) -> None:
+    with session_scope(container.engine) as session:
+        try:
+            create_key(session=session, name="\u200b\u202e", now=clock.now())
+        except ValidationFailed as refused:
+            assert refused.code == "open311_key_name"
+        else:
+            raise AssertionError("a key was issued to an invisible name")

@@ -251,3 +251,12 @@ def test_a_stale_version_and_a_draft_refuse_actions_like_the_case_actions(
     assert "draft" in refused.json()["detail"]
     zh = step(client, {**staff.coordinator, "Accept-Language": "zh"}, draft, "publish")
     assert zh.status_code == 409 and not zh.json()["detail"].isascii()
+
+
+def test_an_objector_named_by_invisible_marks_only_is_refused_as_named_by_nobody(
+    client: TestClient, staff: Staff
+) -> None:
+    record = stepped(client, staff.coordinator, sfj_record(client, staff), "publish")
+    who = {"objector_kind": "person", "objector_name": "\u200b\u202e\u2066"}
+    refused = step(client, staff.sfj_clerk, record, "object", reason="处分已撤销", **who)
+    assert (refused.status_code, refused.json()["code"]) == (422, "objector_required")
