@@ -42,6 +42,7 @@ from backend.errors import ValidationFailed
 from backend.request_types.catalogue import RequestType
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
+from backend.taxonomy.checks import check_list_values
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute)
 # Numbers are accepted typed loosely (hq2611270042); anything else is simply not found.
@@ -152,6 +153,9 @@ def read_cases(
 ) -> CasesPublic:
     """List the cases the caller may see, newest first, one page at a time."""
     figure = _measure(container, measure, measure_from, measure_to)
+    check_list_values(
+        container.taxonomy, department=department, category=category, channel=channel
+    )
     page = list_cases(
         session=session,
         actor=actor,
