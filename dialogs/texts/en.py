@@ -142,7 +142,6 @@ TEXTS: dict[str, str] = {
     ),
     "files.received": "Attachment received ({count}/{max}).",
     "files.full": "That is the limit of {max} attachments.",
-    "files.already": "This file is already attached ({count}/{max}); it takes no new slot.",
     "files.album": "Received {taken} attachment(s) from this album ({count}/{max} in all).",
     "files.album_full": "{count} not taken: at most {max} attachments.",
     "files.album_too_big": "{count} not taken: each file must be at most {mb} MB.",

@@ -34,3 +34,7 @@ RECORD_TEXTS |= {
     "summary.authority": "Deciding authority: {value}",
     "edit.authority": "Authority",
 }
+# evidence in either dialog (complaint or record): the same file again takes no new slot
+RECORD_TEXTS |= {
+    "files.already": "This file is already attached ({count}/{max}); it takes no new slot.",
+}

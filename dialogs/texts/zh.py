@@ -117,7 +117,6 @@ TEXTS: dict[str, str] = {
     ),
     "files.received": "已收到附件（{count}/{max}）。",
     "files.full": "附件已达上限 {max} 个。",
-    "files.already": "这个文件已经附上了（{count}/{max}），不占新的名额。",
     "files.album": "这一组收到 {taken} 个附件（共 {count}/{max}）。",
     "files.album_full": "{count} 个未收下：附件最多 {max} 个。",
     "files.album_too_big": "{count} 个未收下：每个文件不能超过 {mb} MB。",

@@ -29,3 +29,7 @@ RECORD_TEXTS |= {
     "summary.authority": "认定机关：{value}",
     "edit.authority": "改认定机关",
 }
+# evidence in either dialog (complaint or record): the same file again takes no new slot
+RECORD_TEXTS |= {
+    "files.already": "这个文件已经附上了（{count}/{max}），不占新的名额。",
+}

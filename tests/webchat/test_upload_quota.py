@@ -101,11 +101,14 @@ def test_the_refusal_speaks_english_when_asked(chat: WebChat) -> None:
     assert refusal(response, 409, "upload_not_open").startswith("Photos and documents are taken")
 
 
-def test_a_complaint_with_all_its_attachments_takes_no_more_uploads(chat: WebChat) -> None:
+def test_a_complaint_with_all_its_attachments_takes_no_more_uploads(
+    chat: WebChat, clock: FakeClock
+) -> None:
     chat.command("report")
-    photo = os.urandom(KB)  # one file sent five times: counted once against the quota
-    for index in range(5):
-        assert chat.upload(photo, f"p{index}.bin", "application/pdf").status_code == 200
+    for index in range(5):  # five different files: the quota's three today, two tomorrow
+        if index == DAILY_FILES:
+            clock.advance(hours=24)
+        assert chat.upload(os.urandom(KB), f"p{index}.bin", "application/pdf").status_code == 200
 
     sixth = chat.upload(os.urandom(KB), "p6.bin", "application/pdf")
 
