@@ -52,6 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有这个单位：{value}。",
         "en": "Unknown department: {value}.",
     },
+    "unknown_channel": {
+        "zh": "没有这个来源渠道：{value}。",
+        "en": "Unknown channel: {value}.",
+    },
     "occurred_in_future": {
         "zh": "发生日期不能晚于今天。",
         "en": "The date it happened cannot be in the future.",

@@ -14,6 +14,7 @@ from backend.api.admission import AdmissionGate
 from backend.api.bodies import JsonLimitedRoute, install_body_limits
 from backend.api.errors import install_error_handlers, refusals
 from backend.api.favicon import mount_favicon
+from backend.api.head import HeadAsGet
 from backend.api.health import router as health_router
 from backend.assessment.api import router as assessment_router
 from backend.attachments.api import router as attachments_router
@@ -64,6 +65,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     )
     app.state.container = container
     app.add_middleware(AdmissionGate, capacity=container.capacity)
+    app.add_middleware(HeadAsGet)  # HEAD wherever GET (README): logged as HEAD, served as GET
     install_error_handlers(app)
     install_body_limits(app)
     # Outermost: request ids, log context and request metrics (shed requests too); /metrics.

@@ -42,6 +42,7 @@ from backend.errors import ValidationFailed
 from backend.request_types.catalogue import RequestType
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
+from backend.taxonomy.checks import check_list_values
 from backend.unit_scope import refuse_other_unit
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=JsonLimitedRoute)
@@ -167,6 +168,9 @@ def read_cases(
     """List the cases the caller may see, newest first, one page at a time."""
     refuse_other_unit(actor, department)  # a clerk: the own unit's, or 403 other_unit
     figure = _measure(container, measure, measure_from, measure_to)
+    check_list_values(
+        container.taxonomy, department=department, category=category, channel=channel
+    )
     page = list_cases(
         session=session,
         actor=actor,

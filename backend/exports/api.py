@@ -72,7 +72,7 @@ def export_cases_xlsx(
     cases_xlsx.MAX_ROWS cases is refused (422 `export_too_large`): narrow the filters.
     """
     zone, now = container.settings.zone, container.clock.now()
-    where = filters.case_filter(now=now, zone=zone)
+    where = filters.case_filter(now=now, zone=zone, taxonomy=container.taxonomy)
     context = ExportContext(
         taxonomy=container.taxonomy,
         language=language,

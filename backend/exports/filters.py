@@ -22,6 +22,8 @@ from backend.errors import ValidationFailed
 from backend.periods import day_start
 from backend.stats.measures import MeasureName, measure_filter
 from backend.storable import StorableStr
+from backend.taxonomy.checks import check_list_values
+from backend.taxonomy.models import Taxonomy
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,14 @@ class ListQuery:
     received_from: date | None = None
     received_to: date | None = None
 
-    def case_filter(self, *, now: datetime, zone: ZoneInfo) -> CaseFilter:
-        """Return the list's filter; ValidationFailed for a period that runs backwards."""
+    def case_filter(self, *, now: datetime, zone: ZoneInfo, taxonomy: Taxonomy) -> CaseFilter:
+        """Return the list's filter; ValidationFailed for a period that runs backwards.
+
+        Also ValidationFailed for a department, category or channel that does not exist.
+        """
+        check_list_values(
+            taxonomy, department=self.department, category=self.category, channel=self.channel
+        )
         figure = None
         if self.measure is None:
             if self.measure_from is not None or self.measure_to is not None:

@@ -24,6 +24,7 @@ from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import ValidationFailed
 from backend.records.models import DishonestyRecord
 from backend.records.service import is_lead_office
+from backend.taxonomy.checks import require_known
 from backend.unit_scope import refuse_other_unit
 
 MAX_ROWS = 10_000  # records in one ledger; more is refused with `export_too_large`
@@ -62,8 +63,7 @@ def ledger_rows(
     refuse_other_unit(actor, query.department, every_unit=not own)
     if query.arisen_from and query.arisen_to and query.arisen_from > query.arisen_to:
         raise ValidationFailed("period_reversed", field="from")
-    if query.department is not None and query.department not in known:
-        raise ValidationFailed("unknown_department", field="department", value=query.department)
+    require_known("unknown_department", field="department", value=query.department, known=known)
     statement: Any = select(DishonestyRecord, col(Case.number)).join(
         Case, col(Case.id) == col(DishonestyRecord.case_id)
     )

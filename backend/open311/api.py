@@ -9,6 +9,7 @@ specification (wiki.open311.org/GeoReport_v2) is their documentation.
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import unquote_to_bytes
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -49,10 +50,13 @@ async def parameters(request: Request) -> dict[str, str]:
     fields = dict(request.query_params)
     if request.method != "POST":
         return fields
-    if request.headers.get("content-type", "").lower().startswith("application/json"):
+    content_type = request.headers.get("content-type", "").lower()
+    if content_type.startswith("application/json"):
         # GeoReport v2 takes form fields; read as a form, a JSON body would seem to lack its key
         raise Open311Error(400, "open311_bad_form")
     try:
+        if content_type.startswith("application/x-www-form-urlencoded"):
+            _check_utf8(await request.body())  # the form below reads the same body again
         async with request.form() as form:  # closes any uploaded file, which is not read
             for key, value in form.multi_items():
                 if not isinstance(value, UploadFile):
@@ -62,6 +66,22 @@ async def parameters(request: Request) -> dict[str, str]:
             raise
         raise Open311Error(400, "open311_bad_form") from None
     return fields
+
+
+def _check_utf8(body: bytes) -> None:
+    """Refuse a form-encoded body whose field decodes to no UTF-8 (400 `open311_bad_encoding`).
+
+    Starlette's form parser would put U+FFFD in place of the bytes and file that text; the
+    caller is told which field to send again instead (tester report, bad-input item 5).
+    """
+    for pair in body.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        field = unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", "replace")
+        try:
+            unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
+            unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            raise Open311Error(400, "open311_bad_encoding", field=field[:40]) from None
 
 
 Language = Annotated[str, Depends(open311_language)]

@@ -31,6 +31,10 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有这个地址：{value}。请用 .json 或 .xml 结尾。",
         "en": "No such resource: {value}; resources end in .json or .xml.",
     },
+    "open311_bad_encoding": {
+        "zh": "字段 {field} 不是有效的 UTF-8 编码：请按 UTF-8 编码后重新提交。",
+        "en": "The field {field} is not valid UTF-8: send it again encoded as UTF-8.",
+    },
     "open311_bad_form": {
         "zh": "请求内容无法读取：请用表单编码（application/x-www-form-urlencoded）。",
         "en": "The request body cannot be read: send it form-encoded "

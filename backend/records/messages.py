@@ -78,6 +78,14 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请填写失信事实和处理决定的摘要。",
         "en": "Please give a summary of the facts and the decision.",
     },
+    "record_summary_too_short": {
+        "zh": "记录摘要太短，请至少写 {min} 个字。",
+        "en": "The summary is too short: write at least {min} characters.",
+    },
+    "record_summary_too_long": {
+        "zh": "记录摘要太长（{length} 字），最多 {max} 字。",
+        "en": "The summary is too long ({length} characters); the limit is {max}.",
+    },
     "record_use_records_api": {
         "zh": "失信记录请通过 POST /api/v1/records 报送"
         "（含被记录人、单位、认定类型、文号和严重程度），不再作为案件提交。",

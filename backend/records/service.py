@@ -186,6 +186,14 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
     return RecordView(case=case, record=record)
 
 
+# a summary's refusals name the summary (记录摘要), never the complaint's text (tester item 2)
+_SUMMARY_CODES = {
+    "text_empty": "record_summary_required",
+    "text_too_short": "record_summary_too_short",
+    "text_too_long": "record_summary_too_long",
+}
+
+
 def check_summary(text: str, env: RecordEnv) -> str:
     """Return a record's summary checked as a complaint's text is, refusals naming `summary`."""
     try:
@@ -193,7 +201,7 @@ def check_summary(text: str, env: RecordEnv) -> str:
             text, min_length=env.cases.min_text_length, max_length=env.cases.max_text_length
         )
     except ValidationFailed as refused:
-        code = "record_summary_required" if refused.code == "text_empty" else refused.code
+        code = _SUMMARY_CODES.get(refused.code, refused.code)
         raise ValidationFailed(code, field="summary", **refused.params) from None
 
 

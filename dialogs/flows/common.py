@@ -122,10 +122,19 @@ def when_text(ctx: Ctx, day: str | None, span: dict[str, str] | None) -> str | N
     return ctx.t("date.span", words=span["words"], first=day, last=span["last"])
 
 
+def attached(attachments: list[dict[str, object]], file: FileRef) -> bool:
+    """Return whether the dialog holds this file already: web chat and console name an upload
+    by its SHA-256, so the same file again takes no new slot (nor quota: uploads.take_upload)."""
+    return any(item.get("file_id") == file.file_id for item in attachments)
+
+
 def collect_file(ctx: Ctx, file: FileRef) -> Outbound:
     """Add a photo or document to the flow's attachments, within the limits."""
     limits = ctx.services.limits
     attachments: list[dict[str, object]] = ctx.data.setdefault("attachments", [])
+    if attached(attachments, file):  # the same bytes again (web chat, console): no new slot
+        count = len(attachments)
+        return Outbound(ctx.t("files.already", count=count, max=limits.max_attachments))
     if len(attachments) >= limits.max_attachments:
         raise Refusal("files.full", max=limits.max_attachments)
     if file.size is not None and file.size > limits.max_attachment_bytes:
@@ -142,7 +151,9 @@ def collect_album_file(ctx: Ctx, file: FileRef, album: str) -> Outbound:
     counts = ctx.data.get("album")
     if not isinstance(counts, dict) or counts.get("id") != album:
         counts = {"id": album, "taken": 0, "full": 0, "too_big": 0}
-    if len(attachments) >= limits.max_attachments:
+    if attached(attachments, file):  # the same file twice in an album: taken once
+        pass
+    elif len(attachments) >= limits.max_attachments:
         counts["full"] += 1
     elif file.size is not None and file.size > limits.max_attachment_bytes:
         counts["too_big"] += 1

@@ -22,6 +22,8 @@ RECORD_TEXTS: dict[str, str] = {
     "summary.draft": "Document number: to follow (a draft)",
     "refused.unknown_department": "No such unit: change the person's unit in the summary.",
     "refused.record_arisen_in_future": "The day the information arose cannot be in the future.",
+    "refused.record_summary_too_long": "The summary is too long; please shorten it.",
+    "refused.record_summary_too_short": "The summary is too short; please add to it.",
 }
 RECORD_TEXTS |= {"edit.post": "Post", "edit.severity": "Severity"}
 RECORD_TEXTS |= {
@@ -31,4 +33,8 @@ RECORD_TEXTS |= {
     ),
     "summary.authority": "Deciding authority: {value}",
     "edit.authority": "Authority",
+}
+# evidence in either dialog (complaint or record): the same file again takes no new slot
+RECORD_TEXTS |= {
+    "files.already": "This file is already attached ({count}/{max}); it takes no new slot.",
 }

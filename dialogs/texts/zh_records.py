@@ -20,10 +20,16 @@ RECORD_TEXTS: dict[str, str] = {
     "summary.draft": "文书编号：待补充（登记为草稿）",
     "refused.unknown_department": "没有找到这个单位，请在摘要中修改当事人所在单位。",
     "refused.record_arisen_in_future": "信息产生日期不能晚于今天，请修改。",
+    "refused.record_summary_too_long": "记录摘要太长，请精简后再提交。",
+    "refused.record_summary_too_short": "记录摘要太短，请补充后再提交。",
 }
 RECORD_TEXTS |= {"edit.post": "改职务", "edit.severity": "改严重程度"}
 RECORD_TEXTS |= {
     "record.authority": "哪个机关作出的认定？（如：某区人民法院、区纪委监委）",
     "summary.authority": "认定机关：{value}",
     "edit.authority": "改认定机关",
+}
+# evidence in either dialog (complaint or record): the same file again takes no new slot
+RECORD_TEXTS |= {
+    "files.already": "这个文件已经附上了（{count}/{max}），不占新的名额。",
 }

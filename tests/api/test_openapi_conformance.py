@@ -75,6 +75,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     # a figure's cases: its period goes with a measure, and runs forwards
     "GET /api/v1/cases": frozenset(
         {"measure_period_required", "measure_period_without_measure", "period_reversed"}
+        | {"unknown_department", "unknown_category", "unknown_channel"}  # a filter's value
     ),
     # the list's rules, and a list too long for one spreadsheet
     "GET /api/v1/exports/cases.xlsx": frozenset(
@@ -83,6 +84,9 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "measure_period_without_measure",
             "period_reversed",
             "export_too_large",
+            "unknown_department",  # the list's filters name what exists
+            "unknown_category",
+            "unknown_channel",
         }
     ),
     "GET /api/v1/stats": frozenset({"period_reversed", "unknown_department"}),
@@ -96,8 +100,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     "POST /api/v1/records": frozenset(
         {
             "text_empty",  # a summary of white space and invisible marks only
-            "text_too_short",
-            "text_too_long",  # the configured limit, below the document's bound
+            "record_summary_too_short",
+            "record_summary_too_long",  # the configured limit, below the document's bound
             "record_person_required",  # a name of white space only
             "unknown_department",
             "record_arisen_in_future",
@@ -125,8 +129,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_severity_required",
             "text_empty",  # a corrected summary of white space only
             "record_summary_required",  # a corrected summary of white space only
-            "text_too_short",  # a corrected summary, as a filed one
-            "text_too_long",  # a corrected summary, the configured limit
+            "record_summary_too_short",  # a corrected summary, as a filed one
+            "record_summary_too_long",  # a corrected summary, the configured limit
             "record_report_needs_document",  # a draft reported without its document number
             "idempotency_key_invalid",  # not 8 to 100 visible ASCII characters
             "record_idempotency_key_reused",  # a key sent before with another request

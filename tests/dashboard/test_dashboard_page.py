@@ -142,6 +142,17 @@ def test_a_bad_export_filter_shows_a_clear_page(coordinator: ConsoleVisitor) -> 
     assert "开始日期晚于结束日期。" in response.text
 
 
+def test_an_unknown_unit_or_channel_in_the_export_shows_a_clear_page_not_an_empty_sheet(
+    coordinator: ConsoleVisitor,
+) -> None:
+    unit = coordinator.get("/console/exports/cases.xlsx?department=zz")
+    channel = coordinator.get("/console/exports/cases.xlsx?channel=x")
+
+    assert (unit.status_code, channel.status_code) == (400, 400)
+    assert "没有这个单位：zz。" in unit.text
+    assert "没有这个来源渠道：x。" in channel.text
+
+
 def test_the_dashboard_speaks_english_when_chosen(
     client: TestClient, staff: Staff, coordinator: ConsoleVisitor
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
@@ -51,3 +53,36 @@ def test_a_json_body_is_refused_as_a_form_would_be_expected_not_as_a_missing_key
     assert "form-encoded" in str(error["description"])
     with session_scope(container.engine) as session:
         assert session.exec(select(Case)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "headers", "words"), [("json", EN, "UTF-8"), ("xml", ZH, "UTF-8")]
+)
+def test_a_description_that_is_not_utf8_is_refused_as_the_error_list_and_files_nothing(
+    client: TestClient, container: Container, fmt: str, headers: dict[str, str], words: str
+) -> None:
+    form = request_form(new_key(container), description="PLACEHOLDER")
+    body = urlencode(form).replace("PLACEHOLDER", "%E5%B7%A5%FF%FE%E7%A8%8B%C3").encode()
+    content_type = {"Content-Type": "application/x-www-form-urlencoded"}
+    response = client.post(
+        f"{BASE}/requests.{fmt}", content=body, headers={**headers, **content_type}
+    )
+
+    assert response.status_code == 400
+    [error] = errors_of(response, fmt)
+    assert error["code"] == 400
+    assert words in str(error["description"]) and "description" in str(error["description"])
+    if headers is ZH:
+        assert "编码" in str(error["description"])
+    with session_scope(container.engine) as session:
+        assert session.exec(select(Case)).all() == []
+
+
+def test_a_raw_utf8_description_is_still_filed(client: TestClient, container: Container) -> None:
+    form = request_form(new_key(container), description="区里的项目做完了，工程款一直拖欠不付")
+    response = client.post(f"{BASE}/requests.json", data=form, headers=EN)
+
+    assert response.status_code == 200
+    with session_scope(container.engine) as session:
+        [case] = session.exec(select(Case)).all()
+    assert case.text == "区里的项目做完了，工程款一直拖欠不付"

@@ -32,9 +32,22 @@ def test_a_record_without_a_summary_is_refused_naming_the_summary_not_a_complain
     zh = file_record(client, {**staff.czj_clerk, **ZH}, summary="").json()
     assert "投诉" not in zh["detail"] and "摘要" in zh["detail"]
     short = file_record(client, staff.czj_clerk, summary="短").json()
-    assert (short["code"], short["field"]) == ("text_too_short", "summary")
+    assert (short["code"], short["field"]) == ("record_summary_too_short", "summary")
     long = file_record(client, staff.czj_clerk, summary="长" * 6000).json()
-    assert (long["code"], long["field"]) == ("text_too_long", "summary")
+    assert (long["code"], long["field"]) == ("record_summary_too_long", "summary")
+
+
+def test_a_summary_too_long_or_short_is_refused_naming_the_summary_not_the_complaint(
+    client: TestClient, staff: Staff
+) -> None:
+    long_zh = file_record(client, {**staff.czj_clerk, **ZH}, summary="长" * 6000).json()
+    assert long_zh["detail"] == "记录摘要太长（6000 字），最多 5000 字。"
+    long_en = file_record(client, staff.czj_clerk, summary="长" * 6000).json()
+    assert long_en["detail"] == "The summary is too long (6000 characters); the limit is 5000."
+    short_zh = file_record(client, {**staff.czj_clerk, **ZH}, summary="短").json()
+    assert "记录摘要" in short_zh["detail"] and "投诉" not in short_zh["detail"]
+    short_en = file_record(client, staff.czj_clerk, summary="短").json()
+    assert "summary" in short_en["detail"] and "complaint" not in short_en["detail"]
 
 
 def test_a_corrected_summary_obeys_the_same_rules_as_a_filed_one(
@@ -50,7 +63,10 @@ def test_a_corrected_summary_obeys_the_same_rules_as_a_filed_one(
         objector_kind="person",
         objector_name="李某",
     )
-    for summary, code in (("  ", "record_summary_required"), ("长" * 6000, "text_too_long")):
+    for summary, code in (
+        ("  ", "record_summary_required"),
+        ("长" * 6000, "record_summary_too_long"),
+    ):
         refused = step(
             client,
             staff.fgw_clerk,

@@ -101,11 +101,14 @@ def test_the_refusal_speaks_english_when_asked(chat: WebChat) -> None:
     assert refusal(response, 409, "upload_not_open").startswith("Photos and documents are taken")
 
 
-def test_a_complaint_with_all_its_attachments_takes_no_more_uploads(chat: WebChat) -> None:
+def test_a_complaint_with_all_its_attachments_takes_no_more_uploads(
+    chat: WebChat, clock: FakeClock
+) -> None:
     chat.command("report")
-    photo = os.urandom(KB)  # one file sent five times: counted once against the quota
-    for index in range(5):
-        assert chat.upload(photo, f"p{index}.bin", "application/pdf").status_code == 200
+    for index in range(5):  # five different files: the quota's three today, two tomorrow
+        if index == DAILY_FILES:
+            clock.advance(hours=24)
+        assert chat.upload(os.urandom(KB), f"p{index}.bin", "application/pdf").status_code == 200
 
     sixth = chat.upload(os.urandom(KB), "p6.bin", "application/pdf")
 
@@ -187,6 +190,26 @@ def test_a_resent_upload_and_the_same_file_again_are_counted_once(
     assert again.status_code == 200
     assert counted(container) == (1, 10 * KB)
     assert len(uploads(container)) == 1
+
+
+def test_the_same_file_again_in_one_dialog_is_recognised_and_takes_no_new_slot(
+    chat: WebChat, container: Container
+) -> None:
+    chat.command("report")
+    data = os.urandom(10 * KB)
+    first = chat.upload(data, "a.pdf", "application/pdf", client_id="one")
+    second = chat.upload(data, "a.pdf", "application/pdf", client_id="two")
+    third = chat.upload(data, "b.pdf", "application/pdf", client_id="three")
+    other = chat.upload(os.urandom(10 * KB), "c.pdf", "application/pdf", client_id="four")
+
+    assert "（1/5）" in str(first.json()["replies"])
+    for again in (second, third):
+        assert again.status_code == 200
+        assert "已经附上" in str(again.json()["replies"]) and "（1/5）" in str(
+            again.json()["replies"]
+        )
+    assert "（2/5）" in str(other.json()["replies"])  # the next file takes the second slot
+    assert counted(container) == (2, 20 * KB)
 
 
 def test_concurrent_uploads_of_one_chat_cannot_pass_the_quota_together(

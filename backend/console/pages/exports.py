@@ -27,7 +27,7 @@ def export_cases_page(
 ) -> Response:
     """Download the cases of the list (a clerk: the own unit's, never the reporter) as XLSX."""
     zone, now = container.settings.zone, container.clock.now()
-    where = filters.case_filter(now=now, zone=zone)
+    where = filters.case_filter(now=now, zone=zone, taxonomy=container.taxonomy)
     context = ExportContext(
         taxonomy=container.taxonomy,
         language=visit.language,
