@@ -315,8 +315,8 @@ def _reporter(draft: Draft, now: datetime) -> Reporter | None:
     if draft.anonymous and draft.chat_id is None:
         return None
     phone = normalise_phone(draft.reporter_phone) if draft.reporter_phone else None
-    name = (draft.reporter_name or "").strip()
-    name = name if visible_length(name) else None
+    typed = (draft.reporter_name or "").strip()
+    name = typed if visible_length(typed) else None
     return new_row(
         Reporter,
         name=None if draft.anonymous else name,
