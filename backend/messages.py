@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from backend.duty.messages import DUTY_MESSAGES
+from backend.exports.messages import SHEET_MESSAGES
 from backend.handoff.messages import HANDOFF_MESSAGES
 from backend.open311.texts import OPEN311_MESSAGES
 from backend.request_types.texts import JOINT_MESSAGES
+from backend.stats.messages import STATS_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Shown to a clerk in place of a merge's reason when the other case is another unit's.
@@ -254,84 +256,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请求内容的 JSON 嵌套太深，最多 {max} 层。",
         "en": "The request body's JSON is nested too deeply; the limit is {max} levels.",
     },
-    # The dashboard's figures (backend/stats): titles and what each counts.
-    "stats_none": {"zh": "（无）", "en": "(none)"},
-    "channel_api": {"zh": "工作人员录入", "en": "entered by staff"},
-    "channel_telegram": {"zh": "Telegram", "en": "Telegram"},
-    "channel_web": {"zh": "网页对话", "en": "web chat"},
-    "channel_console": {"zh": "终端对话", "en": "console chat"},
-    "channel_open311": {"zh": "Open311 接口", "en": "Open311"},
-    "measure_received": {"zh": "受理量", "en": "Received"},
-    "measure_received_numerator": {
-        "zh": "统计期间内派给（或改派给）本单位的投诉件数，同一件退回后再派回只算一次。",
-        "en": "Complaints routed or reassigned to the unit in the period; a case sent back to "
-        "the same unit after a return counts once.",
-    },
-    "measure_received_cases": {
-        "zh": "期间内到达本单位的投诉，包括之后被退回或改派到别处的。",
-        "en": "Complaints that arrived at the unit in the period, including those later "
-        "returned or passed on.",
-    },
-    "measure_sign_on_time": {"zh": "签收及时率", "en": "Signed on time (签收及时率)"},
-    "measure_sign_on_time_numerator": {
-        "zh": "期间内按时签收的签收时限（每次派单一个）。",
-        "en": "Sign clocks (one per routing) met by their due time in the period.",
-    },
-    "measure_sign_on_time_denominator": {
-        "zh": "期间内按时签收的，加上到期日在期间内而未按时签收的（逾期签收或仍未签收）；"
-        "未到期的和已取消的（签收前被退回、改派、不予受理或归档）不计。",
-        "en": "Those met on time in the period, plus those due in the period and not met on "
-        "time (signed late or still unsigned); clocks not yet due and cancelled ones (the case "
-        "was returned, passed on, rejected or closed before it was signed) are not counted.",
-    },
-    "measure_sign_on_time_cases": {
-        "zh": "这些签收时限所属的投诉，每件列一次。",
-        "en": "The complaints these sign clocks belong to, each listed once.",
-    },
-    "measure_resolve_on_time": {"zh": "按期办结率", "en": "Resolved on time (按期办结率)"},
-    "measure_resolve_on_time_numerator": {
-        "zh": "期间内在期限内办结的办结时限（重办的案件另起一个）。",
-        "en": "Resolve clocks met by their due time in the period (a reopened case has a new "
-        "one).",
-    },
-    "measure_resolve_on_time_denominator": {
-        "zh": "期间内按期办结的，加上到期日在期间内而未按期办结的；未到期、暂停中和已取消的不计。",
-        "en": "Those met on time in the period, plus those due in the period and not met on "
-        "time; clocks not yet due, paused or cancelled are not counted.",
-    },
-    "measure_resolve_on_time_cases": {
-        "zh": "这些办结时限所属的投诉，每件列一次。",
-        "en": "The complaints these resolve clocks belong to, each listed once.",
-    },
-    "measure_overdue_now": {"zh": "当前超期", "en": "Overdue now"},
-    "measure_overdue_now_numerator": {
-        "zh": "此刻有签收、办结或整改时限已过期未完成的投诉件数（与期间无关）。",
-        "en": "Complaints with a sign, resolve or rectify clock past due right now (whatever "
-        "the period).",
-    },
-    "measure_overdue_now_denominator": {
-        "zh": "此刻由本单位承办、处于已派单、已签收或办理中（含暂停）的投诉件数。",
-        "en": "Complaints the unit holds right now routed, signed or in progress (paused ones "
-        "included).",
-    },
-    "measure_overdue_now_cases": {
-        "zh": "本单位当前超期的投诉。",
-        "en": "The unit's complaints that are overdue now.",
-    },
-    "measure_satisfaction": {"zh": "满意率", "en": "Satisfaction (满意率)"},
-    "measure_satisfaction_numerator": {
-        "zh": "期间内评价为“满意”或“基本满意”的投诉件数（按评价日期）。",
-        "en": "Complaints rated satisfied or basically satisfied in the period (by the "
-        "rating's date).",
-    },
-    "measure_satisfaction_denominator": {
-        "zh": "期间内有评价的投诉件数；未评价的不计。",
-        "en": "Complaints rated in the period; unrated ones are not counted.",
-    },
-    "measure_satisfaction_cases": {
-        "zh": "期间内评价的、现由本单位承办的投诉。",
-        "en": "Complaints rated in the period that the unit holds now.",
-    },
+    **STATS_MESSAGES,  # the dashboard's figures (backend/stats/messages.py)
     # Internal notes (backend/cases/notes.py).
     "note_required": {"zh": "请填写备注内容。", "en": "Please write the note."},
     "note_too_long": {
@@ -351,39 +276,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What you typed contains a character that cannot be stored (NUL or a lone "
         "surrogate): remove it and try again.",
     },
-    # The case list as a spreadsheet (backend/exports/cases_xlsx.py).
-    "export_too_large": {
-        "zh": "符合条件的案件超过 {max} 件，无法一次导出。"
-        "请缩小筛选范围（如期间、单位、状态）后再导出。",
-        "en": "More than {max} cases match; narrow the filters (period, unit, status) "
-        "and export again.",
-    },
-    "export_sheet": {"zh": "案件清单", "en": "Cases"},
-    "export_col_number": {"zh": "案件编号", "en": "Case number"},
-    "export_col_kind": {"zh": "类型", "en": "Kind"},
-    "export_col_status": {"zh": "状态", "en": "Status"},
-    "export_col_category": {"zh": "类别", "en": "Category"},
-    "export_col_department": {"zh": "承办单位", "en": "Unit"},
-    "export_col_request_type": {"zh": "诉求类型", "en": "Request type"},
-    "export_col_assisting": {"zh": "协办单位", "en": "Assisting units"},
-    "export_col_street": {"zh": "街道", "en": "Street"},
-    "export_col_channel": {"zh": "来源渠道", "en": "Channel"},
-    "export_col_received": {"zh": "受理时间（天津时间）", "en": "Received (Tianjin time)"},
-    "export_col_updated": {"zh": "最近更新（天津时间）", "en": "Last updated (Tianjin time)"},
-    "export_col_occurred_on": {"zh": "发生日期", "en": "Date of the events"},
-    "export_col_text": {"zh": "投诉内容", "en": "Text as filed"},
-    "export_col_reporter_name": {"zh": "举报人姓名", "en": "Reporter's name"},
-    "export_col_reporter_phone": {"zh": "举报人电话", "en": "Reporter's phone"},
-    "case_kind_complaint": {"zh": "投诉举报", "en": "complaint"},
-    "case_kind_dishonesty_record": {"zh": "政务失信记录", "en": "dishonesty record"},
-    "case_status_received": {"zh": "已受理", "en": "received"},
-    "case_status_triage": {"zh": "待分派", "en": "waiting for triage"},
-    "case_status_routed": {"zh": "已派单", "en": "sent to the unit"},
-    "case_status_signed": {"zh": "已签收", "en": "signed for"},
-    "case_status_in_progress": {"zh": "办理中", "en": "in progress"},
-    "case_status_resolved": {"zh": "已办结", "en": "resolved"},
-    "case_status_closed": {"zh": "已归档", "en": "closed"},
-    "case_status_rejected": {"zh": "不予受理", "en": "rejected"},
+    **SHEET_MESSAGES,  # the case list as a spreadsheet (backend/exports/messages.py)
     **OPEN311_MESSAGES,
     **HANDOFF_MESSAGES,
     **JOINT_MESSAGES,  # request types, supervision, joint handling (issue 12)
