@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from backend.console.texts import (
     en,
+    en_admin,
     en_channels,
     en_handoff,
     en_records,
     zh,
+    zh_admin,
     zh_channels,
     zh_handoff,
     zh_records,
@@ -25,6 +27,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
     "zh": zh.TEXTS | zh_handoff.TEXTS,
     "en": en.TEXTS | en_handoff.TEXTS,
 }
+CATALOGUES["zh"].update(zh_admin.TEXTS)  # the administration pages' words
+CATALOGUES["en"].update(en_admin.TEXTS)
 CATALOGUES["zh"].update(zh_records.TEXTS)  # the records screens' words (issue 11)
 CATALOGUES["en"].update(en_records.TEXTS)
 DEFAULT_LANGUAGE = "zh"
