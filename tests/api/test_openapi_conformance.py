@@ -173,6 +173,10 @@ def _config(token: str) -> schemathesis.Config:
     return schemathesis.Config.from_dict(
         {
             "seed": 20261127,
+            # What is checked is each answer, not its speed: a calendar change recomputes every
+            # running clock the run has made, which on a loaded machine took past the 10 s
+            # default once (a ReadTimeout reported as an error).
+            "request-timeout": 300,
             "generation": {
                 "max-examples": MAX_EXAMPLES,
                 "deterministic": True,
