@@ -14,6 +14,7 @@ from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
 from backend.bootstrap import Container
 from backend.cases.idempotency import caller_key
+from backend.cases.queries import decode_cursor
 from backend.records.actions import act
 from backend.records.commands import NewRecord, RecordCommand
 from backend.records.env import record_env
@@ -116,7 +117,7 @@ def list_records(
         state=state.value if state else None,
         arisen_from=start,
         arisen_to=end,
-        after_id=int(cursor) if cursor is not None else None,
+        after_id=decode_cursor(cursor) if cursor is not None else None,
         limit=size,
     )
     more = len(views) == size

@@ -8,6 +8,7 @@ from datetime import date
 from sqlmodel import Session, col, or_, select
 
 from backend.actors import Actor
+from backend.bounds import MAX_ROW_ID
 from backend.cases.events import record_event
 from backend.cases.idempotency import replayed, stamp
 from backend.cases.models import Case, CaseKind, CaseStatus
@@ -319,7 +320,7 @@ def list_records(
         statement = statement.where(col(R.arisen_on) >= arisen_from)
     if arisen_to is not None:
         statement = statement.where(col(R.arisen_on) <= arisen_to)
-    if after_id is not None:
+    if after_id is not None and after_id <= MAX_ROW_ID:  # past every id, it bounds nothing
         statement = statement.where(col(R.case_id) < after_id)
     rows = session.exec(statement.order_by(col(R.case_id).desc()).limit(limit)).all()
     return [RecordView(case=c, record=r) for c, r in rows]

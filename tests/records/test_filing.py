@@ -184,3 +184,12 @@ def test_a_records_case_takes_no_case_actions_its_steps_are_the_records(
     )
     assert (moved.status_code, moved.json()["code"]) == (409, "invalid_transition")
     assert "/api/v1/records/" in moved.json()["detail"]
+
+
+def test_a_record_cursor_past_every_id_lists_from_the_newest_record(
+    client: TestClient, staff: Staff
+) -> None:
+    record = filed(client, staff.czj_clerk)
+    answer = client.get("/api/v1/records?cursor=9999999999", headers=staff.coordinator)
+    assert answer.status_code == 200, answer.text
+    assert [r["number"] for r in answer.json()["data"]] == [record["number"]]
