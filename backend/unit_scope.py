@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from backend.actors import Actor
-from backend.errors import Forbidden, ValidationFailed
+from backend.errors import Forbidden
 from backend.storable import printable
+from backend.taxonomy.checks import require_known
 
 
 class OtherUnit(Forbidden):
@@ -47,6 +48,5 @@ def visible_unit(*, actor: Actor, department: str | None, known: Collection[str]
     refuse_other_unit(actor, department)
     if actor.is_clerk:
         return actor.department
-    if department is not None and department not in known:
-        raise ValidationFailed("unknown_department", field="department", value=department)
+    require_known("unknown_department", field="department", value=department, known=known)
     return department

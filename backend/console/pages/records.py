@@ -40,6 +40,7 @@ from backend.records.presenters import present, summarise
 from backend.records.service import STATE_FILTERS, RecordView, get_record, list_records
 from backend.records.service import is_lead_office as speaks_for_lead_office
 from backend.storable import is_storable
+from backend.taxonomy.checks import require_known
 from backend.taxonomy.tables import list_units
 
 router = APIRouter()
@@ -87,8 +88,9 @@ def records_list(
     }
     error, views = None, []
     try:
-        if department and department not in units:
-            raise ValidationFailed("unknown_department", field="department", value=department)
+        require_known(
+            "unknown_department", field="department", value=department or None, known=units
+        )
         views = list_records(
             session=session,
             actor=user,
