@@ -33,8 +33,10 @@ def main() -> None:
     failed = [0] * connections
     deadline = time.monotonic() + seconds
 
+    hostname = host.hostname or "127.0.0.1"
+
     def loop(index: int) -> None:
-        connection = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
+        connection = http.client.HTTPConnection(hostname, host.port, timeout=30)
         while time.monotonic() < deadline:
             body = spec.get("body")
             data = body.replace("{n}", str(next(numbers))).encode() if body else None
@@ -46,7 +48,7 @@ def main() -> None:
                 ok = 200 <= answer.status < 300
             except (OSError, http.client.HTTPException):
                 connection.close()
-                connection = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
+                connection = http.client.HTTPConnection(hostname, host.port, timeout=30)
                 ok = False
             latencies[index].append(time.perf_counter() - began)
             failed[index] += 0 if ok else 1

@@ -13,6 +13,7 @@ Run: `make bench` or `.venv/bin/python bench/intake_throughput.py [--postgres UR
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import tempfile
@@ -68,7 +69,7 @@ def main() -> None:
             for request in requests.values():  # warm-up: imports, caches, the JIT-less paths
                 measure(server.base, request, seconds=1, connections=args.connections)
             figures = rounds(
-                {name: (lambda n=name: side(n)) for name in requests},
+                {name: functools.partial(side, name) for name in requests},
                 args.rounds,
             )
     database = "PostgreSQL" if args.postgres else "SQLite"

@@ -87,8 +87,8 @@ def main() -> None:
         print(f"  {label:18} {min(values):7.3f} {statistics.median(values):7.3f}")
     cold = statistics.median(figures["cold cpu"])
     print(f"ratio first-sight CPU ms / 1 ms goal: {cold / GOAL_MS:.3f} (goal <= 1)")
-    warm = statistics.median(figures["warm cpu"])
-    print(f"ratio first sight / seen before (CPU): {cold / warm:.2f}")
+    seen = statistics.median(figures["warm cpu"])
+    print(f"ratio first sight / seen before (CPU): {cold / seen:.2f}")
 
 
 if __name__ == "__main__":

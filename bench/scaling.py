@@ -87,7 +87,7 @@ def _my_cases(session: Session, container: Container) -> object:
     chat = _once(  # a recent chat: the same cases on both sides
         session,
         "chat",
-        select(Reporter.chat_id)
+        select(col(Reporter.chat_id))
         .where(col(Reporter.chat_id).is_not(None))
         .order_by(col(Reporter.id).desc())
         .limit(1),
@@ -105,7 +105,7 @@ def _by_number(session: Session, _container: Container) -> object:
     number = _once(  # a recent case: the 100th newest on both sides
         session,
         "number",
-        select(Case.number).order_by(col(Case.id).desc()).offset(100).limit(1),
+        select(col(Case.number)).order_by(col(Case.id).desc()).offset(100).limit(1),
     )
     return get_case(session=session, number=number, actor=COORDINATOR)
 
@@ -166,7 +166,7 @@ def _ledger(session: Session, container: Container) -> object:
     return export_cases(
         session=session,
         actor=COORDINATOR,
-        where=where.case_filter(now=NOW, zone=zone),
+        where=where.case_filter(now=NOW, zone=zone, taxonomy=container.taxonomy),
         context=context,
     )
 
