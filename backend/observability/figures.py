@@ -15,7 +15,13 @@ from sqlmodel import Session, col, select
 from backend.cases.duplicates import OPEN_STATUSES
 from backend.cases.models import Case
 from backend.deadlines.models import ClockState, Deadline
-from backend.notifications.models import DeliveryState, Notification
+from backend.notifications.models import (
+    ChannelState,
+    ContactChannel,
+    DeliveryState,
+    Notification,
+)
+from backend.people.models import StaffAccount
 from backend.scheduler.runs import last_sweep_at
 
 NO_UNIT = "none"  # a case or clock that names no unit
@@ -28,6 +34,7 @@ class BusinessFigures:
     received: dict[tuple[str, str], int] = field(default_factory=dict)  # (channel, kind)
     open_cases: dict[tuple[str, str], int] = field(default_factory=dict)  # (unit, state)
     overdue_clocks: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, unit)
+    failing_channels: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, unit)
     outbox_waiting: int = 0
     outbox_oldest_age: float = 0.0  # seconds; 0 when nothing deliverable waits
     outbox_retrying: int = 0
@@ -64,10 +71,26 @@ def business_figures(*, session: Session, now: datetime, office_open: bool) -> B
     )
     for kind, unit, count in session.exec(overdue).all():
         figures.overdue_clocks[(kind, unit or NO_UNIT)] = count
+    _failing_channels(session, figures)
     _outbox(session, now, office_open, figures)
     swept = last_sweep_at(session=session)
     figures.last_sweep_age = None if swept is None else max((now - swept).total_seconds(), 0.0)
     return figures
+
+
+def _failing_channels(session: Session, figures: BusinessFigures) -> None:
+    """Count the channels marked failing (backend.notifications.channels.record_outcome), by
+    kind and the unit they serve: a robot's own unit, an email address's staff member's."""
+    unit = func.coalesce(ContactChannel.department_code, StaffAccount.department_code)
+    failing = (
+        select(ContactChannel.kind, unit, func.count())
+        .select_from(ContactChannel)
+        .outerjoin(StaffAccount, col(StaffAccount.id) == col(ContactChannel.staff_id))
+        .where(col(ContactChannel.state) == ChannelState.failing.value)
+        .group_by(col(ContactChannel.kind), unit)
+    )
+    for kind, owner, count in session.exec(failing).all():
+        figures.failing_channels[(kind, owner or NO_UNIT)] = count
 
 
 def _outbox(session: Session, now: datetime, office_open: bool, figures: BusinessFigures) -> None:

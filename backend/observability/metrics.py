@@ -126,6 +126,14 @@ def families(figures: BusinessFigures) -> Iterator[Metric]:
     for (kind, unit), count in sorted(figures.overdue_clocks.items()):
         overdue.add_metric([kind, unit], count)
     yield overdue
+    failing = GaugeMetricFamily(
+        "intake_channels_failing",
+        "Notice channels marked failing (deliveries failed in a row), by kind and unit served.",
+        labels=["kind", "unit"],
+    )
+    for (kind, unit), count in sorted(figures.failing_channels.items()):
+        failing.add_metric([kind, unit], count)
+    yield failing
     yield GaugeMetricFamily(
         "intake_outbox_waiting",
         "Notifications waiting in the outbox (pending or being sent).",

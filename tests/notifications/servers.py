@@ -6,6 +6,7 @@ import email
 import email.policy
 import json
 import socket
+import ssl
 import threading
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -59,18 +60,32 @@ class _Keeper:
 class SmtpServer:
     """An SMTP server on a free port that keeps what it receives."""
 
-    def __init__(self, login: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        login: tuple[str, str] | None = None,
+        *,
+        tls: ssl.SSLContext | None = None,
+        implicit_tls: bool = False,
+    ) -> None:
+        """`tls`: the server's certificate; offered by STARTTLS (and required before mail
+        and AUTH), or from the first byte with `implicit_tls` (port 465 style)."""
         self.mails: list[Mail] = []
         self.logins: list[str] = []
         self.port = free_port()
         self._keeper = _Keeper(self.mails)
         options: dict[str, Any] = {}
-        if login is not None:  # AUTH required (over plain SMTP: a test has no certificate)
+        if login is not None:  # AUTH required; over plain SMTP only when no certificate
             options = {
                 "authenticator": self._authenticator(login),
                 "auth_required": True,
-                "auth_require_tls": False,
+                # aiosmtpd sees TLS only when it came by STARTTLS; an implicit-TLS server
+                # speaks nothing else, so its AUTH is over TLS all the same.
+                "auth_require_tls": tls is not None and not implicit_tls,
             }
+        if tls is not None and implicit_tls:
+            options["ssl_context"] = tls
+        elif tls is not None:
+            options.update(tls_context=tls, require_starttls=True)
         self._controller = Controller(
             self._keeper, hostname="127.0.0.1", port=self.port, **options
         )

@@ -43,6 +43,7 @@ def test_the_rules_cover_what_the_operators_asked_for() -> None:
     assert "> 5 * 60" in expressions["IntakeSchedulerNotSweeping"]
     assert 'status=~"5.."' in expressions["IntakeServerErrors"]
     assert "intake_http_requests_shed_total" in expressions["IntakeSheddingLoad"]
+    assert "intake_channels_failing" in expressions["IntakeChannelFailing"]
 
 
 def test_every_metric_an_alert_reads_is_exposed(local_client: TestClient) -> None:

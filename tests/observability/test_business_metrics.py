@@ -6,17 +6,19 @@ import math
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from backend.actors import SYSTEM
 from backend.bootstrap import Container
 from backend.cases.intake import Draft, submit
 from backend.db import session_scope
-from backend.notifications.models import Notification
+from backend.notifications.models import ContactChannel, Notification
+from backend.people.models import StaffAccount
 from backend.scheduler import jobs
 from tests.api.helpers import ARREARS, act, file_case
 from tests.conftest import Staff
 from tests.fakes import FakeClock
-from tests.observability.conftest import scrape, value
+from tests.observability.conftest import labelsets, scrape, value
 
 
 def _file_from_chat(container: Container, channel: str) -> str:
@@ -159,3 +161,43 @@ def test_a_later_sweep_moves_the_age_and_an_earlier_one_never_sets_it_back(
     families = scrape(local_client)
 
     assert value(families, "intake_scheduler_last_sweep_age_seconds") == 30.0
+
+
+def _channel(container: Container, *, kind: str, state: str, owner: str) -> None:
+    """A robot of unit `owner`, or (kind email) the address of the staff member named `owner`."""
+    with session_scope(container.engine) as session:
+        staff_id, unit = None, owner
+        if kind == "email":
+            staff_id = session.exec(
+                select(StaffAccount.id).where(StaffAccount.name == owner)
+            ).one()
+            unit = None
+        session.add(
+            ContactChannel(
+                staff_id=staff_id,
+                department_code=unit,
+                kind=kind,
+                address=f"https://robots.test/{kind}/{owner}",
+                state=state,
+                created_at=container.clock.now(),
+            )
+        )
+
+
+def test_failing_channels_are_counted_by_kind_and_the_unit_they_serve(
+    local_client: TestClient, staff: Staff, container: Container
+) -> None:
+    assert labelsets(scrape(local_client), "intake_channels_failing") == []
+    _channel(container, kind="wecom", state="failing", owner="czj")
+    _channel(container, kind="wecom", state="failing", owner="czj")
+    _channel(container, kind="feishu", state="active", owner="czj")
+    _channel(container, kind="email", state="failing", owner="财政局 李")
+    _channel(container, kind="email", state="failing", owner="西于庄 孙")
+    _channel(container, kind="dingtalk", state="unverified", owner="sfj")
+
+    families = scrape(local_client)
+
+    assert value(families, "intake_channels_failing", kind="wecom", unit="czj") == 2.0
+    assert value(families, "intake_channels_failing", kind="email", unit="czj") == 1.0
+    assert value(families, "intake_channels_failing", kind="email", unit="xyz") == 1.0
+    assert len(labelsets(families, "intake_channels_failing")) == 3  # active/unverified: not
