@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     # How long a Bot API call waits for Telegram's answer; a call that times out may still
     # have delivered its message (what follows depends on the message, see the README).
     telegram_read_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    # How long opening a connection to the Bot API may take (python-telegram-bot's default
+    # is 5 s; a busy process may need longer to complete a connect it started).
+    telegram_connect_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     webchat: bool = True  # serve the web chat at /chat
     # Staff console (/console): a session ends after this long without a request (the last
     # request is written at most once a minute), and after this many hours in any case.

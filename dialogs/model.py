@@ -56,16 +56,28 @@ class FileRef:
     size: int | None = None  # bytes, when the channel tells
     mime_type: str | None = None
     name: str | None = None
+    # What names the same file however often it is sent: Telegram's file_unique_id (its
+    # file_id differs at every sending); None where file_id does already (web chat and
+    # console name an upload by its SHA-256).
+    unique_id: str | None = None
+
+    @property
+    def same_file_key(self) -> str:
+        """The key under which two sendings of one file are the same attachment."""
+        return self.unique_id or self.file_id
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reference as JSON-ready data."""
-        return {
+        data: dict[str, Any] = {
             "file_id": self.file_id,
             "kind": self.kind,
             "size": self.size,
             "mime_type": self.mime_type,
             "name": self.name,
         }
+        if self.unique_id is not None:
+            data["unique_id"] = self.unique_id
+        return data
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> FileRef:
@@ -78,6 +90,7 @@ class FileRef:
             size=int(size) if size is not None else None,
             mime_type=raw.get("mime_type"),
             name=raw.get("name"),
+            unique_id=raw.get("unique_id"),
         )
 
 

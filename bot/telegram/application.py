@@ -34,6 +34,7 @@ def build_application(
         .base_url(settings.telegram_base_url or OFFICIAL_API)
         .base_file_url(settings.telegram_base_file_url or OFFICIAL_FILES)
         .read_timeout(settings.telegram_read_timeout_seconds)
+        .connect_timeout(settings.telegram_connect_timeout_seconds)
         .rate_limiter(ChatRateLimiter())
         .concurrent_updates(processor)
         .job_queue(None)  # deadlines live in the database (ARCHITECTURE decision 4)
@@ -55,7 +56,9 @@ def build_bot(settings: Settings) -> ExtBot[Any]:
         base_url=settings.telegram_base_url or OFFICIAL_API,
         base_file_url=settings.telegram_base_file_url or OFFICIAL_FILES,
         request=HTTPXRequest(
-            proxy=settings.telegram_proxy, read_timeout=settings.telegram_read_timeout_seconds
+            proxy=settings.telegram_proxy,
+            read_timeout=settings.telegram_read_timeout_seconds,
+            connect_timeout=settings.telegram_connect_timeout_seconds,
         ),
         rate_limiter=ChatRateLimiter(),
     )

@@ -100,11 +100,24 @@ def _message(message: Message, base: Inbound) -> Inbound | None:
     album = message.media_group_id or ""  # photos and documents sent as one album
     if message.photo:
         largest = max(message.photo, key=lambda p: (p.width * p.height, p.file_size or 0))
-        photo = FileRef(largest.file_id, "photo", largest.file_size, "image/jpeg")
+        photo = FileRef(
+            largest.file_id,
+            "photo",
+            largest.file_size,
+            "image/jpeg",
+            unique_id=largest.file_unique_id,
+        )
         return replace(base, kind="photo", text=caption, file=photo, album=album)
     if message.document is not None:
         doc = message.document
-        document = FileRef(doc.file_id, "document", doc.file_size, doc.mime_type, doc.file_name)
+        document = FileRef(
+            doc.file_id,
+            "document",
+            doc.file_size,
+            doc.mime_type,
+            doc.file_name,
+            unique_id=doc.file_unique_id,
+        )
         return replace(base, kind="document", text=caption, file=document, album=album)
     if message.location is not None:
         point = GeoPoint(message.location.latitude, message.location.longitude)

@@ -124,15 +124,17 @@ def when_text(ctx: Ctx, day: str | None, span: dict[str, str] | None) -> str | N
 
 def attached(attachments: list[dict[str, object]], file: FileRef) -> bool:
     """Return whether the dialog holds this file already: web chat and console name an upload
-    by its SHA-256, so the same file again takes no new slot (nor quota: uploads.take_upload)."""
-    return any(item.get("file_id") == file.file_id for item in attachments)
+    by its SHA-256, Telegram a file by its file_unique_id, so the same file again takes no new
+    slot (nor quota: uploads.take_upload)."""
+    key = file.same_file_key
+    return any((item.get("unique_id") or item.get("file_id")) == key for item in attachments)
 
 
 def collect_file(ctx: Ctx, file: FileRef) -> Outbound:
     """Add a photo or document to the flow's attachments, within the limits."""
     limits = ctx.services.limits
     attachments: list[dict[str, object]] = ctx.data.setdefault("attachments", [])
-    if attached(attachments, file):  # the same bytes again (web chat, console): no new slot
+    if attached(attachments, file):  # the same file again: no new slot
         count = len(attachments)
         return Outbound(ctx.t("files.already", count=count, max=limits.max_attachments))
     if len(attachments) >= limits.max_attachments:

@@ -76,13 +76,19 @@ def test_a_document_keeps_its_name_type_size_and_caption() -> None:
     inbound = to_inbound(message(document=document, caption="合同原件"))
     assert inbound is not None
     assert (inbound.kind, inbound.text) == ("document", "合同原件")
-    assert inbound.file == FileRef("f1", "document", 10, "application/pdf", "合同.pdf")
+    assert inbound.file == FileRef(
+        "f1", "document", 10, "application/pdf", "合同.pdf", unique_id="u1"
+    )
 
 
 def test_the_largest_photo_size_is_the_one_kept() -> None:
-    sizes = [media(file_id=f"p{side}", width=side, height=side) for side in (90, 1280, 320)]
+    sizes = [
+        media(file_id=f"p{side}", file_unique_id=f"u{side}", width=side, height=side)
+        for side in (90, 1280, 320)
+    ]
     inbound = to_inbound(message(photo=sizes))
-    assert inbound is not None and inbound.file == FileRef("p1280", "photo", 10, "image/jpeg")
+    assert inbound is not None
+    assert inbound.file == FileRef("p1280", "photo", 10, "image/jpeg", unique_id="u1280")
 
 
 GROUP = {"id": -100, "type": "supergroup", "title": "街坊群"}

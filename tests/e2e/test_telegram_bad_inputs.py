@@ -220,3 +220,19 @@ def test_an_unstorable_update_through_the_webhook_is_answered_in_the_chat(
     assert response.status_code == 200
     message = fake_telegram.wait_for_message(8005, lambda m: "无法保存的字符" in text_of(m))
     assert "\ufffd" not in text_of(message)
+
+
+def test_the_same_photo_sent_twice_takes_one_attachment_slot(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    # Telegram gives every sending a new file_id, but the same file keeps its file_unique_id.
+    cluster.start()
+    user = at_the_date_question(fake_telegram, 7301)
+    user.tap("今天", expect="有照片或文件")
+    photo = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8
+    user.photo(photo, expect="已收到附件（1/")
+
+    again = user.photo(photo, expect="已经附上了")
+
+    assert "（1/" in text_of(again)
+    user.photo(photo[::-1], expect="已收到附件（2/")  # another file: a slot of its own

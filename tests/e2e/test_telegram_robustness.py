@@ -77,7 +77,11 @@ def test_two_webhook_instances_taking_turns_complete_one_dialog_with_one_case(
 def test_fifty_chats_at_once_each_file_their_own_case_without_cross_talk(
     cluster: Cluster, fake_telegram: FakeTelegram
 ) -> None:
-    process = cluster.start()
+    # 50 client threads, the fake Bot API and the bot share the GIL: on a loaded machine a
+    # connect the bot started may complete late. Cross-talk is what this test is about.
+    process = cluster.start(
+        telegram_connect_timeout_seconds=120, telegram_read_timeout_seconds=120
+    )
     users = [TelegramUser(fake_telegram, 7000 + n) for n in range(50)]
 
     def complain(user: TelegramUser) -> str:

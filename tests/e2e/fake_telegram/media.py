@@ -21,7 +21,7 @@ def file_fields(stored: StoredFile) -> dict[str, Any]:
 
 def photo(store: ChatStore, data: bytes) -> list[dict[str, Any]]:
     """Register a photo; every size serves the original bytes (the fake does not resize)."""
-    files = [store.add_file(data, "photos", "jpg") for _ in range(PHOTO_SIZES)]
+    files = [store.add_file(data, "photos", "jpg", size) for size in range(PHOTO_SIZES)]
     return photo_sizes(
         [f.file_id for f in files], [f.file_unique_id for f in files], size=len(data)
     )

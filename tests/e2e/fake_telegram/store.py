@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import itertools
 import threading
 import time
@@ -228,13 +229,16 @@ class ChatStore:
                 raise TimeoutError(f"no matching {method} call within {timeout}s")
             return found
 
-    def add_file(self, data: bytes, folder: str, extension: str) -> StoredFile:
-        """Register bytes under a new file_id and file_path."""
+    def add_file(self, data: bytes, folder: str, extension: str, variant: int = 0) -> StoredFile:
+        """Register bytes under a new file_id and file_path. As Telegram does, every sending
+        gets a new file_id while the same file keeps its file_unique_id (`variant`: which of
+        a photo's sizes)."""
         with self.changed:
             number = next(self._file_numbers)
+            digest = hashlib.sha256(data).hexdigest()[:16]
             stored = StoredFile(
                 file_id=f"fake-{folder}-{number}",
-                file_unique_id=f"unique-{folder}-{number}",
+                file_unique_id=f"unique-{folder}-{digest}-{variant}",
                 file_path=f"{folder}/file_{number}.{extension}",
                 data=data,
             )
