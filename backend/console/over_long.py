@@ -28,7 +28,6 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
-from starlette.routing import Match
 
 from backend.console import texts
 from backend.console.refill import Refused, refill
@@ -107,27 +106,31 @@ def _error_html(request: Request, ident: str, words: str) -> str:
     return template.render(ident=ident, words=words)
 
 
-def _page_path(request: Request) -> str | None:
-    """Return the console-relative path of the page the posted form lives on."""
+def _candidate_paths(request: Request) -> list[str]:
+    """Return the posted address and its parents, nearest first (console-relative)."""
     root = request.scope.get("root_path", "")
-    path = request.url.path.removeprefix(root) or "/"
-    while True:
-        probe = {"type": "http", "method": "GET", "path": path, "root_path": ""}
-        for route in request.app.routes:
-            matched, _ = route.matches(probe)
-            methods = getattr(route, "methods", None) or set()
-            if matched is Match.FULL and "GET" in methods:
-                return path
-        if path == "/":
-            return None
-        path = path.rstrip("/").rsplit("/", 1)[0] or "/"
+    path = request.url.path.removeprefix(root).rstrip("/") or "/"
+    found = [path]
+    while path != "/":
+        path = path.rsplit("/", 1)[0] or "/"
+        found.append(path)
+    return found
 
 
 async def _form_page(request: Request) -> tuple[str, list[str]] | None:
-    """GET the form's page as this visitor (same cookies); return its HTML and cookies."""
-    path = _page_path(request)
-    if path is None:
-        return None
+    """GET the form's page as this visitor (same cookies); return its HTML and cookies.
+
+    The first of the posted address and its parents that answers 200 is the page.
+    """
+    for path in _candidate_paths(request):
+        page = await _get(request, path)
+        if page is not None:
+            return page
+    return None
+
+
+async def _get(request: Request, path: str) -> tuple[str, list[str]] | None:
+    """Return the HTML and cookies of a console page GET as this visitor, None unless 200."""
     root = request.scope.get("root_path", "")
     skip = {b"content-type", b"content-length"}
     scope = {
@@ -153,7 +156,6 @@ async def _form_page(request: Request) -> tuple[str, list[str]] | None:
 
     await request.app(scope, receive, send)
     if status != 200:
-        log.info("console: the page of %s answered %s; the bare page instead", path, status)
         return None
     cookies = [v.decode("latin-1") for k, v in headers if k.lower() == b"set-cookie"]
     return body.decode("utf-8"), cookies

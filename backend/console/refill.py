@@ -146,6 +146,7 @@ def _scan(html: str) -> list[Tag]:
 def _choose_form(tags: list[Tag], action: str, posted: Sequence[tuple[str, str]]) -> Tag | None:
     """Return the form posting to `action` whose hidden fields best match the post."""
     pairs = set(posted)
+    names = {name for name, _ in posted}
     best: tuple[int, Tag] | None = None
     forms = [t for t in tags if t.name == "form" and not t.closing and t.close is not None]
     for form in forms:
@@ -160,10 +161,11 @@ def _choose_form(tags: list[Tag], action: str, posted: Sequence[tuple[str, str]]
             and t.get("type") == "hidden"
             and t.get("name") not in (None, "csrf_token")
         ]
-        if any(pair not in pairs for pair in hidden):
-            continue
-        if best is None or len(hidden) > best[0]:
-            best = (len(hidden), form)
+        if any(pair not in pairs and pair[0] in names for pair in hidden):
+            continue  # posted with another value: another form to the same address
+        score = sum(pair in pairs for pair in hidden)
+        if best is None or score > best[0]:
+            best = (score, form)
     return best[1] if best else None
 
 
