@@ -61,8 +61,7 @@ async def reshow_form(request: Request, exc: RequestValidationError) -> HTMLResp
     language = known_visit(request).language
     lengths = {name: len(value) for name, value in posted}
     refused = [
-        Refused(name, _words(language, limit, lengths.get(name, 0)))
-        for name, limit in fields
+        Refused(name, _words(language, limit, lengths.get(name, 0))) for name, limit in fields
     ]
     page = await _form_page(request)
     if page is not None:
@@ -159,4 +158,3 @@ async def _get(request: Request, path: str) -> tuple[str, list[str]] | None:
         return None
     cookies = [v.decode("latin-1") for k, v in headers if k.lower() == b"set-cookie"]
     return body.decode("utf-8"), cookies
-

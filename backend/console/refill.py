@@ -97,8 +97,8 @@ def refill(
     inside = [t for t in tags if form.start < t.start < form.close.start and not t.closing]
     labels = _labels(html, inside)
     values: dict[str, list[str]] = {}
-    for name, value in posted:
-        values.setdefault(name, []).append(value)
+    for key, value in posted:
+        values.setdefault(key, []).append(value)
     edits: list[tuple[int, int, str]] = []
     wrong = {r.name: r for r in refused}
     placed: set[str] = set()
@@ -119,9 +119,9 @@ def refill(
             edits.append((after, after, error_html(ident, words)))
         if changes:
             edits.append((tag.start, tag.end, _rebuild(tag, changes)))
-    for name, reason in wrong.items():  # a field the form does not show (a hidden one)
-        if name not in placed:
-            edits.append((form.end, form.end, error_html(f"error-{name}", reason.words(name))))
+    for key, reason in wrong.items():  # a field the form does not show (a hidden one)
+        if key not in placed:
+            edits.append((form.end, form.end, error_html(f"error-{key}", reason.words(key))))
     return _apply(html, edits)
 
 
@@ -211,8 +211,10 @@ def _rebuild(tag: Tag, changes: Mapping[str, str | None]) -> str:
     """Return a start tag with some attributes set (None: removed), the others kept."""
     attrs = [(k, v) for k, v in tag.attrs if k not in changes]
     attrs += [(k, v) for k, v in changes.items() if v is not None]
-    words = [f" {k}" if v is None or (v == "" and k in BARE) else f' {k}="{escape(v)}"'
-             for k, v in attrs]
+    words = [
+        f" {k}" if v is None or (v == "" and k in BARE) else f' {k}="{escape(v)}"'
+        for k, v in attrs
+    ]
     return f"<{tag.name}{''.join(words)}>"
 
 

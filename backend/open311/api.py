@@ -32,7 +32,6 @@ SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-30T00:00:00+08:00"  # when this endpoint's behaviour last changed
 
 
-
 def check_query_encoding(request: Request) -> None:
     """Refuse a query string whose parameter decodes to no UTF-8 (400 `open311_bad_encoding`).
 

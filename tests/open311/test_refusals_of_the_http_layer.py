@@ -99,7 +99,9 @@ GETS = [
 
 
 @pytest.mark.parametrize("path", GETS)
-@pytest.mark.parametrize(("fmt", "headers", "words"), [("json", EN, "not valid UTF-8"), ("xml", ZH, "不是有效的 UTF-8")])
+@pytest.mark.parametrize(
+    ("fmt", "headers", "words"), [("json", EN, "not valid UTF-8"), ("xml", ZH, "不是有效的 UTF-8")]
+)
 def test_a_query_that_is_not_utf8_is_400_as_the_error_list_naming_the_parameter(
     client: TestClient, path: str, fmt: str, headers: dict[str, str], words: str
 ) -> None:

@@ -22,12 +22,12 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import Mount
 
+from backend.actors import SYSTEM
 from backend.bootstrap import Container
 from backend.cases.queries import get_case
 from backend.db import session_scope
 from backend.notifications.rating_links import rating_link
 from backend.people.password_links import issue_password_link, password_link_path
-from backend.actors import SYSTEM
 from tests.api.helpers import act, file_case
 from tests.conftest import Staff
 from tests.records.helpers import filed

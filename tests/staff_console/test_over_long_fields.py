@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from backend.bootstrap import Container
 from backend.console import texts
 from tests.conftest import Staff
-from tests.staff_console.helpers import ConsoleVisitor
 from tests.staff_console.form_pages import (
     SAMPLES,
     TYPED,
@@ -23,6 +22,7 @@ from tests.staff_console.form_pages import (
     limited_routes,
     route_names_at_collection,
 )
+from tests.staff_console.helpers import ConsoleVisitor
 
 ROUTES = route_names_at_collection()
 # Choices and hidden fields only: nothing the visitor types (the language, a confirmation).
@@ -64,7 +64,6 @@ def test_an_over_long_field_shows_the_form_again_with_the_text_kept_and_the_limi
                 assert typed in shown
             tried += 1
     assert tried > 0 or route in NO_TYPED_TEXT, f"no typed field of {route} on {page_path}"
-
 
 
 def test_the_message_is_in_the_visitors_language_and_the_kept_text_stays_inert(
