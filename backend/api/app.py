@@ -70,6 +70,7 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     install_body_limits(app)
     # Outermost: request ids, log context and request metrics (shed requests too); /metrics.
     observability = install_observability(app, container)
+    app.state.metrics_registry = observability.registry  # channels add their own figures
     # Any gated request may be shed by the admission gate (decision 10): 503 everywhere.
     api = APIRouter(prefix=API_PREFIX, route_class=JsonLimitedRoute, responses=refusals(503))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -123,11 +123,13 @@ def style_specs() -> list[ChartSpec]:
 
 
 def export_link(view: DashboardView, base: str) -> str:
-    """Return the address of the spreadsheet of the cases received in the period."""
-    params = [("from", view.window.start.isoformat()), ("to", view.window.end.isoformat())]
-    if view.department:
-        params.insert(0, ("department", view.department))
-    return f"{base}?{urlencode(params)}"
+    """Return the address of the spreadsheet of exactly the cases the "received" figure counts.
+
+    The figure's own case-list query (`measure=received`, its period and unit) at the export's
+    address: cases filed in the period but never routed (waiting in triage) are not in it.
+    """
+    query = urlsplit(view.figures.measures.received.cases.numerator).query
+    return f"{base}?{query}"
 
 
 def _count(measure: Measure | None) -> Point:

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import PlainTextResponse
 
 from backend.console import cookies
+from backend.console.over_long import reshow_form
 from backend.console.rendering import render_error
 from backend.errors import (
     DomainError,
@@ -78,7 +79,11 @@ def install_console_errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _bad_form(request: Request, exc: RequestValidationError) -> HTMLResponse:
-        # Never echo the input back; the form's own page names what is wrong.
+        # A field past its limit: the form again, typed text kept (over_long.py); else a page
+        # that echoes nothing back.
+        reshown = await reshow_form(request, exc)
+        if reshown is not None:
+            return reshown
         return await render_error(request, 400, "error.bad_request_title", "error.bad_request")
 
     @app.exception_handler(StarletteHTTPException)

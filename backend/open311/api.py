@@ -31,7 +31,19 @@ PREFIX = "/open311/v2"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-30T00:00:00+08:00"  # when this endpoint's behaviour last changed
 
-router = APIRouter(prefix=PREFIX, include_in_schema=False)
+
+def check_query_encoding(request: Request) -> None:
+    """Refuse a query string whose parameter decodes to no UTF-8 (400 `open311_bad_encoding`).
+
+    Starlette would read `?jurisdiction_id=%ff` as U+FFFD and answer as if that were sent; the
+    caller is told which parameter to send again instead, as for a form field. Every route.
+    """
+    _check_utf8(request.scope.get("query_string", b""))
+
+
+router = APIRouter(
+    prefix=PREFIX, include_in_schema=False, dependencies=[Depends(check_query_encoding)]
+)
 
 
 def open311_language(request: Request) -> str:
@@ -69,7 +81,7 @@ async def parameters(request: Request) -> dict[str, str]:
 
 
 def _check_utf8(body: bytes) -> None:
-    """Refuse a form-encoded body whose field decodes to no UTF-8 (400 `open311_bad_encoding`).
+    """Refuse form-encoded fields (a body or a query) not in UTF-8 (400 `open311_bad_encoding`).
 
     Starlette's form parser would put U+FFFD in place of the bytes and file that text; the
     caller is told which field to send again instead (tester report, bad-input item 5).

@@ -13,6 +13,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from backend.conversations.service import ConversationService
 from backend.errors import UploadRefused
+from bot.telegram.failures import FailedUpdates
 from bot.telegram.inbound import CHANNEL, to_inbound
 from bot.telegram.running import RunningAnswers
 from dialogs.model import ChatRef, Inbound, Outbound
@@ -31,6 +32,7 @@ class DialogHandlers:
         # itself needs (name lookups) to finish those downloads.
         self.executor = executor
         self.running = RunningAnswers()  # one answer per album, edited as its photos come
+        self.failed = FailedUpdates()  # intake_updates_failed_total on /metrics
 
     async def on_update(self, update: Update, context: Context) -> None:
         """Answer one update."""
@@ -49,8 +51,12 @@ class DialogHandlers:
         await self.running.send_replies(context.bot, int(inbound.chat.chat_id), replies)
 
     async def on_error(self, update: object, context: Context) -> None:
-        """Log a failed update and apologise in its chat (the dialog state was kept)."""
+        """Log a failed update with its id, count it, apologise in its chat (state was kept).
+
+        The webhook answers 200 all the same (bot.telegram.failures says why).
+        """
         update_id = update.update_id if isinstance(update, Update) else None
+        self.failed.add()
         log.error("telegram update %s failed", update_id, exc_info=context.error)
         if not isinstance(update, Update) or update.effective_chat is None:
             return

@@ -75,7 +75,12 @@ class TelegramChannel:
         return self.settings.telegram_webhook_url or None
 
     def mount(self, app: FastAPI) -> None:
-        """Add the webhook route at the path of the webhook URL (nothing when polling)."""
+        """Add the webhook route at the path of the webhook URL (nothing when polling).
+
+        Also shows the count of failed updates on the app's /metrics, polling or not.
+        """
+        if self.handlers is not None:
+            self.handlers.failed.register(getattr(app.state, "metrics_registry", None))
         secret = self.settings.telegram_webhook_secret
         if not self.webhook_url or secret is None:  # the settings refuse a URL without secret
             return

@@ -50,6 +50,8 @@ class WebhookReceiver:
         ):  # bad or too deep JSON, no update
             log.warning("telegram webhook: a body that is no update")
             return Response(status_code=status.HTTP_400_BAD_REQUEST)
-        # Handler errors go to the application's error handler (which apologises), not here.
+        # Handler errors go to the application's error handler (logs the update id, counts it
+        # in intake_updates_failed_total, apologises); 200 even then: Telegram re-sends any
+        # other answer over and over, so an update that always fails would loop (failures.py).
         await self.processor.process_update(update, self.application.process_update(update))
         return Response(status_code=status.HTTP_200_OK)

@@ -86,3 +86,29 @@ def test_a_raw_utf8_description_is_still_filed(client: TestClient, container: Co
     with session_scope(container.engine) as session:
         [case] = session.exec(select(Case)).all()
     assert case.text == "区里的项目做完了，工程款一直拖欠不付"
+
+
+GETS = [
+    "discovery.{fmt}",
+    "services.{fmt}",
+    "services/arrears.{fmt}",
+    "requests.{fmt}",
+    "requests/HQ-1.{fmt}",
+    "no-such-thing.{fmt}",
+]
+
+
+@pytest.mark.parametrize("path", GETS)
+@pytest.mark.parametrize(
+    ("fmt", "headers", "words"), [("json", EN, "not valid UTF-8"), ("xml", ZH, "不是有效的 UTF-8")]
+)
+def test_a_query_that_is_not_utf8_is_400_as_the_error_list_naming_the_parameter(
+    client: TestClient, path: str, fmt: str, headers: dict[str, str], words: str
+) -> None:
+    response = client.get(f"{BASE}/{path.format(fmt=fmt)}?jurisdiction_id=%ff", headers=headers)
+
+    assert response.status_code == 400
+    [error] = errors_of(response, fmt)
+    assert error["code"] == 400
+    assert words in str(error["description"])
+    assert "jurisdiction_id" in str(error["description"])

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from backend.api.deps import ContainerDep, SessionDep
 from backend.bounds import MAX_ROW_ID
-from backend.console.deps import ConsoleUser
+from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.pages.admin_staff import local_time
 from backend.console.pages.navigation import see_other
 from backend.console.rendering import console_path, render_page
@@ -83,9 +83,14 @@ def read_all(
 
 @router.get("/channels/verify/{token}", response_class=HTMLResponse, name="channel_verify")
 def verify_email(
-    request: Request, token: Token, session: SessionDep, container: ContainerDep
+    request: Request, token: Token, visit: VisitDep, session: SessionDep, container: ContainerDep
 ) -> HTMLResponse:
-    """Verify the email address whose test message carried this link (no sign-in needed)."""
+    """Verify the email address whose test message carried this link (no sign-in needed).
+
+    The visit is resolved first, before the page's unit of work begins: a signed-in visit is
+    looked up in a write transaction of its own, which on SQLite would wait for that unit's
+    lock (a signed-in coordinator opening the link got 503 after the busy timeout).
+    """
     try:
         channel = confirm_email(session=session, token=token, now=container.clock.now())
     except ChannelRefused:

@@ -59,3 +59,8 @@ from backend.console.texts import en_duty, zh_duty  # noqa: E402
 
 CATALOGUES["zh"].update(zh_duty.TEXTS)
 CATALOGUES["en"].update(en_duty.TEXTS)
+# A refused form field, on any form (backend.console.over_long).
+from backend.console.texts import en_forms, zh_forms  # noqa: E402
+
+CATALOGUES["zh"].update(zh_forms.TEXTS)
+CATALOGUES["en"].update(en_forms.TEXTS)
