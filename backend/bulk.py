@@ -61,7 +61,9 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     # VALUES; the statement without values is built once, compiled once and cached.
     ids = sorted(session.connection().execute(statement, values).scalars())
     for row, row_id in zip(rows, ids, strict=True):
-        setattr(row, "id", row_id)  # noqa: B010 - every table here has an integer id
+        # Every table here has an integer id; set in the row's dict as loading does (the
+        # instrumented attribute would record a change that the next line discards).
+        row.__dict__["id"] = row_id
         make_transient_to_detached(row)
         session.add(row)
     # A session holds its clean rows weakly: keep the new ones alive while it lasts, so an

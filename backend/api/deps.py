@@ -14,8 +14,7 @@ from backend.bootstrap import Container
 from backend.db import read_scope, session_scope
 from backend.languages import preferred_language
 from backend.observability.context import bind_actor
-from backend.people.models import StaffAccount
-from backend.people.service import authenticate
+from backend.people.service import authenticate_actor
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
@@ -73,12 +72,12 @@ def get_current_actor(
     An evaluator (第三方评估) only reads: any other method is refused (403) here, before the
     body is even read, whatever the endpoint (services refuse it too).
     """
-    account = None
+    actor = None
     if credentials:
         # A read-only transaction of its own: it takes no lock on SQLite.
         with read_scope(container.engine) as session:
-            account = authenticate(session=session, token=credentials.credentials)
-    return _actor(account, request.method)
+            actor = authenticate_actor(session=session, token=credentials.credentials)
+    return _actor(actor, request.method)
 
 
 def get_writing_actor(
@@ -91,18 +90,17 @@ def get_writing_actor(
     For an endpoint that writes anyway (filing a case): the token is read by the first
     statement of its write transaction instead of a transaction of its own (issue 13, item 3).
     """
-    account = authenticate(session=session, token=credentials.credentials) if credentials else None
-    return _actor(account, request.method)
+    token = credentials.credentials if credentials else ""
+    return _actor(authenticate_actor(session=session, token=token), request.method)
 
 
-def _actor(account: StaffAccount | None, method: str) -> Actor:
-    if account is None:
+def _actor(actor: Actor | None, method: str) -> Actor:
+    if actor is None:
         raise HTTPException(
             status_code=status.HTTP_401_UNAUTHORIZED,
             detail="a valid Bearer token is required",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    actor = Actor.staff(account)
     bind_actor(actor)  # the request's log lines name who acts (id and role, not the name)
     if method not in READ_METHODS:
         refuse_evaluator(actor, "change anything")
