@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Insert, insert, inspect
+from sqlalchemy import Insert, Table, insert, inspect
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel
 
@@ -70,6 +70,11 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     # answer built from what was written (deadlines.views.held_deadlines) still finds them.
     session.info.setdefault("inserted", []).extend(rows)
     return list(rows)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """Return a table model's Core table, for statements that read plain rows."""
+    return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
 @cache

@@ -17,10 +17,14 @@ from sqlalchemy import (
     or_,
     union_all,
 )
+from sqlalchemy import (
+    select as core_select,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from backend.bulk import table_of
 from backend.cases.chain import merged_into_tree
 from backend.cases.models import Case, CaseFollower
 from backend.notifications.channels import EMAIL, INBOX, ROBOT, staff_channels
@@ -48,8 +52,8 @@ class Recipient:
 
 
 _UNIT: BindParameter[str] = bindparam("unit")
-_ACCOUNTS, _CHATS = StaffAccount.__table__, StaffChat.__table__
-_CHANNELS = ContactChannel.__table__
+_ACCOUNTS, _CHATS = table_of(StaffAccount), table_of(StaffChat)
+_CHANNELS = table_of(ContactChannel)
 _CLERK = and_(
     _ACCOUNTS.c.active,
     _ACCOUNTS.c.department_code == _UNIT,
@@ -59,7 +63,7 @@ _CLERK = and_(
 # clerks with their bound chats (a clerk with none: one row without a chat), then their
 # active email addresses and the unit's active robots.
 _CLERKS_AND_CHANNELS = union_all(
-    select(
+    core_select(
         literal_column("'chat'").label("source"),
         _ACCOUNTS.c.id.label("staff_id"),
         _CHATS.c.id.label("id"),
@@ -69,7 +73,7 @@ _CLERKS_AND_CHANNELS = union_all(
     )
     .select_from(_ACCOUNTS.outerjoin(_CHATS, _CHATS.c.staff_id == _ACCOUNTS.c.id))
     .where(_CLERK),
-    select(
+    core_select(
         literal_column("'channel'"),
         _CHANNELS.c.staff_id,
         _CHANNELS.c.id,

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from backend.actors import Actor
+from backend.bulk import table_of
 from backend.cases.text import visible_length
 from backend.clock import Clock
 from backend.errors import NotFound, ValidationFailed
@@ -23,7 +24,7 @@ _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 MAX_NAME_LENGTH = 100  # StaffAccount.name
 # Built once: every API request runs it, and a statement built anew is built and keyed anew.
 _BY_TOKEN = select(StaffAccount).where(StaffAccount.token_hash == bindparam("token_hash"))
-_ACCOUNTS = StaffAccount.__table__
+_ACCOUNTS = table_of(StaffAccount)
 # The token check of an API request: the columns an Actor needs, read as a plain row (the
 # ORM's loading of a StaffAccount costs about three times the statement; issue 13, item 3).
 _ACTOR_BY_TOKEN = select(

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from backend.bulk import table_of
 from backend.clock import Clock
 from backend.workdays.calendar import WorkingCalendar
 from backend.workdays.models import CalendarDay, CalendarOverride, CalendarState, CalendarYear
@@ -67,7 +68,7 @@ def unsettled(*, session: Session) -> bool:
 
 # Built once: every clock opened reads it (CalendarCache.get); a plain row through the
 # session's connection, without the ORM's statement handling (a third of the cost).
-_STATE = CalendarState.__table__
+_STATE = table_of(CalendarState)
 _REVISION = select(_STATE.c.revision).where(_STATE.c.id == bindparam("id"))
 
 
