@@ -56,10 +56,19 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     if not rows:
         return []
     statement, columns = _insert_returning_id(str(type(rows[0]).__tablename__))
-    values = [{name: getattr(row, name) for name in columns} for row in rows]
+    # Read from each row's dict (a row built by new_row holds every column there), past the
+    # instrumented attributes; a column a row lacks there is read the usual way.
+    values = [
+        {
+            name: row.__dict__[name] if name in row.__dict__ else getattr(row, name)
+            for name in columns
+        }
+        for row in rows
+    ]
     # Given several rows and RETURNING, SQLAlchemy's "insertmanyvalues" sends one multi-row
     # VALUES; the statement without values is built once, compiled once and cached.
-    ids = sorted(session.connection().execute(statement, values).scalars())
+    written = session.connection().execute(statement, values).scalars()
+    ids = [written.one()] if len(values) == 1 else sorted(written)
     for row, row_id in zip(rows, ids, strict=True):
         # Every table here has an integer id; set in the row's dict as loading does (the
         # instrumented attribute would record a change that the next line discards).
