@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Insert, insert, inspect
+from sqlalchemy import Insert, Table, insert, inspect
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel
 
@@ -56,18 +56,34 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     if not rows:
         return []
     statement, columns = _insert_returning_id(str(type(rows[0]).__tablename__))
-    values = [{name: getattr(row, name) for name in columns} for row in rows]
+    # Read from each row's dict (a row built by new_row holds every column there), past the
+    # instrumented attributes; a column a row lacks there is read the usual way.
+    values = [
+        {
+            name: row.__dict__[name] if name in row.__dict__ else getattr(row, name)
+            for name in columns
+        }
+        for row in rows
+    ]
     # Given several rows and RETURNING, SQLAlchemy's "insertmanyvalues" sends one multi-row
     # VALUES; the statement without values is built once, compiled once and cached.
-    ids = sorted(session.connection().execute(statement, values).scalars())
+    written = session.connection().execute(statement, values).scalars()
+    ids = [written.one()] if len(values) == 1 else sorted(written)
     for row, row_id in zip(rows, ids, strict=True):
-        setattr(row, "id", row_id)  # noqa: B010 - every table here has an integer id
+        # Every table here has an integer id; set in the row's dict as loading does (the
+        # instrumented attribute would record a change that the next line discards).
+        row.__dict__["id"] = row_id
         make_transient_to_detached(row)
         session.add(row)
     # A session holds its clean rows weakly: keep the new ones alive while it lasts, so an
     # answer built from what was written (deadlines.views.held_deadlines) still finds them.
     session.info.setdefault("inserted", []).extend(rows)
     return list(rows)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """Return a table model's Core table, for statements that read plain rows."""
+    return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
 @cache

@@ -13,10 +13,10 @@ from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import (
     ContainerDep,
     CurrentActor,
-    CurrentWriter,
     Language,
     ReadSessionDep,
     SessionDep,
+    WritingUnitDep,
 )
 from backend.api.errors import refusals
 from backend.api.params import Cursor, Day
@@ -60,9 +60,7 @@ CaseNumber = Annotated[
 )
 def create_case(
     body: CaseCreate,
-    session: SessionDep,
-    actor: CurrentWriter,
-    container: ContainerDep,
+    unit: WritingUnitDep,
     idempotency_key: Annotated[
         str | None,
         Header(
@@ -75,6 +73,7 @@ def create_case(
     ] = None,
 ) -> Response:
     """File a case: routed to its unit, or to the lead office's triage queue."""
+    session, actor, container = unit.session, unit.actor, unit.container
     if body.kind is CaseKind.dishonesty_record:  # records have their own API and service
         raise ValidationFailed("record_use_records_api", field="kind")
     if (body.latitude is None) != (body.longitude is None):  # half a point is no place

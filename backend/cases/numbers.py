@@ -37,7 +37,8 @@ def next_case_number(*, session: Session, prefix: str, day: date) -> str:
     same value.
     """
     key = day.strftime("%Y%m%d")
-    sequence = session.execute(_NEXT_NUMBER, {"day": key}).scalar_one()
+    # Through the session's connection: the ORM's statement handling is no use for text.
+    sequence = session.connection().execute(_NEXT_NUMBER, {"day": key}).scalar_one()
     return f"{prefix}-{day:%y%m%d}-{sequence:04d}"
 
 

@@ -7,11 +7,24 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, Executable, and_, bindparam, or_
+from sqlalchemy import (
+    BindParameter,
+    Executable,
+    and_,
+    bindparam,
+    literal_column,
+    null,
+    or_,
+    union_all,
+)
+from sqlalchemy import (
+    select as core_select,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
+from backend.bulk import table_of
 from backend.cases.chain import merged_into_tree
 from backend.cases.models import Case, CaseFollower
 from backend.notifications.channels import EMAIL, INBOX, ROBOT, staff_channels
@@ -39,33 +52,46 @@ class Recipient:
 
 
 _UNIT: BindParameter[str] = bindparam("unit")
+_ACCOUNTS, _CHATS = table_of(StaffAccount), table_of(StaffChat)
+_CHANNELS = table_of(ContactChannel)
 _CLERK = and_(
-    col(StaffAccount.active),
-    col(StaffAccount.department_code) == _UNIT,
-    col(StaffAccount.role) == Role.clerk.value,
+    _ACCOUNTS.c.active,
+    _ACCOUNTS.c.department_code == _UNIT,
+    _ACCOUNTS.c.role == Role.clerk.value,
 )
-# Built once (every filing tells its unit): the active clerks with their bound chats (a clerk
-# with none: one row without a chat), then their email addresses and the unit's robots.
-_CLERK_CHATS = (
-    select(col(StaffAccount.id), StaffChat)
-    .outerjoin(StaffChat, col(StaffChat.staff_id) == StaffAccount.id)
-    .where(_CLERK)
-    .order_by(col(StaffAccount.id), col(StaffChat.id))
-)
-_UNIT_CHANNELS = (
-    select(ContactChannel)
-    .outerjoin(StaffAccount, col(StaffAccount.id) == ContactChannel.staff_id)
+# Built once (every filing tells its unit), one statement read as plain rows: the active
+# clerks with their bound chats (a clerk with none: one row without a chat), then their
+# active email addresses and the unit's active robots.
+_CLERKS_AND_CHANNELS = union_all(
+    core_select(
+        literal_column("'chat'").label("source"),
+        _ACCOUNTS.c.id.label("staff_id"),
+        _CHATS.c.id.label("id"),
+        _CHATS.c.channel.label("kind"),
+        _CHATS.c.chat_id.label("chat_id"),
+        _CHATS.c.language.label("language"),
+    )
+    .select_from(_ACCOUNTS.outerjoin(_CHATS, _CHATS.c.staff_id == _ACCOUNTS.c.id))
+    .where(_CLERK),
+    core_select(
+        literal_column("'channel'"),
+        _CHANNELS.c.staff_id,
+        _CHANNELS.c.id,
+        _CHANNELS.c.kind,
+        null(),
+        _CHANNELS.c.language,
+    )
+    .select_from(_CHANNELS.outerjoin(_ACCOUNTS, _ACCOUNTS.c.id == _CHANNELS.c.staff_id))
     .where(
-        col(ContactChannel.state) == ChannelState.active.value,
+        _CHANNELS.c.state == ChannelState.active.value,
         or_(
-            and_(col(ContactChannel.kind) == ChannelKind.email.value, _CLERK),
+            and_(_CHANNELS.c.kind == ChannelKind.email.value, _CLERK),
             and_(
-                col(ContactChannel.department_code) == _UNIT,
-                col(ContactChannel.kind).in_(sorted(ROBOT_KINDS)),
+                _CHANNELS.c.department_code == _UNIT,
+                _CHANNELS.c.kind.in_(sorted(ROBOT_KINDS)),
             ),
         ),
-    )
-    .order_by(col(ContactChannel.id))
+    ),
 )
 
 
@@ -74,15 +100,16 @@ def unit_clerks(*, session: Session, department: str | None) -> list[Recipient]:
 
     In order: the clerks' chats, their verified email addresses, their inboxes, the unit's
     robots that are not failing (as `staff_channels` and `unit_robots` give them), read by
-    two statements.
+    one statement (after a flush of what the session holds, as the ORM's reads do).
     """
     if department is None:
         return []
-    params = {"unit": department}
-    rows = session.exec(_CLERK_CHATS, params=params).all()
-    chats = sorted((chat for _, chat in rows if chat is not None), key=lambda chat: chat.id or 0)
-    found = [Recipient("staff", c.staff_id, c.channel, c.chat_id, c.language) for c in chats]
-    channels = session.exec(_UNIT_CHANNELS, params=params).all()
+    session.flush()  # nothing to do unless the session holds changes
+    rows = session.connection().execute(_CLERKS_AND_CHANNELS, {"unit": department}).all()
+    clerks = [row for row in rows if row.source == "chat"]
+    chats = sorted((row for row in clerks if row.id is not None), key=lambda row: row.id)
+    found = [Recipient("staff", c.staff_id, c.kind, c.chat_id, c.language) for c in chats]
+    channels = sorted((row for row in rows if row.source != "chat"), key=lambda row: row.id)
     found += [
         Recipient("staff", c.staff_id, EMAIL, f"staff:{c.staff_id}", c.language)
         for c in channels
@@ -90,7 +117,7 @@ def unit_clerks(*, session: Session, department: str | None) -> list[Recipient]:
     ]
     found += [
         Recipient("staff", s, INBOX, f"staff:{s}", "zh")
-        for s in sorted({staff for staff, _ in rows if staff is not None})
+        for s in sorted({row.staff_id for row in clerks})
     ]
     return found + [
         Recipient("unit", c.id, ROBOT, f"robot:{c.id}", c.language)

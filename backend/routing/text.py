@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -18,6 +19,7 @@ from backend.routing.pinyin import HAN, char_syllable, split_pinyin
 # Matching looks at the start of a text only, so a pasted novel costs as much as a letter.
 MAX_CHARS = 3000
 
+Token = tuple[str, int, int]  # a jieba word, its start and end in the text
 _PIECE = re.compile(rf"{HAN.pattern}|[a-z]+|[0-9]+")
 _LATIN_WORD = re.compile(r"[a-z]+")
 
@@ -28,6 +30,13 @@ _WHOLE_WORDS = ("没收到",)
 _taught: set[str] = set()
 _wanted: set[str] = set(_WHOLE_WORDS)  # taught but not yet added to jieba's dictionary
 _jieba_lock = threading.Lock()
+_generation = 0  # moves whenever words are added to jieba's dictionary (a cut may change)
+# The last texts cut whole, by dictionary generation: filing cuts a complaint for its search
+# words (word_string) and the router then reads the same cut (Segmentation) instead of
+# cutting the text again (issue 13, item 3).
+_CUTS_KEPT = 16
+_cuts: OrderedDict[tuple[str, int], tuple[Token, ...]] = OrderedDict()
+_cuts_lock = threading.Lock()
 
 
 class Unit(NamedTuple):
@@ -97,6 +106,12 @@ class Segmentation:
         first = text.rfind(" ", 0, position) + 1
         stop = text.find(" ", position)
         stop = len(text) if stop < 0 else stop
+        whole = cut_already(text)
+        if whole is not None:  # cut by word_string: the same words, no second cut
+            for word, start, end in whole:
+                if " " not in word:  # the runs between spaces hold every other word
+                    self._spans[start:end] = [(start, end)] * (end - start)
+            return
         ready_jieba()
         for _, start, end in jieba.tokenize(text[first:stop], HMM=False):
             span = (first + start, first + end)
@@ -153,11 +168,14 @@ def ready_jieba() -> None:
     """Load jieba's dictionary and add the words taught so far; cheap once done (thread-safe)."""
     if not _wanted and jieba.dt.initialized:
         return
+    global _generation
     with _jieba_lock:
         jieba.initialize()
         for word in sorted(_wanted):
             jieba.add_word(word)
         _taught.update(_wanted)
+        if _wanted:
+            _generation += 1
         _wanted.clear()
 
 
@@ -170,8 +188,29 @@ def is_word(chars: str) -> bool:
 def word_string(raw: str, max_chars: int = MAX_CHARS) -> str:
     """Return the normalised text as jieba words joined by spaces, for rapidfuzz token scorers."""
     text = normalize(raw[:max_chars])
+    return " ".join(word for word, _, _ in whole_cut(text) if word.strip())
+
+
+def whole_cut(text: str) -> tuple[Token, ...]:
+    """Return jieba's words of a normalised text with their spans, kept for the next reader."""
     ready_jieba()
-    return " ".join(word for word in jieba.cut(text, HMM=False) if word.strip())
+    key = (text, _generation)
+    with _cuts_lock:
+        kept = _cuts.get(key)
+    if kept is not None:
+        return kept
+    tokens = tuple(jieba.tokenize(text, HMM=False))
+    with _cuts_lock:
+        _cuts[key] = tokens
+        while len(_cuts) > _CUTS_KEPT:
+            _cuts.popitem(last=False)
+    return tokens
+
+
+def cut_already(text: str) -> tuple[Token, ...] | None:
+    """Return the words of a normalised text if `whole_cut` cut it lately, else None."""
+    with _cuts_lock:
+        return _cuts.get((text, _generation))
 
 
 def latin_words(text: str) -> tuple[Word, ...]:

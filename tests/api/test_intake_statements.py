@@ -27,8 +27,7 @@ ROUTED = [
     "INSERT case_events",  # receive and route, one statement
     "SELECT calendar_state",  # the calendar's revision, for the clocks
     "INSERT deadlines",  # sign and resolve, one statement
-    "SELECT staff_accounts",  # the unit's clerks and their chats
-    "SELECT contact_channels",  # their email addresses and the unit's robots
+    "SELECT staff_accounts",  # the unit's clerks, their chats and addresses, its robots
     "INSERT inbox_items",  # the new-case notice in the clerk's console inbox
     "INSERT notifications",  # the same notice for the unit's other channels (none: recorded)
 ]
@@ -57,7 +56,7 @@ def recorded(engine: Engine) -> Iterator[dict[str, list[str]]]:
         event.remove(engine, "commit", commit)
 
 
-def test_filing_a_named_case_is_one_transaction_of_eleven_statements(
+def test_filing_a_named_case_is_one_transaction_of_ten_statements(
     client: TestClient, staff: Staff, engine: Engine
 ) -> None:
     file_case(client, staff.coordinator, text=ARREARS)  # the calendar is loaded once

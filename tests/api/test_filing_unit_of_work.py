@@ -1,0 +1,72 @@
+"""Filing's one dependency: the token checked in the write transaction, nothing kept on refusal.
+
+`backend.api.deps.get_writing_unit` opens the unit of work and checks the Bearer token in it
+(issue 13, item 3); these pin what the separate session and actor dependencies did.
+"""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlalchemy import func
+from sqlmodel import select
+
+from backend.bootstrap import Container
+from backend.cases.models import Case
+from backend.db import session_scope
+from backend.people.service import create_staff
+from tests.api.helpers import ARREARS, file_case
+from tests.conftest import Staff
+
+
+def _cases(container: Container) -> int:
+    with session_scope(container.engine) as session:
+        return session.exec(select(func.count()).select_from(Case)).one()
+
+
+def test_a_deactivated_accounts_token_files_nothing(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    file_case(client, staff.czj_clerk)
+    clerk = next(
+        s
+        for s in client.get("/api/v1/staff", headers=staff.coordinator).json()
+        if s["department"] == "czj"
+    )
+    client.post(f"/api/v1/staff/{clerk['id']}/deactivate", headers=staff.coordinator)
+    response = client.post("/api/v1/cases", json={"text": ARREARS}, headers=staff.czj_clerk)
+    assert (response.status_code, response.headers["WWW-Authenticate"]) == (401, "Bearer")
+    assert _cases(container) == 1
+
+
+def test_an_unknown_token_is_refused_before_the_body_is_looked_at(
+    client: TestClient, container: Container
+) -> None:
+    headers = {"Authorization": "Bearer itk_unknown"}
+    response = client.post("/api/v1/cases", json={"text": ""}, headers=headers)
+    assert response.status_code == 401
+    assert _cases(container) == 0
+
+
+def test_an_evaluator_may_not_file_a_case(client: TestClient, container: Container) -> None:
+    with session_scope(container.engine) as session:
+        _, token = create_staff(
+            session=session,
+            name="评估 钱",
+            role="evaluator",
+            department="fgw",
+            clock=container.clock,
+        )
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.post("/api/v1/cases", json={"text": ARREARS}, headers=headers)
+    assert response.status_code == 403
+    assert _cases(container) == 0
+
+
+def test_a_filing_refused_by_the_service_leaves_nothing_written(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    refused = {"text": ARREARS, "category": "no-such-category"}
+    response = client.post("/api/v1/cases", json=refused, headers=staff.coordinator)
+    assert response.status_code == 422
+    assert _cases(container) == 0
+    assert file_case(client, staff.coordinator)["status"] == "routed"  # the next one files
