@@ -139,7 +139,9 @@ def test_seeded_cases_are_found_by_the_databases_full_text_index_and_it_is_rebui
     seed(container.engine, cases=120, now=container.clock.now(), recent=100)
 
     assert _schema(container) == before  # indexes and FTS triggers dropped for the load, back
-    response = client.get("/api/v1/cases", params={"q": "补贴", "limit": "500"}, headers=staff.coordinator)
+    response = client.get(
+        "/api/v1/cases", params={"q": "补贴", "limit": "500"}, headers=staff.coordinator
+    )
     assert response.status_code == 200, response.text
     found = response.json()["data"]
     with Session(container.engine) as session:
