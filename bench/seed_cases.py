@@ -28,13 +28,12 @@ import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, func, insert, select, text
-from sqlmodel import SQLModel, col
+from sqlmodel import col
 
 from backend.cases.models import Case, CaseCounter, CaseEvent
 from backend.cases.search import search_words
@@ -42,14 +41,20 @@ from backend.db import make_engine
 from backend.deadlines.models import Deadline
 from backend.people.models import Reporter
 from backend.taxonomy.tables import Category, Department
+from bench._bulk import Loader, Row, Stamps, stamps_for
 
-ZONE = ZoneInfo("Asia/Shanghai")
-BATCH = 5000
+# Asia/Shanghai, the app's zone: UTC+8 all year (no summer time since 1991), so a local
+# day is a shift away, without a zone lookup per row.
+LOCAL = timedelta(hours=8)
+BATCH = 10_000  # cases a transaction
 RECENT_DAYS = 396  # the last 13 months: the same cases whatever the total
 RECENT_CASES = 10_000
 HISTORY_DAYS = 5 * 365  # older cases, all finished, over the five years before
 # The states of a case, from the first to the last, and how often each is where a case is now.
 STATES = ("received", "triage", "routed", "signed", "in_progress", "resolved", "closed")
+ROUTED, SIGNED, RESOLVED, CLOSED = (
+    STATES.index(s) for s in ("routed", "signed", "resolved", "closed")
+)
 WEIGHTS = tuple(itertools.accumulate((2, 2, 6, 6, 10, 14, 55)))  # cumulative: drawn often
 REJECTED = 0.05
 CHANNELS = ("api", "telegram", "web", "console", "open311")
@@ -68,14 +73,47 @@ PHRASES = (
 )
 
 
+def _names(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
+JSON_NULL = "null"  # what SQLAlchemy's JSON type writes for None, on both databases
+COLUMNS: dict[str, tuple[str, ...]] = {  # the order of a row's values; the rest: defaults
+    str(Reporter.__tablename__): _names("id name phone channel chat_id language created_at"),
+    str(Case.__tablename__): _names(
+        "id number kind status category_id department_code street_code text words occurred_on "
+        "anonymous pin_failures reporter_id channel reply rating rated_at details version "
+        "created_at updated_at"
+    ),
+    str(CaseEvent.__tablename__): _names(
+        "id case_id at actor_kind actor_name action from_status to_status details"
+    ),
+    str(Deadline.__tablename__): _names(
+        "id case_id kind department_code started_on unit days extension_days paused_days "
+        "due_date due_at provisional calendar_revision state met_at next_stage next_action_at "
+        "created_at updated_at"
+    ),
+}
+CLOCK_DAYS = {"sign": 1, "resolve": 15, "follow_up": 5}
+
+
 @dataclass
 class Rows:
-    """The rows of one batch, per table."""
+    """The rows of one batch, per table, as tuples in the order of COLUMNS."""
 
-    reporters: list[dict[str, Any]] = field(default_factory=list)
-    cases: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    clocks: list[dict[str, Any]] = field(default_factory=list)
+    reporters: list[Row] = field(default_factory=list)
+    cases: list[Row] = field(default_factory=list)
+    case_events: list[Row] = field(default_factory=list)
+    deadlines: list[Row] = field(default_factory=list)
+
+    def tables(self) -> dict[str, list[Row]]:
+        """Return the rows per table, in the order they refer to each other."""
+        return {
+            "reporters": self.reporters,
+            "cases": self.cases,
+            "case_events": self.case_events,
+            "deadlines": self.deadlines,
+        }
 
 
 @dataclass
@@ -99,55 +137,28 @@ def _taxonomy(connection: Connection) -> tuple[list[tuple[str, str]], list[str]]
     return [(c, o) for c, o in categories], list(streets)
 
 
-def _event(ids: Ids, rows: Rows, case_id: int, at: datetime, action: str, a: str, b: str) -> None:
-    rows.events.append(
-        {
-            "id": ids.event,
-            "case_id": case_id,
-            "at": at,
-            "actor_kind": "system" if action == "route" else "staff",
-            "actor_id": None,
-            "actor_name": "seed",
-            "action": action,
-            "from_status": a,
-            "to_status": b,
-            "reason": None,
-            "details": None,
-        }
-    )
+def _event(ids: Ids, rows: Rows, at: Any, action: str, a: str, b: str) -> None:
+    actor = "system" if action == "route" else "staff"
+    rows.case_events.append((ids.event, ids.case, at, actor, "seed", action, a, b, JSON_NULL))
     ids.event += 1
 
 
 def _clock(
-    ids: Ids, rows: Rows, case_id: int, kind: str, unit: str | None, start: datetime, met: bool
+    ids: Ids, rows: Rows, stamps: Stamps, kind: str, unit: str | None, start: datetime, met: bool
 ) -> None:
-    days = {"sign": 1, "resolve": 15, "follow_up": 5}[kind]
+    days = CLOCK_DAYS[kind]
     due = start + timedelta(days=days + 2)
     late = met and random.random() < 0.1
     met_at = due + timedelta(hours=5) if late else start + timedelta(hours=random.randint(1, 40))
-    rows.clocks.append(
-        {
-            "id": ids.clock,
-            "case_id": case_id,
-            "kind": kind,
-            "department_code": unit,
-            "started_on": start.astimezone(ZONE).date(),
-            "unit": "working",
-            "days": days,
-            "extension_days": 0,
-            "paused_days": 0,
-            "due_date": due.astimezone(ZONE).date(),
-            "due_at": due,
-            "provisional": False,
-            "calendar_revision": 0,
-            "state": ("met_late" if late else "met") if met else "open",
-            "met_at": met_at if met else None,
-            "next_stage": 0,
-            "next_action_at": None if met else due,
-            "created_at": start,
-            "updated_at": met_at if met else start,
-        }
-    )
+    at, made, due_at = stamps.at(met_at), stamps.at(start), stamps.at(due)
+    rows.deadlines.append(
+        (
+            ids.clock, ids.case, kind, unit, stamps.day((start + LOCAL).date()),
+            "working", days, 0, 0, stamps.day((due + LOCAL).date()), due_at, False, 0,
+            ("met_late" if late else "met") if met else "open", at if met else None, 0,
+            None if met else due_at, made, at if met else made,
+        )
+    )  # fmt: skip
     ids.clock += 1
 
 
@@ -175,6 +186,11 @@ HISTORY = Span(RECENT_DAYS, RECENT_DAYS + HISTORY_DAYS, finished=True)
 
 
 @cache
+def _day_key(day: date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+@cache
 def _words(first: str, second: str) -> str:
     return search_words(f"{first}，{second}")
 
@@ -184,13 +200,15 @@ def _case(
     rows: Rows,
     now: datetime,
     taxonomy: tuple[list[Any], list[str]],
+    stamps: Stamps,
     similar: Similar | None = None,
     span: Span = RECENT,
 ) -> None:
+    """Append one case's rows; the random draws in a fixed order (the recent slice's)."""
     categories, streets = taxonomy
     newest, oldest = (0, similar.days) if similar else (span.newest, span.oldest)
     created = now - timedelta(seconds=random.randint(newest * 86400, oldest * 86400))
-    day = created.astimezone(ZONE).strftime("%Y%m%d")  # the counter's key, as the app's
+    day = _day_key((created + LOCAL).date())  # the counter's key, as the app's
     ids.numbers[day] = ids.numbers.get(day, 0) + 1
     category, owner = (similar.category, similar.unit) if similar else random.choice(categories)
     street = random.choice(streets) if streets else None
@@ -203,78 +221,53 @@ def _case(
     channel = random.choice(CHANNELS)
     anonymous = random.random() < 0.3
     reporter_id = None
+    filed = stamps.at(created)
     if not anonymous:
         reporter_id = ids.reporter
-        chat = channel in ("telegram", "web")
+        chat = _chat(channel, span) if channel in ("telegram", "web") else None
+        phone = f"139{ids.reporter:08d}"[-11:]
         rows.reporters.append(
-            {
-                "id": ids.reporter,
-                "name": f"市民{ids.reporter}",
-                "phone": f"139{ids.reporter:08d}"[-11:],
-                "channel": channel,
-                "chat_id": _chat(channel, span) if chat else None,
-                "language": "zh",
-                "created_at": created,
-                "email": None,
-            }
+            (ids.reporter, f"市民{ids.reporter}", phone, channel, chat, "zh", filed)
         )
         ids.reporter += 1
-    case_id, at, previous = ids.case, created, "received"
-    _event(ids, rows, case_id, at, "submit", "", "received")
+    at, previous, events = created, "received", len(rows.case_events)
+    _event(ids, rows, filed, "submit", "", "received")
     reached = STATES.index("closed") if status == "rejected" else STATES.index(status)
     for step in STATES[2 : reached + 1]:
         at += timedelta(hours=random.randint(1, 72))
-        _event(ids, rows, case_id, at, step, previous, step)
+        _event(ids, rows, stamps.at(at), step, previous, step)
         previous = step
     if status == "rejected":
         at += timedelta(hours=2)
-        _event(ids, rows, case_id, at, "reject", "received", "rejected")
+        _event(ids, rows, stamps.at(at), "reject", "received", "rejected")
     else:
-        if reached >= STATES.index("routed"):
-            _clock(ids, rows, case_id, "sign", unit, created, reached > STATES.index("routed"))
-        if reached >= STATES.index("signed"):
-            _clock(
-                ids, rows, case_id, "resolve", unit, created, reached >= STATES.index("resolved")
-            )
-        if reached >= STATES.index("resolved"):
-            _clock(ids, rows, case_id, "follow_up", unit, at, reached >= STATES.index("closed"))
+        if reached >= ROUTED:
+            _clock(ids, rows, stamps, "sign", unit, created, reached > ROUTED)
+        if reached >= SIGNED:
+            _clock(ids, rows, stamps, "resolve", unit, created, reached >= RESOLVED)
+        if reached >= RESOLVED:
+            _clock(ids, rows, stamps, "follow_up", unit, at, reached >= CLOSED)
     rated = status == "closed" and random.random() < 0.7
     first, second = random.choice(PHRASES), random.choice(PHRASES)
-    words = _words(first, second)  # cut once per pair of phrases: jieba's cost stays small
+    if similar:
+        body, words = f"{similar.text}，{first}", _words(similar.text, first)
+    else:  # cut once per pair of phrases: jieba's cost stays small
+        body, words = (
+            f"{first}，{second}（第{ids.case}号）",
+            f"{_words(first, second)} 第 {ids.case} 号",
+        )
+    occurred = stamps.day((created - timedelta(days=random.randint(0, 30))).date())
+    updated = stamps.at(at)
     rows.cases.append(
-        {
-            "id": case_id,
-            "number": f"HQ-{day[2:]}-{ids.numbers[day]:04d}",
-            "kind": "complaint",
-            "status": status,
-            "category_id": category,
-            "department_code": unit if reached >= STATES.index("routed") else None,
-            "street_code": street,
-            "text": f"{similar.text}，{first}"
-            if similar
-            else f"{first}，{second}（第{case_id}号）",
-            "words": _words(similar.text, first) if similar else f"{words} 第 {case_id} 号",
-            "location_text": None,
-            "occurred_on": (created - timedelta(days=random.randint(0, 30))).date(),
-            "latitude": None,
-            "longitude": None,
-            "anonymous": anonymous,
-            "pin_hash": None,
-            "pin_failures": 0,
-            "pin_locked_until": None,
-            "reporter_id": reporter_id,
-            "channel": channel,
-            "reply": "已办结" if reached >= STATES.index("resolved") else None,
-            "rating": random.choice(RATINGS) if rated else None,
-            "rating_comment": None,
-            "rated_at": at if rated else None,
-            "merged_into_id": None,
-            "details": None,
-            "version": 1 + len(rows.events),
-            "created_at": created,
-            "updated_at": at,
-        }
-    )
+        (
+            ids.case, f"HQ-{day[2:]}-{ids.numbers[day]:04d}", "complaint", status, category,
+            unit if reached >= ROUTED else None, street, body, words, occurred, anonymous, 0,
+            reporter_id, channel, "已办结" if reached >= RESOLVED else None,
+            random.choice(RATINGS) if rated else None, updated if rated else None, JSON_NULL,
+            len(rows.case_events) - events,  # one version per change: its events
+            filed, updated,
+        )
+    )  # fmt: skip
     ids.case += 1
 
 
@@ -288,13 +281,14 @@ def batches(
     now: datetime,
     taxonomy: Any,
     ids: Ids,
+    stamps: Stamps,
     similar: Similar | None = None,
     span: Span = RECENT,
 ) -> Iterator[Rows]:
     """Yield the rows of `total` cases, BATCH cases at a time."""
     rows = Rows()
     for done in range(1, total + 1):
-        _case(ids, rows, now, taxonomy, similar, span)
+        _case(ids, rows, now, taxonomy, stamps, similar, span)
         if done % BATCH == 0 or done == total:
             yield rows
             rows = Rows()
@@ -316,9 +310,11 @@ def seed(
     the same random sequence whatever `cases` is; the others earlier, all finished (history).
     Then `similar` open cases of one unit and category telling one story (`similar_as`, by
     default a retelling of an arrears complaint): the similar-case search's worst case.
+    Raises SystemExit when the database holds cases or no categories.
     """
     random.seed(seed)
-    now = now or datetime.now(UTC)
+    stamps = stamps_for(engine)
+    now = stamps.moment((now or datetime.now(UTC)).astimezone(UTC))
     ids = Ids()
     with engine.begin() as connection:
         if connection.execute(select(func.count()).select_from(Case)).scalar_one():
@@ -331,31 +327,26 @@ def seed(
 
     def reseeded() -> Iterator[Rows]:  # the recent slice: the same draws whatever the history
         random.seed(seed)
-        yield from batches(cases - history, now, taxonomy, ids)
+        yield from batches(cases - history, now, taxonomy, ids, stamps)
 
-    for rows in itertools.chain(
-        batches(history, now, taxonomy, ids, span=HISTORY),
-        reseeded(),
-        batches(similar, now, taxonomy, ids, story),
-    ):
-        with engine.begin() as connection:
-            for table, values in (
-                (Reporter, rows.reporters),
-                (Case, rows.cases),
-                (CaseEvent, rows.events),
-                (Deadline, rows.clocks),
+    loader = Loader(engine, COLUMNS)
+    try:
+        with loader.without_indexes():
+            for rows in itertools.chain(
+                batches(history, now, taxonomy, ids, stamps, span=HISTORY),
+                reseeded(),
+                batches(similar, now, taxonomy, ids, stamps, story),
             ):
-                if values:  # Core on the table: no ORM bookkeeping per row
-                    connection.execute(
-                        insert(SQLModel.metadata.tables[table.__tablename__]), values
-                    )
+                loader.write(rows.tables())
+    finally:
+        loader.close()
     with engine.begin() as connection:
         # Keyed by the whole year, as the app's counters are (next_case_number): 20261127.
         counters = [{"day": day, "last": last} for day, last in ids.numbers.items()]
         if counters:
             connection.execute(insert(CaseCounter), counters)
         if engine.dialect.name == "postgresql":
-            for name in ("reporters", "cases", "case_events", "deadlines"):
+            for name in COLUMNS:
                 connection.execute(
                     text(
                         f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "

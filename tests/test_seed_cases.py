@@ -6,7 +6,7 @@ from collections import Counter
 
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, text
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from backend.bootstrap import Container
 from backend.cases.models import Case, CaseEvent
@@ -102,3 +102,52 @@ def test_similar_open_cases_are_seeded_recent_open_and_with_their_words(
     }
     assert all((now - c.created_at).days <= 20 for c in alike)
     assert [c.words for c in cases] == [search_words(c.text) for c in cases]  # as at intake
+
+
+def _schema(container: Container) -> list[str]:
+    """The definitions of every index and trigger (the seeder drops some while loading)."""
+    with container.engine.connect() as connection:
+        if container.engine.dialect.name == "sqlite":
+            statement = "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+        else:
+            statement = "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+        return sorted(str(row[0]) for row in connection.execute(text(statement)))
+
+
+def test_seeded_cases_have_a_clock_per_stage_reached_and_a_version_per_event(
+    container: Container,
+) -> None:
+    seed(container.engine, cases=300, now=container.clock.now(), recent=200)
+
+    with Session(container.engine) as session:
+        cases = session.execute(select(Case)).scalars().all()
+        clocks = Counter(session.execute(select(Deadline.case_id)).scalars())
+        events = Counter(session.execute(select(CaseEvent.case_id)).scalars())
+    expected = {"received": 0, "triage": 0, "rejected": 0, "routed": 1, "signed": 2}
+    expected |= {"in_progress": 2, "resolved": 3, "closed": 3}
+    assert [clocks[c.id] for c in cases] == [expected[c.status] for c in cases]
+    assert [c.version for c in cases] == [events[c.id] for c in cases]
+    states = Counter(c.status for c in cases)
+    assert set(states) == set(expected)  # every state
+    assert all(c.words for c in cases)
+
+
+def test_seeded_cases_are_found_by_the_databases_full_text_index_and_it_is_rebuilt(
+    container: Container, client: TestClient, staff: Staff
+) -> None:
+    before = _schema(container)
+    seed(container.engine, cases=120, now=container.clock.now(), recent=100)
+
+    assert _schema(container) == before  # indexes and FTS triggers dropped for the load, back
+    response = client.get(
+        "/api/v1/cases", params={"q": "补贴", "limit": "500"}, headers=staff.coordinator
+    )
+    assert response.status_code == 200, response.text
+    found = response.json()["data"]
+    with Session(container.engine) as session:
+        holding = session.execute(
+            select(func.count()).select_from(Case).where(col(Case.text).contains("补贴"))
+        ).scalar_one()
+    assert holding > 0
+    assert len(found) == holding
+    assert all("补贴" in case["text"] for case in found)

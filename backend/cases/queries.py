@@ -146,9 +146,19 @@ def list_cases(
     before = decode_cursor(cursor) if cursor else None
     if statement is None:
         return CasePage([], None)
+    # A received period on SQLite is read through ix_cases_created_at_id, every page: with a
+    # cursor's `id < ?` usable, SQLite walked the primary key down from the cursor to the
+    # first case ever stored instead (the ledger of a month: 2.5x at 1,000,000 cases).
+    by_period = (
+        where.received_since is not None
+        and not where.q
+        and session.get_bind().dialect.name == "sqlite"
+    )
     if before is not None and before <= MAX_ROW_ID:  # past every id, it bounds nothing
-        statement = statement.where(col(Case.id) < before)
+        statement = statement.where((col(Case.id) + 0 if by_period else col(Case.id)) < before)
     newest_first = col(Case.id).desc()
+    if by_period:
+        newest_first = (col(Case.id) + 0).desc()  # the same order, sorted, not walked
     if walked:
         statement, newest_first = walk_index(
             statement, before if before is not None and before <= MAX_ROW_ID else None

@@ -23,6 +23,7 @@ import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,10 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlmodel import Session
 
 from backend.bootstrap import Container, build, prepare_database
+from backend.cases.queries import CaseFilter, encode_cursor, list_cases
 from backend.migrate import upgrade
 from backend.settings import load_settings
-from bench.scaling import NOW, REQUESTS
+from bench.scaling import COORDINATOR, NOW, REQUESTS
 from bench.seed_cases import seed
 from tests.conftest import BACKENDS, POSTGRES_URL
 from tests.fakes import FakeClock
@@ -206,3 +208,23 @@ def test_a_request_reads_no_growing_table_whole_with_years_of_history_stored(
     if name in INTENDED:
         every = "\n".join("\n".join(lines) for _, lines in plans)
         assert any(index in every for index in INTENDED[name]), every
+
+
+def test_every_page_of_a_received_period_reads_the_period_not_the_cases_below_its_cursor(
+    seeded: Container,
+) -> None:
+    month = CaseFilter(received_since=NOW - timedelta(days=30), received_until=NOW)
+
+    def next_page(session: Session, _container: Container) -> object:  # as the ledger's 2nd
+        cursor = encode_cursor(10**6)
+        return list_cases(session=session, actor=COORDINATOR, where=month, cursor=cursor, limit=5)
+
+    engine = seeded.engine
+    plans = [(sql, plan(engine, sql, parameters)) for sql, parameters in sent(seeded, next_page)]
+    assert plans
+    for sql, lines in plans:
+        assert whole_reads(engine, sql, lines) == [], (sql, "\n".join(lines))
+    if engine.dialect.name == "sqlite":  # not down the primary key from the cursor to id 1
+        every = "\n".join("\n".join(lines) for _, lines in plans)
+        assert "ix_cases_created_at_id" in every, every
+        assert "PRIMARY KEY (rowid<?)" not in every, every
