@@ -119,8 +119,15 @@ def _event(ids: Ids, rows: Rows, case_id: int, at: datetime, action: str, a: str
 
 
 def _clock(
-    ids: Ids, rows: Rows, case_id: int, kind: str, unit: str | None, start: datetime, met: bool
+    ids: Ids,
+    rows: Rows,
+    case: dict[str, Any],
+    kind: str,
+    unit: str | None,
+    start: datetime,
+    met: bool,
 ) -> None:
+    """Add a clock of a case (`case`: its id and the kind, category and channel it copies)."""
     days = {"sign": 1, "resolve": 15, "follow_up": 5}[kind]
     due = start + timedelta(days=days + 2)
     late = met and random.random() < 0.1
@@ -128,7 +135,7 @@ def _clock(
     rows.clocks.append(
         {
             "id": ids.clock,
-            "case_id": case_id,
+            **case,
             "kind": kind,
             "department_code": unit,
             "started_on": start.astimezone(ZONE).date(),
@@ -230,14 +237,19 @@ def _case(
         at += timedelta(hours=2)
         _event(ids, rows, case_id, at, "reject", "received", "rejected")
     else:
+        # The case's kind, category and channel, as the app copies them onto its clocks.
+        of = {
+            "case_id": case_id,
+            "case_kind": "complaint",
+            "case_category": category,
+            "case_channel": channel,
+        }
         if reached >= STATES.index("routed"):
-            _clock(ids, rows, case_id, "sign", unit, created, reached > STATES.index("routed"))
+            _clock(ids, rows, of, "sign", unit, created, reached > STATES.index("routed"))
         if reached >= STATES.index("signed"):
-            _clock(
-                ids, rows, case_id, "resolve", unit, created, reached >= STATES.index("resolved")
-            )
+            _clock(ids, rows, of, "resolve", unit, created, reached >= STATES.index("resolved"))
         if reached >= STATES.index("resolved"):
-            _clock(ids, rows, case_id, "follow_up", unit, at, reached >= STATES.index("closed"))
+            _clock(ids, rows, of, "follow_up", unit, at, reached >= STATES.index("closed"))
     rated = status == "closed" and random.random() < 0.7
     first, second = random.choice(PHRASES), random.choice(PHRASES)
     words = _words(first, second)  # cut once per pair of phrases: jieba's cost stays small

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from backend.bulk import new_row
 from backend.cases.models import Case
 from backend.clock import Clock
+from backend.deadlines.case_groups import case_groups
 from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.policy import ClockPolicy, Policy
@@ -109,6 +110,7 @@ def new_clock(
         due_at=now,
         created_at=now,
         updated_at=now,
+        **case_groups(case),
     )
     _reschedule(deadline, env)
     return deadline

@@ -206,3 +206,26 @@ def test_a_request_reads_no_growing_table_whole_with_years_of_history_stored(
     if name in INTENDED:
         every = "\n".join("\n".join(lines) for _, lines in plans)
         assert any(index in every for index in INTENDED[name]), every
+
+
+# The figures' clock counts read the clocks alone: each clock carries its case's kind,
+# category and channel (backend.deadlines.case_groups), so no count joins them to `cases`.
+CLOCK_FIGURES = ("stats, last 30 days", "stats, a year", "dashboard, a month", "dashboard, a year")
+READS = {"sqlite": re.compile(r"^(?:SCAN|SEARCH) (\w+)"), "postgresql": re.compile(r" on (\w+)")}
+
+
+@pytest.mark.parametrize("name", CLOCK_FIGURES)
+def test_the_figures_count_clocks_without_reading_their_cases(
+    seeded: Container, name: str
+) -> None:
+    engine = seeded.engine
+    reads = READS[engine.dialect.name]
+    counts = [
+        plan(engine, sql, parameters)
+        for sql, parameters in sent(seeded, dict(REQUESTS)[name])
+        if "deadlines" in sql
+    ]
+    assert counts
+    for lines in counts:
+        tables = {m.group(1) for line in lines if (m := reads.search(line.strip()))}
+        assert "deadlines" in tables and "cases" not in tables, "\n".join(lines)
