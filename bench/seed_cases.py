@@ -119,15 +119,9 @@ def _event(ids: Ids, rows: Rows, case_id: int, at: datetime, action: str, a: str
 
 
 def _clock(
-    ids: Ids,
-    rows: Rows,
-    case: dict[str, Any],
-    kind: str,
-    unit: str | None,
-    start: datetime,
-    met: bool,
+    ids: Ids, rows: Rows, of: dict[str, Any], kind: str, unit: str | None, at: datetime, met: bool
 ) -> None:
-    """Add a clock of a case (`case`: its id and the kind, category and channel it copies)."""
+    start = at  # `of`: the case's id, and its kind, category and channel the clock copies
     days = {"sign": 1, "resolve": 15, "follow_up": 5}[kind]
     due = start + timedelta(days=days + 2)
     late = met and random.random() < 0.1
@@ -135,7 +129,7 @@ def _clock(
     rows.clocks.append(
         {
             "id": ids.clock,
-            **case,
+            **of,
             "kind": kind,
             "department_code": unit,
             "started_on": start.astimezone(ZONE).date(),
@@ -237,7 +231,6 @@ def _case(
         at += timedelta(hours=2)
         _event(ids, rows, case_id, at, "reject", "received", "rejected")
     else:
-        # The case's kind, category and channel, as the app copies them onto its clocks.
         of = {
             "case_id": case_id,
             "case_kind": "complaint",
