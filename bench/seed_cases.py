@@ -91,7 +91,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {  # the order of a row's values; the rest
     str(Deadline.__tablename__): _names(
         "id case_id kind department_code started_on unit days extension_days paused_days "
         "due_date due_at provisional calendar_revision state met_at next_stage next_action_at "
-        "created_at updated_at"
+        "created_at updated_at case_kind case_category case_channel"
     ),
 }
 CLOCK_DAYS = {"sign": 1, "resolve": 15, "follow_up": 5}
@@ -144,8 +144,16 @@ def _event(ids: Ids, rows: Rows, at: Any, action: str, a: str, b: str) -> None:
 
 
 def _clock(
-    ids: Ids, rows: Rows, stamps: Stamps, kind: str, unit: str | None, start: datetime, met: bool
+    ids: Ids,
+    rows: Rows,
+    stamps: Stamps,
+    of: tuple[str, str, str],
+    kind: str,
+    unit: str | None,
+    start: datetime,
+    met: bool,
 ) -> None:
+    """One clock; `of`: the case's kind, category and channel, which the clock copies."""
     days = CLOCK_DAYS[kind]
     due = start + timedelta(days=days + 2)
     late = met and random.random() < 0.1
@@ -156,7 +164,7 @@ def _clock(
             ids.clock, ids.case, kind, unit, stamps.day((start + LOCAL).date()),
             "working", days, 0, 0, stamps.day((due + LOCAL).date()), due_at, False, 0,
             ("met_late" if late else "met") if met else "open", at if met else None, 0,
-            None if met else due_at, made, at if met else made,
+            None if met else due_at, made, at if met else made, *of,
         )
     )  # fmt: skip
     ids.clock += 1
@@ -241,12 +249,13 @@ def _case(
         at += timedelta(hours=2)
         _event(ids, rows, stamps.at(at), "reject", "received", "rejected")
     else:
+        of = ("complaint", category, channel)
         if reached >= ROUTED:
-            _clock(ids, rows, stamps, "sign", unit, created, reached > ROUTED)
+            _clock(ids, rows, stamps, of, "sign", unit, created, reached > ROUTED)
         if reached >= SIGNED:
-            _clock(ids, rows, stamps, "resolve", unit, created, reached >= RESOLVED)
+            _clock(ids, rows, stamps, of, "resolve", unit, created, reached >= RESOLVED)
         if reached >= RESOLVED:
-            _clock(ids, rows, stamps, "follow_up", unit, at, reached >= CLOSED)
+            _clock(ids, rows, stamps, of, "follow_up", unit, at, reached >= CLOSED)
     rated = status == "closed" and random.random() < 0.7
     first, second = random.choice(PHRASES), random.choice(PHRASES)
     if similar:

@@ -14,6 +14,7 @@ from backend.cli import open311 as open311_cli
 from backend.cli import route as route_cli
 from backend.cli import routing as routing_cli
 from backend.cli import search as search_cli
+from backend.cli import stats as stats_cli
 from backend.cli import units as units_cli
 from backend.cli import users as users_cli
 from backend.errors import ConfigError, DomainError
@@ -34,6 +35,7 @@ app.add_typer(cases_cli.app, name="cases")
 app.add_typer(open311_cli.app, name="open311")
 app.add_typer(units_cli.app, name="units")
 app.add_typer(search_cli.app, name="search")
+app.add_typer(stats_cli.app, name="stats")
 app.add_typer(duty_cli.app, name="duty")
 
 

@@ -12,6 +12,7 @@ from backend.bulk import insert_all
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.clock import Clock
 from backend.deadlines import service as clocks
+from backend.deadlines.case_groups import follow_case
 from backend.deadlines.models import ClockKind as K
 from backend.deadlines.models import ClockState, Deadline
 from backend.deadlines.policy import Policy, resolve_rule
@@ -103,6 +104,8 @@ class DeadlineKeeper:
         }
 
     def _routed(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
+        if "category" in (event.details or {}):  # the clocks it had are counted in the new one
+            follow_case(session=session, case=case)
         if event.from_status != CaseStatus.received:  # a case routed at intake has no clocks
             self._cancel(session, case, env, HANDLING)
         started = [clocks.new_clock(case=case, kind=K.sign, env=env)]

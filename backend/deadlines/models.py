@@ -72,3 +72,10 @@ class Deadline(SQLModel, table=True):
     next_action_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+    # The case's kind, category and channel, copied so that the figures (backend/stats) count
+    # and group clocks without joining `cases` (issue 13: a year's figures stay flat). Written
+    # with the clock and on every change of the case's category (keeper, `reassign`);
+    # `intake stats rebuild` copies them again from the cases.
+    case_kind: str | None = Field(default=None, max_length=24)
+    case_category: str | None = Field(default=None, max_length=40)
+    case_channel: str | None = Field(default=None, max_length=16)

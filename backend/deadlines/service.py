@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from backend.bulk import new_row
 from backend.cases.models import Case
 from backend.clock import Clock
+from backend.deadlines.case_groups import case_groups
 from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.policy import ClockPolicy, Policy
@@ -111,6 +112,7 @@ def new_clock(
         due_at=now,
         created_at=now,
         updated_at=now,
+        **case_groups(case),
     )
     # Planned on plain attributes: the row is not written yet, so there is nothing for the
     # instrumented attributes to track (about 30 of their sets a filing; issue 13, item 3).

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, CaseEvent, CaseStatus
 from backend.deadlines import service as clocks
+from backend.deadlines.case_groups import case_groups
 from backend.deadlines.clocks import apply_due, plan, schedule_from
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.models import ClockKind, Deadline
@@ -92,6 +93,7 @@ class HandOffNotices:
             due_at=now,
             created_at=now,
             updated_at=now,
+            **case_groups(case),
         )
         apply_due(deadline, calendar, env.zone)
         schedule_from(deadline, plan(deadline, env.policy, calendar, env.zone), now)
@@ -112,6 +114,7 @@ class HandOffNotices:
             due_at=now,
             created_at=now,
             updated_at=now,
+            **case_groups(case),
         )
         apply_due(deadline, env.calendar, env.zone)
         schedule_from(deadline, plan(deadline, env.policy, env.calendar, env.zone), now)

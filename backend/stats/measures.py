@@ -4,6 +4,8 @@ A measure is made of parts: clocks of some kinds in some states, or ratings, eac
 period by one of its moments. Every period is a range of Tianjin dates turned into a UTC range
 on an indexed timestamp (backend.periods), never `date(column)`. Only complaints count: a
 dishonesty record is the programme's own business (its report clock is measured elsewhere).
+A clock is counted with its case's kind, category and channel as copied onto it
+(backend.deadlines.case_groups), so no count joins clocks to their cases.
 
 - received: complaints whose sign clock for the unit was opened in the period, i.e. that were
   routed or reassigned (派单/改派) to it then. Distinct cases: one sent back to the same unit
@@ -152,7 +154,9 @@ class _Source:
     moment: Any
     ends_day: bool  # the moment is a day's end (due_at): the day it ends is the one counted
     where: list[ColumnElement[bool]]
-    joins_deadlines: bool
+    # The case's category and channel: on a clock, its copies (backend.deadlines.case_groups),
+    # so that no count joins the period's clocks to their cases.
+    groups: tuple[Any, Any]
 
 
 def _source(part: Part, window: Period | None, now: datetime, department: str | None) -> _Source:
@@ -169,10 +173,11 @@ def _source(part: Part, window: Period | None, now: datetime, department: str | 
         if part.statuses is not None:
             where.append(col(Case.status).in_(part.statuses))
         moment = col(Case.rated_at) if part.rated else None
-        source = _Source(col(Case.id), col(Case.department_code), moment, False, where, False)
+        groups = (col(Case.category_id), col(Case.channel))
+        source = _Source(col(Case.id), col(Case.department_code), moment, False, where, groups)
     else:
         where = [
-            col(Case.kind) == CaseKind.complaint.value,
+            col(Deadline.case_kind) == CaseKind.complaint.value,  # the case's, copied
             col(Deadline.kind).in_(part.kinds),
             col(Deadline.department_code).is_not(None),
         ]
@@ -187,7 +192,7 @@ def _source(part: Part, window: Period | None, now: datetime, department: str | 
             col(moment) if moment is not None else None,
             part.moment == "due_at",
             where,
-            True,
+            (col(Deadline.case_category), col(Deadline.case_channel)),
         )
     if source.moment is not None and window is not None:
         source.where.extend(_within(source, window))
@@ -210,10 +215,7 @@ def cases_in(measure: MeasureFilter, *, department: str | None) -> ColumnElement
     found = []
     for part in PARTS[measure.name]:
         source = _source(part, measure.period, measure.now, department)
-        ids = select(source.case_id)
-        if source.joins_deadlines:
-            ids = ids.select_from(Deadline).join(Case, _clock_case())
-        found.append(ids.where(*source.where))
+        found.append(select(source.case_id).where(*source.where))
     return col(Case.id).in_(found[0] if len(found) == 1 else union_all(*found))
 
 
@@ -254,10 +256,7 @@ def statements(
         if buckets is not None:
             groups.append(_bucket(source, buckets))
         labelled = [g.label(f"g{i}") for i, g in enumerate(groups)]
-        inner = select(source.case_id.label("case_id"), *labelled)
-        if source.joins_deadlines:
-            inner = inner.select_from(Deadline).join(Case, _clock_case())
-        rows = inner.where(*source.where).subquery()
+        rows = select(source.case_id.label("case_id"), *labelled).where(*source.where).subquery()
         keys = [rows.c[f"g{i}"] for i in range(len(groups))]
         tally = func.count(distinct(rows.c.case_id)) if part.distinct_cases else func.count()
         statement = select(*keys, tally).select_from(rows)
@@ -268,9 +267,8 @@ def statements(
 def _dimension(source: _Source, dimension: Dimension) -> Any:
     if dimension is Dimension.unit:
         return source.unit
-    if dimension is Dimension.category:
-        return col(Case.category_id)
-    return col(Case.channel)
+    category, channel = source.groups
+    return category if dimension is Dimension.category else channel
 
 
 def _bucket(source: _Source, buckets: Sequence[Period]) -> Any:
@@ -285,7 +283,3 @@ def _bucket(source: _Source, buckets: Sequence[Period]) -> Any:
         for index, b in enumerate(buckets[:-1])
     ]
     return case(*whens, else_=len(buckets) - 1)
-
-
-def _clock_case() -> ColumnElement[bool]:
-    return col(Case.id) == col(Deadline.case_id)

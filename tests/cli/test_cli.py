@@ -274,3 +274,29 @@ def test_search_rebuild_cuts_texts_without_words_and_finds_them(
     assert [c["number"] for c in found.json()["data"]] == [number]
     again = intake(settings, "search", "rebuild", "--all")
     assert again.stdout.strip().splitlines()[-1].startswith("cut 1 case text(s)"), again.stderr
+
+
+def test_stats_rebuild_copies_each_case_onto_its_clocks_and_changes_nothing_when_in_step(
+    settings: Settings, client: TestClient, staff: Staff
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from tests.api.helpers import file_case
+
+    file_case(client, staff.coordinator)  # routed: a sign and a resolve clock
+    engine = create_engine(settings.database_url)
+    with engine.begin() as connection:  # as clocks written before migration 0033 stand
+        connection.execute(text("UPDATE deadlines SET case_kind = NULL, case_category = NULL"))
+
+    done = intake(settings, "stats", "rebuild")
+    again = intake(settings, "stats", "rebuild")
+
+    with engine.begin() as connection:
+        copies = connection.execute(
+            text("SELECT DISTINCT case_kind, case_category, case_channel FROM deadlines")
+        ).all()
+    engine.dispose()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1].endswith("onto 2 clock(s)")
+    assert again.stdout.strip().splitlines()[-1].endswith("onto 0 clock(s)")
+    assert [tuple(row) for row in copies] == [("complaint", "arrears", "api")]

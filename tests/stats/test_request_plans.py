@@ -228,3 +228,26 @@ def test_every_page_of_a_received_period_reads_the_period_not_the_cases_below_it
         every = "\n".join("\n".join(lines) for _, lines in plans)
         assert "ix_cases_created_at_id" in every, every
         assert "PRIMARY KEY (rowid<?)" not in every, every
+
+
+# The figures' clock counts read the clocks alone: each clock carries its case's kind,
+# category and channel (backend.deadlines.case_groups), so no count joins them to `cases`.
+CLOCK_FIGURES = ("stats, last 30 days", "stats, a year", "dashboard, a month", "dashboard, a year")
+READS = {"sqlite": re.compile(r"^(?:SCAN|SEARCH) (\w+)"), "postgresql": re.compile(r" on (\w+)")}
+
+
+@pytest.mark.parametrize("name", CLOCK_FIGURES)
+def test_the_figures_count_clocks_without_reading_their_cases(
+    seeded: Container, name: str
+) -> None:
+    engine = seeded.engine
+    reads = READS[engine.dialect.name]
+    counts = [
+        plan(engine, sql, parameters)
+        for sql, parameters in sent(seeded, dict(REQUESTS)[name])
+        if "deadlines" in sql
+    ]
+    assert counts
+    for lines in counts:
+        tables = {m.group(1) for line in lines if (m := reads.search(line.strip()))}
+        assert "deadlines" in tables and "cases" not in tables, "\n".join(lines)
