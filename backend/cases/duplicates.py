@@ -124,7 +124,7 @@ def find_similar(
         "limit": MAX_CANDIDATES,
     }
     holders: dict[str, list[int]] = {}
-    for case_id, stored in session.connection().execute(_CANDIDATES, values):
+    for case_id, stored in session.connection().execute(_CANDIDATES, values).all():
         holders.setdefault(compared(stored or ""), []).append(case_id)
     if not holders:
         return []

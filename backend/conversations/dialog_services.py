@@ -123,16 +123,20 @@ class BackendDialogServices(
         filed = select(col(Case.id), col(Case.number), col(Case.created_at)).where(
             col(Case.id).in_(ids)
         )
-        cases = {row[0]: row for row in self.session.connection().execute(filed)}
-        holder = self.session.get(Department, department)
+        connection = self.session.connection()
+        cases = {row[0]: row for row in connection.execute(filed).all()}
+        names = select(col(Department.name_zh), col(Department.name_en)).where(
+            col(Department.code) == department
+        )
+        holder_zh, holder_en = connection.execute(names).first() or (department, department)
         zone = self.container.settings.zone
         return [
             dp.SimilarCase(
                 number=cases[case_id][1],
                 category_zh=chosen.zh,
                 category_en=chosen.en,
-                holder_zh=holder.name_zh if holder else department,
-                holder_en=holder.name_en if holder else department,
+                holder_zh=holder_zh,
+                holder_en=holder_en,
                 filed_on=local_day(cases[case_id][2], zone),
             )
             for case_id in ids
