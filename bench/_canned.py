@@ -51,7 +51,7 @@ def canned(steps: list[list[Outbound]]) -> Iterator[None]:
         return list(steps[index % len(steps)])
 
     real = ConversationService.handle
-    ConversationService.handle = handle  # type: ignore[method-assign]
+    ConversationService.handle = handle  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:

@@ -80,14 +80,14 @@ def complaint(
     """File one anonymous complaint, timing each step's CPU (and profiling the `only` one)."""
 
     def step(name: str, action: Callable[[], object], expect: str) -> None:
-        profiled = profile is not None and only in (None, name)
-        if profiled:
-            profile.enable()
+        profiled = profile if only in (None, name) else None
+        if profiled is not None:
+            profiled.enable()
         started = time.process_time()
         action()
         timed[name].append(time.process_time() - started)
-        if profiled:
-            profile.disable()
+        if profiled is not None:
+            profiled.disable()
         if not chat.has(expect):
             raise AssertionError(f"{name}: no {expect!r} in {chat.replies!r}")
 

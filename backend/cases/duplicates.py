@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Integer, bindparam
@@ -124,7 +125,10 @@ def find_similar(
         "limit": MAX_CANDIDATES,
     }
     holders: dict[str, list[int]] = {}
-    for case_id, stored in session.connection().execute(_CANDIDATES, values).all():
+    rows = cast(
+        Sequence[tuple[int, str | None]], session.connection().execute(_CANDIDATES, values).all()
+    )
+    for case_id, stored in rows:
         holders.setdefault(compared(stored or ""), []).append(case_id)
     if not holders:
         return []
