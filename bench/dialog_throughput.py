@@ -14,17 +14,21 @@ dialog (longer messages with keyboards, taps looked up by label) than for an ech
 `--similar N` (1,000 by default, issue 13) the database first holds N open cases like the
 dialogs' complaint, so every dialog runs the similar-case search over a full candidate list
 and offers them. As `intake run` does after start-up, the heap is frozen (`gc.freeze`)
-before the first round, for both bots alike (`--no-freeze` leaves it).
+before the first round, for both bots alike (`--no-freeze` leaves it). `--canned` measures
+the floor: the dialog bot with the conversation service replaced by the replies of one
+recorded dialog (`bench/_canned.py`), so only the library, our adapter, the fake server and
+the users are left.
 
 Run: `make bench` or `.venv/bin/python bench/dialog_throughput.py [--postgres URL]
-[--seconds 5] [--users 32] [--rounds 2] [--similar 1000] [--no-freeze]`. Everything talks to
-127.0.0.1 only; every wait has a timeout.
+[--seconds 5] [--users 32] [--rounds 2] [--similar 1000] [--no-freeze] [--canned]`.
+Everything talks to 127.0.0.1 only; every wait has a timeout.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import statistics
 import sys
@@ -49,6 +53,7 @@ from backend.migrate import upgrade  # noqa: E402
 from backend.routing.router import Router  # noqa: E402
 from backend.settings import load_settings  # noqa: E402
 from backend.taxonomy.loader import load_taxonomy  # noqa: E402
+from bench._canned import canned, record  # noqa: E402
 from bench.seed_cases import seed  # noqa: E402
 from bot.serve import freeze_heap  # noqa: E402
 from tests.e2e.fake_telegram import FakeTelegram  # noqa: E402
@@ -230,6 +235,11 @@ def main() -> None:
         action="store_true",
         help="leave the start-up heap to the collector (`intake run` freezes it: gc.freeze)",
     )
+    parser.add_argument(
+        "--canned",
+        action="store_true",
+        help="the floor: the dialog bot answers with a recorded dialog's replies (no service)",
+    )
     args = parser.parse_args()
 
     base = load_settings(database_url=args.postgres).database_url if args.postgres else None
@@ -242,7 +252,8 @@ def main() -> None:
             fake.stop()
             if base:
                 _schema_sql(base, f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE')
-    report(echoes, dialogs, args.users, "PostgreSQL" if base else "SQLite", args.similar)
+    database = ("PostgreSQL" if base else "SQLite") + (", canned replies" if args.canned else "")
+    report(echoes, dialogs, args.users, database, args.similar)
 
 
 def measure(
@@ -251,12 +262,13 @@ def measure(
     """Alternate rounds of the echo bot and of the dialog bot; return both."""
     upgrade(url)
     router = Router(load_taxonomy(load_settings(database_url=url).taxonomy_file))
-    if args.similar:  # the taxonomy's rows first: the seed reads the categories
-        settings = Cluster(fake, url, folder / "var", FakeClock(), router).settings()
-        container = build(settings, clock=FakeClock(), router=router)
-        prepare_database(container)
+    settings = Cluster(fake, url, folder / "var", FakeClock(), router).settings()
+    container = build(settings, clock=FakeClock(), router=router)
+    prepare_database(container)  # the taxonomy's rows first: the seed reads the categories
+    if args.similar:
         seed(container.engine, cases=0, similar=args.similar, now=FakeClock().now())
-        container.engine.dispose()
+    steps = record(container) if getattr(args, "canned", False) else None
+    container.engine.dispose()
     if not getattr(args, "no_freeze", False):  # as `intake run` does, for both bots alike
         freeze_heap()
     echoes: list[Round] = []
@@ -265,7 +277,10 @@ def measure(
         fake.reset()
         echoes.append(run_echo_bot(fake, args.users, args.seconds))
         fake.reset()
-        dialogs.append(run_dialog_bot(fake, url, folder / "var", router, args.users, args.seconds))
+        with canned(steps) if steps is not None else contextlib.nullcontext():
+            dialogs.append(
+                run_dialog_bot(fake, url, folder / "var", router, args.users, args.seconds)
+            )
     return echoes, dialogs
 
 

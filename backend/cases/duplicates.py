@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import Integer, bindparam
 from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, CaseKind, CaseStatus
@@ -22,23 +25,28 @@ MIN_SCORE = 0.65  # 0..1: measured to separate retellings from other cases of on
 _COMPARED_CHARS = 300  # the start of a text says what it is about; the rest costs time
 
 
+_CANDIDATES = (
+    select(col(Case.id), col(Case.words))
+    .where(
+        col(Case.department_code) == bindparam("department"),  # unit, category, date: one index
+        col(Case.category_id) == bindparam("category"),
+        col(Case.created_at) >= bindparam("since"),
+        col(Case.status).in_(OPEN_STATUSES),
+        col(Case.merged_into_id).is_(None),
+        col(Case.kind) == CaseKind.complaint.value,  # a record is nobody's duplicate
+    )
+    # Newest first in the index's own order (its date, then the row id), so the reading
+    # stops at the limit instead of sorting all the unit's open cases of the category.
+    .order_by(col(Case.created_at).desc(), col(Case.id).desc())
+    .limit(bindparam("limit", type_=Integer))
+)  # built once: a dialog's search runs it with its values (issue 13)
+
+
 def candidates(*, department: str, category: str, since: datetime) -> Any:
     """Return the query for the ids and words of the newest open cases of a unit and category
     created since then (their texts were cut into words at intake)."""
-    return (
-        select(col(Case.id), col(Case.words))
-        .where(
-            col(Case.department_code) == department,  # unit, category, date: one index
-            col(Case.category_id) == category,
-            col(Case.created_at) >= since,
-            col(Case.status).in_(OPEN_STATUSES),
-            col(Case.merged_into_id).is_(None),
-            col(Case.kind) == CaseKind.complaint.value,  # a record is nobody's duplicate
-        )
-        # Newest first in the index's own order (its date, then the row id), so the reading
-        # stops at the limit instead of sorting all the unit's open cases of the category.
-        .order_by(col(Case.created_at).desc(), col(Case.id).desc())
-        .limit(MAX_CANDIDATES)
+    return _CANDIDATES.params(
+        department=department, category=category, since=since, limit=MAX_CANDIDATES
     )
 
 
@@ -70,27 +78,16 @@ def find_duplicates(
 
     `words`: the text's stored words (`Case.words`), when it is a case's, to cut it no again.
     """
-    query = compared(words if words is not None else search_words(text))
-    if not query or limit <= 0:
-        return []
-    since = now - timedelta(days=days)
-    statement = candidates(department=department, category=category, since=since)
-    rows: list[tuple[int, str | None]] = list(session.exec(statement).all())
-    ids = [case_id for case_id, _ in rows]
-    texts = [compared(stored or "") for _, stored in rows]
-    if not texts:
-        return []
-    # Word sets find a retelling with words added or left out; word order (token_sort)
-    # keeps a short text that shares a few common words from counting as a copy.
-    found = process.extract(
-        query, texts, scorer=fuzz.token_set_ratio, score_cutoff=MIN_SCORE * 100, limit=None
+    best = find_similar(
+        session=session,
+        department=department,
+        category=category,
+        text=text,
+        now=now,
+        days=days,
+        limit=limit,
+        words=words,
     )
-    scored = [
-        (ids[i], (by_set + fuzz.token_sort_ratio(query, texts[i])) / 200) for _, by_set, i in found
-    ]
-    alike = [(case_id, round(score, 3)) for case_id, score in scored if score >= MIN_SCORE]
-    alike.sort(key=lambda pair: (-pair[1], -pair[0]))
-    best = alike[:limit]
     if not best:
         return []
     cases = {
@@ -98,3 +95,52 @@ def find_duplicates(
         for case in session.exec(select(Case).where(col(Case.id).in_([i for i, _ in best])))
     }
     return [(cases[case_id], score) for case_id, score in best if case_id in cases]
+
+
+def find_similar(
+    *,
+    session: Session,
+    department: str,
+    category: str,
+    text: str,
+    now: datetime,
+    days: int = 30,
+    limit: int = 3,
+    words: str | None = None,
+) -> list[tuple[int, float]]:
+    """Return the ids and scores (0..1, most alike first) of what `find_duplicates` returns.
+
+    The candidates' ids and stored words are read by one Core statement (no ORM rows), and
+    the same words are scored once for all the cases that hold them (a text copied into
+    many complaints, as a campaign's are).
+    """
+    query = compared(words if words is not None else search_words(text))
+    if not query or limit <= 0:
+        return []
+    since = now - timedelta(days=days)
+    values = {
+        "department": department,
+        "category": category,
+        "since": since,
+        "limit": MAX_CANDIDATES,
+    }
+    holders: dict[str, list[int]] = {}
+    rows = cast(
+        Sequence[tuple[int, str | None]], session.connection().execute(_CANDIDATES, values).all()
+    )
+    for case_id, stored in rows:
+        holders.setdefault(compared(stored or ""), []).append(case_id)
+    if not holders:
+        return []
+    texts = list(holders)
+    # Word sets find a retelling with words added or left out; word order (token_sort)
+    # keeps a short text that shares a few common words from counting as a copy.
+    found = process.extract(
+        query, texts, scorer=fuzz.token_set_ratio, score_cutoff=MIN_SCORE * 100, limit=None
+    )
+    alike: list[tuple[float, int]] = []  # (-score, -id): the best first, then the newest
+    for _, by_set, i in found:
+        score = (by_set + fuzz.token_sort_ratio(query, texts[i])) / 200
+        if score >= MIN_SCORE:
+            alike += [(-round(score, 3), -case_id) for case_id in holders[texts[i]]]
+    return [(-case_id, -score) for score, case_id in heapq.nsmallest(limit, alike)]

@@ -14,7 +14,7 @@ from backend.attachments.store import ContentStore, FileFetcher, attach
 from backend.attachments.uploads import mark_filed
 from backend.bootstrap import Container
 from backend.cases.chain import watched_by, where_handled
-from backend.cases.duplicates import find_duplicates
+from backend.cases.duplicates import find_similar
 from backend.cases.events import history, record_event
 from backend.cases.intake import Draft, submit
 from backend.cases.models import Case, CaseFollower, CaseKind, CaseStatus
@@ -110,25 +110,37 @@ class BackendDialogServices(
         department = street if chosen.street_level else chosen.owner
         if department is None:
             return []
-        found = find_duplicates(
+        found = find_similar(
             session=self.session,
             department=department,
             category=category,
             text=text,
             now=self.container.clock.now(),
         )
-        holder = self.session.get(Department, department)
+        if not found:
+            return []
+        ids = [case_id for case_id, _ in found]
+        filed = select(col(Case.id), col(Case.number), col(Case.created_at)).where(
+            col(Case.id).in_(ids)
+        )
+        connection = self.session.connection()
+        cases = {row[0]: row for row in connection.execute(filed).all()}
+        names = select(col(Department.name_zh), col(Department.name_en)).where(
+            col(Department.code) == department
+        )
+        holder_zh, holder_en = connection.execute(names).first() or (department, department)
         zone = self.container.settings.zone
         return [
             dp.SimilarCase(
-                number=case.number,
+                number=cases[case_id][1],
                 category_zh=chosen.zh,
                 category_en=chosen.en,
-                holder_zh=holder.name_zh if holder else department,
-                holder_en=holder.name_en if holder else department,
-                filed_on=local_day(case.created_at, zone),
+                holder_zh=holder_zh,
+                holder_en=holder_en,
+                filed_on=local_day(cases[case_id][2], zone),
             )
-            for case, _ in found
+            for case_id in ids
+            if case_id in cases
         ]
 
     def follow_case(self, number: str, chat: ChatRef, language: str) -> None:

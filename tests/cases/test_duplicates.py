@@ -186,3 +186,18 @@ def test_the_newest_candidates_come_in_the_indexs_order_so_reading_stops_at_the_
     # order, so the 500 newest are read and no more, never all of the unit's open cases.
     assert any("ix_cases_department_category_created_at" in line for line in plan), plan
     assert sorts == [], plan
+
+
+def test_cases_telling_the_same_words_are_each_found_newest_first(container: Container) -> None:
+    now = container.clock.now()
+    with session_scope(container.engine) as session:
+        same = [add_case(session, now, LIFT_RETOLD, age=timedelta(days=2)).id for _ in range(3)]
+        other = add_case(session, now, LIFT_SHORT).id
+        found = find_duplicates(
+            session=session, department="xyz", category="property", text=LIFT, now=now, limit=4
+        )
+        ids = [case.id for case, _ in found]
+        scores = {case.id: score for case, score in found}
+        assert sorted(ids) == sorted([*same, other])
+        assert {scores[case_id] for case_id in same} == {scores[same[0]]}
+        assert ids == sorted(ids, key=lambda i: (-scores[i], -(i or 0)))
