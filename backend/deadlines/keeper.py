@@ -104,9 +104,9 @@ class DeadlineKeeper:
         }
 
     def _routed(self, session: Session, case: Case, event: CaseEvent, env: ClockEnv) -> None:
-        if "category" in (event.details or {}):  # the clocks it had are counted in the new one
-            follow_case(session=session, case=case)
         if event.from_status != CaseStatus.received:  # a case routed at intake has no clocks
+            if "category" in (event.details or {}):  # the clocks it had count in the new one
+                follow_case(session=session, case=case)
             self._cancel(session, case, env, HANDLING)
         started = [clocks.new_clock(case=case, kind=K.sign, env=env)]
         if case.kind == CaseKind.complaint:
