@@ -8,23 +8,13 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from backend.bootstrap import Container
 from tests.api.helpers import ENFORCEMENT, file_case
 from tests.conftest import Staff
 from tests.exports.helpers import sheet_of, table
-from tests.staff_accounts import PASSWORD, staff_with_password
 from tests.staff_console.helpers import ConsoleVisitor
 
 NOVEMBER = "from=2026-11-01&to=2026-11-30"
 TRIAGE_TEXT = "请问怎么注册账号呢？"  # fits no category: waits in triage, never routed
-
-
-@pytest.fixture
-def coordinator(client: TestClient, container: Container) -> ConsoleVisitor:
-    staff_with_password(container, login="wang")
-    visitor = ConsoleVisitor(client)
-    visitor.sign_in("wang", PASSWORD)
-    return visitor
 
 
 def _downloads(page: str) -> dict[str, str]:

@@ -18,14 +18,6 @@ NOVEMBER = "from=2026-11-01&to=2026-11-30"
 
 
 @pytest.fixture
-def coordinator(client: TestClient, container: Container) -> ConsoleVisitor:
-    staff_with_password(container, login="wang")
-    visitor = ConsoleVisitor(client)
-    visitor.sign_in("wang", PASSWORD)
-    return visitor
-
-
-@pytest.fixture
 def clerk(container: Container, client: TestClient) -> ConsoleVisitor:
     staff_with_password(container, login="li", role="clerk", department="czj", name="财政局 李")
     visitor = ConsoleVisitor(TestClient(client.app))
