@@ -3,6 +3,8 @@ PYTHON ?= python3
 # Where `make run` listens: `make run PORT=8080`, `make run HOST=0.0.0.0 PORT=8080`.
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# How many processes `make test` runs the suite in (pytest-xdist; one file stays in one process).
+TEST_WORKERS ?= 2
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -24,7 +26,7 @@ run: install
 test: install
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 		echo "NOTE: no chromium found: the browser tests (tests/browser) will be SKIPPED; apt-get install chromium"
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=30
 
 lint: install
 	$(BIN)/ruff check backend bot dialogs tests bench

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 import backend.models  # noqa: F401
@@ -77,12 +78,40 @@ def postgres_url() -> Iterator[str]:
     engine.dispose()
 
 
-def _empty_postgres(url: str) -> None:
+def _empty_postgres(url: str, lock_timeout: str = "60s") -> None:
+    """Truncate every table; a connection an earlier test left holding a lock fails this one.
+
+    Without the lock timeout a leaked transaction would hang the whole run at the next
+    TRUNCATE; with it, this test fails naming the holder, the holder is ended and the run goes on.
+    """
     engine = create_engine(url)
     tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(f"SET LOCAL lock_timeout = '{lock_timeout}'"))
+            connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    except OperationalError:
+        holders = _end_lock_holders(engine)
+        pytest.fail(f"a connection left open by an earlier test held a lock: {holders}")
+    finally:
+        engine.dispose()
+
+
+def _end_lock_holders(engine: Engine) -> list[str]:
+    """End the other connections holding locks on this schema's tables; say what they ran."""
     with engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+        rows = connection.execute(
+            text(
+                "SELECT DISTINCT a.pid, a.state, a.application_name, left(a.query, 200)"
+                " FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                " JOIN pg_stat_activity a ON a.pid = l.pid"
+                " WHERE c.relnamespace = current_schema()::regnamespace"
+                " AND l.pid <> pg_backend_pid()"
+            )
+        ).all()
+        for row in rows:
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": row[0]})
+    return [f"pid {pid} ({state}, {app!r}): {query}" for pid, state, app, query in rows]
 
 
 @pytest.fixture(params=BACKENDS)
