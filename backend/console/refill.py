@@ -198,7 +198,8 @@ def _content_edits(tag: Tag, values: list[str] | None) -> list[tuple[int, int, s
     if values is None:
         return []
     if tag.name == "textarea" and tag.close is not None:
-        return [(tag.end, tag.close.start, str(escape(values[-1])))]
+        # HTML drops one newline right after <textarea>: this one, never the value's own.
+        return [(tag.end, tag.close.start, "\n" + str(escape(values[-1])))]
     if tag.name == "select":
         return [
             (o.start, o.end, _rebuild(o, {"selected": "" if o.get("value") in values else None}))

@@ -171,6 +171,9 @@ class FormReader(HTMLParser):
             self._labels[self._label_for] = " ".join("".join(self._label_text).split())
             self._label_for = None
         elif tag in ("textarea", "select"):
+            if self._open is not None and self._open.tag == "textarea":
+                # HTML drops one newline right after <textarea>, as a browser reads it.
+                self._open.value = self._open.value.removeprefix("\n")
             self._open = None
 
     def handle_data(self, data: str) -> None:
