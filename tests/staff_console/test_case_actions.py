@@ -244,7 +244,7 @@ def test_a_reply_template_fills_the_reply_without_javascript(
 
     page = visitor.get(f"{page_path(number)}?template=arrears_paid").text
 
-    reply = re.search(r'<textarea id="field-resolve-reply"[^>]*>(.*?)</textarea>', page, re.S)
+    reply = re.search(r'<textarea id="field-resolve-reply"[^>]*>\n?(.*?)</textarea>', page, re.S)
     assert reply is not None and reply.group(1).startswith("您好，关于您反映的拖欠企业账款问题")
     assert 'data-reply-template="general_resolved"' in page  # every category's too
 
@@ -259,7 +259,9 @@ def test_an_unknown_or_foreign_reply_template_fills_nothing(
 
     for template in ("property_rectified", "nope"):
         page = visitor.get(f"{page_path(number)}?template={template}")
-        reply = re.search(r'<textarea id="field-resolve-reply"[^>]*>(.*?)</textarea>', page.text)
+        reply = re.search(
+            r'<textarea id="field-resolve-reply"[^>]*>\n?(.*?)</textarea>', page.text, re.S
+        )
         assert page.status_code == 200 and reply is not None and reply.group(1) == ""
 
 
