@@ -72,9 +72,10 @@ class WordsMatch(ColumnElement[bool]):
     type = NullType()  # type: ignore[assignment]  # Boolean would add `= 1` on SQLite
     inherit_cache = False  # the SQL holds the query's words; not worth caching
 
-    def __init__(self, words: list[str], *, joined: bool = False) -> None:
+    def __init__(self, words: list[str], *, joined: bool = False, scanned: bool = False) -> None:
         self.words = words
         self.joined = joined  # SQLite: the statement joins FTS_INDEX (see `walk_index`)
+        self.scanned = scanned  # PostgreSQL: tested row by row, not through the GIN index
 
 
 @compiles(WordsMatch, "sqlite")
@@ -88,16 +89,31 @@ def _sqlite_match(element: WordsMatch, compiler: Any, **kw: Any) -> str:
 @compiles(WordsMatch, "postgresql")
 def _postgres_match(element: WordsMatch, compiler: Any, **kw: Any) -> str:
     query = compiler.process(bindparam("ts_query", tsquery(element.words), unique=True), **kw)
-    return f"{PG_VECTOR} @@ to_tsquery('simple', {query})"
+    if not element.scanned:
+        return f"{PG_VECTOR} @@ to_tsquery('simple', {query})"
+    # Row by row (the newest ids of a search): not the index's expression, so PostgreSQL
+    # cannot read the GIN index's whole list of a common word; each word is first looked
+    # for as a substring (every lexeme of the text is one, lower-cased as tsquery reads the
+    # word), and only a text holding all of them is parsed into its tsvector.
+    found = [
+        "strpos(lower(cases.words), lower("
+        + compiler.process(bindparam("ts_word", word, unique=True), **kw)
+        + ")) > 0"
+        for word in element.words
+    ]
+    parsed = f"to_tsvector('simple', cases.words) @@ to_tsquery('simple', {query})"
+    return f"({' AND '.join([*found, parsed])})"
 
 
-def text_matches(q: str, *, joined: bool = False) -> ColumnElement[bool]:
+def text_matches(q: str, *, joined: bool = False, scanned: bool = False) -> ColumnElement[bool]:
     """Return a WHERE clause for cases whose text holds every word of the search.
 
-    With `joined`, the statement must join FTS_INDEX as `walk_index` does (SQLite only).
+    With `joined`, the statement must join FTS_INDEX as `walk_index` does (SQLite only);
+    with `scanned`, PostgreSQL tests each row it reads instead of using the GIN index (for a
+    walk of a few thousand newest ids: `backend.cases.queries.SCANNED_IDS`).
     """
     words = query_words(q)
-    return WordsMatch(words, joined=joined) if words else false()
+    return WordsMatch(words, joined=joined, scanned=scanned) if words else false()
 
 
 def can_walk_index(session: Session, q: str | None) -> bool:

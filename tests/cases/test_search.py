@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 
+from backend.cases import queries
 from backend.cases.search import SQLITE_TRIGGERS, fill_words, fts5_query, query_words, tsquery
 from tests.api.helpers import ARREARS, ENFORCEMENT, PARKING_XYZ, file_case
 from tests.conftest import Staff
@@ -142,3 +143,28 @@ def test_query_syntax_of_either_engine_is_read_as_words(
 ) -> None:
     response = client.get("/api/v1/cases", params={"q": q}, headers=staff.coordinator)
     assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("scanned_ids", [1, 2, 3, 50])
+def test_a_search_finds_the_same_whether_the_newest_ids_are_walked_or_read_by_the_index(
+    client: TestClient, staff: Staff, monkeypatch: pytest.MonkeyPatch, scanned_ids: int
+) -> None:
+    # PostgreSQL tests the newest SCANNED_IDS ids row by row and reads the older ones
+    # through the GIN index (backend.cases.queries._newest_matches); every split finds alike.
+    monkeypatch.setattr(queries, "SCANNED_IDS", scanned_ids)
+    texts = [ARREARS, ENFORCEMENT, ARREARS, PARKING_XYZ, ARREARS.upper(), ENFORCEMENT]
+    numbers = [file_case(client, staff.coordinator, text=body)["number"] for body in texts]
+    arrears = [numbers[4], numbers[2], numbers[0]]
+
+    assert _found(client, staff, "工程款") == arrears
+    assert _found(client, staff, "拖欠 工程款") == arrears
+    assert _found(client, staff, "三轮车") == [numbers[5], numbers[1]]
+    assert _found(client, staff, "医保报销") == []
+    listed, cursor = [], None
+    while True:
+        params = {"q": "工程款", "limit": "1"} | ({"cursor": cursor} if cursor else {})
+        answer = client.get("/api/v1/cases", params=params, headers=staff.coordinator).json()
+        listed += [case["number"] for case in answer["data"]]
+        if not (cursor := answer["next_cursor"]):
+            break
+    assert listed == arrears
