@@ -11,7 +11,7 @@ from backend.cases.workflow import Action
 from backend.notifications.sender import deliver
 from backend.people.models import StaffAccount
 from bot.webchat.notifier import WebNotifier
-from tests.browser.browser import DESKTOP, PHONE, reading_problems, screenshot
+from tests.browser.browser import DESKTOP, PHONE, WAIT_MS, reading_problems, screenshot
 from tests.case_fixtures import (
     ARREARS,
     HOSTILE,
@@ -166,6 +166,10 @@ def test_evidence_images_show_and_hostile_files_are_downloaded_never_rendered(
     image = page.locator("img.evidence__image")
     expect(image).to_have_count(1)
     expect(image).to_be_visible()
+    # Visible comes before loaded: wait for the picture itself, then read its size.
+    page.wait_for_function(
+        "() => document.querySelector('img.evidence__image').complete", timeout=WAIT_MS
+    )
     assert page.evaluate("() => document.querySelector('img.evidence__image').naturalWidth") == 1
     for name in ("evil.html", "evil.svg"):
         with page.expect_download() as download:
