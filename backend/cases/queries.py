@@ -142,7 +142,8 @@ def list_cases(
     if order is not CaseOrder.received:
         return _keyed_page(session, actor, where, cursor, limit, order)
     walked = can_walk_index(session, where.q)
-    statement = _narrowed(select(Case), actor, where, _assisted(session, actor), walked=walked)
+    assisted = _assisted(session, actor)
+    statement = _narrowed(select(Case), actor, where, assisted, walked=walked)
     before = decode_cursor(cursor) if cursor else None
     if statement is None:
         return CasePage([], None)
@@ -174,7 +175,7 @@ def list_cases(
         # the GIN index hands over every match of a common word however old (265,543 of
         # 1,000,000 for 拖欠: 28 ms, 9x the 10,000's). So the newest ids are walked row by
         # row first (a common word fills the page there), and the GIN index reads the rest.
-        scanned = _narrowed(select(Case), actor, where, _assisted(session, actor), scanned=True)
+        scanned = _narrowed(select(Case), actor, where, assisted, scanned=True)
         rows = _newest_matches(session, statement, scanned, limit + 1, before)
         page, more = rows[:limit], len(rows) > limit
         last_id = page[-1].id if page else None
