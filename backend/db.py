@@ -98,11 +98,19 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 # whole of `cases` to join a figure's 2,000 clocks to their cases (335 ms at 200,000 cases;
 # 44 ms by the primary key, measured), so a request's cost grew with what is stored.
 RANDOM_PAGE_COST = 1.1
+# A request here reads a page of rows or a period's counts: starting worker processes for it
+# (PostgreSQL's parallel query) costs 8-10 ms, more than any of its plans gains. The planner
+# plans workers only for a large table, so with them a request's cost grew with what is
+# stored: a search for a word no text holds took 0.6 ms at 10,000 cases and 8-15 ms at
+# 1,000,000, in `Gather Merge` over a bitmap scan that found nothing (issue 13, measured;
+# tests/test_postgres_planner.py). Without them every request of bench/scaling.py stays flat.
+PARALLEL_WORKERS_PER_GATHER = 0
 
 
 def _on_postgres_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"SET random_page_cost = {RANDOM_PAGE_COST}")
+    cursor.execute(f"SET max_parallel_workers_per_gather = {PARALLEL_WORKERS_PER_GATHER}")
     cursor.close()
     dbapi_connection.commit()
 
