@@ -32,12 +32,10 @@ WHO = (
     FormField("objector_kind", "choice", required=True, choices=tuple(k for k in ObjectorKind)),
     FormField("objector_name", required=True),
 )
+SEVERITY = FormField("severity", "choice", choices=tuple(s for s in Severity))
 UPHELD = FormField("upheld", "choice", required=True, choices=("yes", "no"))
 FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
-    A.report: (
-        FormField("document_number"),
-        FormField("severity", "choice", choices=tuple(s for s in Severity)),
-    ),
+    A.report: (FormField("document_number"), SEVERITY),
     A.order_rectification: (DAYS,),
     A.submit_rectification: (
         FormField("explanation", "textarea", required=True),
@@ -61,8 +59,21 @@ FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
         ),
         REASON,
     ),
-    A.publish: (FormField("months", "number"),),
+    # The severity for a record that has none (migrated, 0022); one that has a severity keeps it.
+    A.publish: (SEVERITY, FormField("months", "number")),
 }
+
+
+def fields_of(action: RecordAction, severity: str | None) -> tuple[FormField, ...]:
+    """Return the fields of an action's form for a record of this severity.
+
+    Publishing asks for the severity only of a record that has none (migrated, 0022): the
+    service keeps the one a record has, so offering a choice there would only invite a refusal.
+    """
+    fields = FIELDS[action]
+    if action is A.publish and severity is not None:
+        return tuple(f for f in fields if f is not SEVERITY)
+    return fields
 
 
 class FormProblem(Exception):

@@ -122,8 +122,7 @@ def state_refusal(record: DishonestyRecord, action: RecordAction) -> str | None:
             return "the record is published already"
         if r.objection_state == ObjectionState.pending:
             return "the record is under objection"
-        if r.severity is None:
-            return "the record has no severity to set its publicity period"
+        # A record without a severity (migrated, 0022) is classified by `publish` itself.
     return None
 
 

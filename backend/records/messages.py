@@ -42,6 +42,11 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请选择严重程度（轻微、一般、严重）。",
         "en": "Please give the severity (minor, general or serious).",
     },
+    "record_severity_fixed": {
+        "zh": "这条记录已有严重程度，公示时不能更改；要更正严重程度，请通过异议处理。",
+        "en": "This record already has a severity, which publishing does not change; a "
+        "severity is corrected by deciding an objection.",
+    },
     "unknown_record_state": {
         "zh": "没有这个记录状态：{value}。",
         "en": "Unknown record state: {value}.",

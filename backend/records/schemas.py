@@ -88,7 +88,10 @@ class RecordActionBody(_Body):
     reason: StorableStr | None = Field(default=None, max_length=5000)
     days: Days | None = Field(default=None, description="order/return_rectification")
     document_number: StorableStr | None = Field(default=None, max_length=100)
-    severity: Severity | None = None
+    severity: Severity | None = Field(
+        default=None,
+        description="report; publish, for a record that has none (migrated): its severity",
+    )
     explanation: StorableStr | None = Field(default=None, max_length=20_000)
     report: StorableStr | None = Field(default=None, max_length=20_000)
     upheld: StrictBool | None = Field(

@@ -63,17 +63,30 @@ def leniency(
 def publish(
     *, session: Session, view: RecordView, command: RecordCommand, actor: Actor, env: RecordEnv
 ) -> Details:
-    """公示 from today for the severity's period (or `months` within its range)."""
+    """公示 from today for the severity's period (or `months` within its range).
+
+    A record migrated without a severity (0022) takes the one the lead office gives here:
+    422 `record_severity_required` without it. A record that has one keeps it: another is
+    refused (422 `record_severity_fixed`), since a severity is corrected on objection.
+    """
     record = view.record
-    assert record.severity is not None  # actions.state_refusal
+    given = checked_severity(command.severity) if command.severity is not None else None
+    if given is not None and record.severity not in (None, given):
+        raise ValidationFailed("record_severity_fixed", field="severity")
+    classified = record.severity is None and given is not None
+    severity = record.severity or given
+    if severity is None:
+        raise ValidationFailed("record_severity_required", field="severity")
     months = publicity.publicity_months(
-        policy=env.clocks.policy, severity=record.severity, months=command.months
+        policy=env.clocks.policy, severity=severity, months=command.months
     )
     today = env.today()
+    record.severity = severity
     record.publicity_state = PublicityState.published.value
     record.publicity_months, record.publicity_from = months, today
     record.publicity_until = publicity.period_end(start=today, months=months)
-    return {"months": months, "until": record.publicity_until.isoformat()}
+    details = {"months": months, "until": record.publicity_until.isoformat()}
+    return {**details, "severity": severity} if classified else details
 
 
 STEPS: dict[RecordAction, Callable[..., Details]] = {

@@ -127,6 +127,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "publicity_months_out_of_range",
             "record_document_required",
             "record_severity_required",
+            "record_severity_fixed",  # publish: another severity than the record's
             "text_empty",  # a corrected summary of white space only
             "record_summary_required",  # a corrected summary of white space only
             "record_summary_too_short",  # a corrected summary, as a filed one

@@ -23,7 +23,7 @@ from backend.cases.queries import get_case
 from backend.console import texts
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.pages.navigation import see_other
-from backend.console.record_forms import FIELD_NAMES, FIELDS, FormProblem, command_of
+from backend.console.record_forms import FIELD_NAMES, FormProblem, command_of, fields_of
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
 from backend.errors import (
@@ -254,7 +254,7 @@ def _render(
         u.code: u.name_zh if visit.language == "zh" else u.name_en or u.name_zh
         for u in list_units(session=session, include_retired=True)
     }
-    forms = [(a, FIELDS[RecordAction(a)]) for a in shown.allowed_actions]
+    forms = [(a, fields_of(RecordAction(a), shown.severity)) for a in shown.allowed_actions]
     case_visible = True  # the case page (files, notes) follows the case service's visibility
     try:
         get_case(
