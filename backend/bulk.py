@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Insert, Table, insert, inspect
-from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy import Insert, Table, event, insert, inspect
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import SessionTransaction, make_transient_to_detached
 from sqlmodel import Session, SQLModel
 
 Row = TypeVar("Row", bound=SQLModel)
+INSERTED = "inserted"  # session.info: (the transaction, its rows) of each insert_all
 
 
 def new_row(model: type[Row], **values: Any) -> Row:
@@ -77,8 +79,42 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
         session.add(row)
     # A session holds its clean rows weakly: keep the new ones alive while it lasts, so an
     # answer built from what was written (deadlines.views.held_deadlines) still finds them.
-    session.info.setdefault("inserted", []).extend(rows)
+    # With the transaction (or savepoint) that wrote them, which `_forget_undone` reads.
+    written_in = session.get_nested_transaction() or session.get_transaction()
+    session.info.setdefault(INSERTED, []).append((written_in, list(rows)))
     return list(rows)
+
+
+@event.listens_for(OrmSession, "after_soft_rollback")
+def _forget_undone(session: OrmSession, previous_transaction: SessionTransaction) -> None:
+    """Take the rows a rolled-back transaction or savepoint wrote out of the session.
+
+    The session took them as loaded rows, not as new ones, so its rollback would leave them
+    there as if they existed: a later `session.get` would find them, and a row given the
+    same id afterwards (SQLite reuses the highest) would meet a stale one. Rows of a
+    savepoint that was kept belong to the transaction around it and leave with it.
+    """
+    batches = session.info.get(INSERTED)
+    if not batches:
+        return
+    kept = []
+    for written_in, rows in batches:
+        if not _within(written_in, previous_transaction):
+            kept.append((written_in, rows))
+            continue
+        for row in rows:
+            if row in session:
+                session.expunge(row)
+    session.info[INSERTED] = kept
+
+
+def _within(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    """Return whether `transaction` is `outer` or was begun inside it."""
+    while transaction is not None:
+        if transaction is outer:
+            return True
+        transaction = transaction.parent
+    return False
 
 
 def table_of(model: type[SQLModel]) -> Table:
