@@ -76,10 +76,10 @@ async def check_csrf(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
     length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > FORM_LIMIT:
+    if length.isascii() and length.isdigit() and int(length) > FORM_LIMIT:
         raise FormTooLarge()
     # Without a length the body is not read at all (browsers always send one with a form).
-    sent = (await request.form()).get(FIELD) if length.isdigit() else None
+    sent = (await request.form()).get(FIELD) if length.isascii() and length.isdigit() else None
     visit = await run_in_threadpool(resolve_visit, request)
     if visit.csrf is not None and csrf_matches(sent, visit.csrf):
         return

@@ -91,7 +91,8 @@ def _number(values: dict[str, str], name: str) -> int | None:
     raw = values.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or not 0 < int(raw) <= 1000:
+    # isdecimal: isdigit() also takes ², which int() refuses
+    if not raw.isdecimal() or not 0 < int(raw) <= 1000:
         raise FormProblem(f"records.bad.{name}")
     return int(raw)
 

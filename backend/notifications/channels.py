@@ -82,7 +82,7 @@ def unit_robots(*, session: Session, department: str) -> list[Recipient]:
 def reference(chat_id: str) -> tuple[str, int]:
     """Return what a channel row's chat id names: ("staff" | "reporter" | "robot", id)."""
     kind, _, number = chat_id.partition(":")
-    if kind not in ("staff", "reporter", "robot") or not number.isdigit():
+    if kind not in ("staff", "reporter", "robot") or not (number.isascii() and number.isdigit()):
         raise ValueError(f"not a channel reference: {chat_id!r}")
     return kind, int(number)
 

@@ -39,7 +39,9 @@ def rating_link(secret: str, case_id: int, reporter_id: int, expires: int) -> st
 def read_rating_link(secret: str, token: str, *, now: float) -> RatingClaim:
     """Return what a token names, or raise BadRatingLink (altered, malformed or expired)."""
     parts = token.split(".")
-    if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]) or len(token) > 200:
+    if not token.isascii() or len(token) > 200:  # compare_digest takes ASCII text only
+        raise BadRatingLink("malformed")
+    if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]):
         raise BadRatingLink("malformed")
     body = ".".join(parts[:3])
     if not hmac.compare_digest(_signature(secret, body), parts[3]):

@@ -67,7 +67,8 @@ def split_text(text: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
 
 def chat_id_of(chat_id: str) -> int | str:
     """Return a stored chat id as Telegram takes it (a number, or an @username)."""
-    return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
+    digits = chat_id.lstrip("-")
+    return int(chat_id) if digits.isascii() and digits.isdigit() else chat_id
 
 
 async def send_reply(bot: ExtBot[Any], chat_id: int | str, reply: Outbound) -> Message | None:

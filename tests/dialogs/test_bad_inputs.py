@@ -137,3 +137,14 @@ def test_a_tap_on_a_forged_button_of_the_current_step_is_stale() -> None:
     driver.send("button", payload=Button("x", f"{token}|cat|99").payload)
     assert driver.saved() == before
     assert texts.render("zh", "input.stale") in driver.text
+
+
+def test_a_forged_category_button_with_a_superscript_digit_is_stale_not_a_crash() -> None:
+    driver = ChatDriver(FakeServices())
+    reach(driver, "category")
+    token = driver.button("✅ 对").payload.rsplit("|", 2)[0]  # this dialog's own prefix
+    before = driver.saved()
+    for arg in ("²", "¹0", "٣٣"):  # digits to str.isdigit(), not all to int()
+        driver.send("button", payload=f"{token}|cat|{arg}")
+        assert driver.saved() == before
+        assert texts.render("zh", "input.stale") in driver.text

@@ -84,7 +84,9 @@ def test_an_altered_or_expired_rating_link_is_refused(district: District) -> Non
     with TestClient(create_app(d.container)) as client:
         assert client.get(f"/console/rate/{good}").status_code == 200
         # A link cut short (a mail program wrapping it) or run on says so too, never "bad request".
-        for token in (expired, forged, altered, "not-a-token", good[:5], good + "x" * 300):
+        unicode = (f"{good.rsplit('.', 1)[0]}.签名", f"¹{good}", f"{good}²")  # not ASCII
+        odd = ("not-a-token", good[:5], good + "x" * 300, *unicode)
+        for token in (expired, forged, altered, *odd):
             page = client.get(f"/console/rate/{token}")
             assert page.status_code == 404 and "该评价链接无效或已过期" in page.text
         visitor = ConsoleVisitor(client)

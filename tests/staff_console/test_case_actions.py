@@ -137,12 +137,12 @@ def test_days_that_are_not_a_number_are_refused_in_the_page(
     visitor = signed_in(client, li)
     values = form_values(visitor.get(page_path(number)).text, "request_extension")
 
-    response = visitor.post(
-        f"{page_path(number)}/actions", {**values, "days": "十", "reason": "需要现场核查"}
-    )
-
-    assert response.status_code == 400
-    assert "天数须是 1 到 365 之间的整数。" in response.text
+    for days in ("十", "²", "1²"):  # ² is a digit to str.isdigit(), not to int()
+        response = visitor.post(
+            f"{page_path(number)}/actions", {**values, "days": days, "reason": "需要现场核查"}
+        )
+        assert response.status_code == 400, days
+        assert "天数须是 1 到 365 之间的整数。" in response.text
 
 
 def test_an_action_the_workflow_refuses_is_not_taken(

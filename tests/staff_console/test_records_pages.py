@@ -128,6 +128,10 @@ def test_a_stale_form_a_bad_number_and_an_action_not_open_are_explained(
         f"{LIST}/{number}/actions", {"action": "publish", "version": old, "months": "x"}
     )
     assert bad.status_code == 400 and "公示期须是" in bad.text
+    for digits in ("²", "1²"):  # digits to str.isdigit(), but not to int()
+        odd = {"action": "publish", "version": old, "months": digits}
+        bad = lead.post(f"{LIST}/{number}/actions", odd)
+        assert bad.status_code == 400 and "公示期须是" in bad.text
     assert (
         lead.post(f"{LIST}/{number}/actions", {"action": "publish", "version": old}).status_code
         == 303

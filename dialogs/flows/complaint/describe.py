@@ -109,7 +109,7 @@ class CategoryStep(Step):
             return self.flow.refresh(ctx)
         if arg == "none":
             choose_category(ctx, None)
-        elif arg.isdigit() and int(arg) < len(candidates):
+        elif arg.isdecimal() and int(arg) < len(candidates):
             choose_category(ctx, candidates[int(arg)])
         else:
             raise Refusal("input.stale")

@@ -70,7 +70,7 @@ class PostedAction:
     def command(self) -> Command:
         """Return the workflow command; ValidationFailed for days that are not a number."""
         days = self.values.get("days", "").strip()
-        if days and not (days.isdigit() and 1 <= int(days) <= 365):
+        if days and not (days.isdecimal() and 1 <= int(days) <= 365):
             raise ValidationFailed("bad_days", field="days")
         return Command(
             action=self.action,
