@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backend.records.commands import RecordAction, RecordCommand
+from backend.records.commands import MAX_DAYS, MAX_MONTHS, RecordAction, RecordCommand
 from backend.records.models import Leniency, ObjectionOutcome, ObjectorKind, Severity
 
 A = RecordAction
@@ -87,12 +87,12 @@ class FormProblem(Exception):
 FIELD_NAMES = tuple(sorted({f.name for fields in FIELDS.values() for f in fields}))
 
 
-def _number(values: dict[str, str], name: str) -> int | None:
+def _number(values: dict[str, str], name: str, maximum: int) -> int | None:
     raw = values.get(name, "").strip()
     if not raw:
         return None
     # isdecimal: isdigit() also takes ², which int() refuses
-    if not raw.isdecimal() or not 0 < int(raw) <= 1000:
+    if not raw.isdecimal() or not 0 < int(raw) <= maximum:
         raise FormProblem(f"records.bad.{name}")
     return int(raw)
 
@@ -111,7 +111,7 @@ def command_of(action: RecordAction, version: int, values: dict[str, str]) -> Re
         action=action,
         version=version,
         reason=text("reason"),
-        days=_number(values, "days"),
+        days=_number(values, "days", MAX_DAYS),
         document_number=text("document_number"),
         severity=text("severity"),
         explanation=text("explanation"),
@@ -121,6 +121,6 @@ def command_of(action: RecordAction, version: int, values: dict[str, str]) -> Re
         objector_kind=text("objector_kind"),
         objector_name=text("objector_name"),
         leniency=text("leniency"),
-        months=_number(values, "months"),
+        months=_number(values, "months", MAX_MONTHS),
         channel="console",
     )

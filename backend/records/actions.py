@@ -20,7 +20,7 @@ from backend.errors import (
     Forbidden,
     NotFound,
 )
-from backend.records import steps
+from backend.records import step_parts, steps
 from backend.records.commands import KEY_REUSED, RecordAction, RecordCommand, request_of
 from backend.records.conflicts import RecordChanged, RecordNotNow
 from backend.records.env import RecordEnv
@@ -171,6 +171,7 @@ def act(
         key, now = command.idempotency_key, env.clocks.now()
         if replayed(session=session, key=key, request=request, now=now, reused=KEY_REUSED):
             return RecordView(case=view.case, record=view.record, replayed=True)
+    step_parts.check_bounds(command)
     refused = refusal(
         view=view, action=command.action, actor=actor, env=env, version=command.version
     )

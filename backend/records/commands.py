@@ -10,6 +10,14 @@ from backend.cases.idempotency import fingerprint
 
 # The refusal of an Idempotency-Key sent again with another request (backend.messages).
 KEY_REUSED = "record_idempotency_key_reused"
+# The bounds of an action's fields, the same through every channel: the API's schema states
+# them, and `step_parts.check_bounds` holds the console and the chat to them.
+MAX_REASON = 5000
+MAX_DOCUMENT_NUMBER = 100
+MAX_STATEMENT = 20_000  # a rectification's explanation (书面说明) and report (整改报告)
+MAX_OBJECTOR_NAME = 100
+MAX_DAYS = 365  # working days of a rectification order or a return
+MAX_MONTHS = 120  # a publicity period asked for (the severity's range is narrower: policy)
 
 
 @dataclass(frozen=True)

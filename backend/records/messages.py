@@ -42,6 +42,14 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请选择严重程度（轻微、一般、严重）。",
         "en": "Please give the severity (minor, general or serious).",
     },
+    "document_too_long": {
+        "zh": "文号太长，最多 {max} 个字符。",
+        "en": "The document number is too long: at most {max} characters.",
+    },
+    "statement_too_long": {
+        "zh": "说明或报告太长，最多 {max} 个字符。",
+        "en": "The explanation or report is too long: at most {max} characters.",
+    },
     "record_severity_fixed": {
         "zh": "这条记录已有严重程度，公示时不能更改；要更正严重程度，请通过异议处理。",
         "en": "This record already has a severity, which publishing does not change; a "

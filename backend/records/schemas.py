@@ -10,11 +10,18 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from backend.api.params import Day, json_integer
 from backend.cases.schemas import CaseEventPublic, Days, Version
-from backend.records.commands import RecordAction
+from backend.records.commands import (
+    MAX_DOCUMENT_NUMBER,
+    MAX_MONTHS,
+    MAX_OBJECTOR_NAME,
+    MAX_REASON,
+    MAX_STATEMENT,
+    RecordAction,
+)
 from backend.records.models import FindingType, ObjectorKind, Severity
 from backend.storable import StorableStr
 
-Months = Annotated[int, Field(ge=1, le=120), BeforeValidator(json_integer)]
+Months = Annotated[int, Field(ge=1, le=MAX_MONTHS), BeforeValidator(json_integer)]
 
 
 class RecordStateFilter(StrEnum):
@@ -85,22 +92,22 @@ class RecordActionBody(_Body):
 
     action: RecordAction
     version: Version
-    reason: StorableStr | None = Field(default=None, max_length=5000)
+    reason: StorableStr | None = Field(default=None, max_length=MAX_REASON)
     days: Days | None = Field(default=None, description="order/return_rectification")
-    document_number: StorableStr | None = Field(default=None, max_length=100)
+    document_number: StorableStr | None = Field(default=None, max_length=MAX_DOCUMENT_NUMBER)
     severity: Severity | None = Field(
         default=None,
         description="report; publish, for a record that has none (migrated): its severity",
     )
-    explanation: StorableStr | None = Field(default=None, max_length=20_000)
-    report: StorableStr | None = Field(default=None, max_length=20_000)
+    explanation: StorableStr | None = Field(default=None, max_length=MAX_STATEMENT)
+    report: StorableStr | None = Field(default=None, max_length=MAX_STATEMENT)
     upheld: StrictBool | None = Field(
         default=None, description="decide_objection; decide_repair (true: repaired)"
     )
     outcome: Literal["corrected", "withdrawn"] | None = None
     summary: StorableStr | None = Field(default=None, max_length=200_000)
     objector_kind: ObjectorKind | None = None
-    objector_name: StorableStr | None = Field(default=None, max_length=100)
+    objector_name: StorableStr | None = Field(default=None, max_length=MAX_OBJECTOR_NAME)
     leniency: Literal["reduced", "waived"] | None = None
     months: Months | None = Field(default=None, description="publish: within the severity's range")
 

@@ -14,7 +14,14 @@ from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind
 from backend.errors import ValidationFailed
 from backend.notifications import outbox
-from backend.records.commands import RecordCommand
+from backend.records.commands import (
+    MAX_DAYS,
+    MAX_DOCUMENT_NUMBER,
+    MAX_OBJECTOR_NAME,
+    MAX_REASON,
+    MAX_STATEMENT,
+    RecordCommand,
+)
 from backend.records.env import RecordEnv
 from backend.records.models import ObjectorKind, RecordObjection, RepairApplication, Severity
 from backend.records.service import RecordView
@@ -24,9 +31,12 @@ Details = dict[str, object] | None
 
 
 def require(value: str | None, code: str, field: str) -> str:
-    """Return the text stripped; refuse (ValidationFailed `code` on `field`) an empty one."""
+    """Return the text stripped; refuse (ValidationFailed `code` on `field`) one nobody can read.
+
+    Empty, white space, invisible marks or control characters only (`visible_length` 0).
+    """
     text = (value or "").strip()
-    if not text:
+    if not visible_length(text):
         raise ValidationFailed(code, field=field)
     return text
 
@@ -70,11 +80,31 @@ def checked_severity(value: str) -> str:
 
 
 def who_asks(command: RecordCommand) -> tuple[str, str]:
-    """Return (objector kind, name up to 100 characters); refuse a missing one."""
+    """Return (objector kind, name); refuse a missing one (a long one: `check_bounds`)."""
     kind, name = command.objector_kind, (command.objector_name or "").strip()
     if kind not in {k.value for k in ObjectorKind} or not visible_length(name):
         raise ValidationFailed("objector_required", field="objector_kind")
-    return kind, name[:100]
+    return kind, name
+
+
+def check_bounds(command: RecordCommand) -> None:
+    """Refuse a field of an action beyond its bound (ValidationFailed), whatever the channel.
+
+    The API's schema refuses them first; the console's forms and the chat come here, so a
+    console post is never cut short or stored longer than the API would take it.
+    """
+    texts = (
+        ("reason", command.reason, MAX_REASON, "reason_too_long"),
+        ("document_number", command.document_number, MAX_DOCUMENT_NUMBER, "document_too_long"),
+        ("explanation", command.explanation, MAX_STATEMENT, "statement_too_long"),
+        ("report", command.report, MAX_STATEMENT, "statement_too_long"),
+        ("objector_name", command.objector_name, MAX_OBJECTOR_NAME, "name_too_long"),
+    )
+    for field, value, limit, code in texts:
+        if value is not None and len(value.strip()) > limit:
+            raise ValidationFailed(code, field=field, max=limit)
+    if command.days is not None and not 1 <= command.days <= MAX_DAYS:
+        raise ValidationFailed("bad_days", field="days")
 
 
 def filed_by(command: RecordCommand, actor: Actor, env: RecordEnv) -> dict[str, Any]:

@@ -32,6 +32,8 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
         ({"text": ""}, "text_empty", "describe"),
         ({"text": "   \u200b\u200b  "}, "text_empty", "describe"),
         ({"text": "\u202e\u202d\u2066\u2069\u200b\u061c"}, "text_empty", "describe"),  # bidi marks
+        ({"text": "\x01\x02\x03\x04\x05\x06\x7f\x9f"}, "text_empty", "describe"),  # controls
+        ({"text": "\x07\x08工程\x1b"}, "text_too_short", "at least 5"),
         ({"text": "太短"}, "text_too_short", "at least 5"),
         ({"text": "拖欠工程款" * 20_000}, "text_too_long", "limit is 5000"),
         ({"text": "工程款拖欠了半年", "category": "nope"}, "unknown_category", "nope"),

@@ -260,3 +260,39 @@ def test_an_objector_named_by_invisible_marks_only_is_refused_as_named_by_nobody
     who = {"objector_kind": "person", "objector_name": "\u200b\u202e\u2066"}
     refused = step(client, staff.sfj_clerk, record, "object", reason="处分已撤销", **who)
     assert (refused.status_code, refused.json()["code"]) == (422, "objector_required")
+
+
+def test_a_required_text_of_invisible_marks_or_control_characters_only_is_refused(
+    client: TestClient, staff: Staff
+) -> None:
+    record = stepped(client, staff.coordinator, sfj_record(client, staff), "publish")
+    who = {"objector_kind": "person", "objector_name": "李某"}
+    for blank in ("\u200b\u200b", "\x01", "\x07\u200b\x1b", "\x7f\x9f"):
+        refused = step(client, staff.sfj_clerk, record, "object", reason=blank, **who)
+        assert (refused.status_code, refused.json()["code"]) == (422, "reason_required"), blank
+        lenient = step(
+            client, staff.coordinator, record, "leniency", leniency="reduced", reason=blank
+        )
+        assert (lenient.status_code, lenient.json()["code"]) == (422, "reason_required"), blank
+    nobody = step(
+        client,
+        staff.sfj_clerk,
+        record,
+        "object",
+        reason="处分已撤销",
+        objector_kind="person",
+        objector_name="\x07\x08",
+    )
+    assert (nobody.status_code, nobody.json()["code"]) == (422, "objector_required")
+
+
+def test_a_record_naming_a_person_or_summary_of_control_characters_only_is_refused(
+    client: TestClient, staff: Staff
+) -> None:
+    from tests.records.helpers import file_record
+
+    person = file_record(client, staff.czj_clerk, person_name="\x07")
+    assert (person.status_code, person.json()["code"]) == (422, "record_person_required")
+    summary = file_record(client, staff.czj_clerk, summary="\x01\x02\x03\x04\x05\x06\x07\x08")
+    assert summary.status_code == 422
+    assert summary.json()["code"] in ("record_summary_required", "text_empty")

@@ -133,8 +133,9 @@ TEXTS: dict[str, str] = {
     "records.field.leniency.reduced": "Reduced",
     "records.field.leniency.waived": "Waived",
     "records.field.months": "Publicity months (empty: the severity's default)",
-    "records.bad.days": "The days must be a whole number from 1 to 1000.",
-    "records.bad.months": "The months must be a whole number from 1 to 1000.",
+    "records.bad.days": "The days must be a whole number of working days from 1 to 365.",
+    "records.bad.months": "The publicity period must be a whole number of months, within "
+    "the range of the record's severity.",
     "records.stale": "Someone changed this record just now: see what changed and try again.",
     "records.not_now": "This action is not open on this record now.",
     "records.event.order_rectification": "Order explanation and rectification",

@@ -1,0 +1,70 @@
+"""The console's record forms are held to the same bounds as the API, never cut or stretched.
+
+A tester found the console took what the API refuses: 1,000 working days for a rectification
+(the API: at most 365), a 5,000-character document number stored in a column of 100 (and shown
+on the public page), a reason of 10,000 characters (the API: 5,000), and an objector's name of
+300 characters cut to 100 without a word. The records service now checks each bound itself
+(`backend.records.step_parts.check_bounds`), so every channel answers alike.
+"""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from backend.bootstrap import Container
+from tests.conftest import Staff
+from tests.records.helpers import filed, stepped
+from tests.staff_console.case_visits import clerk, signed_in
+from tests.staff_console.helpers import ConsoleVisitor
+from tests.staff_console.test_records_pages import LIST, version_of
+
+
+def _post(
+    visitor: ConsoleVisitor, number: str, action: str, fields: dict[str, str]
+) -> tuple[int, str]:
+    page = visitor.get(f"{LIST}/{number}").text
+    form = {"action": action, "version": version_of(page, action), **fields}
+    answer = visitor.post(f"{LIST}/{number}/actions", form)
+    return answer.status_code, answer.text
+
+
+def test_a_rectification_of_more_than_365_working_days_is_refused_as_in_the_api(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    number = filed(client, staff.czj_clerk)["number"]
+    lead = signed_in(client, clerk(container, "fgw", "wangf"))
+    status, page = _post(lead, number, "order_rectification", {"days": "1000"})
+    assert status == 400 and "1 至 365" in page
+    record = client.get(f"/api/v1/records/{number}", headers=staff.fgw_clerk).json()
+    assert record["rectification_state"] == "none"
+
+
+def test_a_document_number_longer_than_the_api_takes_is_refused_not_stored(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    draft = filed(client, staff.czj_clerk, document_number=None, severity=None, draft=True)
+    status, page = _post(
+        signed_in(client, clerk(container, "czj", "li")),
+        draft["number"],
+        "report",
+        {"document_number": "文" * 5000, "severity": "general"},
+    )
+    assert status == 400 and "文号太长，最多 100 个字符" in page
+    record = client.get(f"/api/v1/records/{draft['number']}", headers=staff.czj_clerk).json()
+    assert (record["state"], record["document_number"]) == ("draft", None)
+
+
+def test_a_reason_or_an_objector_name_beyond_the_api_bound_is_refused_not_cut(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    record = stepped(client, staff.fgw_clerk, filed(client, staff.czj_clerk), "publish")
+    number = record["number"]
+    unit = signed_in(client, clerk(container, "czj", "li"))
+    long_name = {"objector_kind": "person", "objector_name": "名" * 300, "reason": "处分已撤销"}
+    status, page = _post(unit, number, "object", long_name)
+    assert status == 400 and "姓名太长，最多 100 个字符" in page
+    long_reason = {"objector_kind": "person", "objector_name": "李某", "reason": "理" * 6000}
+    status, page = _post(unit, number, "object", long_reason)
+    assert status == 400 and "理由太长，最多 5000 个字符" in page
+    after = client.get(f"/api/v1/records/{number}", headers=staff.czj_clerk).json()
+    assert after["objection_state"] == "none"
