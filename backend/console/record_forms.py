@@ -44,9 +44,12 @@ FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
     A.accept_rectification: (),
     A.return_rectification: (REASON, DAYS),
     A.object: (*WHO, REASON),
+    # Upheld and corrected: the corrected summary and severity (each left as it is when empty).
     A.decide_objection: (
         UPHELD,
         FormField("outcome", "choice", choices=tuple(o for o in ObjectionOutcome)),
+        FormField("summary", "textarea"),
+        SEVERITY,
         REASON,
     ),
     A.apply_repair: (*WHO, REASON),
@@ -118,6 +121,7 @@ def command_of(action: RecordAction, version: int, values: dict[str, str]) -> Re
         report=text("report"),
         upheld=_upheld(values),
         outcome=text("outcome"),
+        summary=text("summary"),
         objector_kind=text("objector_kind"),
         objector_name=text("objector_name"),
         leniency=text("leniency"),

@@ -26,6 +26,7 @@ from backend.records.conflicts import RecordChanged, RecordNotNow
 from backend.records.env import RecordEnv
 from backend.records.models import (
     DishonestyRecord,
+    Leniency,
     ObjectionState,
     PublicityState,
     RecordState,
@@ -122,6 +123,8 @@ def state_refusal(record: DishonestyRecord, action: RecordAction) -> str | None:
             return "the record is published already"
         if r.objection_state == ObjectionState.pending:
             return "the record is under objection"
+        if r.leniency == Leniency.waived:  # 自我纠错: publicity is one of the measures waived
+            return "the record's measures were waived"
         # A record without a severity (migrated, 0022) is classified by `publish` itself.
     return None
 

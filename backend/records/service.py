@@ -34,6 +34,7 @@ from backend.records.models import (
 )
 from backend.records.texts import late_report_text
 from backend.storable import is_storable
+from backend.taxonomy.tables import Department
 from backend.unit_scope import refuse_other_unit
 
 # What `state=` of the list accepts besides the RecordState values.
@@ -293,8 +294,12 @@ def list_records(
 
     `department` matches the unit named or the filing unit; `state` a RecordState or one of
     under_objection, rectifying, rectified, repaired, published; the dates the day arisen.
-    A clerk asks about the own unit (another: OtherUnit), the lead office's about any.
+    A clerk asks about the own unit (another: OtherUnit), the lead office's about any. A unit
+    that does not exist (retired ones do) is refused, `unknown_department`, as the case list
+    refuses it: never answered with an empty list.
     """
+    if department is not None and session.get(Department, department) is None:
+        raise ValidationFailed("unknown_department", field="department", value=department)
     refuse_other_unit(actor, department, every_unit=is_lead_office(actor, env.lead_office))
     if state is not None and state not in STATE_FILTERS:
         raise ValidationFailed("unknown_record_state", field="state", value=state)

@@ -200,3 +200,37 @@ def test_a_records_conflicts_name_the_record_not_a_case_in_chinese_and_english(
                 assert "记录" in detail and "案件" not in detail, detail
             else:
                 assert "record" in detail and "case" not in detail, detail
+
+
+def test_the_record_list_refuses_a_unit_that_does_not_exist_as_the_console_does(
+    client: TestClient, staff: Staff
+) -> None:
+    filed(client, staff.czj_clerk)
+    for headers in (staff.fgw_clerk, staff.coordinator):
+        refused = client.get("/api/v1/records?department=nope", headers={**headers, **ZH})
+        answer = refused.json()
+        assert (refused.status_code, answer["code"], answer["field"]) == (
+            422,
+            "unknown_department",
+            "department",
+        )
+        assert "没有这个单位" in answer["detail"]
+    listed = client.get("/api/v1/records?department=czj", headers=staff.fgw_clerk).json()
+    assert len(listed["data"]) == 1
+
+
+def test_a_record_whose_measures_were_waived_is_not_published(
+    client: TestClient, staff: Staff
+) -> None:
+    record = filed(client, staff.czj_clerk)
+    waived = stepped(
+        client, staff.fgw_clerk, record, "leniency", leniency="waived", reason="主动纠错"
+    )
+    assert "publish" not in waived["allowed_actions"]
+    refused = step(client, staff.fgw_clerk, waived, "publish")
+    assert (refused.status_code, refused.json()["code"]) == (409, "invalid_transition")
+    assert "waived" in refused.json()["detail"]
+    reduced = stepped(
+        client, staff.fgw_clerk, waived, "leniency", leniency="reduced", reason="改为减轻"
+    )
+    assert "publish" in reduced["allowed_actions"]

@@ -68,3 +68,24 @@ def test_a_reason_or_an_objector_name_beyond_the_api_bound_is_refused_not_cut(
     assert status == 400 and "理由太长，最多 5000 个字符" in page
     after = client.get(f"/api/v1/records/{number}", headers=staff.czj_clerk).json()
     assert after["objection_state"] == "none"
+
+
+def test_the_lead_office_corrects_a_record_on_an_upheld_objection_in_the_console(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    record = filed(client, staff.czj_clerk, severity="serious")
+    who = {"objector_kind": "person", "objector_name": "李某", "reason": "处分决定已变更"}
+    stepped(client, staff.czj_clerk, record, "object", **who)
+    lead = signed_in(client, clerk(container, "fgw", "wangf"))
+    corrected = {
+        "upheld": "yes",
+        "outcome": "corrected",
+        "summary": "承诺的企业补贴迟延兑现，已补发",
+        "severity": "minor",
+        "reason": "经复核，情节较轻",
+    }
+    status, _ = _post(lead, record["number"], "decide_objection", corrected)
+    assert status == 303
+    after = client.get(f"/api/v1/records/{record['number']}", headers=staff.fgw_clerk).json()
+    assert (after["objection_state"], after["severity"]) == ("upheld", "minor")
+    assert after["summary"] == "承诺的企业补贴迟延兑现，已补发"

@@ -40,7 +40,6 @@ from backend.records.presenters import present, summarise
 from backend.records.service import STATE_FILTERS, RecordView, get_record, list_records
 from backend.records.service import is_lead_office as speaks_for_lead_office
 from backend.storable import is_storable
-from backend.taxonomy.checks import require_known
 from backend.taxonomy.tables import list_units
 
 router = APIRouter()
@@ -88,9 +87,6 @@ def records_list(
     }
     error, views = None, []
     try:
-        require_known(
-            "unknown_department", field="department", value=department or None, known=units
-        )
         views = list_records(
             session=session,
             actor=user,
@@ -157,6 +153,7 @@ def record_action(
     report: Posted = "",
     upheld: Posted = "",
     outcome: Posted = "",
+    summary: Posted = "",
     objector_kind: Posted = "",
     objector_name: Posted = "",
     leniency: Posted = "",
@@ -174,6 +171,7 @@ def record_action(
         "report": report,
         "upheld": upheld,
         "outcome": outcome,
+        "summary": summary,
         "objector_kind": objector_kind,
         "objector_name": objector_name,
         "leniency": leniency,
@@ -218,13 +216,15 @@ def record_action(
         session.rollback()
         view = get_record(session=session, number=number, actor=user, env=env)
         key = "records.stale" if isinstance(refused, StaleVersion) else "records.not_now"
+        if isinstance(refused, Forbidden):  # not this user's side of the record: as the API
+            key = "records.not_yours"
         return _render(
             request,
             session,
             container,
             view,
             visit,
-            status_code=409,
+            status_code=403 if isinstance(refused, Forbidden) else 409,
             error=texts.render(visit.language, key),
             typed=values,
             typed_action=action,
