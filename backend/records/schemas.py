@@ -64,7 +64,8 @@ class RecordCreate(_Body):
         },
     )
 
-    person_name: StorableStr = Field(min_length=1, max_length=100)
+    # An empty name is the service's to refuse, as a blank one: `record_person_required`.
+    person_name: StorableStr = Field(max_length=100)
     person_post: StorableStr = Field(default="", max_length=100)
     department: StorableStr = Field(
         max_length=32, description="The unit the person serves in (a unit code): it rectifies"

@@ -121,6 +121,8 @@ def test_bad_records_are_refused_in_the_callers_language(client: TestClient, sta
         ({"document_number": None}, "record_document_required", "请填写文书编号"),
         ({"severity": None}, "record_severity_required", "请选择严重程度"),
         ({"person_name": "  "}, "record_person_required", "请填写失信人员姓名。"),
+        ({"person_name": ""}, "record_person_required", "请填写失信人员姓名。"),
+        ({"person_name": "\x07"}, "record_person_required", "请填写失信人员姓名。"),
         ({"person_name": "\u202e\u200b"}, "record_person_required", "请填写失信人员姓名。"),
     ]
     for body, code, words in cases:
