@@ -30,9 +30,11 @@ _COMMAND_WORDS = {
 
 # Bidi controls (embeddings, overrides, isolates, the Arabic letter mark) are as invisible, and
 # so are the control characters (C0 but tab and line breaks, DEL, C1): "\x01\x07" says nothing.
+# NUL is counted: it is not blank but unstorable, and every channel refuses it as such
+# (backend.storable) after asking whether anything was typed.
 _INVISIBLE = re.compile(
     "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c"
-    "\x00-\x08\x0e-\x1f\x7f-\x9f]"
+    "\x01-\x08\x0e-\x1f\x7f-\x9f]"
 )
 _PHONE = re.compile(r"^(?:\+?86)?(1[3-9][0-9]{9}|0[0-9]{2,3}[0-9]{7,8})$")
 _PHONE_LABELS = re.compile(r"联系电话|手机号码?|电话号码?|手机|电话|号码|tel|phone|mobile", re.I)

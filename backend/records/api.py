@@ -96,7 +96,11 @@ def list_records(
     actor: CurrentActor,
     container: ContainerDep,
     department: Annotated[
-        StorableStr | None, Query(max_length=32, description="The unit named or the filer")
+        StorableStr | None,
+        Query(
+            max_length=32,
+            description="The unit named or the filer (422 unknown_department: no such unit)",
+        ),
     ] = None,
     state: RecordStateFilter | None = None,
     start: Annotated[

@@ -113,7 +113,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_idempotency_key_reused",  # a key sent before with another record
         }
     ),
-    "GET /api/v1/records": frozenset({"from_after_to"}),
+    "GET /api/v1/records": frozenset({"from_after_to", "unknown_department"}),
     # each step's own parameters, which depend on the action taken
     "POST /api/v1/records/{number}/actions": frozenset(
         {

@@ -17,6 +17,7 @@ from dialogs.parsing import (
     parse_phone,
     parse_pin,
     split_payload,
+    visible_length,
 )
 
 TODAY = date(2026, 11, 27)
@@ -175,3 +176,19 @@ def test_payloads_split_back_into_token_action_and_argument() -> None:
 def test_a_payload_over_telegrams_64_bytes_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="64 bytes"):
         make_payload("ab12", "st", "街" * 20)
+
+
+@pytest.mark.parametrize(
+    ("typed", "seen"),
+    [
+        ("  举报  ", 2),
+        ("\u200b\u202e\ufeff", 0),  # zero-width, bidi override, BOM
+        ("\x01\x07\x1b\x7f\x9f", 0),  # control characters say nothing
+        ("a\tb\nc", 5),  # tab and line breaks are kept inside a text
+        ("\x00", 1),  # NUL is not blank but unstorable: refused as such by every channel
+    ],
+)
+def test_visible_length_counts_what_a_reader_sees_and_leaves_nul_to_the_storable_rule(
+    typed: str, seen: int
+) -> None:
+    assert visible_length(typed) == seen
