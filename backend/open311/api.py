@@ -9,7 +9,7 @@ specification (wiki.open311.org/GeoReport_v2) is their documentation.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import unquote_to_bytes
+from urllib.parse import parse_qsl, unquote_to_bytes
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -29,6 +29,7 @@ from backend.open311.render import format_of, render
 
 PREFIX = "/open311/v2"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
+MAX_FIELDS = 1000  # fields of one form, as Starlette's form parser allows
 CHANGESET = "2026-11-30T00:00:00+08:00"  # when this endpoint's behaviour last changed
 
 
@@ -66,9 +67,10 @@ async def parameters(request: Request) -> dict[str, str]:
     if content_type.startswith("application/json"):
         # GeoReport v2 takes form fields; read as a form, a JSON body would seem to lack its key
         raise Open311Error(400, "open311_bad_form")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        fields.update(_urlencoded(await request.body()))
+        return fields
     try:
-        if content_type.startswith("application/x-www-form-urlencoded"):
-            _check_utf8(await request.body())  # the form below reads the same body again
         async with request.form() as form:  # closes any uploaded file, which is not read
             for key, value in form.multi_items():
                 if not isinstance(value, UploadFile):
@@ -78,6 +80,21 @@ async def parameters(request: Request) -> dict[str, str]:
             raise
         raise Open311Error(400, "open311_bad_form") from None
     return fields
+
+
+def _urlencoded(body: bytes) -> dict[str, str]:
+    """Return the fields of a form-encoded body read as UTF-8, %-escaped or not; last wins.
+
+    Starlette's form parser reads bytes sent as they are (`curl -d 'description=区里…'`) as
+    Latin-1 and would file that mojibake; here both forms are UTF-8, and a field of other
+    bytes is refused (`open311_bad_encoding`), too many fields as a bad form.
+    """
+    _check_utf8(body)
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS)
+    except ValueError:
+        raise Open311Error(400, "open311_bad_form") from None
+    return dict(pairs)
 
 
 def _check_utf8(body: bytes) -> None:

@@ -292,3 +292,42 @@ def test_a_resend_with_the_same_idempotency_key_answers_the_first_case_and_files
     assert bad.status_code == 400 and bad.json()[0]["code"] == 400
     with session_scope(container.engine) as session:
         assert len(session.exec(select(Case)).all()) == 1
+
+
+def test_a_form_body_of_raw_utf8_is_read_as_utf8_as_curl_sends_it(
+    client: TestClient, container: Container
+) -> None:
+    # `curl -d 'description=区里…'` sends the characters as bytes, not %-escapes; a form
+    # parser reading them as Latin-1 would file mojibake and miss the street.
+    form = request_form(
+        new_key(container), first_name="张", last_name="三", phone="１３８１２３４５６７８"
+    )
+    body = "&".join(f"{k}={v}" for k, v in form.items()).encode()
+
+    response = client.post(
+        "/open311/v2/requests.json",
+        content=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+
+    assert response.status_code == 200, response.text
+    case, reporter = stored(container, response.json()[0]["service_request_id"])
+    assert case.text == form["description"]
+    assert reporter is not None
+    assert (reporter.name, reporter.phone) == ("三张", "13812345678")  # 姓 first
+
+
+def test_a_raw_form_body_that_is_not_utf8_is_refused_naming_the_field(
+    client: TestClient, container: Container
+) -> None:
+    body = f"api_key={new_key(container)}&service_code=arrears&description=".encode()
+    body += "区里的项目做完了，工程款一直拖欠不付".encode("gbk")
+
+    response = client.post(
+        "/open311/v2/requests.json",
+        content=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", **EN},
+    )
+
+    assert response.status_code == 400
+    assert "description" in errors_of(response, "json")[0]["description"]
