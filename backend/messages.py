@@ -327,6 +327,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请选择这一天是休息日还是工作日。",
         "en": "Choose whether the day is a day off or a working day.",
     },
+    "comment_unstorable": {
+        "zh": "评价意见中有无法保存的字符（如 NUL），请删去后再提交。",
+        "en": "The comment contains a character that cannot be stored (such as NUL): "
+        "remove it and send it again.",
+    },
+    "comment_too_long": {
+        "zh": "评价意见最多 {max} 个字，您填写了 {length} 个字。",
+        "en": "The comment is too long: at most {max} characters, and it has {length}.",
+    },
     "reason_too_long": {
         "zh": "理由太长，最多 {max} 个字符。",
         "en": "The reason is too long: at most {max} characters.",

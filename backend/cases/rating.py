@@ -13,9 +13,28 @@ from backend.cases.workflow import Action, Command, transition
 from backend.errors import InvalidTransition, StaleVersion, ValidationFailed
 from backend.notifications import outbox
 from backend.notifications.texts import text
+from backend.storable import is_storable
 
 RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
 SATISFIED = ("satisfied", "basically_satisfied")
+MAX_COMMENT = 2000  # characters of a rating's comment, a line break counted once
+
+
+def rating_comment(comment: str | None) -> str | None:
+    """Return a rating's comment as kept: line breaks as LF, trimmed, None when blank.
+
+    A form sends a line break as CR LF where the browser counted one character; the limit
+    counts it once too. Raises ValidationFailed `comment_unstorable` (NUL, lone surrogate) and
+    `comment_too_long` (over MAX_COMMENT characters), whatever the channel.
+    """
+    kept = (comment or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not is_storable(kept):
+        raise ValidationFailed("comment_unstorable", field="comment")
+    if len(kept) > MAX_COMMENT:
+        raise ValidationFailed(
+            "comment_too_long", field="comment", max=MAX_COMMENT, length=len(kept)
+        )
+    return kept or None
 
 
 def waits_for_rating(case: Case) -> bool:
@@ -43,7 +62,7 @@ def rate_case(
         raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
     if case.status != CaseStatus.resolved:
         raise InvalidTransition(f"case {case.number} is {case.status}, not waiting for a rating")
-    comment = (comment or "").strip()[:2000] or None
+    comment = rating_comment(comment)
     # One conditional UPDATE: the rating lands only on the case as the reporter saw it (still
     # resolved, unrated, same version), and its row stays locked for the close or reopen below.
     rated = session.execute(
@@ -95,7 +114,7 @@ def note_late_rating(
     """
     if rating is not None and rating not in RATINGS:
         raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
-    comment = (comment or "").strip() or None
+    comment = rating_comment(comment)
     now = env.clock.now()
     event = record_event(
         session=session,

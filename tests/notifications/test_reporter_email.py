@@ -102,3 +102,76 @@ def test_an_address_the_server_refuses_is_not_tried_again(district: District) ->
     (row, *_) = [r for r in d.rows("email") if r.case_id is not None]
     assert row.state == "failed" and "550" in (row.last_error or "")
     assert number
+
+
+def _link(d: District, number: str) -> str:
+    with session_scope(d.container.engine) as session:
+        case = get_case(session=session, number=number, actor=Actor.staff(d.coordinator))
+        case_id, reporter_id = case.id, case.reporter_id
+    assert case_id is not None and reporter_id is not None
+    secret = d.container.secret_key.get_secret_value()
+    return "/console/rate/" + rating_link(
+        secret, case_id, reporter_id, int(d.clock.now().timestamp()) + 3600
+    )
+
+
+def _stored_rating(d: District, number: str) -> tuple[str, str | None, str | None]:
+    with session_scope(d.container.engine) as session:
+        case = get_case(session=session, number=number, actor=Actor.staff(d.coordinator))
+        return case.status, case.rating, case.rating_comment
+
+
+def test_a_bad_rating_form_is_answered_on_the_form_with_what_to_change_and_keeps_the_comment(
+    district: District,
+) -> None:
+    d = district
+    number = _resolved(d)
+    link = _link(d, number)
+    with TestClient(create_app(d.container)) as client:
+        visitor = ConsoleVisitor(client)
+        visitor.get(link)
+        no_choice = visitor.post(link, {"rating": "", "comment": "还没到账"})
+        unknown = visitor.post(link, {"rating": "excellent", "comment": "还没到账"})
+        nul = visitor.post(link, {"rating": "satisfied", "comment": "谢谢\x00"})
+        long = visitor.post(link, {"rating": "satisfied", "comment": "很" * 2001})
+
+    for page in (no_choice, unknown):
+        assert page.status_code == 422
+        assert "请选择评价" in page.text and "还没到账</textarea>" in page.text
+    assert nul.status_code == 422 and "无法保存的字符" in nul.text
+    assert long.status_code == 422 and "最多 2000 个字，您填写了 2001 个字" in long.text
+    assert _stored_rating(d, number) == ("resolved", None, None)  # nothing taken
+
+
+def test_a_comment_of_2000_characters_with_line_breaks_is_taken_as_the_browser_counted_it(
+    district: District,
+) -> None:
+    # A browser's maxlength counts a line break once; the form sends it as CR LF.
+    d = district
+    number = _resolved(d)
+    link = _link(d, number)
+    typed = "\n".join(["工程款" * 10] * 64 + ["已" * 15])  # 1,920 + 15 + 64 breaks: 1,999
+
+    with TestClient(create_app(d.container)) as client:
+        visitor = ConsoleVisitor(client)
+        visitor.get(link)
+        done = visitor.post(link, {"rating": "satisfied", "comment": typed.replace("\n", "\r\n")})
+
+    assert done.status_code == 200, done.text
+    assert _stored_rating(d, number) == ("closed", "satisfied", typed)
+
+
+def test_a_bad_rating_for_a_case_that_no_longer_waits_says_it_no_longer_waits(
+    district: District,
+) -> None:
+    d = district
+    number = _resolved(d)
+    link = _link(d, number)
+    with TestClient(create_app(d.container)) as client:
+        visitor = ConsoleVisitor(client)
+        visitor.get(link)
+        assert visitor.post(link, {"rating": "satisfied"}).status_code == 200
+        again = visitor.post(link, {"rating": "excellent", "comment": "x" * 2001})
+
+    assert again.status_code == 409 and "已不再等待评价" in again.text
+    assert "<form" not in again.text.split("<main", 1)[-1]

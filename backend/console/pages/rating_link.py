@@ -15,9 +15,16 @@ from fastapi.responses import HTMLResponse
 from backend.api.deps import ContainerDep, SessionDep
 from backend.bootstrap import Container
 from backend.cases.models import Case
-from backend.cases.rating import RATINGS, note_late_rating, rate_case, waits_for_rating
+from backend.cases.rating import (
+    MAX_COMMENT,
+    RATINGS,
+    note_late_rating,
+    rate_case,
+    waits_for_rating,
+)
+from backend.console.deps import VisitDep
 from backend.console.rendering import render_page
-from backend.errors import DomainError
+from backend.errors import DomainError, ValidationFailed
 from backend.notifications.rating_links import BadRatingLink, read_rating_link
 
 router = APIRouter()
@@ -51,7 +58,15 @@ def rating_page(
         return render_page(request, "rate.html", case=None, state="bad", status_code=404)
     state = "open" if waits_for_rating(case) else "closed"
     return render_page(
-        request, "rate.html", case=case, state=state, ratings=RATINGS, request_token=token
+        request,
+        "rate.html",
+        case=case,
+        state=state,
+        ratings=RATINGS,
+        request_token=token,
+        max_comment=MAX_COMMENT,
+        rating=None,
+        comment="",
     )
 
 
@@ -61,14 +76,32 @@ def rate(
     token: Token,
     session: SessionDep,
     container: ContainerDep,
-    rating: Annotated[str, Form(max_length=32)],
-    comment: Annotated[str, Form(max_length=2000)] = "",
+    visit: VisitDep,
+    rating: Annotated[str, Form()] = "",
+    comment: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    """Record the rating (a case that stopped waiting keeps it as a note)."""
+    """Record the rating (a case that stopped waiting keeps it as a note).
+
+    What cannot be taken (no rating chosen, a comment too long or with a character that
+    cannot be stored: `backend.cases.rating.rating_comment`) is said on the form, 422, with
+    what was typed kept; a case that no longer waits says so, 409. Nothing is written then.
+    """
     case = _case(container, session, token)
     if case is None:
         return render_page(request, "rate.html", case=None, state="bad", status_code=404)
-    if rating not in RATINGS:
+    session.refresh(case, with_for_update=True)
+    waiting = waits_for_rating(case)
+    env = container.case_env
+    try:
+        if rating not in RATINGS:
+            raise ValidationFailed("rating_required", field="rating")
+        if waiting:
+            rate_case(session=session, case=case, rating=rating, comment=comment, env=env)
+        else:
+            note_late_rating(session=session, case=case, rating=rating, comment=comment, env=env)
+    except ValidationFailed as refused:
+        if not waiting:
+            return render_page(request, "rate.html", case=case, state="closed", status_code=409)
         return render_page(
             request,
             "rate.html",
@@ -76,15 +109,12 @@ def rate(
             state="open",
             ratings=RATINGS,
             request_token=token,
+            error=refused.message(visit.language),
+            rating=rating,
+            comment=comment,
+            max_comment=MAX_COMMENT,
             status_code=422,
         )
-    session.refresh(case, with_for_update=True)
-    env = container.case_env
-    try:
-        if waits_for_rating(case):
-            rate_case(session=session, case=case, rating=rating, comment=comment, env=env)
-        else:
-            note_late_rating(session=session, case=case, rating=rating, comment=comment, env=env)
     except DomainError:
         return render_page(request, "rate.html", case=case, state="closed", status_code=409)
     return render_page(request, "rate.html", case=case, state="thanks")
