@@ -13,6 +13,7 @@ from backend.actors import Actor
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
 from backend.cases.models import Case, CaseEvent
+from backend.cases.text import visible_text
 from backend.cases.workflow import can_see
 from backend.errors import Forbidden, NotFound, ValidationFailed
 
@@ -31,8 +32,8 @@ def add_note(*, session: Session, case: Case, text: str, actor: Actor, env: Case
         raise NotFound(case.number)
     if actor.kind != "staff" or actor.role is None or actor.is_evaluator:
         raise Forbidden(f"a {actor.kind} may not write an internal note")
-    written = text.strip()
-    if not written:
+    written = visible_text(text)
+    if written is None:
         raise ValidationFailed("note_required", field="text")
     if len(written) > MAX_NOTE_LENGTH:
         raise ValidationFailed("note_too_long", field="text", max=MAX_NOTE_LENGTH)

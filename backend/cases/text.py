@@ -6,7 +6,18 @@ from backend.errors import ValidationFailed
 from backend.storable import is_storable
 from dialogs.parsing import visible_length  # one rule of what a reader sees, every channel
 
-__all__ = ["check_text", "visible_length"]
+__all__ = ["check_text", "visible_length", "visible_text"]
+
+
+def visible_text(text: str | None) -> str | None:
+    """Return the text without outer white space, or None when a reader would see nothing.
+
+    White space, invisible marks (zero-width, bidi controls) and control characters only
+    count as nothing (`visible_length` 0): a reason, a note or a document number of them is
+    missing, not given. NUL is not blank: the storable rule refuses it.
+    """
+    kept = (text or "").strip()
+    return kept if visible_length(kept) else None
 
 
 def check_text(text: str, *, min_length: int, max_length: int) -> str:

@@ -19,6 +19,7 @@ from backend.cases.joint import (
     joint_refusal,
 )
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
+from backend.cases.text import visible_text
 from backend.errors import (
     DomainError,
     Forbidden,
@@ -219,7 +220,7 @@ def transition(
     rule = RULES[command.action]
     current = CaseStatus(case.status)
     target = rule.moves[current]
-    reason = (command.reason or "").strip() or None
+    reason = visible_text(command.reason)
     if rule.needs_reason and reason is None:
         raise ValidationFailed("reason_required", field="reason")
     if rule.needs_days and command.days is None:
@@ -256,8 +257,8 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
     """Return the columns besides status that the action changes."""
     taxonomy = env.taxonomy
     if command.action is Action.resolve:
-        reply = (command.reply or "").strip()
-        if not reply:
+        reply = visible_text(command.reply)
+        if reply is None:
             raise ValidationFailed("reply_required", field="reply")
         return {"reply": reply}
     if command.action is Action.return_:

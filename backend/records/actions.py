@@ -15,6 +15,7 @@ from sqlmodel import Session, col, update
 from backend.actors import Actor
 from backend.cases.events import record_event
 from backend.cases.idempotency import replayed, stamp
+from backend.cases.text import visible_text
 from backend.errors import (
     DomainError,
     Forbidden,
@@ -203,7 +204,7 @@ def act(
         actor=actor,
         action=command.action.value,
         at=now,
-        reason=(command.reason or "").strip() or None,
+        reason=visible_text(command.reason),
         details={**changes, **(details or {}), **stamp(command.idempotency_key, request)} or None,
     )
     session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from backend.actors import Actor
+from backend.cases.text import visible_text
 from backend.deadlines.models import ClockKind
 from backend.errors import ValidationFailed
 from backend.records.commands import RecordCommand
@@ -47,7 +48,7 @@ def accept_repair(
     """受理 the repair application: the result is due within 10 working days."""
     application = _open_repair(session, view)
     application.state, application.accepted_at = RepairState.accepted.value, env.clocks.now()
-    application.accept_reason = (command.reason or "").strip() or None
+    application.accept_reason = visible_text(command.reason)
     session.add(application)
     view.record.repair_state = RepairState.accepted.value
     meet_clocks(session, view, env, ClockKind.repair_accept)
@@ -85,7 +86,7 @@ def decide_repair(
     """The repair's result: repaired (taken off the public page) or not, with the reason."""
     if command.upheld is None:
         raise ValidationFailed("decision_required", field="upheld")
-    reason = (command.reason or "").strip() or None
+    reason = visible_text(command.reason)
     if not command.upheld and reason is None:
         raise ValidationFailed("reason_required", field="reason")
     record, application = view.record, _open_repair(session, view)

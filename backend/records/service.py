@@ -14,7 +14,7 @@ from backend.cases.idempotency import replayed, stamp
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number, next_case_number
 from backend.cases.queries import get_case
-from backend.cases.text import check_text, visible_length
+from backend.cases.text import check_text, visible_length, visible_text
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
@@ -127,13 +127,13 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
     record = DishonestyRecord(
         case_id=case.id,
         person_name=new.person_name.strip(),
-        person_post=new.person_post.strip(),
+        person_post=visible_text(new.person_post) or "",
         department_code=new.department,
         filed_by_department=filed_by,
         filed_by_staff_id=actor.id if actor.kind == "staff" else None,
         finding_type=new.finding_type,
-        authority=new.authority.strip(),
-        document_number=(new.document_number or "").strip() or None,
+        authority=visible_text(new.authority) or "",
+        document_number=visible_text(new.document_number),
         arisen_on=new.arisen_on,
         severity=new.severity,
         summary=summary,
@@ -374,7 +374,7 @@ def _check(new: NewRecord, env: RecordEnv) -> None:
         raise ValidationFailed("unknown_severity", field="severity")
     if new.arisen_on > env.today():
         raise ValidationFailed("record_arisen_in_future", field="arisen_on")
-    if not new.draft and not (new.document_number or "").strip():
+    if not new.draft and not visible_text(new.document_number):
         raise ValidationFailed("record_document_required", field="document_number")
     if not new.draft and new.severity is None:
         raise ValidationFailed("record_severity_required", field="severity")

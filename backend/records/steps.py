@@ -12,6 +12,7 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from backend.actors import Actor
+from backend.cases.text import visible_text
 from backend.errors import ValidationFailed
 from backend.records import publicity
 from backend.records.commands import RecordAction, RecordCommand
@@ -37,7 +38,7 @@ def report(
     """A draft's paperwork is complete: fill in what was missing and report it."""
     record = view.record
     if command.document_number is not None:
-        record.document_number = command.document_number.strip() or None
+        record.document_number = visible_text(command.document_number)
     if command.severity is not None:
         checked_severity(command.severity)
         record.severity = command.severity

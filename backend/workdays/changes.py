@@ -12,6 +12,7 @@ from datetime import date
 from sqlmodel import Session
 
 from backend.actors import SYSTEM, Actor
+from backend.cases.text import visible_text
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.moves import CalendarChange, move_clocks
 from backend.errors import ValidationFailed
@@ -45,7 +46,7 @@ def change_day(
     Returns how many due dates moved.
     """
     reason = reason.strip()
-    if working is not None and not reason:
+    if working is not None and not visible_text(reason):
         raise ValidationFailed("reason_required", field="reason")
     if not is_storable(reason):  # PostgreSQL cannot keep a NUL: refused on every database
         raise ValidationFailed("unstorable_form_text", field="reason")
