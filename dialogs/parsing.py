@@ -70,8 +70,14 @@ class CaseLookup:
 
 
 def normalise(text: str) -> str:
-    """Return text with full-width forms folded (／ to /, ２ to 2) and outer space removed."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Return text with full-width forms folded (／ to /, ２ to 2) and outer space removed.
+
+    Marks a reader cannot see (`_INVISIBLE`), which a copy and paste brings along, are
+    dropped, and a zero-width space is a space: "HQ-261127-0001\u200b494193" is a number and
+    a PIN. NUL stays, for the storable rule to refuse.
+    """
+    seen = _INVISIBLE.sub("", text.replace("\u200b", " "))
+    return unicodedata.normalize("NFKC", seen).strip()
 
 
 def visible_length(text: str) -> int:

@@ -41,6 +41,8 @@ TODAY = date(2026, 11, 27)
         ("今天", TODAY),
         ("yesterday", date(2026, 11, 26)),
         ("前天", date(2026, 11, 25)),
+        ("11月3日\u200f", date(2026, 11, 3)),  # a mark pasted along
+        ("\u200b2026-11-03", date(2026, 11, 3)),
     ],
 )
 def test_dates_as_people_type_them(typed: str, expected: date) -> None:
@@ -69,6 +71,12 @@ def test_what_is_no_date_is_refused(typed: str) -> None:
         "HQ-261127-0001号 提取码494193",
         "＃HQ-261127-0001 PIN: 494 193",
         "494193 HQ-261127-0001",
+        # marks a copy and paste brings along (tester report of 2026-12-01)
+        "HQ-261127-0001 494193\u200b",
+        "\ufeffHQ-261127-0001 494193",
+        "\u202eHQ-261127-0001 494193\u202c",
+        "HQ-261127-0001\u200b494193",  # a zero-width space is a space
+        "HQ-261127-0001 494193\u200f",
     ],
 )
 def test_a_case_number_and_pin_are_read_however_they_are_separated(typed: str) -> None:

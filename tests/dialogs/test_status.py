@@ -146,3 +146,21 @@ def test_a_number_typed_during_a_complaint_is_the_answer_to_its_question(
     driver.command("report")
     driver.say(f"{number}，{pin}")
     assert driver.step[0] == "complaint"
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "\ufeff{number} {pin}",
+        "{number} {pin}\u200b",
+        "/status {number} {pin}\u200f",
+        "{number}\u200b{pin}",
+    ],
+)
+def test_a_number_and_pin_pasted_with_invisible_marks_are_found(
+    services: FakeServices, pasted: str
+) -> None:
+    number, pin = _file_anonymous(ChatDriver(services))
+    other = ChatDriver(services, ChatRef("web", "someone-else"))
+    other.say(pasted.format(number=number, pin=pin))
+    assert f"案件 {number}：已受理" in other.text
