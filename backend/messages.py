@@ -141,6 +141,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "统计期间只能与统计指标（measure）一起使用。",
         "en": "measure_from and measure_to go with a measure.",
     },
+    "period_too_long": {
+        "zh": "期间太长：趋势最多显示 {months} 个月，请缩短期间。",
+        "en": "The period is too long: the trend shows at most {months} months. Shorten it.",
+    },
     "too_many_buckets": {
         "zh": "期间太长，最多分成 {max} 段；请缩短期间或按周、按月统计。",
         "en": "The period has too many buckets (at most {max}): shorten it or group by week "

@@ -70,8 +70,9 @@ def cells(measures: Measures) -> dict[str, Cell | None]:
 
 
 def charts(view: DashboardView, t: Text) -> list[Chart]:
-    """Return the dashboard's charts: weekly trend (counts, rates), categories, channels."""
+    """Return the dashboard's charts: the trend (counts, rates), categories, channels."""
     weeks = [bucket.label for bucket in view.trend]
+    per = view.grouping.value  # week or month
     received = Series(
         t("dashboard.received"),
         [_count(b.measures.received) for b in view.trend],
@@ -84,7 +85,7 @@ def charts(view: DashboardView, t: Text) -> list[Chart]:
         ChartSpec(
             "trend_received",
             "bar",
-            t("dashboard.chart_trend_received"),
+            t(f"dashboard.chart_trend_received_{per}"),
             weeks,
             [received],
             no_data=t("dashboard.no_data"),
@@ -92,7 +93,7 @@ def charts(view: DashboardView, t: Text) -> list[Chart]:
         ChartSpec(
             "trend_rates",
             "line",
-            t("dashboard.chart_trend_rates"),
+            t(f"dashboard.chart_trend_rates_{per}"),
             weeks,
             rates,
             percent=True,

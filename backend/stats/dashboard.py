@@ -15,13 +15,15 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from backend.actors import Actor
-from backend.periods import Grouping, Period
+from backend.errors import ValidationFailed
+from backend.periods import Grouping, Period, buckets
 from backend.stats import service
 from backend.stats.schemas import BreakdownRow, TrendBucket, UnitStats
 from backend.taxonomy.models import Taxonomy
 from backend.unit_scope import visible_unit
 
 CONSOLE_CASES = "/console/cases"
+WEEKLY_UP_TO = 53  # buckets: a period of up to a year is drawn by ISO week, a longer by month
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,23 @@ class DashboardView:
     department: str | None  # None: the district
     figures: UnitStats  # the unit's, or the district's (a case counted once)
     units: list[UnitStats]  # each unit's figures beside the district's; empty for one unit
-    trend: list[TrendBucket]  # by ISO week (Monday first, Tianjin dates)
+    trend: list[TrendBucket]  # by `grouping`
+    grouping: Grouping  # ISO weeks (Monday first, Tianjin dates) up to a year, else months
     categories: list[BreakdownRow]
     channels: list[BreakdownRow]
+
+
+def trend_grouping(window: Period, zone: ZoneInfo) -> Grouping:
+    """Return how the dashboard's trend cuts a period: ISO weeks up to a year, else months.
+
+    Raises ValidationFailed `period_too_long` past MAX_BUCKETS months (over 33 years): the
+    dashboard has no other grouping to offer, so the period is what to change.
+    """
+    if len(buckets(window, Grouping.week, zone)) <= WEEKLY_UP_TO:
+        return Grouping.week
+    if len(buckets(window, Grouping.month, zone)) > service.MAX_BUCKETS:
+        raise ValidationFailed("period_too_long", field="to", months=service.MAX_BUCKETS)
+    return Grouping.month
 
 
 def dashboard_view(
@@ -61,10 +77,11 @@ def dashboard_view(
             session=session, window=window, now=now, department=unit, link_base=link_base
         )
         units = []
+    grouping = trend_grouping(window, zone)
     trend = service.trend(
         session=session,
         window=window,
-        grouping=Grouping.week,
+        grouping=grouping,
         zone=zone,
         now=now,
         department=unit,
@@ -88,6 +105,7 @@ def dashboard_view(
         figures=figures,
         units=units,
         trend=trend,
+        grouping=grouping,
         categories=by_category,
         channels=by_channel,
     )

@@ -156,3 +156,11 @@ def test_the_dashboard_speaks_english_when_chosen(
 
     assert "<h1>Dashboard</h1>" in html
     assert "no data" in html and "Received per week" in html
+
+
+def test_a_period_of_years_is_drawn_by_month_on_the_page(coordinator: ConsoleVisitor) -> None:
+    page = coordinator.get("/console/dashboard?from=2018-01-01&to=2026-11-30")
+
+    assert page.status_code == 200, page.text
+    assert "按月趋势" in page.text and "每月受理量" in page.text
+    assert ">2026-11<" in page.text or "2026-11</" in page.text

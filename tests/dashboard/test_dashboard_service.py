@@ -111,3 +111,29 @@ def test_a_clerk_gets_the_own_unit_whatever_is_asked_for_none_and_is_refused_ano
     assert own.figures.measures.received.numerator == 1
     with pytest.raises(Forbidden):
         view(container, CZJ_CLERK, date(2026, 11, 1), date(2026, 11, 30), "sfj")
+
+
+def test_a_year_is_drawn_by_week_and_a_longer_period_by_month(
+    client: TestClient, staff: Staff, container: Container, clock: FakeClock
+) -> None:
+    clock.current = tianjin(2026, 11, 30, 0, 10)
+    filed(client, staff.coordinator)
+
+    year = view(container, COORDINATOR, date(2025, 12, 1), date(2026, 11, 30))
+    years = view(container, COORDINATOR, date(2018, 1, 1), date(2026, 11, 30))
+
+    assert (year.grouping, len(year.trend)) == ("week", 53)
+    assert (years.grouping, len(years.trend)) == ("month", 107)
+    assert [b.label for b in years.trend][-2:] == ["2026-10", "2026-11"]
+    assert years.trend[-1].measures.received.numerator == 1
+
+
+def test_a_period_past_400_months_is_refused_with_what_to_change(
+    container: Container,
+) -> None:
+    from backend.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as refused:
+        view(container, COORDINATOR, date(1960, 1, 1), date(2026, 11, 30))
+
+    assert refused.value.message("zh") == "期间太长：趋势最多显示 400 个月，请缩短期间。"

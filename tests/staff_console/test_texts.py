@@ -44,5 +44,10 @@ def test_every_key_named_in_a_template_or_a_page_has_a_text() -> None:
 
 def test_every_key_built_at_run_time_has_a_text() -> None:
     built = [f"role.{role.value}" for role in Role]
+    built += [  # the dashboard's trend charts, by week or by month (backend.stats.dashboard)
+        f"dashboard.chart_trend_{measure}_{grouping}"
+        for measure in ("received", "rates")
+        for grouping in ("week", "month")
+    ]
 
     assert sorted(key for key in built if not texts.has(key)) == []
