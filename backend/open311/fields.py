@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from backend.bounds import FIRST_DAY, LAST_DAY
@@ -13,6 +14,7 @@ from backend.open311.errors import Open311Error
 from backend.storable import is_storable
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_HOST = re.compile(r"[^\s/?#@]+")  # a link must name where it points: no space, no empty host
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -62,7 +64,9 @@ def moment(name: str, raw: str, zone: ZoneInfo) -> datetime:
     except ValueError:
         raise Open311Error(400, "open311_bad_datetime", field=name) from None
     if not FIRST_DAY <= value.date() <= LAST_DAY:  # far from Python's limits: no overflow
-        raise Open311Error(400, "open311_bad_datetime", field=name)
+        raise Open311Error(
+            400, "open311_date_out_of_range", field=name, first=FIRST_DAY, last=LAST_DAY
+        )
     return value if value.tzinfo is not None else value.replace(tzinfo=zone)
 
 
@@ -89,7 +93,14 @@ def person_name(fields: dict[str, str]) -> str | None:
 def media_url(fields: dict[str, str]) -> str | None:
     """Return the media_url given (a link kept on the case, never fetched)."""
     value = text(fields, "media_url", limit=1000)
-    if value is not None and not value.lower().startswith(("http://", "https://")):
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed [ in the host
+        raise Open311Error(400, "open311_bad_media_url") from None
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or not host or not _HOST.fullmatch(host):
         raise Open311Error(400, "open311_bad_media_url")
     return value
 

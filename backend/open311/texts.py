@@ -77,6 +77,10 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{field} 不是 ISO 8601 日期时间（例如 2026-11-05T08:15:30+08:00）。",
         "en": "{field} is not an ISO 8601 date and time (e.g. 2026-11-05T08:15:30+08:00).",
     },
+    "open311_date_out_of_range": {
+        "zh": "{field} 须在 {first} 到 {last} 之间。",
+        "en": "{field} must be between {first} and {last}.",
+    },
     "open311_bad_date_range": {
         "zh": "end_date 不能早于 start_date。",
         "en": "end_date cannot be earlier than start_date.",

@@ -185,6 +185,7 @@ BAD_QUERIES = [
     ("?status=pending", 400, "status must be open or closed"),
     ("?start_date=last-week", 400, "start_date is not an ISO 8601"),
     ("?end_date=2026-13-01", 400, "end_date is not an ISO 8601"),
+    ("?end_date=9999-12-31T23:59:59Z", 400, "end_date must be between 1900-01-01 and 2999-12-31"),
     ("?start_date=2026-11-10&end_date=2026-11-01", 400, "end_date cannot be earlier"),
     ("?start_date=2026-01-01&end_date=2026-12-01", 400, "may not span more than 90 days"),
     ("?limit=0", 400, "limit must be a whole number from 1 to 1000"),

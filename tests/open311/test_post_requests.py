@@ -177,6 +177,9 @@ BAD_INPUT = [
     ({"email": "not-an-address"}, 400, "email does not look like an e-mail address."),
     ({"phone": "call me"}, 400, "That phone number does not look right"),
     ({"media_url": "file:///etc/passwd"}, 400, "media_url must be an http:// or https://"),
+    ({"media_url": "http://"}, 400, "media_url must be an http:// or https://"),  # no host
+    ({"media_url": "https:///photo.jpg"}, 400, "media_url must be an http:// or https://"),
+    ({"media_url": "https://exa mple.org/a.jpg"}, 400, "media_url must be an http:// or https://"),
     ({"first_name": "\x00"}, 400, "first_name contains a character that cannot be stored."),
     ({"description": "小区\x00停车位被人私自加了地锁"}, 400, "cannot be stored"),
 ]
