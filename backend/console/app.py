@@ -14,6 +14,7 @@ from backend.bootstrap import Container
 from backend.console.deps import check_csrf
 from backend.console.errors import install_console_errors
 from backend.console.headers import ConsoleHeaders
+from backend.console.line_breaks import FoldLineBreaks
 from backend.console.pages import console_router
 from backend.console.state import ConsoleState
 from backend.people.passwords import prepare_dummy_hash
@@ -32,6 +33,7 @@ def create_console(container: Container) -> FastAPI:
     console.state.container = container  # what backend.api.deps.SessionDep looks for
     console.state.console = state
     console.add_middleware(ConsoleHeaders, static_prefix=f"{PREFIX}/static")
+    console.add_middleware(FoldLineBreaks)  # a limit counts a line break as the browser did
     install_console_errors(console)
     console.mount("/static", state.assets.files(), name="static")
     console.include_router(console_router())

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from backend.bootstrap import Container
-from backend.cases.models import Case
+from backend.cases.models import Case, CaseEvent
 from backend.cases.workflow import Action
 from backend.db import session_scope
 from tests.case_fixtures import ARREARS, UNCLEAR, act, file_case, updates_for_chat
@@ -324,3 +324,21 @@ def test_the_landing_page_ignores_a_done_message_it_does_not_know(
 
     assert landing.status_code == 200
     assert "<b>x</b>" not in landing.text and "<i>y</i>" not in landing.text
+
+
+def test_a_note_at_its_limit_with_line_breaks_is_taken_as_the_browser_counted_it(
+    client: TestClient, container: Container
+) -> None:
+    # A textarea's maxlength counts a line break once; the browser sends it as CR LF (%0D%0A).
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, clerk(container))
+    visitor.get(page_path(number))
+    typed = "\n".join(["已电话联系付款单位" * 11] * 20)  # 20 lines of 99: 1,980 + 19 breaks
+    assert len(typed) == 1999
+
+    response = visitor.post(f"{page_path(number)}/notes", {"text": typed.replace("\n", "\r\n")})
+
+    assert response.status_code == 303, response.text
+    with session_scope(container.engine) as session:
+        notes = session.exec(select(CaseEvent.reason).where(CaseEvent.action == "note")).all()
+    assert notes == [typed]
