@@ -17,17 +17,17 @@ from backend.storable import is_storable
 
 RATINGS = ("satisfied", "basically_satisfied", "dissatisfied")
 SATISFIED = ("satisfied", "basically_satisfied")
-MAX_COMMENT = 2000  # characters of a rating's comment, a line break counted once
+MAX_COMMENT = 2000  # characters of a rating's comment
 
 
 def rating_comment(comment: str | None) -> str | None:
-    """Return a rating's comment as kept: line breaks as LF, trimmed, None when blank.
+    """Return a rating's comment as kept: trimmed, None when blank.
 
-    A form sends a line break as CR LF where the browser counted one character; the limit
-    counts it once too. Raises ValidationFailed `comment_unstorable` (NUL, lone surrogate) and
-    `comment_too_long` (over MAX_COMMENT characters), whatever the channel.
+    Raises ValidationFailed `comment_unstorable` (NUL, lone surrogate) and `comment_too_long`
+    (over MAX_COMMENT characters), whatever the channel. The rating page's form arrives with
+    its line breaks as the browser counted them (`backend.console.line_breaks`).
     """
-    kept = (comment or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    kept = (comment or "").strip()
     if not is_storable(kept):
         raise ValidationFailed("comment_unstorable", field="comment")
     if len(kept) > MAX_COMMENT:

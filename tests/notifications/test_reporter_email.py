@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi.testclient import TestClient
 
@@ -115,6 +117,17 @@ def _link(d: District, number: str) -> str:
     )
 
 
+@contextmanager
+def _rating_page(d: District) -> Iterator[tuple[str, str, ConsoleVisitor]]:
+    """Resolve a case and open its rating link; yield the number, the link and the visitor."""
+    number = _resolved(d)
+    link = _link(d, number)
+    with TestClient(create_app(d.container)) as client:
+        visitor = ConsoleVisitor(client)
+        visitor.get(link)
+        yield number, link, visitor
+
+
 def _stored_rating(d: District, number: str) -> tuple[str, str | None, str | None]:
     with session_scope(d.container.engine) as session:
         case = get_case(session=session, number=number, actor=Actor.staff(d.coordinator))
@@ -125,11 +138,7 @@ def test_a_bad_rating_form_is_answered_on_the_form_with_what_to_change_and_keeps
     district: District,
 ) -> None:
     d = district
-    number = _resolved(d)
-    link = _link(d, number)
-    with TestClient(create_app(d.container)) as client:
-        visitor = ConsoleVisitor(client)
-        visitor.get(link)
+    with _rating_page(d) as (number, link, visitor):
         no_choice = visitor.post(link, {"rating": "", "comment": "还没到账"})
         unknown = visitor.post(link, {"rating": "excellent", "comment": "还没到账"})
         nul = visitor.post(link, {"rating": "satisfied", "comment": "谢谢\x00"})
@@ -148,13 +157,9 @@ def test_a_comment_of_2000_characters_with_line_breaks_is_taken_as_the_browser_c
 ) -> None:
     # A browser's maxlength counts a line break once; the form sends it as CR LF.
     d = district
-    number = _resolved(d)
-    link = _link(d, number)
     typed = "\n".join(["工程款" * 10] * 64 + ["已" * 15])  # 1,920 + 15 + 64 breaks: 1,999
 
-    with TestClient(create_app(d.container)) as client:
-        visitor = ConsoleVisitor(client)
-        visitor.get(link)
+    with _rating_page(d) as (number, link, visitor):
         done = visitor.post(link, {"rating": "satisfied", "comment": typed.replace("\n", "\r\n")})
 
     assert done.status_code == 200, done.text
@@ -165,11 +170,7 @@ def test_a_bad_rating_for_a_case_that_no_longer_waits_says_it_no_longer_waits(
     district: District,
 ) -> None:
     d = district
-    number = _resolved(d)
-    link = _link(d, number)
-    with TestClient(create_app(d.container)) as client:
-        visitor = ConsoleVisitor(client)
-        visitor.get(link)
+    with _rating_page(d) as (number, link, visitor):
         assert visitor.post(link, {"rating": "satisfied"}).status_code == 200
         again = visitor.post(link, {"rating": "excellent", "comment": "x" * 2001})
 
