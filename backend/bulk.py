@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Insert, Table, event, insert, inspect
+from sqlalchemy import Connection, Dialect, Insert, Table, event, insert, inspect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction, make_transient_to_detached
 from sqlmodel import Session, SQLModel
@@ -57,20 +60,25 @@ def insert_all(session: Session, rows: Sequence[Row]) -> list[Row]:
     """
     if not rows:
         return []
-    statement, columns = _insert_returning_id(str(type(rows[0]).__tablename__))
+    table_name = str(type(rows[0]).__tablename__)
+    connection = session.connection()  # begins the transaction as any statement would
+    writer = _driver_insert(connection.dialect, table_name, len(rows))
+    columns = _columns(table_name)
     # Read from each row's dict (a row built by new_row holds every column there), past the
     # instrumented attributes; a column a row lacks there is read the usual way.
     values = [
-        {
-            name: row.__dict__[name] if name in row.__dict__ else getattr(row, name)
-            for name in columns
-        }
+        [row.__dict__[name] if name in row.__dict__ else getattr(row, name) for name in columns]
         for row in rows
     ]
-    # Given several rows and RETURNING, SQLAlchemy's "insertmanyvalues" sends one multi-row
-    # VALUES; the statement without values is built once, compiled once and cached.
-    written = session.connection().execute(statement, values).scalars()
-    ids = [written.one()] if len(values) == 1 else sorted(written)
+    if writer is not None:
+        ids = sorted(writer.write(connection, values))
+    else:
+        # Given several rows and RETURNING, SQLAlchemy's "insertmanyvalues" sends one
+        # multi-row VALUES; the statement without values is built once and cached.
+        statement = _insert_returning_id(table_name)
+        named = [dict(zip(columns, row_values, strict=True)) for row_values in values]
+        written = connection.execute(statement, named).scalars()
+        ids = [written.one()] if len(named) == 1 else sorted(written)
     for row, row_id in zip(rows, ids, strict=True):
         # Every table here has an integer id; set in the row's dict as loading does (the
         # instrumented attribute would record a change that the next line discards).
@@ -119,12 +127,95 @@ def _within(transaction: SessionTransaction | None, outer: SessionTransaction) -
 
 def table_of(model: type[SQLModel]) -> Table:
     """Return a table model's Core table, for statements that read plain rows."""
-    return SQLModel.metadata.tables[str(model.__tablename__)]
+    return table_of_name(str(model.__tablename__))
+
+
+def table_of_name(table_name: str) -> Table:
+    """Return the Core table of a table name."""
+    return SQLModel.metadata.tables[table_name]
 
 
 @cache
-def _insert_returning_id(table_name: str) -> tuple[Insert, tuple[str, ...]]:
-    """Return a table's INSERT ... RETURNING id and the columns it takes (all but the id)."""
-    table = SQLModel.metadata.tables[table_name]
-    columns = tuple(c.name for c in table.columns if c.name != "id")
-    return insert(table).returning(table.c.id), columns
+def _columns(table_name: str) -> tuple[str, ...]:
+    """Return the columns an insert gives values for: all but the id."""
+    return tuple(c.name for c in table_of_name(table_name).columns if c.name != "id")
+
+
+@cache
+def _insert_returning_id(table_name: str) -> Insert:
+    """Return a table's INSERT ... RETURNING id (SQLAlchemy's way, for many rows)."""
+    table = table_of_name(table_name)
+    return insert(table).returning(table.c.id)
+
+
+@dataclass(frozen=True)
+class _DriverInsert:
+    """One table's multi-row INSERT ... RETURNING id, sent by the driver itself.
+
+    SQLAlchemy's own execution costs about 50 µs a statement in Python (compiled-cache lookup,
+    parameter processing, result set-up) against 15 µs for the driver; an intake writes
+    several rows this way. The values go through the column types' own bind processors (an
+    aware datetime becomes SQLite's text, JSON is serialised) exactly as SQLAlchemy would
+    send them, and a driver error is raised as SQLAlchemy's (`OperationalError` for a busy
+    database, `IntegrityError`), so callers and error handlers see no difference.
+    """
+
+    sql: str
+    processors: tuple[Callable[[Any], Any] | None, ...]
+    dbapi_error: type[Exception]
+
+    def write(self, connection: Connection, values: list[list[Any]]) -> list[int]:
+        """Insert the rows (each a list of column values in `_columns` order); return ids."""
+        params: list[Any] = []
+        for row_values in values:
+            for process, value in zip(self.processors, row_values, strict=True):
+                params.append(value if process is None else process(value))
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        # Listeners of the engine's cursor events (statement logs, tracing) see this statement
+        # as they see SQLAlchemy's own; with none, the calls cost next to nothing.
+        events = connection.dispatch
+        try:
+            events.before_cursor_execute(connection, cursor, self.sql, params, None, False)
+            cursor.execute(self.sql, params)
+            ids = [row[0] for row in cursor.fetchall()]
+            events.after_cursor_execute(connection, cursor, self.sql, params, None, False)
+            return ids
+        except self.dbapi_error as error:
+            raise DBAPIError.instance(
+                self.sql, params, error, self.dbapi_error, dialect=connection.dialect
+            ) from error
+        finally:
+            cursor.close()
+
+
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+_MOST_ROWS = 64  # more rows at once (none in a request) take SQLAlchemy's batching
+_writers: WeakKeyDictionary[Dialect, dict[tuple[str, int], _DriverInsert | None]] = (
+    WeakKeyDictionary()
+)
+
+
+def _driver_insert(dialect: Dialect, table_name: str, count: int) -> _DriverInsert | None:
+    """Return the driver-level insert of `count` rows for this dialect, None where there is
+    none (an unknown parameter style, or many rows)."""
+    kept = _writers.setdefault(dialect, {})
+    key = (table_name, count)
+    if key in kept:
+        return kept[key]
+    placeholder = _PLACEHOLDERS.get(dialect.paramstyle)
+    dbapi = dialect.loaded_dbapi
+    writer = None
+    if placeholder is not None and count <= _MOST_ROWS:
+        table = table_of_name(table_name)
+        quote = dialect.identifier_preparer.quote
+        columns = [table.c[name] for name in _columns(table_name)]
+        one = "(" + ", ".join([placeholder] * len(columns)) + ")"
+        sql = (
+            f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+            f"({', '.join(quote(c.name) for c in columns)}) "
+            f"VALUES {', '.join([one] * count)} RETURNING {quote('id')}"
+        )
+        processors = tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns)
+        writer = _DriverInsert(sql, processors, dbapi.Error)
+    kept[key] = writer
+    return writer

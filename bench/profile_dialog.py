@@ -110,6 +110,7 @@ def main() -> None:
     parser.add_argument("--sort", default="tottime", choices=("tottime", "cumulative"))
     parser.add_argument("--top", type=int, default=40, help="profile rows printed")
     parser.add_argument("--step", help="profile only this step (e.g. submit)")
+    parser.add_argument("--dump", help="also write the profile to this file (pstats format)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = fresh_database(Path(folder), "dialogs", args.postgres)
@@ -136,6 +137,8 @@ def main() -> None:
     print(f"CPU ms per update: {1000 * total / updates:.2f} over {updates} (not profiled)")
     for name, times in timed.items():
         print(f"  {name:<18} median {1000 * statistics.median(times):.2f} ms")
+    if args.dump:
+        profile.dump_stats(args.dump)
     pstats.Stats(profile).strip_dirs().sort_stats(args.sort).print_stats(args.top)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
@@ -242,8 +242,14 @@ class DialogState:
         )
 
     def copy(self) -> DialogState:
-        """Return a deep copy that the engine may change freely."""
-        return DialogState.from_dict(self.to_dict())
+        """Return a deep copy that the engine may change freely (one pass over the data)."""
+        return replace(
+            self,
+            data=plain_copy(self.data),
+            history=list(self.history),
+            clerk=plain_copy(self.clerk),
+            pending_ratings=list(self.pending_ratings),
+        )
 
 
 @dataclass(frozen=True)

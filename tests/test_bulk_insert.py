@@ -10,13 +10,17 @@ identity for Deadline"), and a later `session.get` found a row that was never wr
 from __future__ import annotations
 
 import warnings
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import Engine, exc, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
+from backend.bootstrap import Container
 from backend.bulk import insert_all, new_row
+from backend.cases.models import Case, CaseEvent
 from backend.people.models import Reporter
+from tests.case_fixtures import file_case
 
 NOW = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)
 
@@ -66,3 +70,60 @@ def test_rows_of_a_committed_transaction_stay_in_the_session(engine: Engine) -> 
         session.commit()
         session.rollback()  # nothing left to undo
         assert row in session and row.name == "提交"
+
+
+def test_rows_written_through_the_driver_read_back_as_the_orm_writes_them(
+    container: Container,
+) -> None:
+    # insert_all sends its INSERT through the driver with the column types' own bind
+    # processors: an aware datetime, JSON, text holding the placeholders' characters, None.
+    number = file_case(container, "区里的项目做完了，工程款一直拖欠不付")
+    with Session(container.engine) as session:
+        case_id = session.exec(select(Case.id).where(col(Case.number) == number)).scalar_one()
+    later = NOW + timedelta(microseconds=1)
+
+    def event(reason: str | None, at: datetime) -> CaseEvent:
+        return new_row(
+            CaseEvent,
+            case_id=case_id,
+            actor_kind="system",
+            action="note",
+            at=at,
+            reason=reason,
+            details={"k": ["值", 1, None, True]},
+        )
+
+    with Session(container.engine, expire_on_commit=False) as session:
+        written = insert_all(session, [event("含 % 与 ? 与 %s 的文字", NOW), event(None, later)])
+        session.commit()
+    with Session(container.engine) as session:
+        rows = session.exec(
+            select(CaseEvent).where(col(CaseEvent.id).in_([row.id for row in written]))
+        ).scalars()
+        read = sorted((r.id, r.at, r.reason, r.details) for r in rows)
+    assert [(at, reason, details) for _, at, reason, details in read] == [
+        (NOW, "含 % 与 ? 与 %s 的文字", {"k": ["值", 1, None, True]}),
+        (later, None, {"k": ["值", 1, None, True]}),
+    ]
+    assert [row_id for row_id, *_ in read] == [row.id for row in written]
+
+
+def test_a_refused_row_raises_sqlalchemys_error_and_writes_nothing(engine: Engine) -> None:
+    # The driver's own exception is given as SQLAlchemy's, so the API's handlers (a busy
+    # database answers 503) still see it; the statement's other rows are not written.
+    broken = new_row(Reporter, name="缺渠道", channel=None, language="zh", created_at=NOW)
+    with Session(engine) as session:
+        with pytest.raises(exc.IntegrityError):
+            insert_all(session, [_reporter("同批"), broken])
+        session.rollback()
+    with Session(engine) as session:
+        assert session.exec(select(Reporter.id)).all() == []
+
+
+def test_inserts_go_through_the_driver_on_both_databases(engine: Engine) -> None:
+    # The fast path is the point of insert_all: a dialect it cannot serve would fall back to
+    # SQLAlchemy's batching silently, so each database the product runs on is checked here.
+    from backend.bulk import _driver_insert
+
+    assert _driver_insert(engine.dialect, "case_events", 3) is not None
+    assert _driver_insert(engine.dialect, "case_events", 1000) is None  # many: SQLAlchemy's

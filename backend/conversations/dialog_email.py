@@ -8,12 +8,24 @@ and each case it files later takes the address over (`carry_email`).
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, bindparam
 from sqlmodel import Session, col, select
 
 from backend.bootstrap import Container
 from backend.people.models import Reporter
 from dialogs.model import ChatRef
+
+# Asked at every filing (carry_email): built once, as building it costs more than running it.
+_NEWEST_EMAIL = (
+    select(Reporter.email)
+    .where(
+        col(Reporter.channel) == bindparam("channel"),
+        col(Reporter.chat_id) == bindparam("chat_id"),
+        col(Reporter.email).is_not(None),
+    )
+    .order_by(col(Reporter.id).desc())
+    .limit(1)
+)
 
 
 class EmailDialogServices:
@@ -24,12 +36,10 @@ class EmailDialogServices:
 
     def reporter_email(self, chat: ChatRef) -> str | None:
         """Return the address on this chat's newest reporter row that has one."""
-        return self.session.exec(
-            select(Reporter.email)
-            .where(*_of(chat), col(Reporter.email).is_not(None))
-            .order_by(col(Reporter.id).desc())
-            .limit(1)
-        ).first()
+        found = self.session.connection().execute(
+            _NEWEST_EMAIL, {"channel": chat.channel, "chat_id": chat.chat_id}
+        )
+        return found.scalar()
 
     def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
         """Keep the address (None: remove it) on every reporter row of this chat."""

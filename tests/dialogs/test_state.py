@@ -81,8 +81,10 @@ def test_a_copy_of_the_state_shares_nothing_that_can_change() -> None:
         data={"attachments": [{"file_id": "f1"}], "span": ("2024-12-01", "2024-12-31")},
         clerk={"staff_id": 7, "departments": ["czj"]},
         pending_ratings=["HQ-241201-0001"],
+        history=["describe"],
     )
     copy = state.copy()
+    copy.history.append("category")
     copy.data["attachments"][0]["file_id"] = "changed"
     copy.data["attachments"].append({"file_id": "f2"})
     assert copy.clerk is not None
@@ -94,4 +96,5 @@ def test_a_copy_of_the_state_shares_nothing_that_can_change() -> None:
     }
     assert state.clerk == {"staff_id": 7, "departments": ["czj"]}
     assert state.pending_ratings == ["HQ-241201-0001"]
+    assert state.history == ["describe"]
     assert copy.data["span"] == ("2024-12-01", "2024-12-31")
