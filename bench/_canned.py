@@ -24,7 +24,7 @@ from dialogs.model import Inbound, Outbound
 RECORDED_CHAT = 999_999  # below the bench's chats
 
 
-def record(container: Container) -> list[list[Outbound]]:
+def record(container: Container, chat_id: int = RECORDED_CHAT) -> list[list[Outbound]]:
     """Return the replies of each step of one complaint filed through the real service."""
     service = ConversationService(container)
     steps: list[list[Outbound]] = []
@@ -34,7 +34,7 @@ def record(container: Container) -> list[list[Outbound]]:
         steps.append(replies)
         return replies
 
-    complaint(Chat(handle, RECORDED_CHAT), defaultdict(list))
+    complaint(Chat(handle, chat_id), defaultdict(list))
     return steps
 
 

@@ -1,41 +1,44 @@
 """Benchmark: complete complaint dialogs per second through the real python-telegram-bot and
 the fake Bot API server, against an echo bot on the same fake server in the same run.
 
-Both bots poll the fake with up to 64 updates processed at once, and the same number of
-simulated users (threads, each waiting for the answer before the next action) drive them for
-the same time; rounds alternate between the two. The dialog bot is the whole system
-(`bot.serve.build_web_app`: conversation service, dialog engine, database, routing), each
-dialog seven updates from /report to the case number (eight when similar open cases are
-offered first). Printed: dialogs per second, updates per second of each bot, CPU time per
-update (the whole process: fake server, bot and simulated users, and each of the three apart,
-by the CPU clocks of their threads), and the ratios (dialog / echo), the best rounds' and the
-medians'; "the bot alone" leaves out the fake server and the users, who do more for a
-dialog (longer messages with keyboards, taps looked up by label) than for an echo. With
-`--similar N` (1,000 by default, issue 13) the database first holds N open cases like the
-dialogs' complaint, so every dialog runs the similar-case search over a full candidate list
-and offers them. As `intake run` does after start-up, the heap is frozen (`gc.freeze`)
-before the first round, for both bots alike (`--no-freeze` leaves it). `--canned` measures
-the floor: the dialog bot with the conversation service replaced by the replies of one
-recorded dialog (`bench/_canned.py`), so only the library, our adapter, the fake server and
-the users are left.
+Each bot runs as a process of its own (`bench/_bot_process.py`), apart from this one, which
+is the load generator: the fake Bot API server and the simulated users (threads, each
+waiting for the answer before the next action), so that what the users and the fake do
+(more for a dialog: longer messages with keyboards, taps looked up by label) does not take
+the bot's interpreter (issue 13: the load generator runs as a separate process). Both bots
+poll the fake with up to 64 updates processed at once; the same number of users drive them
+for the same time, and rounds alternate between the two, a new bot process each round. The
+dialog bot is the whole system (`bot.serve.build_web_app`: conversation service, dialog
+engine, database, routing), each dialog seven updates from /report to the case number (eight
+when similar open cases are offered first). Printed: dialogs per second, updates per second
+of each bot, CPU time per update (the bot's process from /proc, the fake server's and the
+users' threads here), and the ratios (dialog / echo), the best rounds' and the medians'.
+With `--similar N` (1,000 by default, issue 13) the database first holds N open cases like
+the dialogs' complaint, so every dialog runs the similar-case search over a full candidate
+list and offers them. As `intake run` does after start-up, each bot process freezes its heap
+(`gc.freeze`) before it says it is ready (`--no-freeze` leaves it). `--canned` measures the
+floor: the dialog bot with the conversation service replaced by the replies of one recorded
+dialog (`bench/_canned.py`), so only the library, our adapter and the database-free rest of
+the process are left.
 
 Run: `make bench` or `.venv/bin/python bench/dialog_throughput.py [--postgres URL]
-[--seconds 5] [--users 32] [--rounds 2] [--similar 1000] [--no-freeze] [--canned]`.
+[--seconds 5] [--users 32] [--rounds 4] [--similar 1000] [--no-freeze] [--canned]`.
 Everything talks to 127.0.0.1 only; every wait has a timeout.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import itertools
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,19 +48,14 @@ from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from telegram import Update  # noqa: E402
-from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
-
 from backend.bootstrap import build, prepare_database  # noqa: E402
 from backend.migrate import upgrade  # noqa: E402
 from backend.routing.router import Router  # noqa: E402
 from backend.settings import load_settings  # noqa: E402
 from backend.taxonomy.loader import load_taxonomy  # noqa: E402
-from bench._canned import canned, record  # noqa: E402
 from bench.seed_cases import seed  # noqa: E402
-from bot.serve import freeze_heap  # noqa: E402
 from tests.e2e.fake_telegram import FakeTelegram  # noqa: E402
-from tests.e2e.telegram_app import TOKEN, Cluster  # noqa: E402
+from tests.e2e.telegram_app import Cluster  # noqa: E402
 from tests.e2e.telegram_user import TelegramUser, complaint_steps  # noqa: E402
 from tests.fakes import FakeClock  # noqa: E402
 
@@ -153,55 +151,50 @@ def echo_round(fake: FakeTelegram) -> Callable[[int], int]:
     return run
 
 
-async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a text with the same text."""
-    assert update.effective_message is not None and update.effective_chat is not None
-    await context.bot.send_message(update.effective_chat.id, update.effective_message.text or "")
-
-
-def run_echo_bot(fake: FakeTelegram, users: int, seconds: float) -> Round:
-    """Serve an echo bot on a loop of its own while the users talk to it."""
-    app = (
-        ApplicationBuilder()
-        .token(TOKEN)
-        .base_url(fake.base_url)
-        .base_file_url(fake.base_file_url)
-        .concurrent_updates(64)
-        .job_queue(None)
-        .build()
-    )
-    app.add_handler(MessageHandler(filters.TEXT, echo))
-    ready, stop = threading.Event(), threading.Event()
-
-    async def serve() -> None:
-        async with app:
-            await app.start()
-            assert app.updater is not None
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            ready.set()
-            while not stop.is_set():
-                await asyncio.sleep(0.05)
-            await app.updater.stop()
-            await app.stop()
-
-    thread = threading.Thread(target=asyncio.run, args=(serve(),), daemon=True)
-    thread.start()
+@contextlib.contextmanager
+def bot_process(kind: str, fake: FakeTelegram, *options: str) -> Iterator[int]:
+    """Run one bot as a process of its own (bench/_bot_process.py); yield its pid once it
+    polls the fake; stop it (its standard input closed) on exit."""
+    command = [
+        sys.executable,
+        str(Path(__file__).with_name("_bot_process.py")),
+        kind,
+        "--base-url",
+        fake.base_url,
+        "--file-url",
+        fake.base_file_url,
+        *options,
+    ]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        if not ready.wait(WAIT):
-            raise RuntimeError("the echo bot did not start")
-        return drive(users, seconds, echo_round(fake))
+        assert process.stdout is not None and process.stdin is not None
+        ready = process.stdout.readline()  # start-up (the router, jieba) takes seconds
+        if ready.strip() != "ready":
+            raise RuntimeError(f"the {kind} bot did not start (said {ready!r})")
+        yield process.pid
+        process.stdin.close()
+        process.wait(WAIT)
     finally:
-        stop.set()
-        thread.join(WAIT)
+        if process.poll() is None:
+            process.kill()
+            process.wait(WAIT)
 
 
-def run_dialog_bot(
-    fake: FakeTelegram, url: str, data_dir: Path, router: Router, users: int, seconds: float
-) -> Round:
-    """Serve the whole system (one process) while the users file complaints."""
-    with Cluster(fake, url, data_dir, FakeClock(), router) as cluster:
-        cluster.start()
-        return drive(users, seconds, dialog_round(fake))
+def process_cpu(pid: int) -> float:
+    """Return the CPU seconds (user and system) a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_bot(kind: str, fake: FakeTelegram, users: int, seconds: float, *options: str) -> Round:
+    """Serve one bot in its own process while the users talk to it; count its CPU apart."""
+    one_round = echo_round(fake) if kind == "echo" else dialog_round(fake)
+    with bot_process(kind, fake, *options) as pid:
+        before = process_cpu(pid)
+        done = drive(users, seconds, one_round)
+        done.parts["bot"] = process_cpu(pid) - before
+        done.cpu_seconds += done.parts["bot"]
+    return done
 
 
 def own_schema(base: str, schema: str) -> str:
@@ -223,7 +216,7 @@ def main() -> None:
     parser.add_argument("--postgres", help="run on this PostgreSQL URL instead of SQLite")
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each round")
     parser.add_argument("--users", type=int, default=32, help="simulated users at a time")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds of each bot")
+    parser.add_argument("--rounds", type=int, default=4, help="rounds of each bot")
     parser.add_argument(
         "--similar",
         type=int,
@@ -267,20 +260,17 @@ def measure(
     prepare_database(container)  # the taxonomy's rows first: the seed reads the categories
     if args.similar:
         seed(container.engine, cases=0, similar=args.similar, now=FakeClock().now())
-    steps = record(container) if getattr(args, "canned", False) else None
     container.engine.dispose()
-    if not getattr(args, "no_freeze", False):  # as `intake run` does, for both bots alike
-        freeze_heap()
     echoes: list[Round] = []
     dialogs: list[Round] = []
+    options = ["--database-url", url, "--data-dir", str(folder / "var")]
+    options += ["--canned"] * bool(getattr(args, "canned", False))
+    frozen = ["--no-freeze"] * bool(getattr(args, "no_freeze", False))
     for _ in range(args.rounds):
         fake.reset()
-        echoes.append(run_echo_bot(fake, args.users, args.seconds))
+        echoes.append(run_bot("echo", fake, args.users, args.seconds, *frozen))
         fake.reset()
-        with canned(steps) if steps is not None else contextlib.nullcontext():
-            dialogs.append(
-                run_dialog_bot(fake, url, folder / "var", router, args.users, args.seconds)
-            )
+        dialogs.append(run_bot("dialog", fake, args.users, args.seconds, *options, *frozen))
     return echoes, dialogs
 
 

@@ -52,7 +52,7 @@ class Chat:
         inbound = Inbound(
             kind=kind,  # type: ignore[arg-type]
             chat=self.chat,
-            event_id=str(next(EVENTS)),
+            event_id=f"{self.chat.chat_id}-{next(EVENTS)}",  # unique across processes
             language_hint="zh-hans",
             **fields,  # type: ignore[arg-type]
         )
