@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Dialect, Insert, Table, event, insert, inspect
 from sqlalchemy.exc import DBAPIError
@@ -181,8 +180,22 @@ class _DriverInsert:
             events.after_cursor_execute(connection, cursor, self.sql, params, None, False)
             return ids
         except self.dbapi_error as error:
+            # As SQLAlchemy's own execution does: a lost connection is invalidated (the pool
+            # replaces it; the session's rollback does not talk to a dead socket), and the
+            # values stay out of the message when the engine hides them (backend.db).
+            dialect = connection.dialect
+            raw = connection.connection.dbapi_connection
+            lost = dialect.is_disconnect(cast(Any, error), raw, cursor)
+            if lost:
+                connection.invalidate(error)
             raise DBAPIError.instance(
-                self.sql, params, error, self.dbapi_error, dialect=connection.dialect
+                self.sql,
+                params,
+                error,
+                self.dbapi_error,
+                hide_parameters=connection.engine.hide_parameters,
+                connection_invalidated=lost,
+                dialect=dialect,
             ) from error
         finally:
             cursor.close()
@@ -190,15 +203,15 @@ class _DriverInsert:
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 _MOST_ROWS = 64  # more rows at once (none in a request) take SQLAlchemy's batching
-_writers: WeakKeyDictionary[Dialect, dict[tuple[str, int], _DriverInsert | None]] = (
-    WeakKeyDictionary()
-)
+_WRITERS = "intake_bulk_writers"  # a dialect's own cache of them (its processors hold it)
 
 
 def _driver_insert(dialect: Dialect, table_name: str, count: int) -> _DriverInsert | None:
     """Return the driver-level insert of `count` rows for this dialect, None where there is
     none (an unknown parameter style, or many rows)."""
-    kept = _writers.setdefault(dialect, {})
+    # Kept on the dialect, not in a module-level map keyed by it: the bind processors refer
+    # to the dialect, so such a map would keep every engine's dialect alive.
+    kept: dict[tuple[str, int], _DriverInsert | None] = dialect.__dict__.setdefault(_WRITERS, {})
     key = (table_name, count)
     if key in kept:
         return kept[key]

@@ -13,7 +13,7 @@ import warnings
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, exc, select
+from sqlalchemy import Engine, exc, select, text
 from sqlmodel import Session, col
 
 from backend.bootstrap import Container
@@ -113,9 +113,13 @@ def test_a_refused_row_raises_sqlalchemys_error_and_writes_nothing(engine: Engin
     # database answers 503) still see it; the statement's other rows are not written.
     broken = new_row(Reporter, name="缺渠道", channel=None, language="zh", created_at=NOW)
     with Session(engine) as session:
-        with pytest.raises(exc.IntegrityError):
+        with pytest.raises(exc.IntegrityError) as refused:
             insert_all(session, [_reporter("同批"), broken])
         session.rollback()
+    # The values (complaint texts, contacts) stay out of the message, as the engine asks
+    # (PostgreSQL's own detail still names the failing row, as it did before).
+    assert "同批" not in str(refused.value)
+    assert "SQL parameters hidden" in str(refused.value)
     with Session(engine) as session:
         assert session.exec(select(Reporter.id)).all() == []
 
@@ -127,3 +131,22 @@ def test_inserts_go_through_the_driver_on_both_databases(engine: Engine) -> None
 
     assert _driver_insert(engine.dialect, "case_events", 3) is not None
     assert _driver_insert(engine.dialect, "case_events", 1000) is None  # many: SQLAlchemy's
+
+
+def test_a_connection_lost_mid_insert_is_invalidated_and_the_rollback_still_works(
+    engine: Engine,
+) -> None:
+    # As SQLAlchemy's own execution does: the pool drops the dead connection, and the
+    # session's rollback does not fail a second time on it.
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a SQLite connection cannot be cut from outside")
+    with Session(engine) as session:
+        pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        with pytest.raises(exc.OperationalError) as lost:
+            insert_all(session, [_reporter("断线")])
+        assert lost.value.connection_invalidated
+        session.rollback()
+    with Session(engine) as session:  # a fresh connection from the pool
+        assert session.exec(select(Reporter.id)).all() == []

@@ -36,6 +36,7 @@ class EmailDialogServices:
 
     def reporter_email(self, chat: ChatRef) -> str | None:
         """Return the address on this chat's newest reporter row that has one."""
+        self.session.flush()  # as the ORM's own query would: rows added are counted
         found = self.session.connection().execute(
             _NEWEST_EMAIL, {"channel": chat.channel, "chat_id": chat.chat_id}
         )

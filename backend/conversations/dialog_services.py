@@ -200,6 +200,7 @@ class BackendDialogServices(
     def complaints_today(self, chat: ChatRef) -> int:
         """Count the complaints this chat filed today."""
         since, until = day_bounds(self.today(), self.container.settings.zone)
+        self.session.flush()  # as the ORM's own query would: rows added are counted
         found = self.session.connection().execute(
             _FILED_BETWEEN,
             {"channel": chat.channel, "chat_id": chat.chat_id, "since": since, "until": until},
