@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from backend.actors import Actor, refuse_evaluator
 from backend.bootstrap import Container
-from backend.db import read_scope, session_scope
+from backend.db import end_writer_turn, read_scope, session_scope, take_writer_turn
 from backend.languages import preferred_language
 from backend.observability.context import bind_actor
 from backend.people.service import authenticate_actor
@@ -106,26 +106,31 @@ async def get_writing_unit(
     """
     container: Container = request.app.state.container
     token = credentials.credentials if credentials else ""
-    session, actor = await run_in_threadpool(_open_checked, container, token, request.method)
+    session, actor, turn = await run_in_threadpool(_open_checked, container, token, request.method)
     try:
         yield WritingUnit(session, actor, container)
     except BaseException:
-        await run_in_threadpool(_finish, session, False)
+        await run_in_threadpool(_finish, session, False, turn)
         raise
-    await run_in_threadpool(_finish, session, True)
+    await run_in_threadpool(_finish, session, True, turn)
 
 
-def _open_checked(container: Container, token: str, method: str) -> tuple[Session, Actor]:
+def _open_checked(container: Container, token: str, method: str) -> tuple[Session, Actor, bool]:
+    # On SQLite the unit waits for the process's writer turn first (backend.db says why).
+    turn = take_writer_turn(container.engine)
     session = Session(container.engine, expire_on_commit=False)
     try:
-        return session, _actor(authenticate_actor(session=session, token=token), method)
+        return session, _actor(authenticate_actor(session=session, token=token), method), turn
     except BaseException:
         session.close()  # rolls back what the token check began
+        if turn:
+            end_writer_turn()
         raise
 
 
-def _finish(session: Session, commit: bool) -> None:
-    """End a unit of work as `session_scope` does: commit or roll back, then close."""
+def _finish(session: Session, commit: bool, turn: bool = False) -> None:
+    """End a unit of work as `session_scope` does: commit or roll back, then close (and end
+    the writer turn it took)."""
     try:
         if commit:
             session.commit()
@@ -136,6 +141,8 @@ def _finish(session: Session, commit: bool) -> None:
         raise
     finally:
         session.close()
+        if turn:
+            end_writer_turn()
 
 
 def _actor(actor: Actor | None, method: str) -> Actor:
