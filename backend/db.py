@@ -25,7 +25,9 @@ from sqlmodel import Session, SQLModel
 READ_ONLY = "intake_read_only"
 # How long a writer waits for its turn in this process (as SQLite's busy_timeout below).
 WRITER_TURN_SECONDS = 30.0
-_SQLITE_WRITER = threading.Lock()  # a Lock, not an RLock: the turn may end in another thread
+# One per SQLite database file; a Lock, not an RLock: the turn may end in another thread.
+_SQLITE_WRITERS: dict[str, threading.Lock] = {}
+_WRITERS_GUARD = threading.Lock()
 
 # Named constraints, so that later migrations (batch mode on SQLite) can find them.
 SQLModel.metadata.naming_convention = {
@@ -204,11 +206,17 @@ def take_writer_turn(engine: Engine) -> bool:
     """
     if engine.dialect.name != "sqlite":
         return False
-    if not _SQLITE_WRITER.acquire(timeout=WRITER_TURN_SECONDS):
+    if not _writer_lock(engine).acquire(timeout=WRITER_TURN_SECONDS):
         raise PoolTimeout(f"no turn to write within {WRITER_TURN_SECONDS:.0f} s")
     return True
 
 
-def end_writer_turn() -> None:
-    """End the turn `take_writer_turn` gave."""
-    _SQLITE_WRITER.release()
+def end_writer_turn(engine: Engine) -> None:
+    """End the turn `take_writer_turn` gave on this engine's database."""
+    _writer_lock(engine).release()
+
+
+def _writer_lock(engine: Engine) -> threading.Lock:
+    database = str(engine.url.database or ":memory:")
+    with _WRITERS_GUARD:
+        return _SQLITE_WRITERS.setdefault(database, threading.Lock())

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -115,20 +116,22 @@ async def get_writing_unit(
     await run_in_threadpool(_finish, session, True, turn)
 
 
-def _open_checked(container: Container, token: str, method: str) -> tuple[Session, Actor, bool]:
+def _open_checked(
+    container: Container, token: str, method: str
+) -> tuple[Session, Actor, Engine | None]:
     # On SQLite the unit waits for the process's writer turn first (backend.db says why).
-    turn = take_writer_turn(container.engine)
+    turn = container.engine if take_writer_turn(container.engine) else None
     session = Session(container.engine, expire_on_commit=False)
     try:
         return session, _actor(authenticate_actor(session=session, token=token), method), turn
     except BaseException:
         session.close()  # rolls back what the token check began
-        if turn:
-            end_writer_turn()
+        if turn is not None:
+            end_writer_turn(turn)
         raise
 
 
-def _finish(session: Session, commit: bool, turn: bool = False) -> None:
+def _finish(session: Session, commit: bool, turn: Engine | None = None) -> None:
     """End a unit of work as `session_scope` does: commit or roll back, then close (and end
     the writer turn it took)."""
     try:
@@ -141,8 +144,8 @@ def _finish(session: Session, commit: bool, turn: bool = False) -> None:
         raise
     finally:
         session.close()
-        if turn:
-            end_writer_turn()
+        if turn is not None:
+            end_writer_turn(turn)
 
 
 def _actor(actor: Actor | None, method: str) -> Actor:

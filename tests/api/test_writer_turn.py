@@ -7,9 +7,12 @@ filing, so each way a filing ends (refused token, refused body, filed) is follow
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from backend import db
 from tests.api.helpers import ARREARS, file_case
@@ -39,7 +42,7 @@ def test_a_filing_that_cannot_get_its_turn_is_answered_503_and_writes_nothing(
         response = client.post("/api/v1/cases", json={"text": ARREARS}, headers=staff.coordinator)
     finally:
         if taken:
-            db.end_writer_turn()
+            db.end_writer_turn(engine)
     if engine.dialect.name == "sqlite":
         assert response.status_code == 503
         assert response.json()["code"] == "overloaded" and response.headers["Retry-After"]
@@ -47,3 +50,21 @@ def test_a_filing_that_cannot_get_its_turn_is_answered_503_and_writes_nothing(
         assert listed == []
     else:  # PostgreSQL writers lock rows, not the database: no turn to wait for
         assert not taken and response.status_code == 201
+
+
+def test_each_sqlite_database_has_its_own_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "WRITER_TURN_SECONDS", 0.2)
+    first = db.make_engine(f"sqlite:///{tmp_path / 'first.db'}")
+    second = db.make_engine(f"sqlite:///{tmp_path / 'second.db'}")
+    assert db.take_writer_turn(first)
+    try:
+        assert db.take_writer_turn(second)  # another file: no wait
+        db.end_writer_turn(second)
+        with pytest.raises(SATimeoutError):
+            db.take_writer_turn(db.make_engine(f"sqlite:///{tmp_path / 'first.db'}"))
+    finally:
+        db.end_writer_turn(first)
+    assert db.take_writer_turn(first)  # given back: taken again at once
+    db.end_writer_turn(first)
