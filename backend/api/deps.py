@@ -107,6 +107,9 @@ async def get_writing_unit(
     """
     container: Container = request.app.state.container
     token = credentials.credentials if credentials else ""
+    # A cancelled request still gets what its worker thread opened (anyio waits for the
+    # thread and cancels at the next checkpoint), and FastAPI ends the dependency shielded:
+    # the turn is given back either way (tests/api/test_writer_turn.py).
     session, actor, turn = await run_in_threadpool(_open_checked, container, token, request.method)
     try:
         yield WritingUnit(session, actor, container)

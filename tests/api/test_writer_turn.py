@@ -7,14 +7,22 @@ filing, so each way a filing ends (refused token, refused body, filed) is follow
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
+import anyio
 import pytest
+from fastapi.security import HTTPAuthorizationCredentials
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.exc import TimeoutError as SATimeoutError
+from starlette.requests import Request
 
 from backend import db
+from backend.api import deps
+from backend.bootstrap import Container
 from tests.api.helpers import ARREARS, file_case
 from tests.conftest import Staff
 
@@ -68,3 +76,38 @@ def test_each_sqlite_database_has_its_own_turn(
         db.end_writer_turn(first)
     assert db.take_writer_turn(first)  # given back: taken again at once
     db.end_writer_turn(first)
+
+
+def test_a_filing_cancelled_while_its_unit_opens_gives_the_turn_back(
+    container: Container, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A request cancelled (the server stopping) while its worker thread takes the turn and
+    # checks the token: the thread finishes all the same, and the unit it opened is closed.
+    monkeypatch.setattr(db, "WRITER_TURN_SECONDS", 0.5)
+    opening = deps._open_checked
+
+    def slow_open(*args: Any) -> Any:
+        time.sleep(0.3)  # the cancellation comes while the thread holds the turn
+        return opening(*args)
+
+    monkeypatch.setattr(deps, "_open_checked", slow_open)
+    app = SimpleNamespace(state=SimpleNamespace(container=container))
+    request = Request({"type": "http", "method": "POST", "app": app, "headers": []})
+    token = staff.coordinator["Authorization"].split()[1]
+    credentials = HTTPAuthorizationCredentials(scheme="Bearer", credentials=token)
+
+    async def cancelled_filing() -> None:
+        units = deps.get_writing_unit(request, credentials)
+        with anyio.move_on_after(0.05):
+            try:
+                await units.__anext__()
+                await anyio.sleep(1)  # the endpoint; the cancellation arrives here
+            finally:
+                with anyio.CancelScope(shield=True):
+                    await units.aclose()  # as FastAPI's exit stack ends the dependency
+
+    anyio.run(cancelled_filing)
+    taken = db.take_writer_turn(container.engine)  # at once, or PoolTimeout after 0.5 s
+    if taken:
+        db.end_writer_turn(container.engine)
+    assert taken == (container.engine.dialect.name == "sqlite")
