@@ -195,20 +195,32 @@ def is_postgres(engine: Engine) -> bool:
 def take_writer_turn(engine: Engine) -> bool:
     """On SQLite, wait for this process's turn to write; return whether a turn was taken.
 
-    SQLite writes one transaction at a time. Writers of one process that meet its lock wait
-    in SQLite's busy handler, and the threads of those that run meanwhile fight over the
-    interpreter at every statement: four concurrent filings cost a fifth more CPU each than
-    one at a time (issue 13, item 3). Waiting here instead, on a lock of the process, keeps
-    them out of the way until it is their turn; SQLite's own lock still orders processes.
-    PostgreSQL locks rows, so its writers take no turn (False). Raises SQLAlchemy's pool
-    `TimeoutError` (answered 503, as a database that stalls) after `WRITER_TURN_SECONDS`.
-    End the turn with `end_writer_turn`, from any thread.
+    SQLite writes one transaction at a time. Chat turns (`writer_turn`) and API filings take
+    this turn: writers of one process that met SQLite's lock waited in its busy handler, and
+    the threads of those running meanwhile fought over the interpreter at every statement
+    (four concurrent filings cost a fifth more CPU each than one at a time, issue 13, item
+    3). Waiting here, on a lock of the process per database file, keeps them out of the way
+    until it is their turn; SQLite's own lock still orders processes. PostgreSQL locks rows,
+    so its writers take no turn (False). Raises SQLAlchemy's pool `TimeoutError` (answered
+    503, as a database that stalls) after `WRITER_TURN_SECONDS`. End the turn with
+    `end_writer_turn`, from any thread.
     """
     if engine.dialect.name != "sqlite":
         return False
     if not _writer_lock(engine).acquire(timeout=WRITER_TURN_SECONDS):
         raise PoolTimeout(f"no turn to write within {WRITER_TURN_SECONDS:.0f} s")
     return True
+
+
+@contextmanager
+def writer_turn(engine: Engine) -> Iterator[None]:
+    """Hold this process's writer turn on the engine's database (SQLite) while inside."""
+    taken = take_writer_turn(engine)
+    try:
+        yield
+    finally:
+        if taken:
+            end_writer_turn(engine)
 
 
 def end_writer_turn(engine: Engine) -> None:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Mapping
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import timedelta
 
@@ -40,7 +38,7 @@ from backend.conversations.rows import (
     replies_given,
     save_row,
 )
-from backend.db import session_scope
+from backend.db import session_scope, writer_turn
 from backend.errors import UploadRefused
 from backend.notifications import outbox
 from backend.storable import is_storable
@@ -51,7 +49,6 @@ from dialogs.texts import render as dialog_text
 
 log = logging.getLogger(__name__)
 # Buttons on notifications sent outside a dialog (reminders): "sign:NUMBER", "open:NUMBER".
-_PROCESS_LOCK = threading.RLock()
 _OUTSIDE_BUTTON = re.compile(r"^(sign|open):([A-Za-z0-9-]{6,24})$")
 
 
@@ -67,10 +64,8 @@ class ConversationService:
         self.quota = UploadQuota.of(container.settings)
         self._split_window = timedelta(seconds=container.settings.split_text_window_seconds)
         self._group_quiet = timedelta(minutes=container.settings.group_notice_minutes)
-        # SQLite: turns queue on a lock of this process instead of SQLite's busy handler
-        # (decision 1); PostgreSQL locks the chat's row with SELECT ... FOR UPDATE.
-        sqlite = container.engine.dialect.name == "sqlite"
-        self._turns: AbstractContextManager[object] = _PROCESS_LOCK if sqlite else nullcontext()
+        # SQLite: turns queue on the process's writer turn (backend.db) instead of SQLite's
+        # busy handler (decision 1); PostgreSQL locks the chat's row with SELECT ... FOR UPDATE.
 
     def handle(self, inbound: Inbound, content: bytes | None = None) -> list[Outbound]:
         """Advance the chat's dialog by one event and return the replies (none for a repeat).
@@ -81,7 +76,10 @@ class ConversationService:
         """
         inbound = _outside_button_as_command(inbound)
         try:
-            with self._turns, session_scope(self.container.engine) as session:
+            with (
+                writer_turn(self.container.engine),
+                session_scope(self.container.engine) as session,
+            ):
                 now = self.container.clock.now()
                 row = lock_row(session, inbound.chat, now)
                 event_row = record_event(session, inbound, row, now)
