@@ -13,6 +13,7 @@ from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.clock import Clock
 from backend.deadlines import service as clocks
 from backend.deadlines.case_groups import follow_case
+from backend.deadlines.clocks import Schedules
 from backend.deadlines.models import ClockKind as K
 from backend.deadlines.models import ClockState, Deadline
 from backend.deadlines.policy import Policy, resolve_rule
@@ -39,14 +40,22 @@ class DeadlineKeeper:
         self.policy, self.calendar, self.zone, self.clock = policy, calendar, zone, clock
         # Set by the chat channels: asks for the rating (回访) inside the reporter's dialog.
         self.rating_asker: RatingAsker | None = None
+        self._schedules: Schedules | None = None  # those of the calendar last used
 
     def env(self, session: Session) -> ClockEnv:
         """Return what clock operations need, with the calendar as it is now."""
         return self.env_with(self.calendar.get(session))
 
     def env_with(self, calendar: WorkingCalendar) -> ClockEnv:
-        """Return what clock operations need, with a given calendar (one being changed)."""
-        return ClockEnv(self.policy, calendar, self.zone, self.clock)
+        """Return what clock operations need, with a given calendar (one being changed).
+
+        The schedules worked out on that calendar are kept with it (`Schedules`): another
+        calendar object, such as one reloaded after a change, starts with none.
+        """
+        schedules = self._schedules
+        if schedules is None or schedules.calendar is not calendar:
+            schedules = self._schedules = Schedules(calendar, self.policy, self.zone)
+        return ClockEnv(self.policy, calendar, self.zone, self.clock, schedules)
 
     def case_created(self, *, session: Session, case: Case) -> None:
         """Start the report clock of a dishonesty record: it reached the lead office now."""

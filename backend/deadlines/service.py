@@ -14,7 +14,7 @@ from backend.bulk import new_row
 from backend.cases.models import Case
 from backend.clock import Clock
 from backend.deadlines.case_groups import case_groups
-from backend.deadlines.clocks import apply_due, plan, schedule_from
+from backend.deadlines.clocks import Schedules, Stage, apply_due, plan, schedule_from
 from backend.deadlines.models import ClockKind, ClockState, Deadline
 from backend.deadlines.policy import ClockPolicy, Policy
 from backend.errors import InvalidTransition, ValidationFailed
@@ -32,6 +32,7 @@ class ClockEnv:
     calendar: WorkingCalendar
     zone: ZoneInfo
     clock: Clock
+    schedules: Schedules | None = None  # kept on this calendar (DeadlineKeeper.env_with)
 
     def today(self) -> date:
         """Return today's date in the district's zone."""
@@ -217,7 +218,19 @@ def retime(*, session: Session, deadline: Deadline, rule: ClockPolicy, env: Cloc
 
 
 def _reschedule(deadline: Deadline, env: ClockEnv) -> None:
-    apply_due(deadline, env.calendar, env.zone)
+    stages: list[Stage] | tuple[Stage, ...] | None = None
+    if env.schedules is not None and deadline.unit != "minutes":
+        total = deadline.days + deadline.extension_days + deadline.paused_days
+        schedule = env.schedules.of(
+            kind=deadline.kind, unit=deadline.unit, days=total, started_on=deadline.started_on
+        )
+        deadline.due_date, deadline.provisional = schedule.due.day, schedule.due.provisional
+        deadline.due_at, deadline.calendar_revision = schedule.due_at, env.calendar.revision
+        stages = schedule.stages
+    else:
+        apply_due(deadline, env.calendar, env.zone)
     deadline.updated_at = env.now()
     if deadline.state == ClockState.open:
-        schedule_from(deadline, plan(deadline, env.policy, env.calendar, env.zone), env.now())
+        if stages is None:
+            stages = plan(deadline, env.policy, env.calendar, env.zone)
+        schedule_from(deadline, list(stages), env.now())

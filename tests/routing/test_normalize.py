@@ -34,3 +34,12 @@ def test_simplified_text_stays_as_it_is() -> None:
 def test_normalize_is_idempotent() -> None:
     once = normalize("【投诉】ＰＰＰ項目 Yī bǎo…")
     assert normalize(once) == once
+
+
+def test_a_text_read_again_is_folded_once() -> None:
+    normalize.cache_clear()
+    raw = "區裡的項目做完了，工程款一直拖欠不付（第7次）"
+    first = normalize(raw)
+    assert first == "区里的项目做完了 工程款一直拖欠不付 第7次"
+    assert normalize(raw[:]) == first == normalize(str(raw))
+    assert normalize.cache_info().misses == 1 and normalize.cache_info().hits == 2
