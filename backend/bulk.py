@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Dialect, Insert, Table, event, insert, inspect
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction, make_transient_to_detached
 from sqlmodel import Session, SQLModel
+
+from backend.driver import raise_as_sqlalchemy
 
 Row = TypeVar("Row", bound=SQLModel)
 INSERTED = "inserted"  # session.info: (the transaction, its rows) of each insert_all
@@ -180,23 +181,7 @@ class _DriverInsert:
             events.after_cursor_execute(connection, cursor, self.sql, params, None, False)
             return ids
         except self.dbapi_error as error:
-            # As SQLAlchemy's own execution does: a lost connection is invalidated (the pool
-            # replaces it; the session's rollback does not talk to a dead socket), and the
-            # values stay out of the message when the engine hides them (backend.db).
-            dialect = connection.dialect
-            raw = connection.connection.dbapi_connection
-            lost = dialect.is_disconnect(cast(Any, error), raw, cursor)
-            if lost:
-                connection.invalidate(error)
-            raise DBAPIError.instance(
-                self.sql,
-                params,
-                error,
-                self.dbapi_error,
-                hide_parameters=connection.engine.hide_parameters,
-                connection_invalidated=lost,
-                dialect=dialect,
-            ) from error
+            raise_as_sqlalchemy(connection, cursor, self.sql, params, error, self.dbapi_error)
         finally:
             cursor.close()
 

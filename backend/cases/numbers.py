@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import text
 from sqlmodel import Session
 
+from backend.driver import fetch_all
 from dialogs.parsing import PIN_DIGITS, parse_case_number, parse_pin
 
 # PINs filed before issue 13 were hashed with scrypt (about 11 ms a hash); they still open
@@ -37,8 +38,8 @@ def next_case_number(*, session: Session, prefix: str, day: date) -> str:
     same value.
     """
     key = day.strftime("%Y%m%d")
-    # Through the session's connection: the ORM's statement handling is no use for text.
-    sequence = session.connection().execute(_NEXT_NUMBER, {"day": key}).scalar_one()
+    # Sent by the driver (backend.driver): SQLAlchemy's statement handling is no use here.
+    (sequence,) = fetch_all(session.connection(), _NEXT_NUMBER, {"day": key})[0]
     return f"{prefix}-{day:%y%m%d}-{sequence:04d}"
 
 

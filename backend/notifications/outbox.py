@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 from backend.bulk import table_of
 from backend.cases.chain import merged_into_tree
 from backend.cases.models import Case, CaseFollower
+from backend.driver import fetch_all
 from backend.notifications.channels import EMAIL, INBOX, ROBOT, staff_channels
 from backend.notifications.models import (
     ROBOT_KINDS,
@@ -88,7 +89,9 @@ _CLERKS_AND_CHANNELS = union_all(
             and_(_CHANNELS.c.kind == ChannelKind.email.value, _CLERK),
             and_(
                 _CHANNELS.c.department_code == _UNIT,
-                _CHANNELS.c.kind.in_(sorted(ROBOT_KINDS)),
+                # Each kind written out, not IN (...): SQLAlchemy renders an IN list per call,
+                # so the driver could not take the statement as it is (backend.driver).
+                or_(*(_CHANNELS.c.kind == kind for kind in sorted(ROBOT_KINDS))),
             ),
         ),
     ),
@@ -105,7 +108,7 @@ def unit_clerks(*, session: Session, department: str | None) -> list[Recipient]:
     if department is None:
         return []
     session.flush()  # nothing to do unless the session holds changes
-    rows = session.connection().execute(_CLERKS_AND_CHANNELS, {"unit": department}).all()
+    rows = fetch_all(session.connection(), _CLERKS_AND_CHANNELS, {"unit": department})
     clerks = [row for row in rows if row.source == "chat"]
     chats = sorted((row for row in clerks if row.id is not None), key=lambda row: row.id)
     found = [Recipient("staff", c.staff_id, c.kind, c.chat_id, c.language) for c in chats]

@@ -13,6 +13,7 @@ from backend.actors import Actor
 from backend.bulk import table_of
 from backend.cases.text import visible_length
 from backend.clock import Clock
+from backend.driver import fetch_all
 from backend.errors import NotFound, ValidationFailed
 from backend.people.models import Role, StaffAccount, StaffChat
 from backend.people.sessions import end_all_sessions
@@ -115,9 +116,10 @@ def authenticate_actor(*, session: Session, token: str) -> Actor | None:
     """
     if not token:
         return None
-    row = session.connection().execute(_ACTOR_BY_TOKEN, {"token_hash": hash_token(token)}).first()
-    if row is None:
+    rows = fetch_all(session.connection(), _ACTOR_BY_TOKEN, {"token_hash": hash_token(token)})
+    if not rows:
         return None
+    row = rows[0]
     return Actor("staff", row.id, row.name, Role(row.role), row.department_code)
 
 

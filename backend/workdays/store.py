@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from backend.bulk import table_of
 from backend.clock import Clock
+from backend.driver import fetch_all
 from backend.workdays.calendar import WorkingCalendar
 from backend.workdays.models import CalendarDay, CalendarOverride, CalendarState, CalendarYear
 from backend.workdays.seed import PublishedCalendar
@@ -74,8 +75,8 @@ _REVISION = select(_STATE.c.revision).where(_STATE.c.id == bindparam("id"))
 
 def current_revision(*, session: Session) -> int:
     """Return the calendar's revision as committed (0 before the first change)."""
-    revision = session.connection().execute(_REVISION, {"id": 1}).scalar()
-    return revision or 0
+    rows = fetch_all(session.connection(), _REVISION, {"id": 1})  # by the driver
+    return (rows[0][0] if rows else 0) or 0
 
 
 def sync_published(
