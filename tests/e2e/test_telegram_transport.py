@@ -4,6 +4,7 @@ what arrives, and how each failure tells whether the message may have arrived.""
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -172,3 +173,41 @@ def test_the_builder_sends_calls_and_long_polls_through_aiohttp() -> None:
 
     assert isinstance(application.bot.request, AiohttpRequest)
     assert isinstance(application.bot._request[0], AiohttpRequest)  # getUpdates' own
+
+
+def test_a_call_without_files_goes_as_one_json_body() -> None:
+    received: list[bytes] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+        received.append(head + await reader.readexactly(length))
+        message = {"message_id": 1, "date": 0, "chat": {"id": CHAT, "type": "private"}}
+        body = json.dumps({"ok": True, "result": message}).encode()
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+        writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        await writer.drain()
+        writer.close()
+
+    async def run() -> None:
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("确认", callback_data="yes")]])
+        request = AiohttpRequest()
+        bot: ExtBot[Any] = ExtBot(TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request)
+        await request.initialize()
+        try:
+            await bot.send_message(CHAT, "收到", reply_markup=keyboard)
+        finally:
+            await request.shutdown()
+            server.close()
+
+    asyncio.run(run())
+
+    head, body = received[0].split(b"\r\n\r\n", 1)
+    assert b"content-type: application/json" in head.lower()
+    assert json.loads(body) == {
+        "chat_id": CHAT,
+        "text": "收到",
+        "reply_markup": {"inline_keyboard": [[{"text": "确认", "callback_data": "yes"}]]},
+    }
