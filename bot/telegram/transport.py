@@ -80,6 +80,7 @@ class AiohttpRequest(BaseRequest):
                 connector=connector,
                 headers={"User-Agent": self.USER_AGENT},
                 proxy=self._proxy,
+                trust_env=True,  # HTTP(S)_PROXY and NO_PROXY, as httpx read them before
                 auto_decompress=True,
                 raise_for_status=False,
             )

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 import pytest
@@ -24,18 +25,21 @@ CHAT = 4242
 T = TypeVar("T")
 
 
+async def with_bot_async(
+    base_url: str, call: Callable[[ExtBot[Any]], Awaitable[T]], **options: Any
+) -> T:
+    """Await `call(bot)` with a bot whose calls go through an `AiohttpRequest(**options)`."""
+    bot: ExtBot[Any] = ExtBot(TOKEN, base_url=base_url, request=AiohttpRequest(**options))
+    await bot.request.initialize()
+    try:
+        return await call(bot)
+    finally:
+        await bot.request.shutdown()
+
+
 def with_bot(base_url: str, call: Callable[[ExtBot[Any]], Awaitable[T]], **options: Any) -> T:
     """Run `call(bot)` with a bot whose calls go through an `AiohttpRequest(**options)`."""
-
-    async def run() -> T:
-        bot: ExtBot[Any] = ExtBot(TOKEN, base_url=base_url, request=AiohttpRequest(**options))
-        await bot.request.initialize()
-        try:
-            return await call(bot)
-        finally:
-            await bot.request.shutdown()
-
-    return asyncio.run(run())
+    return asyncio.run(with_bot_async(base_url, call, **options))
 
 
 def failure_of(base_url: str, call: Callable[[ExtBot[Any]], Awaitable[Any]], **options: Any):  # type: ignore[no-untyped-def]
@@ -175,10 +179,13 @@ def test_the_builder_sends_calls_and_long_polls_through_aiohttp() -> None:
     assert isinstance(application.bot._request[0], AiohttpRequest)  # getUpdates' own
 
 
-def test_a_call_without_files_goes_as_one_json_body() -> None:
+@asynccontextmanager
+async def capturing_server() -> AsyncIterator[tuple[str, list[bytes]]]:
+    """Yield the address of a server that keeps each request as it came (head and body) and
+    answers it with a sent message, and the list of those requests."""
     received: list[bytes] = []
 
-    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def capture(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         head = await reader.readuntil(b"\r\n\r\n")
         length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
         received.append(head + await reader.readexactly(length))
@@ -189,25 +196,46 @@ def test_a_call_without_files_goes_as_one_json_body() -> None:
         await writer.drain()
         writer.close()
 
-    async def run() -> None:
-        server = await asyncio.start_server(answer, "127.0.0.1", 0)
-        port = server.sockets[0].getsockname()[1]
-        keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("确认", callback_data="yes")]])
-        request = AiohttpRequest()
-        bot: ExtBot[Any] = ExtBot(TOKEN, base_url=f"http://127.0.0.1:{port}/bot", request=request)
-        await request.initialize()
-        try:
-            await bot.send_message(CHAT, "收到", reply_markup=keyboard)
-        finally:
-            await request.shutdown()
-            server.close()
+    server = await asyncio.start_server(capture, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", received
+    finally:
+        server.close()
 
-    asyncio.run(run())
 
-    head, body = received[0].split(b"\r\n\r\n", 1)
+def test_a_call_without_files_goes_as_one_json_body() -> None:
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("确认", callback_data="yes")]])
+
+    async def run() -> list[bytes]:
+        async with capturing_server() as (url, received):
+            await with_bot_async(
+                f"{url}/bot", lambda bot: bot.send_message(CHAT, "收到", reply_markup=keyboard)
+            )
+        return received
+
+    [request] = asyncio.run(run())
+
+    head, body = request.split(b"\r\n\r\n", 1)
     assert b"content-type: application/json" in head.lower()
     assert json.loads(body) == {
         "chat_id": CHAT,
         "text": "收到",
         "reply_markup": {"inline_keyboard": [[{"text": "确认", "callback_data": "yes"}]]},
     }
+
+
+def test_the_environments_proxy_is_used_as_httpx_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+    async def run() -> list[bytes]:
+        async with capturing_server() as (url, received):
+            monkeypatch.setenv("HTTP_PROXY", url)
+            await with_bot_async(
+                "http://api.telegram.invalid/bot", lambda bot: bot.send_message(CHAT, "hi")
+            )
+        return received
+
+    [request] = asyncio.run(run())
+
+    assert request.startswith(b"POST http://api.telegram.invalid/bot")
