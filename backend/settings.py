@@ -81,7 +81,7 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None  # X-Telegram-Bot-Api-Secret-Token
     telegram_base_url: str | None = None  # another Bot API server (self-hosted, tests' fake)
     telegram_base_file_url: str | None = None
-    telegram_proxy: str | None = None  # e.g. http://proxy:3128 or socks5://...
+    telegram_proxy: str | None = None  # an HTTP proxy, e.g. http://proxy:3128
     # How long a Bot API call waits for Telegram's answer; a call that times out may still
     # have delivered its message (what follows depends on the message, see the README).
     telegram_read_timeout_seconds: float = Field(default=5.0, gt=0, le=120)

@@ -29,6 +29,7 @@ from telegram import Update  # noqa: E402
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
 
 from bot.serve import freeze_heap  # noqa: E402
+from bot.telegram.application import with_transport  # noqa: E402
 
 TOKEN = "123456:TEST-TOKEN"  # the fake Bot API takes any token; the tests' one
 
@@ -41,15 +42,16 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def serve_echo(args: argparse.Namespace) -> None:
     """Poll with an echo bot until standard input closes."""
-    app = (
+    builder = (
         ApplicationBuilder()
         .token(TOKEN)
         .base_url(args.base_url)
         .base_file_url(args.file_url)
         .concurrent_updates(64)
         .job_queue(None)
-        .build()
     )
+    # The product's transport and its settings (bench/dialog_throughput.py: same library)
+    app = with_transport(builder).build()
     app.add_handler(MessageHandler(filters.TEXT, echo))
     stop = threading.Event()
 

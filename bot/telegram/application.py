@@ -12,13 +12,14 @@ from telegram.ext import (
     ExtBot,
     TypeHandler,
 )
-from telegram.request import HTTPXRequest
 
 from backend.settings import Settings
 from bot.telegram.handlers import DialogHandlers
 from bot.telegram.limiter import ChatRateLimiter
+from bot.telegram.transport import POOL, AiohttpRequest
 
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+Builder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]
 OFFICIAL_API = "https://api.telegram.org/bot"
 OFFICIAL_FILES = "https://api.telegram.org/file/bot"
 
@@ -28,19 +29,21 @@ def build_application(
 ) -> TelegramApp:
     """Return the Application: one handler for every update, an error handler, rate limits;
     an Updater only when polling (no webhook URL)."""
-    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+    builder: Builder = (
         ApplicationBuilder()
         .token(_token(settings))
         .base_url(settings.telegram_base_url or OFFICIAL_API)
         .base_file_url(settings.telegram_base_file_url or OFFICIAL_FILES)
-        .read_timeout(settings.telegram_read_timeout_seconds)
-        .connect_timeout(settings.telegram_connect_timeout_seconds)
         .rate_limiter(ChatRateLimiter())
         .concurrent_updates(processor)
         .job_queue(None)  # deadlines live in the database (ARCHITECTURE decision 4)
     )
-    if settings.telegram_proxy:
-        builder = builder.proxy(settings.telegram_proxy).get_updates_proxy(settings.telegram_proxy)
+    builder = with_transport(
+        builder,
+        read_timeout=settings.telegram_read_timeout_seconds,
+        connect_timeout=settings.telegram_connect_timeout_seconds,
+        proxy=settings.telegram_proxy,
+    )
     if settings.telegram_webhook_url:
         builder = builder.updater(None)
     application = builder.build()
@@ -49,13 +52,37 @@ def build_application(
     return application
 
 
+def with_transport(
+    builder: Builder,
+    *,
+    read_timeout: float = 5.0,
+    connect_timeout: float = 5.0,
+    proxy: str | None = None,
+) -> Builder:
+    """Return the builder sending its Bot API calls, getUpdates too, through aiohttp.
+
+    Timeouts in seconds; `proxy` an HTTP proxy's URL. Every bot of ours is built with it,
+    the dialog bench's echo bot too (bot.telegram.transport says why).
+    """
+
+    def request(connections: int) -> AiohttpRequest:
+        return AiohttpRequest(
+            connections=connections,
+            read_timeout=read_timeout,
+            connect_timeout=connect_timeout,
+            proxy=proxy,
+        )
+
+    return builder.request(request(POOL)).get_updates_request(request(1))  # one long poll
+
+
 def build_bot(settings: Settings) -> ExtBot[Any]:
     """Return a bot that only sends (no Application), configured like the Application's."""
     return ExtBot(
         _token(settings),
         base_url=settings.telegram_base_url or OFFICIAL_API,
         base_file_url=settings.telegram_base_file_url or OFFICIAL_FILES,
-        request=HTTPXRequest(
+        request=AiohttpRequest(
             proxy=settings.telegram_proxy,
             read_timeout=settings.telegram_read_timeout_seconds,
             connect_timeout=settings.telegram_connect_timeout_seconds,

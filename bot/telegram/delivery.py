@@ -4,21 +4,22 @@ A call can fail after its request went out: no answer within the read timeout, t
 connection dropped while waiting, the bridge gave up on the bot's loop. The message may be in
 the chat then, and sending it again may show it twice; what to do is the caller's decision
 (`backend.notifications.policy`). A call refused by Telegram (400, 403, 429, a 5xx answer) or
-one that never connected did not arrive.
+one that never connected did not arrive. The transport (`bot.telegram.transport`, aiohttp)
+puts its own error as the cause of the library's.
 """
 
 from __future__ import annotations
 
-import httpx
+import aiohttp
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-# Failures before the request was written: nothing reached Telegram.
+# Failures before the request was written: nothing reached Telegram. A connection timeout
+# is aiohttp's for both waiting for a pooled connection and opening one; a connector error
+# covers refused connections, name lookups, TLS handshakes and proxies.
 _NOT_SENT = (
-    httpx.ConnectError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-    httpx.ProxyError,
-    httpx.UnsupportedProtocol,
+    aiohttp.ClientConnectorError,
+    aiohttp.ConnectionTimeoutError,
+    aiohttp.InvalidURL,
 )
 
 
@@ -31,4 +32,4 @@ def maybe_delivered(error: BaseException) -> bool:
         return False
     if isinstance(error, TimedOut):
         return True  # read or write timeout, or the bridge stopped waiting for the loop
-    return isinstance(cause, httpx.HTTPError)  # the connection broke while waiting
+    return isinstance(cause, aiohttp.ClientError)  # the connection broke while waiting
