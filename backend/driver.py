@@ -35,9 +35,10 @@ Processor = Callable[[Any], Any] | None
 
 @dataclass(frozen=True)
 class _Parameter:
-    """One placeholder of the SQL: the caller's value by `name`, or a value fixed in it."""
+    """One placeholder of the SQL: the caller's value by `key`, else a value fixed in it."""
 
-    name: str
+    name: str  # as the SQL names it (pyformat)
+    key: str  # as the caller names it
     process: Processor
     fixed: bool
     value: Any  # the processed value when fixed
@@ -74,13 +75,20 @@ class _Prepared:
         return found if any(found) else None
 
     def values(self, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
-        """Return the driver's parameters: a list in placeholder order, or a mapping."""
-        processed = [
-            p.value
-            if p.fixed
-            else (params[p.name] if p.process is None else p.process(params[p.name]))
-            for p in self.parameters
-        ]
+        """Return the driver's parameters: a list in placeholder order, or a mapping.
+
+        The caller's value wins over one fixed in the statement, as in SQLAlchemy; a value
+        neither gives raises KeyError.
+        """
+        processed = []
+        for p in self.parameters:
+            if p.key in params:
+                value = params[p.key]
+                processed.append(value if p.process is None else p.process(value))
+            elif p.fixed:
+                processed.append(p.value)
+            else:
+                raise KeyError(p.key)
         if self.positional:
             return processed
         return {p.name: value for p, value in zip(self.parameters, processed, strict=True)}
@@ -208,8 +216,13 @@ def _prepare(dialect: Dialect, statement: Executable) -> _Prepared | None:
     if style not in _POSITIONAL | _NAMED:
         return None
     compiled = cast(SQLCompiler, cast(ClauseElement, statement).compile(dialect=dialect))
-    if any(bind.expanding or bind.callable is not None for bind in compiled.binds.values()):
-        return None  # IN (...) is rendered per call by SQLAlchemy, a callable's value too
+    if any(
+        bind.expanding or bind.callable is not None or (bind.unique and bind.required)
+        for bind in compiled.binds.values()
+    ):
+        # IN (...) is rendered per call by SQLAlchemy, a callable's value too, and a unique
+        # parameter the caller names is renamed in the SQL (SQLAlchemy maps the names back).
+        return None
     positional = style in _POSITIONAL
     order = list(compiled.positiontup or []) if positional else list(compiled.bind_names.values())
     if positional and compiled.positiontup is None:
@@ -222,11 +235,13 @@ def _prepare(dialect: Dialect, statement: Executable) -> _Prepared | None:
         value = None
         if fixed:
             value = bind.value if process is None else process(bind.value)
-        parameters.append(_Parameter(name, process, fixed, value))
-    columns = getattr(statement, "selected_columns", None)
+        sent = compiled.escaped_bind_names.get(name, name)  # "a b" is sent as a_b
+        parameters.append(_Parameter(sent, bind.key, process, fixed, value))
+    # A SELECT's columns, or those an INSERT/UPDATE/DELETE returns (none for text()).
+    columns = getattr(statement, "exported_columns", None)
     types: tuple[Any, ...] | None = None
     names: tuple[str, ...] | None = None
-    if columns is not None:
+    if columns:
         types = tuple(column.type.dialect_impl(dialect) for column in columns)
         names = tuple(column.key for column in columns)
     return _Prepared(

@@ -4,11 +4,11 @@ own execution of them does, on SQLite and PostgreSQL (issue 13, item 3)."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, bindparam, event, exc, text
+from sqlalchemy import Engine, bindparam, event, exc, insert, text
 from sqlmodel import Session, select
 
 from backend.bootstrap import Container
@@ -18,6 +18,7 @@ from backend.cases.numbers import _NEXT_NUMBER, next_case_number
 from backend.db import READ_ONLY, make_engine, session_scope
 from backend.driver import fetch_all
 from backend.notifications.outbox import _CLERKS_AND_CHANNELS
+from backend.people.models import Reporter
 from backend.people.service import _ACTOR_BY_TOKEN, authenticate_actor, hash_token
 from backend.workdays.store import _REVISION
 from tests.case_fixtures import file_case
@@ -174,3 +175,42 @@ def test_a_write_that_cannot_take_sqlites_lock_raises_sqlalchemys_operational_er
         holder.execute("ROLLBACK")
         holder.close()
         engine.dispose()
+
+
+def test_the_callers_value_wins_over_one_fixed_in_the_statement(
+    engine: Engine, container: Container
+) -> None:
+    number = file_case(container)
+    own_value = select(CASES.c.number).where(CASES.c.number == bindparam("wanted", value="无"))
+    with Session(engine) as session:
+        session.connection()
+        found, expected = _both(session, own_value, {"wanted": number})
+        assert found == [tuple(r) for r in expected] == [(number,)]
+        assert fetch_all(session.connection(), own_value) == []  # its own value otherwise
+
+
+def test_a_parameter_named_with_a_space_is_sent_as_sqlalchemy_sends_it(
+    engine: Engine, container: Container
+) -> None:
+    number = file_case(container)
+    spaced = select(CASES.c.number).where(CASES.c.number == bindparam("case number"))
+    with Session(engine) as session:
+        session.connection()
+        found, expected = _both(session, spaced, {"case number": number})
+    assert found == [tuple(r) for r in expected] == [(number,)]
+
+
+def test_a_returning_insert_reads_its_typed_columns_as_sqlalchemy_does(engine: Engine) -> None:
+    reporters = table_of(Reporter)
+    at = datetime(2026, 3, 3, 1, 2, 3, tzinfo=UTC)
+    written = (
+        insert(reporters)
+        .values(name=bindparam("name"), channel="api", language="zh", created_at=at)
+        .returning(reporters.c.created_at, reporters.c.name)
+    )
+    with Session(engine) as session:
+        session.connection()
+        found, expected = _both(session, written, {"name": "回读"})
+        session.rollback()
+    assert found[0] == tuple(expected[0]) and found[0].created_at == at
+    assert found[0].created_at.utcoffset() == timedelta(0)

@@ -50,10 +50,16 @@ class DeadlineKeeper:
         """Return what clock operations need, with a given calendar (one being changed).
 
         The schedules worked out on that calendar are kept with it (`Schedules`): another
-        calendar object, such as one reloaded after a change, starts with none.
+        calendar object, such as one reloaded after a change, or another policy or zone,
+        starts with none.
         """
         schedules = self._schedules
-        if schedules is None or schedules.calendar is not calendar:
+        if (
+            schedules is None
+            or schedules.calendar is not calendar
+            or schedules.policy is not self.policy
+            or schedules.zone is not self.zone
+        ):
             schedules = self._schedules = Schedules(calendar, self.policy, self.zone)
         return ClockEnv(self.policy, calendar, self.zone, self.clock, schedules)
 

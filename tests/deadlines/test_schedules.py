@@ -114,3 +114,15 @@ def test_a_kind_given_as_its_enum_or_its_text_is_one_schedule() -> None:
     by_text = kept.of(kind="sign", unit="working", days=1, started_on=date(2026, 12, 30))
     by_enum = kept.of(kind=ClockKind.sign, unit="working", days=1, started_on=date(2026, 12, 30))
     assert by_enum is by_text and len(kept) == 1
+
+
+def test_another_policy_or_zone_on_the_keeper_gets_schedules_of_its_own(world: Any) -> None:
+    keeper = world.container.keeper
+    first = keeper.env_with(CALENDAR).schedules
+    keeper.policy = POLICY.model_copy(
+        update={"reminders": POLICY.reminders.model_copy(update={"escalate_after": 10})}
+    )
+    assert keeper.env_with(CALENDAR).schedules is not first
+    assert keeper.env_with(CALENDAR).schedules.policy is keeper.policy
+    keeper.zone = ZoneInfo("UTC")
+    assert keeper.env_with(CALENDAR).schedules.zone is keeper.zone
