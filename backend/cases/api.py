@@ -105,13 +105,15 @@ def create_case(
     env, now = container.case_env, container.clock.now()
     if not receipt.replayed:  # answered from what filing wrote, without reading it back
         created = present_filed(session=session, receipt=receipt, actor=actor, env=env, now=now)
+        answer = _created(created, status.HTTP_201_CREATED)  # an answer that fails undoes it
         unit.commit()  # here, in the endpoint's thread: no hop to commit (issue 13, item 3)
-        return _created(created, status.HTTP_201_CREATED)
+        return answer
     # The case an earlier request filed: read as it is now (no PIN, no routing).
     view = present(session=session, case=receipt.case, actor=actor, env=env, now=now)
     replayed = CaseCreated(**view.model_dump(), pin=None, routing=None)
+    answer = _created(replayed, status.HTTP_201_CREATED, replayed=True)
     unit.commit()
-    return _created(replayed, status.HTTP_201_CREATED, replayed=True)
+    return answer
 
 
 def _created(answer: CaseCreated, status_code: int, *, replayed: bool = False) -> Response:
