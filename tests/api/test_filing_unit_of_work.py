@@ -79,20 +79,26 @@ def test_a_filing_refused_by_the_service_leaves_nothing_written(
     assert file_case(client, staff.coordinator)["status"] == "routed"  # the next one files
 
 
+@pytest.fixture
+def hops(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the functions the writing unit sends to the thread pool, in order."""
+    sent: list[str] = []
+    real = deps.run_in_threadpool
+
+    async def counted(func: Callable[..., T], *args: Any) -> T:
+        sent.append(func.__name__)
+        return await real(func, *args)
+
+    monkeypatch.setattr(deps, "run_in_threadpool", counted)
+    return sent
+
+
 def test_a_filing_commits_in_its_endpoints_thread_and_ends_without_another_hop(
-    client: TestClient, staff: Staff, container: Container, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, staff: Staff, container: Container, hops: list[str]
 ) -> None:
     # Issue 13, item 3: each hop to the thread pool costs the server CPU (measured: two
     # extra hops on a no-op, 0.3 ms a request). The unit opens in one hop, the endpoint runs
     # and commits in another; a committed unit is closed without a third.
-    hops: list[str] = []
-    real = deps.run_in_threadpool
-
-    async def counted(func: Callable[..., T], *args: Any) -> T:
-        hops.append(func.__name__)
-        return await real(func, *args)
-
-    monkeypatch.setattr(deps, "run_in_threadpool", counted)
     number = file_case(client, staff.coordinator)["number"]
     assert hops == ["_open_checked"]
     with session_scope(container.engine) as session:  # committed, before the answer
@@ -101,16 +107,8 @@ def test_a_filing_commits_in_its_endpoints_thread_and_ends_without_another_hop(
 
 
 def test_a_filing_refused_after_its_unit_opened_is_rolled_back_in_a_thread(
-    client: TestClient, staff: Staff, container: Container, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, staff: Staff, container: Container, hops: list[str]
 ) -> None:
-    hops: list[str] = []
-    real = deps.run_in_threadpool
-
-    async def counted(func: Callable[..., T], *args: Any) -> T:
-        hops.append(func.__name__)
-        return await real(func, *args)
-
-    monkeypatch.setattr(deps, "run_in_threadpool", counted)
     refused = {"text": ARREARS, "category": "no-such-category"}
     assert client.post("/api/v1/cases", json=refused, headers=staff.coordinator).status_code == 422
     assert hops == ["_open_checked", "_finish"]
