@@ -4,7 +4,9 @@ The dialog names such an answer (`Outbound.replaces`); the first one is sent, th
 edit it. What was sent is remembered in this process only (a bounded map): the photos of an
 album arrive together, one after the other in the same chat, so they meet the same process;
 when they do not (a restart, or two webhook instances), the answer is sent again as a new
-message, never lost.
+message, never lost. Telegram's silence is read as in `bot.telegram.delivery`: a first answer
+that may have arrived has no message id to edit, so the next photo's answer is sent anew; an
+edit that may have been made is neither apologised for nor trusted (the next edit goes out).
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ExtBot
 
+from bot.telegram.delivery import maybe_delivered
 from bot.telegram.outbound import markup_of, send_reply
 from dialogs.model import Outbound
 
 log = logging.getLogger(__name__)
 REMEMBERED = 1000  # running answers kept (the newest)
+UNSURE = "\0"  # the text of an answer whose last edit Telegram did not confirm (no real text)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,16 @@ class RunningAnswers:
                 if "not modified" in str(error).lower():
                     return
                 log.info("telegram chat %s: running answer not edited (%s)", chat_id, error)
+            except NetworkError as error:
+                if not maybe_delivered(error):
+                    raise
+                # The edit may have been made: the next one is sent whatever its text (an
+                # unchanged text only meets "not modified"), and no apology for a count.
+                log.warning(
+                    "telegram chat %s: a running answer's edit unconfirmed: %s", chat_id, error
+                )
+                self._remember(key, Sent(before.message_id, UNSURE, inline))
+                return
             else:
                 self._remember(key, Sent(before.message_id, reply.text, inline))
                 return

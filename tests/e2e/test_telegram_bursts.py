@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dialogs.texts import render
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.e2e.telegram_app import Cluster, attachments, cases
 from tests.e2e.telegram_user import TelegramUser, case_number, complaint_steps, text_of
@@ -68,6 +69,44 @@ def test_an_album_of_ten_photos_gets_one_answer_saying_how_many_were_not_taken(
     user.tap("✅ 确认提交", expect="已受理")
     [case] = cases(process.container)
     assert len(attachments(process.container, case)) == 5
+
+
+TIMEOUT = 0.5  # seconds the bot waits for Telegram in the tests of a slow Telegram
+APOLOGY = render("zh", "error.internal")
+
+
+def test_an_album_whose_answer_edit_timed_out_goes_on_editing_and_is_not_apologised_for(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    cluster.start(telegram_read_timeout_seconds=TIMEOUT)
+    user = TelegramUser(fake_telegram, CITIZEN)
+    reach_evidence(user)
+    seen = len(fake_telegram.sent(CITIZEN))
+
+    fake_telegram.time_out_after_delivery("editMessageText")  # the second photo's edit
+    fake_telegram.send_album(CITIZEN, photos(4))
+    user.say("/help", expect="/status")
+
+    album, help_text = answers_since(fake_telegram, CITIZEN, seen)
+    assert "这一组收到 4 个附件（共 4/5）" in album and "/status" in help_text
+
+
+def test_an_album_whose_first_answer_timed_out_is_answered_again_with_the_whole_count(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    cluster.start(telegram_read_timeout_seconds=TIMEOUT)
+    user = TelegramUser(fake_telegram, CITIZEN)
+    reach_evidence(user)
+    seen = len(fake_telegram.sent(CITIZEN))
+
+    fake_telegram.time_out_after_delivery("sendMessage")  # arrived, but its id is unknown
+    fake_telegram.send_album(CITIZEN, photos(3))
+    user.say("/help", expect="/status")
+
+    first, again, help_text = answers_since(fake_telegram, CITIZEN, seen)
+    assert "这一组收到 1 个附件（共 1/5）" in first
+    assert "这一组收到 3 个附件（共 3/5）" in again and "/status" in help_text
+    assert APOLOGY not in (first, again)
 
 
 def test_an_album_sent_outside_a_complaint_is_refused_once(
