@@ -31,6 +31,10 @@ WRITER_TURN_SECONDS = 30.0
 _SQLITE_WRITERS: dict[str, threading.Lock] = {}
 _WRITERS_GUARD = threading.Lock()
 
+# A commit copies the log back itself only past this many pages (4 KiB each): otherwise
+# `backend.checkpoints` does it off the request path.
+BACKSTOP_PAGES = 4000
+
 # Named constraints, so that later migrations (batch mode on SQLite) can find them.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -96,6 +100,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # The serving process checkpoints in a thread of its own (backend.checkpoints); a
+        # commit checkpoints only past this many pages of log (SQLite's default is 1,000).
+        cursor.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
         cursor.close()
 
     event.listen(engine, "begin", _on_sqlite_begin)

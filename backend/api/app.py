@@ -20,6 +20,7 @@ from backend.assessment.api import router as assessment_router
 from backend.attachments.api import router as attachments_router
 from backend.bootstrap import Container
 from backend.cases.api import router as cases_router
+from backend.checkpoints import start_checkpointer
 from backend.console.app import mount_console
 from backend.duty.api import router as duty_router
 from backend.exports.api import router as exports_router
@@ -50,6 +51,10 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
         limiter.total_tokens = container.capacity.threads
         async with AsyncExitStack() as stack:
             stack.callback(observability.close)
+            # SQLite's log copied back by a thread, not inside a request's commit.
+            checkpointer = start_checkpointer(container.engine)
+            if checkpointer is not None:
+                stack.callback(checkpointer.stop)
             for hook in hooks:
                 await stack.enter_async_context(hook(app))
             yield
