@@ -5,7 +5,8 @@ By default SQLite checkpoints inside the COMMIT that takes its log past 1,000 pa
 request copies the pages and waits for two `fsync`s, holding the process's writer turn
 (`backend.db`), while every other filing waits. Measured (issue 13, item 3, Intel Xeon, 2
 cores): a named filing took 2.85 ms of the server's CPU but 3.10 ms of wall time a request,
-the difference being those waits. Here the serving process (`backend.api.app.create_app`'s
+the difference being those waits; with this thread, 2.84 and 2.92 ms (322 to 342 filings a
+second, `bench/intake_throughput.py`). Here the serving process (`backend.api.app.create_app`'s
 lifespan) runs `PRAGMA wal_checkpoint(PASSIVE)` every `interval` seconds on a connection of
 its own: PASSIVE never waits for a writer or a reader and never makes one wait (SQLite's
 documentation), so commits go on while the pages are copied; a checkpoint finds nothing to

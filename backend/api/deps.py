@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -83,19 +82,36 @@ def get_current_actor(
     return _actor(actor, request.method)
 
 
-@dataclass
 class WritingUnit:
-    """A writing request's unit of work: its open session, who acts, and the container.
+    """A writing request's unit of work, opened in the endpoint's own thread.
 
-    The endpoint ends it with `commit()` in its own thread, before it answers; a unit it did
-    not commit is committed (or, after an error, rolled back) when the dependency ends.
+    `open()` waits for the writer turn (SQLite), begins the write transaction and checks the
+    staff token by its first statement (401, or 403 for an evaluator); `commit()` commits
+    before the endpoint answers (decision 10). A unit the endpoint opened but did not commit
+    is committed, or after an error rolled back, when the dependency ends.
     """
 
-    session: Session
-    actor: Actor
-    container: Container
-    turn: Engine | None = None  # the engine whose writer turn the unit holds (SQLite)
-    committed: bool = field(default=False, init=False)
+    def __init__(self, container: Container, token: str, method: str) -> None:
+        self.container = container
+        self._token, self._method = token, method
+        self._session: Session | None = None
+        self.turn: Engine | None = None  # the engine whose writer turn the unit holds
+        self.committed = False
+
+    @property
+    def opened(self) -> bool:
+        """Whether `open()` succeeded (the unit holds a session and, on SQLite, the turn)."""
+        return self._session is not None
+
+    def open(self) -> tuple[Session, Actor]:
+        """Open the unit in the calling thread; return its session and who acts.
+
+        Raises HTTPException 401 (no valid token) or 403 (an evaluator), the unit left
+        closed and its turn given back.
+        """
+        session, actor, self.turn = _open_checked(self.container, self._token, self._method)
+        self._session = session
+        return session, actor
 
     def commit(self) -> None:
         """Commit the unit's writes now, in the calling (endpoint's) thread.
@@ -103,41 +119,57 @@ class WritingUnit:
         Raises the database's error (the endpoint then answers an error, never a `2xx`:
         decision 10); the dependency rolls back and closes the unit.
         """
-        self.session.commit()
+        if self._session is None:
+            raise RuntimeError("commit of a unit that was not opened")
+        self._session.commit()
         self.committed = True
+
+    def finish(self, commit: bool) -> None:
+        """End an opened unit: commit or roll back, close, give the turn back."""
+        if self._session is not None:
+            session, self._session = self._session, None
+            _finish(session, commit, self.turn)
+
+    def close(self) -> None:
+        """Close a committed unit (nothing sent to the database: may run on the loop)."""
+        if self._session is not None:
+            session, self._session = self._session, None
+            _close(session, self.turn)
 
 
 async def get_writing_unit(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> AsyncIterator[WritingUnit]:
-    """Yield the unit of work of an endpoint that writes anyway (filing a case), token checked.
+    """Yield the unit of work of an endpoint that writes anyway (filing a case).
 
-    The session of `get_session` and the actor of `get_current_actor` in one dependency: the
-    token is read by the first statement of the write transaction instead of a transaction
-    of its own, the session is opened with the check in one worker thread, and the endpoint
-    commits it in its own (`WritingUnit.commit`), before the answer (decision 10); a
-    committed unit is closed here without another thread, since nothing in it waits on the
-    database any more. A filing takes two thread hops, not four (each costs the server about
-    0.15 ms of CPU, measured), and FastAPI resolves one dependency, not four (issue 13, item
-    3). 401 and 403 as `get_current_actor` answers them, before the body is looked at.
+    The session of `get_session` and the actor of `get_current_actor` in one: the endpoint
+    opens the unit in its own worker thread (`WritingUnit.open`), where the token is read by
+    the first statement of the write transaction instead of a transaction of its own, and
+    commits it there (`WritingUnit.commit`), before the answer (decision 10); a committed
+    unit is closed here without another thread, since nothing in it waits on the database
+    any more. A filing takes one thread hop (each costs the server about 0.15 ms of CPU,
+    measured), and FastAPI resolves one dependency, not four (issue 13, item 3). A request
+    without a Bearer token is refused (401) here, before its body is read; a token that is
+    not valid, or an evaluator's (403), once the body has been read and validated.
     """
+    if not credentials:
+        _actor(None, request.method)  # raises the 401
     container: Container = request.app.state.container
-    token = credentials.credentials if credentials else ""
-    # A cancelled request still gets what its worker thread opened (anyio waits for the
+    unit = WritingUnit(container, credentials.credentials if credentials else "", request.method)
+    # A cancelled request still ends what its worker thread opened (anyio waits for the
     # thread and cancels at the next checkpoint), and FastAPI ends the dependency shielded:
     # the turn is given back either way (tests/api/test_writer_turn.py).
-    session, actor, turn = await run_in_threadpool(_open_checked, container, token, request.method)
-    unit = WritingUnit(session, actor, container, turn)
     try:
         yield unit
     except BaseException:
-        await run_in_threadpool(_finish, session, False, turn)
+        if unit.opened:
+            await run_in_threadpool(unit.finish, False)
         raise
     if unit.committed:
-        _close(session, turn)
-    else:
-        await run_in_threadpool(_finish, session, True, turn)
+        unit.close()
+    elif unit.opened:
+        await run_in_threadpool(unit.finish, True)
 
 
 def _open_checked(

@@ -73,7 +73,8 @@ def create_case(
     ] = None,
 ) -> Response:
     """File a case: routed to its unit, or to the lead office's triage queue."""
-    session, actor, container = unit.session, unit.actor, unit.container
+    session, actor = unit.open()  # here, in the endpoint's thread: 401 or 403 first
+    container = unit.container
     if body.kind is CaseKind.dishonesty_record:  # records have their own API and service
         raise ValidationFailed("record_use_records_api", field="kind")
     if (body.latitude is None) != (body.longitude is None):  # half a point is no place
