@@ -40,6 +40,8 @@ def sqlite_file(engine: Engine) -> Path | None:
     url = engine.url
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
+    if str(url.query.get("uri", "")).lower() in ("true", "1"):
+        return None  # a URI names its own file and mode (a shared memory database, say)
     return Path(url.database)
 
 
@@ -64,16 +66,22 @@ class WalCheckpointer:
     def stop(self, timeout: float = 5.0) -> None:
         """Stop the thread after its current checkpoint, and close its connection."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            if thread.is_alive():
+                return  # still in a checkpoint: it closes its connection when done
             self._thread = None
+        self._close()
 
     def checkpoint_once(self) -> tuple[int, int, int] | None:
         """Copy what the log holds back into the database file now, without waiting."""
         try:
             if self._connection is None:
+                # mode=rw: a database that is gone is an error, not a new empty file
                 self._connection = sqlite3.connect(
-                    self.path,
+                    f"{self.path.resolve().as_uri()}?mode=rw",
+                    uri=True,
                     timeout=BUSY_MS / 1000,
                     isolation_level=None,
                     check_same_thread=False,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from backend.api.app import create_app
 from backend.bootstrap import Container
@@ -97,10 +97,31 @@ def test_a_checkpoint_that_cannot_open_its_database_is_logged_once_and_not_raise
     assert results == [None, None, None] and len(warned) == 1  # said once, not every 0.2 s
 
 
+def test_a_database_file_that_is_gone_is_not_made_anew(tmp_path: Path) -> None:
+    gone = tmp_path / "moved.db"
+    checkpointer = WalCheckpointer(gone)
+    assert checkpointer.checkpoint_once() is None
+    checkpointer.stop()
+    assert not gone.exists()
+
+
+def test_stopping_closes_the_checkpointers_connection(tmp_path: Path) -> None:
+    engine = sqlite_engine(tmp_path)
+    write_pages(engine, 5)
+    engine.dispose()
+    checkpointer = WalCheckpointer(tmp_path / "log.db")
+    assert checkpointer.checkpoint_once() is not None
+    checkpointer.stop()
+    # With no connection left open, SQLite's last close removed the log.
+    assert not (tmp_path / "log.db-wal").exists()
+
+
 def test_only_a_sqlite_file_gets_a_checkpointer(tmp_path: Path) -> None:
     memory = make_engine("sqlite://")
+    shared = create_engine(f"sqlite:///file:{tmp_path / 'uri.db'}?mode=ro&uri=true")
     postgres = make_engine("postgresql+psycopg://nobody@127.0.0.1:9/none")
     assert start_checkpointer(memory) is None and start_checkpointer(postgres) is None
+    assert start_checkpointer(shared) is None
     assert sqlite_file(make_engine(f"sqlite:///{tmp_path / 'a.db'}")) == tmp_path / "a.db"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
@@ -113,6 +114,21 @@ class WritingUnit:
         self._session = session
         return session, actor
 
+    @contextmanager
+    def working(self) -> Iterator[tuple[Session, Actor]]:
+        """Open the unit for the block; an error in it rolls back and closes it at once.
+
+        Ended in the same (endpoint's) thread: a refused filing gives the writer turn back
+        without waiting for another worker thread, which filings queued for that very turn
+        may all hold (each would then wait its 30 s out).
+        """
+        opened = self.open()
+        try:
+            yield opened
+        except BaseException:
+            self.finish(False)
+            raise
+
     def commit(self) -> None:
         """Commit the unit's writes now, in the calling (endpoint's) thread.
 
@@ -144,7 +160,7 @@ async def get_writing_unit(
     """Yield the unit of work of an endpoint that writes anyway (filing a case).
 
     The session of `get_session` and the actor of `get_current_actor` in one: the endpoint
-    opens the unit in its own worker thread (`WritingUnit.open`), where the token is read by
+    opens the unit in its own worker thread (`WritingUnit.working`), where the token is read by
     the first statement of the write transaction instead of a transaction of its own, and
     commits it there (`WritingUnit.commit`), before the answer (decision 10); a committed
     unit is closed here without another thread, since nothing in it waits on the database

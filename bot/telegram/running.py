@@ -71,6 +71,7 @@ class RunningAnswers:
                 )
             except BadRequest as error:
                 if "not modified" in str(error).lower():
+                    self._remember(key, Sent(before.message_id, reply.text, inline))
                     return
                 log.info("telegram chat %s: running answer not edited (%s)", chat_id, error)
             except NetworkError as error:

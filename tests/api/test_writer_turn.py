@@ -18,6 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.exc import TimeoutError as SATimeoutError
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from backend import db
@@ -81,14 +82,20 @@ def test_each_sqlite_database_has_its_own_turn(
 def test_a_filing_cancelled_while_its_unit_opens_gives_the_turn_back(
     container: Container, staff: Staff, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A request cancelled (the server stopping) while its worker thread takes the turn and
-    # checks the token: the thread finishes all the same, and the unit it opened is closed.
+    # A request cancelled (the server stopping) while the endpoint's worker thread takes the
+    # turn and checks the token: the thread finishes all the same (anyio waits for it), and
+    # the dependency, ended shielded as FastAPI ends it, closes the unit the thread opened.
     monkeypatch.setattr(db, "WRITER_TURN_SECONDS", 0.5)
     opening = deps._open_checked
+    opened: list[bool] = []
 
     def slow_open(*args: Any) -> Any:
         time.sleep(0.3)  # the cancellation comes while the thread holds the turn
         return opening(*args)
+
+    def endpoint(unit: deps.WritingUnit) -> None:
+        with unit.working():
+            opened.append(unit.opened)  # filed nothing, committed nothing
 
     monkeypatch.setattr(deps, "_open_checked", slow_open)
     app = SimpleNamespace(state=SimpleNamespace(container=container))
@@ -98,10 +105,11 @@ def test_a_filing_cancelled_while_its_unit_opens_gives_the_turn_back(
 
     async def cancelled_filing() -> None:
         units = deps.get_writing_unit(request, credentials)
+        unit = await units.__anext__()
         with anyio.move_on_after(0.05):
             try:
-                await units.__anext__()
-                await anyio.sleep(1)  # the endpoint; the cancellation arrives here
+                await run_in_threadpool(endpoint, unit)  # as FastAPI runs a sync endpoint
+                await anyio.sleep(1)
             finally:
                 with anyio.CancelScope(shield=True):
                     await units.aclose()  # as FastAPI's exit stack ends the dependency
@@ -111,3 +119,4 @@ def test_a_filing_cancelled_while_its_unit_opens_gives_the_turn_back(
     if taken:
         db.end_writer_turn(container.engine)
     assert taken == (container.engine.dialect.name == "sqlite")
+    assert opened == [True]  # the unit was opened: the turn above came back from it
