@@ -15,10 +15,10 @@ automatic checkpoint at `BACKSTOP_PAGES` (`backend.db`) for processes without th
 (the scheduler alone, the command line) and in case it falls behind.
 
 Shapes and units: `interval` in seconds; `checkpoint_once` returns SQLite's triple (1 when
-it was blocked, pages in the log, pages copied back) or None when the database was busy or
-could not be opened. Errors: none raised from the thread; a failed checkpoint is logged (once
-until one succeeds again) and the next one tried; meanwhile the log grows, and the backstop
-still bounds it.
+another checkpoint was running, pages in the log, pages copied back) or None when the
+database could not be opened or read. Errors: none raised from the thread; a failed
+checkpoint is logged (once until one succeeds again) and the next one tried; meanwhile the
+log grows, and the backstop still bounds it.
 """
 
 from __future__ import annotations
