@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -94,7 +95,7 @@ class WritingUnit:
 
     def __init__(self, container: Container, token: str, method: str) -> None:
         self.container = container
-        self._token, self._method = token, method
+        self.token, self._method = token, method
         self._session: Session | None = None
         self.turn: Engine | None = None  # the engine whose writer turn the unit holds
         self.committed = False
@@ -110,7 +111,7 @@ class WritingUnit:
         Raises HTTPException 401 (no valid token) or 403 (an evaluator), the unit left
         closed and its turn given back.
         """
-        session, actor, self.turn = _open_checked(self.container, self._token, self._method)
+        session, actor, self.turn = _open_checked(self.container, self.token, self._method)
         self._session = session
         return session, actor
 
@@ -165,9 +166,10 @@ async def get_writing_unit(
     commits it there (`WritingUnit.commit`), before the answer (decision 10); a committed
     unit is closed here without another thread, since nothing in it waits on the database
     any more. A filing takes one thread hop (each costs the server about 0.15 ms of CPU,
-    measured), and FastAPI resolves one dependency, not four (issue 13, item 3). A request
-    without a Bearer token is refused (401) here, before its body is read; a token that is
-    not valid, or an evaluator's (403), once the body has been read and validated.
+    measured), and FastAPI resolves one dependency, not four (issue 13, item 3). 401 and 403
+    come before any complaint about the body, as `get_current_actor` answers them: a request
+    without a token is refused here, and a body FastAPI refuses is answered 401 or 403
+    first when the token is not valid or an evaluator's (checked then, in a thread).
     """
     if not credentials:
         _actor(None, request.method)  # raises the 401
@@ -178,6 +180,12 @@ async def get_writing_unit(
     # the turn is given back either way (tests/api/test_writer_turn.py).
     try:
         yield unit
+    except RequestValidationError:
+        if not unit.opened:  # the body was refused before the endpoint ran
+            # Who asks is told first, as every write endpoint does (401, or 403 for an
+            # evaluator): a check of its own, paid only by a refused body.
+            await run_in_threadpool(_check_token, container, unit.token, request.method)
+        raise
     except BaseException:
         if unit.opened:
             await run_in_threadpool(unit.finish, False)
@@ -186,6 +194,12 @@ async def get_writing_unit(
         unit.close()
     elif unit.opened:
         await run_in_threadpool(unit.finish, True)
+
+
+def _check_token(container: Container, token: str, method: str) -> Actor:
+    """Return who the token belongs to; HTTPException 401 or 403 as `get_current_actor`."""
+    with read_scope(container.engine) as session:
+        return _actor(authenticate_actor(session=session, token=token), method)
 
 
 def _open_checked(

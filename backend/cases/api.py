@@ -74,17 +74,10 @@ def create_case(
     ] = None,
 ) -> Response:
     """File a case: routed to its unit, or to the lead office's triage queue."""
-    if body.kind is CaseKind.dishonesty_record:  # records have their own API and service
-        raise ValidationFailed("record_use_records_api", field="kind")
-    if (body.latitude is None) != (body.longitude is None):  # half a point is no place
-        raise ValidationFailed("coordinates_pair", field="latitude")
-    anonymous = body.reporter is None if body.anonymous is None else body.anonymous
-    if anonymous and body.reporter is not None:
-        raise ValidationFailed("anonymous_with_reporter", field="reporter")
     # The unit opens here, in the endpoint's thread (401 or 403 first), and an error ends it
     # here too; FastAPI's one thread hop a filing (issue 13, item 3).
     with unit.working() as (session, actor):
-        return _file(unit, session, actor, body, idempotency_key, anonymous=anonymous)
+        return _file(unit, session, actor, body, idempotency_key)
 
 
 def _file(
@@ -93,11 +86,16 @@ def _file(
     actor: Actor,
     body: CaseCreate,
     idempotency_key: str | None,
-    *,
-    anonymous: bool,
 ) -> Response:
     """File the case in the opened unit and commit it; return the answer (201)."""
     container = unit.container
+    if body.kind is CaseKind.dishonesty_record:  # records have their own API and service
+        raise ValidationFailed("record_use_records_api", field="kind")
+    if (body.latitude is None) != (body.longitude is None):  # half a point is no place
+        raise ValidationFailed("coordinates_pair", field="latitude")
+    anonymous = body.reporter is None if body.anonymous is None else body.anonymous
+    if anonymous and body.reporter is not None:
+        raise ValidationFailed("anonymous_with_reporter", field="reporter")
     draft = Draft(
         text=body.text,
         kind=body.kind,
