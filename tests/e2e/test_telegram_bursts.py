@@ -45,6 +45,17 @@ def reach_evidence(user: TelegramUser) -> None:
         step(user)
 
 
+EVIDENCE = "有照片或文件"  # the evidence step's question
+
+
+def help_in_the_dialog(user: TelegramUser) -> None:
+    """Send /help as a barrier (a chat's updates are answered in order) and read its whole
+    turn: in a dialog the help is followed by the step's question, asked again; read only up
+    to the help, a later look at the chat races that question."""
+    user.say("/help", expect="/status")
+    user.expect(EVIDENCE)
+
+
 def answers_since(fake: FakeTelegram, chat_id: int, seen: int) -> list[str]:
     """Return the texts (edits applied) of the bot's messages after the first `seen`."""
     return [text_of(message) for message in fake.sent(chat_id)[seen:]]
@@ -59,9 +70,9 @@ def test_an_album_of_ten_photos_gets_one_answer_saying_how_many_were_not_taken(
     seen = len(fake_telegram.sent(CITIZEN))
 
     fake_telegram.send_album(CITIZEN, photos(10))
-    user.say("/help", expect="/status")  # a chat's updates are answered in order
+    help_in_the_dialog(user)
 
-    album, help_text = answers_since(fake_telegram, CITIZEN, seen)
+    album, help_text, _ = answers_since(fake_telegram, CITIZEN, seen)
     assert "这一组收到 5 个附件（共 5/5）" in album and "5 个未收下：附件最多 5 个" in album
     assert "/status" in help_text
     user.tap("完成（5 个）", expect="匿名还是实名")
@@ -86,9 +97,9 @@ def test_an_album_whose_answer_edit_timed_out_goes_on_editing_and_is_not_apologi
 
     fake_telegram.time_out_after_delivery("editMessageText")  # the second photo's edit
     fake_telegram.send_album(CITIZEN, photos(4))
-    user.say("/help", expect="/status")
+    help_in_the_dialog(user)
 
-    album, help_text = answers_since(fake_telegram, CITIZEN, seen)
+    album, help_text, _ = answers_since(fake_telegram, CITIZEN, seen)
     assert "这一组收到 4 个附件（共 4/5）" in album and "/status" in help_text
 
 
@@ -102,9 +113,9 @@ def test_an_album_whose_first_answer_timed_out_is_answered_again_with_the_whole_
 
     fake_telegram.time_out_after_delivery("sendMessage")  # arrived, but its id is unknown
     fake_telegram.send_album(CITIZEN, photos(3))
-    user.say("/help", expect="/status")
+    help_in_the_dialog(user)
 
-    first, again, help_text = answers_since(fake_telegram, CITIZEN, seen)
+    first, again, help_text, _ = answers_since(fake_telegram, CITIZEN, seen)
     assert "这一组收到 1 个附件（共 1/5）" in first
     assert "这一组收到 3 个附件（共 3/5）" in again and "/status" in help_text
     assert APOLOGY not in (first, again)
@@ -129,8 +140,8 @@ def test_an_album_over_the_days_upload_quota_is_told_so_once(
     reach_evidence(user)
     seen = len(fake_telegram.sent(CITIZEN))
     fake_telegram.send_album(CITIZEN, photos(4))
-    user.say("/help", expect="/status")
-    album, quota, _ = answers_since(fake_telegram, CITIZEN, seen)
+    help_in_the_dialog(user)
+    album, quota, _, _ = answers_since(fake_telegram, CITIZEN, seen)
     assert "这一组收到 2 个附件（共 2/5）" in album
     assert "2" in quota and "今天" in quota
 
