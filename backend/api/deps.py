@@ -76,12 +76,9 @@ def get_current_actor(
     An evaluator (第三方评估) only reads: any other method is refused (403) here, before the
     body is even read, whatever the endpoint (services refuse it too).
     """
-    actor = None
-    if credentials:
-        # A read-only transaction of its own: it takes no lock on SQLite.
-        with read_scope(container.engine) as session:
-            actor = authenticate_actor(session=session, token=credentials.credentials)
-    return _actor(actor, request.method)
+    if not credentials:
+        return _actor(None, request.method)  # raises the 401
+    return _check_token(container, credentials.credentials, request.method)
 
 
 class WritingUnit:
@@ -197,7 +194,10 @@ async def get_writing_unit(
 
 
 def _check_token(container: Container, token: str, method: str) -> Actor:
-    """Return who the token belongs to; HTTPException 401 or 403 as `get_current_actor`."""
+    """Return who the token belongs to; HTTPException 401, or 403 for an evaluator's writes.
+
+    A read-only transaction of its own: it takes no lock on SQLite.
+    """
     with read_scope(container.engine) as session:
         return _actor(authenticate_actor(session=session, token=token), method)
 

@@ -87,35 +87,38 @@ TIMEOUT = 2.0  # seconds the bot waits for Telegram in the tests of a slow Teleg
 APOLOGY = render("zh", "error.internal")
 
 
-def test_an_album_whose_answer_edit_timed_out_goes_on_editing_and_is_not_apologised_for(
-    cluster: Cluster, fake_telegram: FakeTelegram
-) -> None:
+def album_through_a_slow_telegram(
+    cluster: Cluster, fake_telegram: FakeTelegram, silent: str, count: int
+) -> list[str]:
+    """Send an album at the evidence step while Telegram leaves the first `silent` call
+    unanswered (carried out); return the answers to it and to the /help after it."""
     cluster.start(telegram_read_timeout_seconds=TIMEOUT)
     user = TelegramUser(fake_telegram, CITIZEN)
     reach_evidence(user)
     seen = len(fake_telegram.sent(CITIZEN))
-
-    fake_telegram.time_out_after_delivery("editMessageText")  # the second photo's edit
-    fake_telegram.send_album(CITIZEN, photos(4))
+    fake_telegram.time_out_after_delivery(silent)
+    fake_telegram.send_album(CITIZEN, photos(count))
     help_in_the_dialog(user)
+    return answers_since(fake_telegram, CITIZEN, seen)
 
-    album, help_text, _ = answers_since(fake_telegram, CITIZEN, seen)
+
+def test_an_album_whose_answer_edit_timed_out_goes_on_editing_and_is_not_apologised_for(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    # The first edit is the second photo's.
+    answers = album_through_a_slow_telegram(cluster, fake_telegram, "editMessageText", 4)
+
+    album, help_text, _ = answers
     assert "这一组收到 4 个附件（共 4/5）" in album and "/status" in help_text
 
 
 def test_an_album_whose_first_answer_timed_out_is_answered_again_with_the_whole_count(
     cluster: Cluster, fake_telegram: FakeTelegram
 ) -> None:
-    cluster.start(telegram_read_timeout_seconds=TIMEOUT)
-    user = TelegramUser(fake_telegram, CITIZEN)
-    reach_evidence(user)
-    seen = len(fake_telegram.sent(CITIZEN))
+    # The first answer arrived, but its message id is unknown.
+    answers = album_through_a_slow_telegram(cluster, fake_telegram, "sendMessage", 3)
 
-    fake_telegram.time_out_after_delivery("sendMessage")  # arrived, but its id is unknown
-    fake_telegram.send_album(CITIZEN, photos(3))
-    help_in_the_dialog(user)
-
-    first, again, help_text, _ = answers_since(fake_telegram, CITIZEN, seen)
+    first, again, help_text, _ = answers
     assert "这一组收到 1 个附件（共 1/5）" in first
     assert "这一组收到 3 个附件（共 3/5）" in again and "/status" in help_text
     assert APOLOGY not in (first, again)
