@@ -27,6 +27,8 @@ def test_a_coordinator_rosters_a_colleague_and_tonight_is_covered(
     page = open_page(DESKTOP)
     page.goto(live_app.url + "/console/")
     fill_sign_in(page, "wang", PASSWORD)
+    # Signed in before going on: a goto while the sign-in's page loads aborts that load.
+    expect(page.get_by_role("heading", level=1, name="工作台")).to_be_visible()
     page.goto(live_app.url + "/console/admin/duty")
     expect(page.get_by_role("heading", name="今晚无人值班")).to_be_visible()
     tonight = page.locator("[data-duty-gap]").get_attribute("data-duty-gap")
