@@ -256,6 +256,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请求内容不是有效的 JSON。",
         "en": "The request body is not valid JSON.",
     },
+    "bad_query_encoding": {
+        "zh": "地址中的参数 '{field}' 不是有效的 UTF-8 编码，请按 UTF-8 编码后重新发送。",
+        "en": "The address's parameter '{field}' is not valid UTF-8; send it again encoded "
+        "as UTF-8.",
+    },
     "json_too_deep": {
         "zh": "请求内容的 JSON 嵌套太深，最多 {max} 层。",
         "en": "The request body's JSON is nested too deeply; the limit is {max} levels.",

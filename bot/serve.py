@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from functools import partial
 from typing import Annotated
 
 import typer
 import uvicorn
+from apscheduler.schedulers.background import BackgroundScheduler
+from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from backend.api.app import LifespanHook, create_app
@@ -39,9 +44,9 @@ def run(
     container = build()
     configure_logging(container.settings)  # JSON lines outside development, uvicorn's too
     prepare_database(container)
-    app = build_web_app(container)
     wanted = container.settings.scheduler if with_scheduler is None else with_scheduler
     scheduler = background(container) if wanted else None
+    app = build_web_app(container, hooks=[partial(_closing, container, scheduler)])
     if scheduler is not None:
         scheduler.start()
     telegram = "on" if container.settings.telegram_token else "off (no INTAKE_TELEGRAM_TOKEN)"
@@ -64,15 +69,34 @@ def run(
             forwarded_allow_ips=container.settings.forwarded_allow_ips,
             **uvicorn_options(container.settings),
         )
-    finally:
-        if scheduler is not None:
+    finally:  # the app did not start (the hook below did not run), or uvicorn returned
+        if scheduler is not None and scheduler.running:
             scheduler.shutdown(wait=False)
+        container.engine.dispose()
 
 
-def build_web_app(container: Container):  # type: ignore[no-untyped-def]
-    """Return the web app with every channel this process serves wired in."""
+@asynccontextmanager
+async def _closing(
+    container: Container, scheduler: BackgroundScheduler | None, _app: FastAPI
+) -> AsyncIterator[None]:
+    """At the app's shutdown (SIGTERM, Ctrl-C): stop the scheduler, close the pool.
+
+    Run by the app's lifespan because uvicorn ends the process by the signal it caught once
+    the app is shut down, so code after `uvicorn.run` does not run then. Closing every
+    connection lets SQLite's last one copy the log back and remove the -wal and -shm files:
+    the database is one file again (a copy taken by hand is whole).
+    """
+    yield
+    if scheduler is not None and scheduler.running:
+        scheduler.shutdown(wait=False)
+    container.engine.dispose()
+
+
+def build_web_app(container: Container, hooks: Sequence[LifespanHook] = ()) -> FastAPI:
+    """Return the web app with every channel this process serves wired in; `hooks` run for
+    the app's lifetime, the first given ending last."""
     conversations, notifier = wire_conversations(container)
-    hooks: list[LifespanHook] = []
+    hooks = list(hooks)
     telegram = telegram_channel(container, conversations)
     if telegram is not None:
         notifier.register("telegram", telegram.notifier)
@@ -110,6 +134,8 @@ def scheduler() -> None:
         blocking(container).start()
     except (KeyboardInterrupt, SystemExit):
         log.info("scheduler stopped")
+    finally:
+        container.engine.dispose()  # as `intake run` does: SQLite's log files removed
 
 
 def freeze_heap() -> None:

@@ -7,11 +7,12 @@ from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontext
 from typing import Any
 
 import anyio.to_thread
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from backend.api.admission import AdmissionGate
 from backend.api.bodies import JsonLimitedRoute, install_body_limits
+from backend.api.deps import refuse_undecodable_query
 from backend.api.errors import install_error_handlers, refusals
 from backend.api.favicon import mount_favicon
 from backend.api.head import HeadAsGet
@@ -28,6 +29,7 @@ from backend.observability.endpoint import install_observability
 from backend.open311.api import mount_open311
 from backend.people.api import router as staff_router
 from backend.public.app import mount_public
+from backend.query_strings import Utf8QueryStrings
 from backend.records.api import router as records_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
@@ -67,12 +69,14 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
         openapi_url="/openapi.json",
         static_url=DOCS_ASSETS,
         swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from another site
+        dependencies=[Depends(refuse_undecodable_query)],  # every route: a query is UTF-8
     )
     app.state.container = container
     app.add_middleware(AdmissionGate, capacity=container.capacity)
     app.add_middleware(HeadAsGet)  # HEAD wherever GET (README): logged as HEAD, served as GET
     install_error_handlers(app)
     install_body_limits(app)
+    app.add_middleware(Utf8QueryStrings)  # raw bytes of a query read as UTF-8, before anyone
     # Outermost: request ids, log context and request metrics (shed requests too); /metrics.
     observability = install_observability(app, container)
     app.state.metrics_registry = observability.registry  # channels add their own figures

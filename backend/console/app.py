@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import Depends, FastAPI
 from fastapi.responses import RedirectResponse
 
+from backend.api.deps import refuse_undecodable_query
 from backend.bootstrap import Container
 from backend.console.deps import check_csrf
 from backend.console.errors import install_console_errors
@@ -28,7 +29,10 @@ def create_console(container: Container) -> FastAPI:
     # The CSRF check is the app's own dependency: it runs before every route, also one that
     # a later page adds straight to the app, and lets GET and HEAD through.
     console = FastAPI(
-        docs_url=None, redoc_url=None, openapi_url=None, dependencies=[Depends(check_csrf)]
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(refuse_undecodable_query), Depends(check_csrf)],
     )
     console.state.container = container  # what backend.api.deps.SessionDep looks for
     console.state.console = state

@@ -9,7 +9,7 @@ specification (wiki.open311.org/GeoReport_v2) is their documentation.
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import parse_qsl, unquote_to_bytes
+from urllib.parse import parse_qsl
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -26,6 +26,7 @@ from backend.open311.errors import Open311Error, refusal
 from backend.open311.filing import check_jurisdiction, file_request
 from backend.open311.listing import find_requests, read_query
 from backend.open311.render import format_of, render
+from backend.query_strings import undecodable_parameter
 
 PREFIX = "/open311/v2"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -33,18 +34,9 @@ MAX_FIELDS = 1000  # fields of one form, as Starlette's form parser allows
 CHANGESET = "2026-11-30T00:00:00+08:00"  # when this endpoint's behaviour last changed
 
 
-def check_query_encoding(request: Request) -> None:
-    """Refuse a query string whose parameter decodes to no UTF-8 (400 `open311_bad_encoding`).
-
-    Starlette would read `?jurisdiction_id=%ff` as U+FFFD and answer as if that were sent; the
-    caller is told which parameter to send again instead, as for a form field. Every route.
-    """
-    _check_utf8(request.scope.get("query_string", b""))
-
-
-router = APIRouter(
-    prefix=PREFIX, include_in_schema=False, dependencies=[Depends(check_query_encoding)]
-)
+# A query that is no UTF-8 is refused by the app's own dependency (backend.query_strings),
+# as Open311's error list (backend.api.errors); a form body by `_check_utf8` below.
+router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
 
 def open311_language(request: Request) -> str:
@@ -98,19 +90,15 @@ def _urlencoded(body: bytes) -> dict[str, str]:
 
 
 def _check_utf8(body: bytes) -> None:
-    """Refuse form-encoded fields (a body or a query) not in UTF-8 (400 `open311_bad_encoding`).
+    """Refuse form-encoded fields not in UTF-8 (400 `open311_bad_encoding`, naming the field).
 
     Starlette's form parser would put U+FFFD in place of the bytes and file that text; the
-    caller is told which field to send again instead (tester report, bad-input item 5).
+    caller is told which field to send again instead (tester report, bad-input item 5). The
+    same rule as for a query string (`backend.query_strings`).
     """
-    for pair in body.split(b"&"):
-        name, _, value = pair.partition(b"=")
-        field = unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", "replace")
-        try:
-            unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
-            unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8")
-        except UnicodeDecodeError:
-            raise Open311Error(400, "open311_bad_encoding", field=field[:40]) from None
+    field = undecodable_parameter(body)
+    if field is not None:
+        raise Open311Error(400, "open311_bad_encoding", field=field)
 
 
 Language = Annotated[str, Depends(open311_language)]

@@ -9,11 +9,11 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from backend.api.deps import ContainerDep, ReadSessionDep
+from backend.api.deps import ContainerDep, ReadSessionDep, refuse_undecodable_query
 from backend.assets import StaticAssets
 from backend.bootstrap import Container
 from backend.console import cookies
@@ -45,7 +45,12 @@ def page_number(raw: str) -> int:
 
 def create_public(container: Container) -> FastAPI:
     """Return the public app: the records page and its style sheet under strict headers."""
-    public = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    public = FastAPI(
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(refuse_undecodable_query)],  # a query is UTF-8 (400 page)
+    )
     public.state.container = container  # what backend.api.deps.SessionDep looks for
     templates = template_environment(HERE / "templates")
     assets = StaticAssets(HERE / "static", f"{PREFIX}/static")
@@ -75,17 +80,22 @@ def create_public(container: Container) -> FastAPI:
         return HTMLResponse(html)
 
     @public.exception_handler(StarletteHTTPException)
-    async def not_found(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
-        """Answer an unknown address (or method) with a page in both languages, not JSON."""
+    async def refused(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
+        """Answer an unknown address (or method), or one that cannot be read, with a page in
+        both languages, not JSON: 404, else 400."""
+        missing = exc.status_code in (404, 405)
         language = language_of(request, request.query_params.get("lang", ""))
-        html = templates.get_template("not_found.html").render(
+        kind = "not_found" if missing else "bad_request"
+        html = templates.get_template("error.html").render(
             t=partial(texts.render, language),
             lang=language,
             other=next(code for code in texts.LANGUAGES if code != language),
             static=assets.url,
             path=f"{PREFIX}/records",
+            title=f"error.{kind}_title",
+            message=f"error.{kind}",
         )
-        return HTMLResponse(html, status_code=404 if exc.status_code in (404, 405) else 400)
+        return HTMLResponse(html, status_code=404 if missing else 400)
 
     @public.get("/", include_in_schema=False)
     def public_root() -> RedirectResponse:

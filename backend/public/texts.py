@@ -40,6 +40,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "footer.note": "天津市红桥区人民政府 · 信息依法公示，请勿用于其他用途。",
         "error.not_found_title": "没有这个页面",
         "error.not_found": "您要找的页面不存在。公示的政务失信记录见下面的链接。",
+        "error.bad_request_title": "无法读取这个地址",
+        "error.bad_request": "地址中有无法识别的内容（例如不是 UTF-8 编码的字符）。"
+        "公示的政务失信记录见下面的链接。",
     },
     "en": {
         "site.title": "Hongqiao District Government Integrity",
@@ -79,6 +82,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "not to be used for other purposes.",
         "error.not_found_title": "Page not found",
         "error.not_found": "There is no such page. The published records are at the link below.",
+        "error.bad_request_title": "This address cannot be read",
+        "error.bad_request": "The address holds something that cannot be read (characters "
+        "not in UTF-8, say). The published records are at the link below.",
     },
 }
 

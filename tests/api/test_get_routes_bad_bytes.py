@@ -90,3 +90,21 @@ def test_no_get_route_answers_a_malformed_address_with_a_500(
         if response.status_code >= 500:
             failed[address[:120]] = response.status_code
     assert failed == {}
+
+
+def test_every_get_route_refuses_a_query_parameter_that_is_not_utf8_with_400(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    # Not read as U+FFFD (a search for it, a filter value never stored): the caller is told
+    # which parameter to send again (backend.query_strings), in the route's own form.
+    staff_with_password(container, login="wang")
+    ConsoleVisitor(client).sign_in("wang", PASSWORD)
+    routes = get_routes(list(client.app.routes))  # type: ignore[attr-defined]
+
+    answered = {}
+    for template, names in routes:
+        address = MISTAKES["not UTF-8 in a query parameter"](template, names)
+        response = client.get(address, headers=staff.coordinator, follow_redirects=False)
+        if response.status_code != 400:
+            answered[address[:120]] = response.status_code
+    assert answered == {}

@@ -82,6 +82,12 @@ class IntakeProcess:
         os.kill(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
 
+    def stop(self, timeout: float = 60.0) -> int:
+        """SIGTERM the process (as systemd and `docker stop` do); return its exit code."""
+        assert self.process is not None, "started"
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=timeout)
+
     def __enter__(self) -> IntakeProcess:
         return self.start()
 
