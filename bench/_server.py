@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from backend.api.app import create_app  # noqa: E402
 from backend.bootstrap import build, prepare_database  # noqa: E402
 from backend.settings import load_settings  # noqa: E402
+from bot.serve import freeze_heap  # noqa: E402
 
 
 def bench_router(token: str) -> APIRouter:
@@ -53,6 +54,7 @@ def main() -> None:
     prepare_database(container)
     app = create_app(container)
     app.include_router(bench_router(token))
+    freeze_heap()  # as `intake run` does before it serves
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
