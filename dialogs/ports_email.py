@@ -14,7 +14,12 @@ class ReporterEmailServices(Protocol):
         """Return the email address this chat gave for its updates, if any."""
         ...
 
+    def email_confirmed(self, chat: ChatRef) -> bool:
+        """Tell whether the owner of this chat's address confirmed it (updates go there)."""
+        ...
+
     def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
         """Keep the address (None: remove it) on every reporter row of this chat, and for the
-        cases it files later, so their updates and the 回访 rating link also go by email."""
+        cases it files later, so their updates and the 回访 rating link also go by email once
+        its owner confirmed it: a new address is sent a confirmation link."""
         ...

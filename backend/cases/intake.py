@@ -21,6 +21,7 @@ from backend.cases.queries import get_case
 from backend.cases.search import search_words
 from backend.cases.text import check_text, visible_length
 from backend.errors import NotFound, ValidationFailed
+from backend.notifications.email_confirmation import ask_confirmation
 from backend.observability.context import bind_case
 from backend.people.models import Reporter
 from backend.periods import local_day
@@ -127,6 +128,8 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     reporter = _reporter(draft, now)
     if reporter is not None:
         insert_all(session, [reporter])  # one INSERT ... RETURNING id, no flush
+        if reporter.email:  # Open311's: used once its owner confirms it
+            ask_confirmation(session=session, reporter=reporter, now=now)
     case = new_row(
         Case,
         number=next_case_number(

@@ -1,23 +1,27 @@
 """The `/email` side of the dialog port: an email address on a chat's reporter rows.
 
 The address goes on every reporter row this chat filed a case with, so the outbox's reporter
-recipients (`backend.notifications`) also reach it by email: each update, and at 回访 the
+recipients (`backend.notifications`) also reach it by email once its owner confirmed it (a
+link sent to it: `backend.notifications.email_confirmation`): each update, and at 回访 the
 signed rating link. A chat that filed nothing yet keeps it on a reporter row without a case,
 and each case it files later takes the address over (`carry_email`).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import ColumnElement, and_, bindparam
 from sqlmodel import Session, col, select
 
 from backend.bootstrap import Container
+from backend.notifications.email_confirmation import ask_confirmation
 from backend.people.models import Reporter
 from dialogs.model import ChatRef
 
 # Asked at every filing (carry_email): built once, as building it costs more than running it.
 _NEWEST_EMAIL = (
-    select(Reporter.email)
+    select(Reporter.email, Reporter.email_confirmed_at)
     .where(
         col(Reporter.channel) == bindparam("channel"),
         col(Reporter.chat_id) == bindparam("chat_id"),
@@ -36,38 +40,56 @@ class EmailDialogServices:
 
     def reporter_email(self, chat: ChatRef) -> str | None:
         """Return the address on this chat's newest reporter row that has one."""
+        newest = self._newest_email(chat)
+        return newest[0] if newest is not None else None
+
+    def email_confirmed(self, chat: ChatRef) -> bool:
+        """Tell whether that address's owner opened its confirmation link."""
+        newest = self._newest_email(chat)
+        return newest is not None and newest[1] is not None
+
+    def _newest_email(self, chat: ChatRef) -> tuple[str, datetime | None] | None:
         self.session.flush()  # as the ORM's own query would: rows added are counted
         found = self.session.connection().execute(
             _NEWEST_EMAIL, {"channel": chat.channel, "chat_id": chat.chat_id}
         )
-        return found.scalar()
+        row = found.first()
+        return (row[0], row[1]) if row is not None else None
 
     def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
-        """Keep the address (None: remove it) on every reporter row of this chat."""
+        """Keep the address (None: remove it) on every reporter row of this chat.
+
+        The same address again keeps its confirmation; a new one waits for its owner, who is
+        sent a confirmation link (at most once an hour: `ask_confirmation`).
+        """
+        now = self.container.clock.now()
+        newest = self._newest_email(chat)
+        confirmed_at = newest[1] if newest is not None and newest[0] == address else None
         rows = list(self.session.exec(select(Reporter).where(*_of(chat))))
         if not rows and address is not None:
             rows = [
                 Reporter(
-                    channel=chat.channel,
-                    chat_id=chat.chat_id,
-                    language=language,
-                    created_at=self.container.clock.now(),
+                    channel=chat.channel, chat_id=chat.chat_id, language=language, created_at=now
                 )
             ]
         for row in rows:
-            row.email = address
+            row.email, row.email_confirmed_at = address, confirmed_at
             self.session.add(row)
         self.session.flush()
+        if address is not None and confirmed_at is None:
+            newest_row = max(rows, key=lambda row: row.id or 0)
+            ask_confirmation(session=self.session, reporter=newest_row, now=now)
 
     def carry_email(self, chat: ChatRef) -> None:
-        """Give this chat's address to its reporter rows without one (a case just filed)."""
-        address = self.reporter_email(chat)
-        if address is None:
+        """Give this chat's address, confirmed or not, to its reporter rows without one (a
+        case just filed)."""
+        newest = self._newest_email(chat)
+        if newest is None:
             return
         for row in self.session.exec(
             select(Reporter).where(*_of(chat), col(Reporter.email).is_(None))
         ):
-            row.email = address
+            row.email, row.email_confirmed_at = newest
             self.session.add(row)
         self.session.flush()
 

@@ -21,6 +21,8 @@ from backend.cases.models import Case
 from backend.clock import Clock
 from backend.db import read_scope
 from backend.notifications.channels import record_outcome, reference, staff_email
+from backend.notifications.email_confirmation import KIND as CONFIRM_KIND
+from backend.notifications.email_confirmation import confirmation_link
 from backend.notifications.models import ChannelState
 from backend.notifications.rating_links import rating_link
 from backend.people.models import Reporter
@@ -132,7 +134,11 @@ class EmailNotifier:
                 if reporter is None or not reporter.email:
                     raise DeliveryFailed("the reporter has no email address", permanent=True)
                 to = reporter.email
-                if message.kind == "follow_up" and case is not None and case.id is not None:
+                if message.kind == CONFIRM_KIND:
+                    link = confirmation_link(base, self.secret, reporter, now=self.clock.now())
+                elif reporter.email_confirmed_at is None:  # changed since the row was written
+                    raise DeliveryFailed("the reporter's address is not confirmed", permanent=True)
+                elif message.kind == "follow_up" and case is not None and case.id is not None:
                     expires = self.clock.now().timestamp() + self.settings.rating_link_days * 86400
                     token = rating_link(self.secret, case.id, ref, int(expires))
                     link = f"{base}/console/rate/{token}"

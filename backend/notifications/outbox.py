@@ -135,7 +135,8 @@ def coordinators(*, session: Session) -> list[Recipient]:
 
 
 def reporter_of(*, session: Session, case: Case) -> list[Recipient]:
-    """Return the reporter's chat, if the reporter filed through a chat, and email address."""
+    """Return the reporter's chat, if the reporter filed through a chat, and confirmed email
+    address."""
     if case.reporter_id is None:
         return []
     reporter = session.get(Reporter, case.reporter_id)
@@ -148,7 +149,9 @@ def reporter_of(*, session: Session, case: Case) -> list[Recipient]:
                 "reporter", reporter.id, reporter.channel, reporter.chat_id, reporter.language
             )
         )
-    if reporter.email:  # Open311 or the web chat: the same updates by email (README)
+    # Open311 or a chat's /email: the same updates by email (README), once the address's
+    # owner confirmed it (backend.notifications.email_confirmation)
+    if reporter.email and reporter.email_confirmed_at is not None:
         found.append(Recipient("reporter", reporter.id, EMAIL, f"reporter:{reporter.id}", "zh"))
     return found
 

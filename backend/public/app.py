@@ -18,6 +18,7 @@ from backend.assets import StaticAssets
 from backend.bootstrap import Container
 from backend.console import cookies
 from backend.public import texts
+from backend.public.email_pages import add_email_pages
 from backend.public.headers import PublicHeaders
 from backend.public.records import MAX_PAGE, published_records
 from backend.records.env import record_env
@@ -78,6 +79,8 @@ def create_public(container: Container) -> FastAPI:
             path=f"{PREFIX}/records",
         )
         return HTMLResponse(html)
+
+    add_email_pages(public, templates, assets.url, language_of)
 
     @public.exception_handler(StarletteHTTPException)
     async def refused(request: Request, exc: StarletteHTTPException) -> HTMLResponse:

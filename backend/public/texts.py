@@ -40,6 +40,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "footer.note": "天津市红桥区人民政府 · 信息依法公示，请勿用于其他用途。",
         "error.not_found_title": "没有这个页面",
         "error.not_found": "您要找的页面不存在。公示的政务失信记录见下面的链接。",
+        "email.title": "确认电子邮箱",
+        "email.ask": "确认后，您的投诉的办理进展和评价链接将同时发送到 {address}。",
+        "email.confirm": "确认",
+        "email.ignore": "如果不是您本人留下了这个邮箱，请不要点击，直接关闭本页即可。",
+        "email.done": "已确认：您的投诉的办理进展和评价链接将同时发送到 {address}。",
+        "email.invalid": "该确认链接无效或已过期（邮箱可能已更改或删除）。"
+        "请在投诉渠道中再发送一次 /email 邮箱地址，以获得新的链接。",
         "error.bad_request_title": "无法读取这个地址",
         "error.bad_request": "地址中有无法识别的内容（例如不是 UTF-8 编码的字符）。"
         "公示的政务失信记录见下面的链接。",
@@ -82,6 +89,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "not to be used for other purposes.",
         "error.not_found_title": "Page not found",
         "error.not_found": "There is no such page. The published records are at the link below.",
+        "email.title": "Confirm your email address",
+        "email.ask": "Once confirmed, the updates of your complaints and the link to rate "
+        "them also go to {address}.",
+        "email.confirm": "Confirm",
+        "email.ignore": "If you did not give this address, do not press the button; just "
+        "close this page.",
+        "email.done": "Confirmed: the updates of your complaints and the link to rate them "
+        "also go to {address}.",
+        "email.invalid": "This confirmation link is not valid or has expired (the address may "
+        "have been changed or removed). Send /email ADDRESS again in the complaint chat for a "
+        "new link.",
         "error.bad_request_title": "This address cannot be read",
         "error.bad_request": "The address holds something that cannot be read (characters "
         "not in UTF-8, say). The published records are at the link below.",

@@ -1,4 +1,8 @@
-"""`/email`: a reporter gives an email address, so their cases' updates also come by email."""
+"""`/email`: a reporter gives an email address, so their cases' updates also come by email.
+
+A new address is used once its owner opened the confirmation link sent to it
+(backend/notifications/email_confirmation.py); until then the chat says it waits for that.
+"""
 
 from __future__ import annotations
 
@@ -35,7 +39,9 @@ def command(ctx: Ctx, args: tuple[str, ...]) -> list[Outbound]:
     if address is None:
         raise Refusal("email.malformed")
     ctx.services.set_reporter_email(ctx.chat, address, ctx.lang)
-    return [Outbound(ctx.t("email.saved", address=address))]
+    # A new address is sent a confirmation link first; the same one again stays confirmed.
+    confirmed = ctx.services.email_confirmed(ctx.chat)
+    return [Outbound(ctx.t("email.saved" if confirmed else "email.confirm_sent", address=address))]
 
 
 def _show(ctx: Ctx) -> Outbound:
@@ -43,4 +49,5 @@ def _show(ctx: Ctx) -> Outbound:
     if address is None:
         return Outbound(ctx.t("email.none"))
     remove = ctx.key_button("email.remove", "email", REMOVE)
-    return Outbound(ctx.t("email.current", address=address), ((remove,),))
+    shown = "email.current" if ctx.services.email_confirmed(ctx.chat) else "email.pending"
+    return Outbound(ctx.t(shown, address=address), ((remove,),))

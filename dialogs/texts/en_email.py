@@ -14,6 +14,15 @@ EMAIL_TEXTS: dict[str, str] = {
         "Saved: updates of the cases you filed here, and the link to rate them, "
         "also go to {address}."
     ),
+    "email.confirm_sent": (
+        "We sent a confirmation message to {address}. Once you open its link and press "
+        "Confirm, updates of the cases you filed here and the link to rate them also go "
+        "there. The link works for 7 days; if nothing arrives, send /email {address} again."
+    ),
+    "email.pending": (
+        "{address} is not confirmed yet: open the link we sent to it (nothing goes there "
+        "before). Send /email ADDRESS to change it, or remove it with the button."
+    ),
     "email.removed": "Removed: updates no longer go by email.",
     "email.malformed": ("That is not an email address. Send it like this: /email you@example.com"),
     "help.email": "/email ADDRESS also get updates by email (/email alone to see or remove it)",

@@ -10,6 +10,15 @@ EMAIL_TEXTS: dict[str, str] = {
     ),
     "email.remove": "✖ 删除此邮箱",
     "email.saved": "已保存：您在此提交的投诉的进展和评价链接也会发送到 {address}。",
+    "email.confirm_sent": (
+        "我们已向 {address} 发送一封确认邮件。打开邮件中的链接并点击“确认”后，"
+        "您在此提交的投诉的进展和评价链接也会发送到该邮箱。链接 7 天内有效；"
+        "如果没有收到，请再发送一次 /email {address}。"
+    ),
+    "email.pending": (
+        "邮箱 {address} 尚未确认：请打开我们发到该邮箱的确认链接（确认前不会向它发送任何进展）。"
+        "发送 /email 新地址 可以更改，或点按钮删除。"
+    ),
     "email.removed": "已删除：进展不再通过电子邮件发送。",
     "email.malformed": "这不是有效的电子邮箱地址。请这样发送：/email you@example.com",
     "help.email": "/email 邮箱地址 同时通过电子邮件接收进展（只发 /email 可查看或删除）",

@@ -27,7 +27,7 @@ def test_email_in_the_console_is_kept_and_a_malformed_one_refused(
         terminal.read_turn()
         assert "这不是有效的电子邮箱地址" in terminal.type("/email sun@@mail.test")
         assert _emails(container) == []
-        assert "已保存" in terminal.type("/email sun@mail.test")
+        assert "确认邮件" in terminal.type("/email sun@mail.test")
         assert _emails(container) == ["sun@mail.test"]
     finally:
         terminal.kill()

@@ -103,6 +103,7 @@ class FakeServices:
     bindings: dict[ChatRef, ClerkView] = field(default_factory=dict)
     binding_checks: int = 0
     emails: dict[ChatRef, str] = field(default_factory=dict)  # /email, by chat
+    confirmed_emails: set[ChatRef] = field(default_factory=set)  # their links opened
 
     def today(self) -> date:
         return self.day
@@ -206,7 +207,12 @@ class FakeServices:
     def reporter_email(self, chat: ChatRef) -> str | None:
         return self.emails.get(chat)
 
+    def email_confirmed(self, chat: ChatRef) -> bool:
+        return chat in self.confirmed_emails
+
     def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
+        if address != self.emails.get(chat):  # a new address waits for its owner again
+            self.confirmed_emails.discard(chat)
         if address is None:
             self.emails.pop(chat, None)
         else:

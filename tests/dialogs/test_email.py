@@ -18,9 +18,14 @@ def test_email_keeps_the_address_shows_it_and_removes_it_with_a_button(
     assert zh.text == texts.render("zh", "email.none")
     zh.command("email", "Zhang.Wei+12345@Mail.Example.CN")
     assert services.emails[zh.chat] == "Zhang.Wei+12345@mail.example.cn"
-    assert "已保存" in zh.text and "Zhang.Wei+12345@mail.example.cn" in zh.text
+    assert "确认邮件" in zh.text and "Zhang.Wei+12345@mail.example.cn" in zh.text
     zh.command("email")
-    assert "Zhang.Wei+12345@mail.example.cn" in zh.text
+    assert "尚未确认" in zh.text and "Zhang.Wei+12345@mail.example.cn" in zh.text
+    services.confirmed_emails.add(zh.chat)  # its owner opened the link
+    zh.command("email")
+    assert zh.text.startswith("您的投诉进展也会发送到 Zhang.Wei+12345@mail.example.cn")
+    zh.command("email", "Zhang.Wei+12345@Mail.Example.CN")  # the same address: still confirmed
+    assert "已保存" in zh.text
     zh.tap("✖ 删除此邮箱")
     assert zh.text == texts.render("zh", "email.removed")
     assert zh.chat not in services.emails
@@ -52,7 +57,7 @@ def test_email_in_the_middle_of_a_complaint_asks_the_question_again(
     zh.command("email", "li@example.com")
     assert services.emails[zh.chat] == "li@example.com"
     assert zh.step == ("complaint", "street")
-    assert "已保存" in zh.text
+    assert "确认邮件" in zh.text
 
 
 def test_help_lists_email(zh: ChatDriver, en: ChatDriver) -> None:

@@ -27,7 +27,7 @@ def test_email_through_the_bot_is_kept_shown_refused_and_removed(
     user = TelegramUser(fake_telegram, REPORTER)
     file_complaint(user)
     user.say("/email zhao@mail", expect="这不是有效的电子邮箱地址")
-    user.say("/email zhao@mail.test", expect="已保存")
+    user.say("/email zhao@mail.test", expect="确认邮件")
     assert _emails(container) == ["zhao@mail.test"]
     user.say("/email", expect="zhao@mail.test")
     user.tap("✖ 删除此邮箱", expect="已删除")

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from backend.actors import SYSTEM
+from backend.api.app import create_app
 from backend.bootstrap import Container, build, prepare_database
 from backend.cases.intake import Draft, Receipt, submit
 from backend.db import session_scope
@@ -76,6 +78,25 @@ class District:
 
     def tick(self) -> None:
         jobs.sweep_job(self.container)
+
+    def confirmation_link(self, address: str) -> str:
+        """Send what is due; return the path of the newest confirmation link sent to address."""
+        self.tick()
+        links = [
+            link
+            for mail in self.smtp.to(address)
+            for link in re.findall(
+                rf"{re.escape(PUBLIC_URL)}(/public/email/\S+)", mail.part("plain")
+            )
+        ]
+        assert links, f"a confirmation message went to {address}"
+        return links[-1]
+
+    def confirm_reporter_email(self, address: str) -> None:
+        """Open the confirmation link sent to address and press its button, as its owner."""
+        link = self.confirmation_link(address)
+        with TestClient(create_app(self.container)) as client:
+            assert client.post(link).status_code == 200
 
     def give_email(self, staff: StaffAccount, address: str) -> None:
         """Set an address, and confirm it with the link of the test message it received."""

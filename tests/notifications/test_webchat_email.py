@@ -26,6 +26,7 @@ def test_a_web_chat_reporter_gets_the_resolution_and_the_rating_link_by_email(
         number, _ = file_complaint(chat)
         chat.command("email", ADDRESS)
         assert ADDRESS in chat.text
+    d.confirm_reporter_email(ADDRESS)  # its owner opened the link sent to it
     _act(d, number, Action.sign)
     _act(d, number, Action.resolve, reply="工程款已全部支付")
     d.tick()

@@ -30,7 +30,7 @@ def test_email_reaches_the_cases_filed_before_and_after(
     first, _ = file_complaint(chat)
     assert "发送 /email 邮箱地址" in chat.text  # the receipt's one line
     chat.command("email", "wang@example.cn")
-    assert "已保存" in chat.text and "wang@example.cn" in chat.text
+    assert "确认邮件" in chat.text and "wang@example.cn" in chat.text
     second, _ = file_complaint(chat, ENFORCEMENT)
     assert "/email" not in chat.text  # an address is set
     assert _emails(container) == {first: "wang@example.cn", second: "wang@example.cn"}
