@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from functools import partial
@@ -128,14 +129,23 @@ def scheduler() -> None:
     telegram = telegram_channel(container, None)
     if telegram is not None:
         notifier.register("telegram", telegram.notifier)
-    log.info("scheduler running (Ctrl-C to stop)")
-    freeze_heap()
+    # SIGTERM (systemd, `docker stop`) ends it as Ctrl-C does, through the `finally` below.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    runner = blocking(container)
     try:
-        blocking(container).start()
+        log.info("scheduler running (Ctrl-C to stop)")
+        freeze_heap()
+        runner.start()
     except (KeyboardInterrupt, SystemExit):
         log.info("scheduler stopped")
     finally:
+        if runner.running:
+            runner.shutdown(wait=False)
         container.engine.dispose()  # as `intake run` does: SQLite's log files removed
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(0)
 
 
 def freeze_heap() -> None:

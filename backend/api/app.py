@@ -29,7 +29,6 @@ from backend.observability.endpoint import install_observability
 from backend.open311.api import mount_open311
 from backend.people.api import router as staff_router
 from backend.public.app import mount_public
-from backend.query_strings import Utf8QueryStrings
 from backend.records.api import router as records_router
 from backend.settings import Settings
 from backend.stats.api import router as stats_router
@@ -76,12 +75,12 @@ def create_app(container: Container, *, hooks: Sequence[LifespanHook] = ()) -> F
     app.add_middleware(HeadAsGet)  # HEAD wherever GET (README): logged as HEAD, served as GET
     install_error_handlers(app)
     install_body_limits(app)
-    app.add_middleware(Utf8QueryStrings)  # raw bytes of a query read as UTF-8, before anyone
     # Outermost: request ids, log context and request metrics (shed requests too); /metrics.
     observability = install_observability(app, container)
     app.state.metrics_registry = observability.registry  # channels add their own figures
-    # Any gated request may be shed by the admission gate (decision 10): 503 everywhere.
-    api = APIRouter(prefix=API_PREFIX, route_class=JsonLimitedRoute, responses=refusals(503))
+    # Any gated request may be shed by the admission gate (decision 10): 503 everywhere; any
+    # query may hold a parameter that is no UTF-8: 400 everywhere.
+    api = APIRouter(prefix=API_PREFIX, route_class=JsonLimitedRoute, responses=refusals(400, 503))
 
     app.include_router(health_router)
     api.include_router(cases_router)

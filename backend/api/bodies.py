@@ -30,7 +30,8 @@ _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 
 
 class BodyRefused(HTTPException):
-    """A request body refused before validation; `code` names a message in backend.messages."""
+    """A request refused before validation (its body, or its query: `bad_query_encoding`);
+    `code` names a message in backend.messages."""
 
     def __init__(self, status_code: int, code: str, **params: object) -> None:
         super().__init__(status_code=status_code, detail=code)

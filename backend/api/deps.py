@@ -12,6 +12,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
 
 from backend.actors import Actor, refuse_evaluator
 from backend.api.bodies import BodyRefused
@@ -20,7 +21,7 @@ from backend.db import end_writer_turn, read_scope, session_scope, take_writer_t
 from backend.languages import preferred_language
 from backend.observability.context import bind_actor
 from backend.people.service import authenticate_actor
-from backend.query_strings import undecodable_in
+from backend.query_strings import undecodable_parameter
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
@@ -39,15 +40,15 @@ async def get_container(request: Request) -> Container:
 ContainerDep = Annotated[Container, Depends(get_container)]
 
 
-async def refuse_undecodable_query(request: Request) -> None:
+async def refuse_undecodable_query(connection: HTTPConnection) -> None:
     """Refuse a request whose query has a parameter that is no UTF-8 (400 `bad_query_encoding`).
 
     A dependency of every route of the app, the console's and the public pages' (their own
-    refusal forms: the API's error body, Open311's error list, a page); the parameter was found
-    by `backend.query_strings.Utf8QueryStrings`. Before the token: a malformed address is
-    refused as such. `async`: no thread hop.
+    refusal forms: the API's error body, Open311's error list, a page); the rule is
+    `backend.query_strings`. `async`: no thread hop; an `HTTPConnection`, so a WebSocket route
+    gets it too.
     """
-    name = undecodable_in(request.scope)
+    name = undecodable_parameter(connection.scope.get("query_string", b""))
     if name is not None:
         raise BodyRefused(400, "bad_query_encoding", field=name)
 

@@ -49,7 +49,8 @@ _STATUS: list[tuple[type[DomainError], int, str]] = [
 # Pydantic's own error types that one of our rules explains better.
 _OWN_CODES = {"string_unicode": "unstorable_text"}
 _DESCRIPTIONS = {
-    400: "The body is not JSON that can be read (`bad_json`, `json_too_deep`).",
+    400: "The body is not JSON that can be read (`bad_json`, `json_too_deep`), or a query "
+    "parameter is not UTF-8 (`bad_query_encoding`, naming it).",
     401: "No valid Bearer token (`unauthorized`).",
     403: "The caller's role may not do this (`forbidden`), or a clerk asked about another "
     "unit than the own (`other_unit`).",

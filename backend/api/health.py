@@ -14,10 +14,12 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from backend.api.deps import ContainerDep, Language
+from backend.api.errors import refusals
 from backend.messages import render
 from backend.readiness import check_readiness
 
-router = APIRouter(prefix="/api/v1", tags=["health"])
+# A query that is no UTF-8 is refused on every route (backend.query_strings): 400 here too.
+router = APIRouter(prefix="/api/v1", tags=["health"], responses=refusals(400))
 
 
 class Health(BaseModel):

@@ -49,6 +49,18 @@ def test_the_systemd_units_run_instances_without_the_scheduler_and_one_scheduler
     assert "intake db upgrade" in (DEPLOY / "intake-migrate.service").read_text()
 
 
+def test_the_images_default_command_hands_pid_1_to_intake_run_so_docker_stop_reaches_it() -> None:
+    # `sh -c "a && b"` keeps sh as PID 1, which does not pass SIGTERM on: `docker stop` then
+    # killed the process after its grace period, without the app's shutdown.
+    [command] = [
+        line for line in (DEPLOY / "Dockerfile").read_text().splitlines() if line.startswith("CMD")
+    ]
+    shell = yaml.safe_load(command.removeprefix("CMD"))  # the JSON form: a list
+
+    assert shell[:2] == ["sh", "-c"]
+    assert shell[2].endswith("&& exec intake run --host 0.0.0.0 --port 8000")
+
+
 def test_the_proxy_lets_through_an_upload_the_web_chat_takes() -> None:
     from bot.webchat.files import MAX_UPLOAD_BYTES
 
