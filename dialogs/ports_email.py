@@ -18,8 +18,10 @@ class ReporterEmailServices(Protocol):
         """Tell whether the owner of this chat's address confirmed it (updates go there)."""
         ...
 
-    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
+    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> str:
         """Keep the address (None: remove it) on every reporter row of this chat, and for the
         cases it files later, so their updates and the 回访 rating link also go by email once
-        its owner confirmed it: a new address is sent a confirmation link."""
+        its owner confirmed it. Return `confirmed` (the same address, confirmed already),
+        `sent` (a confirmation link is on its way), `limited` (too many asked today: none
+        sent) or `removed`."""
         ...

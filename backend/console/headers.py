@@ -34,7 +34,7 @@ HEADERS: list[tuple[bytes, bytes]] = [
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
-PAGE_CACHE = (b"cache-control", b"no-store")
+PAGE_CACHE = NO_STORE = (b"cache-control", b"no-store")
 STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
 _POLICY = b"content-security-policy"
 
@@ -44,7 +44,8 @@ class StrictHeaders:
 
     `headers` replace any of the same name a response set, except a content security policy
     of the response's own, which is kept (an evidence file's is stricter); pages get
-    `page_cache`, files under `static_prefix` may be kept for a day.
+    `page_cache` (those under `uncached_prefix`, if given, `no-store`), files under
+    `static_prefix` may be kept for a day.
     """
 
     def __init__(
@@ -54,9 +55,11 @@ class StrictHeaders:
         static_prefix: str,
         headers: list[tuple[bytes, bytes]],
         page_cache: tuple[bytes, bytes],
+        uncached_prefix: str | None = None,
     ) -> None:
         self.app = app
         self.static_prefix = static_prefix
+        self.uncached_prefix = uncached_prefix
         self.headers, self.page_cache = headers, page_cache
         self.replaced = frozenset(name for name, _ in [*headers, page_cache])
 
@@ -66,6 +69,8 @@ class StrictHeaders:
             return
         static = scope["path"].startswith(self.static_prefix + "/")
         cache = STATIC_CACHE if static else self.page_cache
+        if self.uncached_prefix is not None and scope["path"].startswith(self.uncached_prefix):
+            cache = NO_STORE
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

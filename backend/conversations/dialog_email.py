@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, bindparam
 from sqlmodel import Session, col, select
 
 from backend.bootstrap import Container
-from backend.notifications.email_confirmation import ask_confirmation
+from backend.notifications.email_confirmation import Asked, ask_confirmation, withdraw_waiting
 from backend.people.models import Reporter
 from dialogs.model import ChatRef
 
@@ -44,7 +44,7 @@ class EmailDialogServices:
         return newest[0] if newest is not None else None
 
     def email_confirmed(self, chat: ChatRef) -> bool:
-        """Tell whether that address's owner opened its confirmation link."""
+        """Tell whether that address's owner confirmed it (the button of its link's page)."""
         newest = self._newest_email(chat)
         return newest is not None and newest[1] is not None
 
@@ -56,16 +56,22 @@ class EmailDialogServices:
         row = found.first()
         return (row[0], row[1]) if row is not None else None
 
-    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
-        """Keep the address (None: remove it) on every reporter row of this chat.
+    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> str:
+        """Keep the address (None: remove it) on every reporter row of this chat; return what
+        that did (`backend.notifications.email_confirmation.Asked`).
 
-        The same address again keeps its confirmation; a new one waits for its owner, who is
-        sent a confirmation link (at most once an hour: `ask_confirmation`).
+        The same address again keeps its confirmation (`confirmed`); a new one waits for its
+        owner, who is sent a confirmation link (`sent`) unless a limit of the day is reached
+        (`limited`). A change withdraws the email rows still waiting for the old address.
         """
         now = self.container.clock.now()
         newest = self._newest_email(chat)
-        confirmed_at = newest[1] if newest is not None and newest[0] == address else None
         rows = list(self.session.exec(select(Reporter).where(*_of(chat))))
+        if newest is not None and newest[0] == address and newest[1] is not None:
+            confirmed_at: datetime | None = newest[1]
+        else:
+            confirmed_at = None
+            withdraw_waiting(self.session, [row.id for row in rows if row.id is not None])
         if not rows and address is not None:
             rows = [
                 Reporter(
@@ -76,9 +82,12 @@ class EmailDialogServices:
             row.email, row.email_confirmed_at = address, confirmed_at
             self.session.add(row)
         self.session.flush()
-        if address is not None and confirmed_at is None:
-            newest_row = max(rows, key=lambda row: row.id or 0)
-            ask_confirmation(session=self.session, reporter=newest_row, now=now)
+        if address is None:
+            return Asked.removed.value
+        if confirmed_at is not None:
+            return Asked.confirmed.value
+        newest_row = max(rows, key=lambda row: row.id or 0)
+        return ask_confirmation(session=self.session, reporter=newest_row, now=now).value
 
     def carry_email(self, chat: ChatRef) -> None:
         """Give this chat's address, confirmed or not, to its reporter rows without one (a

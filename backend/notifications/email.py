@@ -22,7 +22,7 @@ from backend.clock import Clock
 from backend.db import read_scope
 from backend.notifications.channels import record_outcome, reference, staff_email
 from backend.notifications.email_confirmation import KIND as CONFIRM_KIND
-from backend.notifications.email_confirmation import confirmation_link
+from backend.notifications.email_confirmation import confirmation_link, still_meant_for
 from backend.notifications.models import ChannelState
 from backend.notifications.rating_links import rating_link
 from backend.people.models import Reporter
@@ -135,6 +135,8 @@ class EmailNotifier:
                     raise DeliveryFailed("the reporter has no email address", permanent=True)
                 to = reporter.email
                 if message.kind == CONFIRM_KIND:
+                    if not still_meant_for(message.key, reporter.email):
+                        raise DeliveryFailed("the reporter's address changed", permanent=True)
                     link = confirmation_link(base, self.secret, reporter, now=self.clock.now())
                 elif reporter.email_confirmed_at is None:  # changed since the row was written
                     raise DeliveryFailed("the reporter's address is not confirmed", permanent=True)

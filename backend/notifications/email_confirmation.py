@@ -1,37 +1,62 @@
 """A reporter's email address is used only once its owner confirmed it by a link sent to it.
 
-As FixMyStreet confirms an alert's address before it sends one: an address typed into a chat
-(`/email ADDRESS`) or given by an Open311 request (`email`) would otherwise receive the case's
-updates, the complaint's words among them, however mistyped or whoever's it is. Giving an
-address queues one message to it (kind `email_confirm`, at most one an hour for the same
-address of the same reporter, so `/email` cannot be used to flood somebody's mailbox); its
-link (`/public/email/<token>`) shows a page whose button confirms the address, for every
-reporter row of that chat holding it (a chat's address is kept on each of its rows). Until
-then the outbox writes no `email` row for the reporter, and one written before the address
-changed is not sent.
+As FixMyStreet confirms an alert's address (and a report made without signing in) before it
+sends anything: an address typed into a chat (`/email ADDRESS`) or given by an Open311 request
+(`email`) would otherwise receive the case's updates, the complaint's words among them,
+however mistyped or whoever's it is.
+
+- Giving an address queues one message to it (outbox kind `email_confirm`, both languages,
+  nothing of the complaint). Its link (`/public/email/<token>`) shows a page whose button,
+  a POST, confirms the address for every reporter row of that chat holding it (a chat keeps
+  its address on each of its rows); opening the link confirms nothing. Each Open311 request is
+  a reporter of its own and is confirmed on its own, as FixMyStreet confirms each report.
+- Limits, so that nobody can flood a mailbox with them: at most MAX_PER_ADDRESS messages a day
+  to one address (its `+tag` and letter case aside) and MAX_PER_CHAT a day from one chat,
+  however often and from however many chats or requests it is given. Past a limit, nothing
+  is queued and the chat says so.
+- A message goes to the address it was written for: one whose reporter has changed or removed
+  that address since is not sent; and when a chat changes its address, the email rows still
+  waiting for its reporters are withdrawn (an update written for the old address never reaches
+  the new one).
 
 The token is `<reporter>.<expires>.<signature>`: HMAC-SHA256 under the app's secret key of
-the reporter, the expiry and the address itself, so a link stops working when the address is
-changed or removed, and after CONFIRM_DAYS.
+the reporter, the expiry and the address (in lower case), so it names that address only and
+fails once the address is changed or removed (given back later, the address's own old link
+works again: it was sent to that mailbox) and after CONFIRM_DAYS.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from backend.notifications import outbox
 from backend.notifications.channels import EMAIL
+from backend.notifications.models import DeliveryState, Notification
 from backend.notifications.texts import TEXTS
 from backend.people.models import Reporter
 
 KIND = "email_confirm"  # the outbox kind of the confirmation message
 CONFIRM_DAYS = 7  # how long a confirmation link works
-PATH = "/public/email"  # where its page is (backend.public.app)
+PATH = "/public/email"  # where its page is (backend.public.email_pages)
+MAX_PER_ADDRESS = 3  # confirmation messages a day to one address (+tags and case aside)
+MAX_PER_CHAT = 5  # confirmation messages a day asked by one chat
+WINDOW = timedelta(days=1)
+SUBJECT = "请确认您的电子邮箱 / Please confirm your email address"
+
+
+class Asked(StrEnum):
+    """What giving an address did."""
+
+    confirmed = "confirmed"  # the same address, confirmed already: nothing to send
+    sent = "sent"  # a confirmation message is queued
+    limited = "limited"  # a limit is reached: nothing queued
+    removed = "removed"  # no address
 
 
 class BadConfirmationLink(ValueError):
@@ -39,12 +64,14 @@ class BadConfirmationLink(ValueError):
     the reporter no longer has."""
 
 
-@dataclass(frozen=True)
-class Confirmed:
-    """What confirming did: the address, and how many reporter rows now hold it confirmed."""
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
-    address: str
-    rows: int
+
+def mailbox_of(address: str) -> str:
+    """Return the mailbox an address reaches, for the limits: lower case, `+tag` left out."""
+    local, _, domain = address.lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"
 
 
 def _signature(secret: str, body: str, address: str) -> str:
@@ -70,28 +97,80 @@ def confirmation_link(base_url: str, secret: str, reporter: Reporter, *, now: da
     return f"{base_url.rstrip('/')}{PATH}/{confirmation_token(secret, reporter, now=now)}"
 
 
-def ask_confirmation(*, session: Session, reporter: Reporter, now: datetime) -> bool:
-    """Queue the confirmation message of the reporter's address; False if one went out to it
-    for this reporter within the hour (the outbox's key skips it), or there is no address."""
+def ask_confirmation(*, session: Session, reporter: Reporter, now: datetime) -> Asked:
+    """Queue the confirmation message of the reporter's address, within the day's limits.
+
+    The reporter must be written (an id). Returns `sent`, `limited`, or `removed` for a
+    reporter without an address.
+    """
     if reporter.id is None or not reporter.email:
-        return False
-    address = hashlib.sha256(reporter.email.lower().encode()).hexdigest()[:16]
-    written = outbox.write(
+        return Asked.removed
+    mailbox = _digest(mailbox_of(reporter.email))
+    since = now - WINDOW
+    if _sent_to(session, mailbox, since) >= MAX_PER_ADDRESS or (
+        reporter.chat_id is not None and _asked_by(session, reporter, since) >= MAX_PER_CHAT
+    ):
+        return Asked.limited
+    exact = _digest(reporter.email.lower())
+    outbox.write(
         session=session,
-        key=f"{KIND}:{reporter.id}:{address}:{now:%Y%m%d%H}",
+        # The mailbox first (the limit counts by it), then the exact address (the sender
+        # checks it is still the reporter's), then the moment (each message its own row).
+        key=f"{KIND}:{mailbox}:{exact}:{now.timestamp():.6f}",
         kind=KIND,
         recipients=[
             outbox.Recipient("reporter", reporter.id, EMAIL, f"reporter:{reporter.id}", "zh")
         ],
         render=lambda _language: confirmation_text(),
         now=now,
-        office_hours_only=False,  # the owner is waiting for it
+        office_hours_only=False,  # its owner is waiting for it
         record_nobody=False,
     )
-    return written > 0
+    return Asked.sent
 
 
-SUBJECT = "请确认您的电子邮箱 / Please confirm your email address"
+def _sent_to(session: Session, mailbox: str, since: datetime) -> int:
+    prefix = f"{KIND}:{mailbox}:"
+    statement = select(func.count()).where(
+        col(Notification.key) >= prefix,
+        col(Notification.key) < prefix[:-1] + ";",  # ';' follows ':': the key's range
+        col(Notification.created_at) >= since,
+    )
+    return int(session.exec(statement).one())
+
+
+def _asked_by(session: Session, reporter: Reporter, since: datetime) -> int:
+    chat_rows = select(Reporter.id).where(
+        col(Reporter.channel) == reporter.channel, col(Reporter.chat_id) == reporter.chat_id
+    )
+    statement = select(func.count()).where(
+        col(Notification.kind) == KIND,
+        col(Notification.recipient_kind) == "reporter",
+        col(Notification.recipient_id).in_(chat_rows),
+        col(Notification.created_at) >= since,
+    )
+    return int(session.exec(statement).one())
+
+
+def still_meant_for(key: str, address: str | None) -> bool:
+    """Tell whether a confirmation row (its outbox key) was written for this address."""
+    parts = key.split(":")
+    return address is not None and len(parts) > 2 and parts[2] == _digest(address.lower())
+
+
+def withdraw_waiting(session: Session, reporter_ids: list[int]) -> None:
+    """Withdraw the email rows still waiting for these reporters (their address changed)."""
+    if not reporter_ids:
+        return
+    session.execute(
+        update(Notification)
+        .where(
+            col(Notification.channel) == EMAIL,
+            col(Notification.chat_id).in_([f"reporter:{i}" for i in reporter_ids]),
+            col(Notification.state) == DeliveryState.pending.value,
+        )
+        .values(state=DeliveryState.withdrawn.value, last_error="the reporter's address changed")
+    )
 
 
 def confirmation_text() -> str:
@@ -121,26 +200,31 @@ def awaiting(secret: str, token: str, *, session: Session, now: datetime) -> Rep
     return reporter
 
 
-def confirm(secret: str, token: str, *, session: Session, now: datetime) -> Confirmed:
+def confirm(secret: str, token: str, *, session: Session, now: datetime) -> str:
     """Confirm the address a valid link names, on every row of the reporter's chat holding it
-    (the row alone for a reporter without a chat, as Open311's); confirming again changes
-    nothing. Raises BadConfirmationLink as `awaiting` does."""
+    (the row alone for a reporter without a chat, as Open311's); return the address.
+
+    One UPDATE that names the address, so a chat that changes its address meanwhile keeps
+    the new one unconfirmed (PostgreSQL re-reads a row changed under the statement);
+    confirming again changes nothing. Raises BadConfirmationLink as `awaiting` does.
+    """
     reporter = awaiting(secret, token, session=session, now=now)
     address = reporter.email or ""
-    rows = [reporter]
+    same_reporter = col(Reporter.id) == reporter.id
     if reporter.chat_id is not None:
-        rows = list(
-            session.exec(
-                select(Reporter).where(
-                    col(Reporter.channel) == reporter.channel,
-                    col(Reporter.chat_id) == reporter.chat_id,
-                    col(Reporter.email) == address,
-                )
-            )
+        same_reporter = same_reporter | (
+            (col(Reporter.channel) == reporter.channel)
+            & (col(Reporter.chat_id) == reporter.chat_id)
         )
-    for row in rows:
-        if row.email_confirmed_at is None:
-            row.email_confirmed_at = now
-            session.add(row)
-    session.flush()
-    return Confirmed(address, len(rows))
+    session.execute(
+        update(Reporter)
+        .where(
+            same_reporter,
+            col(Reporter.email) == address,
+            col(Reporter.email_confirmed_at).is_(None),
+        )
+        .values(email_confirmed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(reporter)
+    return address

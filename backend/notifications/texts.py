@@ -24,12 +24,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "email_confirm": {  # both languages in one message: the reporter's may be unknown
         "zh": "请确认您的电子邮箱：打开下面的链接并点击“确认”后，您的投诉的办理进展和评价链接"
-        "将同时发送到此邮箱。如果不是您本人在政务诚信投诉受理渠道留下了这个邮箱，请忽略本邮件，"
-        "我们不会再发送。",
+        "将同时发送到此邮箱。如果不是您本人在政务诚信投诉受理渠道留下了这个邮箱，请忽略本邮件："
+        "不确认，就不会向此邮箱发送任何投诉内容。",
         "en": "Please confirm your email address: open the link below and press Confirm, and "
         "the updates of your complaints and the link to rate them also come to this address. "
         "If you did not give this address to the district's integrity complaint channel, "
-        "ignore this message: nothing more is sent.",
+        "ignore this message: unless it is confirmed, nothing about a complaint comes here.",
     },
     "ask_rating": {
         "zh": "您的投诉 {number} 已办结。答复：{reply}\n请评价办理结果：",

@@ -32,7 +32,7 @@ class Reporter(SQLModel, table=True):
     language: str = Field(default="zh", max_length=8)
     created_at: datetime = Field(sa_type=UTCDateTime)
     email: str | None = Field(default=None, max_length=254)  # an Open311 request may give one
-    # When its owner opened the confirmation link (None: updates do not go there yet).
+    # When its owner confirmed it by the link sent to it (None: updates do not go there yet).
     email_confirmed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 

@@ -45,7 +45,8 @@ def page_number(raw: str) -> int:
 
 
 def create_public(container: Container) -> FastAPI:
-    """Return the public app: the records page and its style sheet under strict headers."""
+    """Return the public app under strict headers: the records page (公示), the page of a
+    reporter's email confirmation link, and their style sheet."""
     public = FastAPI(
         docs_url=None,
         redoc_url=None,

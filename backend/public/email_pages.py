@@ -2,26 +2,24 @@
 
 GET shows which address the link confirms and a button; only the button's POST confirms
 (`backend.notifications.email_confirmation.confirm`), so a mail program or a scanner that
-opens links on its own confirms nothing. A link altered, expired, or for an address the
-chat has changed or removed since answers 404 with a page that says so. Both languages, the
-same look as the records page.
+opens links on its own confirms nothing. A link altered, malformed (of any length), expired,
+or for an address the chat has changed or removed since answers 404 with a page that says
+so. Both languages, the same look as the records page; never kept in a cache (`no-store`,
+backend.public.headers), so Back after confirming does not show the button again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Annotated
 
-from fastapi import FastAPI, Path, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from backend.api.deps import ContainerDep, ReadSessionDep, SessionDep
-from backend.notifications.email_confirmation import BadConfirmationLink, awaiting, confirm
+from backend.notifications.email_confirmation import PATH, BadConfirmationLink, awaiting, confirm
 from backend.public import texts
-
-Token = Annotated[str, Path(max_length=200)]
 
 
 def add_email_pages(
@@ -39,7 +37,7 @@ def add_email_pages(
             lang=language,
             other=next(code for code in texts.LANGUAGES if code != language),
             static=static,
-            path=f"/public/email/{token}",
+            path=f"{PATH}/{token[:200]}",
             state=state,
             address=address,
         )
@@ -47,7 +45,7 @@ def add_email_pages(
     @public.get("/email/{token}", response_class=HTMLResponse, name="email_confirmation")
     def confirmation_page(
         request: Request,
-        token: Token,
+        token: str,
         session: ReadSessionDep,
         container: ContainerDep,
         lang: str = "",
@@ -64,7 +62,7 @@ def add_email_pages(
     @public.post("/email/{token}", response_class=HTMLResponse)
     def confirm_address(
         request: Request,
-        token: Token,
+        token: str,
         session: SessionDep,
         container: ContainerDep,
         lang: str = "",
@@ -72,7 +70,7 @@ def add_email_pages(
         """Confirm the address: its reporter's updates go there from now on."""
         secret = container.secret_key.get_secret_value()
         try:
-            done = confirm(secret, token, session=session, now=container.clock.now())
+            address = confirm(secret, token, session=session, now=container.clock.now())
         except BadConfirmationLink:
             return HTMLResponse(page(request, token, lang, "invalid"), status_code=404)
-        return HTMLResponse(page(request, token, lang, "done", done.address))
+        return HTMLResponse(page(request, token, lang, "done", address))

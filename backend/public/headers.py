@@ -1,9 +1,10 @@
 """The public pages' headers: a stricter policy than the console's, no script at all.
 
-The public page carries no JavaScript (the language switch and the paging are links), so the
-policy allows only this site's style sheet and nothing else: no script, no connection, no
-form, no frame, no other origin. Pages may be cached briefly by the browser only (they
-change when a record is taken down).
+The public pages carry no JavaScript (the language switch and the paging are links), so the
+policy allows only this site's style sheet and one form posting to this site (the email
+confirmation's button) and nothing else: no script, no connection, no frame, no other origin.
+Pages may be cached briefly by the browser only (they change when a record is taken down);
+an email confirmation page never (`no-store`: after its button, Back must not offer it again).
 """
 
 from __future__ import annotations
@@ -41,4 +42,10 @@ class PublicHeaders(StrictHeaders):
     """The public pages' security and cache headers on every response."""
 
     def __init__(self, app: ASGIApp, *, static_prefix: str) -> None:
-        super().__init__(app, static_prefix=static_prefix, headers=HEADERS, page_cache=PAGE_CACHE)
+        super().__init__(
+            app,
+            static_prefix=static_prefix,
+            headers=HEADERS,
+            page_cache=PAGE_CACHE,
+            uncached_prefix=f"{static_prefix.rsplit('/', 1)[0]}/email/",
+        )

@@ -46,7 +46,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "email.ignore": "如果不是您本人留下了这个邮箱，请不要点击，直接关闭本页即可。",
         "email.done": "已确认：您的投诉的办理进展和评价链接将同时发送到 {address}。",
         "email.invalid": "该确认链接无效或已过期（邮箱可能已更改或删除）。"
-        "请在投诉渠道中再发送一次 /email 邮箱地址，以获得新的链接。",
+        "要获得新的链接，请在投诉对话中再发送一次 /email 邮箱地址"
+        "（通过其他应用提交的投诉：下次提交时会再发送确认邮件）。",
         "error.bad_request_title": "无法读取这个地址",
         "error.bad_request": "地址中有无法识别的内容（例如不是 UTF-8 编码的字符）。"
         "公示的政务失信记录见下面的链接。",
@@ -98,8 +99,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "email.done": "Confirmed: the updates of your complaints and the link to rate them "
         "also go to {address}.",
         "email.invalid": "This confirmation link is not valid or has expired (the address may "
-        "have been changed or removed). Send /email ADDRESS again in the complaint chat for a "
-        "new link.",
+        "have been changed or removed). For a new link, send /email ADDRESS again in the "
+        "complaint chat (a complaint sent through another app: its next one sends a new link).",
         "error.bad_request_title": "This address cannot be read",
         "error.bad_request": "The address holds something that cannot be read (characters "
         "not in UTF-8, say). The published records are at the link below.",

@@ -1,6 +1,6 @@
 """`/email`: a reporter gives an email address, so their cases' updates also come by email.
 
-A new address is used once its owner opened the confirmation link sent to it
+A new address is used once its owner confirmed it by the link sent to it
 (backend/notifications/email_confirmation.py); until then the chat says it waits for that.
 """
 
@@ -13,6 +13,7 @@ from dialogs.model import Outbound
 
 MAX_LENGTH = 254  # reporters.email
 REMOVE = "off"  # `/email off`, and the remove button's argument
+_SAID = {"confirmed": "email.saved", "limited": "email.limited"}  # else: a link is on its way
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _ADDRESS = re.compile(rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]{{1,64}}@{_LABEL}(?:\.{_LABEL})+")
 
@@ -38,10 +39,10 @@ def command(ctx: Ctx, args: tuple[str, ...]) -> list[Outbound]:
     address = parse_email(" ".join(args)) if len(args) == 1 else None
     if address is None:
         raise Refusal("email.malformed")
-    ctx.services.set_reporter_email(ctx.chat, address, ctx.lang)
     # A new address is sent a confirmation link first; the same one again stays confirmed.
-    confirmed = ctx.services.email_confirmed(ctx.chat)
-    return [Outbound(ctx.t("email.saved" if confirmed else "email.confirm_sent", address=address))]
+    asked = ctx.services.set_reporter_email(ctx.chat, address, ctx.lang)
+    said = _SAID.get(asked, "email.confirm_sent")
+    return [Outbound(ctx.t(said, address=address))]
 
 
 def _show(ctx: Ctx) -> Outbound:

@@ -15,9 +15,14 @@ EMAIL_TEXTS: dict[str, str] = {
         "also go to {address}."
     ),
     "email.confirm_sent": (
-        "We sent a confirmation message to {address}. Once you open its link and press "
+        "A confirmation message is on its way to {address}. Once you open its link and press "
         "Confirm, updates of the cases you filed here and the link to rate them also go "
         "there. The link works for 7 days; if nothing arrives, send /email {address} again."
+    ),
+    "email.limited": (
+        "Kept: {address}. But too many confirmation messages were asked for it or from this "
+        "chat today, so none was sent now; updates go there once it is confirmed. Send "
+        "/email {address} again tomorrow for a new link."
     ),
     "email.pending": (
         "{address} is not confirmed yet: open the link we sent to it (nothing goes there "

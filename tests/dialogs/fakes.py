@@ -103,7 +103,8 @@ class FakeServices:
     bindings: dict[ChatRef, ClerkView] = field(default_factory=dict)
     binding_checks: int = 0
     emails: dict[ChatRef, str] = field(default_factory=dict)  # /email, by chat
-    confirmed_emails: set[ChatRef] = field(default_factory=set)  # their links opened
+    confirmed_emails: set[ChatRef] = field(default_factory=set)  # confirmed by their owners
+    email_limited: set[str] = field(default_factory=set)  # addresses past the day's limit
 
     def today(self) -> date:
         return self.day
@@ -210,13 +211,16 @@ class FakeServices:
     def email_confirmed(self, chat: ChatRef) -> bool:
         return chat in self.confirmed_emails
 
-    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> None:
+    def set_reporter_email(self, chat: ChatRef, address: str | None, language: str) -> str:
         if address != self.emails.get(chat):  # a new address waits for its owner again
             self.confirmed_emails.discard(chat)
         if address is None:
             self.emails.pop(chat, None)
-        else:
-            self.emails[chat] = address
+            return "removed"
+        self.emails[chat] = address
+        if chat in self.confirmed_emails:
+            return "confirmed"
+        return "limited" if address in self.email_limited else "sent"
 
     def unbind(self, chat: ChatRef) -> None:
         """Cut the chat off its staff account, as deactivating the account does."""

@@ -81,3 +81,15 @@ def test_only_the_web_chat_receipt_mentions_email_while_none_is_set(
     web.tap("🕶 匿名")
     web.tap("✅ 确认提交")
     assert "提取码" in web.text and "/email" not in web.text
+
+
+def test_an_address_past_the_days_limit_is_kept_and_the_chat_says_none_was_sent(
+    services: FakeServices, zh: ChatDriver, en: ChatDriver
+) -> None:
+    services.email_limited.add("a@b.cn")
+    zh.command("email", "a@b.cn")
+    en.command("email", "a@b.cn")
+
+    assert services.emails[zh.chat] == "a@b.cn"
+    assert "这次没有发送" in zh.text and "明天" in zh.text
+    assert "none was sent" in en.text and "tomorrow" in en.text

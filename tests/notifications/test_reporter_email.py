@@ -109,6 +109,20 @@ def test_an_address_the_server_refuses_is_not_tried_again(district: District) ->
     assert row.state == "failed" and "550" in (row.last_error or "") and row.attempts == 1
 
 
+def test_an_update_to_a_confirmed_address_the_server_refuses_is_not_tried_again(
+    district: District,
+) -> None:
+    d = district
+    number = d.file(channel="open311", reporter_email=REPORTER, anonymous=False).case.number
+    d.confirm_reporter_email(REPORTER)
+    d.smtp.refuse(REPORTER)
+    _act(d, number, Action.sign)
+    d.tick()
+    d.tick()
+    [row] = [r for r in d.rows("email") if r.case_id is not None]
+    assert row.state == "failed" and "550" in (row.last_error or "") and row.attempts == 1
+
+
 def _link(d: District, number: str) -> str:
     with session_scope(d.container.engine) as session:
         case = get_case(session=session, number=number, actor=Actor.staff(d.coordinator))

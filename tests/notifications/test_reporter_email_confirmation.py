@@ -7,7 +7,9 @@ once, the complaint's words among them, whoever's it was.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
@@ -18,7 +20,8 @@ from backend.cases.queries import get_case
 from backend.cases.workflow import Action, Command, transition
 from backend.conversations.dialog_email import EmailDialogServices
 from backend.db import session_scope
-from backend.notifications.email_confirmation import SUBJECT
+from backend.notifications import email_confirmation
+from backend.notifications.email_confirmation import SUBJECT, awaiting, confirmation_token
 from backend.people.models import Reporter
 from dialogs.model import ChatRef
 from tests.notifications.conftest import District
@@ -90,6 +93,7 @@ def test_an_altered_expired_or_outdated_link_is_refused_with_a_page_and_confirms
 ) -> None:
     d = district
     _filed_by_open311(d)
+    _filed_by_open311(d, "li@mail.test")  # the next reporter: a row with an address
     link = d.confirmation_link(REPORTER)
     reporter_id, expires, signature = link.rsplit("/", 1)[1].split(".")
     other = f"{int(reporter_id) + 1}.{expires}.{signature}"
@@ -142,19 +146,123 @@ def test_the_old_addresss_link_stops_working_once_the_chat_changed_its_address(
         assert client.post(old).status_code == 404
 
 
-def test_one_confirmation_message_an_hour_however_often_the_address_is_given(
+def _give(d: District, chat: ChatRef, address: str | None) -> str:
+    d.clock.current = d.clock.now() + timedelta(seconds=1)  # each its own moment
+    with session_scope(d.container.engine) as session:
+        return _services(session, d.container).set_reporter_email(chat, address, "zh")
+
+
+def test_no_more_than_three_confirmation_messages_a_day_reach_one_mailbox_whoever_asks(
     district: District,
 ) -> None:
     d = district
-    chat = ChatRef("telegram", "5002")
-    for _ in range(5):
-        with session_scope(d.container.engine) as session:
-            _services(session, d.container).set_reporter_email(chat, REPORTER, "zh")
-            _services(session, d.container).set_reporter_email(chat, None, "zh")
-    with session_scope(d.container.engine) as session:
-        _services(session, d.container).set_reporter_email(chat, REPORTER, "zh")
+    asked = [_give(d, ChatRef("web", f"visitor-{n}"), f"Victim+{n}@mail.test") for n in range(6)]
+    for _ in range(3):  # Open311 requests: each its own reporter
+        d.file(channel="open311", reporter_email="victim@mail.test", anonymous=False)
     d.tick()
-    assert len(d.smtp.to(REPORTER)) == 1
+
+    assert asked == ["sent"] * 3 + ["limited"] * 3
+    sent = [m for n in range(6) for m in d.smtp.to(f"Victim+{n}@mail.test")]
+    assert len(sent) == 3 and d.smtp.to("victim@mail.test") == []
+    d.clock.current = d.clock.now() + timedelta(days=1, seconds=1)  # a day later: again
+    assert _give(d, ChatRef("web", "visitor-9"), "victim@mail.test") == "sent"
+
+
+def test_no_more_than_five_confirmation_messages_a_day_from_one_chat(district: District) -> None:
+    d = district
+    chat = ChatRef("telegram", "5002")
+
+    asked = [_give(d, chat, f"person{n}@mail.test") for n in range(7)]
+
+    assert asked == ["sent"] * 5 + ["limited"] * 2
+
+
+def test_each_message_goes_to_the_address_it_was_written_for_or_not_at_all(
+    district: District,
+) -> None:
+    d = district
+    chat = ChatRef("telegram", "5003")
+    _give(d, chat, "alice@mail.test")
+    _give(d, chat, "bob@mail.test")  # alice's message, not yet sent, is withdrawn
+    d.tick()
+    _give(d, chat, "alice@mail.test")
+    d.tick()
+
+    assert len(d.smtp.to("bob@mail.test")) == 1
+    assert len(d.smtp.to("alice@mail.test")) == 1  # the second one, to alice
+    assert _give(d, chat, "carol@mail.test") == "sent"
+    _give(d, chat, None)
+    d.tick()
+    assert d.smtp.to("carol@mail.test") == []  # removed before it went out: not sent
+
+
+def test_an_update_written_for_the_old_address_never_reaches_the_new_one(
+    district: District,
+) -> None:
+    d = district
+    chat = ChatRef("telegram", "5004")
+    number = d.file(
+        channel="telegram", chat_id="5004", anonymous=False, reporter_phone="13800000000"
+    ).case.number
+    _give(d, chat, "alice@mail.test")
+    d.confirm_reporter_email("alice@mail.test")
+    _sign(d, number)  # an update for alice, still waiting to be sent
+    _give(d, chat, "bob@mail.test")
+    with session_scope(d.container.engine) as session:  # bob's own link, before a send
+        [reporter] = session.exec(select(Reporter).where(Reporter.chat_id == "5004")).all()
+        secret = d.container.secret_key.get_secret_value()
+        token = confirmation_token(secret, reporter, now=d.clock.now())
+    with TestClient(create_app(d.container)) as client:
+        assert client.post(f"/public/email/{token}").status_code == 200
+    d.tick()
+
+    assert [m.subject for m in d.smtp.to("bob@mail.test")] == [SUBJECT]
+    assert [m.subject for m in d.smtp.to("alice@mail.test")] == [SUBJECT]
+
+
+def test_a_confirmation_for_an_address_changed_meanwhile_confirms_nothing(
+    district: District, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PostgreSQL applies an UPDATE to a row another transaction changed under it when the
+    # statement's condition still holds: it must name the address it confirms.
+    d = district
+    if d.container.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite runs one writer at a time: no write can come in between")
+    chat = ChatRef("web", "visitor-race")
+    _give(d, chat, REPORTER)
+    token = d.confirmation_link(REPORTER).rsplit("/", 1)[1]
+    secret = d.container.secret_key.get_secret_value()
+
+    def read_then_changed(*args: Any, **kwargs: Any) -> Reporter:
+        found = awaiting(*args, **kwargs)
+        _give(d, chat, "li@mail.test")  # committed by another transaction, in between
+        return found
+
+    monkeypatch.setattr(email_confirmation, "awaiting", read_then_changed)
+    with session_scope(d.container.engine) as session:
+        email_confirmation.confirm(secret, token, session=session, now=d.clock.now())
+
+    with session_scope(d.container.engine) as session:
+        rows = session.exec(select(Reporter).where(Reporter.chat_id == "visitor-race")).all()
+        assert [(r.email, r.email_confirmed_at) for r in rows] == [("li@mail.test", None)]
+
+
+def test_a_link_of_any_length_or_shape_gets_the_page_not_a_validation_error(
+    client: TestClient,
+) -> None:
+    for token in ("x" * 60_000, "1.2", "1.2.3.4"):
+        page = client.get(f"/public/email/{token}")
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert "x" * 300 not in page.text
+
+
+def test_the_confirmation_page_is_never_kept_in_a_cache(district: District) -> None:
+    d = district
+    _filed_by_open311(d)
+    link = d.confirmation_link(REPORTER)
+    with TestClient(create_app(d.container)) as client:
+        assert client.get(link).headers["cache-control"] == "no-store"
+        assert client.get("/public/records").headers["cache-control"] != "no-store"
 
 
 def _services(session: Session, container: Container) -> EmailDialogServices:

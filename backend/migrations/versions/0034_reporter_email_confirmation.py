@@ -4,8 +4,8 @@ Revision ID: 0034
 Revises: 0033
 Create Date: 2026-12-01
 
-A reporter's email address gets updates only once its owner opened the confirmation link
-sent to it (`reporters.email_confirmed_at`; backend/notifications/email_confirmation.py):
+A reporter's email address gets updates only once its owner confirmed it by the link sent
+to it (`reporters.email_confirmed_at`; backend/notifications/email_confirmation.py):
 before, any address typed into a chat or an Open311 request got the case's updates, the
 complaint's words included. Addresses given before this migration keep working: they count
 as confirmed when they were given (the row's creation), as they were used until now.
@@ -32,5 +32,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('reporters', schema=None) as batch_op:
-        batch_op.drop_column('email_confirmed_at')
+    # A plain DROP COLUMN (SQLite 3.35 and later, PostgreSQL): a batch rebuild of `reporters`
+    # on SQLite would drop a table that cases point to, which its foreign keys refuse.
+    op.execute('ALTER TABLE reporters DROP COLUMN email_confirmed_at')
