@@ -12,6 +12,7 @@ from __future__ import annotations
 from starlette.types import ASGIApp
 
 from backend.console.headers import StrictHeaders
+from backend.notifications.email_confirmation import PATH as CONFIRMATION_PATH
 
 POLICY = "; ".join(
     [
@@ -47,5 +48,5 @@ class PublicHeaders(StrictHeaders):
             static_prefix=static_prefix,
             headers=HEADERS,
             page_cache=PAGE_CACHE,
-            uncached_prefix=f"{static_prefix.rsplit('/', 1)[0]}/email/",
+            uncached_prefix=f"{CONFIRMATION_PATH}/",
         )

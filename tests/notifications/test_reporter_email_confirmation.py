@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from backend.actors import Actor
@@ -223,19 +224,21 @@ def test_an_update_written_for_the_old_address_never_reaches_the_new_one(
 def test_a_confirmation_for_an_address_changed_meanwhile_confirms_nothing(
     district: District, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # PostgreSQL applies an UPDATE to a row another transaction changed under it when the
-    # statement's condition still holds: it must name the address it confirms.
+    # Between reading the reporter and confirming, the chat changes its address (on
+    # PostgreSQL another transaction may commit that there, and its UPDATE then applies to the
+    # changed row when its condition still holds): the statement must name the address.
     d = district
-    if d.container.engine.dialect.name == "sqlite":
-        pytest.skip("SQLite runs one writer at a time: no write can come in between")
     chat = ChatRef("web", "visitor-race")
     _give(d, chat, REPORTER)
     token = d.confirmation_link(REPORTER).rsplit("/", 1)[1]
     secret = d.container.secret_key.get_secret_value()
 
-    def read_then_changed(*args: Any, **kwargs: Any) -> Reporter:
-        found = awaiting(*args, **kwargs)
-        _give(d, chat, "li@mail.test")  # committed by another transaction, in between
+    def read_then_changed(*args: Any, session: Session, **kwargs: Any) -> Reporter:
+        found = awaiting(*args, session=session, **kwargs)
+        # The row as it stands now, behind the session's back (the read above is stale).
+        session.connection().execute(
+            text("UPDATE reporters SET email = 'li@mail.test' WHERE chat_id = 'visitor-race'")
+        )
         return found
 
     monkeypatch.setattr(email_confirmation, "awaiting", read_then_changed)
