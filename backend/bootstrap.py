@@ -88,6 +88,7 @@ class Container:
             rules=(HandOffRules(self.keeper),),
             danger=self.danger_words,
             request_types=self.request_types,
+            sends_email=s.sends_email,
         )
 
     @cached_property

@@ -213,6 +213,12 @@ class Settings(BaseSettings):
             raise ValueError("INTAKE_TELEGRAM_WEBHOOK_URL needs INTAKE_TELEGRAM_WEBHOOK_SECRET")
         return self
 
+    @property
+    def sends_email(self) -> bool:
+        """Tell whether email can be sent: an SMTP server is set (else no address is asked
+        for or confirmed: reporters get their updates in their chat only)."""
+        return bool(self.smtp_host)
+
     @model_validator(mode="after")
     def _smtp_settings(self) -> Settings:
         if not self.public_url.startswith(("http://", "https://")):

@@ -10,6 +10,11 @@ from dialogs.model import ChatRef
 class ReporterEmailServices(Protocol):
     """The part of DialogServices that keeps the email address a chat's reporter gave."""
 
+    def sends_email(self) -> bool:
+        """Tell whether this deployment sends email at all (an SMTP server is set: without
+        one no confirmation link could reach an address, so none is asked for)."""
+        ...
+
     def reporter_email(self, chat: ChatRef) -> str | None:
         """Return the email address this chat gave for its updates, if any."""
         ...

@@ -36,3 +36,6 @@ class CaseEnv:
     danger: DangerWords = field(default_factory=lambda: DangerWords({}))
     # 诉求类型: detects a complaint's request type from its text (None: every one a complaint).
     request_types: RequestTypes | None = None
+    # An SMTP server is set: an address a request gives is sent its confirmation link
+    # (backend.notifications.email_confirmation); without one it is only kept.
+    sends_email: bool = False

@@ -128,7 +128,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
     reporter = _reporter(draft, now)
     if reporter is not None:
         insert_all(session, [reporter])  # one INSERT ... RETURNING id, no flush
-        if reporter.email:  # Open311's: used once its owner confirms it
+        if reporter.email and env.sends_email:  # Open311's: used once its owner confirms it
             ask_confirmation(session=session, reporter=reporter, now=now)
     case = new_row(
         Case,

@@ -38,6 +38,10 @@ class EmailDialogServices:
     session: Session
     container: Container
 
+    def sends_email(self) -> bool:
+        """Tell whether the settings name an SMTP server (INTAKE_SMTP_HOST)."""
+        return self.container.settings.sends_email
+
     def reporter_email(self, chat: ChatRef) -> str | None:
         """Return the address on this chat's newest reporter row that has one."""
         newest = self._newest_email(chat)

@@ -30,10 +30,16 @@ def parse_email(text: str) -> str | None:
 
 
 def command(ctx: Ctx, args: tuple[str, ...]) -> list[Outbound]:
-    """Show the address (with a button to remove it), keep a new one, or remove it."""
+    """Show the address (with a button to remove it), keep a new one, or remove it.
+
+    Where the deployment sends no email, only the removal of an address kept before works;
+    anything else says so (a confirmation link could never arrive)."""
+    removal = len(args) == 1 and args[0].lower() == REMOVE
+    if not removal and not ctx.services.sends_email():
+        return [Outbound(ctx.t("email.unavailable"))]
     if not args:
         return [_show(ctx)]
-    if len(args) == 1 and args[0].lower() == REMOVE:
+    if removal:
         ctx.services.set_reporter_email(ctx.chat, None, ctx.lang)
         return [Outbound(ctx.t("email.removed"))]
     address = parse_email(" ".join(args)) if len(args) == 1 else None

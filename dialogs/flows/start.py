@@ -31,7 +31,9 @@ def greet(ctx: Ctx) -> Outbound:
 
 def help_text(ctx: Ctx) -> Outbound:
     """Return the list of commands, with the clerk's when the chat is bound."""
-    text = ctx.t("help.citizen") + "\n" + ctx.t("help.email")
+    text = ctx.t("help.citizen")
+    if ctx.services.sends_email():
+        text += "\n" + ctx.t("help.email")
     if ctx.state.clerk:
         text += "\n\n" + ctx.t("help.clerk")
     text += "\n\n" + ctx.t("help.records")

@@ -28,6 +28,10 @@ EMAIL_TEXTS: dict[str, str] = {
         "{address} is not confirmed yet: open the link we sent to it (nothing goes there "
         "before). Send /email ADDRESS to change it, or remove it with the button."
     ),
+    "email.unavailable": (
+        "This service does not send email at present. Updates of your cases come in this "
+        "chat; you can also look a case up by its number at any time (/status NUMBER)."
+    ),
     "email.removed": "Removed: updates no longer go by email.",
     "email.malformed": ("That is not an email address. Send it like this: /email you@example.com"),
     "help.email": "/email ADDRESS also get updates by email (/email alone to see or remove it)",

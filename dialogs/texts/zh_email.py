@@ -23,6 +23,10 @@ EMAIL_TEXTS: dict[str, str] = {
         "邮箱 {address} 尚未确认：请打开我们发到该邮箱的确认链接（确认前不会向它发送任何进展）。"
         "发送 /email 新地址 可以更改，或点按钮删除。"
     ),
+    "email.unavailable": (
+        "本服务目前不发送电子邮件。投诉进展会在此对话中通知您；"
+        "也可以随时用投诉编号查询（/status 编号）。"
+    ),
     "email.removed": "已删除：进展不再通过电子邮件发送。",
     "email.malformed": "这不是有效的电子邮箱地址。请这样发送：/email you@example.com",
     "help.email": "/email 邮箱地址 同时通过电子邮件接收进展（只发 /email 可查看或删除）",

@@ -105,6 +105,7 @@ class FakeServices:
     emails: dict[ChatRef, str] = field(default_factory=dict)  # /email, by chat
     confirmed_emails: set[ChatRef] = field(default_factory=set)  # confirmed by their owners
     email_limited: set[str] = field(default_factory=set)  # addresses past the day's limit
+    email_sent: bool = True  # False: the deployment sends no email (no SMTP server)
 
     def today(self) -> date:
         return self.day
@@ -204,6 +205,9 @@ class FakeServices:
     def bound_clerk(self, chat: ChatRef) -> ClerkView | None:
         self.binding_checks += 1
         return self.bindings.get(chat)
+
+    def sends_email(self) -> bool:
+        return self.email_sent
 
     def reporter_email(self, chat: ChatRef) -> str | None:
         return self.emails.get(chat)

@@ -93,3 +93,33 @@ def test_an_address_past_the_days_limit_is_kept_and_the_chat_says_none_was_sent(
     assert services.emails[zh.chat] == "a@b.cn"
     assert "这次没有发送" in zh.text and "明天" in zh.text
     assert "none was sent" in en.text and "tomorrow" in en.text
+
+
+def test_where_no_email_is_sent_the_chat_says_so_keeps_nothing_and_does_not_offer_it(
+    services: FakeServices, zh: ChatDriver, en: ChatDriver
+) -> None:
+    services.email_sent = False  # a deployment without an SMTP server (INTAKE_SMTP_HOST unset)
+    zh.command("email", "wang@example.cn")
+    assert zh.text == texts.render("zh", "email.unavailable")
+    en.command("email")
+    assert en.text == texts.render("en", "email.unavailable")
+    assert "in this chat" in en.text
+    assert services.emails == {}
+    zh.command("help")
+    en.command("help")
+    assert "/email" not in zh.text and "/email" not in en.text
+    web = ChatDriver(services, ChatRef("web", "w-3004"), language_hint="zh")
+    reach(web, "identity")
+    web.tap("🕶 匿名")
+    web.tap("✅ 确认提交")
+    assert "提取码" in web.text and "/email" not in web.text
+
+
+def test_an_address_kept_before_email_was_switched_off_can_still_be_removed(
+    services: FakeServices, zh: ChatDriver
+) -> None:
+    zh.command("email", "wang@example.cn")
+    services.email_sent = False
+    zh.command("email", "off")
+    assert zh.text == texts.render("zh", "email.removed")
+    assert services.emails == {}

@@ -14,18 +14,20 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from backend.actors import Actor
+from backend.actors import SYSTEM, Actor
 from backend.api.app import create_app
 from backend.bootstrap import Container
+from backend.cases.intake import Draft, submit
 from backend.cases.queries import get_case
 from backend.cases.workflow import Action, Command, transition
 from backend.conversations.dialog_email import EmailDialogServices
 from backend.db import session_scope
 from backend.notifications import email_confirmation
 from backend.notifications.email_confirmation import SUBJECT, awaiting, confirmation_token
+from backend.notifications.models import Notification
 from backend.people.models import Reporter
 from dialogs.model import ChatRef
-from tests.notifications.conftest import District
+from tests.notifications.conftest import ARREARS, District
 
 REPORTER = "zhang@mail.test"
 SIGNED = "已由区财政局签收"
@@ -281,3 +283,19 @@ def _confirmed(container: Container) -> list[object]:
             r.email_confirmed_at
             for r in session.exec(select(Reporter).where(Reporter.email == REPORTER))
         ]
+
+
+def test_without_an_smtp_server_an_open311_address_is_kept_and_no_confirmation_is_queued(
+    container: Container,
+) -> None:
+    # A deployment that sends no email (INTAKE_SMTP_HOST unset, as `make run` starts): a
+    # confirmation could never arrive, so none is written, and the chats say email is off.
+    assert not container.settings.sends_email
+    with session_scope(container.engine) as session:
+        draft = Draft(text=ARREARS, channel="open311", reporter_email=REPORTER, anonymous=False)
+        submit(session=session, draft=draft, actor=SYSTEM, env=container.case_env)
+    with session_scope(container.engine) as session:
+        kinds = session.exec(select(Notification.kind)).all()
+        assert email_confirmation.KIND not in kinds
+        assert not _services(session, container).sends_email()
+    assert _confirmed(container) == [None]  # kept, never used unconfirmed

@@ -65,7 +65,11 @@ class ComplaintSummary(SummaryStep):
             text = ctx.t("complaint.filed_anonymous", number=receipt.number, pin=receipt.pin)
         else:
             text = ctx.t("complaint.filed_named", number=receipt.number)
-        if ctx.chat.channel == "web" and services.reporter_email(ctx.chat) is None:
+        if (
+            ctx.chat.channel == "web"
+            and services.sends_email()
+            and services.reporter_email(ctx.chat) is None
+        ):
             text += "\n" + ctx.t("receipt.email")  # the page shows updates only while open
         return [Outbound(text, resend_when_unsure=True)]  # the PIN is shown this once
 
