@@ -3,7 +3,7 @@
 Starlette reads a query's %-escapes as UTF-8 with U+FFFD for what does not decode, so
 `?q=%ff` searched for U+FFFD as if it had been typed, and a filter compared a value nobody
 sent. `backend.api.deps.refuse_undecodable_query`, a dependency of every route of the app,
-the console and the public pages, refuses such a request with 400 `bad_query_encoding`
+the console and the public pages (but those marked `reads_no_query`), refuses such a request with 400 `bad_query_encoding`
 naming the parameter, each surface in its own form (the API's error body, Open311's error
 list, the console's and the public site's 400 page). Open311's form-encoded bodies follow the
 same rule (`backend.open311.api`).
@@ -17,9 +17,28 @@ read valid UTF-8 as Latin-1: send queries %-escaped, as browsers and `curl -G
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import unquote_to_bytes
 
 _NAME_SHOWN = 40  # characters of a refused parameter's name said back
+_READS_NO_QUERY = "_reads_no_query"
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def reads_no_query(endpoint: Endpoint) -> Endpoint:
+    """Mark a route that reads no query parameter (a static page, a redirect, the icon): its
+    query is not checked, as any static page ignores it, so a link that carries one in
+    another encoding (a portal's `?from=` in GBK) still opens the page.
+
+    Put it under the route's decorator (`@app.get(...)` above, `@reads_no_query` below)."""
+    setattr(endpoint, _READS_NO_QUERY, True)
+    return endpoint
+
+
+def route_reads_query(route: object) -> bool:
+    """Tell whether a matched route may read its query (every route not marked otherwise)."""
+    return not getattr(getattr(route, "endpoint", None), _READS_NO_QUERY, False)
 
 
 def undecodable_parameter(query: bytes) -> str | None:

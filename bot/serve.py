@@ -19,6 +19,7 @@ from fastapi.responses import RedirectResponse
 from backend.api.app import LifespanHook, create_app
 from backend.bootstrap import Container, build, prepare_database
 from backend.observability.logs import configure_logging, uvicorn_options
+from backend.query_strings import reads_no_query
 from backend.scheduler.runner import background, blocking
 from bot.channels import wire_conversations
 from bot.telegram.setup import telegram_channel
@@ -112,6 +113,7 @@ def build_web_app(container: Container, hooks: Sequence[LifespanHook] = ()) -> F
         conversations.fetchers["web"] = webchat.fetcher
 
         @app.get("/", include_in_schema=False)
+        @reads_no_query
         def home() -> RedirectResponse:
             """Send a visitor of the bare address to the web chat."""
             return RedirectResponse("/chat")

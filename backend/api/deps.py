@@ -21,7 +21,7 @@ from backend.db import end_writer_turn, read_scope, session_scope, take_writer_t
 from backend.languages import preferred_language
 from backend.observability.context import bind_actor
 from backend.people.service import authenticate_actor
-from backend.query_strings import undecodable_parameter
+from backend.query_strings import route_reads_query, undecodable_parameter
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _bearer = HTTPBearer(auto_error=False, description="A staff API token (intake users create)")
@@ -46,8 +46,11 @@ async def refuse_undecodable_query(connection: HTTPConnection) -> None:
     A dependency of every route of the app, the console's and the public pages' (their own
     refusal forms: the API's error body, Open311's error list, a page); the rule is
     `backend.query_strings`. `async`: no thread hop; an `HTTPConnection`, so a WebSocket route
-    gets it too.
+    gets it too. A route marked `backend.query_strings.reads_no_query` is let through: it
+    reads no parameter, so nothing could be misread.
     """
+    if not route_reads_query(connection.scope.get("route")):
+        return
     name = undecodable_parameter(connection.scope.get("query_string", b""))
     if name is not None:
         raise BodyRefused(400, "bad_query_encoding", field=name)

@@ -10,6 +10,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import Response
 
+from backend.query_strings import reads_no_query
+
 ICON = Path(__file__).resolve().parent / "static" / "favicon.ico"
 MEDIA_TYPE = "image/vnd.microsoft.icon"  # the IANA name of the ICO format
 HEADERS = {"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"}
@@ -20,6 +22,7 @@ def mount_favicon(app: FastAPI) -> None:
     icon = ICON.read_bytes()
 
     @app.get("/favicon.ico", include_in_schema=False)
+    @reads_no_query
     def favicon() -> Response:
         """Serve the site's icon."""
         return Response(icon, media_type=MEDIA_TYPE, headers=HEADERS)

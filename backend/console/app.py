@@ -19,6 +19,7 @@ from backend.console.line_breaks import FoldLineBreaks
 from backend.console.pages import console_router
 from backend.console.state import ConsoleState
 from backend.people.passwords import prepare_dummy_hash
+from backend.query_strings import reads_no_query
 
 PREFIX = "/console"
 
@@ -49,6 +50,7 @@ def mount_console(app: FastAPI, container: Container) -> None:
     """Serve the console at /console on the app."""
 
     @app.get(PREFIX, include_in_schema=False)
+    @reads_no_query
     def console_root() -> RedirectResponse:
         """Send /console to the console's home page, /console/."""
         return RedirectResponse(f"{PREFIX}/", status_code=308)

@@ -21,6 +21,7 @@ from backend.public import texts
 from backend.public.email_pages import add_email_pages
 from backend.public.headers import PublicHeaders
 from backend.public.records import MAX_PAGE, published_records
+from backend.query_strings import reads_no_query
 from backend.records.env import record_env
 from backend.templating import template_environment
 
@@ -102,6 +103,7 @@ def create_public(container: Container) -> FastAPI:
         return HTMLResponse(html, status_code=404 if missing else 400)
 
     @public.get("/", include_in_schema=False)
+    @reads_no_query
     def public_root() -> RedirectResponse:
         """Send /public/ to the records page."""
         return RedirectResponse(f"{PREFIX}/records", status_code=308)

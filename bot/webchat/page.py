@@ -13,6 +13,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import HTMLResponse
 
 from backend.assets import StaticAssets
+from backend.query_strings import reads_no_query
 from backend.templating import template_environment
 
 HERE = Path(__file__).resolve().parent
@@ -52,6 +53,7 @@ def mount_page(app: FastAPI) -> None:
 
     @router.get("/chat", response_class=HTMLResponse)
     @router.get("/chat/", response_class=HTMLResponse)
+    @reads_no_query
     def chat_page() -> HTMLResponse:
         """Serve the chat page."""
         return HTMLResponse(page, headers=HEADERS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -93,3 +94,24 @@ def test_the_bare_address_leads_to_the_chat(web: TestClient) -> None:
     response = web.get("/", follow_redirects=False)
 
     assert (response.status_code, response.headers["location"]) == (307, "/chat")
+
+
+@pytest.mark.parametrize(
+    ("address", "status", "location"),
+    [
+        ("/chat?from=%D6%D0%CE%C4", 200, None),  # 中文 in GBK, as a portal's link may send it
+        ("/chat/?from=%ff", 200, None),
+        ("/?from=%D6%D0", 307, "/chat"),
+        ("/console?from=%D6%D0", 308, "/console/"),
+        ("/public/?from=%D6%D0", 308, "/public/records"),
+        ("/favicon.ico?v=%ff", 200, None),
+    ],
+)
+def test_a_page_that_reads_no_parameter_opens_whatever_its_link_carries(
+    web: TestClient, address: str, status: int, location: str | None
+) -> None:
+    # A query parameter that is no UTF-8 is refused only where a route reads the query
+    # (backend.api.deps.refuse_undecodable_query): these pages read none, so they open.
+    response = web.get(address, follow_redirects=False)
+    assert response.status_code == status
+    assert response.headers.get("location") == location
