@@ -3,8 +3,8 @@
 Starlette reads a query's %-escapes as UTF-8 with U+FFFD for what does not decode, so
 `?q=%ff` searched for U+FFFD as if it had been typed, and a filter compared a value nobody
 sent. `backend.api.deps.refuse_undecodable_query`, a dependency of every route of the app,
-the console and the public pages (but those marked `reads_no_query`), refuses such a request with 400 `bad_query_encoding`
-naming the parameter, each surface in its own form (the API's error body, Open311's error
+the console and the public pages (but those marked `reads_no_query`), refuses such a request
+with 400 `bad_query_encoding` naming the parameter, each surface in its own form (the API's error body, Open311's error
 list, the console's and the public site's 400 page). Open311's form-encoded bodies follow the
 same rule (`backend.open311.api`).
 
