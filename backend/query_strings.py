@@ -4,9 +4,9 @@ Starlette reads a query's %-escapes as UTF-8 with U+FFFD for what does not decod
 `?q=%ff` searched for U+FFFD as if it had been typed, and a filter compared a value nobody
 sent. `backend.api.deps.refuse_undecodable_query`, a dependency of every route of the app,
 the console and the public pages (but those marked `reads_no_query`), refuses such a request
-with 400 `bad_query_encoding` naming the parameter, each surface in its own form (the API's error body, Open311's error
-list, the console's and the public site's 400 page). Open311's form-encoded bodies follow the
-same rule (`backend.open311.api`).
+with 400 `bad_query_encoding` naming the parameter, each surface in its own form (the API's
+error body, Open311's error list, the console's and the public site's 400 page). Open311's
+form-encoded bodies follow the same rule (`backend.open311.api`).
 
 Bytes above 0x7F sent unescaped (`curl 'http://…/cases?q=拖欠'`) never reach the app under
 `intake run`: uvicorn's HTTP parser (h11) refuses the request line with its own 400. An ASGI
