@@ -80,6 +80,25 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", seen).strip()
 
 
+# Explicit direction controls: embeddings and overrides (U+202A-U+202E), isolates
+# (U+2066-U+2069). In a short answer shown inline they turn around what follows: a name
+# ending in U+202E showed the phone number beside it backwards.
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_direction_controls(text: str) -> str:
+    """Return a short answer (a name, a place, a post, a document number) without explicit
+    direction controls and outer white space. The one rule for every channel: the dialogs'
+    short answers and the backend's intake and records keep short fields through it."""
+    return _DIRECTION_CONTROLS.sub("", text).strip()
+
+
+def clip(text: str, limit: int = 300) -> str:
+    """Shorten a long text, marking the cut with "…"."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def visible_length(text: str) -> int:
     """Return how many characters a reader sees, without outer space and invisible marks."""
     return len(_INVISIBLE.sub("", text).strip())

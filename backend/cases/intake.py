@@ -28,7 +28,7 @@ from backend.periods import local_day
 from backend.request_types.catalogue import REQUEST_TYPES, RequestType
 from backend.routing.router import RouteResult
 from backend.storable import is_storable
-from dialogs.parsing import parse_phone
+from dialogs.parsing import parse_phone, without_direction_controls
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,9 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         text=text,
         words=words,
         occurred_on=draft.occurred_on,
-        location_text=draft.location_text,
+        location_text=(
+            without_direction_controls(draft.location_text) if draft.location_text else None
+        ),
         latitude=draft.latitude,
         longitude=draft.longitude,
         anonymous=draft.anonymous,
@@ -318,7 +320,7 @@ def _reporter(draft: Draft, now: datetime) -> Reporter | None:
     if draft.anonymous and draft.chat_id is None:
         return None
     phone = normalise_phone(draft.reporter_phone) if draft.reporter_phone else None
-    typed = (draft.reporter_name or "").strip()
+    typed = without_direction_controls(draft.reporter_name or "")
     name = typed if visible_length(typed) else None
     return new_row(
         Reporter,

@@ -19,6 +19,7 @@ from backend.people.models import Role, StaffAccount, StaffChat
 from backend.people.sessions import end_all_sessions
 from backend.storable import is_storable
 from backend.taxonomy.tables import Department
+from dialogs.parsing import without_direction_controls
 
 TOKEN_PREFIX = "itk_"
 _LOGIN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
@@ -67,8 +68,8 @@ def create_staff(
     login = normalise_login(login) if login is not None else None
     if login is not None and find_by_login(session=session, login=login) is not None:
         raise ValidationFailed("login_taken", field="login", value=login)
-    name = name.strip()
-    if not visible_length(name):  # blank, or only marks a reader cannot see (RLO, zero-width)
+    name = without_direction_controls(name)  # a U+202E turned the header around
+    if not visible_length(name):  # blank, or only marks a reader cannot see (zero-width)
         raise ValidationFailed("name_required", field="name")
     if len(name) > MAX_NAME_LENGTH:
         raise ValidationFailed("name_too_long", field="name", max=MAX_NAME_LENGTH)

@@ -36,6 +36,7 @@ from backend.records.texts import late_report_text
 from backend.storable import is_storable
 from backend.taxonomy.tables import Department
 from backend.unit_scope import refuse_other_unit
+from dialogs.parsing import without_direction_controls
 
 # What `state=` of the list accepts besides the RecordState values.
 STATE_FILTERS = (
@@ -126,14 +127,14 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
     assert case.id is not None
     record = DishonestyRecord(
         case_id=case.id,
-        person_name=new.person_name.strip(),
-        person_post=visible_text(new.person_post) or "",
+        person_name=without_direction_controls(new.person_name),
+        person_post=visible_text(without_direction_controls(new.person_post or "")) or "",
         department_code=new.department,
         filed_by_department=filed_by,
         filed_by_staff_id=actor.id if actor.kind == "staff" else None,
         finding_type=new.finding_type,
-        authority=visible_text(new.authority) or "",
-        document_number=visible_text(new.document_number),
+        authority=visible_text(without_direction_controls(new.authority or "")) or "",
+        document_number=visible_text(without_direction_controls(new.document_number or "")),
         arisen_on=new.arisen_on,
         severity=new.severity,
         summary=summary,

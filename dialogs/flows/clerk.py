@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dialogs.context import Ctx, Refusal, prefixed, refusal_of
-from dialogs.flows.common import clip
 from dialogs.flows.start import menu
 from dialogs.model import Button, Outbound
-from dialogs.parsing import normalise, parse_case_number
+from dialogs.parsing import clip, normalise, parse_case_number
 from dialogs.ports import ClerkView, SubmissionRefused
 
 QUEUE_LIMIT = 10

@@ -11,6 +11,7 @@ from dialogs.context import Ctx, Refusal, prefixed, rows
 from dialogs.dates import DaySpan, read_days
 from dialogs.flows.base import Step
 from dialogs.model import Button, FileRef, Outbound
+from dialogs.parsing import clip, without_direction_controls
 
 MEGABYTE = 1024 * 1024
 WORDS_LIMIT = 40  # the words of a vague date, as kept with the case
@@ -33,8 +34,8 @@ class ShortTextStep(Step):
         return [Outbound(ctx.t(self.question), (nav,) if nav else ())]
 
     def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
-        """Keep the answer and go on."""
-        answer = text.strip()
+        """Keep the answer (without direction controls) and go on."""
+        answer = without_direction_controls(text)
         if len(answer) > self.max_length:
             raise Refusal("step.too_long", max=self.max_length)
         ctx.data[self.field] = answer
@@ -283,12 +284,6 @@ class SummaryStep(Step):
 def line(ctx: Ctx, key: str, value: str | None) -> str:
     """Return one summary line, with "not given" for an empty value."""
     return ctx.t(key, value=value if value else ctx.t("summary.not_given"))
-
-
-def clip(text: str, limit: int = 300) -> str:
-    """Shorten a long text, marking the cut with "…"."""
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def beginning(ctx: Ctx, text: str, limit: int = 300) -> str:

@@ -232,3 +232,15 @@ def test_the_pin_of_an_anonymous_case_stands_on_its_own_line(
     assert "只显示这一次" in zh.text.split(case.pin, 1)[1]  # the warning follows the PIN
     english = texts.render("en", "complaint.filed_anonymous", number=case.number, pin=case.pin)
     assert _pin_stands_apart(english, f"🔑 PIN: {case.pin}")
+
+
+def test_a_direction_control_in_the_name_cannot_turn_the_phone_number_around(
+    zh: ChatDriver, services: FakeServices
+) -> None:
+    # Reviewer, 2026-12-01: "张三\u202e" showed "（张三（87654321831，" in the summary, and
+    # the console showed the reporter's number backwards to whoever would call them.
+    reach(zh, "name")
+    zh.say("张三\u202e\u2067")
+    assert "身份：实名（张三，13812345678）" in zh.text
+    zh.tap("✅ 确认提交")
+    assert services.complaints[0].name == "张三"

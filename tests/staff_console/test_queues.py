@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from backend.bootstrap import Container
 from tests.conftest import Staff
 from tests.fakes import FakeClock
+from tests.records.helpers import filed
 from tests.staff_console.queue_helpers import Day, file_day, numbers_on, signed_in
 
 # role x queue: what each one holds on 2 December (see queue_helpers.Day).
@@ -146,3 +147,17 @@ def _order(html: str, day: Day) -> list[str]:
     import re
 
     return re.findall(r'href="/console/cases/([A-Z]+-[0-9]{6}-[0-9]{4})"', html)
+
+
+def test_dishonesty_records_are_in_no_queue_they_are_worked_on_the_records_screens(
+    client: TestClient, container: Container, day: Day, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-01: records filed by a unit sat in the coordinator's 待分派 for
+    # good (a record's case offers no action) and the tab's count was too high.
+    complete = filed(client, staff.czj_clerk)
+    draft = filed(client, staff.czj_clerk, draft=True, document_number=None)
+    for who in ("wang", "li"):
+        visitor = signed_in(client, container, who)
+        for queue in ("triage", "new", "in_progress", "due_soon", "overdue", "decisions", "open"):
+            shown = numbers_on(visitor.get(f"/console/?queue={queue}").text)
+            assert not shown & {complete["number"], draft["number"]}, (who, queue)

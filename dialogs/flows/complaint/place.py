@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dialogs.context import Ctx, Refusal, rows
 from dialogs.flows.base import Step
-from dialogs.flows.common import clip
 from dialogs.model import GeoPoint, KeyboardRequest, Outbound
+from dialogs.parsing import clip
 
 UNSURE = "?"
 

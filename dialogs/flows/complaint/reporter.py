@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dialogs.context import Ctx, Refusal
 from dialogs.flows.base import Step
-from dialogs.flows.common import clip
 from dialogs.model import KeyboardRequest, Outbound
-from dialogs.parsing import parse_phone
+from dialogs.parsing import clip, parse_phone, without_direction_controls
 
 NAME_LIMIT = 50
 
@@ -52,7 +51,8 @@ class ContactStep(Step):
         number = parse_phone(phone)
         if number is None:
             raise Refusal("contact.shared_invalid")
-        if name.strip():
+        name = without_direction_controls(name)
+        if name:
             ctx.data["name"] = clip(name, NAME_LIMIT)
         return self._keep(ctx, number)
 

@@ -26,6 +26,20 @@ from backend.taxonomy.models import Taxonomy
 
 log = logging.getLogger(__name__)
 SIMILAR_LIMIT = 5
+# Where the values of a dishonesty record's event details are named (texts/zh_records.py):
+# its case page tells a record's history as the record page does, in words.
+RECORD_VALUES = {
+    "state": "records.state",
+    "rectification_state": "records.rectification_state",
+    "objection_state": "records.objection_state",
+    "repair_state": "records.repair_state",
+    "publicity_state": "records.publicity_state",
+    "leniency": "records.leniency_value",
+    "objector_kind": "records.field.objector_kind",
+    "applicant_kind": "records.field.objector_kind",
+    "outcome": "records.field.outcome",
+    "severity": "records.severity",
+}
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,10 @@ class CasePageData:
         if key in ("department", "category", "street") and isinstance(value, str):
             return codes.get(value, value)
         return str(value)
+
+    def value_labels(self, key: str) -> str | None:
+        """Return the text prefix naming a record detail's values (`RECORD_VALUES`), if any."""
+        return RECORD_VALUES.get(key) if self.view.kind == CaseKind.dishonesty_record else None
 
     def local(self, moment: datetime) -> str:
         """Return a moment in the district's time, to the minute."""
