@@ -70,7 +70,14 @@ def test_the_record_page_shows_fields_clocks_history_and_the_lead_offices_action
 ) -> None:
     number = filed(client, staff.czj_clerk)["number"]
     page = fgw(client, container).get(f"{LIST}/{number}").text
-    for shown in ("<bdi>李某</bdi> · <bdi>科长</bdi>", "区财政局", "纪律处分", "津红纪〔2026〕12号", "报送", "按时完成"):
+    for shown in (
+        "<bdi>李某</bdi> · <bdi>科长</bdi>",
+        "区财政局",
+        "纪律处分",
+        "津红纪〔2026〕12号",
+        "报送",
+        "按时完成",
+    ):
         assert shown in page, shown
     assert 'data-event="record_report"' in page
     assert {"order_rectification", "publish", "leniency"} <= offered_actions(page)
