@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from backend.actors import Actor
 from backend.console.csrf import FIELD, csrf_matches
 from backend.console.errors import CsrfRefused, FormTooLarge, SignInRequired
-from backend.console.rendering import current_path
+from backend.console.rendering import current_path, form_page
 from backend.console.visit import Visit, resolve_visit
 from backend.errors import NotFound
 from backend.observability.context import bind_actor
@@ -46,7 +46,7 @@ def require_console_user(request: Request, visit: VisitDep) -> Actor:
     """Return the signed-in staff member as an Actor; send anyone else to the sign-in page."""
     actor = visit.actor
     if actor is None:
-        back = current_path(request) if request.method in SAFE_METHODS else ""
+        back = current_path(request) if request.method in SAFE_METHODS else form_page(request)
         raise SignInRequired(next_path=back, ended=visit.ended)
     return actor
 
@@ -84,5 +84,5 @@ async def check_csrf(request: Request) -> None:
     if visit.csrf is not None and csrf_matches(sent, visit.csrf):
         return
     if visit.ended:
-        raise SignInRequired(next_path="", ended=True)
+        raise SignInRequired(next_path=form_page(request), ended=True)
     raise CsrfRefused()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -36,6 +37,18 @@ def current_path(request: Request) -> str:
     """Return the path and query of this request (for `next=` after sign-in)."""
     query = request.url.query
     return request.url.path + (f"?{query}" if query else "")
+
+
+def form_page(request: Request) -> str:
+    """Return the console page a form was posted from (its same-site Referer: the console
+    sends `Referrer-Policy: same-origin`), for `next=` after signing in again; "" if unknown.
+
+    A session that ended while a form was typed leads back to that form's page, where the
+    console's script puts back what was typed (static/console.js, `data-draft`)."""
+    parts = urlsplit(request.headers.get("referer", ""))
+    if parts.netloc != request.url.netloc or not parts.path.startswith("/console/"):
+        return ""
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def render_page(

@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 class Terminal:
     """`python -m bot.main chat ...` with its stdin and stdout in our hands."""
 
-    def __init__(self, settings: Settings, *args: str, cwd: Path) -> None:
+    def __init__(
+        self, settings: Settings, *args: str, cwd: Path, env_extra: dict[str, str] | None = None
+    ) -> None:
         env = {
             **os.environ,
             "INTAKE_DATABASE_URL": settings.database_url,
@@ -30,6 +32,7 @@ class Terminal:
             "PYTHONPATH": str(ROOT),
         }
         env.pop("INTAKE_TELEGRAM_TOKEN", None)
+        env.update(env_extra or {})
         self.errors = (cwd / "stderr.txt").open("w+b")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot.main", "chat", *args],

@@ -88,6 +88,43 @@ def test_a_form_from_a_session_that_has_ended_leads_to_sign_in(
     assert response.headers["location"] == "/console/sign-in?ended=1"
 
 
+@pytest.mark.parametrize(
+    ("referer", "location"),
+    [
+        (
+            "http://testserver/console/cases/HQ-1?tab=x",
+            "/console/sign-in?next=%2Fconsole%2Fcases%2FHQ-1%3Ftab%3Dx&ended=1",
+        ),
+        ("http://elsewhere.test/console/cases/HQ-1", "/console/sign-in?ended=1"),
+        ("http://testserver/api/v1/cases", "/console/sign-in?ended=1"),
+        ("not a url", "/console/sign-in?ended=1"),
+    ],
+)
+def test_signing_in_again_leads_back_to_the_page_the_form_was_posted_from(
+    visitor: ConsoleVisitor,
+    coordinator: StaffAccount,
+    clock: FakeClock,
+    referer: str,
+    location: str,
+) -> None:
+    # Reviewer, 2026-12-01: a reply submitted once the session had ended led, after signing
+    # in again, to the home page; the page it came from (this site's console only) is next.
+    visitor.sign_in("wang", PASSWORD)
+    visitor.get("/console/")
+    clock.advance(minutes=31)
+
+    form = {"csrf_token": visitor.token, "text": "备注"}
+    response = visitor.client.post(
+        "/console/cases/HQ-1/notes",
+        data=form,
+        headers={"Referer": referer},
+        follow_redirects=False,
+    )
+
+    assert response.status_code == 303
+    assert response.headers["location"] == location
+
+
 def test_a_form_posted_without_the_form_cookie_is_refused(
     visitor: ConsoleVisitor, coordinator: StaffAccount
 ) -> None:

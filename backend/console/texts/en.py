@@ -97,6 +97,9 @@ TEXTS: dict[str, str] = {
     "case.history": "History",
     "case.note_label": "Internal note",
     "case.note_hint": "Staff only; never sent to the reporter.",
+    "form.draft_restored": (
+        "What you typed here before, not yet submitted, is back: check it and submit."
+    ),
     "case.note_submit": "Add the note",
     "case.note_internal": "Internal note (not shown to the reporter)",
     "case.actions": "What you can do",

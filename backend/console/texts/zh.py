@@ -87,6 +87,7 @@ TEXTS: dict[str, str] = {
     "case.history": "办理记录",
     "case.note_label": "内部备注",
     "case.note_hint": "仅工作人员可见，不会发送给投诉人。",
+    "form.draft_restored": "已恢复您上次在此填写但未提交成功的内容，请核对后再提交。",
     "case.note_submit": "添加备注",
     "case.note_internal": "内部备注（投诉人不可见）",
     "case.actions": "可办理的操作",
