@@ -239,7 +239,12 @@ TEXTS: dict[str, str] = {
     "refused.other": "This could not be filed right now. Please try later or call 12345.",
     # status
     "status.usage": "Send: /status CASE-NUMBER [PIN], for example /status HQ-261127-0042 123456",
-    "status.not_found": "No case found. Please check the case number and the PIN.",
+    # The same answer whatever the reason (pins.py): it names the pause without confirming it.
+    "status.not_found": (
+        "No case found. Please check the case number and the PIN. If both are right: to stop "
+        "guessing, lookups of a case by PIN pause for an hour after several wrong PINs, so "
+        "try again later; /mycases in the chat that filed it works meanwhile."
+    ),
     "status.header": "Case {number}: {status}",
     "status.holder": "Handled by: {unit}",
     "status.category": "Category: {category}",

@@ -203,7 +203,12 @@ TEXTS: dict[str, str] = {
     "refused.other": "暂时无法提交，请稍后再试，或拨打 12345 热线。",
     # status
     "status.usage": "请发送：/status 案件编号 [提取码]，例如 /status HQ-261127-0042 123456",
-    "status.not_found": "没有找到这件案件。请核对案件编号和提取码。",
+    # The same answer whatever the reason (pins.py): it names the pause without confirming it.
+    "status.not_found": (
+        "没有找到这件案件。请核对案件编号和提取码。如果确认无误：为防止他人猜测提取码，"
+        "一件案件被连续输错多次后，按提取码查询会暂停一小时，请稍后再试；"
+        "在提交投诉的对话中发送 /mycases 查看不受影响。"
+    ),
     "status.header": "案件 {number}：{status}",
     "status.holder": "承办单位：{unit}",
     "status.category": "类别：{category}",

@@ -12,6 +12,7 @@ from backend.db import session_scope
 from backend.notifications.models import Notification
 from backend.people.models import Role
 from backend.scheduler import jobs
+from dialogs import texts
 from dialogs.model import ChatRef
 from tests.conversations.case_helpers import (
     ARREARS,
@@ -132,7 +133,7 @@ def test_a_follower_asking_status_sees_progress_but_not_the_reply(
     assert f"答复：已付款 {SECRET}" in reporter.text
     nobody = Chat(service, chat=ChatRef("web", "nobody"))
     nobody.command("status", number)
-    assert nobody.text == "没有找到这件案件。请核对案件编号和提取码。"
+    assert nobody.text == texts.render("zh", "status.not_found")
 
 
 def test_a_merged_repeats_reporter_sees_where_it_went_and_its_progress_without_the_reply(

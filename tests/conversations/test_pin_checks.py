@@ -28,7 +28,7 @@ from tests.pin_helpers import (
     wrong_pin,
 )
 
-NOT_FOUND = "没有找到这件案件。请核对案件编号和提取码。"
+NOT_FOUND = texts.render("zh", "status.not_found")
 MALFORMED = texts.render("zh", "status.malformed")
 UNKNOWN = "HQ-261127-9999"
 
