@@ -79,6 +79,7 @@ def create_public(container: Container) -> FastAPI:
             view=shown,
             static=assets.url,
             path=f"{PREFIX}/records",
+            switch_page=shown.page,  # the language switch stays on this page
         )
         return HTMLResponse(html)
 

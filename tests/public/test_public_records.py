@@ -140,6 +140,9 @@ def test_pages_of_twenty_and_bad_page_numbers_show_the_first_page(
     assert first.count('class="record"') == 20
     second = client.get(PAGE, params={"page": "2"}).text
     assert second.count('class="record"') == 1 and "人员00" in second
+    # The language switch keeps the page one is on (it led back to page 1).
+    assert f'href="{PAGE}?lang=en&amp;page=2"' in second
+    assert f'href="{PAGE}?lang=en"' in first
     for bad in ("0", "-1", "abc", "99999999999"):
         answer = client.get(PAGE, params={"page": bad})
         assert answer.status_code == 200 and "第 1 / 2 页" in answer.text
