@@ -8,6 +8,7 @@ specification (wiki.open311.org/GeoReport_v2) is their documentation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Any
 from urllib.parse import parse_qsl
 from zoneinfo import ZoneInfo
@@ -27,6 +28,7 @@ from backend.open311.filing import check_jurisdiction, file_request
 from backend.open311.listing import find_requests, read_query
 from backend.open311.render import format_of, render
 from backend.query_strings import undecodable_parameter
+from backend.storable import printable
 
 PREFIX = "/open311/v2"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -51,26 +53,46 @@ def fmt_of(request: Request) -> str:
 
 
 async def parameters(request: Request) -> dict[str, str]:
-    """Return the query's parameters, and a POST's form fields over them (text fields only)."""
-    fields = dict(request.query_params)
+    """Return the query's parameters, and a POST's form fields over them (text fields only).
+
+    A POST's body is a form (GeoReport v2): form-encoded, or multipart without files; with no
+    body at all, the query holds everything. Refused (400, the error list): a body in another
+    format (JSON, text; read as a form it would seem to lack its api_key), an uploaded file
+    (`media_url` links a photo; a file would be dropped unseen), and a field given twice in
+    one place (`service_code=a&service_code=b`: neither is guessed at). A list attribute's
+    `attribute[code][]` repeats by design.
+    """
+    fields = _once(request.query_params.multi_items())
     if request.method != "POST":
         return fields
     content_type = request.headers.get("content-type", "").lower()
-    if content_type.startswith("application/json"):
-        # GeoReport v2 takes form fields; read as a form, a JSON body would seem to lack its key
-        raise Open311Error(400, "open311_bad_form")
     if content_type.startswith("application/x-www-form-urlencoded"):
         fields.update(_urlencoded(await request.body()))
         return fields
+    if not content_type.startswith("multipart/form-data"):
+        if not content_type and not await request.body():
+            return fields
+        raise Open311Error(400, "open311_bad_form")
     try:
         async with request.form() as form:  # closes any uploaded file, which is not read
-            for key, value in form.multi_items():
-                if not isinstance(value, UploadFile):
-                    fields[key] = value
+            items = form.multi_items()
     except HTTPException as exc:
         if exc.status_code != 400:  # a body past the limit stays the API's 413
             raise
         raise Open311Error(400, "open311_bad_form") from None
+    if any(isinstance(value, UploadFile) for _, value in items):
+        raise Open311Error(400, "open311_no_uploads")
+    fields.update(_once((key, str(value)) for key, value in items))
+    return fields
+
+
+def _once(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Return the fields as a dict, refusing one given twice (`open311_repeated_field`)."""
+    fields: dict[str, str] = {}
+    for key, value in pairs:
+        if key in fields and not key.endswith("[]"):
+            raise Open311Error(400, "open311_repeated_field", field=printable(key, 40))
+        fields[key] = value
     return fields
 
 
@@ -86,7 +108,7 @@ def _urlencoded(body: bytes) -> dict[str, str]:
         pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS)
     except ValueError:
         raise Open311Error(400, "open311_bad_form") from None
-    return dict(pairs)
+    return _once(pairs)
 
 
 def _check_utf8(body: bytes) -> None:

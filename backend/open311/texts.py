@@ -40,6 +40,15 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The request body cannot be read: send it form-encoded "
         "(application/x-www-form-urlencoded).",
     },
+    "open311_no_uploads": {
+        "zh": "不接收上传的文件：请把照片放在网上，用 media_url 给出它的地址。",
+        "en": "Uploaded files are not taken: put the photo online and give its address as "
+        "media_url.",
+    },
+    "open311_repeated_field": {
+        "zh": "字段 {field} 出现了不止一次：每个字段只能给出一次。",
+        "en": "The field {field} is given more than once: give each field once.",
+    },
     "open311_location_required": {
         "zh": "请给出位置：lat 和 long，或 address_string。",
         "en": "A location is required: lat and long, or address_string.",
