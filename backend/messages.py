@@ -300,8 +300,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The name is too long: at most {max} characters.",
     },
     "role_unknown": {
-        "zh": "角色只能是协调员（coordinator）或联络员（clerk），不能是 {value}。",
-        "en": "The role must be coordinator or clerk, not {value}.",
+        "zh": "角色只能是协调员、联络员或第三方评估，不能是 {value}。",
+        "en": "The role must be coordinator, clerk or evaluator, not {value}.",
     },
     "clerk_needs_unit": {
         "zh": "联络员必须属于一个单位，请选择单位。",

@@ -9,7 +9,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh": {
         "site.title": "红桥区政务诚信",
         "records.title": "政务失信记录公示",
-        "records.intro": "依法公示的政务失信记录。公示期届满、信用修复或异议成立后不再公示。",
+        # What backend.records.publicity.may_publish does: an upheld objection corrects the
+        # record (it stays, as corrected) or withdraws it (it leaves).
+        "records.intro": (
+            "依法公示的政务失信记录。公示期届满或信用修复后不再公示；"
+            "异议成立的，记录更正后继续公示，或撤销后不再公示；异议处理期间暂停公示。"
+        ),
         "records.count": "共 {total} 条",
         "records.none": "目前没有公示中的记录。",
         "records.number": "记录编号",
@@ -56,8 +61,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "site.title": "Hongqiao District Government Integrity",
         "records.title": "Published dishonesty records",
         "records.intro": "Government dishonesty records published by law. A record leaves this "
-        "page when its publicity period ends, when it is repaired or when an objection to it "
-        "is upheld.",
+        "page when its publicity period ends or it is repaired; an upheld objection corrects "
+        "the record, which stays as corrected, or withdraws it, which leaves; while an "
+        "objection is decided the record is not shown.",
         "records.count": "{total} in all",
         "records.none": "No record is published at present.",
         "records.number": "Record number",

@@ -72,15 +72,20 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Please say who this comes from (person, unit or representative) and their name.",
     },
     "decision_required": {
-        "zh": "请说明决定：upheld 为 true（成立）或 false（不成立）。",
+        "zh": "请选择决定：异议成立或不成立。",
         "en": "Please give the decision: upheld true or false.",
     },
     "outcome_required": {
-        "zh": "异议成立时，请说明处理结果：更正（corrected）或撤销（withdrawn）。",
+        "zh": "异议成立时，请选择处理结果：更正记录或撤销记录。",
         "en": "An upheld objection needs its outcome: corrected or withdrawn.",
     },
+    "correction_required": {
+        "zh": "更正记录时，请填写更正后的失信事实摘要或严重程度（须与原记录不同）。",
+        "en": "A correction needs the corrected summary or severity (different from the "
+        "record's).",
+    },
     "leniency_required": {
-        "zh": "请说明从轻（reduced）或免予（waived）处理。",
+        "zh": "请选择从轻处理或免予处理。",
         "en": "Please say whether the measures are reduced or waived.",
     },
     "publicity_months_out_of_range": {

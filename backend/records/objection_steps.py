@@ -11,6 +11,7 @@ from backend.records import publicity
 from backend.records.commands import RecordCommand
 from backend.records.env import RecordEnv
 from backend.records.models import (
+    DishonestyRecord,
     ObjectionOutcome,
     ObjectionState,
     PublicityState,
@@ -64,6 +65,8 @@ def decide_objection(
         if command.outcome not in {o.value for o in ObjectionOutcome}:
             raise ValidationFailed("outcome_required", field="outcome")
         outcome = command.outcome
+    if outcome == ObjectionOutcome.corrected and not _corrects(record, command, env):
+        raise ValidationFailed("correction_required", field="summary")
     objection = _pending_objection(session, view)
     objection.state = (ObjectionState.upheld if command.upheld else ObjectionState.dismissed).value
     objection.outcome, objection.decision_reason = outcome, reason
@@ -94,6 +97,16 @@ def decide_objection(
         reason=reason,
     )
     return details
+
+
+def _corrects(record: DishonestyRecord, command: RecordCommand, env: RecordEnv) -> bool:
+    """Tell whether a correction changes the summary or the severity (else it corrects
+    nothing, and the record would stay published as it was); each obeys its own rules."""
+    summary = check_summary(command.summary, env) if command.summary is not None else None
+    severity = checked_severity(command.severity) if command.severity is not None else None
+    return (summary is not None and summary != record.summary) or (
+        severity is not None and severity != record.severity
+    )
 
 
 def _pending_objection(session: Session, view: RecordView) -> RecordObjection:

@@ -123,6 +123,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "objector_required",
             "decision_required",
             "outcome_required",
+            "correction_required",  # an upheld objection's correction that changes nothing
             "leniency_required",
             "publicity_months_out_of_range",
             "record_document_required",

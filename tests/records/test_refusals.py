@@ -234,3 +234,28 @@ def test_a_record_whose_measures_were_waived_is_not_published(
         client, staff.fgw_clerk, waived, "leniency", leniency="reduced", reason="改为减轻"
     )
     assert "publish" in reduced["allowed_actions"]
+
+
+def test_a_correction_that_changes_nothing_is_refused_and_the_objection_still_waits(
+    client: TestClient, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-01: 成立 + 更正 with no new summary or severity was taken, and the
+    # record stayed published exactly as it was, "corrected".
+    record = filed(client, staff.czj_clerk)
+    objected = stepped(
+        client,
+        staff.czj_clerk,
+        record,
+        "object",
+        reason="情况不实",
+        objector_kind="person",
+        objector_name="李某",
+    )
+    decide = {"upheld": True, "outcome": "corrected", "reason": "部分不实"}
+    for same in ({}, {"summary": record["summary"]}, {"severity": record["severity"]}):
+        refused = step(client, staff.fgw_clerk, objected, "decide_objection", **decide, **same)
+        assert (refused.status_code, refused.json()["code"]) == (422, "correction_required")
+    corrected = stepped(
+        client, staff.fgw_clerk, objected, "decide_objection", **decide, severity="minor"
+    )
+    assert (corrected["objection_state"], corrected["severity"]) == ("upheld", "minor")

@@ -71,7 +71,7 @@ def test_the_staff_list_shows_login_role_unit_state_last_sign_in_and_chats(
         ({**NEW_CLERK, "login": "a b"}, "登录名须为 2 到 64 个字符"),
         ({**NEW_CLERK, "name": "  "}, "请填写姓名"),
         ({**NEW_CLERK, "name": "\u202e\u200b\u2066"}, "请填写姓名"),  # marks a reader cannot see
-        ({**NEW_CLERK, "role": "boss"}, "角色只能是协调员（coordinator）或联络员（clerk）"),
+        ({**NEW_CLERK, "role": "boss"}, "角色只能是协调员、联络员或第三方评估"),
         ({**NEW_CLERK, "name": "长" * 101}, "姓名太长，最多 100 个字符。"),
         ({**NEW_CLERK, "name": "a\x00b"}, "含有无法保存的字符"),
     ],

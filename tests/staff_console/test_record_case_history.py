@@ -57,6 +57,7 @@ def test_a_records_case_page_names_each_step_and_detail_in_the_visitors_language
         upheld=True,
         outcome="corrected",
         reason="更正",
+        summary="承诺的企业补贴已部分兑现，余款未按期兑现，受到党内警告处分",
     )
     visitor = signed_in(client, container, "wang")
     visitor.get("/console/")  # the signed-in session's form token
