@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backend.records.commands import MAX_DAYS, MAX_MONTHS, RecordAction, RecordCommand
+from backend.records.commands import (
+    MAX_DAYS,
+    MAX_DOCUMENT_NUMBER,
+    MAX_MONTHS,
+    MAX_OBJECTOR_NAME,
+    MAX_REASON,
+    MAX_STATEMENT,
+    RecordAction,
+    RecordCommand,
+)
 from backend.records.models import Leniency, ObjectionOutcome, ObjectorKind, Severity
 
 A = RecordAction
@@ -23,23 +32,24 @@ class FormField:
     kind: str = "text"  # text | textarea | number | choice
     required: bool = False
     choices: tuple[str, ...] = ()
+    max_length: int = 10_000  # the browser's bound: the service's (commands.py), or the form's
 
 
-REASON = FormField("reason", "textarea", required=True)
-REASON_OPTIONAL = FormField("reason", "textarea")
+REASON = FormField("reason", "textarea", required=True, max_length=MAX_REASON)
+REASON_OPTIONAL = FormField("reason", "textarea", max_length=MAX_REASON)
 DAYS = FormField("days", "number")
 WHO = (
     FormField("objector_kind", "choice", required=True, choices=tuple(k for k in ObjectorKind)),
-    FormField("objector_name", required=True),
+    FormField("objector_name", required=True, max_length=MAX_OBJECTOR_NAME),
 )
 SEVERITY = FormField("severity", "choice", choices=tuple(s for s in Severity))
 UPHELD = FormField("upheld", "choice", required=True, choices=("yes", "no"))
 FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
-    A.report: (FormField("document_number"), SEVERITY),
+    A.report: (FormField("document_number", max_length=MAX_DOCUMENT_NUMBER), SEVERITY),
     A.order_rectification: (DAYS,),
     A.submit_rectification: (
-        FormField("explanation", "textarea", required=True),
-        FormField("report", "textarea", required=True),
+        FormField("explanation", "textarea", required=True, max_length=MAX_STATEMENT),
+        FormField("report", "textarea", required=True, max_length=MAX_STATEMENT),
     ),
     A.accept_rectification: (),
     A.return_rectification: (REASON, DAYS),

@@ -97,3 +97,22 @@ def test_every_administration_page_fits_the_screen_without_javascript(
         assert_fits(page, viewport["width"])
         assert reading_problems(page) == []
         screenshot(page, name)
+
+
+def test_a_long_unbroken_name_wraps_in_the_staff_list_and_the_role_stays_on_screen(
+    open_page: Callable[..., Page], live_app: AppProcess, container: Container, coordinator: None
+) -> None:
+    # Reviewer, 2026-12-01: a 100-letter Latin name pushed role, unit and state off the right
+    # edge at 1280 px and the role wrapped one character a line.
+    staff_with_password(container, login="new6", name="N" * 100, role="clerk", department="czj")
+    page = open_page(DESKTOP)
+    page.goto(live_app.url + "/console/admin/staff")
+    fill_sign_in(page, "wang", PASSWORD)
+
+    row = page.locator('tr[data-login="new6"]')
+    expect(row).to_contain_text("联络员")
+    box = row.locator("td").nth(4).bounding_box()  # the state, right of role and unit
+    assert box is not None and box["x"] + box["width"] <= DESKTOP["width"]
+    role = row.locator("td").nth(2).bounding_box()
+    assert role is not None and role["width"] >= 3 * 14  # 联络员 on one line
+    assert_fits(page, DESKTOP["width"])

@@ -89,3 +89,27 @@ def test_the_lead_office_corrects_a_record_on_an_upheld_objection_in_the_console
     after = client.get(f"/api/v1/records/{record['number']}", headers=staff.fgw_clerk).json()
     assert (after["objection_state"], after["severity"]) == ("upheld", "minor")
     assert after["summary"] == "承诺的企业补贴迟延兑现，已补发"
+
+
+def test_the_browser_is_told_the_same_bounds_before_anything_is_posted(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-01: the objection form let 200 characters of name and 10,000 of
+    # reason through, then refused them one after the other.
+    record = stepped(client, staff.fgw_clerk, filed(client, staff.czj_clerk), "publish")
+    page = signed_in(client, clerk(container, "czj", "li")).get(f"{LIST}/{record['number']}")
+    assert 'id="f-object-objector_name" name="objector_name" type="text" maxlength="100"' in (
+        page.text
+    )
+    assert 'id="f-object-reason" name="reason" rows="3" maxlength="5000"' in page.text
+
+
+def test_the_records_tags_read_naturally_in_english(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    stepped(client, staff.fgw_clerk, filed(client, staff.czj_clerk), "publish")
+    visitor = signed_in(client, clerk(container, "fgw", "wangf"))
+    visitor.get(LIST)
+    visitor.post("/console/language", {"language": "en", "next": LIST})
+    page = visitor.get(LIST).text
+    assert "Publicity: " in page and "：" not in page.split("<main", 1)[1].split("</main>")[0]

@@ -86,6 +86,7 @@ TEXTS: dict[str, str] = {
     "records.field.objector_kind.representative": "A representative",
     "records.field.objector_name": "Their name",
     "records.history": "History",
+    "records.colon": ": ",  # between a state's name and its value (records/states.html)
     "records.event.receive": "Registered",
     "records.event.record_draft": "Registered as a draft",
     "records.event.record_report": "Reported to the lead office",

@@ -86,6 +86,7 @@ TEXTS: dict[str, str] = {
     "records.field.objector_kind.representative": "代理人",
     "records.field.objector_name": "提出人姓名或名称",
     "records.history": "办理记录",
+    "records.colon": "：",  # between a state's name and its value (records/states.html)
     "records.event.receive": "登记",
     "records.event.record_draft": "登记为草稿",
     "records.event.record_report": "报送牵头单位",
