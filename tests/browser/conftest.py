@@ -107,11 +107,13 @@ def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     """Open a tab in a fresh browser profile: `open_page(viewport=PHONE, javascript=False)`."""
     contexts: list[tuple[BrowserContext, PageProblems]] = []
 
-    def opener(viewport: dict[str, int] = DESKTOP, *, javascript: bool = True) -> Page:
+    def opener(
+        viewport: dict[str, int] = DESKTOP, *, javascript: bool = True, locale: str = "zh-CN"
+    ) -> Page:
         context = browser.new_context(
             viewport=viewport,  # type: ignore[arg-type]
             java_script_enabled=javascript,
-            locale="zh-CN",
+            locale=locale,
             is_mobile=viewport["width"] < 500,
             has_touch=viewport["width"] < 500,
         )

@@ -35,6 +35,19 @@ def test_a_message_goes_out_and_the_answer_comes_back(
     screenshot(page, "webchat")
 
 
+@pytest.mark.parametrize(
+    ("locale", "greeting"), [("en-US", "Hongqiao"), ("fr-FR", "红桥区"), ("zh-TW", "红桥区")]
+)
+def test_a_first_visit_speaks_the_browsers_language_when_it_is_english(
+    open_page: Callable[..., Page], live_app: AppProcess, locale: str, greeting: str
+) -> None:
+    # Reviewer, 2026-12-01: an English browser was greeted in Chinese (the script always
+    # opened the session in Chinese). Chinese stays first for any other language.
+    page = open_page(DESKTOP, locale=locale)
+    page.goto(live_app.url + "/chat")
+    expect(page.locator(".msg.bot").first).to_contain_text(greeting)
+
+
 def _fake_dialog(page: Page, replies: list[dict[str, object]]) -> None:
     """Answer the page's API calls with these replies (the layout is what is tested)."""
 

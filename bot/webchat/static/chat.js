@@ -283,7 +283,18 @@
     }
   }
 
+  // A first visit speaks English when the browser prefers it; Chinese otherwise (and first).
+  function browserLanguage() {
+    for (const tag of navigator.languages || [navigator.language || ""]) {
+      const code = String(tag).toLowerCase();
+      if (code.startsWith("zh")) return "zh";
+      if (code.startsWith("en")) return "en";
+    }
+    return "zh";
+  }
+
   async function begin() {
+    applyLanguage(browserLanguage());
     const answer = await call("POST", "/session", JSON.stringify({ language }),
       { "Content-Type": "application/json" });
     saved = { token: answer.token, after: 0, request: null };
