@@ -43,10 +43,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The request is too large; the limit is {max} bytes.",
     ),
     "file_too_large": (
-        "文件太大，每个不能超过 {mb} MB。",
-        "The file is too large; each file may have at most {mb} MB.",
+        "文件太大，没有收到：每个不能超过 {mb} MB，请选择更小的文件。",
+        "The file is too large and was not received: at most {mb} MB each; choose a smaller one.",
     ),
-    "file_empty": ("文件是空的。", "The file is empty."),
+    "file_empty": (
+        "文件是空的（0 字节），没有收到：请选择另一个文件。",
+        "The file is empty (0 bytes) and was not received: choose another file.",
+    ),
     "not_found": ("没有这个地址。", "There is nothing at this address."),
     "method_not_allowed": (
         "这个地址不支持 {method} 请求。",

@@ -48,6 +48,24 @@ def test_a_first_visit_speaks_the_browsers_language_when_it_is_english(
     expect(page.locator(".msg.bot").first).to_contain_text(greeting)
 
 
+def test_an_empty_file_is_not_shown_as_sent_and_the_notice_says_what_to_do(
+    page: Page, live_app: AppProcess
+) -> None:
+    # Reviewer, 2026-12-01: a 0-byte file left "📎 zero.bin" in the log as if sent, and the
+    # refusal "文件是空的。" said nothing of what to do.
+    page.goto(live_app.url + "/chat")
+    expect(page.locator(".msg.bot").first).to_contain_text("红桥区")
+
+    page.locator("#file").set_input_files(
+        files=[{"name": "zero.bin", "mimeType": "application/octet-stream", "buffer": b""}]
+    )
+
+    expect(page.locator("#notice")).to_have_text(
+        "文件是空的（0 字节），没有发送：请选择另一个文件。"
+    )
+    expect(page.locator(".msg.me")).to_have_count(0)
+
+
 def _fake_dialog(page: Page, replies: list[dict[str, object]]) -> None:
     """Answer the page's API calls with these replies (the layout is what is tested)."""
 

@@ -12,7 +12,9 @@
       text: "输入消息", placeholder: "输入消息，按回车发送", send: "发送",
       file: "添加照片或文件", phone: "电话号码", me: "我", bot: "受理助手",
       confirmRestart: "开始新对话？本页上的记录会清除，已提交的案件不受影响。",
-      locating: "正在获取位置…", uploading: "正在上传：", tooBig: "文件太大，每个不能超过 10 MB。",
+      locating: "正在获取位置…", uploading: "正在上传：",
+      tooBig: "文件太大，没有发送：每个不能超过 10 MB，请选择更小的文件。",
+      empty: "文件是空的（0 字节），没有发送：请选择另一个文件。",
       noGeo: "这个浏览器不能分享位置（需要 HTTPS 连接）。请点选街道，或输入社区、街道名称。",
       geoFailed: "没能获取位置。请点选街道，或输入社区、街道名称。",
       offline: "网络连接失败，请检查网络后再试。", sent: "已收到。", attached: "📎 ",
@@ -25,7 +27,8 @@
       bot: "Intake assistant",
       confirmRestart: "Start a new chat? This page forgets what it shows; filed cases stay.",
       locating: "Finding your location…", uploading: "Uploading: ",
-      tooBig: "The file is too large: at most 10 MB each.",
+      tooBig: "The file is too large and was not sent: at most 10 MB each; choose a smaller one.",
+      empty: "The file is empty (0 bytes) and was not sent: choose another file.",
       noGeo: "This browser cannot share a location (it needs HTTPS). Tap a street or type it.",
       geoFailed: "Could not get your location. Tap a street or type the community or street.",
       offline: "No connection. Check the network and try again.", sent: "Received.",
@@ -254,6 +257,7 @@
 
   function upload(file) {
     if (file.size > MAX_UPLOAD) { notify(words().tooBig); return; }
+    if (file.size === 0) { notify(words().empty); return; }  // nothing to send: no bubble
     say(words().attached + file.name);
     const id = newId();
     enqueue(async () => {
