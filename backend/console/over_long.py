@@ -12,8 +12,9 @@ the typed text, the console answers for every form alike:
 2. the form posting to that address gets every posted value back (never a password) and,
    beside each over-long field, a message in the visitor's language naming the field (its
    label on the page) and its limit (backend.console.refill);
-3. the answer is 400. Where the page shows no such form (any more), the error page says which
-   field was too long.
+3. the answer is 400. Where the page shows no such form any more (someone acted on the case
+   meanwhile), nothing was done: the error page names each over-long field by its label and
+   limit, gives every typed text back in a read-only box to copy, and links to the page.
 
 A post with any other mistake (a missing field, a number that is none) keeps the bare page.
 """
@@ -36,6 +37,8 @@ from backend.console.visit import console_state, known_visit
 
 log = logging.getLogger(__name__)
 TOO_LONG = "string_too_long"
+# Posted fields that are choices or the form's own bookkeeping, never typed text.
+_NOT_TYPED = {"action", "version", "seen", "csrf_token", "next", "department", "category"}
 
 
 def over_long_fields(exc: RequestValidationError) -> list[tuple[str, int]] | None:
@@ -65,7 +68,7 @@ async def reshow_form(request: Request, exc: RequestValidationError) -> HTMLResp
     ]
     page = await _form_page(request)
     if page is not None:
-        html, cookies = page
+        html, cookies, _ = page
         filled = refill(
             html,
             action=request.url.path,
@@ -78,8 +81,39 @@ async def reshow_form(request: Request, exc: RequestValidationError) -> HTMLResp
             for cookie in cookies:
                 response.headers.append("set-cookie", cookie)
             return response
-    words = " ".join(r.words(r.name) for r in refused)
-    return await render_error(request, 400, "error.bad_request_title", message=lambda _: words)
+    gone = " ".join(
+        texts.render(
+            language,
+            "form.too_long_gone",
+            field=_label(language, name),
+            max=limit,
+            length=lengths.get(name, 0),
+        )
+        for name, limit in fields
+    )
+    kept = [(_label(language, name), value) for name, value in posted if _typed(name, value)]
+    back = page[2] if page is not None else None
+    return await render_error(
+        request, 400, "error.bad_request_title", message=lambda _: gone, kept=kept, back=back
+    )
+
+
+def _label(language: str, name: str) -> str:
+    """Return a posted field's label as the console's forms name it (the name if none)."""
+    for prefix in ("case.field", "records.field", "form.field"):
+        if texts.has(f"{prefix}.{name}"):
+            return texts.render(language, f"{prefix}.{name}")
+    return name
+
+
+def _typed(name: str, value: str) -> bool:
+    """Tell whether a posted value is text someone typed (not a choice, a number or a token)."""
+    return (
+        name not in _NOT_TYPED
+        and "password" not in name
+        and len(value.strip()) > 0
+        and (not value.strip().isdigit())
+    )
 
 
 def _words(language: str, limit: int, length: int) -> Callable[[str], str]:
@@ -116,15 +150,17 @@ def _candidate_paths(request: Request) -> list[str]:
     return found
 
 
-async def _form_page(request: Request) -> tuple[str, list[str]] | None:
-    """GET the form's page as this visitor (same cookies); return its HTML and cookies.
+async def _form_page(request: Request) -> tuple[str, list[str], str] | None:
+    """GET the form's page as this visitor (same cookies); return its HTML, its cookies and
+    its address.
 
     The first of the posted address and its parents that answers 200 is the page.
     """
+    root = request.scope.get("root_path", "")
     for path in _candidate_paths(request):
         page = await _get(request, path)
         if page is not None:
-            return page
+            return (*page, root + path)
     return None
 
 

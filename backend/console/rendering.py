@@ -65,14 +65,24 @@ async def render_error(
     message_key: str | None = None,
     *,
     message: Callable[[str], str] | None = None,
+    kept: list[tuple[str, str]] | None = None,
+    back: str | None = None,
 ) -> HTMLResponse:
     """Render the error page: a heading and a message (a text key, or a function of language).
 
-    Uses no database: the visitor is the one this request already resolved, if any.
+    `kept`: (label, text) pairs given back read-only, to copy, when nothing was saved; `back`:
+    the page to return to (else the console's home). Uses no database: the visitor is the one
+    this request already resolved, if any.
     """
     visit = known_visit(request)
     text = message(visit.language) if message else texts.render(visit.language, message_key or "")
-    context = {"title_key": title_key, "message": text, "status": status_code}
+    context = {
+        "title_key": title_key,
+        "message": text,
+        "status": status_code,
+        "kept": kept or [],
+        "back": back,
+    }
     return _render(request, visit, "error.html", status_code, context)
 
 

@@ -12,8 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
+from backend.cases.workflow import Action
 from backend.console import texts
+from tests.case_fixtures import act, file_case
 from tests.conftest import Staff
+from tests.staff_console.case_visits import clerk, signed_in
 from tests.staff_console.form_pages import (
     SAMPLES,
     TYPED,
@@ -86,3 +89,29 @@ def test_the_message_is_in_the_visitors_language_and_the_kept_text_stays_inert(
     assert "<script>alert" not in answer.text
     assert 'aria-invalid="true" aria-describedby="error-login"' in answer.text
     assert "secret" not in answer.text  # a password is never sent back
+
+
+def test_an_over_long_field_of_a_form_no_longer_offered_names_it_and_gives_the_text_back(
+    client: TestClient, container: Container
+) -> None:
+    # Reviewer, 2026-12-01: a stale return form with a 2,400-character reason answered a bare
+    # page naming "reason" and saying the text was kept, while it was lost.
+    li = clerk(container)
+    number = file_case(container)  # routed to czj
+    visitor = signed_in(client, li)
+    page = visitor.get(f"/console/cases/{number}").text
+    assert 'name="action" value="return"' in page
+    act(container, number, li, Action.sign)  # meanwhile, in another tab: return is gone
+    typed = "退回理由" * 600
+
+    answer = visitor.post(
+        f"/console/cases/{number}/actions",
+        {"action": "return", "version": "1", "seen": "1", "reason": typed},
+    )
+
+    assert answer.status_code == 400
+    shown = unescape(answer.text)
+    assert "“理由”最多 2000 个字，您填写了 2400 个字" in shown
+    assert "“reason”" not in shown and "都保留着" not in shown
+    assert typed in shown  # given back to copy, in a read-only box
+    assert f'href="/console/cases/{number}"' in answer.text

@@ -49,6 +49,7 @@ TEXTS: dict[str, str] = {
     # errors
     "error.title": "Something went wrong",
     "error.back": "Back to the console home",
+    "error.back_to_page": "Back to the page",
     "error.forbidden_title": "Not allowed",
     "error.forbidden": "You may not do this.",
     "error.csrf_title": "This form has expired",

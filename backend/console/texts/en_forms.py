@@ -5,4 +5,9 @@ TEXTS: dict[str, str] = {
         "“{field}” takes at most {max} characters; you entered {length}. Shorten it and send "
         "it again: everything you typed is kept."
     ),
+    "form.too_long_gone": (
+        "“{field}” takes at most {max} characters; you entered {length}. The form is no "
+        "longer offered on its page (someone may have acted on the case), so nothing was "
+        "sent. What you typed is below: copy it, go back to the page and act again."
+    ),
 }

@@ -45,6 +45,7 @@ TEXTS: dict[str, str] = {
     # errors
     "error.title": "出错了",
     "error.back": "返回工作台首页",
+    "error.back_to_page": "返回原页面",
     "error.forbidden_title": "无权访问",
     "error.forbidden": "您没有权限进行这个操作。",
     "error.csrf_title": "表单已过期",
