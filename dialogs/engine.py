@@ -16,7 +16,7 @@ from dialogs.flows.rating import LateQuestion
 from dialogs.flows.records_intent import offer_when_idle
 from dialogs.flows.registry import FLOWS, current_flow
 from dialogs.model import ChatKind, ChatRef, DialogState, Inbound, Outbound, Turn
-from dialogs.parsing import as_command, split_payload, visible_length
+from dialogs.parsing import as_command, split_payload, typed_choice, visible_length
 from dialogs.ports import DialogServices, Limits
 
 UNSTORABLE_INPUT = "input.unstorable"  # a text the database cannot keep (NUL, ...)
@@ -168,6 +168,11 @@ def _dispatch(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     return _answer(ctx, inbound)
 
 
+# The refusals of a step that takes taps only: a typed answer naming one of its buttons is
+# that button's tap (`dialogs.parsing.typed_choice`).
+_TAPS_ONLY = frozenset({"step.use_buttons", "request_type.use_buttons", "summary.use_buttons"})
+
+
 def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     """Hand text, a file, a location or a contact to the current step."""
     flow = current_flow(ctx)
@@ -189,7 +194,14 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
         raise Refusal("input.idle_attachment")
     step = flow.current(ctx)
     if kind == "text":
-        return step.on_text(ctx, inbound.text)
+        try:
+            return step.on_text(ctx, inbound.text)
+        except Refusal as refusal:  # a question of buttons: typed words may name one
+            offered = [b for reply in step.prompt(ctx) for row in reply.buttons for b in row]
+            payload = typed_choice(offered, inbound.text) if refusal.key in _TAPS_ONLY else None
+            if payload is None:
+                raise
+            return _tap(ctx, payload)
     if kind == "location" and inbound.location is not None:
         return step.on_location(ctx, inbound.location)
     if kind == "contact" and inbound.phone:

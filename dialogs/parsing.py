@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 PAYLOAD_SEPARATOR = "|"
@@ -190,3 +191,27 @@ def split_payload(payload: str) -> tuple[str, str, str] | None:
     if len(parts) != 3 or not parts[0] or not parts[1]:
         return None
     return parts[0], parts[1], parts[2]
+
+
+def _folded(text: str) -> str:
+    """Return the letters and digits of a text, width and case folded (no emoji, no marks)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def typed_choice(choices: Iterable[tuple[str, str]], text: str) -> str | None:
+    """Return the payload of the one offered button a typed answer names, else None.
+
+    `choices` are (label, payload) pairs. A label equal to the text (emoji, punctuation,
+    spaces, width and case aside: "对" is "✅ 对") wins; else a label that alone contains the
+    text ("不对" in "不对，换一个", "确认" in "✅ 确认提交"). None when nothing or several match.
+    """
+    wanted = _folded(text)
+    if not wanted:
+        return None
+    offered = [(_folded(label), payload) for label, payload in choices]
+    for found in ([p for f, p in offered if f == wanted], [p for f, p in offered if wanted in f]):
+        if len(set(found)) == 1:
+            return found[0]
+        if found:
+            return None
+    return None

@@ -5,6 +5,7 @@ from dialogs.texts.en_record_requests import RECORD_REQUEST_TEXTS
 from dialogs.texts.en_records import RECORD_TEXTS
 from dialogs.texts.en_requests import REQUEST_TEXTS
 from dialogs.texts.en_staff import STAFF_TEXTS
+from dialogs.texts.en_status import STATUS_TEXTS
 from dialogs.texts.en_typed import TYPED
 from dialogs.texts.en_urgent import URGENT_TEXTS
 
@@ -237,27 +238,6 @@ TEXTS: dict[str, str] = {
         "That case is no longer open and cannot be followed; you can file a new complaint."
     ),
     "refused.other": "This could not be filed right now. Please try later or call 12345.",
-    # status
-    "status.usage": "Send: /status CASE-NUMBER [PIN], for example /status HQ-261127-0042 123456",
-    # The same answer whatever the reason (pins.py): it names the pause without confirming it.
-    "status.not_found": (
-        "No case found. Please check the case number and the PIN. If both are right: to stop "
-        "guessing, lookups of a case by PIN pause for an hour after several wrong PINs, so "
-        "try again later; /mycases in the chat that filed it works meanwhile."
-    ),
-    "status.header": "Case {number}: {status}",
-    "status.holder": "Handled by: {unit}",
-    "status.category": "Category: {category}",
-    "status.updated": "Last update: {day}",
-    "status.reply": "Reply: {reply}",
-    "status.merged": "Merged into case {number}; send /status {number} to see how it goes.",
-    "status.none_mine": (
-        "You have not filed or followed a case here yet. Send /report to file one."
-    ),
-    "status.mine_title": "Your cases, and the cases you follow:",
-    "status.mine_line": "{number} · {status} · {day}",
-    "status.mine_following": "{number} · {status} · {day} · 👀 following",
-    "status.mine_hint": "For details send /status CASE-NUMBER",
     "case.received": "received",
     "case.triage": "being assigned",
     "case.routed": "sent to the unit",
@@ -300,5 +280,6 @@ TEXTS: dict[str, str] = {
     **REQUEST_TEXTS,  # the request-type step (诉求类型, issue 12)
     **RECORD_REQUEST_TEXTS,  # objections and credit repair (异议, 信用修复; issue 11)
     **RECORD_TEXTS,  # the /record dialog's newer steps (issue 11)
+    **STATUS_TEXTS,  # /status and /mycases
     **EMAIL_TEXTS,  # /email: updates by email for a chat's reporter (issue 15)
 }

@@ -5,6 +5,7 @@ from dialogs.texts.zh_record_requests import RECORD_REQUEST_TEXTS
 from dialogs.texts.zh_records import RECORD_TEXTS
 from dialogs.texts.zh_requests import REQUEST_TEXTS
 from dialogs.texts.zh_staff import STAFF_TEXTS
+from dialogs.texts.zh_status import STATUS_TEXTS
 from dialogs.texts.zh_typed import TYPED
 from dialogs.texts.zh_urgent import URGENT_TEXTS
 
@@ -201,25 +202,6 @@ TEXTS: dict[str, str] = {
     "refused.clerk_inactive": "您的工作账号已停用，请联系区发展改革委。",
     "refused.not_followable": "这件案件已经办结，不能再关注了；您可以继续提交新的投诉。",
     "refused.other": "暂时无法提交，请稍后再试，或拨打 12345 热线。",
-    # status
-    "status.usage": "请发送：/status 案件编号 [提取码]，例如 /status HQ-261127-0042 123456",
-    # The same answer whatever the reason (pins.py): it names the pause without confirming it.
-    "status.not_found": (
-        "没有找到这件案件。请核对案件编号和提取码。如果确认无误：为防止他人猜测提取码，"
-        "一件案件被连续输错多次后，按提取码查询会暂停一小时，请稍后再试；"
-        "在提交投诉的对话中发送 /mycases 查看不受影响。"
-    ),
-    "status.header": "案件 {number}：{status}",
-    "status.holder": "承办单位：{unit}",
-    "status.category": "类别：{category}",
-    "status.updated": "最近更新：{day}",
-    "status.reply": "答复：{reply}",
-    "status.merged": "已与案件 {number} 合并办理，发送 /status {number} 查看进展。",
-    "status.none_mine": "您在这里还没有提交或关注过案件。发送 /report 开始投诉举报。",
-    "status.mine_title": "您提交和关注的案件：",
-    "status.mine_line": "{number} · {status} · {day}",
-    "status.mine_following": "{number} · {status} · {day} · 👀 关注",
-    "status.mine_hint": "查看详情请发送 /status 案件编号",
     "case.received": "已受理",
     "case.triage": "分派中",
     "case.routed": "已派单",
@@ -253,5 +235,6 @@ TEXTS: dict[str, str] = {
     **REQUEST_TEXTS,  # the request-type step (诉求类型, issue 12)
     **RECORD_REQUEST_TEXTS,  # objections and credit repair (异议, 信用修复; issue 11)
     **RECORD_TEXTS,  # the /record dialog's newer steps (issue 11)
+    **STATUS_TEXTS,  # /status and /mycases
     **EMAIL_TEXTS,  # /email: updates by email for a chat's reporter (issue 15)
 }

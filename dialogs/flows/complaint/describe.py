@@ -9,7 +9,7 @@ from dialogs.flows import record_requests
 from dialogs.flows.base import Step
 from dialogs.flows.records_intent import offer_in_complaint
 from dialogs.model import Button, Outbound
-from dialogs.parsing import visible_length
+from dialogs.parsing import typed_choice, visible_length
 
 _ROUTE_KEYS = (
     "route",
@@ -98,6 +98,17 @@ class CategoryStep(Step):
         if nav:
             buttons.append(nav)
         return [Outbound(text, tuple(buttons))]
+
+    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
+        """Take a category typed by its name, shown or not (the proposal asks only 对吗？)."""
+        names = [
+            (name, str(i)) for i, c in enumerate(_candidates(ctx)) for name in (c["zh"], c["en"])
+        ]
+        chosen = typed_choice(names, text)
+        if chosen is None:
+            raise Refusal("step.use_buttons")  # the engine still reads the buttons' words
+        choose_category(ctx, _candidates(ctx)[int(chosen)])
+        return self.flow.proceed(ctx)
 
     def on_button(self, ctx: Ctx, action: str, arg: str) -> list[Outbound]:
         """Take the tapped category, or show the other choices."""
