@@ -4,11 +4,12 @@ from __future__ import annotations
 
 STATS_MESSAGES: dict[str, dict[str, str]] = {
     "stats_none": {"zh": "（无）", "en": "(none)"},
-    "channel_api": {"zh": "工作人员录入", "en": "entered by staff"},
+    # The console's own names of the channels (texts "channel.*") are these too.
+    "channel_api": {"zh": "工作人员录入（接口）", "en": "entered by staff (API)"},
     "channel_telegram": {"zh": "Telegram", "en": "Telegram"},
     "channel_web": {"zh": "网页对话", "en": "web chat"},
     "channel_console": {"zh": "终端对话", "en": "console chat"},
-    "channel_open311": {"zh": "Open311 接口", "en": "Open311"},
+    "channel_open311": {"zh": "Open311（其他系统）", "en": "Open311 (other systems)"},
     "measure_received": {"zh": "受理量", "en": "Received"},
     "measure_received_numerator": {
         "zh": "统计期间内派给（或改派给）本单位的投诉件数，同一件退回后再派回只算一次。",

@@ -51,7 +51,7 @@ def test_a_coordinator_gets_one_row_per_case_with_chinese_headings_and_the_repor
     assert named["类型"] == "投诉举报"
     assert named["状态"] == "已派单"
     assert named["承办单位"] == "区财政局"
-    assert named["来源渠道"] == "工作人员录入"
+    assert named["来源渠道"] == "工作人员录入（接口）"
 
 
 def test_dates_are_tianjin_wall_clock_times(

@@ -27,7 +27,10 @@ def test_the_open311_channel_has_a_name_in_both_languages(taxonomy: Taxonomy) ->
     def name(language: str) -> Callable[[str | None], str]:
         return breakdown_label(by="channel", taxonomy=taxonomy, language=language)
 
-    assert (name("zh")("open311"), name("en")("open311")) == ("Open311 接口", "Open311")
+    assert (name("zh")("open311"), name("en")("open311")) == (
+        "Open311（其他系统）",
+        "Open311 (other systems)",
+    )
 
 
 def test_every_open311_address_waits_for_a_turn_like_the_api() -> None:
