@@ -8,6 +8,7 @@ form (a wrong reason, a stale version) catches the error itself and renders the 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlencode
 
@@ -19,7 +20,8 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import PlainTextResponse
 
-from backend.console import cookies
+from backend.api.validation_texts import field_message
+from backend.console import cookies, texts
 from backend.console.over_long import reshow_form
 from backend.console.rendering import render_error
 from backend.errors import (
@@ -30,7 +32,8 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
-from backend.messages import render
+from backend.messages import MESSAGES, render
+from backend.storable import printable
 from backend.unit_scope import OtherUnit
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,31 @@ class CsrfRefused(Exception):
 
 class FormTooLarge(Exception):
     """A form larger than any console form can be (413)."""
+
+
+def address_mistakes(exc: RequestValidationError) -> Callable[[str], str] | None:
+    """Return the words naming each bad parameter of a page's address (a period's `from`
+    that is no date, say) by its label, with the rule it breaks; None unless every mistake
+    is in the query. The API's own words for its rules (backend.messages), else pydantic's
+    in the language (backend.api.validation_texts)."""
+    errors = exc.errors()
+    if not errors or any(len(e.get("loc", ())) != 2 or e["loc"][0] != "query" for e in errors):
+        return None
+
+    def words(language: str) -> str:
+        said = []
+        for error in errors:
+            name = str(error["loc"][1])
+            key = f"param.{name}"
+            label = texts.render(language, key) if texts.has(key) else printable(name, 40)
+            code, context = error.get("type", ""), dict(error.get("ctx") or {})
+            if code in MESSAGES:
+                said.append(render(code, language, **{**context, "field": label}))
+            else:
+                said.append(f"{label}: {field_message(error, language)}")
+        return " ".join(said)
+
+    return words
 
 
 def install_console_errors(app: FastAPI) -> None:
@@ -84,6 +112,9 @@ def install_console_errors(app: FastAPI) -> None:
         reshown = await reshow_form(request, exc)
         if reshown is not None:
             return reshown
+        said = address_mistakes(exc)
+        if said is not None:  # a page's address: name each parameter and what is wrong
+            return await render_error(request, 400, "error.bad_request_title", message=said)
         return await render_error(request, 400, "error.bad_request_title", "error.bad_request")
 
     @app.exception_handler(StarletteHTTPException)

@@ -10,4 +10,7 @@ TEXTS: dict[str, str] = {
         "longer offered on its page (someone may have acted on the case), so nothing was "
         "sent. What you typed is below: copy it, go back to the page and act again."
     ),
+    "param.from": "first day (from)",  # a page address's parameter, as refusals name it
+    "param.to": "last day (to)",
+    "param.department": "unit (department)",
 }
