@@ -324,6 +324,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This is the last active coordinator: without one nobody could place cases "
         "or restore access.",
     },
+    "day_required": {
+        "zh": "请填写日期：按 年-月-日 填写，例如 2026-10-08。",
+        "en": "Give the date: YYYY-MM-DD, for example 2026-10-08.",
+    },
     "date_invalid": {
         "zh": "日期格式不对：{value}。请按 年-月-日 填写，例如 2026-10-08。",
         "en": "Not a date: {value}. Use YYYY-MM-DD, for example 2026-10-08.",

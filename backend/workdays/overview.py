@@ -37,12 +37,14 @@ class ProvisionalYear:
 def read_day(raw: str) -> date:
     """Parse a day typed as YYYY-MM-DD within the counted days; refuse anything else clearly."""
     text = (raw or "").strip()
+    if not text:  # an empty field: asked for, not called a malformed date "-"
+        raise ValidationFailed("day_required", field="day")
     try:
         if not _ISO_DAY.fullmatch(text):
             raise ValueError(text)
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValidationFailed("date_invalid", field="day", value=text[:40] or "-") from None
+        raise ValidationFailed("date_invalid", field="day", value=text[:40]) from None
     if not FIRST_DAY <= day <= LAST_DAY:
         first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
         raise ValidationFailed("day_out_of_range", field="day", first=first, last=last)

@@ -64,7 +64,7 @@ def test_a_make_up_working_day_counts_and_removing_it_restores_the_weekend(
     [
         ({**CLOSURE, "day": "2026/12/01"}, "日期格式不对：2026/12/01。请按 年-月-日 填写"),
         ({**CLOSURE, "day": "2026-02-30"}, "日期格式不对：2026-02-30。"),
-        ({**CLOSURE, "day": ""}, "日期格式不对"),
+        ({**CLOSURE, "day": ""}, "请填写日期：按 年-月-日 填写"),
         ({**CLOSURE, "day": "3000-01-01"}, "日期须在 1900-01-01 到 2999-12-31 之间。"),
         ({**CLOSURE, "kind": ""}, "请选择这一天是休息日还是工作日。"),
         ({**CLOSURE, "reason": "  "}, "此操作需要填写理由。"),
