@@ -80,7 +80,15 @@ def test_a_page_sends_a_visitor_without_a_session_to_sign_in_and_back_afterwards
 
 
 @pytest.mark.parametrize(
-    "target", ["https://evil.example/", "//evil.example/", "/api/v1/cases", "/\\evil.example"]
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/api/v1/cases",
+        "/\\evil.example",
+        "/console/../api/v1/cases",  # a dot segment out of the console
+        "/console/%2e%2e/api/v1/cases",
+    ],
 )
 def test_after_sign_in_the_visitor_stays_inside_the_console(
     visitor: ConsoleVisitor, coordinator: StaffAccount, target: str

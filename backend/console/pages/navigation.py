@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from fastapi.responses import RedirectResponse
 
@@ -25,6 +25,9 @@ def local_path(raw: str | None, default: str = HOME) -> str:
     if parts.scheme or parts.netloc or raw.startswith("//"):
         return default
     if parts.path != "/console" and not parts.path.startswith("/console/"):
+        return default
+    segments = unquote(parts.path).split("/")
+    if "." in segments or ".." in segments:  # /console/../api: out of the console
         return default
     return raw
 
