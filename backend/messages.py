@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No complaint with that number that you may see; check the number.",
     },
     "text_empty": {"zh": "请填写投诉内容。", "en": "Please describe the complaint."},
+    "text_no_words": {
+        "zh": "内容里要有文字（不能只有表情、数字或符号）：请用文字说明发生了什么。",
+        "en": "The text needs words (not only emoji, digits or symbols): say what happened.",
+    },
     "text_too_short": {
         "zh": "投诉内容太短，请至少写 {min} 个字。",
         "en": "The text is too short: write at least {min} characters.",

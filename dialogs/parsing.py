@@ -100,6 +100,16 @@ def clip(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Letters (any script: 汉字 are letters) a complaint needs besides its length: five emoji or
+# "12345" say nothing anyone could act on.
+MIN_LETTERS = 2
+
+
+def has_words(text: str) -> bool:
+    """Tell whether a text holds at least MIN_LETTERS letters (not only emoji, digits, marks)."""
+    return sum(1 for ch in text if ch.isalpha()) >= MIN_LETTERS
+
+
 def visible_length(text: str) -> int:
     """Return how many characters a reader sees, without outer space and invisible marks."""
     return len(_INVISIBLE.sub("", text).strip())

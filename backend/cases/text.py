@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from backend.errors import ValidationFailed
 from backend.storable import is_storable
-from dialogs.parsing import visible_length  # one rule of what a reader sees, every channel
+from dialogs.parsing import has_words, visible_length  # one rule of what a reader sees
 
 __all__ = ["check_text", "visible_length", "visible_text"]
 
@@ -34,6 +34,8 @@ def check_text(text: str, *, min_length: int, max_length: int) -> str:
         raise ValidationFailed("text_empty", field="text")
     if length < min_length:
         raise ValidationFailed("text_too_short", field="text", min=min_length)
+    if not has_words(cleaned):  # five emoji, "12345": nothing anyone could act on
+        raise ValidationFailed("text_no_words", field="text")
     if len(text) > max_length:  # as sent, white space included: what the API documents
         raise ValidationFailed("text_too_long", field="text", length=len(text), max=max_length)
     return cleaned

@@ -104,6 +104,7 @@ TEXTS: dict[str, str] = {
     "complaint.too_short": (
         "That is too short: write at least {min} characters about what happened."
     ),
+    "complaint.no_words": "Please say what happened in words (not only emoji or digits).",
     "complaint.daily_limit": (
         "You have filed {limit} complaints today, the daily limit. Please come back tomorrow."
     ),

@@ -84,6 +84,7 @@ TEXTS: dict[str, str] = {
         "照片和文件可以随时发送。"
     ),
     "complaint.too_short": "描述太短，请至少写 {min} 个字，说清楚发生了什么。",
+    "complaint.no_words": "描述里要有文字（不能只有表情、数字或符号）：请用文字说清楚发生了什么。",
     "complaint.daily_limit": "今天已提交 {limit} 件投诉，已达当日上限，请明天再来。",
     "category.confirm": "看起来这属于「{category}」。对吗？",
     "category.yes": "✅ 对",

@@ -148,3 +148,17 @@ def test_a_forged_category_button_with_a_superscript_digit_is_stale_not_a_crash(
         driver.send("button", payload=f"{token}|cat|{arg}")
         assert driver.saved() == before
         assert texts.render("zh", "input.stale") in driver.text
+
+
+@pytest.mark.parametrize("text", ["😀😀😀😀😀", "1234567", "!!!???…", "😡😡😡 12"])
+def test_a_description_without_words_is_refused_and_the_question_stays(
+    zh: ChatDriver, en: ChatDriver, text: str
+) -> None:
+    # Reviewer, 2026-12-01: five emoji passed the five-character minimum into triage.
+    zh.command("report")
+    zh.say(text)
+    assert zh.text.startswith(texts.render("zh", "complaint.no_words"))
+    assert zh.step == ("complaint", "what")
+    en.command("report")
+    en.say(text)
+    assert en.text.startswith("Please say what happened in words")

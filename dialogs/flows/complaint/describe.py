@@ -9,7 +9,7 @@ from dialogs.flows import record_requests
 from dialogs.flows.base import Step
 from dialogs.flows.records_intent import offer_in_complaint
 from dialogs.model import Button, Outbound
-from dialogs.parsing import typed_choice, visible_length
+from dialogs.parsing import has_words, typed_choice, visible_length
 
 _ROUTE_KEYS = (
     "route",
@@ -36,6 +36,8 @@ class WhatStep(Step):
         minimum = ctx.services.limits.min_text_length
         if visible_length(text) < minimum:
             raise Refusal("complaint.too_short", min=minimum)
+        if not has_words(text):
+            raise Refusal("complaint.no_words")
         offered = offer_in_complaint(ctx, text)  # an objection or repair is no complaint
         if offered is not None:
             return offered
