@@ -190,3 +190,12 @@ def test_a_choice_outside_the_known_ones_lists_them_in_chinese_too(
     assert answer["detail"] == (
         "请求内容有误：request_type: 只能是 'inquiry', 'help', 'complaint', 'report', 'suggestion'"
     )
+
+
+@pytest.mark.parametrize("text", ["😀😀😀😀😀", "1234567890", "？？？！！！"])
+def test_a_complaint_of_no_words_is_refused_on_every_channel(
+    client: TestClient, staff: Staff, text: str
+) -> None:
+    # Reviewer, 2026-12-01: five emoji were filed and went to triage (backend.cases.text).
+    response = client.post("/api/v1/cases", json={"text": text}, headers=staff.coordinator)
+    assert (response.status_code, response.json()["code"]) == (422, "text_no_words")
