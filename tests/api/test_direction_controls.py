@@ -86,4 +86,3 @@ def test_a_staff_members_name_keeps_no_direction_control(container: Container) -
     # Reviewer, 2026-12-01: "\u202e反向名字" turned the console's header and greeting around.
     created = staff_with_password(container, login="new3", name=f"{RLO}反向名字", role="clerk")
     assert created.name == "反向名字"
-
