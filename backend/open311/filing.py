@@ -88,12 +88,19 @@ def check_jurisdiction(fields: dict[str, str], jurisdiction: str) -> None:
         raise Open311Error(404, "open311_jurisdiction", value=given[:40], ours=jurisdiction)
 
 
+def _district(env: CaseEnv, language: str) -> str:
+    district = env.taxonomy.district
+    return district.zh if language == "zh" else district.en
+
+
 def _draft(fields: dict[str, str], env: CaseEnv, language: str, category: str) -> Draft:
     zone = ZoneInfo(env.timezone)
     point = read.coordinates(fields)
     address = read.text(fields, "address_string", limit=MAX_ADDRESS)
     if point is None and address is None:
         raise Open311Error(400, "open311_location_required")
+    if point is not None and env.router.street_at(*point) is None:  # no street office reaches it
+        raise Open311Error(400, "open311_outside_district", district=_district(env, language))
     attributes = read.attributes(fields, ATTRIBUTES)
     street = attributes.get(STREET)
     if street is not None and env.taxonomy.street(street) is None:

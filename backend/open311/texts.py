@@ -40,6 +40,12 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The request body cannot be read: send it form-encoded "
         "(application/x-www-form-urlencoded).",
     },
+    "open311_outside_district": {
+        "zh": "lat 和 long 不在{district}内（离各街道办事处的辖区都太远）：请核对坐标，"
+        "或用 address_string 说明位置。",
+        "en": "lat and long are outside {district} (no street office covers the point): check "
+        "them, or give the place as address_string.",
+    },
     "open311_no_uploads": {
         "zh": "不接收上传的文件：请把照片放在网上，用 media_url 给出它的地址。",
         "en": "Uploaded files are not taken: put the photo online and give its address as "

@@ -167,6 +167,10 @@ BAD_INPUT = [
     ({"lat": "north"}, 400, "lat is not a valid coordinate"),
     ({"long": "200"}, 400, "long is not a valid coordinate"),
     ({"lat": "nan"}, 400, "lat is not a valid coordinate"),
+    # Reviewer, 2026-12-01: 0,0 and Beijing were filed silently (FixMyStreet refuses a point
+    # no body covers): a point no street office reaches is not in the district.
+    ({"lat": "0", "long": "0"}, 400, "lat and long are outside Hongqiao District"),
+    ({"lat": "39.9042", "long": "116.4074"}, 400, "lat and long are outside Hongqiao District"),
     ({"address_string": "路" * 201, "lat": None, "long": None}, 400, "address_string is too long"),
     ({"description": None}, 400, "Please describe the complaint."),
     ({"description": "\u200b\u202e\u2066 "}, 400, "Please describe the complaint."),
