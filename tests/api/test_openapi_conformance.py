@@ -29,6 +29,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
         {
             "text_empty",  # white space and invisible marks only
             "text_too_short",  # fewer visible characters than the minimum
+            "text_no_words",  # fewer than two letters: emoji, digits or marks only
             "unknown_category",
             "unknown_street",
             "occurred_in_future",
@@ -100,6 +101,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
     "POST /api/v1/records": frozenset(
         {
             "text_empty",  # a summary of white space and invisible marks only
+            "text_no_words",  # a summary of emoji, digits or marks only
             "record_summary_too_short",
             "record_summary_too_long",  # the configured limit, below the document's bound
             "record_person_required",  # a name of white space only
@@ -130,6 +132,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_severity_required",
             "record_severity_fixed",  # publish: another severity than the record's
             "text_empty",  # a corrected summary of white space only
+            "text_no_words",  # a corrected summary of emoji, digits or marks only
             "record_summary_required",  # a corrected summary of white space only
             "record_summary_too_short",  # a corrected summary, as a filed one
             "record_summary_too_long",  # a corrected summary, the configured limit
