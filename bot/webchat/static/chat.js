@@ -298,7 +298,6 @@
   }
 
   async function begin() {
-    applyLanguage(browserLanguage());
     const answer = await call("POST", "/session", JSON.stringify({ language }),
       { "Content-Type": "application/json" });
     saved = { token: answer.token, after: 0, request: null };
@@ -388,7 +387,10 @@
   async function resume() {
     saved = Object.assign(saved, read(localStorage, SAVED, {}));
     transcript = read(sessionStorage, TRANSCRIPT, []);
-    if (!saved.token) return begin();
+    if (!saved.token) {  // a first visit: the browser's language (a new chat keeps the page's)
+      applyLanguage(browserLanguage());
+      return begin();
+    }
     const session = await call("GET", "/session");
     applyLanguage(session.language);
     transcript.forEach(show);
