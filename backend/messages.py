@@ -303,6 +303,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "姓名太长，最多 {max} 个字符。",
         "en": "The name is too long: at most {max} characters.",
     },
+    "evaluator_lead_office": {
+        "zh": "第三方评估账号属于牵头单位（{unit}），不属于被评估的单位：请不选单位或选牵头单位。",
+        "en": "An evaluator's account belongs to the lead office ({unit}), not to a unit it "
+        "assesses: choose no unit or the lead office.",
+    },
     "role_unknown": {
         "zh": "角色只能是协调员、联络员或第三方评估，不能是 {value}。",
         "en": "The role must be coordinator, clerk or evaluator, not {value}.",

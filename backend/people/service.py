@@ -80,6 +80,8 @@ def create_staff(
     except ValueError:
         raise ValidationFailed("role_unknown", field="role", value=repr(role)) from None
     department = (department or "").strip()
+    if parsed_role is Role.evaluator and lead_office and department not in ("", lead_office):
+        raise ValidationFailed("evaluator_lead_office", field="department", unit=lead_office)
     if not department:
         if parsed_role is Role.clerk or not lead_office:
             raise ValidationFailed("clerk_needs_unit", field="department")

@@ -74,6 +74,8 @@ def test_the_staff_list_shows_login_role_unit_state_last_sign_in_and_chats(
         ({**NEW_CLERK, "role": "boss"}, "角色只能是协调员、联络员或第三方评估"),
         ({**NEW_CLERK, "name": "长" * 101}, "姓名太长，最多 100 个字符。"),
         ({**NEW_CLERK, "name": "a\x00b"}, "含有无法保存的字符"),
+        # The evaluator is an account of the lead office (README), not of a unit it assesses.
+        ({**NEW_CLERK, "role": "evaluator"}, "第三方评估账号属于牵头单位"),
     ],
 )
 def test_a_bad_new_account_is_refused_on_the_form_with_what_is_wrong(
