@@ -197,8 +197,10 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
         try:
             return step.on_text(ctx, inbound.text)
         except Refusal as refusal:  # a question of buttons: typed words may name one
+            if refusal.key not in _TAPS_ONLY:
+                raise
             offered = [b for reply in step.prompt(ctx) for row in reply.buttons for b in row]
-            payload = typed_choice(offered, inbound.text) if refusal.key in _TAPS_ONLY else None
+            payload = typed_choice(offered, inbound.text)
             if payload is None:
                 raise
             return _tap(ctx, payload)

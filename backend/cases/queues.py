@@ -9,7 +9,7 @@ soon" mean comes from backend.deadlines.views, and the clerk's unit from `list_c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -65,26 +65,25 @@ def queues_for(actor: Actor) -> tuple[Queue, ...]:
     return ()
 
 
-_COMPLAINT = CaseKind.complaint.value
-
-
 def queue_filter(queue: Queue, times: QueueTimes) -> CaseFilter:
     """Return the filter of a queue (the clerk's unit is added by `list_cases`).
 
     Complaints only: a dishonesty record is a case too, but it is worked on the records
     screens (its case page offers no action), so in 待分派 it would wait for good."""
+    return replace(_filter_of(queue, times), kind=CaseKind.complaint.value)
+
+
+def _filter_of(queue: Queue, times: QueueTimes) -> CaseFilter:
     if queue is Queue.triage:
-        return CaseFilter(
-            kind=_COMPLAINT, statuses=(S.received.value, S.triage.value), returned=False
-        )
+        return CaseFilter(statuses=(S.received.value, S.triage.value), returned=False)
     if queue is Queue.new:
-        return CaseFilter(kind=_COMPLAINT, statuses=(S.routed.value,))
+        return CaseFilter(statuses=(S.routed.value,))
     if queue is Queue.in_progress:
-        return CaseFilter(kind=_COMPLAINT, statuses=(S.signed.value, S.in_progress.value))
+        return CaseFilter(statuses=(S.signed.value, S.in_progress.value))
     if queue is Queue.due_soon:
-        return CaseFilter(kind=_COMPLAINT, due_soon=(times.now, times.due_soon_until))
+        return CaseFilter(due_soon=(times.now, times.due_soon_until))
     if queue is Queue.overdue:
-        return CaseFilter(kind=_COMPLAINT, overdue_at=times.now)
+        return CaseFilter(overdue_at=times.now)
     if queue is Queue.decisions:
-        return CaseFilter(kind=_COMPLAINT, awaiting_decision=True)
-    return CaseFilter(kind=_COMPLAINT, statuses=tuple(s.value for s in OPEN_STATES))
+        return CaseFilter(awaiting_decision=True)
+    return CaseFilter(statuses=tuple(s.value for s in OPEN_STATES))

@@ -65,8 +65,8 @@ def decide_objection(
         if command.outcome not in {o.value for o in ObjectionOutcome}:
             raise ValidationFailed("outcome_required", field="outcome")
         outcome = command.outcome
-    if outcome == ObjectionOutcome.corrected and not _corrects(record, command, env):
-        raise ValidationFailed("correction_required", field="summary")
+    corrected = outcome == ObjectionOutcome.corrected
+    summary, severity = _correction(record, command, env) if corrected else (None, None)
     objection = _pending_objection(session, view)
     objection.state = (ObjectionState.upheld if command.upheld else ObjectionState.dismissed).value
     objection.outcome, objection.decision_reason = outcome, reason
@@ -76,11 +76,11 @@ def decide_objection(
     record.objection_state = objection.state
     meet_clocks(session, view, env, ClockKind.objection)
     details: dict[str, object] = {"objection": objection.id, "outcome": outcome}
-    if outcome == ObjectionOutcome.corrected:
-        if command.summary is not None:
-            record.summary = check_summary(command.summary, env)
-        if command.severity is not None:
-            record.severity = checked_severity(command.severity)
+    if corrected:
+        if summary is not None:
+            record.summary = summary
+        if severity is not None:
+            record.severity = severity
             publicity.rerun(record=record, policy=env.clocks.policy)
     elif outcome == ObjectionOutcome.withdrawn:
         record.state, record.withdrawn_on = RecordState.withdrawn.value, env.today()
@@ -99,14 +99,17 @@ def decide_objection(
     return details
 
 
-def _corrects(record: DishonestyRecord, command: RecordCommand, env: RecordEnv) -> bool:
-    """Tell whether a correction changes the summary or the severity (else it corrects
-    nothing, and the record would stay published as it was); each obeys its own rules."""
+def _correction(
+    record: DishonestyRecord, command: RecordCommand, env: RecordEnv
+) -> tuple[str | None, str | None]:
+    """Return the corrected summary and severity, each checked by its own rules (None: not
+    given); refuse a correction that changes neither (`correction_required`: the record
+    would stay published as it was)."""
     summary = check_summary(command.summary, env) if command.summary is not None else None
     severity = checked_severity(command.severity) if command.severity is not None else None
-    return (summary is not None and summary != record.summary) or (
-        severity is not None and severity != record.severity
-    )
+    if summary in (None, record.summary) and severity in (None, record.severity):
+        raise ValidationFailed("correction_required", field="summary")
+    return summary, severity
 
 
 def _pending_objection(session: Session, view: RecordView) -> RecordObjection:

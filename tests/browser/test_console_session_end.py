@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from backend.bootstrap import Container
 from backend.cases.workflow import Action
+from backend.people.models import StaffAccount
 from tests.browser.test_console_case import clerk_of, sign_in
 from tests.case_fixtures import ARREARS, act, file_case
 from tests.e2e.telegram_app import AppProcess
@@ -22,14 +23,22 @@ from tests.staff_accounts import PASSWORD
 REPLY = "经核实，相关款项已于本周支付完毕，请查收。"
 
 
-def test_a_reply_typed_when_the_session_ended_is_there_again_after_signing_in(
+def signed_case_page(
     page: Page, live_app: AppProcess, container: Container
-) -> None:
+) -> tuple[StaffAccount, str]:
+    """Open, as the clerk li signed in, a case li's unit signed for; return li and its path."""
     li = clerk_of(container)
     number = file_case(container, ARREARS)
     act(container, number, li, Action.sign)
     path = f"/console/cases/{number}"
     sign_in(page, live_app, "li", path)
+    return li, path
+
+
+def test_a_reply_typed_when_the_session_ended_is_there_again_after_signing_in(
+    page: Page, live_app: AppProcess, container: Container
+) -> None:
+    path = signed_case_page(page, live_app, container)[1]
     page.locator("#field-resolve-reply").fill(REPLY)
     clock = container.clock
     assert isinstance(clock, FakeClock)
@@ -54,13 +63,9 @@ def test_a_reply_typed_when_the_session_ended_is_there_again_after_signing_in(
 def test_a_draft_is_dropped_once_someone_else_moved_the_case_on(
     page: Page, live_app: AppProcess, container: Container
 ) -> None:
-    li = clerk_of(container)
-    number = file_case(container, ARREARS)
-    act(container, number, li, Action.sign)
-    path = f"/console/cases/{number}"
-    sign_in(page, live_app, "li", path)
+    li, path = signed_case_page(page, live_app, container)
     page.locator("#field-pause-reason").fill("等待投诉人补充材料")
-    act(container, number, li, Action.start)  # a colleague, meanwhile
+    act(container, path.rsplit("/", 1)[1], li, Action.start)  # a colleague, meanwhile
 
     page.goto(live_app.url + path)
 

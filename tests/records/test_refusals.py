@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.conftest import Staff
@@ -50,9 +52,8 @@ def test_a_summary_too_long_or_short_is_refused_naming_the_summary_not_the_compl
     assert "summary" in short_en["detail"] and "complaint" not in short_en["detail"]
 
 
-def test_a_corrected_summary_obeys_the_same_rules_as_a_filed_one(
-    client: TestClient, staff: Staff
-) -> None:
+def _objected(client: TestClient, staff: Staff) -> tuple[dict[str, Any], dict[str, Any]]:
+    """File a record and object to it as the person named; return both versions of it."""
     record = filed(client, staff.czj_clerk)
     objected = stepped(
         client,
@@ -63,6 +64,13 @@ def test_a_corrected_summary_obeys_the_same_rules_as_a_filed_one(
         objector_kind="person",
         objector_name="李某",
     )
+    return record, objected
+
+
+def test_a_corrected_summary_obeys_the_same_rules_as_a_filed_one(
+    client: TestClient, staff: Staff
+) -> None:
+    record, objected = _objected(client, staff)
     for summary, code in (
         ("  ", "record_summary_required"),
         ("长" * 6000, "record_summary_too_long"),
@@ -241,16 +249,7 @@ def test_a_correction_that_changes_nothing_is_refused_and_the_objection_still_wa
 ) -> None:
     # Reviewer, 2026-12-01: 成立 + 更正 with no new summary or severity was taken, and the
     # record stayed published exactly as it was, "corrected".
-    record = filed(client, staff.czj_clerk)
-    objected = stepped(
-        client,
-        staff.czj_clerk,
-        record,
-        "object",
-        reason="情况不实",
-        objector_kind="person",
-        objector_name="李某",
-    )
+    record, objected = _objected(client, staff)
     decide = {"upheld": True, "outcome": "corrected", "reason": "部分不实"}
     for same in ({}, {"summary": record["summary"]}, {"severity": record["severity"]}):
         refused = step(client, staff.fgw_clerk, objected, "decide_objection", **decide, **same)
