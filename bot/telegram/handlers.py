@@ -35,9 +35,16 @@ class DialogHandlers:
         self.failed = FailedUpdates()  # intake_updates_failed_total on /metrics
 
     async def on_update(self, update: Update, context: Context) -> None:
-        """Answer one update."""
-        if update.callback_query is not None:
-            await _stop_spinner(update.callback_query)
+        """Answer one update; a tap's spinner is stopped beside the turn, not before it."""
+        query = update.callback_query
+        spinner = asyncio.create_task(_stop_spinner(query)) if query is not None else None
+        try:
+            await self._answer(update, context)
+        finally:
+            if spinner is not None:  # within the update: the chat's next one comes after it
+                await spinner
+
+    async def _answer(self, update: Update, context: Context) -> None:
         inbound = to_inbound(update, _me(context.bot))
         if inbound is None:
             return

@@ -13,7 +13,9 @@ from the event loop, which reads every open socket. python-telegram-bot document
 documents (`application/json`, "except for uploading files", which go as multipart form
 data): one `json.dumps` instead of the library's form encoding (each structured parameter
 JSON-encoded, then every byte of a Chinese text percent-encoded), 13 % of the event loop's
-samples in the dialog bench.
+samples in the dialog bench. The environment's proxy (`HTTP(S)_PROXY`, `NO_PROXY`) is read
+once per host, not by aiohttp's `trust_env`, which reads it and `~/.netrc` on a thread at
+every call (two thread hops a call, and a netrc entry's password sent along with the token).
 
 Shapes and units: `do_request` returns (HTTP status, body bytes); every timeout is in
 seconds, None to wait without bound. Errors: a timeout raises `telegram.error.TimedOut`,
@@ -27,14 +29,17 @@ import json
 from typing import Any
 
 import aiohttp
+from aiohttp.helpers import BasicAuth, get_env_proxy_for_url
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+from yarl import URL
 
 POOL = 256  # connections at most, as python-telegram-bot's HTTPXRequest
 MEDIA_WRITE_TIMEOUT = 20.0  # an upload may take longer to write (the library's default)
 JSON = {"Content-Type": "application/json"}
+EnvProxy = tuple[URL | None, BasicAuth | None]  # the proxy to use and its credentials
 
 
 class AiohttpRequest(BaseRequest):
@@ -47,7 +52,7 @@ class AiohttpRequest(BaseRequest):
     a call whose server stops reading still ends.
     """
 
-    __slots__ = ("_connections", "_defaults", "_proxy", "_session", "_timeouts")
+    __slots__ = ("_connections", "_defaults", "_env_proxies", "_proxy", "_session", "_timeouts")
 
     def __init__(
         self,
@@ -66,6 +71,7 @@ class AiohttpRequest(BaseRequest):
         self._proxy = proxy
         self._session: aiohttp.ClientSession | None = None
         self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}
+        self._env_proxies: dict[tuple[str, str | None], EnvProxy] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -80,7 +86,7 @@ class AiohttpRequest(BaseRequest):
                 connector=connector,
                 headers={"User-Agent": self.USER_AGENT},
                 proxy=self._proxy,
-                trust_env=True,  # HTTP(S)_PROXY and NO_PROXY, as httpx read them before
+                trust_env=False,  # the environment's proxy: _env_proxy, once per host
                 auto_decompress=True,
                 raise_for_status=False,
             )
@@ -121,15 +127,37 @@ class AiohttpRequest(BaseRequest):
         elif request_data is not None:  # the Bot API takes JSON but for uploads
             data = json.dumps(request_data.parameters, ensure_ascii=False).encode()
             headers = JSON
+        proxy, proxy_auth = (self._proxy, None) if self._proxy else self._env_proxy(url)
         try:
             async with session.request(
-                method, url, data=data, headers=headers, timeout=timeout
+                method,
+                url,
+                data=data,
+                headers=headers,
+                timeout=timeout,
+                proxy=proxy,
+                proxy_auth=proxy_auth,
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's timeouts are TimeoutErrors
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+    def _env_proxy(self, url: str) -> EnvProxy:
+        """Return the environment's proxy for the URL's host and its credentials, or Nones
+        (none set, or the host in `NO_PROXY`); read on the first call to each host."""
+        parsed = URL(url)
+        key = (parsed.scheme, parsed.host)
+        found = self._env_proxies.get(key)
+        if found is None:
+            try:
+                found = get_env_proxy_for_url(parsed)
+            except LookupError:  # no proxy for this scheme, or the host is exempt
+                found = (None, None)
+            if len(self._env_proxies) < 64:  # the Bot API's host, and its file host
+                self._env_proxies[key] = found
+        return found
 
     def _timeout(
         self,

@@ -158,3 +158,21 @@ def test_a_rating_question_that_timed_out_after_delivery_is_asked_again(
     asked = [text for text in texts(fake_telegram, REPORTER) if "请评价" in text]
     assert (first.retried, second.sent) == (1, 1)
     assert len(asked) == 2  # seen twice rather than never: its buttons are its only answer
+
+
+def test_a_tap_is_answered_without_waiting_for_telegram_to_confirm_its_spinner(
+    cluster: Cluster, fake_telegram: FakeTelegram
+) -> None:
+    # The spinner's answerCallbackQuery goes out beside the turn, not before it: a citizen on
+    # a slow link does not wait a round trip more for the next question (and a lost answer
+    # to that call, for its read timeout).
+    cluster.start(telegram_read_timeout_seconds=5.0)
+    user = TelegramUser(fake_telegram, REPORTER)
+    user.say("/report", expect="请描述发生了什么")
+    user.say(ARREARS, expect="对吗")
+    fake_telegram.time_out_after_delivery("answerCallbackQuery")
+
+    user.tap("✅ 对", expect=("事情是哪天发生的", "和您反映的很像"))
+
+    fake_telegram.wait_for_call("answerCallbackQuery")
+    assert fake_telegram.held("answerCallbackQuery") == 1  # Telegram has still not answered

@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import NetworkError, TimedOut
 from telegram.ext import ApplicationBuilder, ExtBot
 
+from bot.telegram import transport
 from bot.telegram.application import with_transport
 from bot.telegram.delivery import maybe_delivered
 from bot.telegram.transport import AiohttpRequest
@@ -191,7 +192,7 @@ async def capturing_server() -> AsyncIterator[tuple[str, list[bytes]]]:
         received.append(head + await reader.readexactly(length))
         message = {"message_id": 1, "date": 0, "chat": {"id": CHAT, "type": "private"}}
         body = json.dumps({"ok": True, "result": message}).encode()
-        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n")
         writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
         await writer.drain()
         writer.close()
@@ -239,3 +240,72 @@ def test_the_environments_proxy_is_used_as_httpx_did(monkeypatch: pytest.MonkeyP
     [request] = asyncio.run(run())
 
     assert request.startswith(b"POST http://api.telegram.invalid/bot")
+
+
+def _no_proxy_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_PROXY", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
+def test_a_host_named_in_no_proxy_is_called_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_proxy_in_environment(monkeypatch)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+
+    async def run() -> list[bytes]:
+        async with capturing_server() as (url, received):
+            monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+            await with_bot_async(f"{url}/bot", lambda bot: bot.send_message(CHAT, "hi"))
+        return received
+
+    [request] = asyncio.run(run())
+
+    assert request.startswith(b"POST /bot")
+
+
+def test_credentials_in_a_netrc_file_are_never_sent(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    # The token is in the path; a netrc entry for the Bot API's host (or any) adds nothing.
+    _no_proxy_in_environment(monkeypatch)
+    (tmp_path / ".netrc").write_text("machine 127.0.0.1 login someone password secret\n")
+    (tmp_path / ".netrc").chmod(0o600)
+    monkeypatch.setenv("NETRC", str(tmp_path / ".netrc"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+    async def run() -> list[bytes]:
+        async with capturing_server() as (url, received):
+            await with_bot_async(f"{url}/bot", lambda bot: bot.send_message(CHAT, "hi"))
+        return received
+
+    [request] = asyncio.run(run())
+
+    assert b"authorization" not in request.lower()
+
+
+def test_the_environment_is_read_once_per_host_not_per_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # aiohttp's trust_env reads the environment and ~/.netrc on a thread at every call: two
+    # thread hops a Bot API call (the dialog bench's profile). Now read once per host.
+    _no_proxy_in_environment(monkeypatch)
+    reads: list[str] = []
+    real = transport.get_env_proxy_for_url
+
+    def counted(url: Any) -> Any:
+        reads.append(str(url.host))
+        return real(url)
+
+    monkeypatch.setattr(transport, "get_env_proxy_for_url", counted)
+
+    async def three_calls(bot: ExtBot[Any]) -> None:
+        for _ in range(3):
+            await bot.send_message(CHAT, "hi")
+
+    async def run() -> None:
+        async with capturing_server() as (url, _received):
+            await with_bot_async(f"{url}/bot", three_calls)
+
+    asyncio.run(run())
+
+    assert reads == ["127.0.0.1"]

@@ -163,6 +163,12 @@ class FakeTelegram(UserSimulator):
                 return data
         return []
 
+    def held(self, method: str) -> int:
+        """How many calls of ``method`` are done but still unanswered
+        (``time_out_after_delivery``): the bot is still waiting for them."""
+        with self._store.changed:
+            return self._store.held[method.lower()]
+
     @property
     def answered_callbacks(self) -> list[dict[str, Any]]:
         """Params of every successful answerCallbackQuery."""

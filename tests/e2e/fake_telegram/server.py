@@ -126,7 +126,11 @@ def create_app(
         except ApiError as error:
             return JSONResponse(error.payload(), status_code=error.code)
         if fault is not None:  # done, but the answer never reaches the client
-            await until_disconnected(request)
+            store.hold(method, +1)
+            try:
+                await until_disconnected(request)
+            finally:
+                store.hold(method, -1)
             return Response(status_code=504)
         return JSONResponse({"ok": True, "result": result})
 

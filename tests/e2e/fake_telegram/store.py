@@ -69,6 +69,7 @@ class ChatStore:
             self._seen_messages: set[tuple[int, int]] = set()
             self._seen_calls: set[int] = set()
             self.activity = 0  # Bot API calls but getUpdates: the bot is at work
+            self.held: dict[str, int] = defaultdict(int)  # calls done but not yet answered
             self.changed.notify_all()
 
     def record_call(self, method: str, params: dict[str, Any]) -> None:
@@ -88,6 +89,12 @@ class ChatStore:
         """Make the next ``times`` calls of ``method`` fail."""
         with self.changed:
             self._faults[method.lower()].extend([fault] * times)
+
+    def hold(self, method: str, change: int) -> None:
+        """Count a call of ``method`` kept unanswered (+1) or let go (-1)."""
+        with self.changed:
+            self.held[method.lower()] += change
+            self.changed.notify_all()
 
     def take_fault(self, method: str) -> Fault | None:
         """Consume and return the next injected failure for ``method``, if any is due."""
