@@ -124,12 +124,15 @@ def find_similar(
         "since": since,
         "limit": MAX_CANDIDATES,
     }
-    holders: dict[str, list[int]] = {}
+    by_words: dict[str | None, list[int]] = {}  # a campaign's one text: read once
     rows = cast(
         Sequence[tuple[int, str | None]], session.connection().execute(_CANDIDATES, values).all()
     )
     for case_id, stored in rows:
-        holders.setdefault(compared(stored or ""), []).append(case_id)
+        by_words.setdefault(stored, []).append(case_id)
+    holders: dict[str, list[int]] = {}
+    for stored, ids in by_words.items():
+        holders.setdefault(compared(stored or ""), []).extend(ids)
     if not holders:
         return []
     texts = list(holders)
@@ -141,6 +144,7 @@ def find_similar(
     alike: list[tuple[float, int]] = []  # (-score, -id): the best first, then the newest
     for _, by_set, i in found:
         score = (by_set + fuzz.token_sort_ratio(query, texts[i])) / 200
-        if score >= MIN_SCORE:
-            alike += [(-round(score, 3), -case_id) for case_id in holders[texts[i]]]
+        if score >= MIN_SCORE:  # of a text's holders, only the newest `limit` can be shown
+            rank = -round(score, 3)
+            alike += [(rank, -case_id) for case_id in heapq.nlargest(limit, holders[texts[i]])]
     return [(-case_id, -score) for score, case_id in heapq.nsmallest(limit, alike)]
