@@ -129,6 +129,7 @@ def records_ledger(
         unit_name=lambda code: unit_name(taxonomy, code, language),
         language=language,
         today=today,
+        masked=actor.is_evaluator,
     )
     return xlsx_response(content, f"records-{today:%Y%m%d}.xlsx")
 

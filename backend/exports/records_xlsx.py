@@ -14,6 +14,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from backend.contacts import mask_contacts
 from backend.exports.ledger_texts import word
 from backend.exports.record_rows import LedgerRow
 from backend.exports.sheets import DATE_FORMAT, Heading, saved, sheet_title, write_table
@@ -68,26 +69,35 @@ UnitName = Callable[[str], str]
 
 
 def export_records(
-    *, rows: list[LedgerRow], unit_name: UnitName, language: str, today: date
+    *, rows: list[LedgerRow], unit_name: UnitName, language: str, today: date, masked: bool = False
 ) -> bytes:
-    """Return the ledger's XLSX file: the summary sheet, then each unit's sheet by name."""
+    """Return the ledger's XLSX file: the summary sheet, then each unit's sheet by name.
+
+    `masked`: free text (the finding authority, a leniency reason) with contact details
+    masked (`backend.contacts`), as an evaluator (第三方评估) reads every text.
+    """
     book = Workbook()
     summary = book.active
     assert summary is not None
     taken: set[str] = set()
     summary.title = sheet_title(word("records_summary_sheet", language), taken)
-    by_unit: dict[str, list[LedgerRow]] = defaultdict(list)
+    by_unit: dict[str, list[LedgerRow]] = defaultdict(list)  # the unit named (失信主体所在单位)
+    by_filer: dict[str, list[LedgerRow]] = defaultdict(list)  # the unit that files (报送单位)
     for row in rows:
         by_unit[row.record.department_code].append(row)
+        by_filer[row.record.filed_by_department].append(row)
     units = sorted(by_unit)  # by unit code: the same order in every language
     write_table(
         summary,
         [
-            Heading(word(f"summary_col_{key}", language), 20 if key == "unit" else 12)
+            Heading(word(f"summary_col_{key}", language), 20 if key == "unit" else 14)
             for key in SUMMARY
         ],
-        [_summary(unit_name(u), by_unit[u]) for u in units]
-        + ([_summary(word("summary_total", language), rows)] if rows else []),
+        [
+            _summary(unit_name(u), by_unit.get(u, []), by_filer.get(u, []))
+            for u in sorted({*by_unit, *by_filer})
+        ]
+        + ([_summary(word("summary_total", language), rows, rows)] if rows else []),
     )
     headings = [
         Heading(word(f"records_col_{key}", language), width, fmt, wrap=key == "remarks")
@@ -96,7 +106,7 @@ def export_records(
     for unit in units:
         sheet = book.create_sheet(sheet_title(unit_name(unit), taken))
         values = [
-            record_values(i, row, unit_name, language, today)
+            record_values(i, row, unit_name, language, today, masked=masked)
             for i, row in enumerate(by_unit[unit], start=1)
         ]
         write_table(sheet, headings, values)
@@ -104,10 +114,17 @@ def export_records(
 
 
 def record_values(
-    index: int, row: LedgerRow, unit_name: UnitName, language: str, today: date
+    index: int,
+    row: LedgerRow,
+    unit_name: UnitName,
+    language: str,
+    today: date,
+    *,
+    masked: bool = False,
 ) -> list[Any]:
-    """Return one record's cells in the order of COLUMNS."""
+    """Return one record's cells in the order of COLUMNS (`masked`: as export_records)."""
     r = row.record
+    shown = mask_contacts if masked else str
     return [
         index,
         row.number,
@@ -116,7 +133,7 @@ def record_values(
         r.person_name,
         r.person_post,
         state_word("finding", r.finding_type, language),
-        r.authority,
+        shown(r.authority),
         r.document_number or "",
         r.arisen_on,
         r.reported_on,
@@ -131,7 +148,7 @@ def record_values(
         r.publicity_from,
         r.publicity_until,
         state_word("publicity", r.publicity_state, language),
-        remarks(r, language),
+        shown(remarks(r, language)),
     ]
 
 
@@ -162,15 +179,17 @@ def remarks(record: Any, language: str) -> str:
     return "；".join(found) if language != "en" else "; ".join(found)
 
 
-def _summary(label: str, rows: list[LedgerRow]) -> list[Any]:
-    records = [row.record for row in rows]
-    reported = [r for r in records if r.reported_on is not None]
+def _summary(label: str, named: list[LedgerRow], filed: list[LedgerRow]) -> list[Any]:
+    """Return a unit's summary row: the records naming it, and the timeliness of those it
+    filed (the 7 working days to report run for the filing unit, as in the assessment)."""
+    records = [row.record for row in named]
+    reported = [row.record for row in filed if row.record.reported_on is not None]
     return [
         label,
         len(records),
         sum(1 for r in reported if not r.report_days_late),
         sum(1 for r in reported if r.report_days_late),
-        len(records) - len(reported),
+        len(filed) - len(reported),
         sum(1 for r in records if r.rectification_state == RectificationState.accepted.value),
         sum(1 for r in records if r.objection_state == ObjectionState.upheld.value),
         sum(1 for r in records if r.repair_state == RepairState.repaired.value),

@@ -4,7 +4,8 @@ fields the rules allow to publish.
 The query narrows by the stored states and the period; each row then passes the records
 service's own rule (`backend.records.publicity.may_publish`), so the page never shows a
 record the service would not publish. Nothing here names an evidence file, a reporter, the
-filing clerk or the complaint a record came from.
+filing clerk or the complaint a record came from, and its texts show no phone, ID-card number
+or e-mail address (`backend.contacts`: masked, as Open311 publishes complaints).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from backend.cases.models import Case
+from backend.contacts import mask_contacts
 from backend.records.models import (
     DishonestyRecord,
     Leniency,
@@ -106,14 +108,14 @@ def _public(case: Case, record: DishonestyRecord, unit: Department) -> PublicRec
         number=case.number,
         unit_zh=unit.name_zh,
         unit_en=unit.name_en or unit.name_zh,
-        person_name=record.person_name,
-        person_post=record.person_post,
+        person_name=mask_contacts(record.person_name),
+        person_post=mask_contacts(record.person_post),
         finding_type=record.finding_type,
-        authority=record.authority,
+        authority=mask_contacts(record.authority),
         document_number=record.document_number or "",
         arisen_on=record.arisen_on,
         severity=record.severity or "",
-        summary=record.summary,
+        summary=mask_contacts(record.summary),
         publicity_from=record.publicity_from,
         publicity_until=record.publicity_until,
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -10,6 +12,7 @@ from backend.actors import Actor
 from backend.cases.events import history
 from backend.cases.models import Case
 from backend.cases.schemas import CaseEventPublic
+from backend.contacts import mask_contacts
 from backend.deadlines.models import ClockState, Deadline
 from backend.people.models import StaffAccount
 from backend.records.actions import allowed_actions
@@ -53,8 +56,14 @@ def summarise(view: RecordView) -> RecordSummary:
 
 
 def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv) -> RecordPublic:
-    """Return a record with its clocks, objections, repairs and history."""
+    """Return a record with its clocks, objections, repairs and history.
+
+    An evaluator (第三方评估) reads every free text with its contact details masked (phone,
+    ID-card numbers, e-mail addresses: `backend.contacts`), as it reads cases; staff of the
+    programme read what was written.
+    """
     r, now = view.record, env.clocks.now()
+    shown = _masked if actor.is_evaluator else _as_written
     source = session.get(Case, r.source_case_id) if r.source_case_id else None
     filer = session.get(StaffAccount, r.filed_by_staff_id) if r.filed_by_staff_id else None
     objections = session.exec(
@@ -69,17 +78,17 @@ def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv)
     ).all()
     return RecordPublic(
         **summarise(view).model_dump(),
-        authority=r.authority,
-        summary=r.summary,
+        authority=shown(r.authority),
+        summary=shown(r.summary),
         case=source.number if source else None,
         filed_by=filer.name if filer else None,
         reported_at=r.reported_at,
-        rectification_explanation=r.rectification_explanation,
-        rectification_report=r.rectification_report,
-        rectification_reason=r.rectification_reason,
+        rectification_explanation=shown(r.rectification_explanation),
+        rectification_report=shown(r.rectification_report),
+        rectification_reason=shown(r.rectification_reason),
         rectified_on=r.rectified_on,
         repaired_on=r.repaired_on,
-        leniency_reason=r.leniency_reason,
+        leniency_reason=shown(r.leniency_reason),
         publicity_months=r.publicity_months,
         publicity_from=r.publicity_from,
         publicity_until=r.publicity_until,
@@ -88,8 +97,18 @@ def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv)
         created_at=r.created_at,
         allowed_actions=[a.value for a in allowed_actions(view=view, actor=actor, env=env)],
         deadlines=[_deadline(d, now, env) for d in clocks_of(session=session, case=view.case)],
-        objections=[ObjectionPublic.model_validate(o, from_attributes=True) for o in objections],
-        repairs=[RepairPublic.model_validate(a, from_attributes=True) for a in repairs],
+        objections=[
+            ObjectionPublic.model_validate(o, from_attributes=True).model_copy(
+                update={"reasons": shown(o.reasons), "decision_reason": shown(o.decision_reason)}
+            )
+            for o in objections
+        ],
+        repairs=[
+            RepairPublic.model_validate(a, from_attributes=True).model_copy(
+                update={"reasons": shown(a.reasons), "decision_reason": shown(a.decision_reason)}
+            )
+            for a in repairs
+        ],
         events=[
             CaseEventPublic(
                 at=e.at,
@@ -98,12 +117,29 @@ def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv)
                 action=e.action,
                 from_status=e.from_status,
                 to_status=e.to_status,
-                reason=e.reason,
-                details=e.details,
+                reason=shown(e.reason),
+                details=_details(e.details, shown),
             )
             for e in history(session=session, case=view.case)
         ],
     )
+
+
+def _as_written(text: str | None) -> str | None:
+    return text
+
+
+def _masked(text: str | None) -> str | None:
+    return mask_contacts(text) if text else text
+
+
+def _details(
+    details: dict[str, Any] | None, shown: Callable[[str | None], str | None]
+) -> dict[str, Any] | None:
+    """Return an event's details with each text shown as `shown` shows it."""
+    if not details or shown is _as_written:
+        return details
+    return {key: shown(v) if isinstance(v, str) else v for key, v in details.items()}
 
 
 def report_days_late(*, record: DishonestyRecord) -> int | None:

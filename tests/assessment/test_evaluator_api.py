@@ -8,9 +8,11 @@ from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
 from tests.api.helpers import act, file_case
+from tests.books_console.conftest import signed_in
 from tests.conftest import Staff
 from tests.exports.helpers import exported, headings, table
 from tests.record_fixtures import PutRecord, put_record
+from tests.records.helpers import filed, stepped
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 CONTACTED = "区里的项目做完了，工程款一直拖欠不付，电话13812345678，邮箱li@example.cn"
@@ -112,3 +114,30 @@ def test_an_evaluator_reads_the_records_and_may_file_none(
 
     assert (listed.status_code, read.status_code) == (200, 200), listed.text
     assert number in listed.text
+
+
+def test_an_evaluator_reads_a_records_texts_with_contact_details_masked(
+    client: TestClient, staff: Staff, evaluator: dict[str, str], container: Container
+) -> None:
+    record = filed(client, staff.czj_clerk, summary=CONTACTED)
+    who = {"objector_kind": "person", "objector_name": "李某"}
+    record = stepped(
+        client, staff.czj_clerk, record, "object", reason="请致电13812345678核实", **who
+    )
+    decision = "邮箱li@example.cn已回复"
+    stepped(client, staff.coordinator, record, "decide_objection", upheld=False, reason=decision)
+    visitor = signed_in(client, container, "chen2", role="evaluator", name="评估机构 陈")
+
+    read = client.get(f"/api/v1/records/{record['number']}", headers=evaluator).json()
+    page = visitor.get(f"/console/records/{record['number']}")
+
+    assert read["summary"] == MASKED
+    assert read["objections"][0]["reasons"] == "请致电***核实"
+    assert read["objections"][0]["decision_reason"] == "邮箱***已回复"
+    reasons = {e["reason"] for e in read["events"] if e["reason"]}
+    assert reasons == {"请致电***核实", "邮箱***已回复"}
+    assert page.status_code == 200 and MASKED in page.text
+    for contact in ("13812345678", "li@example.cn"):
+        assert contact not in str(read) and contact not in page.text
+    coordinator = client.get(f"/api/v1/records/{record['number']}", headers=staff.coordinator)
+    assert coordinator.json()["summary"] == CONTACTED  # the lead office reads what was written

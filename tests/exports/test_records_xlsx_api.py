@@ -25,7 +25,8 @@ ZH_HEADINGS = [
     "公示状态", "备注",
 ]  # fmt: skip
 SUMMARY_HEADINGS = [
-    "单位", "记录数", "按时报送", "逾期报送", "未报送", "已整改", "异议成立", "已修复", "公示中",
+    "单位", "记录数（涉及本单位）", "本单位报送：按时", "本单位报送：逾期", "本单位报送：未报送",
+    "已整改", "异议成立", "已修复", "公示中",
 ]  # fmt: skip
 
 
@@ -122,10 +123,47 @@ def test_a_summary_sheet_then_one_sheet_per_unit_named(
     summary = book["汇总"]
     assert headings(summary) == SUMMARY_HEADINGS
     assert [list(r) for r in summary.iter_rows(min_row=2, values_only=True)] == [
-        ["区财政局", 1, 0, 1, 0, 1, 0, 1, 0],
-        ["区司法局", 2, 1, 0, 1, 0, 0, 0, 0],
+        ["区财政局", 1, 0, 1, 1, 1, 0, 1, 0],  # its draft about sfj: its report is due
+        ["区司法局", 2, 1, 0, 0, 0, 0, 0, 0],
         ["合计", 3, 1, 1, 1, 1, 0, 1, 0],
     ]
+
+
+def test_the_summary_counts_reporting_for_the_unit_that_files_as_the_assessment_does(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    # The lead office (fgw) files a record naming czj two working days late: the lateness is
+    # fgw's (its 7 working days to report), the record is czj's.
+    put_record(
+        container,
+        PutRecord(
+            {
+                "filed_by_department": "fgw",
+                "arisen_on": date(2026, 11, 2),
+                "reported_on": date(2026, 11, 13),
+                "report_days_late": 2,
+            },
+            clocks=[Clock("report", "fgw", date(2026, 11, 11), met_on=date(2026, 11, 13))],
+        ),
+    )
+
+    rows = list(ledger(client, staff.coordinator)["汇总"].iter_rows(min_row=2, values_only=True))
+    assessment = client.get(
+        "/api/v1/assessment?from=2026-11-01&to=2026-11-30", headers=staff.coordinator
+    )
+
+    assert [list(r[:5]) for r in rows] == [
+        ["区财政局", 1, 0, 0, 0],
+        ["区发展改革委", 0, 0, 1, 0],
+        ["合计", 1, 0, 1, 0],
+    ]
+    assert assessment.status_code == 200, assessment.text
+    reporting = {
+        unit["department"]: unit["measures"]["report_on_time"]
+        for unit in assessment.json()["data"]
+    }
+    assert (reporting["fgw"]["numerator"], reporting["fgw"]["denominator"]) == (0, 1)
+    assert reporting["czj"]["denominator"] == 0
 
 
 def test_each_record_is_one_row_checked_cell_by_cell(
@@ -297,3 +335,25 @@ def test_a_clerk_of_the_lead_office_gets_every_record(
     book = ledger(client, staff.fgw_clerk)
 
     assert book.sheetnames == ["汇总", "区财政局", "区司法局"]
+
+
+def test_an_evaluators_ledger_masks_contact_details_in_its_texts(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    put_record(
+        container,
+        PutRecord(
+            {
+                "authority": "区纪委监委（电话022-2345 6789）",
+                "leniency": "reduced",
+                "leniency_reason": "当事人已退款，联系13812345678",
+            }
+        ),
+    )
+
+    evaluator = table(ledger(client, evaluator_token(container))["区财政局"])
+    coordinator = table(ledger(client, staff.coordinator)["区财政局"])
+
+    assert "13812345678" not in str(evaluator) and "2345 6789" not in str(evaluator)
+    assert "当事人已退款，联系***" in str(evaluator) and "区纪委监委（电话***）" in str(evaluator)
+    assert "13812345678" in str(coordinator)

@@ -160,3 +160,21 @@ def test_an_unknown_address_and_odd_parameters_get_a_page_never_json_or_an_error
         answer = client.get(PAGE, params=odd)
         assert answer.status_code == 200 and "政务失信记录公示" in answer.text
     assert client.post(PAGE).status_code == 404
+
+
+def test_contact_details_in_a_published_records_texts_are_masked(
+    client: TestClient, staff: Staff
+) -> None:
+    published(
+        client,
+        staff,
+        summary="当事人电话13812345678，身份证120105198001011234，邮箱abc@example.com，拖欠款项",
+        authority="区纪委监委（022-2345 6789）",
+    )
+
+    html = client.get(PAGE).text
+
+    assert "当事人电话***，身份证***，邮箱***，拖欠款项" in html
+    assert "区纪委监委（***）" in html
+    for contact in ("13812345678", "120105198001011234", "abc@example.com", "2345 6789"):
+        assert contact not in html
