@@ -33,11 +33,12 @@ class FormField:
     required: bool = False
     choices: tuple[str, ...] = ()
     max_length: int = 10_000  # the browser's bound: the service's (commands.py), or the form's
+    maximum: int = MAX_DAYS  # a number's largest (the service's bound, commands.py)
 
 
 REASON = FormField("reason", "textarea", required=True, max_length=MAX_REASON)
 REASON_OPTIONAL = FormField("reason", "textarea", max_length=MAX_REASON)
-DAYS = FormField("days", "number")
+DAYS = FormField("days", "number", maximum=MAX_DAYS)
 WHO = (
     FormField("objector_kind", "choice", required=True, choices=tuple(k for k in ObjectorKind)),
     FormField("objector_name", required=True, max_length=MAX_OBJECTOR_NAME),
@@ -73,7 +74,7 @@ FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
         REASON,
     ),
     # The severity for a record that has none (migrated, 0022); one that has a severity keeps it.
-    A.publish: (SEVERITY, FormField("months", "number")),
+    A.publish: (SEVERITY, FormField("months", "number", maximum=MAX_MONTHS)),
 }
 
 

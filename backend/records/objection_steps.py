@@ -76,12 +76,21 @@ def decide_objection(
     record.objection_state = objection.state
     meet_clocks(session, view, env, ClockKind.objection)
     details: dict[str, object] = {"objection": objection.id, "outcome": outcome}
-    if corrected:
-        if summary is not None:
+    if corrected:  # what it was and what it is, so the register stays auditable
+        if summary not in (None, record.summary):
+            details.update(summary_before=record.summary, summary=summary)
             record.summary = summary
-        if severity is not None:
+        if severity not in (None, record.severity):
+            details.update(severity_before=record.severity, severity=severity)
             record.severity = severity
+            until = record.publicity_until
             publicity.rerun(record=record, policy=env.clocks.policy)
+            if record.publicity_until != until and until and record.publicity_until:
+                details.update(
+                    until_before=until.isoformat(),
+                    months=record.publicity_months,
+                    until=record.publicity_until.isoformat(),
+                )
     elif outcome == ObjectionOutcome.withdrawn:
         record.state, record.withdrawn_on = RecordState.withdrawn.value, env.today()
         if record.publicity_state == PublicityState.published:

@@ -6,6 +6,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from backend.bootstrap import Container
+from tests.books_console.conftest import signed_in
 from tests.conftest import Staff
 from tests.records.helpers import (
     RECORD,
@@ -149,6 +151,7 @@ def test_a_severity_corrected_on_objection_sets_the_publicity_period_of_the_new_
     record = filed(client, staff.fgw_clerk, department="sfj", severity="serious")
     record = stepped(client, staff.fgw_clerk, record, "publish")
     assert record["publicity_until"] > "2027-11-01"
+    published_until = record["publicity_until"]
     who = {"objector_kind": "person", "objector_name": "李某"}
     record = stepped(client, staff.sfj_clerk, record, "object", reason="程度过重", **who)
     record = stepped(
@@ -164,6 +167,43 @@ def test_a_severity_corrected_on_objection_sets_the_publicity_period_of_the_new_
     # minor: up to 3 months (policy records.publicity), counted from the day it was published
     assert record["severity"] == "minor" and record["publicity_months"] <= 3
     assert record["publicity_until"] <= "2027-03-01"
+    # the decision's event says what changed, so the register stays auditable
+    decided = [e for e in record["events"] if e["action"] == "decide_objection"][-1]
+    assert decided["details"] | {"objection": None} == {
+        "objection": None,
+        "objection_state": "upheld",
+        "outcome": "corrected",
+        "severity_before": "serious",
+        "severity": "minor",
+        "until_before": published_until,
+        "months": record["publicity_months"],
+        "until": record["publicity_until"],
+    }
+
+
+def test_a_corrected_summary_keeps_the_one_it_replaced_in_the_history(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    record = filed(client, staff.fgw_clerk, department="sfj")
+    who = {"objector_kind": "person", "objector_name": "李某"}
+    record = stepped(client, staff.sfj_clerk, record, "object", reason="金额有误", **who)
+    record = stepped(
+        client,
+        staff.fgw_clerk,
+        record,
+        "decide_objection",
+        upheld=True,
+        outcome="corrected",
+        reason="更正金额",
+        summary="承诺的企业补贴三万元长期未兑现",
+    )
+    decided = [e for e in record["events"] if e["action"] == "decide_objection"][-1]
+    visitor = signed_in(client, container, "wang2")
+    page = visitor.get(f"/console/records/{record['number']}").text
+
+    assert decided["details"]["summary_before"] == "承诺的企业补贴长期未兑现，受到党内警告处分"
+    assert decided["details"]["summary"] == "承诺的企业补贴三万元长期未兑现"
+    assert "更正前的摘要" in page and "承诺的企业补贴长期未兑现，受到党内警告处分" in page
 
 
 def test_the_named_unit_reaches_the_records_case_for_notes_and_evidence(

@@ -113,3 +113,15 @@ def test_the_records_tags_read_naturally_in_english(
     visitor.post("/console/language", {"language": "en", "next": LIST})
     page = visitor.get(LIST).text
     assert "Publicity: " in page and "：" not in page.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_the_days_field_lets_the_browser_take_no_more_than_the_service_does(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    number = filed(client, staff.czj_clerk)["number"]
+    lead = signed_in(client, clerk(container, "fgw", "wangf"))
+
+    page = lead.get(f"{LIST}/{number}").text
+
+    assert 'name="days" type="number" min="1" max="365"' in page
+    assert 'max="1000"' not in page

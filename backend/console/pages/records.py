@@ -22,6 +22,7 @@ from backend.bounds import MAX_ROW_ID
 from backend.cases.queries import get_case
 from backend.console import texts
 from backend.console.deps import ConsoleUser, VisitDep
+from backend.console.pages.case.view import RECORD_VALUES
 from backend.console.pages.navigation import see_other
 from backend.console.record_forms import FIELD_NAMES, FormProblem, command_of, fields_of
 from backend.console.rendering import render_page
@@ -48,6 +49,9 @@ Number = Annotated[str, Path(max_length=40)]
 Filter = Annotated[str, Query(max_length=40)]
 Posted = Annotated[str, Form(max_length=10_000)]
 ACTIONS = frozenset(a.value for a in RecordAction)
+
+# Details the record page already shows elsewhere (its objections, its repairs, its states).
+HIDDEN_DETAILS = frozenset({"objection", "repair"})
 
 
 def label(language: str, prefix: str, value: str | None) -> str:
@@ -279,4 +283,6 @@ def _render(
         error=error,
         local=lambda moment: moment.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
         label=partial(label, visit.language),
+        value_labels=RECORD_VALUES,
+        hidden_details=HIDDEN_DETAILS,
     )

@@ -188,4 +188,8 @@ TEXTS: dict[str, str] = {
     "records.detail.until": "Published until",
     "records.detail.severity": "Severity",
     "records.detail.complaint": "From complaint",
+    "records.detail.summary_before": "Summary before the correction",
+    "records.detail.summary": "Corrected summary",
+    "records.detail.severity_before": "Severity before the correction",
+    "records.detail.until_before": "Published until, before",
 }

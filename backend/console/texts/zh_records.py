@@ -187,4 +187,8 @@ TEXTS: dict[str, str] = {
     "records.detail.until": "公示至",
     "records.detail.severity": "严重程度",
     "records.detail.complaint": "来源投诉",
+    "records.detail.summary_before": "更正前的摘要",
+    "records.detail.summary": "更正后的摘要",
+    "records.detail.severity_before": "更正前的严重程度",
+    "records.detail.until_before": "原公示至",
 }

@@ -39,6 +39,7 @@ RECORD_VALUES = {
     "applicant_kind": "records.field.objector_kind",
     "outcome": "records.field.outcome",
     "severity": "records.severity",
+    "severity_before": "records.severity",
 }
 
 
