@@ -10,7 +10,7 @@ rule) before it reads: the API's lists, figures, assessment and exports, and the
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from backend.actors import Actor
 from backend.errors import Forbidden
@@ -27,11 +27,22 @@ class OtherUnit(Forbidden):
         self.params = {"asked": printable(asked), "own": own or ""}  # echoed: cut, printable
         super().__init__(self.message("en"))
 
-    def message(self, language: str = "en") -> str:
-        """Return why, for the user, in their language."""
+    def message(self, language: str = "en", name: Callable[[str], str] | None = None) -> str:
+        """Return why, for the user, in their language; `name(code)` names the units (a
+        code it does not know stays as typed)."""
         from backend.messages import render
 
-        return render(self.code, language, **self.params)
+        params = self.params
+        if name is not None:
+            params = {key: _named(code, name(code), language) for key, code in params.items()}
+        return render(self.code, language, **params)
+
+
+def _named(code: str, name: str, language: str) -> str:
+    """Return a unit's name with its code (the API's value), or the code alone when unknown."""
+    if not code or name == code:
+        return code
+    return f"{name}（{code}）" if language == "zh" else f"{name} ({code})"
 
 
 def refuse_other_unit(actor: Actor, asked: str | None, *, every_unit: bool = False) -> None:

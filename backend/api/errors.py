@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -32,6 +33,7 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
+from backend.exports.labels import unit_name
 from backend.languages import preferred_language
 from backend.messages import MESSAGES, render
 from backend.open311.errors import error_response as open311_error
@@ -105,7 +107,9 @@ def install_error_handlers(app: FastAPI) -> None:
             body = {"detail": exc.message(language), "code": exc.code}
             return JSONResponse(status_code=409, content=body)
         if isinstance(exc, OtherUnit):  # a clerk asked about another unit: why, in words (403)
-            body = {"detail": exc.message(language), "code": exc.code}
+            taxonomy = request.app.state.container.taxonomy
+            name = partial(unit_name, taxonomy, language=language)
+            body = {"detail": exc.message(language, name), "code": exc.code}
             return JSONResponse(status_code=403, content=body)
         named = getattr(exc, "code", None)  # a refusal with a message of its own (deactivation)
         for kind, status_code, code in _STATUS:

@@ -32,6 +32,7 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
+from backend.exports.labels import unit_name
 from backend.messages import MESSAGES, render
 from backend.storable import printable
 from backend.unit_scope import OtherUnit
@@ -133,8 +134,13 @@ def install_console_errors(app: FastAPI) -> None:
     async def _domain(request: Request, exc: DomainError) -> HTMLResponse:
         if isinstance(exc, NotFound):
             return await render_error(request, 404, "error.not_found_title", "error.not_found")
-        if isinstance(exc, OtherUnit):  # a clerk asked about another unit: say why
-            return await render_error(request, 403, "error.forbidden_title", message=exc.message)
+        if isinstance(exc, OtherUnit):  # a clerk asked about another unit: say why, by name
+            taxonomy = request.app.state.container.taxonomy
+
+            def named(language: str) -> str:
+                return exc.message(language, partial(unit_name, taxonomy, language=language))
+
+            return await render_error(request, 403, "error.forbidden_title", message=named)
         if isinstance(exc, Forbidden):
             return await render_error(request, 403, "error.forbidden_title", "error.forbidden")
         if isinstance(exc, ValidationFailed):

@@ -72,3 +72,32 @@ def test_a_clerk_sees_the_own_units_row_only(
     html = clerk.get(f"/console/assessment?{PERIOD}").text
 
     assert 'data-unit="区财政局"' in html and 'data-unit="区司法局"' not in html
+
+
+def test_a_unit_is_chosen_on_the_page_and_its_download_as_in_the_api(
+    client: TestClient, staff: Staff, coordinator: ConsoleVisitor
+) -> None:
+    resolved(client, staff.czj_clerk, file_case(client, staff.coordinator))
+
+    page = coordinator.get(f"/console/assessment?{PERIOD}&department=czj")
+    html = page.text
+    link = re.search(r'href="([^"]*assessment\.xlsx[^"]*)"', html)
+    api = client.get(f"/api/v1/assessment?{PERIOD}&department=czj", headers=staff.coordinator)
+
+    assert page.status_code == 200 and 'name="department"' in html
+    assert '<option value="czj" selected>' in html
+    assert re.findall(r'<tr data-unit="([^"]+)">', html) == ["区财政局"]
+    assert [u["department"] for u in api.json()["data"]] == ["czj"]
+    assert link is not None and "department=czj" in link.group(1)
+
+
+def test_another_unit_or_an_unknown_one_is_refused_not_ignored(
+    clerk: ConsoleVisitor, coordinator: ConsoleVisitor
+) -> None:
+    another = clerk.get(f"/console/assessment?{PERIOD}&department=sfj")
+    unknown = coordinator.get(f"/console/assessment?{PERIOD}&department=nope")
+    download = clerk.get(f"/console/assessment.xlsx?{PERIOD}&department=sfj")
+
+    assert another.status_code == 403 and "区司法局" in another.text
+    assert unknown.status_code == 400 and "nope" in unknown.text
+    assert download.status_code == 403

@@ -109,20 +109,34 @@ def assessment_page(
     container: ContainerDep,
     start: From = None,
     end: To = None,
+    department: Department = None,
 ) -> HTMLResponse:
-    """Show each unit's measures, score and rank over the period, with charts."""
+    """Show each unit's measures, score and rank over the period (or one unit's), with charts.
+
+    `department`: one unit, checked as the API checks it (unknown: 400; another unit than a
+    clerk's own: 403).
+    """
     language, taxonomy = visit.language, container.taxonomy
+    chosen = period_choice(container=container, language=language, start=start, end=end)
     found = assessment_for(
-        session=session, actor=user, container=container, start=start, end=end, department=None
+        session=session,
+        actor=user,
+        container=container,
+        start=start,
+        end=end,
+        department=department,
     )
     name = partial(unit_name, taxonomy, language=language)
     t = partial(texts.render, language)
-    params = urlencode(
-        [("from", found.window.start.isoformat()), ("to", found.window.end.isoformat())]
-    )
+    params = [("from", found.window.start.isoformat()), ("to", found.window.end.isoformat())]
+    if department:
+        params.insert(0, ("department", department))
+    own = user.is_clerk and not is_lead_office(user, taxonomy.lead_office)
     return render_page(
         request,
         "assessment.html",
+        department=department,
+        units=None if own else chosen.units,
         window=found.window,
         measures=list(Assessed),
         weights=found.weights,
@@ -136,7 +150,7 @@ def assessment_page(
             for u in found.units
         ],
         charts=assessment_charts(found, name, t),
-        export=f"{console_path(request, 'export_assessment')}?{params}",
+        export=f"{console_path(request, 'export_assessment')}?{urlencode(params)}",
     )
 
 
@@ -148,15 +162,16 @@ def export_assessment_page(
     container: ContainerDep,
     start: From = None,
     end: To = None,
+    department: Department = None,
 ) -> Response:
-    """Download the assessment for the third-party evaluator."""
+    """Download the assessment for the third-party evaluator (one unit's: as the page)."""
     return assessment_ledger(
         session=session,
         actor=user,
         container=container,
         language=visit.language,
         period=(start, end),
-        department=None,
+        department=department,
     )
 
 
