@@ -66,6 +66,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "发生日期不能晚于今天。",
         "en": "The date it happened cannot be in the future.",
     },
+    "occurred_too_old": {
+        "zh": "发生日期不能早于 {earliest}（{years} 年前）；请检查年份。",
+        "en": "The date it happened cannot be before {earliest} (more than {years} years ago): "
+        "please check the year.",
+    },
     "record_needs_date": {
         "zh": "失信记录必须填写信息产生的日期。",
         "en": "A dishonesty record needs the date the information arose (occurred_on).",

@@ -28,6 +28,7 @@ from backend.periods import local_day
 from backend.request_types.catalogue import REQUEST_TYPES, RequestType
 from backend.routing.router import RouteResult
 from backend.storable import is_storable
+from dialogs.dates import OLDEST_YEARS, earliest_day
 from dialogs.parsing import parse_phone, without_direction_controls
 
 log = logging.getLogger(__name__)
@@ -260,6 +261,11 @@ def _check_references(draft: Draft, env: CaseEnv, today: date) -> None:
         raise ValidationFailed("unknown_street", field="street", value=draft.street)
     if draft.occurred_on is not None and draft.occurred_on > today:
         raise ValidationFailed("occurred_in_future", field="occurred_on")
+    if draft.occurred_on is not None and draft.occurred_on < earliest_day(today):
+        oldest = earliest_day(today).isoformat()
+        raise ValidationFailed(
+            "occurred_too_old", field="occurred_on", earliest=oldest, years=OLDEST_YEARS
+        )
     if draft.kind is CaseKind.dishonesty_record and draft.occurred_on is None:
         raise ValidationFailed("record_needs_date", field="occurred_on")
     if (

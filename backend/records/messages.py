@@ -33,6 +33,11 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "信息产生日期不能晚于今天。",
         "en": "The date the information arose cannot be in the future.",
     },
+    "record_arisen_too_old": {
+        "zh": "信息产生日期不能早于 {earliest}（{years} 年前）；请检查年份。",
+        "en": "The date the information arose cannot be before {earliest} (more than {years} "
+        "years ago): please check the year.",
+    },
     "record_document_required": {
         "zh": "请填写文书编号（文号）；手续尚不齐全的，请先登记为草稿。",
         "en": "Please give the document number; while the paperwork is incomplete, register "

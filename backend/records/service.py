@@ -20,6 +20,7 @@ from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
 from backend.notifications import outbox
 from backend.people.models import Reporter
+from backend.records.arisen import check_arisen_on
 from backend.records.commands import KEY_REUSED, NewRecord, request_of
 from backend.records.env import RecordEnv
 from backend.records.models import (
@@ -373,8 +374,7 @@ def _check(new: NewRecord, env: RecordEnv) -> None:
         raise ValidationFailed("unknown_finding_type", field="finding_type")
     if new.severity is not None and new.severity not in {s.value for s in Severity}:
         raise ValidationFailed("unknown_severity", field="severity")
-    if new.arisen_on > env.today():
-        raise ValidationFailed("record_arisen_in_future", field="arisen_on")
+    check_arisen_on(new.arisen_on, env.today())
     if not new.draft and not visible_text(new.document_number):
         raise ValidationFailed("record_document_required", field="document_number")
     if not new.draft and new.severity is None:

@@ -28,7 +28,19 @@ from dialogs.dates import chinese, english
 from dialogs.dates.spans import EARLIEST_YEAR, DaySpan
 from dialogs.parsing import normalise
 
-__all__ = ["DaySpan", "parse_date", "read_days"]
+__all__ = ["OLDEST_YEARS", "DaySpan", "earliest_day", "parse_date", "read_days"]
+
+# A day given for when something happened or arose this many years back or more is taken for a
+# mistyped year (1900 for 2019): every channel refuses it and names the earliest day.
+OLDEST_YEARS = 20
+
+
+def earliest_day(today: date) -> date:
+    """Return the earliest day a reporter or clerk may give for when something happened:
+    `OLDEST_YEARS` years before `today` (29 February: the 28th)."""
+    year = today.year - OLDEST_YEARS
+    return today.replace(year=year, day=min(today.day, 28) if today.month == 2 else today.day)
+
 
 _READERS = (
     chinese.digits,

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from dialogs.context import Ctx, Refusal, prefixed, rows
-from dialogs.dates import DaySpan, read_days
+from dialogs.dates import OLDEST_YEARS, DaySpan, earliest_day, read_days
 from dialogs.flows.base import Step
 from dialogs.model import Button, FileRef, Outbound
 from dialogs.parsing import clip, without_direction_controls
@@ -104,6 +104,9 @@ class DateStep(Step):
         today = ctx.services.today()
         if span.first > today:
             raise Refusal("date.future")
+        if span.first < earliest_day(today):
+            oldest = earliest_day(today).isoformat()
+            raise Refusal("date.too_old", earliest=oldest, years=OLDEST_YEARS)
         span = span.until(today)
         if not span.exact and self.exact:
             first, last = span.first.isoformat(), span.last.isoformat()

@@ -16,6 +16,10 @@ TYPED: dict[str, str] = {
     ),
     "date.span": "{words} ({first} to {last})",
     "date.future": "The date cannot be in the future.",
+    "date.too_old": (
+        "The date cannot be before {earliest} (more than {years} years ago): please check "
+        "the year."
+    ),
     "status.malformed": (
         "I could not read a case number and a PIN. A case number looks like HQ-261127-0042 "
         "and a PIN has 6 digits; send: /status HQ-261127-0042 123456"

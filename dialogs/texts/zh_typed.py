@@ -11,6 +11,7 @@ TYPED: dict[str, str] = {
     ),
     "date.span": "{words}（{first} 至 {last}）",
     "date.future": "日期不能晚于今天。",
+    "date.too_old": "日期不能早于 {earliest}（{years} 年前）；请检查年份。",
     "status.malformed": (
         "没能读出案件编号和提取码。案件编号形如 HQ-261127-0042，提取码是 6 位数字，"
         "请这样发送：/status HQ-261127-0042 123456"

@@ -46,6 +46,11 @@ def test_malformed_json_is_refused_readably(client: TestClient, staff: Staff) ->
         ),
         ({"text": "工程款拖欠了半年", "occurred_on": "yesterday"}, "bad_date", "occurred_on"),
         (
+            {"text": "工程款拖欠了半年", "occurred_on": "1900-01-01"},
+            "occurred_too_old",
+            "20 years ago",
+        ),
+        (
             {"text": "工程款拖欠了半年", "kind": "dishonesty_record"},
             "record_use_records_api",
             "POST /api/v1/records",

@@ -33,6 +33,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "unknown_category",
             "unknown_street",
             "occurred_in_future",
+            "occurred_too_old",  # more than 20 years ago: a year mistyped
             "record_needs_date",  # kind dishonesty_record without occurred_on
             "named_needs_contact",  # anonymous false without a name or a phone
             "coordinates_pair",  # a latitude without a longitude, or the other way
@@ -107,6 +108,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_person_required",  # a name of white space only
             "unknown_department",
             "record_arisen_in_future",
+            "record_arisen_too_old",
             "record_document_required",  # not a draft and no document number
             "record_severity_required",  # not a draft and no severity
             "source_case_unknown",  # no complaint of that number the caller may see

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from dialogs import texts
+from dialogs.dates import earliest_day
 from dialogs.model import Button
 from tests.dialogs.driver import COMPLAINT_STEPS, ChatDriver, reach
 from tests.dialogs.fakes import FakeServices
@@ -88,6 +89,7 @@ def test_a_button_from_a_cancelled_dialog_is_stale_in_the_next_one() -> None:
         ("summary", lambda d: d.say("好的"), "summary.use_buttons"),
         ("when", lambda d: d.say("记不清了"), "date.invalid_optional"),
         ("when", lambda d: d.say("2026-12-01"), "date.future"),
+        ("when", lambda d: d.say("1900-01-01"), "date.too_old"),  # 2019 mistyped
         ("when", lambda d: d.location(39.16, 117.13), "step.no_location"),
         ("evidence", lambda d: d.say("没有照片"), "files.use_files"),
         ("evidence", lambda d: d.photo(size=11 * 1024 * 1024), "files.too_big"),
@@ -108,7 +110,9 @@ def test_an_answer_that_does_not_fit_the_step_is_explained(
     before = driver.saved()
     send(driver)
     assert driver.saved() == before
-    assert driver.text.startswith(texts.render("zh", key, min=5, max=50, mb="10"))
+    oldest = earliest_day(FakeServices().today()).isoformat()
+    expected = texts.render("zh", key, min=5, max=50, mb="10", earliest=oldest, years=20)
+    assert driver.text.startswith(expected)
 
 
 def test_a_sixth_attachment_is_refused() -> None:

@@ -178,6 +178,7 @@ BAD_INPUT = [
     ({"attribute[street]": "nowhere"}, 400, "not one of the listed street codes: nowhere"),
     ({"attribute[occurred_at]": "yesterday"}, 400, "attribute[occurred_at] is not an ISO 8601"),
     ({"attribute[occurred_at]": "2099-01-01T00:00:00Z"}, 400, "cannot be in the future"),
+    ({"attribute[occurred_at]": "1900-01-01T00:00:00Z"}, 400, "please check the year"),
     ({"email": "not-an-address"}, 400, "email does not look like an e-mail address."),
     ({"phone": "call me"}, 400, "That phone number does not look right"),
     ({"media_url": "file:///etc/passwd"}, 400, "media_url must be an http:// or https://"),

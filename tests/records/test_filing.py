@@ -117,6 +117,7 @@ def test_bad_records_are_refused_in_the_callers_language(client: TestClient, sta
     zh = {**staff.czj_clerk, "Accept-Language": "zh-CN"}
     cases = [
         ({"arisen_on": "2026-11-28"}, "record_arisen_in_future", "信息产生日期不能晚于今天。"),
+        ({"arisen_on": "1900-01-01"}, "record_arisen_too_old", "信息产生日期不能早于 2006-11-27"),
         ({"department": "nowhere"}, "unknown_department", "没有这个单位：nowhere。"),
         ({"document_number": None}, "record_document_required", "请填写文书编号"),
         ({"severity": None}, "record_severity_required", "请选择严重程度"),
