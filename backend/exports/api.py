@@ -131,7 +131,20 @@ def records_ledger(
         today=today,
         masked=actor.is_evaluator,
     )
-    return xlsx_response(content, f"records-{today:%Y%m%d}.xlsx")
+    return xlsx_response(content, _records_file_name(query, today))
+
+
+def _records_file_name(query: LedgerQuery, today: date) -> str:
+    """Return the download's name: the unit and period asked for (an open end left empty),
+    or `all` and today's date for every record."""
+    parts = ["records", *([query.department] if query.department else [])]
+    if query.arisen_from or query.arisen_to:
+        start, end = query.arisen_from, query.arisen_to
+        parts.append(f"{start:%Y%m%d}" if start else "")
+        parts.append(f"{end:%Y%m%d}" if end else "")
+    else:
+        parts.append(f"all-{today:%Y%m%d}")
+    return "-".join(parts) + ".xlsx"
 
 
 @router.get(

@@ -357,3 +357,15 @@ def test_an_evaluators_ledger_masks_contact_details_in_its_texts(
     assert "13812345678" not in str(evaluator) and "2345 6789" not in str(evaluator)
     assert "当事人已退款，联系***" in str(evaluator) and "区纪委监委（电话***）" in str(evaluator)
     assert "13812345678" in str(coordinator)
+
+
+def test_the_files_name_says_the_period_and_unit_asked_for(
+    client: TestClient, staff: Staff
+) -> None:
+    def name(query: str) -> str:
+        response = client.get(f"/api/v1/exports/records.xlsx?{query}", headers=staff.coordinator)
+        return response.headers["content-disposition"].split("filename=")[1].strip('"')
+
+    assert name("from=2026-11-01&to=2026-11-30") == "records-20261101-20261130.xlsx"
+    assert name("department=sfj&from=2026-11-01") == "records-sfj-20261101-.xlsx"
+    assert name("") == "records-all-20261127.xlsx"  # everything, as of today
