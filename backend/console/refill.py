@@ -160,6 +160,7 @@ def _choose_form(tags: list[Tag], action: str, posted: Sequence[tuple[str, str]]
             and t.name == "input"
             and t.get("type") == "hidden"
             and t.get("name") not in (None, "csrf_token")
+            and t.get("data-fresh") is None  # made anew with each page (a filing's key)
         ]
         if any(pair not in pairs and pair[0] in names for pair in hidden):
             continue  # posted with another value: another form to the same address

@@ -13,7 +13,11 @@ KEY_REUSED = "record_idempotency_key_reused"
 # The bounds of an action's fields, the same through every channel: the API's schema states
 # them, and `step_parts.check_bounds` holds the console and the chat to them.
 MAX_REASON = 5000
+MAX_PERSON_NAME = 100  # a new record's person, post and deciding authority (认定机关)
+MAX_PERSON_POST = 100
+MAX_AUTHORITY = 200
 MAX_DOCUMENT_NUMBER = 100
+MAX_SUMMARY = 200_000  # what a request may carry; the summary's own limit is the text limit
 MAX_STATEMENT = 20_000  # a rectification's explanation (书面说明) and report (整改报告)
 MAX_OBJECTOR_NAME = 100
 MAX_DAYS = 365  # working days of a rectification order or a return

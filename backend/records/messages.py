@@ -47,6 +47,14 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请选择严重程度（轻微、一般、严重）。",
         "en": "Please give the severity (minor, general or serious).",
     },
+    "record_post_too_long": {
+        "zh": "职务太长，最多 {max} 个字符。",
+        "en": "The post is too long: at most {max} characters.",
+    },
+    "record_authority_too_long": {
+        "zh": "认定机关太长，最多 {max} 个字符。",
+        "en": "The deciding authority is too long: at most {max} characters.",
+    },
     "document_too_long": {
         "zh": "文号太长，最多 {max} 个字符。",
         "en": "The document number is too long: at most {max} characters.",

@@ -11,11 +11,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from backend.api.params import Day, json_integer
 from backend.cases.schemas import CaseEventPublic, Days, Version
 from backend.records.commands import (
+    MAX_AUTHORITY,
     MAX_DOCUMENT_NUMBER,
     MAX_MONTHS,
     MAX_OBJECTOR_NAME,
+    MAX_PERSON_NAME,
+    MAX_PERSON_POST,
     MAX_REASON,
     MAX_STATEMENT,
+    MAX_SUMMARY,
     RecordAction,
 )
 from backend.records.models import FindingType, ObjectorKind, Severity
@@ -65,19 +69,19 @@ class RecordCreate(_Body):
     )
 
     # An empty name is the service's to refuse, as a blank one: `record_person_required`.
-    person_name: StorableStr = Field(max_length=100)
-    person_post: StorableStr = Field(default="", max_length=100)
+    person_name: StorableStr = Field(max_length=MAX_PERSON_NAME)
+    person_post: StorableStr = Field(default="", max_length=MAX_PERSON_POST)
     department: StorableStr = Field(
         max_length=32, description="The unit the person serves in (a unit code): it rectifies"
     )
     finding_type: FindingType
-    authority: StorableStr = Field(default="", max_length=200, description="Who decided")
+    authority: StorableStr = Field(default="", max_length=MAX_AUTHORITY, description="Who decided")
     document_number: StorableStr | None = Field(
-        default=None, max_length=100, description="文号; required unless `draft`"
+        default=None, max_length=MAX_DOCUMENT_NUMBER, description="文号; required unless `draft`"
     )
     arisen_on: Day = Field(description="The day the information arose; not after today")
     severity: Severity | None = Field(default=None, description="Required unless `draft`")
-    summary: StorableStr = Field(max_length=200_000)
+    summary: StorableStr = Field(max_length=MAX_SUMMARY)
     case: StorableStr | None = Field(
         default=None, max_length=40, description="The complaint it came from (its number)"
     )

@@ -20,7 +20,6 @@ from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
 from backend.notifications import outbox
 from backend.people.models import Reporter
-from backend.records.arisen import check_arisen_on
 from backend.records.commands import KEY_REUSED, NewRecord, request_of
 from backend.records.env import RecordEnv
 from backend.records.models import (
@@ -33,6 +32,7 @@ from backend.records.models import (
     RepairState,
     Severity,
 )
+from backend.records.new_checks import check_arisen_on, check_new_bounds
 from backend.records.texts import late_report_text
 from backend.storable import is_storable
 from backend.taxonomy.tables import Department
@@ -375,6 +375,7 @@ def _check(new: NewRecord, env: RecordEnv) -> None:
     if new.severity is not None and new.severity not in {s.value for s in Severity}:
         raise ValidationFailed("unknown_severity", field="severity")
     check_arisen_on(new.arisen_on, env.today())
+    check_new_bounds(new)
     if not new.draft and not visible_text(new.document_number):
         raise ValidationFailed("record_document_required", field="document_number")
     if not new.draft and new.severity is None:

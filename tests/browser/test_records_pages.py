@@ -107,3 +107,32 @@ def test_the_lead_office_filters_the_console_list_and_orders_rectification(
     sign_in(unit, live_app, "li", f"/console/records/{number}")
     expect(unit.locator('form[data-action="submit_rectification"]')).to_be_visible()
     expect(unit.locator('form[data-action="order_rectification"]')).to_have_count(0)
+
+
+def test_a_clerk_files_a_record_in_the_console_and_the_next_form_starts_empty(
+    open_page: Callable[..., Page], live_app: AppProcess, container: Container
+) -> None:
+    clerk_of(container, "czj", "li")
+    page = open_page(DESKTOP)
+    sign_in(page, live_app, "li", "/console/records")
+    page.get_by_role("link", name="登记失信记录").click()
+    expect(page.locator("h1")).to_have_text("登记失信记录")
+    expect(page.get_by_label("失信人员所在单位")).to_have_value("czj")  # the own unit
+    page.get_by_label("失信人员姓名").fill("王某")
+    page.get_by_label("职务").fill("科员")
+    page.get_by_label("认定类型").select_option("penalty")
+    page.get_by_label("认定机关").fill("区市场监管局")
+    page.get_by_label("文书编号").fill("津红市监罚〔2026〕7号")
+    page.get_by_label("信息产生日期").fill("2026-11-25")
+    page.get_by_label("严重程度").select_option("general")
+    page.get_by_label("失信情况摘要").fill("承诺的审批时限多次超期")
+    assert reading_problems(page) == []
+    screenshot(page, "console-record-new")
+
+    page.get_by_role("button", name="登记", exact=True).click()
+
+    expect(page.get_by_role("status")).to_have_text("已登记并报送牵头单位。")
+    expect(page.locator("h1")).to_contain_text("失信记录 HQ-")
+    expect(page.locator("body")).to_contain_text("承诺的审批时限多次超期")
+    page.goto(live_app.url + "/console/records/new")
+    expect(page.get_by_label("失信人员姓名")).to_have_value("")  # what was filed is not kept

@@ -265,6 +265,7 @@ SAMPLES: dict[str, Sample] = {
         w.signed_in_clerk("wangf", "fgw"),
         f"/console/records/{w.record()}",
     ),
+    "record_file": lambda w: (w.signed_in_clerk("li", "czj"), "/console/records/new"),
     "admin_duty_add": lambda w: (w.coordinator(), "/console/admin/duty"),
     "admin_duty_remove": lambda w: (w.coordinator(), "/console/admin/duty"),
 }

@@ -20,6 +20,7 @@ from backend.console.pages import (
     language,
     password,
     rating_link,
+    record_new,
     records,
     search,
     sign_in,
@@ -37,6 +38,7 @@ def console_router() -> APIRouter:
     router.include_router(books.router)  # the ledger and the assessment (issue 11)
     for page in (inbox, admin_channels, rating_link):  # reaching staff (issue 15)
         router.include_router(page.router)
+    router.include_router(record_new.router)  # before records: /records/new is no number
     router.include_router(records.router)
     router.include_router(admin_duty.router)  # the on-duty roster (issue 12)
     return router

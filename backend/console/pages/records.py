@@ -49,6 +49,7 @@ Number = Annotated[str, Path(max_length=40)]
 Filter = Annotated[str, Query(max_length=40)]
 Posted = Annotated[str, Form(max_length=10_000)]
 ACTIONS = frozenset(a.value for a in RecordAction)
+FILED = frozenset({"filed", "drafted"})  # pages/record_new.py's landings
 
 # Details the record page already shows elsewhere (its objections, its repairs, its states).
 HIDDEN_DETAILS = frozenset({"objection", "repair"})
@@ -118,6 +119,7 @@ def records_list(
         units=units,
         states=STATE_FILTERS,
         lead_office=speaks_for_lead_office(user, env.lead_office),
+        may_file=user.is_clerk or user.is_coordinator,
         label=partial(label, visit.language),
     )
 
@@ -135,8 +137,11 @@ def record_page(
     """Show a record: its fields, clocks, objections, repairs, history and allowed actions."""
     env = record_env(container=container, session=session)
     view = get_record(session=session, number=number, actor=user, env=env)
-    notice = label(visit.language, "records.done", done) if done in ACTIONS else None
-    return _render(request, session, container, view, visit, notice=notice)
+    shown = done in ACTIONS or done in FILED  # an action taken, or the record just filed
+    notice = label(visit.language, "records.done", done) if shown else None
+    return _render(
+        request, session, container, view, visit, notice=notice, just_filed=done in FILED
+    )
 
 
 @router.post("/records/{number}/actions", response_class=HTMLResponse, name="record_action")
@@ -248,6 +253,7 @@ def _render(
     status_code: int | None = None,
     typed: dict[str, str] | None = None,
     typed_action: str = "",
+    just_filed: bool = False,
 ) -> HTMLResponse:
     actor = visit.actor
     assert actor is not None
@@ -283,6 +289,7 @@ def _render(
         error=error,
         local=lambda moment: moment.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
         label=partial(label, visit.language),
+        just_filed=just_filed,
         value_labels=RECORD_VALUES,
         hidden_details=HIDDEN_DETAILS,
     )

@@ -58,6 +58,11 @@
       if (form instanceof HTMLFormElement && form.dataset.draft) keep(form);
     });
   }
+  // <span data-forget-draft="KEY">: the form was sent and done (a record filed): its draft
+  // is not put back in the next empty form.
+  for (const done of document.querySelectorAll("[data-forget-draft]")) {
+    store((s) => s.removeItem(DRAFT + done.dataset.forgetDraft));
+  }
   for (const form of document.querySelectorAll("form[data-draft]")) {
     const key = DRAFT + form.dataset.draft;
     let draft = null;

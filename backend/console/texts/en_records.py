@@ -192,4 +192,40 @@ TEXTS: dict[str, str] = {
     "records.detail.summary": "Corrected summary",
     "records.detail.severity_before": "Severity before the correction",
     "records.detail.until_before": "Published until, before",
+    # The form to file a record (pages/record_new.py).
+    "records.new.title": "File a dishonesty record",
+    "records.new.intro": (
+        "Register dishonesty information your unit found or received. It reaches the lead "
+        "office within 7 working days of the day it arose; while the paperwork is incomplete, "
+        "register it as a draft and report it once complete."
+    ),
+    "records.new.form": "The record",
+    "records.new.link": "File a dishonesty record",
+    "records.new.person_name": "Name of the person",
+    "records.new.person_post": "Post",
+    "records.new.department": "The person's unit",
+    "records.new.arisen_on": "Day the information arose",
+    "records.new.arisen_hint": (
+        "The day the decision was made or the information arose, not after today; the time "
+        "to report counts from it."
+    ),
+    "records.new.summary": "What happened, in brief",
+    "records.new.source_case": "Complaint it came from (optional)",
+    "records.new.source_case_hint": (
+        "When a complaint proved it, its number, such as HQ-261127-0042."
+    ),
+    "records.new.draft": "Register as a draft (paperwork incomplete)",
+    "records.new.draft_hint": (
+        "A draft needs no document number or severity; the time to report runs as usual, "
+        "with reminders."
+    ),
+    "records.new.submit": "File",
+    "records.new.arisen_required": "Please give the day the information arose.",
+    "records.new.arisen_bad": (
+        "The day the information arose is not a date: write it as YYYY-MM-DD."
+    ),
+    "records.done.filed": "Filed and reported to the lead office.",
+    "records.done.drafted": (
+        "Registered as a draft: use Report (paperwork complete) once it is complete."
+    ),
 }

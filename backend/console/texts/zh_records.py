@@ -191,4 +191,29 @@ TEXTS: dict[str, str] = {
     "records.detail.summary": "更正后的摘要",
     "records.detail.severity_before": "更正前的严重程度",
     "records.detail.until_before": "原公示至",
+    # The form to file a record (pages/record_new.py).
+    "records.new.title": "登记失信记录",
+    "records.new.intro": (
+        "登记本单位发现或收到的政务失信信息。信息产生之日起 7 个工作日内报送牵头单位；"
+        "文书等手续尚不齐全的，可先登记为草稿，齐全后再报送。"
+    ),
+    "records.new.form": "记录内容",
+    "records.new.link": "登记失信记录",
+    "records.new.person_name": "失信人员姓名",
+    "records.new.person_post": "职务",
+    "records.new.department": "失信人员所在单位",
+    "records.new.arisen_on": "信息产生日期",
+    "records.new.arisen_hint": (
+        "认定文书作出或信息产生的日期，不能晚于今天；报送期限从这一天算起。"
+    ),
+    "records.new.summary": "失信情况摘要",
+    "records.new.source_case": "来源投诉编号（选填）",
+    "records.new.source_case_hint": "由投诉查实的，填写投诉编号，例如 HQ-261127-0042。",
+    "records.new.draft": "登记为草稿（手续尚不齐全）",
+    "records.new.draft_hint": "草稿可不填文书编号和严重程度；报送期限照常计算，到期前会提醒。",
+    "records.new.submit": "登记",
+    "records.new.arisen_required": "请填写信息产生日期。",
+    "records.new.arisen_bad": "“信息产生日期”不是日期，请写成 YYYY-MM-DD。",
+    "records.done.filed": "已登记并报送牵头单位。",
+    "records.done.drafted": "已登记为草稿：手续齐全后请点「补充报送」。",
 }

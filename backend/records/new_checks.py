@@ -1,0 +1,46 @@
+"""Checks of a new record's fields that hold on every channel (API, console, chat): the day
+the information arose (信息产生日期), and the bounds of the texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from backend.errors import ValidationFailed
+from backend.records.commands import (
+    MAX_AUTHORITY,
+    MAX_DOCUMENT_NUMBER,
+    MAX_PERSON_NAME,
+    MAX_PERSON_POST,
+    NewRecord,
+)
+from dialogs.dates import OLDEST_YEARS, earliest_day
+
+
+def check_arisen_on(day: date, today: date) -> None:
+    """Refuse a day after today (`record_arisen_in_future`), or so long ago that its year was
+    surely mistyped (`record_arisen_too_old`: `dialogs.dates.earliest_day`, the rule every
+    channel applies to when something happened)."""
+    if day > today:
+        raise ValidationFailed("record_arisen_in_future", field="arisen_on")
+    if day < earliest_day(today):
+        oldest = earliest_day(today).isoformat()
+        raise ValidationFailed(
+            "record_arisen_too_old", field="arisen_on", earliest=oldest, years=OLDEST_YEARS
+        )
+
+
+def check_new_bounds(new: NewRecord) -> None:
+    """Refuse a text of a new record beyond its bound (ValidationFailed naming the field).
+
+    The API's schema states the same bounds (backend.records.schemas); the console's form
+    comes here, so a record is never stored longer than the API would take it.
+    """
+    texts = (
+        ("person_name", new.person_name, MAX_PERSON_NAME, "name_too_long"),
+        ("person_post", new.person_post, MAX_PERSON_POST, "record_post_too_long"),
+        ("authority", new.authority, MAX_AUTHORITY, "record_authority_too_long"),
+        ("document_number", new.document_number, MAX_DOCUMENT_NUMBER, "document_too_long"),
+    )
+    for field, value, limit, code in texts:
+        if value is not None and len(value.strip()) > limit:
+            raise ValidationFailed(code, field=field, max=limit)
