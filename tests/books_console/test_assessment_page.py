@@ -89,6 +89,10 @@ def test_a_unit_is_chosen_on_the_page_and_its_download_as_in_the_api(
     assert re.findall(r'<tr data-unit="([^"]+)">', html) == ["区财政局"]
     assert [u["department"] for u in api.json()["data"]] == ["czj"]
     assert link is not None and "department=czj" in link.group(1)
+    every = coordinator.get(f"/console/assessment?{PERIOD}&department=")  # the form's "all"
+    assert every.status_code == 200 and len(re.findall(r"<tr data-unit=", every.text)) > 1
+    download = coordinator.get(f"/console/assessment.xlsx?{PERIOD}&department=")
+    assert download.status_code == 200
 
 
 def test_another_unit_or_an_unknown_one_is_refused_not_ignored(

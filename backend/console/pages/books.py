@@ -117,6 +117,7 @@ def assessment_page(
     clerk's own: 403).
     """
     language, taxonomy = visit.language, container.taxonomy
+    department = department or None  # the form's "every unit" sends it empty
     chosen = period_choice(container=container, language=language, start=start, end=end)
     found = assessment_for(
         session=session,
@@ -171,7 +172,7 @@ def export_assessment_page(
         container=container,
         language=visit.language,
         period=(start, end),
-        department=department,
+        department=department or None,
     )
 
 
