@@ -24,6 +24,7 @@ from backend.cases.idempotency import caller_key
 from backend.console import texts
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.pages.navigation import see_other
+from backend.console.record_forms import FormProblem
 from backend.console.rendering import render_page
 from backend.errors import Forbidden, ValidationFailed
 from backend.records.commands import (
@@ -50,16 +51,6 @@ Document = Annotated[str, Form(max_length=MAX_DOCUMENT_NUMBER)]
 # service applies the text limit the deployment set (INTAKE_MAX_TEXT_LENGTH)
 Summary = Annotated[str, Form(max_length=10_000)]
 Short = Annotated[str, Form(max_length=40)]  # a code, a day, a case number
-TEXTS = ("person_name", "person_post", "authority", "document_number", "summary", "source_case")
-CHOICES = ("department", "finding_type", "severity")
-
-
-class FormProblem(Exception):
-    """A posted value the form cannot read (the console text under `key` says why)."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
 
 
 @router.get("/records/new", response_class=HTMLResponse, name="record_new")
