@@ -35,12 +35,17 @@ def check_new_bounds(new: NewRecord) -> None:
     The API's schema states the same bounds (backend.records.schemas); the console's form
     comes here, so a record is never stored longer than the API would take it.
     """
-    texts = (
+    refuse_over_long(
         ("person_name", new.person_name, MAX_PERSON_NAME, "name_too_long"),
         ("person_post", new.person_post, MAX_PERSON_POST, "record_post_too_long"),
         ("authority", new.authority, MAX_AUTHORITY, "record_authority_too_long"),
         ("document_number", new.document_number, MAX_DOCUMENT_NUMBER, "document_too_long"),
     )
+
+
+def refuse_over_long(*texts: tuple[str, str | None, int, str]) -> None:
+    """Refuse the first (field, value, limit, code) whose value, trimmed, is over its limit:
+    ValidationFailed(code, field=field, max=limit). A value of None is not given."""
     for field, value, limit, code in texts:
         if value is not None and len(value.strip()) > limit:
             raise ValidationFailed(code, field=field, max=limit)

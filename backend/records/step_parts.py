@@ -24,6 +24,7 @@ from backend.records.commands import (
 )
 from backend.records.env import RecordEnv
 from backend.records.models import ObjectorKind, RecordObjection, RepairApplication, Severity
+from backend.records.new_checks import refuse_over_long
 from backend.records.service import RecordView
 from backend.records.texts import decision_text
 
@@ -93,16 +94,13 @@ def check_bounds(command: RecordCommand) -> None:
     The API's schema refuses them first; the console's forms and the chat come here, so a
     console post is never cut short or stored longer than the API would take it.
     """
-    texts = (
+    refuse_over_long(
         ("reason", command.reason, MAX_REASON, "reason_too_long"),
         ("document_number", command.document_number, MAX_DOCUMENT_NUMBER, "document_too_long"),
         ("explanation", command.explanation, MAX_STATEMENT, "statement_too_long"),
         ("report", command.report, MAX_STATEMENT, "statement_too_long"),
         ("objector_name", command.objector_name, MAX_OBJECTOR_NAME, "name_too_long"),
     )
-    for field, value, limit, code in texts:
-        if value is not None and len(value.strip()) > limit:
-            raise ValidationFailed(code, field=field, max=limit)
     if command.days is not None and not 1 <= command.days <= MAX_DAYS:
         raise ValidationFailed("bad_days", field="days")
 

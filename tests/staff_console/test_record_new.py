@@ -14,21 +14,12 @@ from fastapi.testclient import TestClient
 from backend.bootstrap import Container
 from tests.books_console.conftest import signed_in as signed_in_as
 from tests.conftest import Staff
+from tests.records.helpers import RECORD
 from tests.staff_console.case_visits import clerk, signed_in
 from tests.staff_console.helpers import ConsoleVisitor
 
 NEW = "/console/records/new"
-FORM = {
-    "person_name": "李某",
-    "person_post": "科长",
-    "department": "czj",
-    "finding_type": "sanction",
-    "authority": "区纪委监委",
-    "document_number": "津红纪〔2026〕12号",
-    "arisen_on": "2026-11-25",
-    "severity": "general",
-    "summary": "承诺的企业补贴长期未兑现，受到党内警告处分",
-}
+FORM = dict(RECORD)  # the API tests' valid record, as the form posts it
 
 
 def key_of(html: str) -> str:
