@@ -37,6 +37,9 @@ class ChatRef:
 
     channel: str  # telegram | web | console
     chat_id: str
+    # The web chat's client address (anyone may open any number of web chats): not part of
+    # the chat's identity; limits across chats count by it (backend.cases.pins). Else None.
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

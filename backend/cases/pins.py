@@ -5,7 +5,12 @@ Two limits hold against guessing:
 - a case: five wrong PINs in a row pause its lookups by PIN for an hour; its right PIN
   starts the count again;
 - a chat: twenty wrong PINs, to any cases, within a day of its first one, and that chat's
-  lookups by PIN wait for the day to end; a right PIN gives its attempt back.
+  lookups by PIN wait for the day to end; a right PIN gives its attempt back;
+- an address, where the channel knows one (the web chat, where anyone may open any number of
+  chats): fifty wrong PINs from all its chats within a day, the same way. More than a chat's
+  twenty, since an office or a mobile network shows many people behind one address; without
+  it, a new web chat every twenty guesses would leave only the case's own limit, which anyone
+  can set off (an hour's pause for the case's reporter asking from elsewhere).
 
 The PIN is hashed first, holding no lock, against the case's hash or a dummy one (unknown
 number, named case): one HMAC and one scrypt on every path (backend.cases.numbers.verify_pin;
@@ -42,6 +47,8 @@ CASE_ATTEMPTS = 5
 CASE_PAUSE = timedelta(hours=1)
 CHAT_ATTEMPTS = 20
 CHAT_WINDOW = timedelta(days=1)
+ADDRESS_ATTEMPTS = 50  # wrong PINs a day from one client address, all its chats together
+ADDRESS = "address"  # the window's channel in chat_pin_windows; its chat_id is the address
 
 
 @dataclass(frozen=True)
@@ -65,20 +72,34 @@ def case_by_pin(
     chat_id: str,
     now: datetime,
     key: bytes,
+    origin: str | None = None,
 ) -> PinCheck:
-    """Look a case up by number and PIN for a chat; count the attempt against both limits.
+    """Look a case up by number and PIN for a chat; count the attempt against the limits.
 
-    Finds the case only for its right PIN, when neither the case nor the chat is paused.
-    Runs in the caller's transaction, which keeps the counted rows locked until it ends.
-    A malformed number or PIN (not in its stored form) is refused unchecked and uncounted.
+    `origin` is the client address of a web chat (None elsewhere): its window counts too.
+    Finds the case only for its right PIN, when neither the case, the chat nor the address
+    is paused. An attempt that one window refuses is given back to the others (nothing was
+    weighed). Runs in the caller's transaction, which keeps the counted rows locked until
+    it ends. A malformed number or PIN (not in its stored form) is refused unchecked and
+    uncounted.
     """
     if number is None or canonical_number(number) != number or not well_formed_pin(pin):
         return PinCheck(None, checked=False)
     right = verify_pin(pin, _stored_hash(session, number), key)
-    chat_may_guess = _reserve_chat_attempt(session, channel, chat_id, now)
-    case_id = _count_for_case(session, number if chat_may_guess else None, right, now)
+    chat_ok = _reserve_attempt(session, channel, chat_id, CHAT_ATTEMPTS, now)
+    address_ok = (
+        _reserve_attempt(session, ADDRESS, origin, ADDRESS_ATTEMPTS, now) if origin else True
+    )
+    may_guess = chat_ok and address_ok
+    case_id = _count_for_case(session, number if may_guess else None, right, now)
     found = case_id if right else None
-    _settle_chat(session, channel, chat_id, refund=1 if found is not None else 0)
+    _settle(
+        session, channel, chat_id, refund=int(found is not None or (chat_ok and not address_ok))
+    )
+    if origin:
+        _settle(
+            session, ADDRESS, origin, refund=int(found is not None or (address_ok and not chat_ok))
+        )
     if found is None:
         return PinCheck(None, checked=case_id is not None)
     return PinCheck(session.get(Case, found, populate_existing=True), checked=True)
@@ -90,8 +111,10 @@ def _stored_hash(session: Session, number: str | None) -> str | None:
     return session.exec(statement).first()
 
 
-def _reserve_chat_attempt(session: Session, channel: str, chat_id: str, now: datetime) -> bool:
-    """Take one of the chat's attempts; False when its window is used up."""
+def _reserve_attempt(
+    session: Session, channel: str, chat_id: str, attempts: int, now: datetime
+) -> bool:
+    """Take one of a window's attempts (a chat's, or an address's); False when used up."""
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     session.execute(
         insert(ChatPinWindow)
@@ -105,7 +128,7 @@ def _reserve_chat_attempt(session: Session, channel: str, chat_id: str, now: dat
         .where(
             col(ChatPinWindow.channel) == channel,
             col(ChatPinWindow.chat_id) == chat_id,
-            or_(over, failures < CHAT_ATTEMPTS),
+            or_(over, failures < attempts),
         )
         .values(
             failures=case((over, 1), else_=failures + 1),
@@ -146,10 +169,12 @@ def _count_for_case(
     return session.execute(statement).scalar()
 
 
-def _settle_chat(session: Session, channel: str, chat_id: str, *, refund: int) -> None:
-    """Give the chat its attempt back after a right PIN (refund 1), or keep it (refund 0).
+def _settle(session: Session, channel: str, chat_id: str, *, refund: int) -> None:
+    """Give a window its attempt back (refund 1), or keep it (refund 0).
 
-    Only a PIN the case accepted is refunded, so a paused case tells a chat nothing.
+    Refunded: a PIN the case accepted, and an attempt another window refused (nothing was
+    weighed). A wrong PIN, an unknown number and a paused case keep it, so a paused case
+    tells a chat nothing.
     """
     failures = col(ChatPinWindow.failures)
     session.execute(

@@ -344,6 +344,7 @@ class BackendDialogServices(
             chat_id=chat.chat_id,
             now=self.container.clock.now(),
             key=self.container.pin_key,
+            origin=chat.origin,
         ).case
 
     def _own_case(self, number: str | None, chat: ChatRef) -> Case | None:

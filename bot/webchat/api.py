@@ -58,9 +58,10 @@ class WebchatApi:
         if scheme.lower() != "bearer" or not token.strip():
             raise WebchatError(401, "token_missing")
         try:
-            return ChatRef(CHANNEL, self.signer.chat_of(token.strip()))
+            chat_id = self.signer.chat_of(token.strip())
         except BadToken:
             raise WebchatError(403, "token_invalid") from None
+        return ChatRef(CHANNEL, chat_id, origin=client_address(request))
 
     async def json_body(self, request: Request, *, optional: bool = False) -> dict[str, Any]:
         """Return the request's JSON object, read within the body cap."""
@@ -96,6 +97,15 @@ class WebchatApi:
         return {"replies": [reply_json(reply) for reply in replies], "language": language}
 
 
+def client_address(request: Request) -> str | None:
+    """Return the client's address: the peer's, or the one a trusted proxy named.
+
+    uvicorn puts the proxy's X-Forwarded-For there for `forwarded_allow_ips` only; lookups by
+    PIN from all the chats of one address share a limit (backend.cases.pins).
+    """
+    return request.client.host if request.client else None
+
+
 def webchat_router(api: WebchatApi) -> APIRouter:
     """Return the router of /chat/api (the page's routes are added by the caller)."""
     router = APIRouter(prefix="/chat/api", include_in_schema=False)
@@ -109,7 +119,7 @@ def webchat_router(api: WebchatApi) -> APIRouter:
             problem = ("须为 zh 或 en", "use zh or en")
             raise WebchatError(422, "field_invalid", field="language", problem=problem)
         chat_id, token = api.signer.new_chat()
-        chat = ChatRef(CHANNEL, chat_id)
+        chat = ChatRef(CHANNEL, chat_id, origin=client_address(request))
         greeting = Inbound(
             kind="command",
             command="start",

@@ -11,6 +11,7 @@ from sqlmodel import select
 from backend.bootstrap import Container
 from backend.cases.models import ChatPinWindow
 from backend.cases.numbers import SCRYPT_N
+from backend.cases.pins import ADDRESS_ATTEMPTS
 from backend.conversations.service import ConversationService
 from backend.db import session_scope
 from dialogs import texts
@@ -208,3 +209,71 @@ def test_a_malformed_lookup_counts_as_no_wrong_pin_for_the_case_or_the_chat(
     assert answers == {MALFORMED}
     assert (case.pin_failures, case.pin_locked_until, windows, scrypt.calls) == (0, None, [], [])
     assert number in ask(service, "typo", number, pin or "")  # neither is paused
+
+
+def ask_from(service: ConversationService, address: str, chat_id: str, *args: str) -> str:
+    """Send `/status ARGS` from a web chat opened at this client address."""
+    chat = Chat(service, chat=ChatRef("web", chat_id, origin=address))
+    chat.command("status", *args)
+    return chat.text
+
+
+def use_up_address(service: ConversationService, address: str) -> None:
+    """Send an address's day of wrong PINs from chats that each stay within their own 20."""
+    for index in range(ADDRESS_ATTEMPTS):
+        chat_id = f"{address}-chat-{index // 10}"
+        ask_from(service, address, chat_id, f"HQ-261127-{9000 + index}", "123456")
+
+
+def test_web_chats_opened_at_one_address_share_its_fifty_wrong_pins_a_day(
+    service: ConversationService, container: Container, clock: FakeClock
+) -> None:
+    number, pin = file_case(container)
+    use_up_address(service, "203.0.113.5")
+    same_address = ask_from(service, "203.0.113.5", "a-new-chat", number, pin or "")
+    other_address = ask_from(service, "198.51.100.7", "elsewhere", number, pin or "")
+    clock.advance(days=1, minutes=1)
+    next_day = ask_from(service, "203.0.113.5", "a-new-chat", number, pin or "")
+    assert same_address == NOT_FOUND
+    assert f"案件 {number}" in other_address and f"案件 {number}" in next_day
+
+
+def test_a_used_up_address_takes_none_of_a_chats_or_a_cases_attempts(
+    service: ConversationService, container: Container
+) -> None:
+    number, pin = file_case(container)
+    use_up_address(service, "203.0.113.5")
+    for _ in range(3):
+        ask_from(service, "203.0.113.5", "fresh-chat", number, wrong_pin(pin))
+    with session_scope(container.engine) as session:
+        fresh = session.get(ChatPinWindow, ("web", "fresh-chat"))
+    case = case_row(container, number)
+    assert fresh is None or fresh.failures == 0
+    assert (case.pin_failures, case.pin_locked_until) == (0, None)
+
+
+def test_right_pins_give_an_address_its_attempts_back(
+    service: ConversationService, container: Container
+) -> None:
+    number, pin = file_case(container)
+    address = "203.0.113.5"
+    found = [
+        number in ask_from(service, address, f"tab-{i}", number, pin or "") for i in range(60)
+    ]
+    for index in range(ADDRESS_ATTEMPTS - 1):
+        chat_id = f"guesses-{index // 10}"
+        ask_from(service, "203.0.113.5", chat_id, f"HQ-261127-{9000 + index}", "123456")
+    assert all(found) and number in ask_from(service, "203.0.113.5", "last", number, pin or "")
+
+
+def test_telegram_and_console_chats_count_by_chat_alone(
+    service: ConversationService, container: Container
+) -> None:
+    number, pin = file_case(container)
+    for index in range(ADDRESS_ATTEMPTS + 5):  # no address: the chats' own windows only
+        chat = Chat(service, chat=ChatRef("telegram", f"tg-{index // 10}"))
+        chat.command("status", f"HQ-261127-{9000 + index}", "123456")
+    with session_scope(container.engine) as session:
+        channels = set(session.exec(select(ChatPinWindow.channel)).all())
+    assert channels == {"telegram"}
+    assert number in ask(service, "after", number, pin or "")
