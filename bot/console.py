@@ -19,6 +19,7 @@ from backend.bootstrap import build, prepare_database
 from backend.conversations.service import ConversationService
 from backend.errors import UploadRefused
 from backend.storable import printable
+from bot.console_files import NotEvidence, evidence_path, read_evidence, size_of
 from bot.webchat.conversation import dialog_language
 from bot.webchat.files import MAX_UPLOAD_BYTES, StoredFileFetcher, file_kind
 from dialogs.flows.common import megabytes
@@ -45,6 +46,8 @@ WORDS = {
         "file_unreadable": "读不了这个文件：{path}（{reason}）",
         "file_too_big": "文件太大：{path}，每个不能超过 {mb} MB。",
         "file_empty": "文件是空的：{path}",
+        "file_not_regular": "这不是普通文件：{path}（请发送照片、文档等文件）",
+        "file_outside": "只能发送 {folder} 里的文件。",
         "share_location": "（{label}：输入 loc 纬度,经度）",
         "share_contact": "（{label}：直接输入电话号码）",
         "bye": "再见。",
@@ -59,6 +62,8 @@ WORDS = {
         "file_unreadable": "Cannot read the file {path} ({reason})",
         "file_too_big": "The file {path} is too large: at most {mb} MB each.",
         "file_empty": "The file {path} is empty.",
+        "file_not_regular": "{path} is not a regular file (send a photo or a document).",
+        "file_outside": "Only files in {folder} can be sent.",
         "share_location": "({label}: type loc LAT,LON)",
         "share_contact": "({label}: type the phone number)",
         "bye": "Goodbye.",
@@ -76,10 +81,17 @@ class Language(StrEnum):
 class ConsoleChat:
     """One terminal chat: lines in, replies out, buttons numbered as they were last shown."""
 
-    def __init__(self, service: ConversationService, chat: ChatRef, out: TextIO) -> None:
+    def __init__(
+        self,
+        service: ConversationService,
+        chat: ChatRef,
+        out: TextIO,
+        files_from: Path | None = None,
+    ) -> None:
         self.service = service
         self.chat = chat
         self.out = out
+        self.files_from = files_from  # `file PATH` takes files in this folder only (a kiosk)
         self.language = "zh"
         self.buttons: list[Button] = []
 
@@ -167,19 +179,22 @@ class ConsoleChat:
     def attach(self, raw_path: str) -> None:
         """Hand a file to the dialog as a photo or document (stored by its SHA-256).
 
-        The evidence rule and the day's quota are asked before the file is read.
+        The evidence rule and the day's quota are asked before the file is read; only a
+        regular file is read (bot.console_files), in the `--files-from` folder when set.
         """
         if not raw_path:
             self.say("file_usage")
             return
-        path = Path(raw_path).expanduser()
+        mb = megabytes(MAX_UPLOAD_BYTES)
         try:
-            size = path.stat().st_size
-            if size > MAX_UPLOAD_BYTES:
-                self.say("file_too_big", path=path, mb=megabytes(MAX_UPLOAD_BYTES))
-                return
-            self.service.upload_room(self.chat, size)
-            data = path.read_bytes()
+            path = evidence_path(raw_path, self.files_from)
+            if size_of(path) > MAX_UPLOAD_BYTES:
+                raise NotEvidence("file_too_big", path=path)
+            self.service.upload_room(self.chat, size_of(path))
+            data = read_evidence(path, MAX_UPLOAD_BYTES)
+        except NotEvidence as refused:
+            self.say(refused.key, mb=mb, **refused.params)
+            return
         except OSError as exc:
             self.say("file_unreadable", path=path, reason=exc.strerror or type(exc).__name__)
             return
@@ -217,6 +232,15 @@ def chat(
         str | None,
         typer.Option("--chat-id", help="Continue this console chat (printed when it starts)."),
     ] = None,
+    files_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--files-from",
+            help="Send files from this folder only (a kiosk); a bare name is looked up there.",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Talk to the citizen dialog in the terminal (the same database as the web and Telegram)."""
     if chat_id is not None and not _CHAT_ID.match(chat_id):
@@ -225,7 +249,8 @@ def chat(
     prepare_database(container)
     service = ConversationService(container)
     service.fetchers[CHANNEL] = StoredFileFetcher(service.store)
-    console = ConsoleChat(service, ChatRef(CHANNEL, chat_id or secrets.token_hex(6)), sys.stdout)
+    chat = ChatRef(CHANNEL, chat_id or secrets.token_hex(6))
+    console = ConsoleChat(service, chat, sys.stdout, files_from)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="replace")  # a terminal that cannot show a character
     if isinstance(sys.stdin, io.TextIOWrapper):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -95,7 +96,7 @@ def test_bad_input_gets_a_clear_line_and_the_dialog_stays(
 
     assert terminal.type("9").strip() == "没有第 9 个按钮，请输入 1 到 4。"
     assert "读不了这个文件" in terminal.type(f"file {tmp_path / 'missing.jpg'}")
-    assert "读不了这个文件" in terminal.type(f"file {tmp_path}")
+    assert "不是普通文件" in terminal.type(f"file {tmp_path}")  # a folder
     assert "loc 39.165,117.159" in terminal.type("loc here")
     assert "不需要位置" in terminal.type("loc 39.165,117.159")  # the dialog's own answer
     assert "哪天发生" in terminal.output
@@ -194,3 +195,39 @@ def test_intake_chat_says_at_once_that_it_is_starting(settings: Settings, tmp_pa
     assert lines[0] == LOADING  # before anything slow is loaded, before the dialog's prompt
     assert lines[1].startswith("会话编号：console-test-start")
     assert "[1] 📝 我要投诉" in first_turn
+
+
+def test_a_device_or_a_pipe_is_refused_as_evidence_at_once_not_read(
+    start: Start, tmp_path: Path
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)  # opened for reading, it would wait for a writer for ever
+    terminal = start()
+    terminal.type("/report")
+
+    assert "不是普通文件" in terminal.type("file /dev/zero")  # read, it never ends
+    assert "不是普通文件" in terminal.type(f"file {pipe}")
+    assert terminal.process.poll() is None
+
+
+def test_with_files_from_only_files_in_that_folder_are_taken(
+    start: Start, tmp_path: Path
+) -> None:
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    inside, outside = folder / "a.pdf", tmp_path / "secret.pdf"
+    inside.write_bytes(b"%PDF-1.7 inside")
+    (folder / "b.pdf").write_bytes(b"%PDF-1.7 second")
+    outside.write_bytes(b"%PDF-1.7 outside")
+    (folder / "link.pdf").symlink_to(outside)
+    terminal = start("--files-from", str(folder))
+    terminal.type("/report")
+    terminal.type(ARREARS)
+    terminal.tap("✅ 对")
+    terminal.tap("今天")
+
+    assert f"只能发送 {folder} 里的文件" in terminal.type(f"file {outside}")
+    assert f"只能发送 {folder} 里的文件" in terminal.type(f"file {folder}/../secret.pdf")
+    assert f"只能发送 {folder} 里的文件" in terminal.type(f"file {folder / 'link.pdf'}")
+    assert "已收到附件（1/5）" in terminal.type(f"file {inside}")
+    assert "已收到附件（2/5）" in terminal.type("file b.pdf")  # a bare name: in the folder
