@@ -210,9 +210,7 @@ def test_a_device_or_a_pipe_is_refused_as_evidence_at_once_not_read(
     assert terminal.process.poll() is None
 
 
-def test_with_files_from_only_files_in_that_folder_are_taken(
-    start: Start, tmp_path: Path
-) -> None:
+def test_with_files_from_only_files_in_that_folder_are_taken(start: Start, tmp_path: Path) -> None:
     folder = tmp_path / "evidence"
     folder.mkdir()
     inside, outside = folder / "a.pdf", tmp_path / "secret.pdf"
