@@ -179,6 +179,22 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 @contextmanager
+def all_or_nothing(session: Session) -> Iterator[None]:
+    """Roll the session back when the block raises, then let the error go on.
+
+    For a page that answers a refusal itself (its form again, with the message) within a
+    unit of work that commits when the request ends (`session_scope`): what a service wrote
+    before it refused (an event, a version, a clock) must not be committed with that page.
+    The session's objects are expired: the page reads the case again, as it stands.
+    """
+    try:
+        yield
+    except BaseException:
+        session.rollback()
+        raise
+
+
+@contextmanager
 def read_scope(engine: Engine) -> Iterator[Session]:
     """Open a session for reads only; any write through it raises.
 

@@ -145,6 +145,37 @@ def test_days_that_are_not_a_number_are_refused_in_the_page(
         assert "天数须是 1 到 365 之间的整数。" in response.text
 
 
+def test_an_extension_the_deadline_rules_refuse_leaves_no_trace_in_the_case(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    before = stored(container, number)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "request_extension")
+
+    refused = visitor.post(
+        f"{page_path(number)}/actions", {**values, "days": "20", "reason": "需要现场核查"}
+    )
+    after = stored(container, number)
+    again = visitor.post(
+        f"{page_path(number)}/actions", {**values, "days": "10", "reason": "需要现场核查"}
+    )
+
+    assert refused.status_code == 400 and "延期天数须在 1 到 10 个工作日之间" in refused.text
+    assert (after.version, after.updated_at) == (before.version, before.updated_at)
+    assert again.status_code == 303  # the form's version still holds: nothing changed
+    assert event_actions(container, number).count("request_extension") == 1
+
+
+def event_actions(container: Container, number: str) -> list[str]:
+    with session_scope(container.engine) as session:
+        case = session.exec(select(Case).where(Case.number == number)).one()
+        events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case.id)).all()
+        return [event.action for event in events]
+
+
 def test_an_action_the_workflow_refuses_is_not_taken(
     client: TestClient, container: Container
 ) -> None:

@@ -16,6 +16,7 @@ from backend.bootstrap import Container
 from backend.console.deps import CoordinatorUser, VisitDep
 from backend.console.flash import Flash, redirect_with_flash, refusal, render_with_flash
 from backend.console.rendering import console_path
+from backend.db import all_or_nothing
 from backend.errors import ValidationFailed
 from backend.periods import local_day
 from backend.workdays.changes import change_day, confirm_year
@@ -54,14 +55,15 @@ def add_override(
             raise ValidationFailed("day_kind_required", field="kind")
         if len(reason.strip()) > MAX_REASON:
             raise ValidationFailed("reason_too_long", field="reason", max=MAX_REASON)
-        moved = change_day(
-            session=session,
-            keeper=container.keeper,
-            day=when,
-            working=KINDS[kind],
-            reason=reason,
-            actor=user,
-        )
+        with all_or_nothing(session):
+            moved = change_day(
+                session=session,
+                keeper=container.keeper,
+                day=when,
+                working=KINDS[kind],
+                reason=reason,
+                actor=user,
+            )
     except ValidationFailed as refused:
         error = refused.message(visit.language)
         return _page(
@@ -104,7 +106,8 @@ def confirm(
     """Declare a year's holidays complete; its due dates stop being provisional."""
     back = console_path(request, "admin_calendar")
     try:
-        moved = confirm_year(session=session, keeper=container.keeper, year=year, actor=user)
+        with all_or_nothing(session):
+            moved = confirm_year(session=session, keeper=container.keeper, year=year, actor=user)
     except ValidationFailed as refused:
         return redirect_with_flash(request, back, refusal(refused.code, refused.params))
     done = Flash("admin.year_confirmed", {"year": str(year), "moved": str(moved)})

@@ -17,6 +17,7 @@ from backend.bootstrap import Container
 from backend.console.deps import CoordinatorUser, VisitDep
 from backend.console.flash import Flash, redirect_with_flash, render_with_flash
 from backend.console.rendering import console_path
+from backend.db import all_or_nothing
 from backend.duty.api import current_duty_day
 from backend.duty.roster import (
     MAX_DAYS,
@@ -62,14 +63,15 @@ def add(
     values = {"login": login, "first": first, "last": last}
     try:
         start, end = _range(first, last)
-        added = add_duty(
-            session=session,
-            login=login,
-            first=start,
-            last=end,
-            clock=container.clock,
-            by_staff_id=user.id,
-        )
+        with all_or_nothing(session):
+            added = add_duty(
+                session=session,
+                login=login,
+                first=start,
+                last=end,
+                clock=container.clock,
+                by_staff_id=user.id,
+            )
     except ValidationFailed as refused:
         return _refused(request, session, container, values, refused, visit.language)
     params = {"login": login.strip().lower(), "count": str(len(added))}
@@ -92,7 +94,8 @@ def remove(
     values = {"login": login, "first": first, "last": last}
     try:
         start, end = _range(first, last)
-        removed = remove_duty(session=session, login=login, first=start, last=end)
+        with all_or_nothing(session):
+            removed = remove_duty(session=session, login=login, first=start, last=end)
     except ValidationFailed as refused:
         return _refused(request, session, container, values, refused, visit.language)
     done = Flash("duty.removed", {"login": login.strip().lower(), "count": str(removed)})

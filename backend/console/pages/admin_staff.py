@@ -21,6 +21,7 @@ from backend.bounds import MAX_ROW_ID
 from backend.console.deps import CoordinatorUser, VisitDep
 from backend.console.flash import Flash, redirect_with_flash, render_with_flash
 from backend.console.rendering import console_path
+from backend.db import all_or_nothing
 from backend.errors import NotFound, ValidationFailed
 from backend.people.models import Role, StaffAccount
 from backend.people.password_links import issue_password_link, password_link_path
@@ -95,15 +96,16 @@ def new_staff_form(
     """Create the account and issue its set-password link, shown once on the account's page."""
     values = {"login": login, "name": name, "role": role, "department": department}
     try:
-        account, _ = create_staff(
-            session=session,
-            name=name,
-            role=role,
-            department=department,
-            clock=container.clock,
-            login=login,
-            lead_office=container.taxonomy.lead_office,
-        )
+        with all_or_nothing(session):
+            account, _ = create_staff(
+                session=session,
+                name=name,
+                role=role,
+                department=department,
+                clock=container.clock,
+                login=login,
+                lead_office=container.taxonomy.lead_office,
+            )
     except ValidationFailed as refused:
         return _new_form(
             request, session, values=values, error=refused.message(visit.language), status=400

@@ -17,6 +17,7 @@ from backend.console.deps import CoordinatorUser
 from backend.console.flash import Flash, redirect_with_flash, refusal
 from backend.console.pages.admin_staff import StaffId, issue_link
 from backend.console.rendering import console_path
+from backend.db import all_or_nothing
 from backend.errors import ValidationFailed
 from backend.people.deactivation import DeactivationRefused, deactivate_staff
 from backend.people.invites import VALID_FOR, issue_invite
@@ -57,7 +58,8 @@ def new_token(
     """Give the account a new API token; the old one stops at once."""
     try:
         staff = active_staff(session=session, staff_id=staff_id)
-        token = rotate_token(session=session, staff=staff)
+        with all_or_nothing(session):
+            token = rotate_token(session=session, staff=staff)
     except ValidationFailed as refused:
         return _back(request, staff_id, refusal(refused.code, refused.params))
     return _back(request, staff_id, Flash("admin.token_rotated", secret=token))
@@ -94,9 +96,10 @@ def deactivate(
     if confirm != "yes":
         return _back(request, staff_id, Flash("admin.deactivate_unconfirmed", error=True))
     try:
-        staff = deactivate_staff(
-            session=session, staff_id=staff_id, clock=container.clock, by_staff_id=user.id
-        )
+        with all_or_nothing(session):
+            staff = deactivate_staff(
+                session=session, staff_id=staff_id, clock=container.clock, by_staff_id=user.id
+            )
     except DeactivationRefused as refused:
         return _back(request, staff_id, refusal(refused.code))
     return _back(request, staff_id, Flash("admin.deactivated", {"name": staff.name}))

@@ -24,6 +24,7 @@ from backend.cases.rating import (
 )
 from backend.console.deps import VisitDep
 from backend.console.rendering import render_page
+from backend.db import all_or_nothing
 from backend.errors import DomainError, ValidationFailed
 from backend.notifications.rating_links import BadRatingLink, read_rating_link
 
@@ -95,10 +96,13 @@ def rate(
     try:
         if rating not in RATINGS:
             raise ValidationFailed("rating_required", field="rating")
-        if waiting:
-            rate_case(session=session, case=case, rating=rating, comment=comment, env=env)
-        else:
-            note_late_rating(session=session, case=case, rating=rating, comment=comment, env=env)
+        with all_or_nothing(session):  # a refusal midway is not committed with its page
+            if waiting:
+                rate_case(session=session, case=case, rating=rating, comment=comment, env=env)
+            else:
+                note_late_rating(
+                    session=session, case=case, rating=rating, comment=comment, env=env
+                )
     except ValidationFailed as refused:
         if not waiting:
             return render_page(request, "rate.html", case=case, state="closed", status_code=409)

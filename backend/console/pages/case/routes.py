@@ -30,6 +30,7 @@ from backend.console.pages.case.view import case_page_data
 from backend.console.pages.navigation import see_other
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
+from backend.db import all_or_nothing
 from backend.errors import (
     InvalidTransition,
     NotFound,
@@ -96,19 +97,18 @@ def case_action(
     posted = PostedAction(Action(action), version, seen, values)
     try:
         _require_storable(values)
-        take_action(
-            session=session,
-            case=case,
-            command=posted.command(),
-            actor=user,
-            env=container.case_env,
-            into=posted.into,
-        )
+        with all_or_nothing(session):  # a rule refusing midway leaves no event, no version
+            take_action(
+                session=session,
+                case=case,
+                command=posted.command(),
+                actor=user,
+                env=container.case_env,
+                into=posted.into,
+            )
     except StaleVersion:
-        session.refresh(case)
         return _render(request, session, container, case, visit, posted=posted, stale=True)
     except (ValidationFailed, InvalidTransition) as refused:
-        session.refresh(case)
         error = _refusal_text(refused, visit.language)
         return _render(request, session, container, case, visit, posted=posted, error=error)
     if not _still_visible(session, container, case, user):  # returned (退单): not theirs now
@@ -140,7 +140,8 @@ def case_note(
     case = get_case(session=session, number=number, actor=user)
     try:
         _require_storable({"text": text})
-        add_note(session=session, case=case, text=text, actor=user, env=container.case_env)
+        with all_or_nothing(session):
+            add_note(session=session, case=case, text=text, actor=user, env=container.case_env)
     except ValidationFailed as refused:
         error = refused.message(visit.language)
         return _render(request, session, container, case, visit, note=text, error=error)
