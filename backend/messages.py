@@ -58,6 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有这个单位：{value}。",
         "en": "Unknown department: {value}.",
     },
+    "reassign_same_unit": {  # 改派 to the unit that holds the case: it would undo its work
+        "zh": "本案已由{unit_zh}（{value}）办理，改派请选择另一个单位。",
+        "en": "The case is with {unit_en} ({value}) already: reassign it to another unit.",
+    },
     "unknown_channel": {
         "zh": "没有这个来源渠道：{value}。",
         "en": "Unknown channel: {value}.",

@@ -18,7 +18,9 @@ from sqlmodel import Session, col, select
 from backend.actors import Actor
 from backend.cases.models import Case, CaseAssist, CaseKind
 from backend.errors import DomainError, Forbidden, InvalidTransition, ValidationFailed
+from backend.exports.labels import unit_params
 from backend.request_types.catalogue import REQUEST_TYPES
+from backend.request_types.texts import TYPE_NAMES_ZH
 from backend.taxonomy.models import Taxonomy
 
 if TYPE_CHECKING:
@@ -94,7 +96,8 @@ def joint_changes(
         if chosen not in REQUEST_TYPES:
             raise ValidationFailed("unknown_request_type", field="request_type", value=chosen)
         if chosen == case.request_type:
-            raise ValidationFailed("request_type_unchanged", field="request_type", value=chosen)
+            named = {"value": chosen, "type_zh": TYPE_NAMES_ZH[chosen], "type_en": chosen}
+            raise ValidationFailed("request_type_unchanged", field="request_type", **named)
         return {"request_type": chosen}
     if action == "assist":
         unit = command.department
@@ -102,10 +105,11 @@ def joint_changes(
             raise ValidationFailed("assist_department_required", field="department")
         if unit not in taxonomy.unit_codes:
             raise ValidationFailed("unknown_department", field="department", value=unit)
+        named = unit_params(taxonomy, unit)
         if unit == case.department_code:
-            raise ValidationFailed("assist_is_lead", field="department", value=unit)
+            raise ValidationFailed("assist_is_lead", field="department", **named)
         if is_assisting(case, unit):
-            raise ValidationFailed("already_assisting", field="department", value=unit)
+            raise ValidationFailed("already_assisting", field="department", **named)
     return {}
 
 

@@ -28,6 +28,7 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
+from backend.exports.labels import unit_params
 from backend.people.models import Role
 
 S = CaseStatus
@@ -74,6 +75,7 @@ COORDINATOR = frozenset({Role.coordinator.value})
 COORDINATOR_OR_SYSTEM = frozenset({Role.coordinator.value, "system"})
 OPEN_STATES = (S.received, S.triage, S.routed, S.signed, S.in_progress)
 WORKING = {S.signed: S.signed, S.in_progress: S.in_progress}  # stays where it is
+HELD = (S.routed, S.signed, S.in_progress)  # a unit has the case (dispatched to it)
 
 RULES: dict[Action, Rule] = {
     Action.sign: Rule(CLERK, {S.routed: S.signed}),
@@ -270,6 +272,10 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
             raise ValidationFailed(
                 "unknown_department", field="department", value=command.department
             )
+        if command.department == case.department_code and case.status in HELD:
+            # 改派 to the unit holding it would send it back to be signed, clocks restarted
+            named = unit_params(taxonomy, command.department)
+            raise ValidationFailed("reassign_same_unit", field="department", **named)
         changes: dict[str, object] = {"department_code": command.department}
         if command.category is not None and case.kind == CaseKind.dishonesty_record:
             raise ValidationFailed("record_takes_no_category", field="category")

@@ -23,6 +23,12 @@ def unit_name(taxonomy: Taxonomy, code: str | None, language: str) -> str:
     return code
 
 
+def unit_params(taxonomy: Taxonomy, code: str) -> dict[str, str]:
+    """Return a unit as a refusal's message names it: its code and its name in each language."""
+    zh, en = unit_name(taxonomy, code, "zh"), unit_name(taxonomy, code, "en")
+    return {"value": code, "unit_zh": zh, "unit_en": en}
+
+
 def category_name(taxonomy: Taxonomy, category_id: str | None, language: str) -> str:
     """Return the name of a complaint category (empty for none)."""
     if not category_id:

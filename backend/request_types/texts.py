@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+# The request types' names in Chinese (English names them by their code word).
+TYPE_NAMES_ZH = {
+    "inquiry": "咨询",
+    "help": "求助",
+    "complaint": "投诉",
+    "report": "举报",
+    "suggestion": "建议",
+}
+
 # Refusals of the API and the console (merged into backend.messages.MESSAGES).
 JOINT_MESSAGES: dict[str, dict[str, str]] = {
     "request_type_required": {
@@ -16,8 +25,8 @@ JOINT_MESSAGES: dict[str, dict[str, str]] = {
         "suggestion.",
     },
     "request_type_unchanged": {
-        "zh": "案件的诉求类型已经是 {value}。",
-        "en": "The case's request type is {value} already.",
+        "zh": "案件的诉求类型已经是“{type_zh}”。",
+        "en": "The case's request type is {type_en} ({value}) already.",
     },
     "record_takes_no_request_type": {
         "zh": "失信记录没有诉求类型，不能填写 request_type。",
@@ -28,12 +37,12 @@ JOINT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Name the assisting unit (department).",
     },
     "assist_is_lead": {
-        "zh": "{value} 是本案的主办单位，不能同时作为协办单位。",
-        "en": "{value} is the case's lead unit (主办); it cannot assist as well.",
+        "zh": "{unit_zh}（{value}）是本案的主办单位，不能同时作为协办单位。",
+        "en": "{unit_en} ({value}) is the case's lead unit (主办); it cannot assist as well.",
     },
     "already_assisting": {
-        "zh": "{value} 已经是本案的协办单位。",
-        "en": "{value} assists on this case already.",
+        "zh": "{unit_zh}（{value}）已经是本案的协办单位。",
+        "en": "{unit_en} ({value}) assists on this case already.",
     },
 }
 

@@ -55,6 +55,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "department_required",
             "days_required",
             "unknown_department",
+            "reassign_same_unit",  # reassign to the unit that holds the case
             "unknown_category",
             "record_takes_no_category",  # reassign a record with a category
             "bad_extension",

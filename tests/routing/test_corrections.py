@@ -14,6 +14,7 @@ from backend.cases.intake import Draft, submit
 from backend.cases.models import Case
 from backend.cases.workflow import Action, Command, transition
 from backend.db import session_scope
+from backend.errors import ValidationFailed
 from backend.people.models import Role
 from backend.routing.corrections import CorrectionRecorder, RoutingCorrection, recent_examples
 from backend.routing.examples import Example
@@ -112,15 +113,29 @@ def test_return_then_reassign_starts_from_the_lead_office(
         assert corrections(session) == [("arrears", "fgw", "arrears", "czj")]
 
 
-def test_reassigning_to_the_same_unit_and_category_records_nothing(
+def test_reassigning_to_the_unit_that_holds_the_case_is_refused_and_records_nothing(
     container: Container, env: CaseEnv
 ) -> None:
     with session_scope(container.engine) as session:
         case = file(session, env, ROUTED)
-        act(session, env, case, COORDINATOR, department="czj", category="arrears")
         act(session, env, case, CLERK, Action.sign)
+    for category in ("arrears", None):
+        with pytest.raises(ValidationFailed) as refused, session_scope(container.engine) as s:
+            held = s.get(Case, case.id)
+            assert held is not None
+            act(
+                s,
+                env,
+                held,
+                COORDINATOR,
+                department="czj",
+                **({"category": category} if category else {}),
+            )
+        assert refused.value.code == "reassign_same_unit"
+        assert "区财政局" in refused.value.message("zh")
     with session_scope(container.engine) as session:
         assert corrections(session) == []
+        assert session.get(Case, case.id).status == "signed"  # type: ignore[union-attr]
 
 
 def test_stored_correction_teaches_the_router_after_commit(

@@ -169,6 +169,23 @@ def test_an_extension_the_deadline_rules_refuse_leaves_no_trace_in_the_case(
     assert event_actions(container, number).count("request_extension") == 1
 
 
+def test_reassigning_a_case_to_the_unit_that_holds_it_is_refused_in_words(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)  # to czj
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, coordinator(container))
+    values = form_values(visitor.get(page_path(number)).text, "reassign")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "department": "czj"})
+
+    assert response.status_code == 400
+    assert "本案已由区财政局（czj）办理" in response.text
+    assert stored(container, number).status == "signed"
+    assert "reassign" not in event_actions(container, number)
+
+
 def event_actions(container: Container, number: str) -> list[str]:
     with session_scope(container.engine) as session:
         case = session.exec(select(Case).where(Case.number == number)).one()

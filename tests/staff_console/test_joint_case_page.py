@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
-from tests.case_fixtures import ARREARS, file_case
+from backend.cases.workflow import Action
+from tests.case_fixtures import ARREARS, act, file_case
 from tests.staff_console.case_visits import (
     clerk,
     coordinator,
@@ -42,7 +45,7 @@ def test_an_unchanged_type_is_refused_on_the_page_with_its_reason(
         f"{page_path(number)}/actions", {**values, "request_type": "complaint"}
     )
     assert response.status_code == 400
-    assert "案件的诉求类型已经是 complaint" in response.text
+    assert "案件的诉求类型已经是“投诉”" in response.text
 
 
 def test_a_supervision_order_through_the_form_shows_its_clock(
@@ -79,3 +82,28 @@ def test_an_assisting_clerk_finds_the_case_and_may_only_report(
     assert "协办反馈已记入办理记录" in helper.get(response.headers["location"]).text
     lead = signed_in(client, clerk(container))
     assert "assist_report" not in offered_actions(lead.get(page_path(number)).text)
+
+
+def test_the_forms_offer_no_choice_that_is_certain_to_be_refused(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)  # lead: czj, a complaint
+    li = clerk(container)
+    act(container, number, li, Action.sign)
+    page = signed_in(client, coordinator(container)).get(page_path(number)).text
+
+    reassign, assist, request_type = (
+        options(page, name) for name in ("reassign", "assist", "set_request_type")
+    )
+    assert reassign[0] == ("", True) and "czj" not in dict(reassign)  # nothing preselected
+    assert assist[0] == ("", True) and "czj" not in dict(assist)
+    assert request_type[0] == ("", True) and "complaint" not in dict(request_type)
+    assert "sfj" in dict(reassign) and "inquiry" in dict(request_type)
+
+
+def options(page: str, action: str) -> list[tuple[str, bool]]:
+    """Return the (value, selected) options of an action form's select, in order."""
+    form = re.search(rf'<form[^>]*id="action-{action}".*?</form>', page, re.DOTALL)
+    assert form is not None, action
+    found = re.findall(r'<option value="([^"]*)"( selected)?', form.group(0))
+    return [(value, bool(selected)) for value, selected in found]

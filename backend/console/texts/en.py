@@ -107,6 +107,8 @@ TEXTS: dict[str, str] = {
     "case.no_actions": "There is nothing you can do on this case now.",
     "case.optional": "(optional)",
     "case.keep_category": "Keep the category",
+    "case.choose_unit": "Choose a unit",
+    "case.choose_request_type": "Choose a request type",
     "case.into_hint": "The number of the case this one repeats, e.g. HQ-261127-0042.",
     "case.templates": "Reply templates",
     "case.template_text": "Show the whole text",

@@ -95,6 +95,8 @@ TEXTS: dict[str, str] = {
     "case.no_actions": "您现在不能对这个案件进行任何操作。",
     "case.optional": "（选填）",
     "case.keep_category": "保持原类别",
+    "case.choose_unit": "请选择单位",
+    "case.choose_request_type": "请选择诉求类型",
     "case.into_hint": "重复的原案件编号，例如 HQ-261127-0042。",
     "case.templates": "答复模板",
     "case.template_text": "查看模板全文",

@@ -18,7 +18,7 @@ from backend.cases.presenters import present
 from backend.cases.redaction import Redactor
 from backend.cases.reply_templates import ReplyTemplate, load_reply_templates
 from backend.cases.schemas import CaseEventPublic, CasePublic
-from backend.cases.workflow import Action, can_see
+from backend.cases.workflow import HELD, Action, can_see
 from backend.console.pages.case.forms import ActionForm, action_form
 from backend.console.pages.case.sketch import Sketch, sketch
 from backend.errors import ConfigError
@@ -94,6 +94,19 @@ class CasePageData:
         if key in ("department", "category", "street") and isinstance(value, str):
             return codes.get(value, value)
         return str(value)
+
+    def unit_choices(self, action: str) -> list[Unit]:
+        """Return the units an action's form offers: none that its rule would refuse.
+
+        改派 (reassign) leaves out the unit holding the case (workflow.HELD), 协办 (assist)
+        the lead unit and the units assisting already.
+        """
+        view = self.view
+        if action == Action.assist.value:
+            taken = {view.department, *view.assisting_units}
+        else:
+            taken = {view.department} if view.status in HELD else set()
+        return [unit for unit in self.units if unit.code not in taken]
 
     def value_labels(self, key: str) -> str | None:
         """Return the text prefix naming a record detail's values (`RECORD_VALUES`), if any."""
