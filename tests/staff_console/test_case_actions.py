@@ -186,6 +186,19 @@ def test_reassigning_a_case_to_the_unit_that_holds_it_is_refused_in_words(
     assert "reassign" not in event_actions(container, number)
 
 
+def test_the_extension_days_field_stops_at_the_policys_most(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    page = signed_in(client, li).get(page_path(number)).text
+    form = re.search(r'<form[^>]*id="action-request_extension".*?</form>', page, re.DOTALL)
+    assert form is not None
+    most = container.policy.extension_max_days
+    assert f'name="days" type="number" min="1" max="{most}"' in form.group(0)
+
+
 def event_actions(container: Container, number: str) -> list[str]:
     with session_scope(container.engine) as session:
         case = session.exec(select(Case).where(Case.number == number)).one()

@@ -33,6 +33,7 @@ class FormField:
 
     name: str  # reason | reply | days | department | category | into | rating | comment | ...
     required: bool
+    maximum: int = 365  # a number field's largest value (days)
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,17 @@ class ActionForm:
         return any(f.name == name for f in self.fields)
 
 
-def action_form(action: Action) -> ActionForm:
-    """Return the form of an action: its own fields, then days and the reason its rule needs."""
+def action_form(action: Action, extension_max_days: int = 365) -> ActionForm:
+    """Return the form of an action: its own fields, then days and the reason its rule needs.
+
+    An extension's days go up to the policy's `extension_max_days` (the deadline service's
+    bound), so the browser says so before the server has to.
+    """
     rule = RULES[action]
     fields = [FormField(name, required) for name, required in _OWN_FIELDS.get(action, ())]
     if rule.needs_days and not any(f.name == "days" for f in fields):
-        fields.append(FormField("days", True))
+        most = extension_max_days if action is Action.request_extension else 365
+        fields.append(FormField("days", True, most))
     if rule.needs_reason:
         fields.append(FormField("reason", True))
     return ActionForm(action.value, tuple(fields))

@@ -130,7 +130,8 @@ def case_page_data(
     now = container.clock.now()
     view = present(session=session, case=case, actor=actor, env=env, now=now, language=language)
     taxonomy = container.taxonomy
-    forms = [action_form(Action(a)) for a in view.allowed_actions]
+    most = container.policy.extension_max_days
+    forms = [action_form(Action(a), most) for a in view.allowed_actions]
     resolvable = any(f.action == Action.resolve.value for f in forms)
     return CasePageData(
         view=view,
