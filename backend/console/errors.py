@@ -22,8 +22,10 @@ from starlette.responses import PlainTextResponse
 
 from backend.api.validation_texts import field_message
 from backend.console import cookies, texts
-from backend.console.over_long import reshow_form
+from backend.console.case_gone import CaseGone
+from backend.console.over_long import field_label, reshow_form, typed_text
 from backend.console.rendering import render_error
+from backend.console.visit import known_visit
 from backend.errors import (
     DomainError,
     Forbidden,
@@ -129,6 +131,19 @@ def install_console_errors(app: FastAPI) -> None:
                 request, exc.status_code, "error.bad_request_title", "error.bad_request"
             )
         return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
+
+    @app.exception_handler(CaseGone)
+    async def _case_gone(request: Request, exc: CaseGone) -> HTMLResponse:
+        language = known_visit(request).language
+        kept = [
+            (field_label(language, name), value)
+            for name, value in exc.typed.items()
+            if typed_text(name, value)
+        ]
+        gone = texts.render(language, "error.case_gone", number=exc.number)
+        return await render_error(
+            request, 404, "error.case_gone_title", message=lambda _: gone, kept=kept
+        )
 
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> HTMLResponse:

@@ -85,20 +85,22 @@ async def reshow_form(request: Request, exc: RequestValidationError) -> HTMLResp
         texts.render(
             language,
             "form.too_long_gone",
-            field=_label(language, name),
+            field=field_label(language, name),
             max=limit,
             length=lengths.get(name, 0),
         )
         for name, limit in fields
     )
-    kept = [(_label(language, name), value) for name, value in posted if _typed(name, value)]
+    kept = [
+        (field_label(language, name), value) for name, value in posted if typed_text(name, value)
+    ]
     back = page[2] if page is not None else None
     return await render_error(
         request, 400, "error.bad_request_title", message=lambda _: gone, kept=kept, back=back
     )
 
 
-def _label(language: str, name: str) -> str:
+def field_label(language: str, name: str) -> str:
     """Return a posted field's label as the console's forms name it (the name if none)."""
     for prefix in ("case.field", "records.field", "form.field"):
         if texts.has(f"{prefix}.{name}"):
@@ -106,7 +108,7 @@ def _label(language: str, name: str) -> str:
     return name
 
 
-def _typed(name: str, value: str) -> bool:
+def typed_text(name: str, value: str) -> bool:
     """Tell whether a posted value is text someone typed (not a choice, a number or a token)."""
     return (
         name not in _NOT_TYPED

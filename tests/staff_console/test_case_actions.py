@@ -199,6 +199,39 @@ def test_the_extension_days_field_stops_at_the_policys_most(
     assert f'name="days" type="number" min="1" max="{most}"' in form.group(0)
 
 
+def test_a_reply_typed_while_the_case_was_reassigned_away_is_given_back_to_copy(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)  # to czj
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    page = visitor.get(page_path(number)).text
+    resolve, note = form_values(page, "resolve"), note_values(page)
+    act(container, number, coordinator(container), Action.reassign, department="sfj")
+
+    answers = [
+        visitor.post(
+            f"{page_path(number)}/actions", {**resolve, "reply": "已协调付款，本周内到账"}
+        ),
+        visitor.post(f"{page_path(number)}/notes", {**note, "text": "已电话联系施工方"}),
+    ]
+
+    for answer, typed in zip(answers, ("已协调付款，本周内到账", "已电话联系施工方"), strict=True):
+        assert answer.status_code == 404
+        assert f"案件 {number} 已不在您可以办理的案件中" in answer.text
+        assert re.search(r"<textarea[^>]*readonly>\s*" + typed, answer.text)
+    assert stored(container, number).status == "routed"
+
+
+def note_values(html: str) -> dict[str, str]:
+    """Return the hidden values of the note form."""
+    form = re.search(r'<form[^>]*action="[^"]*/notes".*?</form>', html, re.DOTALL)
+    assert form is not None, "no note form"
+    hidden = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form.group(0))
+    return {name: value for name, value in hidden if name != "csrf_token"}
+
+
 def event_actions(container: Container, number: str) -> list[str]:
     with session_scope(container.engine) as session:
         case = session.exec(select(Case).where(Case.number == number)).one()

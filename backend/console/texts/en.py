@@ -58,6 +58,10 @@ TEXTS: dict[str, str] = {
         "Go back, reload the page and send it again."
     ),
     "error.not_found_title": "Page not found",
+    "error.case_gone_title": "Not saved",
+    "error.case_gone": "Case {number} is no longer among the cases you may handle (it may have "
+    "been reassigned to another unit or returned): nothing was saved. What you typed is "
+    "below, to copy:",
     "error.not_found": "There is no such page, or you may not see it.",
     "error.conflict_title": "This could not be done",
     "error.bad_request_title": "Something in the form is wrong",

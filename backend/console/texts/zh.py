@@ -51,6 +51,9 @@ TEXTS: dict[str, str] = {
     "error.csrf_title": "表单已过期",
     "error.csrf": "这个表单已过期或不是从本站提交的。请返回上一页，刷新后再提交一次。",
     "error.not_found_title": "页面不存在",
+    "error.case_gone_title": "没有保存",
+    "error.case_gone": "案件 {number} 已不在您可以办理的案件中（可能已改派给其他单位或被退回），"
+    "所填内容没有保存。内容如下，可复制保存：",
     "error.not_found": "没有这个页面，或者您无权查看。",
     "error.conflict_title": "无法完成操作",
     "error.bad_request_title": "输入有误",

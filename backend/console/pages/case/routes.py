@@ -24,6 +24,7 @@ from backend.cases.notes import add_note
 from backend.cases.queries import get_case
 from backend.cases.workflow import Action
 from backend.console import texts
+from backend.console.case_gone import CaseGone
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.pages.case.forms import FIELDS, PostedAction
 from backend.console.pages.case.view import case_page_data
@@ -89,9 +90,9 @@ def case_action(
     request_type: Short = "",
 ) -> Response:
     """Take one action through the workflow service, then go back to the page (303)."""
-    case = get_case(session=session, number=number, actor=user)
     posted_values = (reason, reply, days, department, category, into, rating, request_type)
     values = dict(zip(FIELDS, posted_values, strict=True))
+    case = _case_of_form(session, number, user, values)
     if action not in {a.value for a in Action}:
         raise ValidationFailed("unknown_action", field="action", value=action[:40])
     posted = PostedAction(Action(action), version, seen, values)
@@ -137,7 +138,7 @@ def case_note(
     text: Reason = "",
 ) -> Response:
     """Add an internal note (staff only, never sent to the reporter), then go back (303)."""
-    case = get_case(session=session, number=number, actor=user)
+    case = _case_of_form(session, number, user, {"text": text})
     try:
         _require_storable({"text": text})
         with all_or_nothing(session):
@@ -165,6 +166,14 @@ def case_attachment(
         attachment_id=attachment_id,
         lead_office=container.taxonomy.lead_office,
     )
+
+
+def _case_of_form(session: Session, number: str, user: ConsoleUser, typed: dict[str, str]) -> Case:
+    """Return the case a form was posted for; CaseGone (typed text given back) if not visible."""
+    try:
+        return get_case(session=session, number=number, actor=user)
+    except NotFound:
+        raise CaseGone(number, typed) from None
 
 
 def _require_storable(values: dict[str, str]) -> None:
