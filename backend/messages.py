@@ -202,6 +202,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "bad_cursor": {"zh": "分页游标无效。", "en": "The cursor is not valid."},
     "bad_request": {"zh": "请求内容有误：{value}", "en": "Bad request: {value}"},
+    "unknown_rating": {
+        "zh": "没有这个评价：{value}。可选：satisfied（满意）、basically_satisfied（基本满意）、"
+        "dissatisfied（不满意）。",
+        "en": "Unknown rating: {value}. Choose satisfied, basically_satisfied or dissatisfied.",
+    },
     "overloaded": {
         "zh": "系统繁忙，请稍后重试。",
         "en": "The service is busy; please try again in a moment.",

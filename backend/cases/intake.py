@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from backend.actors import Actor, refuse_evaluator
 from backend.bulk import insert_all, new_row
+from backend.cases import system_reasons as reasons
 from backend.cases.env import CaseEnv
 from backend.cases.events import new_event
 from backend.cases.idempotency import DETAIL, filed_with
@@ -302,7 +303,7 @@ def _placement(draft: Draft, route: RouteResult | None, env: CaseEnv) -> _Placem
         return _Placement(None, taxonomy.lead_office, draft.street, True)
     street = None if draft.street_unsure else (draft.street or route.street)
     if draft.category_declined:
-        reason = "the reporter chose none of the proposed categories"
+        reason = reasons.NONE_CHOSEN
         return _Placement(None, None, street, False, triage_reason=reason)
     chosen = taxonomy.category(draft.category or route.category)
     assert chosen is not None  # checked in _check_references, or the router's own
@@ -360,11 +361,11 @@ def _first_step(placement: _Placement, route: RouteResult | None, env: CaseEnv) 
         if placement.triage_reason is not None:
             reason = placement.triage_reason
         elif placement.street_needed:
-            reason = "street needed"
+            reason = reasons.STREET_NEEDED
         elif placement.category == triage_category:
-            reason = "no category fits"
+            reason = reasons.NO_CATEGORY
         else:
-            reason = "routing not confident"
+            reason = reasons.NOT_CONFIDENT
         return _FirstStep(
             "triage",
             CaseStatus.triage.value,

@@ -6,6 +6,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col
 
 from backend.actors import REPORTER, SYSTEM, Actor
+from backend.cases import system_reasons as reasons
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
 from backend.cases.models import Case, CaseEvent, CaseStatus
@@ -59,7 +60,7 @@ def rate_case(
     the case was changed or rated since it was read, leaving nothing.
     """
     if rating not in RATINGS:
-        raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
+        raise ValidationFailed("unknown_rating", field="rating", value=rating[:40])
     if case.status != CaseStatus.resolved:
         raise InvalidTransition(f"case {case.number} is {case.status}, not waiting for a rating")
     comment = rating_comment(comment)
@@ -89,16 +90,15 @@ def rate_case(
         details={"rating": rating} | ({"channel": channel} if channel != "chat" else {}),
     )
     session.flush()
-    by = "the reporter" if channel == "chat" else f"the reporter by {channel}"
     if rating in SATISFIED:
         command = Command(
-            action=Action.close, version=case.version, reason=f"rated {rating} by {by}"
+            action=Action.close, version=case.version, reason=reasons.rated(rating, channel)
         )
     else:
         command = Command(
             action=Action.reopen,
             version=case.version,
-            reason=f"the reporter is dissatisfied: {comment or 'no comment'}",
+            reason=reasons.dissatisfied(comment),
         )
     return transition(session=session, case=case, command=command, actor=SYSTEM, env=env)
 
@@ -113,7 +113,7 @@ def note_late_rating(
     dissatisfied or wrote something, since they decide whether the case is reopened.
     """
     if rating is not None and rating not in RATINGS:
-        raise ValidationFailed("bad_request", field="rating", value=f"unknown rating {rating!r}")
+        raise ValidationFailed("unknown_rating", field="rating", value=rating[:40])
     comment = rating_comment(comment)
     now = env.clock.now()
     event = record_event(

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from backend.cases.system_reasons import reason_shown
 from backend.console import cookies, texts
 from backend.console.visit import (
     Visit,
@@ -97,6 +98,7 @@ def _render(
     values = {
         **template_globals(visit),
         "t": partial(texts.render, visit.language),
+        "reason": partial(reason_shown, language=visit.language),  # the system's own, in words
         "static": console.assets.url,
         "url": partial(console_path, request),
         "current_path": current_path(request),

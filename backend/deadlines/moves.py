@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from backend.actors import Actor
 from backend.cases.events import record_event
 from backend.cases.models import Case, CaseKind
+from backend.cases.system_reasons import calendar_change
 from backend.deadlines import service as clocks
 from backend.deadlines.keeper import DeadlineKeeper
 from backend.deadlines.models import ClockKind, Deadline
@@ -134,7 +135,7 @@ def _recompute_each(
             actor=actor,
             action="deadline_moved",
             at=env.now(),
-            reason=f"calendar change: {change.cause}"[:1000],
+            reason=calendar_change(change.cause)[:1000],
             details={
                 "kind": deadline.kind,
                 "from": before.isoformat(),

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from backend.actors import SYSTEM
 from backend.cases.env import CaseEnv
 from backend.cases.models import Case, CaseStatus
+from backend.cases.system_reasons import NO_RATING
 from backend.cases.workflow import Action, Command, transition
 from backend.deadlines.clocks import Stage, due_stages, plan
 from backend.deadlines.keeper import DeadlineKeeper
@@ -267,7 +268,7 @@ def _close_unrated(session: Session, case: Case, case_env: CaseEnv) -> int:
         command=Command(
             action=Action.close,
             version=case.version,
-            reason="no rating within the follow-up period",
+            reason=NO_RATING,
         ),
     )
     return 1

@@ -224,6 +224,23 @@ def test_a_reply_typed_while_the_case_was_reassigned_away_is_given_back_to_copy(
     assert stored(container, number).status == "routed"
 
 
+def test_a_rating_that_is_none_of_the_three_is_refused_in_chinese(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    act(container, number, li, Action.resolve, reply="已协调付款")
+    visitor = signed_in(client, coordinator(container))
+    values = form_values(visitor.get(page_path(number)).text, "rate_by_phone")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "rating": "excellent"})
+
+    assert response.status_code == 400
+    assert "没有这个评价：excellent" in response.text and "unknown rating" not in response.text
+    assert stored(container, number).status == "resolved"
+
+
 def note_values(html: str) -> dict[str, str]:
     """Return the hidden values of the note form."""
     form = re.search(r'<form[^>]*action="[^"]*/notes".*?</form>', html, re.DOTALL)

@@ -267,3 +267,16 @@ def test_a_calendar_move_in_the_history_is_said_in_words(
     assert '<dd class="case-text">办结时限</dd>' in page
     assert '<dd class="case-text">否</dd>' in page
     assert ">resolve<" not in page and ">False<" not in page
+
+
+def test_the_systems_own_reasons_read_in_the_pages_language(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, UNCLEAR)  # triage: no category fits
+    visitor = signed_in(client, coordinator(container))
+    chinese = visitor.get(page_path(number)).text
+    visitor.post("/console/language", {"language": "en", "next": page_path(number)})
+    english = visitor.get(page_path(number)).text
+
+    assert "no category fits" not in chinese and "没有合适的类别" in chinese
+    assert "No category fits" in english
