@@ -62,6 +62,9 @@ class CaseFilter:
     # extension request waits
     reporter_phone: str | None = None  # a named reporter's phone, as digits (coordinators)
     request_type: str | None = None  # 诉求类型: inquiry, help, complaint, report, suggestion
+    # A clerk's cases: True only those the unit assists on (协办), False only its own (主办),
+    # None both. Ignored for coordinators, who see every unit's.
+    assisting: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -267,7 +270,15 @@ def _narrowed(
         # The unit's own cases and those it assists on (协办, backend/cases/joint.py): the ids
         # as a list, so each side of the OR keeps its index (a subquery made it a scan).
         own = Case.department_code == actor.department
-        statement = statement.where(or_(own, col(Case.id).in_(assisted)) if assisted else own)
+        helping = col(Case.id).in_(assisted or [])
+        if where.assisting is True:
+            if not assisted:
+                return None
+            statement = statement.where(helping)
+        elif where.assisting is False or not assisted:
+            statement = statement.where(own)
+        else:
+            statement = statement.where(or_(own, helping))
         measured_unit = actor.department
     elif where.department and where.measure is None:
         statement = statement.where(Case.department_code == where.department)

@@ -1,8 +1,10 @@
 """The work queues of the staff console: which cases wait for whom (待办队列).
 
 Coordinators (the lead office): triage, overdue, due soon, waiting for a decision (returns
-and extension requests) and all open cases. Clerks, of their own unit only: new (routed,
-not yet signed for, 待签收), in progress (signed or being handled), due soon and overdue.
+and extension requests) and all open cases. Clerks: of the cases their unit leads (主办)
+only, new (routed, not yet signed for, 待签收), in progress (signed or being handled), due
+soon and overdue, whose deadlines are the lead unit's; and apart, the open cases their unit
+assists on (协办), which it neither signs nor resolves.
 A queue is a `CaseFilter` plus the order it is read in by default; what "overdue" and "due
 soon" mean comes from backend.deadlines.views, and the clerk's unit from `list_cases`.
 """
@@ -32,10 +34,11 @@ class Queue(StrEnum):
     overdue = "overdue"  # 已超期
     decisions = "decisions"  # 待决定: returned (退单) or an extension requested (coordinators)
     open = "open"  # 全部在办 (coordinators)
+    assisting = "assisting"  # 协办案件: open cases the clerk's unit assists on (not its own)
 
 
 COORDINATOR_QUEUES = (Queue.triage, Queue.overdue, Queue.due_soon, Queue.decisions, Queue.open)
-CLERK_QUEUES = (Queue.new, Queue.in_progress, Queue.due_soon, Queue.overdue)
+CLERK_QUEUES = (Queue.new, Queue.in_progress, Queue.due_soon, Queue.overdue, Queue.assisting)
 
 DEFAULT_ORDER = {
     Queue.triage: CaseOrder.waiting,
@@ -45,6 +48,7 @@ DEFAULT_ORDER = {
     Queue.due_soon: CaseOrder.due,
     Queue.overdue: CaseOrder.due,
     Queue.open: CaseOrder.received,
+    Queue.assisting: CaseOrder.received,
 }
 
 
@@ -74,6 +78,12 @@ def queue_filter(queue: Queue, times: QueueTimes) -> CaseFilter:
 
 
 def _filter_of(queue: Queue, times: QueueTimes) -> CaseFilter:
+    if queue in CLERK_QUEUES:  # a clerk's: of its own cases, or of those it assists on
+        return replace(_cases_of(queue, times), assisting=queue is Queue.assisting)
+    return _cases_of(queue, times)
+
+
+def _cases_of(queue: Queue, times: QueueTimes) -> CaseFilter:
     if queue is Queue.triage:
         return CaseFilter(statuses=(S.received.value, S.triage.value), returned=False)
     if queue is Queue.new:

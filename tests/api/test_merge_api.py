@@ -125,7 +125,7 @@ def test_a_case_number_quoted_in_free_text_is_hidden_from_clerks_of_other_units(
     elsewhere = file_case(client, staff.coordinator, text=ENFORCEMENT)  # sfj
     loosely = elsewhere["number"].replace("-", "").lower()
     reason = f"参照 {elsewhere['number']}、{loosely} 和 {other['number']} 的办理"
-    moved = act(client, staff.coordinator, own, "reassign", department="czj", reason=reason)
+    moved = act(client, staff.coordinator, own, "supervise", reason=reason)
     assert moved.status_code == 200
     event = _view(client, staff.czj_clerk, own["number"])["events"][-1]
     assert event["reason"] == f"参照 [another case]、[another case] 和 {other['number']} 的办理"
@@ -142,7 +142,7 @@ def test_a_case_number_quoted_in_full_width_or_with_an_ime_dash_is_hidden_too(
     wide = elsewhere["number"].translate({c: c + 0xFEE0 for c in map(ord, "HQ-0123456789")})
     dashed = elsewhere["number"].replace("-", "—")
     reason = f"参照 {wide} 和 {dashed} 的办理"
-    moved = act(client, staff.coordinator, own, "reassign", department="czj", reason=reason)
+    moved = act(client, staff.coordinator, own, "supervise", reason=reason)
     assert moved.status_code == 200
     event = _view(client, staff.czj_clerk, own["number"])["events"][-1]
     assert event["reason"] == "参照 [another case] 和 [another case] 的办理"

@@ -72,7 +72,7 @@ def test_an_assisting_clerk_finds_the_case_and_may_only_report(
     values = form_values(boss.get(page_path(number)).text, "assist")
     response = boss.post(f"{page_path(number)}/actions", {**values, "department": "sfj"})
     assert response.status_code == 303
-    assert number in numbers_on(helper.get("/console/").text)  # its "new" queue
+    assert number in numbers_on(helper.get("/console/?queue=assisting").text)  # 协办
     page = helper.get(page_path(number)).text
     assert "主办单位" in page and "协办单位" in page and "区司法局" in page
     assert offered_actions(page) == {"assist_report"}
@@ -107,3 +107,21 @@ def options(page: str, action: str) -> list[tuple[str, bool]]:
     assert form is not None, action
     found = re.findall(r'<option value="([^"]*)"( selected)?', form.group(0))
     return [(value, bool(selected)) for value, selected in found]
+
+
+def test_an_assisted_case_waits_in_the_assisting_queue_not_for_the_units_signature(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)  # lead: czj, routed: its signing clock runs
+    boss = signed_in(client, coordinator(container))
+    values = form_values(boss.get(page_path(number)).text, "assist")
+    boss.post(f"{page_path(number)}/actions", {**values, "department": "sfj"})
+    helper = signed_in(client, clerk(container, unit="sfj", login="zhao"))
+
+    shown = {
+        queue: numbers_on(helper.get(f"/console/?queue={queue}").text)
+        for queue in ("new", "in_progress", "due_soon", "overdue", "assisting")
+    }
+
+    assert {queue for queue, numbers in shown.items() if number in numbers} == {"assisting"}
+    assert "协办案件" in helper.get("/console/").text

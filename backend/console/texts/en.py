@@ -285,6 +285,7 @@ TEXTS: dict[str, str] = {
     "queue.overdue": "Overdue",
     "queue.decisions": "Waiting for a decision (returns, extension requests)",
     "queue.open": "All open cases",
+    "queue.assisting": "Assisting (协办)",
     "list.sort_label": "Sort",
     "list.empty": "No cases match.",
     "list.next": "Next page",

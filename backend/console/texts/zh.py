@@ -266,6 +266,7 @@ TEXTS: dict[str, str] = {
     "queue.overdue": "已超期",
     "queue.decisions": "待决定（退单、延期申请）",
     "queue.open": "全部在办",
+    "queue.assisting": "协办案件",
     "list.sort_label": "排序",
     "list.empty": "没有符合条件的案件。",
     "list.next": "下一页",
