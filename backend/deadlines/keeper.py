@@ -113,8 +113,8 @@ class DeadlineKeeper:
             "pause": self._pause,
             "resume": self._resume,
             "request_extension": self._request_extension,
-            "approve_extension": lambda s, c, e, env: self._decide(s, c, env, approve=True),
-            "deny_extension": lambda s, c, e, env: self._decide(s, c, env, approve=False),
+            "approve_extension": lambda s, c, e, env: self._decide(s, c, e, env, approve=True),
+            "deny_extension": lambda s, c, e, env: self._decide(s, c, e, env, approve=False),
             "set_rectification": self._rectify,
         }
 
@@ -163,14 +163,48 @@ class DeadlineKeeper:
             )
             session.add(deadline)
 
-    def _decide(self, session: Session, case: Case, env: ClockEnv, *, approve: bool) -> None:
+    def _decide(
+        self, session: Session, case: Case, event: CaseEvent, env: ClockEnv, *, approve: bool
+    ) -> None:
         for deadline in self._pending_extensions(session, case):
-            reason = deadline.pending_extension_reason or ""
+            reason, days = deadline.pending_extension_reason or "", deadline.pending_extension_days
             granted = clocks.decide_extension(
                 session=session, deadline=deadline, approve=approve, env=env
             )
             if granted:
                 self._tell_reporter_of_extension(session, case, deadline, reason, env)
+            self._tell_unit_of_decision(session, case, event, deadline, days or 0, env)
+
+    def _tell_unit_of_decision(
+        self,
+        session: Session,
+        case: Case,
+        event: CaseEvent,
+        deadline: Deadline,
+        days: int,
+        env: ClockEnv,
+    ) -> None:
+        """Tell the clerks of the unit that asked whether its extension was granted (in
+        office hours): the request was theirs, the decision the lead office's."""
+        due, provisional = deadline.due_date, deadline.provisional
+        key = "extension_granted" if event.action == "approve_extension" else "extension_denied"
+        outbox.write(
+            session=session,
+            kind="update",
+            now=env.now(),
+            case=case,
+            key=f"extension-decision:{event.id}:{deadline.id}",
+            recipients=outbox.unit_clerks(session=session, department=deadline.department_code),
+            render=lambda lang: text(
+                key,
+                lang,
+                number=case.number,
+                days=days,
+                due=due_text(due, provisional, lang),
+                reason=event.reason or "-",
+            ),
+            office_hours_only=True,
+        )
 
     def _tell_reporter_of_extension(
         self,

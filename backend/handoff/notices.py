@@ -17,6 +17,7 @@ from collections.abc import Callable
 from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, CaseEvent, CaseStatus
+from backend.cases.system_reasons import reason_shown
 from backend.deadlines import service as clocks
 from backend.deadlines.case_groups import case_groups
 from backend.deadlines.clocks import apply_due, plan, schedule_from
@@ -72,6 +73,32 @@ class HandOffNotices:
                 self._tell_urgent_triage(session, case, event, env.get())
         if event.action in ("route", "reassign"):
             self._tell_unit(session, case, event, env)
+        if event.action == "reopen" and event.to_status != CaseStatus.triage:
+            self._tell_reopened(session, case, event)
+
+    def _tell_reopened(self, session: Session, case: Case, event: CaseEvent) -> None:
+        """Tell the unit's clerks a case is back with them (重办), and why, in office hours."""
+        unit_zh, unit_en = self._unit_names(case.department_code)
+        quoted = shortened(case.text, TEXT_SHOWN)
+
+        def render(lang: str) -> str:
+            unit = unit_en if lang == "en" else unit_zh
+            reason = reason_shown(event.reason, lang) or "-"
+            return text(
+                "reopened", lang, number=case.number, unit=unit, reason=reason, text=quoted
+            )
+
+        outbox.write(
+            session=session,
+            key=f"handoff:{event.id}",
+            kind="update",
+            now=self.keeper.clock.now(),
+            case=case,
+            recipients=outbox.unit_clerks(session=session, department=case.department_code),
+            render=render,
+            buttons=_buttons("open", case.number),
+            office_hours_only=True,
+        )
 
     def _open_dispatch(self, session: Session, case: Case, env: ClockEnv) -> None:
         """Start the dispatch clock: the same working day, or the next when it is over."""

@@ -34,6 +34,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Dispatch overdue: case {number} was due to be dispatched on {due} and still "
         "waits in triage.",
     },
+    "reopened": {  # 重办: the case is back with the unit that resolved it
+        "zh": "【重办】案件 {number} 重新交由{unit}办理，请尽快处理。原因：{reason}\n{text}",
+        "en": "Reopened: case {number} is back with {unit} to be handled again. Reason: "
+        "{reason}\n{text}",
+    },
     "button_sign": {"zh": "签收", "en": "Sign for"},
     "button_open": {"zh": "查看", "en": "Open"},
 }

@@ -39,6 +39,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "zh": "您的投诉 {number} 的办理期限已延长至 {due}。理由：{reason}",
         "en": "The deadline of your complaint {number} was extended to {due}. Reason: {reason}",
     },
+    "extension_granted": {  # to the unit that asked (延期申请获批)
+        "zh": "【延期已批准】案件 {number} 延期 {days} 个工作日，办结期限现为 {due}。",
+        "en": "Extension granted: case {number} has {days} more working day(s); it is now "
+        "due on {due}.",
+    },
+    "extension_denied": {
+        "zh": "【延期未批准】案件 {number} 的延期申请未获批准，请按原期限 {due} 办结。"
+        "原因：{reason}",
+        "en": "Extension denied: case {number} stays due on {due}. Reason: {reason}",
+    },
     "deadline_moved": {
         "zh": "【期限调整】工作日历有变，案件 {number}（{what}）的到期日由 {before} 改为 {due}。",
         "en": "Deadline moved: after a change of the working-day calendar, case {number} "

@@ -145,3 +145,36 @@ def test_only_the_coordinators_on_duty_are_woken(world: World) -> None:
     assert told(world, "boss-chat") == []
     assert [("URGENT" in t, number in t) for t in told(world, "duty-chat")] == [(True, True)]
     assert [URGENT in t for t in told(world, "clerk-chat")] == [True]
+
+
+REOPENED = "【重办】"
+EXTENSION = "【延期"
+
+
+def test_a_case_reopened_back_to_its_unit_is_told_to_its_clerks_with_the_reason(
+    world: World,
+) -> None:
+    number = world.file().case.number
+    world.act(number, Action.sign)
+    world.act(number, Action.resolve, reply="已协调付款")
+    jobs.send_job(world.container)
+    before = len(told(world, "clerk-chat"))
+    world.act(number, Action.reopen, world.coordinator, reason="投诉人反映款项仍未到账")
+    jobs.send_job(world.container)
+
+    [notice] = told(world, "clerk-chat")[before:]
+    assert REOPENED in notice and number in notice and "款项仍未到账" in notice
+
+
+def test_the_unit_hears_whether_its_extension_was_granted(world: World) -> None:
+    number = world.file().case.number
+    world.act(number, Action.sign)
+    world.act(number, Action.request_extension, days=5, reason="需要现场核实")
+    world.act(number, Action.approve_extension, world.coordinator)
+    world.act(number, Action.request_extension, days=3, reason="还需要时间")
+    world.act(number, Action.deny_extension, world.coordinator, reason="请按期办结")
+    jobs.send_job(world.container)
+
+    granted, denied = [t for t in told(world, "clerk-chat") if EXTENSION in t]
+    assert "【延期已批准】" in granted and number in granted and "5 个工作日" in granted
+    assert "【延期未批准】" in denied and "请按期办结" in denied
