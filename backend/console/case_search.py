@@ -113,6 +113,9 @@ def read_search(
     for name in CHOICE_FIELDS:
         if typed[name] and typed[name] not in choices.values[name]:
             problems.append(Problem("search.unknown_choice", name))
+    if typed["overdue"] not in ("", "1"):  # the checkbox's value, or nothing
+        problems.append(Problem("search.unknown_choice", "overdue"))
+        typed["overdue"] = ""
     number = canonical_number(typed["number"]) if typed["number"] else None
     if typed["number"] and number is None:
         problems.append(Problem("search.bad_number", "number"))

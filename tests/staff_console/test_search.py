@@ -167,6 +167,7 @@ def test_nothing_a_clerk_sees_names_the_reporter(
         ("sort=due&cursor=w1.2", "翻页链接无效，请从第一页重新开始。"),
         ("sort=waiting&cursor=w999999999999999999.2", "翻页链接无效，请从第一页重新开始。"),
         ("sort=sideways", "没有这种排序方式。"),
+        ("overdue=maybe", "“只看已超期”的值不在可选范围内。"),
         ("number=hello", "“案件编号”不是案件编号，案件编号形如 HQ-261127-0042。"),
         ("phone=12", "“举报人电话”不是电话号码。"),
         ("q=" + "长" * 201, "“正文中的文字”太长或含有无法保存的字符（最多 200 个字符）。"),
