@@ -5,9 +5,11 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
-from backend.actors import SYSTEM
+from backend.actors import SYSTEM, Actor
 from backend.bootstrap import Container
 from backend.cases.intake import Draft, submit
+from backend.cases.queries import get_case
+from backend.cases.workflow import Action, Command, transition
 from backend.db import session_scope
 from backend.notifications.channels import record_outcome
 from backend.notifications.models import ContactChannel
@@ -44,6 +46,31 @@ def test_a_clerk_sees_new_notices_counted_in_the_header_and_opens_the_case(
     assert 'data-inbox-unread="0"' in visitor.get("/console/").text
     assert 'data-read="yes"' in visitor.get("/console/inbox").text
     assert clerk.id is not None
+
+
+def test_a_notice_of_a_case_since_sent_elsewhere_says_so_instead_of_a_404(
+    container: Container, client: TestClient
+) -> None:
+    staff_with_password(container, login="li", role="clerk", department="czj")
+    boss = staff_with_password(container, login="wang", role="coordinator", department="fgw")
+    visitor = ConsoleVisitor(client)
+    visitor.sign_in("li", PASSWORD)
+    number = _file(container)  # routed to czj: the new-case notice
+    with session_scope(container.engine) as session:
+        actor = Actor.staff(boss)
+        case = get_case(session=session, number=number, actor=actor)
+        command = Command(action=Action.reassign, version=case.version, department="sfj")
+        transition(
+            session=session, case=case, command=command, actor=actor, env=container.case_env
+        )
+    page = visitor.get("/console/inbox").text
+    item = page.split('data-inbox-item="', 1)[1].split('"', 1)[0]
+
+    opened = visitor.post(f"/console/inbox/{item}/open", {})
+
+    assert (opened.status_code, opened.headers["location"]) == (303, "/console/inbox")
+    shown = visitor.get("/console/inbox").text
+    assert f"案件 {number} 已不在您可以办理的案件中" in shown and 'data-read="yes"' in shown
 
 
 def test_mark_all_read_and_another_ones_notice_is_not_found(

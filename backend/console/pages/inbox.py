@@ -10,10 +10,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from backend.api.deps import ContainerDep, SessionDep
 from backend.bounds import MAX_ROW_ID
+from backend.cases.queries import get_case
 from backend.console.deps import ConsoleUser, VisitDep
+from backend.console.flash import Flash, redirect_with_flash, render_with_flash
 from backend.console.pages.admin_staff import local_time
 from backend.console.pages.navigation import see_other
 from backend.console.rendering import console_path, render_page
+from backend.errors import NotFound
 from backend.notifications.inbox import inbox_of, mark_all_read, mark_read
 from backend.notifications.setup import ChannelRefused, confirm_email
 
@@ -31,7 +34,7 @@ def inbox_page(
     """List the staff member's notices, newest first, the unread ones marked."""
     assert user.id is not None
     entries = inbox_of(session=session, staff_id=user.id)
-    return render_page(
+    return render_with_flash(
         request,
         "inbox.html",
         entries=entries,
@@ -47,13 +50,23 @@ def open_item(
     session: SessionDep,
     container: ContainerDep,
 ) -> RedirectResponse:
-    """Mark a notice read and go to its case (or back to the inbox when it has none)."""
+    """Mark a notice read and go to its case (or back to the inbox when it has none).
+
+    A case no longer the user's (reassigned, returned since the notice) brings them back to
+    the inbox, which says so: its page would only answer "not found".
+    """
     assert user.id is not None
     entry = mark_read(
         session=session, staff_id=user.id, item_id=item_id, now=container.clock.now()
     )
+    inbox = console_path(request, "inbox")
     if entry.case_number is None:
-        return see_other(console_path(request, "inbox"))
+        return see_other(inbox)
+    try:
+        get_case(session=session, number=entry.case_number, actor=user)
+    except NotFound:
+        gone = Flash("inbox.case_gone", {"number": entry.case_number}, error=True)
+        return redirect_with_flash(request, inbox, gone)
     return see_other(console_path(request, "case", number=entry.case_number))
 
 

@@ -11,6 +11,8 @@ TEXTS: dict[str, str] = {
     "inbox.mark_read": "Mark read",
     "inbox.open_case": "Open case {number}",
     "inbox.empty": "No notices yet.",
+    "inbox.case_gone": "Case {number} is no longer among the cases you may handle (it may "
+    "have been reassigned to another unit or returned).",
     "channels.verify_title": "Confirm your address",
     "channels.verified": "The address {address} is confirmed; reminders will be sent there.",
     "channels.verify_bad": "This link is not valid or was used. Ask a coordinator to send "

@@ -10,6 +10,7 @@ TEXTS: dict[str, str] = {
     "inbox.mark_read": "标为已读",
     "inbox.open_case": "查看案件 {number}",
     "inbox.empty": "暂无通知。",
+    "inbox.case_gone": "案件 {number} 已不在您可以办理的案件中（可能已改派给其他单位或被退回）。",
     "channels.verify_title": "确认邮箱",
     "channels.verified": "邮箱 {address} 已确认，今后的提醒将发送到此邮箱。",
     "channels.verify_bad": "该确认链接无效或已使用。请让协调员重新发送测试邮件。",
