@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from backend.actors import Actor
 from backend.cases.env import CaseEnv
-from backend.cases.events import record_event
+from backend.cases.events import history, record_event
 from backend.cases.models import Case, CaseEvent
 from backend.cases.text import visible_text
 from backend.cases.workflow import can_see
@@ -21,12 +21,24 @@ NOTE = "note"
 MAX_NOTE_LENGTH = 2000
 
 
-def add_note(*, session: Session, case: Case, text: str, actor: Actor, env: CaseEnv) -> CaseEvent:
+def add_note(
+    *,
+    session: Session,
+    case: Case,
+    text: str,
+    actor: Actor,
+    env: CaseEnv,
+    seen: int | None = None,
+) -> CaseEvent:
     """Add an internal note to a case's history and return its event.
 
     Staff only (a reporter or the system: Forbidden); a clerk only on the own unit's cases
     (another unit's: NotFound, as for reading). An empty note is refused (`note_required`),
     one longer than MAX_NOTE_LENGTH characters too (`note_too_long`).
+
+    `seen`: how many history entries the form's page showed. The same note by the same
+    author among the entries added since is that form sent before (the Back button, a
+    second click): it is returned, not added again. A form shown afresh may repeat a note.
     """
     if not can_see(actor, case):
         raise NotFound(case.number)
@@ -37,6 +49,15 @@ def add_note(*, session: Session, case: Case, text: str, actor: Actor, env: Case
         raise ValidationFailed("note_required", field="text")
     if len(written) > MAX_NOTE_LENGTH:
         raise ValidationFailed("note_too_long", field="text", max=MAX_NOTE_LENGTH)
+    if seen is not None:
+        for sent in history(session=session, case=case)[seen:]:
+            if (sent.action, sent.actor_kind, sent.actor_id, sent.reason) == (
+                NOTE,
+                actor.kind,
+                actor.id,
+                written,
+            ):
+                return sent
     event = record_event(
         session=session, case=case, actor=actor, action=NOTE, at=env.clock.now(), reason=written
     )

@@ -241,6 +241,25 @@ def test_a_rating_that_is_none_of_the_three_is_refused_in_chinese(
     assert stored(container, number).status == "resolved"
 
 
+def test_a_note_form_sent_twice_adds_one_note_and_a_fresh_form_may_repeat_it(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, li)
+    note = note_values(visitor.get(page_path(number)).text)
+    posted = {**note, "text": "已电话联系施工方"}
+
+    first = visitor.post(f"{page_path(number)}/notes", posted)
+    again = visitor.post(f"{page_path(number)}/notes", posted)  # Back, then send once more
+    fresh = note_values(visitor.get(page_path(number)).text)
+    later = visitor.post(f"{page_path(number)}/notes", {**fresh, "text": "已电话联系施工方"})
+
+    assert [first.status_code, again.status_code, later.status_code] == [303, 303, 303]
+    assert "seen" in note
+    assert event_actions(container, number).count("note") == 2
+
+
 def note_values(html: str) -> dict[str, str]:
     """Return the hidden values of the note form."""
     form = re.search(r'<form[^>]*action="[^"]*/notes".*?</form>', html, re.DOTALL)

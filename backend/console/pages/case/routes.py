@@ -136,13 +136,24 @@ def case_note(
     session: SessionDep,
     container: ContainerDep,
     text: Reason = "",
+    seen: Annotated[int | None, Form(ge=0, le=MAX_ROW_ID)] = None,
 ) -> Response:
-    """Add an internal note (staff only, never sent to the reporter), then go back (303)."""
+    """Add an internal note (staff only, never sent to the reporter), then go back (303).
+
+    The form's `seen` makes a form sent twice (Back, a second click) one note.
+    """
     case = _case_of_form(session, number, user, {"text": text})
     try:
         _require_storable({"text": text})
         with all_or_nothing(session):
-            add_note(session=session, case=case, text=text, actor=user, env=container.case_env)
+            add_note(
+                session=session,
+                case=case,
+                text=text,
+                actor=user,
+                env=container.case_env,
+                seen=seen,
+            )
     except ValidationFailed as refused:
         error = refused.message(visit.language)
         return _render(request, session, container, case, visit, note=text, error=error)
