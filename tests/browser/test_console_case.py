@@ -205,7 +205,7 @@ def test_a_stale_action_shows_what_changed_and_can_be_retried(
     act(container, number, li, Action.sign)
     sign_in(page, live_app, "li", f"/console/cases/{number}")
     page.locator("#field-pause-reason").fill("等待投诉人补充材料")
-    act(container, number, li, Action.start)  # a colleague, meanwhile
+    act(container, number, clerk_of(container, login="zhou"), Action.start)  # a colleague
 
     page.locator('[data-action="pause"]').click()
 

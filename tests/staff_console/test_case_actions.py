@@ -67,7 +67,7 @@ def test_a_stale_version_shows_what_changed_and_keeps_the_typed_reason(
     act(container, number, li, Action.sign)
     visitor = signed_in(client, li)
     values = form_values(visitor.get(page_path(number)).text, "pause")
-    act(container, number, li, Action.start)  # someone else, meanwhile
+    act(container, number, clerk(container, login="zhou"), Action.start)  # another clerk
 
     response = visitor.post(
         f"{page_path(number)}/actions", {**values, "reason": "等待投诉人补充材料"}
@@ -143,6 +143,22 @@ def test_days_that_are_not_a_number_are_refused_in_the_page(
         )
         assert response.status_code == 400, days
         assert "天数须是 1 到 365 之间的整数。" in response.text
+
+
+def test_a_form_sent_twice_by_its_own_user_says_so_not_that_someone_else_changed_it(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "sign")
+
+    first = visitor.post(f"{page_path(number)}/actions", values)
+    again = visitor.post(f"{page_path(number)}/actions", values)  # a second click
+
+    assert (first.status_code, again.status_code) == (303, 409)
+    assert "您刚才已经提交过" in again.text and "案件已被他人修改" not in again.text
+    assert event_actions(container, number).count("sign") == 1
 
 
 def test_an_extension_the_deadline_rules_refuse_leaves_no_trace_in_the_case(

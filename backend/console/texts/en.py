@@ -129,6 +129,11 @@ TEXTS: dict[str, str] = {
         "Someone changed this case before you sent the form, so your action was not taken. "
         "Here is what changed:"
     ),
+    "case.changed_title_own": "You changed this case already",
+    "case.changed_intro_own": (
+        "You changed this case a moment ago (a form sent twice, or another tab): this action "
+        "was not taken again. What changed:"
+    ),
     "case.changed_retry": (
         "The forms below show the case as it is now, with what you typed kept. "
         "Check and send again."

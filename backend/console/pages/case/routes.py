@@ -19,6 +19,7 @@ from backend.attachments.evidence import evidence_response
 from backend.bootstrap import Container
 from backend.bounds import MAX_ROW_ID
 from backend.cases.actions import take_action
+from backend.cases.events import history
 from backend.cases.models import Case
 from backend.cases.notes import add_note
 from backend.cases.queries import get_case
@@ -219,8 +220,13 @@ def _render(
     data = case_page_data(
         session=session, container=container, case=case, actor=actor, language=visit.language
     )
+    own = False  # every change since was this user's own (a form sent twice, another tab)
     if posted is not None and stale:
         data.changed = data.view.events[posted.seen :]
+        since = history(session=session, case=case)[posted.seen :]
+        own = bool(since) and all(
+            (e.actor_kind, e.actor_id) == (actor.kind, actor.id) for e in since
+        )
     chosen = next((t for t in data.templates if t.id == template), None)
     typed = dict(posted.values) if posted is not None else {}
     typed_action = posted.action.value if posted is not None else ""
@@ -236,6 +242,7 @@ def _render(
         typed=typed,
         typed_action=typed_action,
         stale=stale,
+        stale_own=own,
         error=error,
         notice=notice,
         note=note,
