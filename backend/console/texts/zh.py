@@ -114,8 +114,8 @@ TEXTS: dict[str, str] = {
     "case.changed_title": "案件已被他人修改",
     "case.changed_intro": "在您提交之前，有人修改了这个案件，您的操作没有执行。以下是期间的变化：",
     "case.changed_title_own": "您刚才已经提交过",
-    "case.changed_intro_own": "这个案件刚刚已由您本人修改（可能是重复提交，或在另一个标签页中操作），"
-    "这次的操作没有再执行。以下是刚才的变化：",
+    "case.changed_intro_own": "这个案件刚刚已由您本人修改（可能是重复提交，"
+    "或在另一个标签页中操作），这次的操作没有再执行。以下是刚才的变化：",
     "case.changed_retry": "下面的表单已更新为最新状态，您填写的内容已保留，请核对后重新提交。",
     "case.not_now": "案件当前的状态不允许这个操作。",
     "case.field.reason": "理由",
