@@ -69,6 +69,23 @@ class Choices:
         )
 
 
+# The list's filters as the spreadsheet export names them (backend.exports.filters).
+_EXPORTED = {
+    "unit": "department",
+    "status": "status",
+    "category": "category",
+    "kind": "kind",
+    "channel": "channel",
+    "q": "q",
+    "measure": "measure",
+    "measure_from": "measure_from",
+    "measure_to": "measure_to",
+    "received_from": "from",
+    "received_to": "to",
+}
+_NOT_EXPORTED = ("street", "phone", "number")
+
+
 @dataclass(frozen=True)
 class Search:
     """The filters as typed (to show them again), as read, and what could not be read."""
@@ -79,6 +96,21 @@ class Search:
     cursor: str | None
     number: str | None  # a case number typed loosely, in its stored form
     problems: list[Problem]
+
+    def export_query(self) -> dict[str, str] | None:
+        """Return the spreadsheet's query for the same cases (backend.exports.filters names),
+        or None when a filter is one the export does not take (street, phone, number): a
+        download of more cases than the list would mislead."""
+        if self.problems or any(self.typed[name] for name in _NOT_EXPORTED):
+            return None
+        query = {
+            exported: self.typed[name]
+            for name, exported in _EXPORTED.items()
+            if self.typed.get(name)
+        }
+        if self.typed["overdue"]:
+            query["overdue"] = "true"
+        return query
 
     @property
     def asked(self) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 import backend.console.pages.search as search_page
 from backend.bootstrap import Container
@@ -47,6 +49,35 @@ def test_the_filters_round_trip_through_the_url(
     resorted = visitor.get(sort_link.group(1).replace("&amp;", "&"))
     assert numbers_on(resorted.text) == {day.czj_late}
     assert 'name="sort" value="waiting"' in resorted.text
+
+
+def test_the_list_downloads_as_a_spreadsheet_of_the_same_cases(
+    client: TestClient, container: Container, day: Day
+) -> None:
+    visitor = signed_in(client, container, "wang")
+    query = "unit=czj&received_from=2026-11-27&received_to=2026-11-27&overdue=1"
+    page = visitor.get(f"/console/cases?{query}").text
+    link = re.search(r'href="([^"]*)" data-export="cases"', page)
+    assert link is not None
+    workbook = visitor.get(link.group(1).replace("&amp;", "&"))
+
+    assert workbook.status_code == 200
+    assert workbook.headers["content-type"].startswith("application/vnd.openxmlformats")
+    address = link.group(1).replace("&amp;", "&")
+    assert {"department=czj", "from=2026-11-27", "to=2026-11-27", "overdue=true"} <= set(
+        address.split("?", 1)[1].split("&")
+    )
+    sheet = load_workbook(io.BytesIO(workbook.content)).worksheets[0]
+    listed = {str(cell) for row in sheet.iter_rows(values_only=True) for cell in row}
+    assert numbers_on(page) == {day.czj_late} == listed & day.all()
+
+
+def test_a_list_by_street_or_phone_offers_no_download_it_could_not_keep_to(
+    client: TestClient, container: Container, day: Day
+) -> None:
+    visitor = signed_in(client, container, "wang")
+    page = visitor.get("/console/cases?street=xyz").text
+    assert 'data-export="cases"' not in page
 
 
 def test_the_received_dates_are_tianjin_days_both_included(

@@ -7,6 +7,8 @@ visitor may see goes straight to its page.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -14,10 +16,10 @@ from backend.api.deps import ContainerDep, SessionDep
 from backend.cases.queries import get_case, list_cases
 from backend.console.case_lists import PAGE_SIZE, ListView, rows_of
 from backend.console.case_rows import Names
-from backend.console.case_search import Choices, Problem, read_search
+from backend.console.case_search import Choices, Problem, Search, read_search
 from backend.console.deps import ConsoleUser
 from backend.console.pages.navigation import see_other
-from backend.console.rendering import render_page
+from backend.console.rendering import console_path, render_page
 from backend.console.visit import resolve_visit
 from backend.errors import Forbidden, NotFound, ValidationFailed
 
@@ -74,4 +76,13 @@ def search_page(
         names=Names.of(taxonomy, resolve_visit(request).language),
         view=view,
         problems=problems,
+        export=_export_link(request, search) if not problems else None,
     )
+
+
+def _export_link(request: Request, search: Search) -> str | None:
+    """Return the spreadsheet of the listed cases (None when it could not be the same)."""
+    query = search.export_query()
+    if query is None or not search.asked:
+        return None
+    return f"{console_path(request, 'export_cases')}?{urlencode(query)}"

@@ -343,6 +343,7 @@ TEXTS: dict[str, str] = {
         "“{field}” is too long or holds a character that cannot be stored "
         "(at most {max} characters)."
     ),
+    "search.export": "Download these cases (XLSX)",
     "search.unknown_choice": "The value of “{field}” is not one of its choices.",
     "search.bad_number": "“{field}” is not a case number; case numbers look like HQ-261127-0042.",
     "search.bad_phone": "“{field}” is not a phone number.",

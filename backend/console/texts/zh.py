@@ -317,6 +317,7 @@ TEXTS: dict[str, str] = {
     "search.problems": "有些条件无法使用，请修改后再查：",
     "search.phone_refused": "只有协调员可以按举报人电话查找。",
     "search.too_long": "“{field}”太长或含有无法保存的字符（最多 {max} 个字符）。",
+    "search.export": "下载这些案件（XLSX）",
     "search.unknown_choice": "“{field}”的值不在可选范围内。",
     "search.bad_number": "“{field}”不是案件编号，案件编号形如 HQ-261127-0042。",
     "search.bad_phone": "“{field}”不是电话号码。",
