@@ -280,3 +280,19 @@ def test_the_systems_own_reasons_read_in_the_pages_language(
 
     assert "no category fits" not in chinese and "没有合适的类别" in chinese
     assert "No category fits" in english
+
+
+def test_a_reopened_cases_reply_is_shown_as_the_earlier_one(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    act(container, number, li, Action.resolve, reply="已协调付款")
+    boss = coordinator(container)
+    resolved = signed_in(client, li).get(page_path(number)).text
+    act(container, number, boss, Action.reopen, reason="款项仍未到账")
+    reopened = signed_in(client, li).get(page_path(number)).text
+
+    assert '<p class="facts__label">答复</p>' in resolved
+    assert "上次答复（已重办，正在重新办理）" in reopened and "已协调付款" in reopened

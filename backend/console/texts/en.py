@@ -93,6 +93,7 @@ TEXTS: dict[str, str] = {
     "case.source_case": "From complaint",
     "case.rating": "Rating",
     "case.reply": "Reply",
+    "case.reply_before": "Earlier reply (reopened: being handled again)",
     "case.reporter": "Reporter (named report)",
     "case.none": "none",
     "case.evidence": "Evidence",

@@ -82,6 +82,7 @@ TEXTS: dict[str, str] = {
     "case.source_case": "来源投诉",
     "case.rating": "回访评价",
     "case.reply": "答复",
+    "case.reply_before": "上次答复（已重办，正在重新办理）",
     "case.reporter": "投诉人（实名）",
     "case.none": "无",
     "case.evidence": "证据材料",
