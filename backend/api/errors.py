@@ -59,7 +59,7 @@ _DESCRIPTIONS = {
     404: "No such thing, or one the caller may not see (`not_found`).",
     409: "The case changed since the caller read it (`stale_version`), or its state or a "
     "hand-off rule does not allow the action (`invalid_transition`, `return_window_closed`, "
-    "`complex_window_closed`, `complex_already_declared`, `dispatch_final`, "
+    "`complex_window_closed`, `complex_already_declared`, `dispatch_final`, `returns_used_up`, "
     "`extension_limit_reached`), or an account may not be deactivated "
     "(`cannot_deactivate_self`, `cannot_deactivate_last_coordinator`).",
     413: "The body is larger than the limit (`body_too_large`).",

@@ -25,6 +25,7 @@ from backend.errors import (
     Forbidden,
     InvalidTransition,
     NotFound,
+    RuleRefused,
     StaleVersion,
     ValidationFailed,
 )
@@ -182,6 +183,8 @@ def refusal(
         refused = case_rule.refusal(session=session, case=case, action=action.value)
         if refused is not None:
             return refused
+    if action is Action.return_ and case.return_count >= env.max_returns:
+        return RuleRefused("returns_used_up", count=case.return_count)
     why = _case_refusal(case, action, env)
     for guard in env.guards:
         why = why or guard.refusal(session=session, case=case, action=action.value)
@@ -203,6 +206,23 @@ def allowed_actions(*, session: Session, case: Case, actor: Actor, env: CaseEnv)
         and may_take(actor, rule)
         and refusal(session=session, case=case, action=action, actor=actor, env=env) is None
     ]
+
+
+def rule_refusals(
+    *, session: Session, case: Case, actor: Actor, env: CaseEnv
+) -> list[RuleRefused]:
+    """Return why a rule keeps the actor from actions its role takes from the case's state.
+
+    The hand-off rules' refusals (a return window closed, the returns or extensions used up,
+    the dispatch cap), each with its words: a page says why a step it used to offer is gone.
+    """
+    current = CaseStatus(case.status)
+    refusals = (
+        refusal(session=session, case=case, action=action, actor=actor, env=env)
+        for action, rule in RULES.items()
+        if current in rule.moves and may_take(actor, rule)
+    )
+    return [refused for refused in refusals if isinstance(refused, RuleRefused)]
 
 
 def transition(
@@ -302,11 +322,6 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
 
 def _case_refusal(case: Case, action: Action, env: CaseEnv) -> str | None:
     """Return why the case itself stands against an action its state allows."""
-    if action is Action.return_ and case.return_count >= env.max_returns:
-        return (
-            f"case {case.number} was returned {case.return_count} times already; "
-            "the coordinator's assignment stands"
-        )
     if action is Action.reopen and case.merged_into_id is not None:
         return f"case {case.number} was merged; it is handled in the case it joined"
     if case.kind == CaseKind.dishonesty_record and case.status == S.received:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 HANDOFF_MESSAGES: dict[str, dict[str, str]] = {
+    "returns_used_up": {
+        "zh": "本案已退单 {count} 次，协调员的分派为最终分派，不能再退单，请由本单位办理。",
+        "en": "This case was returned {count} times already: the coordinator's assignment "
+        "stands and it cannot be returned again, so your unit handles it.",
+    },
     "return_window_closed": {
         "zh": "退单须在收到案件后 {days} 个工作日内提出（截至 {last}）；"
         "期限已过，请由本单位办理。",

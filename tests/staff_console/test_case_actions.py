@@ -12,7 +12,14 @@ from backend.cases.models import Case, CaseEvent
 from backend.cases.workflow import Action
 from backend.db import session_scope
 from tests.case_fixtures import ARREARS, UNCLEAR, act, file_case, updates_for_chat
-from tests.staff_console.case_visits import clerk, coordinator, page_path, signed_in
+from tests.fakes import FakeClock
+from tests.staff_console.case_visits import (
+    clerk,
+    coordinator,
+    offered_actions,
+    page_path,
+    signed_in,
+)
 
 
 def stored(container: Container, number: str) -> Case:
@@ -274,6 +281,18 @@ def test_a_note_form_sent_twice_adds_one_note_and_a_fresh_form_may_repeat_it(
     assert [first.status_code, again.status_code, later.status_code] == [303, 303, 303]
     assert "seen" in note
     assert event_actions(container, number).count("note") == 2
+
+
+def test_a_clerk_is_told_why_a_case_can_no_longer_be_returned(
+    client: TestClient, container: Container, clock: FakeClock
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    clock.advance(days=7)  # past the return window (the first working day after receiving)
+    page = signed_in(client, li).get(page_path(number)).text
+
+    assert "return" not in offered_actions(page)
+    assert "退单须在收到案件后" in page  # why, where the button would be
 
 
 def note_values(html: str) -> dict[str, str]:

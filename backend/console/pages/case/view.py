@@ -18,7 +18,7 @@ from backend.cases.presenters import present
 from backend.cases.redaction import Redactor
 from backend.cases.reply_templates import ReplyTemplate, load_reply_templates
 from backend.cases.schemas import CaseEventPublic, CasePublic
-from backend.cases.workflow import HELD, Action, can_see
+from backend.cases.workflow import HELD, Action, can_see, rule_refusals
 from backend.console.pages.case.forms import ActionForm, action_form
 from backend.console.pages.case.sketch import Sketch, sketch
 from backend.errors import ConfigError
@@ -87,6 +87,7 @@ class CasePageData:
     zone: ZoneInfo
     sketch: Sketch | None = None  # the shared location among the street centres
     changed: list[CaseEventPublic] = field(default_factory=list)  # since the form was shown
+    blocked: list[str] = field(default_factory=list)  # why a rule keeps a step from the user
 
     def detail(self, key: str, value: object) -> str:
         """Return an event detail's value as shown: a unit's or category's name, else as is."""
@@ -154,6 +155,10 @@ def case_page_data(
             if case.latitude is not None and case.longitude is not None
             else None
         ),
+        blocked=[
+            refused.message(language)
+            for refused in rule_refusals(session=session, case=case, actor=actor, env=env)
+        ],
     )
 
 
