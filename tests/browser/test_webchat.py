@@ -133,3 +133,53 @@ def test_a_case_number_stays_on_one_line_and_the_pin_stands_apart(
     assert pin.evaluate("(el) => getComputedStyle(el).display") == "block"
     expect(page.locator(".msg").last).to_contain_text("只显示这一次")
     screenshot(page, "webchat-receipt")
+
+
+def _in_sight(page: Page, selector: str) -> bool:
+    """Return whether the element is drawn inside the window and above the footer's top."""
+    box, footer = page.locator(selector).bounding_box(), page.locator("#composer").bounding_box()
+    assert box is not None and footer is not None
+    return bool(box["y"] >= 0 and box["y"] + box["height"] <= footer["y"] + 0.5)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_refused_upload_is_answered_in_sight_and_stays_in_the_log(
+    open_page: Callable[..., Page], live_app: AppProcess, viewport: dict[str, int]
+) -> None:
+    # Reviewer, 2026-12-02: a refusal was drawn under the input bar, and the "📎 file" bubble
+    # stayed in the log as if sent (after a reload nothing said it was refused).
+    page = open_page(viewport)
+    page.goto(live_app.url + "/chat")
+    expect(page.locator(".msg.bot").first).to_contain_text("红桥区")
+    for _ in range(6):  # a long log first: the end of it is what the reader sees
+        page.get_by_label("输入消息").fill("/help")
+        page.get_by_role("button", name="发送", exact=True).click()
+    expect(page.locator(".msg.bot")).to_have_count(7)
+
+    page.locator("#file").set_input_files(
+        files=[
+            {"name": "scene.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff" + b"x" * 64}
+        ]
+    )
+
+    refusal = page.locator(".msg.bot").last
+    expect(refusal).to_contain_text("/report")  # no complaint open: where to start
+    assert _in_sight(page, ".msg.bot >> nth=-1")
+    page.reload()
+    expect(page.locator(".msg").last).to_contain_text("/report")
+    screenshot(page, f"webchat-refused-upload-{viewport['width']}")
+
+
+def test_a_message_takes_one_tap_and_a_second_lands_nowhere(
+    page: Page, live_app: AppProcess
+) -> None:
+    # Reviewer, 2026-12-02: a double tap on 确认提交 sent 取消 as well (the list had scrolled).
+    page.goto(live_app.url + "/chat")
+    menu = page.locator(".msg.bot").first
+    expect(menu).to_contain_text("红桥区")
+    first = menu.locator("button").first
+    first.click()
+
+    expect(page.locator(".msg.me")).to_have_count(1)
+    assert all(b.is_disabled() for b in menu.locator("button").all())
+    expect(page.locator(".msg.me")).to_have_count(1)

@@ -5,6 +5,7 @@
   const SAVED = "intake.webchat";  // the token and the last update seen (localStorage)
   const TRANSCRIPT = "intake.webchat.log";  // what this tab showed (sessionStorage)
   const MAX_UPLOAD = 10 * 1024 * 1024;
+  const REFUSED = new Set([409, 413, 415, 422, 429]);  // uploads the server refused, in words
   const POLL_MS = 10000;
   const WORDS = {
     zh: {
@@ -164,8 +165,14 @@
           tap.type = "button";
           tap.textContent = button.label;
           tap.addEventListener("click", () => {
+            // One tap a message: a second one (a double tap, the list scrolled under the
+            // finger) lands nowhere. Given back only when the tap could not be sent.
+            const all = choices.querySelectorAll("button");
+            for (const other of all) other.disabled = true;
             say(button.label);
-            send({ kind: "button", payload: button.payload });
+            send({ kind: "button", payload: button.payload }).then((sent) => {
+              if (!sent) for (const other of all) other.disabled = false;
+            });
           });
           line.appendChild(tap);
         }
@@ -246,13 +253,16 @@
     return queue;
   }
 
+  // Resolves to whether the event was answered (a failure is said in the notice).
   function send(event) {
     notify("");
     const message = Object.assign({ client_id: newId() }, event);
+    let sent = false;
     return enqueue(async () => {
       const json = JSON.stringify(message);
       answered(await call("POST", "/messages", json, { "Content-Type": "application/json" }));
-    });
+      sent = true;
+    }).then(() => sent);
   }
 
   function upload(file) {
@@ -267,7 +277,17 @@
         "X-File-Name": encodeURIComponent(file.name),
         "X-Client-Message-Id": id,
       };
-      const answer = await call("POST", "/files", file, headers);
+      let answer;
+      try {
+        answer = await call("POST", "/files", file, headers);
+      } catch (error) {
+        if (!REFUSED.has(error.status)) throw error;
+        // Refused (no complaint open, five files already, the day's quota): said in the log
+        // under the file's bubble and kept with it, so a reload does not show it as sent.
+        notify("");
+        remember({ who: "bot", text: error.message });
+        return;
+      }
       notify("");
       answered(answer);
     });
