@@ -1,7 +1,7 @@
 """GET requests: complaints as GeoReport v2 service requests, public fields only.
 
-Never the reporter, never internal notes or events: the request's text, where and when,
-its category and unit, its status (open / closed after STATUS below), the reply given when
+Never the reporter, never internal notes or events: the request's text, where (the point to
+about 100 m, never the address typed: it may be a home) and when, its category and unit, its status (open / closed after STATUS below), the reply given when
 it was resolved (`status_notes`) and the handle clock's due time (`expected_datetime`).
 Dishonesty records are not service requests and are never listed.
 """
@@ -124,13 +124,23 @@ def present(
         "requested_datetime": w3c(case.created_at, zone),
         "updated_datetime": w3c(case.updated_at, zone),
         "expected_datetime": w3c(due, zone) if due else None,
-        "address": case.location_text,
+        # Anyone reads these: never the address the reporter typed (it may be a home), and
+        # the point to three decimals (about 100 m), as public maps of reports blur it.
+        "address": None,
         "address_id": None,
         "zipcode": None,
-        "lat": case.latitude,
-        "long": case.longitude,
+        "lat": _blurred(case.latitude),
+        "long": _blurred(case.longitude),
         "media_url": (case.details or {}).get("media_url"),
     }
+
+
+PUBLIC_DECIMALS = 3  # of a published coordinate: about 100 m in Tianjin
+
+
+def _blurred(degrees: float | None) -> float | None:
+    """Return a coordinate as published: rounded to PUBLIC_DECIMALS (None stays None)."""
+    return None if degrees is None else round(degrees, PUBLIC_DECIMALS)
 
 
 def w3c(moment: datetime, zone: ZoneInfo) -> str:
