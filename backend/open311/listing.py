@@ -1,9 +1,10 @@
 """GET requests: complaints as GeoReport v2 service requests, public fields only.
 
-Never the reporter, never internal notes or events: the request's text, where (the point to
-about 100 m, never the address typed: it may be a home) and when, its category and unit, its status (open / closed after STATUS below), the reply given when
-it was resolved (`status_notes`) and the handle clock's due time (`expected_datetime`).
-Dishonesty records are not service requests and are never listed.
+Never the reporter, never internal notes or events: the request's text, where (the point
+to about 100 m, never the address typed: it may be a home) and when, its category and
+unit, its status (open / closed after STATUS below), the reply given when it was resolved
+(`status_notes`) and the handle clock's due time (`expected_datetime`). Dishonesty records
+are not service requests and are never listed.
 """
 
 from __future__ import annotations
