@@ -80,6 +80,7 @@ def create_public(container: Container) -> FastAPI:
             static=assets.url,
             path=f"{PREFIX}/records",
             switch_page=shown.page,  # the language switch stays on this page
+            chat="/chat" if app_container.settings.webchat else None,  # where to object
         )
         return HTMLResponse(html)
 

@@ -28,7 +28,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "records.summary": "失信事实摘要",
         "records.period": "公示期",
         "records.period_value": "{start} 至 {end}",
-        "records.objection_note": "对公示信息有异议的，可通过本区投诉平台（/objection）提出。",
+        "records.objection_note": "对公示信息有异议的，"
+        "可在本区投诉平台的对话中发送 /objection 提出。",
+        "records.objection_link": "打开投诉平台",
         "finding.judgment": "法院判决",
         "finding.penalty": "行政处罚",
         "finding.sanction": "纪律处分",
@@ -77,8 +79,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "records.summary": "Summary",
         "records.period": "Publicity period",
         "records.period_value": "{start} to {end}",
-        "records.objection_note": "To object to a published record, use the district's "
-        "complaint chat (/objection).",
+        "records.objection_note": "To object to a published record, send /objection in the "
+        "district's complaint chat.",
+        "records.objection_link": "Open the complaint chat",
         "finding.judgment": "Court judgment",
         "finding.penalty": "Administrative penalty",
         "finding.sanction": "Disciplinary sanction",

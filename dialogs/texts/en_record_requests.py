@@ -12,7 +12,7 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     "flow.repair": "credit repair application",
     "objection.number": (
         "Please send the number of the dishonesty record you object to (like HQ-261127-0042; "
-        "the public page shows it)."
+        "the public page /public/records shows it)."
     ),
     "repair.number": (
         "Please send the number of the dishonesty record to repair (like HQ-261127-0042)."

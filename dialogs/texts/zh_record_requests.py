@@ -11,7 +11,8 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     "flow.objection": "异议申请",
     "flow.repair": "信用修复申请",
     "objection.number": (
-        "请发送要提出异议的政务失信记录编号（形如 HQ-261127-0042，可在公示页面查到）。"
+        "请发送要提出异议的政务失信记录编号（形如 HQ-261127-0042，可在公示页面 /public/records "
+        "查到）。"
     ),
     "repair.number": "请发送要申请信用修复的政务失信记录编号（形如 HQ-261127-0042）。",
     "requests.number_malformed": "这不是一个记录编号。记录编号形如 HQ-261127-0042。",

@@ -178,3 +178,11 @@ def test_contact_details_in_a_published_records_texts_are_masked(
     assert "区纪委监委（***）" in html
     for contact in ("13812345678", "120105198001011234", "abc@example.com", "2345 6789"):
         assert contact not in html
+
+
+def test_the_objection_note_links_to_the_chat_where_objections_are_made(
+    client: TestClient,
+) -> None:
+    page = client.get("/public/records").text
+    assert '<a href="/chat" data-objection-link>打开投诉平台</a>' in page
+    assert "发送 /objection" in page
