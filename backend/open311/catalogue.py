@@ -66,6 +66,9 @@ def definition(*, taxonomy: Taxonomy, service_code: str, language: str) -> dict[
     }
 
 
+EXAMPLES = 5  # of a category's keywords in its Chinese description
+
+
 def _service(taxonomy: Taxonomy, category: CategoryConfig, language: str) -> dict[str, Any]:
     if category.street_level:
         group = render("open311_group_street", language)
@@ -74,8 +77,14 @@ def _service(taxonomy: Taxonomy, category: CategoryConfig, language: str) -> dic
     name = category_name(category, language)
     if language == "en":
         keywords, description = category.en_keywords, category.scope or name
-    else:
-        keywords, description = category.keywords, name
+    else:  # no scope in Chinese in the configuration: its first words show what belongs in it
+        keywords = category.keywords
+        examples = "、".join(keywords[:EXAMPLES])
+        description = (
+            f"{name}，例如：{examples}等"
+            if examples
+            else render("open311_other_service", language, name=name)
+        )
     return {
         "service_code": category.id,
         "service_name": name,

@@ -125,6 +125,10 @@ OPEN311_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reading needs no key. Filing (POST requests) needs an api_key, issued per "
         "client application by the lead office.",
     },
+    "open311_other_service": {  # a category with no cue words: what is left over
+        "zh": "{name}：不属于以上各类的政务诚信问题",
+        "en": "{name}: a matter of government integrity none of the others fits",
+    },
     "open311_group_street": {"zh": "各街道办事处", "en": "Street offices"},
     "open311_attr_street": {
         "zh": "发生在哪个街道",

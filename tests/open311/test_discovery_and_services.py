@@ -87,6 +87,15 @@ def test_service_names_follow_accept_language_chinese_by_default(client: TestCli
     assert name({"Accept-Language": "en;q=0.3, zh-CN"}) == "拖欠企业账款"
 
 
+def test_a_chinese_service_description_says_what_belongs_in_it_not_only_its_name(
+    client: TestClient,
+) -> None:
+    listed = client.get(f"{BASE}/services.json").json()
+    described = {s["service_code"]: s["description"] for s in listed}
+    assert all(described[s["service_code"]] != s["service_name"] for s in listed)
+    assert described["arrears"] == "拖欠企业账款，例如：拖欠、欠款、工程款、账款、货款等"
+
+
 @pytest.mark.parametrize("fmt", ["json", "xml"])
 def test_a_service_definition_offers_the_street_as_a_list_and_the_date_as_datetime(
     client: TestClient, taxonomy: Taxonomy, fmt: str
