@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dialogs import texts
 from dialogs.model import ChatRef, FileRef, GeoPoint
 from tests.dialogs.driver import ELDERLY_TEXT, PROCUREMENT_TEXT, ChatDriver, reach
@@ -244,3 +246,17 @@ def test_a_direction_control_in_the_name_cannot_turn_the_phone_number_around(
     assert "身份：实名（张三，13812345678）" in zh.text
     zh.tap("✅ 确认提交")
     assert services.complaints[0].name == "张三"
+
+
+@pytest.mark.parametrize(
+    "typed", ["我不知道", "不清楚", "不确定。", "说不清", "not sure", "I don't know"]
+)
+def test_a_typed_i_dont_know_at_the_street_step_is_taken_as_not_sure(
+    services: FakeServices, typed: str
+) -> None:
+    driver = ChatDriver(services, ChatRef("web", "w-3003"), language_hint="zh-hans")
+    reach(driver, "street")
+    driver.say(typed)
+    assert driver.step == ("complaint", "when")
+    assert driver.saved()["data"]["street"] is None
+    assert "location_text" not in driver.saved()["data"]

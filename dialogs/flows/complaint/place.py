@@ -5,9 +5,30 @@ from __future__ import annotations
 from dialogs.context import Ctx, Refusal, rows
 from dialogs.flows.base import Step
 from dialogs.model import GeoPoint, KeyboardRequest, Outbound
-from dialogs.parsing import clip
+from dialogs.parsing import clip, normalise
 
 UNSURE = "?"
+# Typed answers that say what the 不确定 button says (a short answer holding one of these).
+UNSURE_WORDS = (
+    "不知道",
+    "不清楚",
+    "不确定",
+    "说不清",
+    "不晓得",
+    "not sure",
+    "unsure",
+    "don't know",
+    "dont know",
+    "do not know",
+    "no idea",
+)
+UNSURE_MAX_CHARS = 20  # longer, it is a place described, looked up as one
+
+
+def says_unsure(text: str) -> bool:
+    """Return whether a typed answer says the reporter does not know the street."""
+    folded = normalise(text).lower().replace("’", "'")
+    return len(folded) <= UNSURE_MAX_CHARS and any(word in folded for word in UNSURE_WORDS)
 
 
 class StreetStep(Step):
@@ -36,7 +57,9 @@ class StreetStep(Step):
         return self._keep(ctx, arg)
 
     def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
-        """Find the street in a typed community or street name."""
+        """Find the street in a typed community or street name ("不知道": none, as 不确定)."""
+        if says_unsure(text):
+            return self._keep(ctx, None)
         code = ctx.services.find_street(text)
         if code is None:
             raise Refusal("street.not_found")
