@@ -14,5 +14,5 @@ REQUEST_TEXTS: dict[str, str] = {
     "request_type.inquiry": "咨询",
     "request_type.suggestion": "建议",
     "summary.request_type": "类型：{value}",
-    "edit.request_type": "类型",
+    "edit.request_type": "改类型",
 }
