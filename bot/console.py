@@ -188,9 +188,10 @@ class ConsoleChat:
         mb = megabytes(MAX_UPLOAD_BYTES)
         try:
             path = evidence_path(raw_path, self.files_from)
-            if size_of(path) > MAX_UPLOAD_BYTES:
+            size = size_of(path)
+            if size > MAX_UPLOAD_BYTES:
                 raise NotEvidence("file_too_big", path=path)
-            self.service.upload_room(self.chat, size_of(path))
+            self.service.upload_room(self.chat, size)
             data = read_evidence(path, MAX_UPLOAD_BYTES)
         except NotEvidence as refused:
             self.say(refused.key, mb=mb, **refused.params)

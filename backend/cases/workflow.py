@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -209,18 +210,19 @@ def allowed_actions(*, session: Session, case: Case, actor: Actor, env: CaseEnv)
 
 
 def rule_refusals(
-    *, session: Session, case: Case, actor: Actor, env: CaseEnv
+    *, session: Session, case: Case, actor: Actor, env: CaseEnv, offered: Collection[str] = ()
 ) -> list[RuleRefused]:
     """Return why a rule keeps the actor from actions its role takes from the case's state.
 
     The hand-off rules' refusals (a return window closed, the returns or extensions used up,
     the dispatch cap), each with its words: a page says why a step it used to offer is gone.
+    `offered`: the actions `allowed_actions` already let through, not asked again.
     """
     current = CaseStatus(case.status)
     refusals = (
         refusal(session=session, case=case, action=action, actor=actor, env=env)
         for action, rule in RULES.items()
-        if current in rule.moves and may_take(actor, rule)
+        if current in rule.moves and may_take(actor, rule) and action.value not in offered
     )
     return [refused for refused in refusals if isinstance(refused, RuleRefused)]
 

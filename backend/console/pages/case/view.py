@@ -157,7 +157,9 @@ def case_page_data(
         ),
         blocked=[
             refused.message(language)
-            for refused in rule_refusals(session=session, case=case, actor=actor, env=env)
+            for refused in rule_refusals(
+                session=session, case=case, actor=actor, env=env, offered=view.allowed_actions
+            )
         ],
     )
 
