@@ -36,7 +36,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlmodel import col
 
 from backend.cases.models import Case, CaseCounter, CaseEvent
-from backend.cases.search import search_words
+from backend.cases.search import inner_words, search_words
 from backend.db import make_engine
 from backend.deadlines.models import Deadline
 from backend.people.models import Reporter
@@ -81,7 +81,8 @@ JSON_NULL = "null"  # what SQLAlchemy's JSON type writes for None, on both datab
 COLUMNS: dict[str, tuple[str, ...]] = {  # the order of a row's values; the rest: defaults
     str(Reporter.__tablename__): _names("id name phone channel chat_id language created_at"),
     str(Case.__tablename__): _names(
-        "id number kind status category_id department_code street_code text words occurred_on "
+        "id number kind status category_id department_code street_code text words subwords "
+        "occurred_on "
         "anonymous pin_failures reporter_id channel reply rating rated_at details version "
         "created_at updated_at"
     ),
@@ -199,8 +200,10 @@ def _day_key(day: date) -> str:
 
 
 @cache
-def _words(first: str, second: str) -> str:
-    return search_words(f"{first}，{second}")
+def _words(first: str, second: str) -> tuple[str, str | None]:
+    """Return the words of two phrases' text and the words inside them (as intake keeps)."""
+    words = search_words(f"{first}，{second}")
+    return words, inner_words(words)
 
 
 def _case(
@@ -259,19 +262,17 @@ def _case(
     rated = status == "closed" and random.random() < 0.7
     first, second = random.choice(PHRASES), random.choice(PHRASES)
     if similar:
-        body, words = f"{similar.text}，{first}", _words(similar.text, first)
+        body, (words, subwords) = f"{similar.text}，{first}", _words(similar.text, first)
     else:  # cut once per pair of phrases: jieba's cost stays small
-        body, words = (
-            f"{first}，{second}（第{ids.case}号）",
-            f"{_words(first, second)} 第 {ids.case} 号",
-        )
+        words, subwords = _words(first, second)
+        body, words = f"{first}，{second}（第{ids.case}号）", f"{words} 第 {ids.case} 号"
     occurred = stamps.day((created - timedelta(days=random.randint(0, 30))).date())
     updated = stamps.at(at)
     rows.cases.append(
         (
             ids.case, f"HQ-{day[2:]}-{ids.numbers[day]:04d}", "complaint", status, category,
-            unit if reached >= ROUTED else None, street, body, words, occurred, anonymous, 0,
-            reporter_id, channel, "已办结" if reached >= RESOLVED else None,
+            unit if reached >= ROUTED else None, street, body, words, subwords, occurred,
+            anonymous, 0, reporter_id, channel, "已办结" if reached >= RESOLVED else None,
             random.choice(RATINGS) if rated else None, updated if rated else None, JSON_NULL,
             len(rows.case_events) - events,  # one version per change: its events
             filed, updated,

@@ -19,7 +19,7 @@ from backend.cases.idempotency import DETAIL, filed_with
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.numbers import hash_pin, new_pin, next_case_number
 from backend.cases.queries import get_case
-from backend.cases.search import search_words
+from backend.cases.search import inner_words, search_words
 from backend.cases.text import check_text, visible_length
 from backend.errors import NotFound, ValidationFailed
 from backend.notifications.email_confirmation import ask_confirmation
@@ -144,6 +144,7 @@ def submit(*, session: Session, draft: Draft, actor: Actor, env: CaseEnv) -> Rec
         street_code=placement.street,
         text=text,
         words=words,
+        subwords=inner_words(words),
         occurred_on=draft.occurred_on,
         location_text=(
             without_direction_controls(draft.location_text) if draft.location_text else None

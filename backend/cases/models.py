@@ -106,6 +106,8 @@ class Case(SQLModel, table=True):
     # The text cut into jieba words at intake, for full-text search and the similar-case
     # search (backend.cases.search); the database's full-text index reads it.
     words: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # The dictionary words inside its longer words (执行 of 强制执行), searched beside them.
+    subwords: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class CaseEvent(SQLModel, table=True):

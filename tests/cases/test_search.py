@@ -9,9 +9,18 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 
 from backend.cases import queries
-from backend.cases.search import SQLITE_TRIGGERS, fill_words, fts5_query, query_words, tsquery
+from backend.cases.search import (
+    SQLITE_TRIGGERS,
+    fill_words,
+    fts5_query,
+    inner_words,
+    query_words,
+    tsquery,
+)
 from tests.api.helpers import ARREARS, ENFORCEMENT, PARKING_XYZ, file_case
 from tests.conftest import Staff
+
+SEIZURE = "法院强制执行了我们的房子，拆迁补偿款至今没有发放"
 
 
 def _found(client: TestClient, staff: Staff, q: str) -> list[str]:
@@ -53,6 +62,30 @@ def test_the_start_of_a_word_finds_the_word(
     assert _found(client, staff, "工程") == [filed["arrears"]]  # 工程款
 
 
+def test_a_word_inside_a_longer_word_finds_the_longer_word(
+    client: TestClient, staff: Staff, filed: dict[str, str]
+) -> None:
+    # jieba keeps 强制执行 and 行政许可 whole; a clerk searching 执行 or 许可 means them too.
+    seizure = file_case(
+        client, staff.coordinator, text="法院强制执行了我们的房子，拆迁补偿款至今没有发放"
+    )
+    permit = file_case(
+        client, staff.coordinator, text="行政许可审批超期三个月，窗口一直说在走流程"
+    )
+    assert _found(client, staff, "执行") == [seizure["number"]]
+    assert _found(client, staff, "许可") == [permit["number"]]
+    assert _found(client, staff, "执行 补偿款") == [seizure["number"]]
+    assert _found(client, staff, "执行 三轮车") == []  # still every word of the search
+
+
+def test_inner_words_are_the_dictionary_words_a_longer_word_holds_past_its_start() -> None:
+    assert inner_words("法院 强制执行 了 我们") == "执行"  # 强制 is found as 强制执行's start
+    assert inner_words("行政许可 审批 超期") == "许可"
+    assert inner_words("拖欠 工程款 半年") is None  # 程款 is no word; 工程 is the start
+    assert inner_words("parking lot 的 地锁") is None  # only Chinese words are looked into
+    assert inner_words("") is None
+
+
 def test_a_search_matching_nothing_finds_nothing(
     client: TestClient, staff: Staff, filed: dict[str, str]
 ) -> None:
@@ -91,12 +124,18 @@ def test_existing_cases_without_words_are_cut_and_found(
     client: TestClient, staff: Staff, engine: Engine, filed: dict[str, str]
 ) -> None:
     with engine.begin() as connection:  # as cases filed before migration 0025 stand
-        connection.execute(text("UPDATE cases SET words = NULL"))
+        connection.execute(text("UPDATE cases SET words = NULL, subwords = NULL"))
     assert _found(client, staff, "三轮车") == []
     with engine.begin() as connection:
         assert fill_words(connection) == 3
         assert fill_words(connection) == 0  # nothing left to cut
     assert _found(client, staff, "三轮车") == [filed["enforcement"]]
+    assert _found(client, staff, "轮车") == []  # no word: 三轮车 is found by its start only
+    seizure = file_case(client, staff.coordinator, text="法院强制执行了我们的房子")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE cases SET words = NULL, subwords = NULL"))
+        assert fill_words(connection) == 4
+    assert _found(client, staff, "执行") == [seizure["number"]]
 
 
 def test_sqlite_keeps_its_index_in_step_by_triggers(sqlite_template: Path) -> None:

@@ -28,8 +28,8 @@ def upgrade() -> None:
     # tables' rows point to.
     op.add_column('cases', sa.Column('words', sa.Text(), nullable=True))
     connection = op.get_bind()
-    fill_words(connection)
-    create_index(connection)
+    fill_words(connection, subwords=False)  # the column comes with migration 0035
+    create_index(connection, ('words',))
 
 
 def downgrade() -> None:
