@@ -322,6 +322,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "An evaluator's account belongs to the lead office ({unit}), not to a unit it "
         "assesses: choose no unit or the lead office.",
     },
+    "coordinator_lead_office": {
+        "zh": "协调员属于牵头单位（{unit}）：请不选单位或选牵头单位；其他单位的账号请选联络员。",
+        "en": "A coordinator belongs to the lead office ({unit}): choose no unit or the lead "
+        "office; for another unit's staff choose clerk.",
+    },
     "role_unknown": {
         "zh": "角色只能是协调员、联络员或第三方评估，不能是 {value}。",
         "en": "The role must be coordinator, clerk or evaluator, not {value}.",

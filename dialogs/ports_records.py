@@ -13,7 +13,9 @@ REQUESTERS: tuple[str, ...] = ("person", "unit", "representative")
 
 @dataclass(frozen=True)
 class RecordTarget:
-    """A record as the person or unit named in it may see it before objecting or applying."""
+    """A record as the person or unit named in it may see it before objecting or applying:
+    as the public page shows it, or (not published) its number alone, `person` and the unit
+    empty."""
 
     number: str
     person: str

@@ -16,6 +16,7 @@ from backend.actors import REPORTER, SYSTEM
 from backend.attachments.store import ContentStore, FileFetcher, attach
 from backend.attachments.uploads import mark_filed
 from backend.bootstrap import Container
+from backend.contacts import mask_contacts
 from backend.errors import DomainError, InvalidTransition, NotFound, StaleVersion, ValidationFailed
 from backend.records.actions import act, refusal
 from backend.records.commands import RecordAction, RecordCommand
@@ -27,6 +28,7 @@ from backend.records.models import (
     RectificationState,
     RepairState,
 )
+from backend.records.publicity import may_publish
 from backend.records.service import RecordView, get_record
 from backend.taxonomy.tables import Department
 from dialogs import ports as dp
@@ -47,13 +49,20 @@ class RecordDialogServices:
     store: ContentStore
 
     def record_request_target(self, number: str, kind: rp.RecordRequestKind) -> rp.RecordTarget:
-        """Return the record if it takes an objection or repair application now."""
+        """Return the record if it takes an objection or repair application now.
+
+        Anyone can type a number: a record is described only as the public page shows it
+        (its person and unit, contacts masked) and only while it is there; another record
+        that takes the request is named by its number alone.
+        """
         env = record_env(container=self.container, session=self.session)
         view = self._takes(number, kind, env, for_update=False)
+        if not may_publish(record=view.record, today=env.today()):
+            return rp.RecordTarget(view.case.number, "", "", "")
         unit = self.session.get(Department, view.record.department_code)
         return rp.RecordTarget(
             view.case.number,
-            view.record.person_name,
+            mask_contacts(view.record.person_name),
             unit.name_zh if unit else view.record.department_code,
             (unit.name_en or unit.name_zh) if unit else view.record.department_code,
         )
@@ -77,7 +86,7 @@ class RecordDialogServices:
         except ValidationFailed as refused:
             raise dp.SubmissionRefused(refused.code) from None
         except (InvalidTransition, StaleVersion):
-            raise dp.SubmissionRefused(_why_not(view.record, request.kind)) from None
+            raise dp.SubmissionRefused(_why_not(view.record, request.kind, env)) from None
         self._keep_files(view, request)
         records = env.clocks.policy.records
         clock = records.objection if request.kind == "objection" else records.repair_accept
@@ -97,7 +106,7 @@ class RecordDialogServices:
             view=view, action=ACTIONS[kind], actor=REPORTER, env=env
         )
         if refused is not None:
-            raise dp.SubmissionRefused(_why_not(view.record, kind))
+            raise dp.SubmissionRefused(_why_not(view.record, kind, env))
         return view
 
     def _keep_files(self, view: RecordView, request: rp.RecordRequest) -> None:
@@ -123,11 +132,15 @@ class RecordDialogServices:
         mark_filed(session=self.session, chat=request.chat, digests=digests, now=now)
 
 
-def _why_not(record: DishonestyRecord, kind: str) -> str:
+def _why_not(record: DishonestyRecord, kind: str, env: RecordEnv) -> str:
     """Return the message code that says why a record takes no such request now.
 
-    Words the service's refusal for the chat; the service alone decides (`refusal`).
+    Words the service's refusal for the chat; the service alone decides (`refusal`). Why is
+    said only of a record the public page shows: of any other, a number typed by anyone must
+    not tell a draft, a withdrawn or a repaired record apart from an unknown one.
     """
+    if not may_publish(record=record, today=env.today()):
+        return "record_unknown"
     if record.state == RecordState.draft:
         return "record_draft"
     if record.state == RecordState.withdrawn:

@@ -63,7 +63,8 @@ def create_staff(
     (`intake users set-password` or a one-time link). A clerk belongs to one unit (联络员 of
     that unit); a coordinator without a unit belongs to the lead office (`lead_office`).
     Refuses (ValidationFailed) a bad or taken login, an empty or long name, an unknown role,
-    a name the database cannot store (NUL), a clerk without a unit, an unknown unit.
+    a name the database cannot store (NUL), a clerk without a unit, an unknown unit, an
+    evaluator or a coordinator of a unit other than the lead office.
     """
     login = normalise_login(login) if login is not None else None
     if login is not None and find_by_login(session=session, login=login) is not None:
@@ -82,6 +83,9 @@ def create_staff(
     department = (department or "").strip()
     if parsed_role is Role.evaluator and lead_office and department not in ("", lead_office):
         raise ValidationFailed("evaluator_lead_office", field="department", unit=lead_office)
+    if parsed_role is Role.coordinator and lead_office and department not in ("", lead_office):
+        # Coordinators are the lead office's (DOMAIN: triage, returns, publicity, records).
+        raise ValidationFailed("coordinator_lead_office", field="department", unit=lead_office)
     if not department:
         if parsed_role is Role.clerk or not lead_office:
             raise ValidationFailed("clerk_needs_unit", field="department")

@@ -50,6 +50,7 @@ class PublicRecord:
     summary: str
     publicity_from: date
     publicity_until: date
+    under_objection: bool  # marked on the page while the lead office decides (异议处理中)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,6 @@ def _publishable(today: date):  # type: ignore[no-untyped-def]
         R.publicity_state == PublicityState.published.value,
         col(R.publicity_from) <= today,
         col(R.publicity_until) >= today,
-        R.objection_state != ObjectionState.pending.value,
         R.repair_state != RepairState.repaired.value,
         R.leniency != Leniency.waived.value,
     )
@@ -118,4 +118,5 @@ def _public(case: Case, record: DishonestyRecord, unit: Department) -> PublicRec
         summary=mask_contacts(record.summary),
         publicity_from=record.publicity_from,
         publicity_until=record.publicity_until,
+        under_objection=record.objection_state == ObjectionState.pending,
     )

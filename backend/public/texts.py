@@ -9,12 +9,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh": {
         "site.title": "红桥区政务诚信",
         "records.title": "政务失信记录公示",
-        # What backend.records.publicity.may_publish does: an upheld objection corrects the
-        # record (it stays, as corrected) or withdraws it (it leaves).
+        # What backend.records.publicity.may_publish does: a record under objection stays,
+        # marked; an upheld objection corrects the record (it stays, as corrected) or
+        # withdraws it (it leaves).
         "records.intro": (
             "依法公示的政务失信记录。公示期届满或信用修复后不再公示；"
-            "异议成立的，记录更正后继续公示，或撤销后不再公示；异议处理期间暂停公示。"
+            "异议处理期间记录继续公示，并标注「异议处理中」；异议成立的，记录更正后继续公示，"
+            "或撤销后不再公示。"
         ),
+        "records.under_objection": "异议处理中：区发展改革委正在核查，结果以更正或撤销为准。",
         "records.count": "共 {total} 条",
         "records.none": "目前没有公示中的记录。",
         "records.number": "记录编号",
@@ -65,7 +68,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "records.intro": "Government dishonesty records published by law. A record leaves this "
         "page when its publicity period ends or it is repaired; an upheld objection corrects "
         "the record, which stays as corrected, or withdraws it, which leaves; while an "
-        "objection is decided the record is not shown.",
+        "objection is decided the record stays, marked as under review.",
+        "records.under_objection": "Objection under review: the lead office is checking it; "
+        "an upheld objection corrects or withdraws the record.",
         "records.count": "{total} in all",
         "records.none": "No record is published at present.",
         "records.number": "Record number",

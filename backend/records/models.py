@@ -57,7 +57,7 @@ class ObjectionState(StrEnum):
     """异议: the latest objection's state on the record."""
 
     none = "none"
-    pending = "pending"  # under objection: not published while it is
+    pending = "pending"  # under objection: published records stay, marked (异议处理中)
     upheld = "upheld"  # corrected or withdrawn
     dismissed = "dismissed"
 

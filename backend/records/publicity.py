@@ -10,7 +10,6 @@ from backend.errors import ValidationFailed
 from backend.records.models import (
     DishonestyRecord,
     Leniency,
-    ObjectionState,
     PublicityState,
     RecordState,
     RepairState,
@@ -47,8 +46,10 @@ def period_end(*, start: date, months: int) -> date:
 def may_publish(*, record: DishonestyRecord, today: date) -> bool:
     """Return whether a record may be on the public page today.
 
-    Reported and published, within its period (to its last day included), not under
-    objection, not repaired, not withdrawn, and its measures not waived (自我纠错).
+    Reported and published, within its period (to its last day included), not repaired, not
+    withdrawn, and its measures not waived (自我纠错). A record under objection stays, marked
+    as such (信用信息异议处理期间予以标注): anyone can object from a chat, so an objection
+    alone must not take a record off the page; an upheld one corrects or withdraws it.
     """
     return (
         record.state == RecordState.reported
@@ -56,7 +57,6 @@ def may_publish(*, record: DishonestyRecord, today: date) -> bool:
         and record.publicity_from is not None
         and record.publicity_until is not None
         and record.publicity_from <= today <= record.publicity_until
-        and record.objection_state != ObjectionState.pending
         and record.repair_state != RepairState.repaired
         and record.leniency != Leniency.waived
     )

@@ -60,8 +60,12 @@ class RecordView:
 
 
 def is_lead_office(actor: Actor, lead_office: str) -> bool:
-    """Return whether the actor speaks for the lead office: a coordinator or one of its clerks."""
-    return actor.is_coordinator or (actor.is_clerk and actor.department == lead_office)
+    """Return whether the actor speaks for the lead office: its coordinators and clerks.
+
+    A coordinator's account of another unit (made before `create_staff` refused them) does
+    not: a record's decisions are the lead office's alone.
+    """
+    return (actor.is_coordinator or actor.is_clerk) and actor.department == lead_office
 
 
 def can_see(*, actor: Actor, record: DishonestyRecord, lead_office: str) -> bool:

@@ -57,7 +57,10 @@ class RecordNumberStep(Step):
             "person": target.person,
             "unit": ctx.pick(target.unit_zh, target.unit_en),
         }
-        found = ctx.t("requests.found", number=target.number, **ctx.data["target"])
+        if target.person:  # on the public page: described as the page shows it
+            found = ctx.t("requests.found", number=target.number, **ctx.data["target"])
+        else:  # not published: the number alone (anyone can type one)
+            found = ctx.t("requests.found_unpublished", number=target.number)
         return prefixed(found, self.flow.proceed(ctx))
 
 
@@ -116,7 +119,8 @@ class RequestSummary(SummaryStep):
         data = ctx.data
         who = ctx.t(f"requests.requester.{data['requester']}")
         target = data.get("target") or {}
-        record = " · ".join([data["number"], target.get("person", ""), target.get("unit", "")])
+        shown = [data["number"], target.get("person", ""), target.get("unit", "")]
+        record = " · ".join(part for part in shown if part)
         return "\n".join(
             [
                 ctx.t(f"summary.{_kind(ctx)}_title"),

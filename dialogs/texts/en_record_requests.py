@@ -19,6 +19,8 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     ),
     "requests.number_malformed": "That is not a record number. It looks like HQ-261127-0042.",
     "requests.found": "Record {number}: {person} ({unit}).",
+    "requests.found_unpublished": "Record {number} (not published, so its content is not "
+    "shown here).",
     "requests.requester": "Who are you?",
     "requests.requester.person": "The person named",
     "requests.requester.unit": "The unit named",
@@ -47,15 +49,17 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     "edit.requester_name": "Change name",
     "edit.reasons": "Change reasons",
     "objection.filed": (
-        "Your objection to record {number} was filed. The record is not published while it is "
-        "examined; the lead office decides within {days} working days and the decision comes "
-        "here."
+        "Your objection to record {number} was filed. A published record is marked as under "
+        "objection while it is examined; the lead office decides within {days} working days "
+        "and the decision comes here."
     ),
     "repair.filed": (
         "Your credit repair application for record {number} was filed. The lead office decides "
         "within {days} working days whether to accept it; the answer comes here."
     ),
-    "refused.record_unknown": "No record has this number; please check it and send it again.",
+    "refused.record_unknown": "No record with this number takes this application; please "
+    "check the number and send it again, or ask the lead office (District Development and "
+    "Reform Commission).",
     "refused.record_draft": "This record has not been reported yet; nothing can be filed on it.",
     "refused.record_withdrawn": "This record was withdrawn; there is nothing to file.",
     "refused.record_repaired": "This record was repaired already; there is nothing to file.",

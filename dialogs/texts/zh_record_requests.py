@@ -17,6 +17,7 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     "repair.number": "请发送要申请信用修复的政务失信记录编号（形如 HQ-261127-0042）。",
     "requests.number_malformed": "这不是一个记录编号。记录编号形如 HQ-261127-0042。",
     "requests.found": "记录 {number}：{person}（{unit}）。",
+    "requests.found_unpublished": "记录 {number}（未在公示中，这里不显示它的内容）。",
     "requests.requester": "请问您是：",
     "requests.requester.person": "被记录的本人",
     "requests.requester.unit": "被记录的单位",
@@ -41,14 +42,16 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     "edit.requester_name": "改姓名",
     "edit.reasons": "改理由",
     "objection.filed": (
-        "异议已提交（记录 {number}）。公示已暂停，区发展改革委将在 {days} 个工作日内作出决定，"
-        "结果会发到这里。"
+        "异议已提交（记录 {number}）。公示中的记录会标注「异议处理中」，"
+        "区发展改革委将在 {days} 个工作日内作出决定，结果会发到这里。"
     ),
     "repair.filed": (
         "信用修复申请已提交（记录 {number}）。区发展改革委将在 {days} 个工作日内决定是否受理，"
         "结果会发到这里。"
     ),
-    "refused.record_unknown": "没有找到这个记录编号，请核对后重新发送。",
+    "refused.record_unknown": (
+        "没有找到可以办理这项申请的记录，请核对编号后重新发送。如有疑问，请联系区发展改革委。"
+    ),
     "refused.record_draft": "这条记录尚未报送，暂时不能办理。",
     "refused.record_withdrawn": "这条记录已经撤销，无需办理。",
     "refused.record_repaired": "这条记录已经完成信用修复，无需办理。",

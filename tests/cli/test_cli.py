@@ -52,6 +52,7 @@ def test_users_create_prints_a_working_token_as_the_last_line(
         (["--role", "boss", "--department", "czj", "--name", "x"], "'boss' is not one of"),
         (["--role", "clerk", "--department", "czj", "--name", "  "], "name is empty"),
         (["--role", "clerk", "--department", "czj"], "Missing option '--name'"),
+        (["--role", "coordinator", "--department", "czj", "--name", "x"], "the lead office"),
     ],
 )
 def test_users_create_refuses_bad_arguments_in_one_clear_message(

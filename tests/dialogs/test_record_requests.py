@@ -64,11 +64,11 @@ def test_an_unknown_record_number_is_answered_in_both_languages(
 ) -> None:
     zh.command("objection")
     zh.say("HQ-261120-9999")
-    assert "没有找到这个记录编号" in zh.text
+    assert "没有找到可以办理这项申请的记录" in zh.text
     assert zh.step == ("objection", "number")  # asked again
     en.command("objection")
     en.say("HQ-261120-9999")
-    assert "No record has this number" in en.text
+    assert "No record with this number takes this application" in en.text
     en.say("not a number at all")
     assert "That is not a record number" in en.text
 

@@ -57,10 +57,15 @@ def act(
 
 def on_public_page(process: AppProcess, number: str) -> bool:
     """Whether the public page (no sign-in) lists the record."""
+    return number in public_page(process)
+
+
+def public_page(process: AppProcess) -> str:
+    """The public page as anyone reads it."""
     with httpx.Client(base_url=process.url, timeout=PATIENCE, trust_env=False) as client:
         page = client.get("/public/records")
     assert page.status_code == 200, page.text
-    return number in page.text
+    return page.text
 
 
 def ledger_row(process: AppProcess, headers: dict[str, str], number: str) -> dict[str, Any]:
@@ -158,7 +163,7 @@ def test_a_record_filed_in_the_chat_is_rectified_objected_to_repaired_and_ledger
     assert (record["publicity_from"], record["publicity_until"]) == ("2026-12-03", "2027-06-03")
     assert on_public_page(process, number)
 
-    # 4. Friday the person objects in the chat: the record leaves the page while it waits.
+    # 4. Friday the person objects in the chat: the record stays on the page, marked.
     clock.current = tianjin_ten(4)
     person.say("/objection", expect="要提出异议的政务失信记录编号")
     person.say(number, expect=("王某（区商务局）", "请问您是"))
@@ -168,18 +173,20 @@ def test_a_record_filed_in_the_chat_is_rectified_objected_to_repaired_and_ledger
     person.photo(EVIDENCE, expect="已收到 1 个")
     person.tap("完成（1 个）", expect="请核对异议申请")
     person.tap("✅ 确认提交", expect=f"异议已提交（记录 {number}）")
-    assert not on_public_page(process, number)
+    assert on_public_page(process, number)
+    assert "data-under-objection" in public_page(process)
     for unit in (fgw_clerk, swj):  # the lead office and the unit named read the evidence
         [photo] = process.api("GET", f"/cases/{number}", unit).json()["attachments"]
         served = process.api("GET", f"/cases/{number}/attachments/{photo['id']}", unit)
         assert (served.status_code, served.content) == (200, EVIDENCE)
 
-    # 5. Monday the lead office dismisses it: the decision reaches the chat, the page again.
+    # 5. Monday the lead office dismisses it: the decision reaches the chat, the mark leaves.
     clock.current = tianjin_ten(7)
     act(process, fgw, number, "decide_objection", upheld=False, reason="处分仍然有效")
     send_job(container)
     person.expect(f"关于政务失信记录 {number}：异议不成立。理由：处分仍然有效")
     assert on_public_page(process, number)
+    assert "data-under-objection" not in public_page(process)
 
     # 6. Tuesday the person applies for repair; Wednesday accepted, Thursday granted.
     clock.current = tianjin_ten(8)

@@ -38,11 +38,12 @@ def test_the_person_named_objects_in_the_chat_and_hears_the_decision_there(
     filed = process.api("POST", "/records", czj, json=RECORD)
     assert filed.status_code == 201, filed.text
     number = filed.json()["number"]
+    api_step(process, fgw, number, "publish")  # the chat describes what the page shows
 
     user = TelegramUser(fake_telegram, OBJECTOR)
     user.say("/start", expect="请选择要办理的事项")
     user.tap("⚖️ 对失信记录提出异议", expect="要提出异议的政务失信记录编号")
-    user.say("HQ-000000-0000", expect="没有找到这个记录编号")
+    user.say("HQ-000000-0000", expect="没有找到可以办理这项申请的记录")
     user.say(number.lower(), expect=("李某（区财政局）", "请问您是"))
     user.tap("被记录的本人", expect="请写出提出人的姓名")
     user.say("李某", expect="异议的事实和理由")
@@ -72,6 +73,7 @@ def test_repair_before_rectification_is_refused_and_after_it_is_filed_in_english
     _, czj = staff_member(process.container, "clerk", "czj", "财政局 李")
     _, fgw = staff_member(process.container, "clerk", "fgw", "发改委 王")
     number = process.api("POST", "/records", czj, json=RECORD).json()["number"]
+    api_step(process, fgw, number, "publish")  # why not now is said of a published record
 
     user = TelegramUser(fake_telegram, APPLICANT, language_code="en")
     user.say("/repair", expect="number of the dishonesty record to repair")

@@ -64,9 +64,11 @@ def test_a_draft_an_unpublished_and_another_units_records_are_listed_only_once_p
     assert "目前没有公示中的记录" in client.get(PAGE).text
 
 
-def test_an_objection_pauses_publication_and_a_dismissed_one_restores_it(
+def test_a_record_under_objection_stays_on_the_page_marked_until_the_decision(
     client: TestClient, staff: Staff
 ) -> None:
+    # Anyone may object from a chat: an objection alone must not take a record off the page
+    # (信用信息异议处理期间予以标注), so it is marked, and the mark goes with the decision.
     record = published(client, staff)
     objected = stepped(
         client,
@@ -77,9 +79,12 @@ def test_an_objection_pauses_publication_and_a_dismissed_one_restores_it(
         objector_kind="person",
         objector_name="李某",
     )
-    assert record["number"] not in client.get(PAGE).text
+    page = client.get(PAGE).text
+    assert record["number"] in page and "data-under-objection>异议处理中：" in page
+    assert "Objection under review" in client.get(PAGE, params={"lang": "en"}).text
     stepped(client, staff.fgw_clerk, objected, "decide_objection", upheld=False, reason="不成立")
-    assert record["number"] in client.get(PAGE).text
+    page = client.get(PAGE).text
+    assert record["number"] in page and "data-under-objection" not in page
 
 
 def test_a_repaired_record_leaves_the_page(client: TestClient, staff: Staff) -> None:

@@ -84,13 +84,12 @@ def test_a_period_ending_on_a_make_up_saturday_shows_it_that_day_and_not_the_nex
 @pytest.mark.parametrize(
     "states",
     [
-        {"objection_state": "pending"},
         {"repair_state": "repaired"},
         {"state": "withdrawn"},
         {"leniency": "waived"},
     ],
 )
-def test_a_record_under_objection_repaired_withdrawn_or_waived_is_not_published(
+def test_a_repaired_withdrawn_or_waived_record_is_not_published(
     states: dict[str, str],
 ) -> None:
     record = published(date(2026, 11, 1), date(2027, 2, 1))
@@ -98,3 +97,9 @@ def test_a_record_under_objection_repaired_withdrawn_or_waived_is_not_published(
     for key, value in states.items():
         setattr(record, key, value)
     assert may_publish(record=record, today=date(2026, 11, 27)) is False
+
+
+def test_a_record_under_objection_stays_published_while_it_is_decided() -> None:
+    record = published(date(2026, 11, 1), date(2027, 2, 1))
+    record.objection_state = "pending"
+    assert may_publish(record=record, today=date(2026, 11, 27)) is True

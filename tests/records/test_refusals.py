@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
+from backend.db import session_scope
+from backend.errors import ValidationFailed
+from backend.people.service import create_staff
 from tests.books_console.conftest import signed_in
 from tests.conftest import Staff
 from tests.records.helpers import (
@@ -298,3 +302,30 @@ def test_a_correction_that_changes_nothing_is_refused_and_the_objection_still_wa
         client, staff.fgw_clerk, objected, "decide_objection", **decide, severity="minor"
     )
     assert (corrected["objection_state"], corrected["severity"]) == ("upheld", "minor")
+
+
+def test_a_coordinator_account_of_another_unit_does_not_speak_for_the_lead_office(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    # Made before such accounts were refused (intake users create now refuses them).
+    with session_scope(container.engine) as session:
+        _, token = create_staff(
+            session=session, name="财政局 协调", role="coordinator", department="czj",
+            clock=container.clock,
+        )  # fmt: skip
+    czj_coordinator = {"Authorization": f"Bearer {token}"}
+    record = filed(client, staff.sfj_clerk)
+    refused = step(client, czj_coordinator, record, "leniency", leniency="waived", reason="纠")
+    assert refused.status_code == 404  # not the lead office's: the record is not theirs to see
+    assert step(client, czj_coordinator, record, "publish").status_code == 404
+    assert step(client, staff.coordinator, record, "publish").status_code == 200
+
+
+def test_a_coordinator_is_created_only_in_the_lead_office(container: Container) -> None:
+    with session_scope(container.engine) as session, pytest.raises(ValidationFailed) as refused:
+        create_staff(
+            session=session, name="财政局 协调", role="coordinator", department="czj",
+            clock=container.clock, lead_office="fgw",
+        )  # fmt: skip
+    assert refused.value.code == "coordinator_lead_office"
+    assert "区发展改革委" in refused.value.message("zh") or "fgw" in refused.value.message("zh")

@@ -89,7 +89,7 @@ def test_an_objection_marks_the_record_under_objection_until_the_lead_office_dec
     assert (no_reason.status_code, no_reason.json()["code"]) == (422, "reason_required")
     record = stepped(client, staff.sfj_clerk, record, "object", reason="处分已撤销", **who)
     objection = clock_of(record, "objection")
-    assert (record["objection_state"], record["may_publish"]) == ("pending", False)
+    assert (record["objection_state"], record["may_publish"]) == ("pending", True)  # marked
     assert (objection["department"], objection["days"], objection["due_date"]) == (
         "fgw",
         10,
