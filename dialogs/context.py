@@ -88,7 +88,7 @@ class Ctx:
 def refusal_of(error: SubmissionRefused) -> Refusal:
     """Turn the backend's refusal into one the chat shows."""
     key = f"refused.{error.message_code}"
-    return Refusal(key if texts.has(key) else "refused.other")
+    return Refusal(key, **error.params) if texts.has(key) else Refusal("refused.other")
 
 
 def prefixed(text: str, replies: Sequence[Outbound]) -> list[Outbound]:

@@ -21,11 +21,13 @@ RATINGS: tuple[Rating, ...] = ("satisfied", "basically_satisfied", "dissatisfied
 
 
 class SubmissionRefused(Exception):
-    """The backend refuses an action; the code names a text (`refused.<code>`) to show."""
+    """The backend refuses an action; the code names a text (`refused.<code>`) to show, the
+    params fill it (the earlier record's number, ...)."""
 
-    def __init__(self, message_code: str) -> None:
+    def __init__(self, message_code: str, **params: object) -> None:
         super().__init__(message_code)
         self.message_code = message_code
+        self.params = params
 
 
 @dataclass(frozen=True)

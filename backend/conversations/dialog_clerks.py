@@ -76,7 +76,7 @@ class ClerkDialogServices(ABC):
         try:
             view = file_record(session=self.session, new=new, actor=actor, env=env)
         except ValidationFailed as refused:
-            raise dp.SubmissionRefused(refused.code) from None
+            raise dp.SubmissionRefused(refused.code, **refused.params) from None
         except Forbidden:
             raise dp.SubmissionRefused("clerk_inactive") from None
         self._attach(view.case, draft.attachments, draft.chat)

@@ -21,7 +21,7 @@ from backend.errors import (
     Forbidden,
     NotFound,
 )
-from backend.records import step_parts, steps
+from backend.records import handoffs, step_parts, steps
 from backend.records.commands import KEY_REUSED, RecordAction, RecordCommand, request_of
 from backend.records.conflicts import RecordChanged, RecordNotNow
 from backend.records.env import RecordEnv
@@ -198,6 +198,7 @@ def act(
     details = step(session=session, view=view, command=command, actor=actor, env=env)
     changes = {k: v for k, v in _states(record).items() if v != before[k]}
     session.add(record)
+    handoffs.tell_step(session, view.case, record, env, command.action)
     record_event(
         session=session,
         case=view.case,

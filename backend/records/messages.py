@@ -38,6 +38,12 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The date the information arose cannot be before {earliest} (more than {years} "
         "years ago): please check the year.",
     },
+    "record_already_filed": {
+        "zh": "这个人员依据同一文书（{document}）的失信记录已经登记，编号 {number}："
+        "不必重复登记；内容有误的，请在该记录上更正。",
+        "en": "A record of this person on the same document ({document}) is filed already as "
+        "{number}: it need not be filed again; correct that record if it is wrong.",
+    },
     "record_document_required": {
         "zh": "请填写文书编号（文号）；手续尚不齐全的，请先登记为草稿。",
         "en": "Please give the document number; while the paperwork is incomplete, register "

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlmodel import Session, col, select
+
+from backend.cases.models import Case
 from backend.errors import ValidationFailed
 from backend.records.commands import (
     MAX_AUTHORITY,
@@ -13,7 +16,9 @@ from backend.records.commands import (
     MAX_PERSON_POST,
     NewRecord,
 )
+from backend.records.models import DishonestyRecord, RecordState
 from dialogs.dates import OLDEST_YEARS, earliest_day
+from dialogs.parsing import without_direction_controls
 
 
 def check_arisen_on(day: date, today: date) -> None:
@@ -49,3 +54,29 @@ def refuse_over_long(*texts: tuple[str, str | None, int, str]) -> None:
     for field, value, limit, code in texts:
         if value is not None and len(value.strip()) > limit:
             raise ValidationFailed(code, field=field, max=limit)
+
+
+def check_not_filed_twice(session: Session, new: NewRecord, document: str | None) -> None:
+    """Refuse a record of a person already on record by the same document in the same unit
+    (`record_already_filed`, naming it): a form sent again after Back, a clerk and a
+    colleague filing one decision twice. One document may name several people; a withdrawn
+    record does not count. Records are few (a unit files a handful a year): no index needed.
+    """
+    if not document:
+        return
+    statement = (
+        select(Case.number)
+        .join(DishonestyRecord, col(DishonestyRecord.case_id) == Case.id)
+        .where(
+            DishonestyRecord.department_code == new.department,
+            DishonestyRecord.document_number == document,
+            DishonestyRecord.person_name == without_direction_controls(new.person_name),
+            DishonestyRecord.state != RecordState.withdrawn.value,
+        )
+        .order_by(col(Case.id))
+    )
+    earlier = session.exec(statement).first()
+    if earlier is not None:
+        raise ValidationFailed(
+            "record_already_filed", field="document_number", number=earlier, document=document
+        )

@@ -18,8 +18,8 @@ from backend.cases.text import check_text, visible_length, visible_text
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
-from backend.notifications import outbox
 from backend.people.models import Reporter
+from backend.records import handoffs
 from backend.records.commands import KEY_REUSED, NewRecord, request_of
 from backend.records.env import RecordEnv
 from backend.records.models import (
@@ -32,8 +32,7 @@ from backend.records.models import (
     RepairState,
     Severity,
 )
-from backend.records.new_checks import check_arisen_on, check_new_bounds
-from backend.records.texts import late_report_text
+from backend.records.new_checks import check_arisen_on, check_new_bounds, check_not_filed_twice
 from backend.storable import is_storable
 from backend.taxonomy.tables import Department
 from backend.unit_scope import refuse_other_unit
@@ -100,6 +99,8 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
             record = session.get(DishonestyRecord, earlier.case_id)
             assert case is not None and record is not None  # its fingerprint is a filing's
             return RecordView(case=case, record=record, replayed=True)
+    document = visible_text(without_direction_controls(new.document_number or ""))
+    check_not_filed_twice(session, new, document)
     reporter = None
     if new.chat_id is not None:  # a chat's record: updates go back to the clerk's chat
         reporter = Reporter(
@@ -139,7 +140,7 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
         filed_by_staff_id=actor.id if actor.kind == "staff" else None,
         finding_type=new.finding_type,
         authority=visible_text(without_direction_controls(new.authority or "")) or "",
-        document_number=visible_text(without_direction_controls(new.document_number or "")),
+        document_number=document,
         arisen_on=new.arisen_on,
         severity=new.severity,
         summary=summary,
@@ -225,10 +226,13 @@ def report_record(
         clocks.meet(session=session, deadline=deadline, env=env.clocks)
         if now > deadline.due_at:
             late = env.clocks.calendar.working_days_between(deadline.due_date, today)
-            _flag_late_report(session, case, record, late, deadline.due_date.isoformat(), env)
+            handoffs.tell_late_report(
+                session, case, record, env, late, deadline.due_date.isoformat()
+            )
     record.report_days_late = late
     record.updated_at = now
     session.add(record)
+    handoffs.tell_reported(session, case, record, env)
     record_event(
         session=session,
         case=case,
@@ -238,24 +242,6 @@ def report_record(
         from_status=RecordState.draft.value,
         to_status=RecordState.reported.value,
         details={"days_late": late} if late is not None else None,
-    )
-
-
-def _flag_late_report(
-    session: Session, case: Case, record: DishonestyRecord, late: int, due: str, env: RecordEnv
-) -> None:
-    """Tell the coordinators that a record reached the lead office late, and by how much."""
-    unit = record.filed_by_department
-    outbox.write(
-        session=session,
-        key=f"late_report:{case.id}",
-        kind="escalation",
-        now=env.clocks.now(),
-        case=case,
-        recipients=outbox.coordinators(session=session),
-        render=lambda lang: late_report_text(
-            lang, number=case.number, unit=unit, late=late, due=due
-        ),
     )
 
 

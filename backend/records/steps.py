@@ -58,6 +58,12 @@ def leniency(
         raise ValidationFailed("leniency_required", field="leniency")
     view.record.leniency = command.leniency
     view.record.leniency_reason = require(command.reason, "reason_required", "reason")
+    published = view.record.publicity_state == PublicityState.published
+    if command.leniency == Leniency.waived and published:
+        # Publicity is one of the measures waived: the record leaves the page, and every
+        # reader (API, ?state=, the console's badge, the ledger) says so; a later `reduced`
+        # lets the lead office publish it again.
+        view.record.publicity_state = PublicityState.taken_down.value
     return None
 
 

@@ -20,18 +20,3 @@ def decision_text(language: str, *, number: str, decision: str, reason: str) -> 
     lang = language if language in TEMPLATE else "zh"
     words = DECISIONS.get(decision, {"zh": decision, "en": decision})[lang]
     return TEMPLATE[lang].format(number=number, decision=words, reason=reason or "-")
-
-
-LATE_REPORT = {
-    "zh": "【迟报】政务失信记录 {number}（{unit}）超过报送时限 {late} 个工作日才报送"
-    "（应于 {due} 前）。",
-    "en": "Late report: dishonesty record {number} ({unit}) reached the lead office {late} "
-    "working day(s) after its time limit (due {due}).",
-}
-
-
-def late_report_text(language: str, *, number: str, unit: str, late: int, due: str) -> str:
-    """Return the notice telling coordinators that a record was reported late."""
-    return LATE_REPORT[language if language in LATE_REPORT else "zh"].format(
-        number=number, unit=unit, late=late, due=due
-    )

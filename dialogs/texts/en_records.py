@@ -22,6 +22,8 @@ RECORD_TEXTS: dict[str, str] = {
     "summary.draft": "Document number: to follow (a draft)",
     "refused.unknown_department": "No such unit: change the person's unit in the summary.",
     "refused.record_arisen_in_future": "The day the information arose cannot be in the future.",
+    "refused.record_already_filed": "A record of this person on the same document ({document}) "
+    "is filed already as {number}; it need not be filed again.",
     "refused.record_summary_too_long": "The summary is too long; please shorten it.",
     "refused.record_summary_too_short": "The summary is too short; please add to it.",
 }

@@ -20,6 +20,9 @@ RECORD_TEXTS: dict[str, str] = {
     "summary.draft": "文书编号：待补充（登记为草稿）",
     "refused.unknown_department": "没有找到这个单位，请在摘要中修改当事人所在单位。",
     "refused.record_arisen_in_future": "信息产生日期不能晚于今天，请修改。",
+    "refused.record_already_filed": (
+        "这个人员依据同一文书（{document}）的失信记录已经登记，编号 {number}，不必重复登记。"
+    ),
     "refused.record_summary_too_long": "记录摘要太长，请精简后再提交。",
     "refused.record_summary_too_short": "记录摘要太短，请补充后再提交。",
 }

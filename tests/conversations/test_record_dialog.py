@@ -76,3 +76,29 @@ def test_the_deciding_authority_typed_in_the_chat_reaches_the_record(
     got = client.get(f"/api/v1/records/{record.number}", headers=staff.coordinator)
     assert got.status_code == 200, got.text
     assert got.json()["authority"] == "天津市红桥区人民法院"
+
+
+def test_a_record_filed_again_in_the_chat_is_refused_naming_the_first(
+    service: ConversationService, container: Container
+) -> None:
+    clerk = Chat(service, chat=ChatRef("console", "clerk"))
+    clerk.command("bind", bind_code_for_a_czj_clerk(container))
+    numbers = []
+    for _ in range(2):
+        clerk.command("record")
+        clerk.say("王某")
+        clerk.say("副局长")
+        clerk.tap("本单位：区财政局")
+        clerk.tap("法院判决")
+        clerk.say("天津市红桥区人民法院")
+        clerk.tap("一般")
+        clerk.say("（2026）津0106民初123号")
+        clerk.tap("昨天")
+        clerk.say("拒不履行生效判决确定的付款义务，被判决承担责任")
+        clerk.tap("跳过")
+        clerk.tap("跳过")
+        clerk.tap("✅ 确认提交")
+        numbers.append(clerk.text)
+    [record] = cases(container)
+    assert record.number in numbers[0]
+    assert "已经登记" in numbers[1] and record.number in numbers[1]

@@ -53,7 +53,7 @@ def test_a_record_reported_on_day_8_is_late_by_1_working_day_across_national_day
     )
     assert (late["report_on_time"], late["report_days_late"]) == (False, 1)
     clock.current = DAY_7
-    on_time = filed(client, staff.czj_clerk, arisen_on="2026-09-30")
+    on_time = filed(client, staff.czj_clerk, arisen_on="2026-09-30", person_name="张某")
     assert (on_time["deadlines"][0]["state"], on_time["report_on_time"]) == ("met", True)
 
 

@@ -81,9 +81,9 @@ def test_a_record_key_is_the_callers_own_and_kept_for_a_day(
     client: TestClient, staff: Staff, container: Container, clock: FakeClock
 ) -> None:
     mine = _file(client, staff.czj_clerk, "record-0003-abcdef")
-    another_callers = _file(client, staff.coordinator, "record-0003-abcdef")
+    another_callers = _file(client, staff.coordinator, "record-0003-abcdef", person_name="张某")
     clock.advance(hours=25)
-    a_day_later = _file(client, staff.czj_clerk, "record-0003-abcdef")
+    a_day_later = _file(client, staff.czj_clerk, "record-0003-abcdef", person_name="赵某")
 
     numbers = {r.json()["number"] for r in (mine, another_callers, a_day_later)}
     assert len(numbers) == 3

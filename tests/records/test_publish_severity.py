@@ -102,7 +102,7 @@ def test_the_console_asks_the_severity_when_publishing_only_a_record_that_has_no
     client: TestClient, container: Container, staff: Staff, engine: Engine
 ) -> None:
     kept = filed(client, staff.czj_clerk)["number"]
-    migrated = _as_migrated(engine, filed(client, staff.czj_clerk))["number"]
+    migrated = _as_migrated(engine, filed(client, staff.czj_clerk, person_name="张某"))["number"]
     lead = signed_in(client, clerk(container, "fgw", "wangf"))
     assert "f-publish-severity" not in publish_form(lead.get(f"{RECORDS}/{kept}").text)
     page = lead.get(f"{RECORDS}/{migrated}").text

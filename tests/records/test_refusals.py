@@ -329,3 +329,37 @@ def test_a_coordinator_is_created_only_in_the_lead_office(container: Container) 
         )  # fmt: skip
     assert refused.value.code == "coordinator_lead_office"
     assert "区发展改革委" in refused.value.message("zh") or "fgw" in refused.value.message("zh")
+
+
+def test_waiving_the_measures_of_a_published_record_takes_it_down_everywhere(
+    client: TestClient, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-02: the page dropped it, but the API, ?state=published, the console's
+    # badge and the ledger still said 公示中.
+    record = stepped(client, staff.fgw_clerk, filed(client, staff.czj_clerk), "publish")
+    waived = stepped(
+        client, staff.fgw_clerk, record, "leniency", leniency="waived", reason="主动纠错"
+    )
+    assert (waived["publicity_state"], waived["may_publish"]) == ("taken_down", False)
+    listed = client.get("/api/v1/records?state=published", headers=staff.fgw_clerk).json()
+    assert record["number"] not in [r["number"] for r in listed["data"]]
+    [event] = [e for e in waived["events"] if e["action"] == "leniency"]
+    assert event["details"]["publicity_state"] == "taken_down"
+
+
+def test_the_same_person_and_document_filed_again_is_refused_naming_the_first_record(
+    client: TestClient, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-02: Back and submit again filed a second record (the form's key was
+    # new), and a duplicate can only leave through an upheld objection that counts against it.
+    first = filed(client, staff.czj_clerk)
+    again = file_record(client, {**staff.czj_clerk, **ZH}, document_number=" 津红纪〔2026〕12号 ")
+    answer = again.json()
+    assert (again.status_code, answer["code"], answer["field"]) == (
+        422,
+        "record_already_filed",
+        "document_number",
+    )
+    assert first["number"] in answer["detail"]
+    assert filed(client, staff.czj_clerk, person_name="张某")  # one document, several people
+    assert filed(client, staff.czj_clerk, draft=True, document_number=None)  # no number yet
