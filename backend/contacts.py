@@ -1,4 +1,5 @@
-"""Contact details people type into free text: e-mail addresses, phone and ID-card numbers.
+"""Contact details people type into free text: e-mail addresses, phone, ID-card and bank card
+numbers, in ASCII or full-width characters (１３８…, ｌｉ＠…: a Chinese keyboard's other mode).
 
 Found in one place for every use: the log filter scrubs them (backend.observability), and
 text published to anyone (Open311's `GET requests`) shows them masked, because a complaint
@@ -17,6 +18,10 @@ CONTACT_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
     # resident ID cards (居民身份证): 17 digits and a digit or X
     re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"),
+    # the 15-digit ID cards issued before 1999, and bank card numbers (16 to 19 digits)
+    re.compile(r"(?<![0-9A-Za-z])\d{15,19}(?![0-9A-Za-z])"),
+    # bank card numbers written in groups of four: 6222 0212 3456 7890 (123)
+    re.compile(r"(?<![0-9A-Za-z])\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?(?![0-9A-Za-z])"),
     # mainland mobile numbers, with or without +86 and separators: 138 0013 8000
     re.compile(r"(?<![0-9A-Za-z])(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)"),
     # landlines with an area code: 022-2345 6789, (022) 23456789
@@ -25,8 +30,27 @@ CONTACT_PATTERNS: tuple[re.Pattern[str], ...] = (
 MASK = "***"
 
 
+# Full-width ASCII (U+FF01-FF5E) and the ideographic space, one character for one: the
+# patterns read the folded text, and the spans they find are the original's.
+_FOLDED = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def mask_contacts(text: str, mask: str = MASK) -> str:
-    """Return the text with every e-mail address, ID-card and phone number replaced by `mask`."""
-    for pattern in CONTACT_PATTERNS:
-        text = pattern.sub(mask, text)
-    return text
+    """Return the text with every e-mail address, ID-card, bank card and phone number replaced
+    by `mask`, whether typed in ASCII or full-width characters."""
+    folded = text.translate(_FOLDED)
+    spans = sorted(m.span() for pattern in CONTACT_PATTERNS for m in pattern.finditer(folded))
+    if not spans:
+        return text
+    merged: list[list[int]] = []
+    for start, end in spans:  # overlapping finds (an ID card is also 18 digits) are one
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    kept, at = [], 0
+    for start, end in merged:
+        kept += [text[at:start], mask]
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)

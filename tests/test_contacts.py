@@ -17,6 +17,10 @@ EMAIL = CONTACT_PATTERNS[0]
         ("write to zhang.wei+1@mail.example.com.", "write to ***."),
         ("身份证120104199001011234", "身份证***"),
         ("座机(022) 2345 6789", "座机***"),
+        # Reviewer, 2026-12-02: these reached the public page as typed.
+        ("电话１３８１２３４５６７８，邮箱ｌｉ＠ｅｘａｍｐｌｅ．ｃｎ", "电话***，邮箱***"),  # full width
+        ("旧身份证120104900101123", "旧身份证***"),  # the 15-digit card of before 1999
+        ("银行卡6222021234567890123，6222 0212 3456 7890", "银行卡***，***"),
     ],
 )
 def test_contacts_in_chinese_and_english_text_are_masked_whole(text: str, masked: str) -> None:
@@ -37,3 +41,11 @@ def test_a_long_address_with_no_at_sign_is_logged_as_it_is() -> None:
 
     assert scrub(path) == path
     assert scrub(path + "@example.cn") == "/api/v1/cases/" + REDACTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026年11月25日拖欠工程款120000元", "津红纪〔2026〕12号", "第3号楼2单元501室", "12345热线"],
+)
+def test_dates_amounts_and_document_numbers_are_not_taken_for_contacts(text: str) -> None:
+    assert mask_contacts(text) == text

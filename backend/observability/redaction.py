@@ -16,7 +16,7 @@ import logging
 import re
 from typing import Any
 
-from backend.contacts import CONTACT_PATTERNS
+from backend.contacts import mask_contacts
 
 REDACTED = "[redacted]"
 # Fields (of `extra=`, or keys of a logged mapping) whose value is dropped whatever it is.
@@ -65,8 +65,6 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)((?<![A-Za-z])(?:pin|提取码|密码)\s*)\d{4,8}(?!\d)"), rf"\1{REDACTED}"),
     # one-time set-password links of the console (not the route's template, {token})
     (re.compile(r"(/password/)(?!\{)[^/?#\s\"']+"), rf"\1{REDACTED}"),
-    # e-mail addresses, ID-card, mobile and landline numbers (backend.contacts)
-    *((pattern, REDACTED) for pattern in CONTACT_PATTERNS),
 )
 # LogRecord's own attributes: never treated as extra fields.
 _RECORD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
@@ -76,7 +74,8 @@ def scrub(text: str) -> str:
     """Return the text with every secret or contact shape replaced by [redacted]."""
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
-    return text
+    # e-mail addresses, ID-card, bank card, mobile and landline numbers (backend.contacts)
+    return mask_contacts(text, REDACTED)
 
 
 def scrub_value(key: str, value: Any) -> Any:

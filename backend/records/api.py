@@ -126,7 +126,10 @@ def list_records(
     )
     more = len(views) == size
     next_cursor = str(views[-1].record.case_id) if more and views else None
-    return RecordsPublic(data=[summarise(v) for v in views], next_cursor=next_cursor)
+    masked = actor.is_evaluator
+    return RecordsPublic(
+        data=[summarise(v, masked=masked) for v in views], next_cursor=next_cursor
+    )
 
 
 @router.get("/{number}", response_model=RecordPublic, responses=refusals(401, 404, 422))

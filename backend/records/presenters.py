@@ -29,17 +29,19 @@ from backend.records.schemas import (
 from backend.records.service import RecordView, clocks_of
 
 
-def summarise(view: RecordView) -> RecordSummary:
-    """Return a record as lists show it."""
+def summarise(view: RecordView, *, masked: bool = False) -> RecordSummary:
+    """Return a record as lists show it (`masked`: contact details in its texts masked, as
+    the evaluator reads them; an ID-card number typed as the document number too)."""
     r = view.record
+    shown = _masked if masked else _as_written
     return RecordSummary(
         number=view.case.number,
-        person_name=r.person_name,
-        person_post=r.person_post,
+        person_name=shown(r.person_name) or "",
+        person_post=shown(r.person_post) or "",
         department=r.department_code,
         filed_by_department=r.filed_by_department,
         finding_type=r.finding_type,
-        document_number=r.document_number,
+        document_number=shown(r.document_number),
         arisen_on=r.arisen_on,
         severity=r.severity,
         state=r.state,
@@ -77,7 +79,7 @@ def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv)
         .order_by(col(RepairApplication.id))
     ).all()
     return RecordPublic(
-        **summarise(view).model_dump(),
+        **summarise(view, masked=actor.is_evaluator).model_dump(),
         authority=shown(r.authority),
         summary=shown(r.summary),
         case=source.number if source else None,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from backend.bootstrap import Container
 from tests.api.helpers import act, file_case
@@ -141,3 +143,30 @@ def test_an_evaluator_reads_a_records_texts_with_contact_details_masked(
         assert contact not in str(read) and contact not in page.text
     coordinator = client.get(f"/api/v1/records/{record['number']}", headers=staff.coordinator)
     assert coordinator.json()["summary"] == CONTACTED  # the lead office reads what was written
+
+
+def test_an_evaluator_reads_a_records_person_post_and_document_masked_in_the_api_and_xlsx(
+    client: TestClient, staff: Staff, evaluator: dict[str, str]
+) -> None:
+    # Reviewer, 2026-12-02: every text but these three was masked for the evaluator.
+    record = filed(
+        client,
+        staff.czj_clerk,
+        person_name="张三 13912345678",
+        person_post="科员 手机13812345679",
+        document_number="120105198001011234",
+    )
+    read = client.get(f"/api/v1/records/{record['number']}", headers=evaluator).json()
+    assert (read["person_name"], read["person_post"], read["document_number"]) == (
+        "张三 ***",
+        "科员 手机***",
+        "***",
+    )
+    listed = client.get("/api/v1/records", headers=evaluator).json()["data"]
+    download = client.get("/api/v1/exports/records.xlsx", headers=evaluator)
+    assert download.status_code == 200, download.text
+    workbook = load_workbook(io.BytesIO(download.content), read_only=True)
+    cells = str([list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets])
+    assert "张三 ***" in cells
+    for contact in ("13912345678", "13812345679", "120105198001011234"):
+        assert contact not in str(listed) and contact not in cells

@@ -114,7 +114,7 @@ def records_list(
         status_code=400 if error else 200,
         error=error,
         typed=typed,
-        rows=[summarise(v) for v in views],
+        rows=[summarise(v, masked=user.is_evaluator) for v in views],
         next_before=views[-1].record.case_id if more and views else None,
         units=units,
         states=STATE_FILTERS,
