@@ -390,8 +390,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database schema is not the newest: run `intake db upgrade`.",
     },
     "not_ready_calendar": {
-        "zh": "工作日日历未覆盖今天所在年份，请录入该年的节假日安排。",
-        "en": "The working-day calendar does not cover this year: enter its holidays.",
+        "zh": "工作日日历未覆盖今天所在年份，期限暂按估算计算：请录入该年的节假日安排。",
+        "en": "The working-day calendar does not cover this year, so deadlines are provisional: "
+        "enter its holidays.",
     },
     "idempotency_key_reused": {
         "zh": "这个 Idempotency-Key 已用于另一份内容不同的投诉；"

@@ -1,8 +1,12 @@
 """Readiness for a load balancer: the database answers, its schema is current, today is known.
 
-An instance that fails any check should get no traffic (it answers `503` on
-`/api/v1/ready`); liveness (`/api/v1/health`) asks nothing of the database, so a database
-outage takes instances out of the balancer without making a supervisor restart them.
+An instance that fails the database or the migrations check should get no traffic (it
+answers `503` on `/api/v1/ready`); liveness (`/api/v1/health`) asks nothing of the database,
+so a database outage takes instances out of the balancer without making a supervisor restart
+them. A year the calendar does not know yet is `provisional`, not a failure: deadlines are
+worked out provisionally for it and flagged (DOMAIN), and everything else works, so it is a
+note for the operator, not a reason to take every instance out on 1 January. A check that
+could not be asked (the database did not answer) is `unknown`.
 """
 
 from __future__ import annotations
@@ -28,14 +32,20 @@ CHECKS = ("database", "migrations", "calendar")
 
 @dataclass(frozen=True)
 class Readiness:
-    """Each check's outcome, `ok` or `failed`, in CHECKS order."""
+    """Each check's outcome in CHECKS order: `ok`, `failed`, `provisional` (the calendar) or
+    `unknown` (not asked: the database did not answer)."""
 
     checks: dict[str, str]
 
     @property
     def failed(self) -> list[str]:
         """Return the names of the checks that failed."""
-        return [name for name, outcome in self.checks.items() if outcome != "ok"]
+        return [name for name, outcome in self.checks.items() if outcome == "failed"]
+
+    @property
+    def notes(self) -> list[str]:
+        """Return the names of the checks that pass with a note for the operator."""
+        return [name for name, outcome in self.checks.items() if outcome == "provisional"]
 
 
 @lru_cache(maxsize=1)
@@ -50,16 +60,17 @@ def check_readiness(*, engine: Engine, now: datetime, zone: ZoneInfo) -> Readine
     The calendar covers today when today's year (in the district's zone) is a known year:
     published in full or confirmed by a coordinator (decision 5).
     """
-    checks = dict.fromkeys(CHECKS, "failed")
+    checks = dict.fromkeys(CHECKS, "unknown")
     try:
         with engine.connect() as connection:
             checks["database"] = "ok"
             revision = MigrationContext.configure(connection).get_current_revision()
-            if revision == code_head():
-                checks["migrations"] = "ok"
+            checks["migrations"] = "ok" if revision == code_head() else "failed"
             with Session(bind=connection) as session:
-                if session.get(CalendarYear, now.astimezone(zone).year) is not None:
-                    checks["calendar"] = "ok"
+                known = session.get(CalendarYear, now.astimezone(zone).year) is not None
+            checks["calendar"] = "ok" if known else "provisional"
     except SQLAlchemyError as exc:
+        if checks["database"] == "unknown":
+            checks["database"] = "failed"
         log.warning("not ready: %s", getattr(exc, "orig", None) or exc)
     return Readiness(checks)

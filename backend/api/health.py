@@ -33,7 +33,11 @@ class Ready(BaseModel):
 
     status: Literal["ready"]
     checks: dict[str, str] = Field(
-        description="database, migrations, calendar: each `ok` or `failed`"
+        description="database, migrations: `ok`; calendar: `ok`, or `provisional` when it "
+        "does not cover this year (deadlines are provisional until its holidays are entered)"
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="what the operator should do, in the caller's language"
     )
 
 
@@ -60,8 +64,8 @@ async def health() -> Health:
 async def ready(container: ContainerDep, language: Language) -> Ready | JSONResponse:
     """Answer 200 when this instance should get traffic, else 503 naming the failed checks.
 
-    Checks: the database answers, its schema is at the code's newest migration, the
-    working-day calendar covers today's year (backend.readiness).
+    Checks: the database answers, its schema is at the code's newest migration; the
+    working-day calendar's missing year is a note, not a failure (backend.readiness).
     """
     outcome = await run_in_threadpool(
         check_readiness,
@@ -70,7 +74,8 @@ async def ready(container: ContainerDep, language: Language) -> Ready | JSONResp
         zone=container.settings.zone,
     )
     if not outcome.failed:
-        return Ready(status="ready", checks=outcome.checks)
+        notes = [render(f"not_ready_{name}", language) for name in outcome.notes]
+        return Ready(status="ready", checks=outcome.checks, notes=notes)
     detail = " ".join(render(f"not_ready_{name}", language) for name in outcome.failed)
     body = NotReady(detail=detail, code="not_ready", failed=outcome.failed, checks=outcome.checks)
     return JSONResponse(status_code=503, content=body.model_dump())
