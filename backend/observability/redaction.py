@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from typing import Any
+from urllib.parse import unquote_plus
 
 from backend.contacts import mask_contacts
 
@@ -63,9 +64,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # PIN 123456, 提取码 123456 (prose)
     (re.compile(r"(?i)((?<![A-Za-z])(?:pin|提取码|密码)\s*)\d{4,8}(?!\d)"), rf"\1{REDACTED}"),
-    # one-time set-password links of the console (not the route's template, {token})
-    (re.compile(r"(/password/)(?!\{)[^/?#\s\"']+"), rf"\1{REDACTED}"),
+    # one-time links whose path is the capability (not the routes' templates, {token}):
+    # set-password, rating, email confirmation, channel verification
+    (
+        re.compile(r"(/(?:password|rate|email|channels/verify)/)(?!\{)[^/?#\s\"']+"),
+        rf"\1{REDACTED}",
+    ),
 )
+# A query string's value as a request line carries it: percent-encoded, `+` for a space.
+_QUERY_VALUE = re.compile(r"([?&][^=\s&#\"']+=)([^\s&#\"']*[%+][^\s&#\"']*)")
 # LogRecord's own attributes: never treated as extra fields.
 _RECORD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
@@ -74,8 +81,18 @@ def scrub(text: str) -> str:
     """Return the text with every secret or contact shape replaced by [redacted]."""
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
+    text = _QUERY_VALUE.sub(_encoded_value, text)
     # e-mail addresses, ID-card, bank card, mobile and landline numbers (backend.contacts)
     return mask_contacts(text, REDACTED)
+
+
+def _encoded_value(match: re.Match[str]) -> str:
+    """Redact an encoded query value whose decoded text holds a contact (a console search for
+    a phone number reaches the access log as `q=138%201234%205678`)."""
+    decoded = unquote_plus(match.group(2))
+    if mask_contacts(decoded, REDACTED) == decoded:
+        return match.group(0)
+    return match.group(1) + REDACTED
 
 
 def scrub_value(key: str, value: Any) -> Any:

@@ -251,3 +251,36 @@ def test_an_open311_query_string_keeps_the_reporters_name_and_account_out_of_the
     for kept_out in ("%E5%BC%A0", "张三", "李四", "=Li", "拖欠货款", "u-778", "abc-123"):
         assert kept_out not in scrubbed, scrubbed
     assert "/open311/v2/requests" in scrubbed
+
+
+@pytest.mark.parametrize(
+    ("line", "kept_out"),
+    [
+        ('"GET /console/cases?q=zhang%40example.org HTTP/1.1" 200', ("zhang", "example.org")),
+        ('"GET /console/cases?q=%2B8613812345678 HTTP/1.1" 200', ("13812345678",)),
+        ('"GET /console/cases?page=2&q=138%201234%205678 HTTP/1.1" 200', ("1234%20", "5678")),
+        ('"GET /api/v1/cases?q=%E7%94%B5%E8%AF%9D13812345678 HTTP/1.1" 200', ("13812345678",)),
+        ('"GET /console/rate/Zm9vYmFyYmF6cXV4MTIzNDU2 HTTP/1.1" 200', ("Zm9vYmFy",)),
+        ('"POST /public/email/Zm9vYmFyYmF6cXV4MTIzNDU2 HTTP/1.1" 303', ("Zm9vYmFy",)),
+        ('"GET /console/channels/verify/Zm9vYmFyYmF6cXV4 HTTP/1.1" 200', ("Zm9vYmFy",)),
+    ],
+)
+def test_an_access_line_keeps_encoded_contacts_and_link_tokens_out_of_the_log(
+    line: str, kept_out: tuple[str, ...]
+) -> None:
+    # An operator's review, 2026-12-02: a search typed in the console reached the access log
+    # percent-encoded, and the one-time links' tokens in clear.
+    from backend.observability.redaction import scrub
+
+    scrubbed = scrub(line)
+
+    for secret in kept_out:
+        assert secret not in scrubbed, scrubbed
+    assert "HTTP/1.1" in scrubbed
+
+
+def test_a_harmless_encoded_search_stays_readable_in_the_log() -> None:
+    from backend.observability.redaction import scrub
+
+    line = '"GET /console/cases?q=%E5%B7%A5%E7%A8%8B%E6%AC%BE&page=2 HTTP/1.1" 200'
+    assert scrub(line) == line
