@@ -7,6 +7,7 @@ from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -40,6 +41,9 @@ MIN_METRICS_TOKEN_LENGTH = 16
 LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128"
 # An email address as the channels and settings accept it (one @, a dot in the domain).
 EMAIL_PATTERN = re.compile(r"[^@\s<>,;]{1,64}@[^@\s<>,;]+\.[^@\s<>,;]+")
+
+
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
 
 
 class Settings(BaseSettings):
@@ -231,6 +235,18 @@ class Settings(BaseSettings):
             raise ValueError("INTAKE_SMTP_USER and INTAKE_SMTP_PASSWORD go together")
         if self.smtp_user and self.smtp_security == "none" and self.env == "production":
             raise ValueError("INTAKE_SMTP_SECURITY=none would send the SMTP password in clear")
+        return self
+
+    @model_validator(mode="after")
+    def _public_url_in_production(self) -> Settings:
+        # Links in emails, robots' notices and confirmations are built from it: in production
+        # one that only this machine reaches (the development default) sends people nowhere.
+        host = (urlsplit(self.public_url).hostname or "").lower()
+        if self.env == "production" and host in _LOOPBACK_HOSTS:
+            raise ValueError(
+                "INTAKE_PUBLIC_URL must be the address people reach in production, not "
+                f"{self.public_url}"
+            )
         return self
 
     @property

@@ -70,7 +70,9 @@ def test_a_blank_secret_means_unset_and_production_requires_one() -> None:
     with pytest.raises(ConfigError, match="must be set to a real secret in production"):
         load_settings(_env_file=None, env="production", secret_key="")
     real = "k" * 20 + "Q9" * 10
-    production = load_settings(_env_file=None, env="production", secret_key=real)
+    production = load_settings(
+        _env_file=None, env="production", secret_key=real, public_url="https://intake.example.test"
+    )
     assert production.secret_key is not None
     assert production.secret_key.get_secret_value() == real
 
@@ -87,3 +89,14 @@ def test_upload_limits_default_to_20_files_and_50_mb_a_day_kept_7_days() -> None
 def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INTAKE_MAX_RETURNS", "5")
     assert load_settings().max_returns == 5
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8000", "http://localhost", "https://[::1]:8443/", "http://0.0.0.0"]
+)
+def test_production_refuses_a_public_address_only_this_machine_reaches(url: str) -> None:
+    # An operator's review, 2026-12-02: with the default, every email, robot notice and
+    # confirmation link of a production system pointed at 127.0.0.1.
+    with pytest.raises(ConfigError, match="INTAKE_PUBLIC_URL"):
+        load_settings(_env_file=None, env="production", secret_key="k" * 40, public_url=url)
+    assert load_settings(_env_file=None, public_url=url).public_url == url  # development
