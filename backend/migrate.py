@@ -21,3 +21,11 @@ def alembic_config(database_url: str) -> Config:
 def upgrade(database_url: str, revision: str = "head") -> None:
     """Bring the database schema up to a revision (the newest by default)."""
     command.upgrade(alembic_config(database_url), revision)
+
+
+def known_revisions() -> set[str]:
+    """Return every migration revision this code knows (a backup of another is refused)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    return {script.revision for script in scripts.walk_revisions()}

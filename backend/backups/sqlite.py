@@ -2,13 +2,23 @@
 
 A backup is a folder: `intake.db` (SQLite's online backup API: a consistent copy taken
 while the application keeps writing, WAL included), `attachments/` (the evidence files,
-copied after the database, so every file the copy names is there), and `backup.json` (when,
-from where, the schema revision, counts). The web-chat signing secret is not in it.
+copied after the database, so every file the copy names is there), `backup.json` (when,
+from where, the schema revision, counts) and, when the data folder keeps one, `secret_key`:
+anonymous PINs are hashed and chat links signed with a key made from it, so a database
+restored without it would refuse every PIN (INTAKE_SECRET_KEY, when set, is the operator's
+to keep). The folder is the owner's alone (0700, files 0600): it holds names and phones.
+
+A restore takes only a whole backup of a schema this code knows: its manifest, an intact
+database whose revision and case count are the manifest's; anything else is refused, even
+with --force, before the configured database is touched. A forced restore keeps the
+database it replaces beside it (`intake.db.before-restore-<time>`).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import asdict, dataclass
@@ -19,6 +29,7 @@ from sqlalchemy.engine import make_url
 
 from backend.backups.files import ATTACHMENTS, copy_evidence, evidence_folder
 from backend.errors import DomainError
+from backend.secret_key import SECRET_FILE
 
 DATABASE = "intake.db"
 MANIFEST = "backup.json"
@@ -68,16 +79,28 @@ def backup_sqlite(
         raise BackupRefused(f"no database at {source}")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BackupRefused(f"{folder} exists and is not an empty folder: choose a new one")
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / DATABASE
-    with closing(_connect(source)) as live, closing(sqlite3.connect(target)) as copy:
-        live.backup(copy)  # all pages in one step: one consistent snapshot
-        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-    check_integrity(target)
-    files = copy_evidence(evidence_folder(data_dir), folder / ATTACHMENTS)
-    report = _report(target, folder, now, files)
-    (folder / MANIFEST).write_text(json.dumps(asdict(report), indent=2) + "\n", encoding="utf-8")
-    return report
+    made = not folder.exists()
+    old_mask = os.umask(0o077)  # the copies hold names and phones: the owner's alone
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = folder / DATABASE
+        with closing(_connect(source)) as live, closing(sqlite3.connect(target)) as copy:
+            live.backup(copy)  # all pages in one step: one consistent snapshot
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        check_integrity(target)
+        files = copy_evidence(evidence_folder(data_dir), folder / ATTACHMENTS)
+        if (data_dir / SECRET_FILE).is_file():
+            shutil.copyfile(data_dir / SECRET_FILE, folder / SECRET_FILE)
+        report = _report(target, folder, now, files)
+        manifest = json.dumps(asdict(report), indent=2) + "\n"
+        (folder / MANIFEST).write_text(manifest, encoding="utf-8")
+        return report
+    except (OSError, sqlite3.Error) as failed:  # a full disk, a read-only place
+        if made:
+            shutil.rmtree(folder, ignore_errors=True)  # no half backup to restore later
+        raise BackupRefused(f"the backup to {folder} failed and was removed: {failed}") from None
+    finally:
+        os.umask(old_mask)
 
 
 def restore_sqlite(
@@ -91,7 +114,7 @@ def restore_sqlite(
     backup = folder / DATABASE
     if not backup.is_file():
         raise BackupRefused(f"{folder} is not a backup folder: it has no {DATABASE}")
-    check_integrity(backup)
+    _check_whole(folder, now)
     target = sqlite_path(database_url)
     if not force and target.exists() and _holds_data(target):
         raise BackupRefused(
@@ -99,17 +122,60 @@ def restore_sqlite(
             "overwrite it"
         )
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and target.stat().st_size:  # forced: the replaced one is kept aside
+        stamp = now.strftime("%Y%m%dT%H%M%S")
+        with (
+            closing(_connect(target)) as live,
+            closing(
+                sqlite3.connect(target.with_name(f"{target.name}.before-restore-{stamp}"))
+            ) as aside,
+        ):
+            live.backup(aside)
     with closing(sqlite3.connect(backup)) as source, closing(_connect(target)) as live:
         source.backup(live)
     check_integrity(target)
     files = copy_evidence(folder / ATTACHMENTS, evidence_folder(data_dir))
+    if (folder / SECRET_FILE).is_file():  # the key the PINs and chat links were made with
+        data_dir.mkdir(parents=True, exist_ok=True)
+        kept = data_dir / SECRET_FILE
+        if kept.is_file() and kept.read_bytes() != (folder / SECRET_FILE).read_bytes():
+            kept.replace(kept.with_name(f"{SECRET_FILE}.before-restore-{now:%Y%m%dT%H%M%S}"))
+        descriptor = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as out:
+            out.write((folder / SECRET_FILE).read_bytes())
     return _report(target, folder, now, files)
 
 
+def _check_whole(folder: Path, now: datetime) -> None:
+    """Refuse a folder that is not a whole backup of a schema this code knows (one line)."""
+    from backend.migrate import known_revisions
+    from backend.readiness import code_head
+
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        written = _report(folder / DATABASE, folder, now, 0)
+    except (OSError, ValueError, sqlite3.Error) as failed:
+        raise BackupRefused(f"{folder} is not a whole backup: {failed}") from None
+    check_integrity(folder / DATABASE)
+    if written.revision is None or written.revision not in known_revisions():
+        raise BackupRefused(
+            f"{folder} holds a database of schema {written.revision}, which this code "
+            f"(schema {code_head()}) does not know: restore it with the code that made it"
+        )
+    if (manifest.get("revision"), manifest.get("cases")) != (written.revision, written.cases):
+        raise BackupRefused(
+            f"{folder} does not match its {MANIFEST} (schema {manifest.get('revision')}, "
+            f"{manifest.get('cases')} case(s)): it was changed or cut short"
+        )
+
+
 def check_integrity(path: Path) -> None:
-    """Refuse a database file that fails SQLite's `PRAGMA integrity_check`."""
-    with closing(sqlite3.connect(path)) as connection:
-        rows = connection.execute("PRAGMA integrity_check").fetchall()
+    """Refuse a database file that fails SQLite's `PRAGMA integrity_check` (or is none)."""
+    try:
+        with closing(sqlite3.connect(path)) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.Error as failed:  # not a database, a truncated one
+        raise BackupRefused(f"{path} is not a readable SQLite database: {failed}") from None
     if rows != [("ok",)]:
         found = "; ".join(str(row[0]) for row in rows[:3])
         raise BackupRefused(f"{path} fails SQLite's integrity check: {found}")
