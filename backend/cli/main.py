@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 
 import typer
+from alembic.util.exc import CommandError as AlembicError
+from sqlalchemy.exc import SQLAlchemyError
 
 from backend.cli import calendar as calendar_cli
 from backend.cli import cases as cases_cli
@@ -50,6 +52,22 @@ def main() -> None:
         message = exc.message("en") if hasattr(exc, "message") else str(exc)
         print(f"intake: {message}", file=sys.stderr)
         sys.exit(1)
+    except SQLAlchemyError as exc:  # a database that does not answer, refuses, is locked
+        cause = getattr(exc, "orig", None) or exc
+        print(f"intake: database error: {_first_line(cause)}", file=sys.stderr)
+        sys.exit(1)
+    except AlembicError as exc:  # a schema this code does not know (a newer code's)
+        print(f"intake: database schema: {_first_line(exc)}", file=sys.stderr)
+        sys.exit(1)
+    except OSError as exc:  # a file or folder that cannot be read or written
+        print(f"intake: {_first_line(exc)}", file=sys.stderr)
+        sys.exit(1)
+
+
+def _first_line(error: BaseException) -> str:
+    """Return an error's message on one line (drivers add detail lines and SQL)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 if __name__ == "__main__":

@@ -301,3 +301,28 @@ def test_stats_rebuild_copies_each_case_onto_its_clocks_and_changes_nothing_when
     assert done.stdout.strip().splitlines()[-1].endswith("onto 2 clock(s)")
     assert again.stdout.strip().splitlines()[-1].endswith("onto 0 clock(s)")
     assert [tuple(row) for row in copies] == [("complaint", "arrears", "api")]
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "words"),
+    [
+        (
+            ["db", "upgrade"],
+            {"INTAKE_DATABASE_URL": "postgresql://nobody@127.0.0.1:9/none?connect_timeout=2"},
+            "database",
+        ),
+        (["users", "list"], {"INTAKE_DATABASE_URL": "sqlite:////proc/nowhere/intake.db"}, ""),
+        (["db", "backup", "/proc/nope/backup"], {}, ""),
+    ],
+)
+def test_a_database_or_file_error_ends_in_one_line_not_a_traceback(
+    tmp_path: Path, args: list[str], env: dict[str, str], words: str
+) -> None:
+    # An operator's review, 2026-12-02: the compose `migrate` step against a database not up
+    # yet printed 158 lines of traceback.
+    defaults = {"INTAKE_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    done = intake(None, *args, **{**defaults, "INTAKE_DATA_DIR": str(tmp_path), **env})
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("intake: ") and words in lines[0], lines
