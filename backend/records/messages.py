@@ -44,6 +44,16 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "en": "A record of this person on the same document ({document}) is filed already as "
         "{number}: it need not be filed again; correct that record if it is wrong.",
     },
+    "correction_needs_upheld": {
+        "zh": "只有异议成立时才能更正记录：不成立的，请清空更正内容；成立的，请选择「成立」。",
+        "en": "A record is corrected only when the objection is upheld: clear the correction, "
+        "or uphold the objection.",
+    },
+    "correction_graver": {
+        "zh": "异议成立后不能把记录改得更严重（公示期会更长）；需要加重的，请另行登记。",
+        "en": "An upheld objection cannot make the record graver (its publicity would run "
+        "longer); file a new record if it is graver.",
+    },
     "record_document_required": {
         "zh": "请填写文书编号（文号）；手续尚不齐全的，请先登记为草稿。",
         "en": "Please give the document number; while the paperwork is incomplete, register "

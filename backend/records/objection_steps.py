@@ -17,6 +17,7 @@ from backend.records.models import (
     PublicityState,
     RecordObjection,
     RecordState,
+    Severity,
 )
 from backend.records.service import RecordView, check_summary
 from backend.records.step_parts import (
@@ -61,6 +62,10 @@ def decide_objection(
         raise ValidationFailed("decision_required", field="upheld")
     reason = require(command.reason, "reason_required", "reason")
     outcome = None
+    if not command.upheld and (command.summary is not None or command.severity is not None):
+        # a correction belongs to an upheld objection: dropping it unsaid lost what was typed
+        field = "summary" if command.summary is not None else "severity"
+        raise ValidationFailed("correction_needs_upheld", field=field)
     if command.upheld:
         if command.outcome not in {o.value for o in ObjectionOutcome}:
             raise ValidationFailed("outcome_required", field="outcome")
@@ -116,6 +121,13 @@ def _correction(
     would stay published as it was)."""
     summary = check_summary(command.summary, env) if command.summary is not None else None
     severity = checked_severity(command.severity) if command.severity is not None else None
+    order = [s.value for s in Severity]  # minor, general, serious
+    if (
+        severity is not None
+        and record.severity in order
+        and (order.index(severity) > order.index(record.severity))
+    ):  # the objector was right: the record cannot come out of it graver (longer publicity)
+        raise ValidationFailed("correction_graver", field="severity")
     if summary in (None, record.summary) and severity in (None, record.severity):
         raise ValidationFailed("correction_required", field="summary")
     return summary, severity

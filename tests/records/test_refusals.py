@@ -363,3 +363,35 @@ def test_the_same_person_and_document_filed_again_is_refused_naming_the_first_re
     assert first["number"] in answer["detail"]
     assert filed(client, staff.czj_clerk, person_name="张某")  # one document, several people
     assert filed(client, staff.czj_clerk, draft=True, document_number=None)  # no number yet
+
+
+def test_an_upheld_objection_cannot_make_the_record_graver(
+    client: TestClient, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-02: upheld, corrected, minor → serious was taken, and the objector's
+    # record ran 12 months instead of 3.
+    _, objected = _objected(client, staff)  # filed general
+    decide = {"upheld": True, "outcome": "corrected", "reason": "部分不实"}
+    graver = step(
+        client, staff.fgw_clerk, objected, "decide_objection", **decide, severity="serious"
+    )
+    assert (graver.status_code, graver.json()["code"]) == (422, "correction_graver")
+    milder = stepped(
+        client, staff.fgw_clerk, objected, "decide_objection", **decide, severity="minor"
+    )
+    assert milder["severity"] == "minor"
+
+
+def test_a_dismissed_objection_with_a_correction_is_refused_not_dropped(
+    client: TestClient, staff: Staff
+) -> None:
+    _, objected = _objected(client, staff)
+    both = step(
+        client, staff.fgw_clerk, objected, "decide_objection",
+        upheld=False, reason="不成立", summary="改过的摘要内容足够长",
+    )  # fmt: skip
+    assert (both.status_code, both.json()["code"], both.json()["field"]) == (
+        422,
+        "correction_needs_upheld",
+        "summary",
+    )

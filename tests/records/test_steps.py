@@ -155,7 +155,7 @@ def test_an_upheld_objection_corrects_or_withdraws_the_record(
 def test_credit_repair_after_rectification_runs_its_3_and_10_working_day_clocks(
     client: TestClient, staff: Staff
 ) -> None:
-    early = sfj_record(client, staff)
+    early = filed(client, staff.fgw_clerk, department="sfj", person_name="张某")
     who = {"objector_kind": "person", "objector_name": "李某", "reason": "已整改到位"}
     too_early = step(client, staff.sfj_clerk, early, "apply_repair", **who)
     assert (too_early.status_code, too_early.json()["code"]) == (409, "invalid_transition")
