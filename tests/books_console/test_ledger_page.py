@@ -42,7 +42,9 @@ def test_the_ledger_lists_the_records_with_their_states_and_links_both_ledgers(
         assert words in row.group(0)
     assert "未报送，已逾期" in html
     assert f'href="/console/ledger/records.xlsx?{PERIOD.replace("&", "&amp;")}"' in html
-    assert f'href="/console/exports/cases.xlsx?{PERIOD.replace("&", "&amp;")}"' in html
+    # the complaint ledger (工单台账) holds complaints: records have their own (reviewer, 12-02)
+    cases_xlsx = f"/console/exports/cases.xlsx?{PERIOD}&kind=complaint".replace("&", "&amp;")
+    assert f'href="{cases_xlsx}"' in html
     assert re.findall(r"\sstyle\s*=", html) == [] and "<script>" not in html
 
 
@@ -57,6 +59,12 @@ def test_the_records_ledger_downloads_from_the_console_in_the_consoles_language(
     assert response.status_code == 200
     book = load_workbook(BytesIO(response.content))
     assert book.sheetnames == ["汇总", "区财政局", "区司法局"]
+    complaints = coordinator.get(f"/console/exports/cases.xlsx?{PERIOD}&kind=complaint")
+    assert complaints.status_code == 200
+    sheet = load_workbook(BytesIO(complaints.content)).active
+    assert sheet is not None and sheet.max_row == 1  # the records are not complaints
+    everything = coordinator.get(f"/console/exports/cases.xlsx?{PERIOD}")
+    assert load_workbook(BytesIO(everything.content)).active.max_row > 1  # type: ignore[union-attr]
 
 
 def test_a_clerk_sees_the_own_units_records_only_chooses_no_unit_and_may_not_ask_another(

@@ -76,7 +76,8 @@ def ledger_page(
         lines=record_lines(rows, name, language, today),
         total=len(rows),
         records_link=f"{console_path(request, 'export_records')}?{address}",
-        cases_link=f"{console_path(request, 'export_cases')}?{address}",
+        # 工单台账: the complaints (dishonesty records are the other ledger's)
+        cases_link=f"{console_path(request, 'export_cases')}?{address}&kind=complaint",
     )
 
 
