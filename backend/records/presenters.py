@@ -160,6 +160,7 @@ def _deadline(d: Deadline, now: datetime, env: RecordEnv) -> RecordDeadlinePubli
         state="overdue" if d.state == ClockState.open and d.due_at < now else d.state,
         started_on=d.started_on,
         days=d.days,
+        unit=d.unit,
         due_date=d.due_date,
         due_at=d.due_at,
         provisional=d.provisional,

@@ -125,6 +125,7 @@ class RecordDeadlinePublic(BaseModel):
     state: str  # open | overdue | paused | met | met_late | cancelled
     started_on: date
     days: int
+    unit: str = Field(default="working", description="what `days` counts: working | natural")
     due_date: date
     due_at: datetime
     provisional: bool

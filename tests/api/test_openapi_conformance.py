@@ -111,6 +111,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_arisen_in_future",
             "record_arisen_too_old",
             "record_document_required",  # not a draft and no document number
+            "record_already_filed",  # the same person and document on record already
             "record_severity_required",  # not a draft and no severity
             "source_case_unknown",  # no complaint of that number the caller may see
             "record_summary_required",  # a summary of white space and invisible marks only
@@ -129,6 +130,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "decision_required",
             "outcome_required",
             "correction_required",  # an upheld objection's correction that changes nothing
+            "correction_graver",  # an upheld objection cannot make the record graver
+            "correction_needs_upheld",  # a dismissal sent with a correction
             "leniency_required",
             "publicity_months_out_of_range",
             "record_document_required",

@@ -125,3 +125,16 @@ def test_the_days_field_lets_the_browser_take_no_more_than_the_service_does(
 
     assert 'name="days" type="number" min="1" max="365"' in page
     assert 'max="1000"' not in page
+
+
+def test_a_records_clocks_say_working_days_and_mark_a_provisional_due_day(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-02: "2027-01-14 到期（30 天）" with no mark, where the API says
+    # provisional and the case page shows 暂定.
+    record = filed(client, staff.czj_clerk)
+    stepped(client, staff.fgw_clerk, record, "order_rectification", days=30)  # into 2027
+    lead = signed_in(client, clerk(container, "fgw", "wangf"))
+    page = lead.get(f"{LIST}/{record['number']}").text
+    rectify = page[page.index('data-clock="rectify"') :].split("</li>")[0]
+    assert "（30 个工作日）" in rectify and "暂定" in rectify
