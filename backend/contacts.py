@@ -30,9 +30,19 @@ CONTACT_PATTERNS: tuple[re.Pattern[str], ...] = (
 MASK = "***"
 
 
-# Full-width ASCII (U+FF01-FF5E) and the ideographic space, one character for one: the
-# patterns read the folded text, and the spans they find are the original's.
-_FOLDED = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Full-width digits, letters and the signs of an address or number (＠ ． ＋ － ＿ ％) and
+# the ideographic space, one character for one: the patterns read the folded text, and the
+# spans they find are the original's. Full-width brackets stay: 单位（022-2345 6789） keeps
+# its （ as written.
+_FOLDED = {
+    code: code - 0xFEE0
+    for code in (
+        *range(0xFF10, 0xFF1A),
+        *range(0xFF21, 0xFF3B),
+        *range(0xFF41, 0xFF5B),
+        0xFF20, 0xFF0E, 0xFF0B, 0xFF0D, 0xFF3F, 0xFF05,
+    )
+} | {0x3000: 0x20}  # fmt: skip
 
 
 def mask_contacts(text: str, mask: str = MASK) -> str:

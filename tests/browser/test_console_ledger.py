@@ -102,8 +102,10 @@ _HEADER_TOP = """() => {
 def test_the_ledger_fits_a_1280_px_screen_with_the_key_columns_first_and_its_header_kept(
     page: Page, live_app: AppProcess, records: list[str], client: TestClient, staff: Staff
 ) -> None:
-    for _ in range(12):  # enough rows to scroll past the header, with long words in them
-        filed(client, staff.czj_clerk, **LONG)
+    for n in range(12):  # enough rows to scroll past the header, with long words in them
+        filed(
+            client, staff.czj_clerk, **{**LONG, "document_number": f"{LONG['document_number']}{n}"}
+        )
     sign_in(page, live_app.url)
     page.goto(f"{live_app.url}/console/ledger?from=2026-09-01&to=2026-11-30")
     expect(page.locator("tr[data-record]")).to_have_count(15)

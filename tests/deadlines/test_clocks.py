@@ -55,7 +55,9 @@ def test_a_dishonesty_record_filed_late_shows_its_report_clock_met_late(
     client: TestClient, staff: Staff
 ) -> None:
     late = filed(client, staff.czj_clerk, arisen_on="2026-11-10", finding_type="judgment")
-    in_time = filed(client, staff.czj_clerk, arisen_on="2026-11-24", finding_type="penalty")
+    in_time = filed(
+        client, staff.czj_clerk, arisen_on="2026-11-24", finding_type="penalty", person_name="张某"
+    )
     assert clocks(client, staff, late["number"])["report"]["due_date"] == "2026-11-19"
     assert clocks(client, staff, late["number"])["report"]["state"] == "met_late"
     assert clocks(client, staff, in_time["number"])["report"]["state"] == "met"
