@@ -27,7 +27,7 @@ from backend.records.models import DishonestyRecord
 from backend.taxonomy.tables import Department
 
 A = RecordAction
-LEAD, NAMED_UNIT, FILING_UNIT = "lead", "named_unit", "filing_unit"
+LEAD, NAMED_UNIT = "lead", "named_unit"
 
 # What each step hands to whom: (the side told, the notice, the clock whose due day it names).
 HANDOFFS: dict[RecordAction, tuple[str, str, ClockKind | None]] = {
@@ -146,7 +146,13 @@ def tell_step(
     if handoff is None:
         return
     side, notice, clock = handoff
-    due = _due(session, case, clock, "en"), _due(session, case, clock, "zh")
+    deadline = _open_clock(session, case, clock)
+    due = (
+        (due_text(deadline.due_date, deadline.provisional, "en"),
+         due_text(deadline.due_date, deadline.provisional, "zh"))
+        if deadline is not None
+        else ("", "")
+    )  # fmt: skip
     outcome = record.repair_state if action is A.decide_repair else record.objection_state
     _tell(
         session,
@@ -177,10 +183,9 @@ def _tell(
         recipients = outbox.unit_clerks(session=session, department=env.lead_office)
         recipients += _coordinators(session, env.lead_office)
         about = record.department_code  # the lead office reads which unit a record is about
-    else:
-        unit = record.department_code if side == NAMED_UNIT else record.filed_by_department
-        recipients = outbox.unit_clerks(session=session, department=unit)
-        about = unit
+    else:  # NAMED_UNIT
+        about = record.department_code
+        recipients = outbox.unit_clerks(session=session, department=about)
     names = _unit_names(session, about)
 
     def render(lang: str) -> str:
@@ -219,10 +224,10 @@ def _unit_names(session: Session, code: str) -> tuple[str, str]:
     return unit.name_zh, unit.name_en or unit.name_zh
 
 
-def _due(session: Session, case: Case, kind: ClockKind | None, language: str) -> str:
-    """The due day of the newest open clock of a kind, as shown to people; "" when none."""
+def _open_clock(session: Session, case: Case, kind: ClockKind | None) -> Deadline | None:
+    """The newest open clock of a kind, whose due day a notice names; None when none."""
     if kind is None:
-        return ""
+        return None
     statement = (
         select(Deadline)
         .where(
@@ -232,7 +237,4 @@ def _due(session: Session, case: Case, kind: ClockKind | None, language: str) ->
         )
         .order_by(col(Deadline.id).desc())
     )
-    deadline = session.exec(statement).first()
-    if deadline is None:
-        return ""
-    return due_text(deadline.due_date, deadline.provisional, language)
+    return session.exec(statement).first()
