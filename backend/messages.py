@@ -229,6 +229,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Uploads are limited to {mb} MB a day and {left} MB are left today, too little "
         "for this file: please send it tomorrow.",
     },
+    "upload_not_stored": {
+        "zh": "文件暂时无法保存，请稍后再发送；已填写的内容不受影响。",
+        "en": "The file could not be stored just now: please send it again later. What you "
+        "have entered so far is kept.",
+    },
     "unstorable_text": {
         "zh": "{field} 含有无法保存的字符（NUL 或不成对的代理字符），请删去后再试。",
         "en": "{field} contains a character that cannot be stored (NUL or a lone surrogate): "

@@ -40,14 +40,22 @@ class ContentStore:
         return hashlib.sha256(data).hexdigest()
 
     def put(self, data: bytes) -> str:
-        """Store bytes and return their SHA-256."""
+        """Store bytes and return their SHA-256.
+
+        Raises OSError when the folder takes no file (read-only, full, not a folder); a part
+        written before the error is removed, and nothing is left under the digest's name.
+        """
         digest = self.digest_of(data)
         path = self.path(digest)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.part")
-            temporary.write_bytes(data)
-            temporary.replace(path)
+            try:
+                temporary.write_bytes(data)
+                temporary.replace(path)
+            except OSError:
+                temporary.unlink(missing_ok=True)
+                raise
         return digest
 
     def get(self, digest: str) -> bytes:

@@ -207,6 +207,14 @@ def _over_quota(
     )
 
 
+def not_stored(state: DialogState | None) -> UploadRefused:
+    """The refusal of an upload the data folder did not take (503 on the web chat).
+
+    Nothing of the upload is kept (its turn is rolled back), so sending it again later works.
+    """
+    return UploadRefused("upload_not_stored", language=_language(state), retry_after=60)
+
+
 def _language(state: DialogState | None) -> str:
     return state.language if state is not None and state.language in ("zh", "en") else "zh"
 

@@ -21,6 +21,7 @@ from backend.attachments.store import ContentStore, FileFetcher, hold_digest
 from backend.attachments.uploads import (
     UploadQuota,
     UploadRoom,
+    not_stored,
     refuse_unless_open,
     take_upload,
     upload_room,
@@ -117,13 +118,21 @@ class ConversationService:
                 if taken and content is not None and inbound.file is not None:
                     session.flush()  # last: a failure before this has stored nothing
                     hold_digest(session, inbound.file.file_id)
-                    self.store.put(content)
+                    self._store(content, turn.state)
             return list(turn.replies)
         except UploadRefused:
             raise
         except Exception:
             log.exception("conversation %s:%s failed", inbound.chat.channel, inbound.chat.chat_id)
             raise
+
+    def _store(self, content: bytes, state: DialogState) -> None:
+        """Keep an upload's bytes; UploadRefused (nothing kept) when the data folder fails."""
+        try:
+            self.store.put(content)
+        except OSError:
+            log.exception("the data folder did not store an upload")
+            raise not_stored(state) from None
 
     def _group_notice(self, row: ChatRow, turn: Turn) -> Turn:
         """Let a group hear "use a private chat" at most once per INTAKE_GROUP_NOTICE_MINUTES.

@@ -11,7 +11,7 @@ from dialogs.texts import render
 
 # Uploads refused by the evidence rule (no complaint or record open, or it is full) conflict
 # with the dialog's state; those over the daily quota are too many requests until midnight.
-UPLOAD_STATUS = {"upload_not_open": 409, "upload_dialog_full": 409}
+UPLOAD_STATUS = {"upload_not_open": 409, "upload_dialog_full": 409, "upload_not_stored": 503}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "token_missing": (

@@ -181,6 +181,25 @@ def test_a_file_is_taken_only_while_a_complaint_is_open_and_within_the_days_quot
     terminal.close()
 
 
+def test_a_file_the_data_folder_cannot_store_is_refused_in_the_chat_and_the_dialog_goes_on(
+    start: Start, settings: Settings, tmp_path: Path
+) -> None:
+    evidence = tmp_path / "a.pdf"
+    evidence.write_bytes(b"%PDF-1.7 evidence")
+    store = settings.data_dir / "attachments"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"")  # a file where the folder should be: every write fails (OSError)
+    terminal = start()
+    terminal.type("/report")
+
+    assert "文件暂时无法保存" in terminal.type(f"file {evidence}")
+    assert terminal.process.poll() is None
+
+    store.unlink()
+    assert "已收到附件（1/5）" in terminal.type(f"file {evidence}")
+    terminal.close()
+
+
 def test_intake_chat_says_at_once_that_it_is_starting(settings: Settings, tmp_path: Path) -> None:
     terminal = Terminal(settings, "--chat-id", "console-test-start", cwd=tmp_path)
     try:

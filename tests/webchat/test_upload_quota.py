@@ -247,3 +247,31 @@ def test_cancelling_and_starting_again_does_not_reset_the_days_quota(
 
     chat.command("report")  # a new complaint the same day: the day's quota is spent
     refusal(chat.upload(os.urandom(KB), "x.pdf", "application/pdf"), 429, "upload_daily_files")
+
+
+def test_a_file_the_data_folder_cannot_store_is_refused_503_in_the_chats_language_and_nothing_is_counted(
+    chat: WebChat, container: Container
+) -> None:
+    chat.command("report")
+    chat.say(ARREARS)
+    store = container.settings.data_dir / "attachments"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_bytes(b"")  # a file where the folder should be: every write fails (OSError)
+
+    refused = chat.upload(os.urandom(KB), "a.pdf", "application/pdf")
+    english = chat.client.post(
+        "/chat/api/files",
+        content=os.urandom(KB),
+        headers={**chat.headers, "X-Client-Message-Id": "en", "Accept-Language": "en"},
+    )
+
+    assert "文件暂时无法保存" in refusal(refused, 503, "upload_not_stored")
+    assert refused.headers["Retry-After"] == "60"
+    assert refusal(english, 503, "upload_not_stored").startswith("The file could not be stored")
+    assert (uploads(container), counted(container)) == ([], (0, 0))
+
+    store.unlink()  # the folder is writable again: the same file is taken, the dialog goes on
+    again = chat.upload(os.urandom(KB), "a.pdf", "application/pdf")
+    assert again.status_code == 200, again.text
+    assert "（1/5）" in str(again.json()["replies"])
+    assert counted(container) == (1, KB)
