@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection, text
 from sqlmodel import SQLModel
 
 import backend.models  # noqa: F401  (registers every table)
@@ -19,6 +20,10 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 
 target_metadata = SQLModel.metadata
+# PostgreSQL advisory lock key ("UPGR") held by a migration run until it commits: a second
+# `intake db upgrade` started beside it (two deploy jobs, two replicas' migrate steps) waits,
+# then finds the schema at its revision and does nothing, instead of failing half-way.
+UPGRADE_LOCK = 0x55504752
 
 
 def run_migrations_offline() -> None:
@@ -48,7 +53,7 @@ def run_migrations_online() -> None:
         engine.dispose()
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -57,6 +62,8 @@ def _run(connection: object) -> None:
         include_name=include_name,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
         context.run_migrations()
 
 
