@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
@@ -44,6 +46,9 @@ EMAIL_PATTERN = re.compile(r"[^@\s<>,;]{1,64}@[^@\s<>,;]+\.[^@\s<>,;]+")
 
 
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
+_SQLITE_IN_MEMORY = frozenset({"sqlite:", "sqlite://", "sqlite:///", "sqlite:///:memory:"})
+PREFIX = "INTAKE_"
+TEST_PREFIX = "INTAKE_TEST_"  # the test suite's own variables (tests/conftest.py), no setting
 
 
 class Settings(BaseSettings):
@@ -141,6 +146,11 @@ class Settings(BaseSettings):
             return "postgresql+psycopg://" + value.split("://", 1)[1]
         if not value.startswith(("sqlite:", "postgresql+psycopg:")):
             raise ValueError("must start with sqlite:/// or postgresql://")
+        if value.startswith("sqlite:") and value.split("?")[0] in _SQLITE_IN_MEMORY:
+            raise ValueError(
+                "names no file (an SQLite database in memory keeps nothing): "
+                "give one, e.g. sqlite:///var/intake.db"
+            )
         return value
 
     @field_validator("timezone")
@@ -277,6 +287,24 @@ def load_settings(**overrides: object) -> Settings:
         name = f"INTAKE_{where.upper()}" if where else "settings"
         message = first["msg"].removeprefix("Value error, ")
         raise ConfigError(f"bad setting {name}: {message}") from None
+
+
+def unknown_names(names: Iterable[str]) -> list[str]:
+    """Return a warning for each INTAKE_ name no setting reads, naming the closest that does.
+
+    `names` are the environment's (and the .env file's) variable names; others are left
+    alone, as are the tests' INTAKE_TEST_ ones. A misspelt name is otherwise ignored without
+    a word, and the default it leaves in place looks like the setting did not work.
+    """
+    known = {PREFIX + name.upper() for name in Settings.model_fields}
+    warnings = []
+    for name in sorted(set(names)):
+        if not name.startswith(PREFIX) or name.startswith(TEST_PREFIX) or name in known:
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        warnings.append(f"{name} is no setting and is ignored{hint}")
+    return warnings
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import typer
 from alembic.util.exc import CommandError as AlembicError
@@ -20,6 +22,7 @@ from backend.cli import stats as stats_cli
 from backend.cli import units as units_cli
 from backend.cli import users as users_cli
 from backend.errors import ConfigError, DomainError
+from backend.settings import unknown_names
 
 app = typer.Typer(
     name="intake",
@@ -43,6 +46,8 @@ app.add_typer(duty_cli.app, name="duty")
 
 def main() -> None:
     """Run the command line; configuration and input errors end in one line, not a traceback."""
+    for warning in unknown_names([*os.environ, *_env_file_names(Path(".env"))]):
+        print(f"intake: warning: {warning}", file=sys.stderr)
     try:
         app()
     except ConfigError as exc:
@@ -62,6 +67,16 @@ def main() -> None:
     except OSError as exc:  # a file or folder that cannot be read or written
         print(f"intake: {_first_line(exc)}", file=sys.stderr)
         sys.exit(1)
+
+
+def _env_file_names(path: Path) -> list[str]:
+    """Return the names a .env file sets (the settings read it too); none when unreadable."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    names = (line.removeprefix("export ").split("=", 1)[0].strip() for line in lines)
+    return [name for name in names if name and not name.startswith("#")]
 
 
 def _first_line(error: BaseException) -> str:

@@ -122,6 +122,26 @@ def test_bad_settings_stop_the_command_with_one_line(settings: Settings) -> None
     ]
 
 
+def test_a_misspelled_setting_is_named_with_the_one_meant_and_the_command_goes_on(
+    settings: Settings,
+) -> None:
+    done = intake(
+        settings, "cases", "list", INTAKE_SECRET_KY="x" * 40, INTAKE_TEST_ANYTHING="ignored"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "intake: warning: INTAKE_SECRET_KY is no setting and is ignored "
+        "(did you mean INTAKE_SECRET_KEY?)"
+    ]
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///", "sqlite:///:memory:"])
+def test_a_database_url_without_a_file_is_refused_since_it_would_keep_nothing(url: str) -> None:
+    done = intake(None, "db", "upgrade", INTAKE_DATABASE_URL=url)
+    assert done.returncode == 2
+    assert "INTAKE_DATABASE_URL" in done.stderr and "keeps nothing" in done.stderr
+
+
 def test_broken_taxonomy_file_stops_the_command_naming_it(tmp_path: Path) -> None:
     broken = tmp_path / "t.yaml"
     broken.write_text("departments: [", encoding="utf-8")
