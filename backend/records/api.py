@@ -18,7 +18,7 @@ from backend.cases.queries import decode_cursor
 from backend.records.actions import act
 from backend.records.commands import NewRecord, RecordCommand
 from backend.records.env import record_env
-from backend.records.presenters import present, summarise
+from backend.records.presenters import present, summarise_page
 from backend.records.schemas import (
     RecordActionBody,
     RecordCreate,
@@ -126,10 +126,8 @@ def list_records(
     )
     more = len(views) == size
     next_cursor = str(views[-1].record.case_id) if more and views else None
-    masked = actor.is_evaluator
-    return RecordsPublic(
-        data=[summarise(v, masked=masked) for v in views], next_cursor=next_cursor
-    )
+    rows = summarise_page(session=session, views=views, env=env, masked=actor.is_evaluator)
+    return RecordsPublic(data=rows, next_cursor=next_cursor)
 
 
 @router.get("/{number}", response_model=RecordPublic, responses=refusals(401, 404, 422))

@@ -16,12 +16,14 @@ from backend.contacts import mask_contacts
 from backend.deadlines.models import ClockState, Deadline
 from backend.people.models import StaffAccount
 from backend.records.actions import allowed_actions
+from backend.records.due import next_due
 from backend.records.env import RecordEnv
 from backend.records.models import DishonestyRecord, RecordObjection, RepairApplication
 from backend.records.publicity import may_publish
 from backend.records.schemas import (
     ObjectionPublic,
     RecordDeadlinePublic,
+    RecordNextDue,
     RecordPublic,
     RecordSummary,
     RepairPublic,
@@ -29,9 +31,12 @@ from backend.records.schemas import (
 from backend.records.service import RecordView, clocks_of
 
 
-def summarise(view: RecordView, *, masked: bool = False) -> RecordSummary:
+def summarise(
+    view: RecordView, *, masked: bool = False, next_due: RecordNextDue | None = None
+) -> RecordSummary:
     """Return a record as lists show it (`masked`: contact details in its texts masked, as
-    the evaluator reads them; an ID-card number typed as the document number too)."""
+    the evaluator reads them; an ID-card number typed as the document number too), with the
+    clock it owes first (`next_due`, from backend.records.due.next_due)."""
     r = view.record
     shown = _masked if masked else _as_written
     return RecordSummary(
@@ -54,7 +59,18 @@ def summarise(view: RecordView, *, masked: bool = False) -> RecordSummary:
         leniency=r.leniency,
         publicity_state=r.publicity_state,
         version=r.version,
+        next_due=next_due,
     )
+
+
+def summarise_page(
+    *, session: Session, views: list[RecordView], env: RecordEnv, masked: bool
+) -> list[RecordSummary]:
+    """Return a page of a list, each record with the clock it owes first (one query)."""
+    due = next_due(
+        session=session, case_ids=[v.record.case_id for v in views], now=env.clocks.now()
+    )
+    return [summarise(v, masked=masked, next_due=due.get(v.record.case_id)) for v in views]
 
 
 def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv) -> RecordPublic:

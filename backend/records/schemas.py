@@ -39,6 +39,7 @@ class RecordStateFilter(StrEnum):
     rectified = "rectified"
     repaired = "repaired"
     published = "published"
+    overdue = "overdue"  # an open clock past its due day
 
 
 class _Body(BaseModel):
@@ -161,6 +162,17 @@ class RepairPublic(BaseModel):
     decided_at: datetime | None
 
 
+class RecordNextDue(BaseModel):
+    """The clock of a record that falls due first: who owes what by when (lists only)."""
+
+    kind: str = Field(description="report | rectify | objection | repair_accept | repair_decide")
+    department: str | None = Field(description="The unit that owes it")
+    due_date: date = Field(description="Its last day (Tianjin)")
+    unit: str = Field(description="working | natural: how its days were counted")
+    provisional: bool = Field(description="Counted over a year the calendar does not cover yet")
+    overdue: bool = Field(description="Past the end of its due day and still open")
+
+
 class RecordSummary(BaseModel):
     """A record as lists show it."""
 
@@ -183,6 +195,10 @@ class RecordSummary(BaseModel):
     leniency: str
     publicity_state: str
     version: int
+    next_due: RecordNextDue | None = Field(
+        default=None,
+        description="In lists: the open clock that falls due first (none: nothing owed)",
+    )
 
 
 class RecordPublic(RecordSummary):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session, col, or_, select
 
@@ -21,6 +21,7 @@ from backend.errors import Forbidden, NotFound, ValidationFailed
 from backend.people.models import Reporter
 from backend.records import handoffs
 from backend.records.commands import KEY_REUSED, NewRecord, request_of
+from backend.records.due import overdue_condition
 from backend.records.env import RecordEnv
 from backend.records.models import (
     DishonestyRecord,
@@ -46,6 +47,7 @@ STATE_FILTERS = (
     "rectified",
     "repaired",
     "published",
+    "overdue",
 )
 
 
@@ -285,7 +287,8 @@ def list_records(
     """Return the records the actor sees, newest first, after the cursor (a case id).
 
     `department` matches the unit named or the filing unit; `state` a RecordState or one of
-    under_objection, rectifying, rectified, repaired, published; the dates the day arisen.
+    under_objection, rectifying, rectified, repaired, published, overdue (an open clock past
+    its due day: backend.records.due); the dates the day arisen.
     A clerk asks about the own unit (another: OtherUnit), the lead office's about any. A unit
     that does not exist (retired ones do) is refused, `unknown_department`, as the case list
     refuses it: never answered with an empty list.
@@ -312,7 +315,7 @@ def list_records(
             or_(R.department_code == department, R.filed_by_department == department)
         )
     if state is not None:
-        statement = statement.where(_state_condition(state))
+        statement = statement.where(_state_condition(state, env.clocks.now()))
     if arisen_from is not None:
         statement = statement.where(col(R.arisen_on) >= arisen_from)
     if arisen_to is not None:
@@ -329,8 +332,10 @@ def clocks_of(*, session: Session, case: Case) -> list[Deadline]:
     return list(session.exec(statement).all())
 
 
-def _state_condition(state: str):  # type: ignore[no-untyped-def]
+def _state_condition(state: str, now: datetime):  # type: ignore[no-untyped-def]
     R = DishonestyRecord
+    if state == "overdue":
+        return overdue_condition(now)
     if state == "under_objection":
         return R.objection_state == ObjectionState.pending.value
     if state == "rectifying":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -196,3 +197,46 @@ def test_a_record_cursor_past_every_id_lists_from_the_newest_record(
     answer = client.get("/api/v1/records?cursor=9999999999", headers=staff.coordinator)
     assert answer.status_code == 200, answer.text
     assert [r["number"] for r in answer.json()["data"]] == [record["number"]]
+
+
+def test_each_listed_record_names_its_next_due_step_and_overdue_lists_those_past_it(
+    client: TestClient, staff: Staff, clock: FakeClock
+) -> None:
+    draft = filed(client, staff.czj_clerk, document_number=None, draft=True)
+    quiet = filed(client, staff.czj_clerk, person_name="王某")
+    ordered = step(
+        client,
+        staff.fgw_clerk,
+        filed(client, staff.czj_clerk, person_name="赵某"),
+        "order_rectification",
+    )
+    assert ordered.status_code == 200, ordered.text
+    rectify = [d for d in ordered.json()["deadlines"] if d["kind"] == "rectify"][-1]
+
+    def listed(query: str = "") -> dict[str, Any]:
+        answer = client.get(f"/api/v1/records?{query}", headers=staff.coordinator)
+        assert answer.status_code == 200, answer.text
+        return {r["number"]: r["next_due"] for r in answer.json()["data"]}
+
+    due = listed()
+    assert due[draft["number"]] == {
+        "kind": "report",
+        "department": "czj",
+        "due_date": "2026-12-04",  # 7 working days after 2026-11-25
+        "unit": "working",
+        "provisional": False,
+        "overdue": False,
+    }
+    assert (due[ordered.json()["number"]]["kind"], due[ordered.json()["number"]]["due_date"]) == (
+        "rectify",
+        rectify["due_date"],
+    )
+    assert due[quiet["number"]] is None  # reported on time, nothing owed
+    assert listed("state=overdue") == {}
+
+    clock.current = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)  # Monday after the draft's due day
+    late = listed("state=overdue")
+    assert list(late) == [draft["number"]]
+    assert late[draft["number"]]["overdue"] is True
+    own = client.get("/api/v1/records?state=overdue", headers=staff.sfj_clerk)
+    assert own.status_code == 200 and own.json()["data"] == []  # another unit's are not listed

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
 from tests.case_fixtures import PNG, add_evidence
 from tests.conftest import Staff
+from tests.fakes import FakeClock
 from tests.records.helpers import filed, stepped
 from tests.staff_console.case_visits import clerk, offered_actions, signed_in
 from tests.staff_console.helpers import ConsoleVisitor
@@ -175,3 +177,34 @@ def test_the_lead_office_and_the_named_unit_open_the_records_case_and_its_files(
     other = signed_in(client, clerk(container, "sfj", "zhao"))
     assert other.get(f"/console/cases/{number}").status_code == 404
     assert other.get(f"/console/cases/{number}/attachments/{image}").status_code == 404
+
+
+def test_the_list_names_each_records_next_deadline_and_the_overdue_filter_finds_those_past_it(
+    client: TestClient, container: Container, staff: Staff, clock: FakeClock
+) -> None:
+    draft = filed(client, staff.czj_clerk, document_number=None, draft=True)
+    quiet = filed(client, staff.czj_clerk, person_name="王某")
+    account = clerk(container, "fgw", "wangf")
+    lead = signed_in(client, account)
+
+    def row(html: str, number: str) -> str:
+        found = re.search(rf'<tr data-record="{number}">.*?</tr>', html, re.DOTALL)
+        assert found is not None, number
+        return found.group(0)
+
+    listed = lead.get(LIST).text
+    assert "下一时限" in listed
+    due = row(listed, draft["number"])
+    assert "报送" in due and "2026-12-04 到期" in due and "区财政局" in due
+    assert "已逾期" not in due
+    assert 'data-next-due="none"' in row(listed, quiet["number"])
+    assert draft["number"] not in lead.get(f"{LIST}?state=overdue").text
+    assert '<option value="overdue"' in listed and ">已逾期</option>" in listed
+
+    clock.current = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)  # the Monday after its due day
+    lead = signed_in(client, account)  # again: the session ended days ago
+    overdue = lead.get(f"{LIST}?state=overdue").text
+    assert "已逾期" in row(overdue, draft["number"]) and quiet["number"] not in overdue
+    lead.client.cookies.set("intake_lang", "en")
+    english = row(lead.get(f"{LIST}?state=overdue").text, draft["number"])
+    assert "Report" in english and "due 2026-12-04" in english and "overdue" in english

@@ -37,7 +37,7 @@ from backend.errors import (
 from backend.records.actions import act
 from backend.records.commands import RecordAction
 from backend.records.env import record_env
-from backend.records.presenters import present, summarise
+from backend.records.presenters import present, summarise_page
 from backend.records.service import STATE_FILTERS, RecordView, get_record, list_records
 from backend.records.service import is_lead_office as speaks_for_lead_office
 from backend.storable import is_storable
@@ -114,7 +114,7 @@ def records_list(
         status_code=400 if error else 200,
         error=error,
         typed=typed,
-        rows=[summarise(v, masked=user.is_evaluator) for v in views],
+        rows=summarise_page(session=session, views=views, env=env, masked=user.is_evaluator),
         next_before=views[-1].record.case_id if more and views else None,
         units=units,
         states=STATE_FILTERS,
