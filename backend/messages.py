@@ -405,6 +405,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This Idempotency-Key was used for a complaint with another text: resend the same "
         "request, or use a new key for a new complaint.",
     },
+    "idempotency_key_case_elsewhere": {
+        "zh": "这个 Idempotency-Key 已经提交过案件 {number}；"
+        "该案件现由其他单位办理，不能向你显示。",
+        "en": "This Idempotency-Key already filed case {number}; another unit handles it now, "
+        "so it is not shown to you.",
+    },
     "idempotency_key_invalid": {
         "zh": "Idempotency-Key 须为 8 到 100 个可见 ASCII 字符（例如一个 UUID）。",
         "en": "Idempotency-Key must be 8 to 100 visible ASCII characters (a UUID, say).",

@@ -38,8 +38,8 @@ from backend.cases.schemas import (
     CasesPublic,
     NoteCreate,
 )
-from backend.cases.workflow import Command
-from backend.errors import ValidationFailed
+from backend.cases.workflow import Command, can_see
+from backend.errors import RuleRefused, ValidationFailed
 from backend.request_types.catalogue import RequestType
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
 from backend.storable import StorableStr
@@ -57,7 +57,7 @@ CaseNumber = Annotated[
     "",
     status_code=status.HTTP_201_CREATED,
     response_model=CaseCreated,
-    responses=refusals(400, 401, 413, 422),
+    responses=refusals(400, 401, 409, 413, 422),
 )
 def create_case(
     body: CaseCreate,
@@ -123,7 +123,10 @@ def _file(
         answer = _created(created, status.HTTP_201_CREATED)  # an answer that fails undoes it
         unit.commit()  # here, in the endpoint's thread: no hop to commit (issue 13, item 3)
         return answer
-    # The case an earlier request filed: read as it is now (no PIN, no routing).
+    # The case an earlier request filed: read as it is now (no PIN, no routing), if the
+    # caller may still see it; a clerk's case moved to another unit is named, not shown.
+    if not can_see(actor, receipt.case):
+        raise RuleRefused("idempotency_key_case_elsewhere", number=receipt.case.number)
     view = present(session=session, case=receipt.case, actor=actor, env=env, now=now)
     replayed = CaseCreated(**view.model_dump(), pin=None, routing=None)
     answer = _created(replayed, status.HTTP_201_CREATED, replayed=True)

@@ -91,3 +91,40 @@ def test_a_key_sent_again_with_another_text_is_refused_and_files_nothing(
     assert other.status_code == 422
     assert other.json()["code"] == "idempotency_key_reused"
     assert _cases(container) == 1
+
+
+def test_a_clerk_resending_a_key_whose_case_another_unit_now_handles_gets_its_number_not_its_case(
+    client: TestClient, staff: Staff
+) -> None:
+    first = _file(client, staff.czj_clerk, "phone-intake-0001", ENFORCEMENT)  # routed to sfj
+    number = first.json()["number"]
+    assert (first.status_code, first.json()["department"]) == (201, "sfj")
+    sfj_case = client.get(f"/api/v1/cases/{number}", headers=staff.sfj_clerk).json()
+    noted = client.post(
+        f"/api/v1/cases/{number}/notes",
+        json={"text": "司法局内部备注，勿外传"},
+        headers=staff.sfj_clerk,
+    )
+    assert noted.status_code == 201, noted.text
+    assert client.get(f"/api/v1/cases/{number}", headers=staff.czj_clerk).status_code == 404
+
+    again = _file(client, staff.czj_clerk, "phone-intake-0001", ENFORCEMENT)
+    english = client.post(
+        "/api/v1/cases",
+        json={"text": ENFORCEMENT},
+        headers={
+            **staff.czj_clerk,
+            "Idempotency-Key": "phone-intake-0001",
+            "Accept-Language": "en",
+        },
+    )
+
+    assert (again.status_code, again.json()["code"]) == (409, "idempotency_key_case_elsewhere")
+    assert number in again.json()["detail"] and "勿外传" not in again.text
+    assert english.status_code == 409 and english.json()["detail"].startswith(
+        f"This Idempotency-Key already filed case {number}"
+    )
+    assert sfj_case["version"] >= 1
+    own = _file(client, staff.czj_clerk, "phone-intake-0002")  # routed to czj: still shown
+    replayed = _file(client, staff.czj_clerk, "phone-intake-0002")
+    assert (replayed.status_code, replayed.json()["number"]) == (201, own.json()["number"])
