@@ -15,6 +15,7 @@ from markupsafe import Markup
 from backend.assessment.measures import LOWER_IS_BETTER, Assessed, Ratio
 from backend.assessment.service import Assessment
 from backend.console.charts import ChartSpec, Point, Series, chart_svg
+from backend.contacts import mask_contacts
 from backend.exports.record_rows import LedgerRow
 from backend.exports.records_xlsx import on_time_mark, state_word
 
@@ -45,9 +46,19 @@ class RecordLine:
 
 
 def record_lines(
-    rows: list[LedgerRow], unit_name: Callable[[str], str], language: str, today: date
+    rows: list[LedgerRow],
+    unit_name: Callable[[str], str],
+    language: str,
+    today: date,
+    *,
+    masked: bool = False,
 ) -> list[RecordLine]:
-    """Return the first PREVIEW_ROWS records as lines of the ledger page."""
+    """Return the first PREVIEW_ROWS records as lines of the ledger page.
+
+    `masked`: contact details in the person, post and document number masked
+    (`backend.contacts`), as the evaluator reads them in records.xlsx and the records list.
+    """
+    shown = mask_contacts if masked else str
     found = []
     for index, row in enumerate(rows[:PREVIEW_ROWS], start=1):
         r = row.record
@@ -62,9 +73,9 @@ def record_lines(
                 index=index,
                 number=row.number,
                 unit=unit_name(r.department_code),
-                person=" · ".join(p for p in (r.person_name, r.person_post) if p),
+                person=" · ".join(shown(p) for p in (r.person_name, r.person_post) if p),
                 finding=state_word("finding", r.finding_type, language),
-                document=r.document_number or "",
+                document=shown(r.document_number or ""),
                 arisen_on=r.arisen_on,
                 reported_on=r.reported_on,
                 on_time=on_time_mark(row, language, today),

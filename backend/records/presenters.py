@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from backend.actors import Actor
 from backend.cases.events import history
 from backend.cases.models import Case
+from backend.cases.redaction import Redactor
 from backend.cases.schemas import CaseEventPublic
+from backend.cases.workflow import can_see
 from backend.contacts import mask_contacts
 from backend.deadlines.models import ClockState, Deadline
 from backend.people.models import StaffAccount
@@ -73,16 +73,23 @@ def summarise_page(
     return [summarise(v, masked=masked, next_due=due.get(v.record.case_id)) for v in views]
 
 
-def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv) -> RecordPublic:
+def present(
+    *, session: Session, view: RecordView, actor: Actor, env: RecordEnv, language: str = "en"
+) -> RecordPublic:
     """Return a record with its clocks, objections, repairs and history.
 
-    An evaluator (第三方评估) reads every free text with its contact details masked (phone,
-    ID-card numbers, e-mail addresses: `backend.contacts`), as it reads cases; staff of the
-    programme read what was written.
+    Its free texts are read as a case's are (backend.cases.redaction.Redactor): an evaluator
+    (第三方评估) reads them with contact details masked (phone, ID-card numbers, e-mail
+    addresses); a clerk reads the number of a case the own unit may not see as "another
+    case" (`language`: the marker's), and the source complaint's number only when the own
+    unit may open it; coordinators read what was written.
     """
     r, now = view.record, env.clocks.now()
-    shown = _masked if actor.is_evaluator else _as_written
+    redactor = Redactor(session=session, actor=actor, language=language)
+    shown = redactor.text
     source = session.get(Case, r.source_case_id) if r.source_case_id else None
+    if source is not None and not can_see(actor, source):
+        source = None
     filer = session.get(StaffAccount, r.filed_by_staff_id) if r.filed_by_staff_id else None
     objections = session.exec(
         select(RecordObjection)
@@ -136,7 +143,7 @@ def present(*, session: Session, view: RecordView, actor: Actor, env: RecordEnv)
                 from_status=e.from_status,
                 to_status=e.to_status,
                 reason=shown(e.reason),
-                details=_details(e.details, shown),
+                details=redactor.details(e.details),
             )
             for e in history(session=session, case=view.case)
         ],
@@ -149,15 +156,6 @@ def _as_written(text: str | None) -> str | None:
 
 def _masked(text: str | None) -> str | None:
     return mask_contacts(text) if text else text
-
-
-def _details(
-    details: dict[str, Any] | None, shown: Callable[[str | None], str | None]
-) -> dict[str, Any] | None:
-    """Return an event's details with each text shown as `shown` shows it."""
-    if not details or shown is _as_written:
-        return details
-    return {key: shown(v) if isinstance(v, str) else v for key, v in details.items()}
 
 
 def report_days_late(*, record: DishonestyRecord) -> int | None:

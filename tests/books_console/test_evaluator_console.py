@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from tests.api.helpers import file_case
 from tests.books_console.conftest import ConsoleVisitor
 from tests.conftest import Staff
+from tests.records.helpers import filed
 from tests.staff_console.helpers import csrf_of
 
 CONTACTED = "区里的项目做完了，工程款一直拖欠不付，电话13812345678"
@@ -68,3 +69,19 @@ def test_the_evaluator_chooses_a_unit_on_the_dashboard_and_in_the_search(
 
     assert 'name="department"' in dashboard and "区财政局" in dashboard
     assert 'name="unit"' in found and case["number"] not in found
+
+
+def test_the_ledger_page_shows_the_evaluator_a_records_contacts_masked(
+    client: TestClient, staff: Staff, evaluator: ConsoleVisitor
+) -> None:
+    record = filed(
+        client,
+        staff.czj_clerk,
+        person_name="李某 13611112222",
+        document_number="110101199003078515",
+    )
+
+    html = evaluator.get("/console/ledger?from=2026-11-01&to=2026-11-30").text
+
+    assert record["number"] in html and "李某 ***" in html
+    assert "13611112222" not in html and "110101199003078515" not in html

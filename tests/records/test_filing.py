@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.api.helpers import file_case
+from tests.api.helpers import ENFORCEMENT, file_case
 from tests.conftest import Staff
 from tests.fakes import FakeClock
 from tests.records.helpers import RECORD, file_record, filed, step
@@ -240,3 +240,31 @@ def test_each_listed_record_names_its_next_due_step_and_overdue_lists_those_past
     assert late[draft["number"]]["overdue"] is True
     own = client.get("/api/v1/records?state=overdue", headers=staff.sfj_clerk)
     assert own.status_code == 200 and own.json()["data"] == []  # another unit's are not listed
+
+
+def test_a_clerk_who_may_not_see_the_source_complaint_or_a_case_quoted_reads_neither_number(
+    client: TestClient, staff: Staff
+) -> None:
+    complaint = file_case(client, staff.coordinator)  # czj's
+    elsewhere = file_case(client, staff.coordinator, text=ENFORCEMENT)  # sfj's
+    quoted = f"参见 {elsewhere['number']} 的办理情况"
+    record = filed(
+        client,
+        staff.czj_clerk,
+        department="sfj",
+        case=complaint["number"],
+        summary=f"承诺的补贴未兑现，{quoted}",
+    )
+    record = step(client, staff.fgw_clerk, record, "order_rectification", reason=quoted).json()
+
+    named = client.get(f"/api/v1/records/{record['number']}", headers=staff.sfj_clerk).json()
+    filer = client.get(f"/api/v1/records/{record['number']}", headers=staff.czj_clerk).json()
+    lead = client.get(f"/api/v1/records/{record['number']}", headers=staff.coordinator).json()
+
+    assert named["case"] is None  # czj's complaint: sfj's clerk gets 404 on it
+    assert complaint["number"] not in str(named)
+    assert elsewhere["number"] in str(named)  # sfj's own case stays as written
+    assert filer["case"] == complaint["number"]
+    assert elsewhere["number"] not in str(filer) and "[another case]" in filer["summary"]
+    assert "[another case]" in str(filer["events"])
+    assert (lead["case"], elsewhere["number"] in lead["summary"]) == (complaint["number"], True)

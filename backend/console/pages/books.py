@@ -73,7 +73,7 @@ def ledger_page(
         chooses_unit=not own,
         unit_label=name(unit) if unit else t("ledger.all_units"),
         units=chosen.units,
-        lines=record_lines(rows, name, language, today),
+        lines=record_lines(rows, name, language, today, masked=user.is_evaluator),
         total=len(rows),
         records_link=f"{console_path(request, 'export_records')}?{address}",
         # 工单台账: the complaints (dishonesty records are the other ledger's)

@@ -258,7 +258,7 @@ def _render(
     actor = visit.actor
     assert actor is not None
     env = record_env(container=container, session=session)
-    shown = present(session=session, view=view, actor=actor, env=env)
+    shown = present(session=session, view=view, actor=actor, env=env, language=visit.language)
     zone = container.settings.zone
     units = {
         u.code: u.name_zh if visit.language == "zh" else u.name_en or u.name_zh
