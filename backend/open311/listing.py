@@ -2,9 +2,10 @@
 
 Never the reporter, never internal notes or events: the request's text, where (the point
 to about 100 m, never the address typed: it may be a home) and when, its category and
-unit, its status (open / closed after STATUS below), the reply given when it was resolved
-(`status_notes`) and the handle clock's due time (`expected_datetime`). Dishonesty records
-are not service requests and are never listed.
+unit, its status (open / closed after STATUS below) with a note of how a closed one ended
+(`status_notes`: resolved or not taken up, never the reply, which is written to the reporter
+and read with the case's PIN or chat), and the handle clock's due time (`expected_datetime`).
+Dishonesty records are not service requests and are never listed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlmodel import Session, col, select
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.contacts import mask_contacts
 from backend.deadlines.models import ClockKind, ClockState, Deadline
+from backend.messages import render
 from backend.open311 import fields as read
 from backend.open311.catalogue import category_name, unit_name
 from backend.open311.errors import Open311Error
@@ -40,7 +42,11 @@ STATUS: dict[str, tuple[CaseStatus, ...]] = {
 WINDOW_DAYS = 90  # the specification's default window, and the longest one asked for
 MAX_REQUESTS = 1000  # the most requests one answer holds (the `limit` parameter's maximum)
 MAX_IDS = 100  # service_request_id values in one query
-_REPLIED = (CaseStatus.resolved.value, CaseStatus.closed.value)
+_NOTES = {
+    CaseStatus.resolved.value: "open311_notes_resolved",
+    CaseStatus.closed.value: "open311_notes_resolved",
+    CaseStatus.rejected.value: "open311_notes_rejected",
+}
 
 
 @dataclass(frozen=True)
@@ -111,14 +117,14 @@ def present(
     """Return one case as a GeoReport v2 service request, in the specification's order."""
     category = taxonomy.category(case.category_id) if case.category_id else None
     open_ = case.status in {s.value for s in STATUS["open"]}
-    replied = case.reply if case.status in _REPLIED else None
+    notes = _NOTES.get(case.status)
     return {
         "service_request_id": case.number,
         "status": "open" if open_ else "closed",
-        # Published to anyone: contact details typed into the text or the reply are masked.
-        "status_notes": mask_contacts(replied) if replied else None,
+        "status_notes": render(notes, language) if notes else None,
         "service_name": category_name(category, language) if category else None,
         "service_code": case.category_id,
+        # Published to anyone: contact details typed into the text are masked.
         "description": mask_contacts(case.text),
         "agency_responsible": unit_name(taxonomy, case.department_code, language),
         "service_notice": None,

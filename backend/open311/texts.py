@@ -6,6 +6,15 @@ Merged into backend.messages.MESSAGES, so `render(code, language)` finds them.
 from __future__ import annotations
 
 OPEN311_MESSAGES: dict[str, dict[str, str]] = {
+    # status_notes of a closed request: what happened, never the reply written to the reporter
+    "open311_notes_resolved": {
+        "zh": "已办结，答复已告知投诉人。",
+        "en": "Resolved: the reply was given to the reporter.",
+    },
+    "open311_notes_rejected": {
+        "zh": "不予受理，原因已告知投诉人。",
+        "en": "Not taken up: the reporter was told why.",
+    },
     "open311_api_key": {
         "zh": "缺少 api_key，或 api_key 无效、已被吊销。请向区发展改革委申请密钥。",
         "en": "api_key was not provided, or it is not valid or was revoked; ask the lead "

@@ -128,15 +128,23 @@ def test_a_request_reads_back_field_by_field_without_the_reporter_in_json_and_xm
         assert private not in everything
 
 
-def test_a_resolved_request_is_closed_with_the_reply_as_its_status_notes(
+def test_a_resolved_request_is_closed_saying_so_but_the_reply_stays_the_reporters(
     client: TestClient, container: Container, staff: Staff
 ) -> None:
     number = file_request(client, new_key(container))["service_request_id"]
+    [before] = listed(client, f"?service_request_id={number}")
 
     resolve(client, staff, number)
 
     [request] = listed(client, f"?service_request_id={number}")
-    assert (request["status"], request["status_notes"]) == ("closed", REPLY)
+    assert before["status_notes"] is None
+    assert (request["status"], request["status_notes"]) == ("closed", "已办结，答复已告知投诉人。")
+    english = client.get(
+        f"{BASE}/requests.json?service_request_id={number}", headers={"Accept-Language": "en"}
+    )
+    assert english.json()[0]["status_notes"] == "Resolved: the reply was given to the reporter."
+    everything = client.get(f"{BASE}/requests.xml").text + client.get(f"{BASE}/requests.json").text
+    assert REPLY not in everything  # written to the reporter, read with the PIN in the chat
 
 
 def test_status_and_service_code_filter_and_ids_override_the_other_parameters(
