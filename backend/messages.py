@@ -405,6 +405,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This Idempotency-Key was used for a complaint with another text: resend the same "
         "request, or use a new key for a new complaint.",
     },
+    "evaluator_contact_search": {
+        "zh": "评估人员不能按联系方式搜索（电话、证件号、邮箱）："
+        "案件中的联系方式对评估人员是隐去的。",
+        "en": "An evaluator cannot search by contact details (a phone, an ID card, an e-mail "
+        "address): they are masked in every text an evaluator reads.",
+    },
     "idempotency_key_case_elsewhere": {
         "zh": "这个 Idempotency-Key 已经提交过案件 {number}；"
         "该案件现由其他单位办理，不能向你显示。",

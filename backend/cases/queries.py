@@ -21,6 +21,7 @@ from backend.cases.numbers import canonical_number
 from backend.cases.ordering import CaseOrder, after_keyed_cursor, keyed_cursor, order_by
 from backend.cases.search import can_walk_index, text_matches, walk_index
 from backend.cases.workflow import can_see
+from backend.contacts import mask_contacts
 from backend.deadlines.views import (
     due_soon_condition,
     extension_requested_condition,
@@ -264,6 +265,10 @@ def _narrowed(
     measured_unit = where.department
     if where.reporter_phone is not None and not actor.is_coordinator:
         raise Forbidden("only coordinators may search by the reporter's phone")
+    if actor.is_evaluator and where.q and mask_contacts(where.q) != where.q:
+        # The evaluator reads every text with its contacts masked; a search by one would
+        # tell which case holds it (a phone, an ID card, an e-mail address).
+        raise ValidationFailed("evaluator_contact_search", field="q")
     if actor.is_clerk:
         if where.department not in (None, actor.department):
             return None

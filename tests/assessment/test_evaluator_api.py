@@ -170,3 +170,25 @@ def test_an_evaluator_reads_a_records_person_post_and_document_masked_in_the_api
     assert "张三 ***" in cells
     for contact in ("13912345678", "13812345679", "120105198001011234"):
         assert contact not in str(listed) and contact not in cells
+
+
+def test_an_evaluator_may_not_search_by_a_contact_detail_it_never_reads(
+    client: TestClient, staff: Staff, evaluator: dict[str, str], container: Container
+) -> None:
+    case = file_case(client, staff.coordinator, text=CONTACTED, **NAMED)
+
+    for q in ("13812345678", "138 1234 5678", "li@example.cn", "110101199003078515"):
+        refused = client.get("/api/v1/cases", params={"q": q}, headers=evaluator)
+        assert (refused.status_code, refused.json()["code"]) == (422, "evaluator_contact_search")
+    english = client.get(
+        "/api/v1/cases",
+        params={"q": "13812345678"},
+        headers={**evaluator, "Accept-Language": "en"},
+    )
+    assert "contact details" in english.json()["detail"]
+    words = client.get("/api/v1/cases", params={"q": "工程款"}, headers=evaluator)
+    assert words.status_code == 200 and len(words.json()["data"]) == 1
+    console = signed_in(client, container, "chen", role="evaluator", name="评估机构 陈")
+    page = console.get("/console/cases?q=13812345678")
+    assert page.status_code == 400 and "评估人员不能按联系方式搜索" in page.text
+    assert case["number"] not in page.text

@@ -60,8 +60,11 @@ def search_page(
                 limit=PAGE_SIZE,
                 order=search.order,
             )
-        except ValidationFailed:
-            problems.append(Problem("search.bad_cursor", "cursor"))
+        except ValidationFailed as refused:
+            if refused.code == "evaluator_contact_search":
+                problems.append(Problem("search.contact_refused", "q"))
+            else:
+                problems.append(Problem("search.bad_cursor", "cursor"))
         except Forbidden:  # read_search already refused the phone; the service is the guard
             problems.append(Problem("search.phone_refused", "phone"))
         else:

@@ -340,6 +340,8 @@ TEXTS: dict[str, str] = {
     "search.clear": "Clear all filters",
     "search.problems": "Some filters cannot be used; change them and search again:",
     "search.phone_refused": "Only coordinators may search by the reporter's phone.",
+    "search.contact_refused": "An evaluator cannot search by contact details (a phone, an ID "
+    "card, an e-mail address): they are masked in every text an evaluator reads.",
     "search.too_long": (
         "“{field}” is too long or holds a character that cannot be stored "
         "(at most {max} characters)."

@@ -317,6 +317,8 @@ TEXTS: dict[str, str] = {
     "search.clear": "清除全部条件",
     "search.problems": "有些条件无法使用，请修改后再查：",
     "search.phone_refused": "只有协调员可以按举报人电话查找。",
+    "search.contact_refused": "评估人员不能按联系方式搜索（电话、证件号、邮箱）："
+    "案件中的联系方式对评估人员是隐去的。",
     "search.too_long": "“{field}”太长或含有无法保存的字符（最多 {max} 个字符）。",
     "search.export": "下载这些案件（XLSX）",
     "search.unknown_choice": "“{field}”的值不在可选范围内。",
