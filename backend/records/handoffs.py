@@ -27,7 +27,10 @@ from backend.records.models import DishonestyRecord
 from backend.taxonomy.tables import Department
 
 A = RecordAction
-LEAD, NAMED_UNIT = "lead", "named_unit"
+LEAD, NAMED_UNIT, FILING_UNIT = "lead", "named_unit", "filing_unit"
+# Steps whose notice the filing unit reads too when it is neither the unit named nor the lead
+# office: a decision on an objection may correct or withdraw the record it filed.
+FILING_UNIT_TOLD = frozenset({A.decide_objection})
 
 # What each step hands to whom: (the side told, the notice, the clock whose due day it names).
 HANDOFFS: dict[RecordAction, tuple[str, str, ClockKind | None]] = {
@@ -154,17 +157,23 @@ def tell_step(
         else ("", "")
     )  # fmt: skip
     outcome = record.repair_state if action is A.decide_repair else record.objection_state
-    _tell(
-        session,
-        case,
-        record,
-        env,
-        notice,
-        side,
-        key=f"record-step:{case.id}:{record.version}:{action.value}",
-        due=due,
-        outcome=OUTCOMES.get(outcome, {"zh": outcome, "en": outcome}),
-    )
+    sides = [side]
+    filer = record.filed_by_department
+    if action in FILING_UNIT_TOLD and filer not in (record.department_code, env.lead_office):
+        sides.append(FILING_UNIT)
+    for told in sides:
+        suffix = "" if told == side else f":{told}"
+        _tell(
+            session,
+            case,
+            record,
+            env,
+            notice,
+            told,
+            key=f"record-step:{case.id}:{record.version}:{action.value}{suffix}",
+            due=due,
+            outcome=OUTCOMES.get(outcome, {"zh": outcome, "en": outcome}),
+        )
 
 
 def _tell(
@@ -183,6 +192,9 @@ def _tell(
         recipients = outbox.unit_clerks(session=session, department=env.lead_office)
         recipients += _coordinators(session, env.lead_office)
         about = record.department_code  # the lead office reads which unit a record is about
+    elif side == FILING_UNIT:
+        about = record.department_code
+        recipients = outbox.unit_clerks(session=session, department=record.filed_by_department)
     else:  # NAMED_UNIT
         about = record.department_code
         recipients = outbox.unit_clerks(session=session, department=about)

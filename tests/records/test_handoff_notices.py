@@ -97,3 +97,23 @@ def test_a_notice_is_worded_in_english_for_an_english_reader(
         "en", "rectification_ordered", number="HQ-1", unit="Finance Bureau", due="2026-12-14"
     )
     assert "HQ-1" in text and "2026-12-14" in text and "rectif" in text
+
+
+def test_an_objections_decision_reaches_the_filing_unit_too_when_another_unit_filed_it(
+    client: TestClient, staff: Staff, engine: Engine
+) -> None:
+    record = filed(client, staff.czj_clerk, department="sfj")  # czj files a record about sfj
+    who = {"objector_kind": "unit", "objector_name": "区司法局", "reason": "程度认定有误"}
+    record = stepped(client, staff.sfj_clerk, record, "object", **who)
+    stepped(
+        client, staff.coordinator, record, "decide_objection",
+        upheld=True, outcome="corrected", reason="程度认定有误", severity="minor",
+    )  # fmt: skip
+
+    [named] = [t for t in _about(_inbox(engine, "sfj"), record["number"]) if "异议结果" in t]
+    [filing] = [t for t in _about(_inbox(engine, "czj"), record["number"]) if "异议结果" in t]
+    assert named == filing and "异议成立" in filing
+    own = filed(client, staff.czj_clerk, person_name="王某")  # filed about its own unit: once
+    own = stepped(client, staff.czj_clerk, own, "object", **{**who, "objector_name": "区财政局"})
+    stepped(client, staff.coordinator, own, "decide_objection", upheld=False, reason="处分有效")
+    assert len([t for t in _about(_inbox(engine, "czj"), own["number"]) if "异议结果" in t]) == 1
