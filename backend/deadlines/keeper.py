@@ -168,9 +168,15 @@ class DeadlineKeeper:
     ) -> None:
         for deadline in self._pending_extensions(session, case):
             reason, days = deadline.pending_extension_reason or "", deadline.pending_extension_days
+            before = deadline.due_date
             granted = clocks.decide_extension(
                 session=session, deadline=deadline, approve=approve, env=env
             )
+            # The history says what was decided: the clock, the days asked, the due day moved.
+            decided: dict[str, object] = {"kind": deadline.kind, "days": days}
+            if granted:
+                decided |= {"from": before.isoformat(), "to": deadline.due_date.isoformat()}
+            event.details = {**(event.details or {}), **decided}
             if granted:
                 self._tell_reporter_of_extension(session, case, deadline, reason, env)
             self._tell_unit_of_decision(session, case, event, deadline, days or 0, env)

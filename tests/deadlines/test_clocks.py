@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi.testclient import TestClient
-from sqlmodel import select
+from sqlmodel import col, select
 
+from backend.cases.models import CaseEvent
 from backend.cases.workflow import Action
 from backend.db import session_scope
 from backend.deadlines.models import Deadline
@@ -140,3 +141,24 @@ def test_resume_without_a_pause_is_refused(client: TestClient, staff: Staff) -> 
     case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
     response = act(client, staff.czj_clerk, case, "resume")
     assert (response.status_code, response.json()["code"]) == (409, "invalid_transition")
+
+
+def test_an_extensions_decision_records_the_days_and_the_new_due_day_in_the_history(
+    world: World,
+) -> None:
+    number = world.file().case.number
+    world.act(number, Action.sign)
+    world.act(number, Action.request_extension, days=5, reason="需要审计结果")
+    world.act(number, Action.approve_extension, actor=world.coordinator)
+    world.act(number, Action.request_extension, days=3, reason="还需三天")
+    world.act(number, Action.deny_extension, actor=world.coordinator, reason="理由不充分")
+    with session_scope(world.container.engine) as session:
+        events = session.exec(select(CaseEvent).order_by(col(CaseEvent.id))).all()
+        decided = {e.action: e.details for e in events if e.action.endswith("_extension")}
+    assert decided["approve_extension"] == {
+        "kind": "resolve",
+        "days": 5,
+        "from": "2026-12-18",
+        "to": "2026-12-25",
+    }
+    assert decided["deny_extension"] == {"kind": "resolve", "days": 3}
