@@ -1,8 +1,9 @@
 """Cases as the console's lists show them (templates/partials/case_row.html): one row each.
 
 A row names no reporter and shows no text: number, category, unit, street, status, when it
-was received, its nearest due date (from the open handling clocks, deadlines.views) and how
-long it has waited since its last change.
+was received, its nearest due date (from the open handling and hand-off clocks,
+deadlines.views.LIST_KINDS; with its time for a clock counted in minutes) and how long it
+has waited since its last change.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from backend.cases.models import Case
-from backend.deadlines.views import nearest_clocks
+from backend.deadlines.views import LIST_KINDS, nearest_clocks
 from backend.taxonomy.models import Taxonomy
 
 
@@ -47,8 +48,9 @@ class CaseRow:
     due_date: date | None  # the nearest due date of an open handling clock
     due_provisional: bool  # counted over days the calendar does not know yet
     overdue: bool
-    due_kind: str | None  # the kind of that clock (sign, resolve, rectify, supervise)
+    due_kind: str | None  # the kind of that clock (sign, resolve, dispatch, urgent_sign, ...)
     waited: Waited
+    due_time: datetime | None = None  # a clock counted in minutes: its moment, Tianjin time
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def case_rows(
     *, session: Session, cases: Sequence[Case], names: Names, now: datetime, zone: ZoneInfo
 ) -> list[CaseRow]:
     """Return the rows of a page of cases (one query for their clocks)."""
-    clocks = nearest_clocks(session=session, case_ids=[c.id for c in cases if c.id is not None])
+    ids = [c.id for c in cases if c.id is not None]
+    clocks = nearest_clocks(session=session, case_ids=ids, kinds=LIST_KINDS)
     rows = []
     for case in cases:
         clock = clocks.get(case.id) if case.id is not None else None
@@ -90,6 +93,9 @@ def case_rows(
                 overdue=bool(clock and clock.due_at < now),
                 due_kind=clock.kind if clock else None,
                 waited=Waited.between(case.updated_at, now),
+                due_time=clock.due_at.astimezone(zone)
+                if clock and clock.unit == "minutes"
+                else None,
             )
         )
     return rows

@@ -27,6 +27,10 @@ STAFF_KINDS = (
     ClockKind.rectify.value,
     ClockKind.supervise.value,
 )
+# What a list's row names as a case's nearest due moment: the unit's handling clocks, and the
+# hand-offs' (backend/handoff): triage's dispatch clock (派单时限) and an urgent case's sign
+# clock, counted in minutes.
+LIST_KINDS = (*STAFF_KINDS, ClockKind.dispatch.value, ClockKind.urgent_sign.value)
 
 
 class DeadlinePublic(BaseModel):
@@ -149,20 +153,20 @@ def nearest_due_at() -> Any:
     return select(func.min(Deadline.due_at)).where(*_open_handling_clock()).scalar_subquery()
 
 
-def nearest_clocks(*, session: Session, case_ids: Iterable[int]) -> dict[int, Deadline]:
-    """Return, per case, its open handling clock due first (cases without one are left out)."""
+def nearest_clocks(
+    *, session: Session, case_ids: Iterable[int], kinds: Iterable[str] | None = STAFF_KINDS
+) -> dict[int, Deadline]:
+    """Return, per case, its open clock of `kinds` due first (None: of any kind); cases
+    without one are left out. One query for a page of a list."""
     ids = list(case_ids)
     if not ids:
         return {}
-    rows = session.exec(
-        select(Deadline)
-        .where(
-            col(Deadline.case_id).in_(ids),
-            col(Deadline.state) == ClockState.open.value,
-            col(Deadline.kind).in_(STAFF_KINDS),
-        )
-        .order_by(col(Deadline.due_at), col(Deadline.id))
-    ).all()
+    statement = select(Deadline).where(
+        col(Deadline.case_id).in_(ids), col(Deadline.state) == ClockState.open.value
+    )
+    if kinds is not None:
+        statement = statement.where(col(Deadline.kind).in_(list(kinds)))
+    rows = session.exec(statement.order_by(col(Deadline.due_at), col(Deadline.id))).all()
     nearest: dict[int, Deadline] = {}
     for deadline in rows:
         nearest.setdefault(deadline.case_id, deadline)

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, exists
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from backend.deadlines.models import ClockState, Deadline
+from backend.deadlines.views import nearest_clocks
 from backend.records.models import DishonestyRecord
 from backend.records.schemas import RecordNextDue
 
@@ -36,19 +37,9 @@ def next_due(
 
     One query for a whole page of a list. A paused clock is not open, so it names no due day.
     """
-    ids = list(case_ids)
-    if not ids:
-        return {}
-    statement = (
-        select(Deadline)
-        .where(col(Deadline.case_id).in_(ids), col(Deadline.state) == ClockState.open.value)
-        .order_by(col(Deadline.due_at), col(Deadline.id))
-    )
-    found: dict[int, RecordNextDue] = {}
-    for clock in session.exec(statement).all():
-        if clock.case_id in found:
-            continue
-        found[clock.case_id] = RecordNextDue(
+    found = nearest_clocks(session=session, case_ids=case_ids, kinds=None)
+    return {
+        case_id: RecordNextDue(
             kind=clock.kind,
             department=clock.department_code,
             due_date=clock.due_date,
@@ -56,4 +47,5 @@ def next_due(
             provisional=clock.provisional,
             overdue=clock.due_at < now,
         )
-    return found
+        for case_id, clock in found.items()
+    }

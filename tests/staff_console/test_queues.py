@@ -161,3 +161,32 @@ def test_dishonesty_records_are_in_no_queue_they_are_worked_on_the_records_scree
         for queue in ("triage", "new", "in_progress", "due_soon", "overdue", "decisions", "open"):
             shown = numbers_on(visitor.get(f"/console/?queue={queue}").text)
             assert not shown & {complete["number"], draft["number"]}, (who, queue)
+
+
+def test_a_triage_row_shows_its_dispatch_deadline_and_an_urgent_row_its_sign_time(
+    client: TestClient, container: Container, staff: Staff, day: Day
+) -> None:
+    from tests.api.helpers import file_case
+
+    urgent = file_case(client, staff.coordinator, urgent=True)  # 2 December 10:00, czj
+    coordinator, clerk = signed_in(client, container, "wang"), signed_in(client, container, "li")
+
+    triage = row_of(coordinator.get("/console/?queue=triage").text, day.triage)
+    new = row_of(clerk.get("/console/?queue=new").text, urgent["number"])
+
+    assert '<time datetime="2026-11-27">2026-11-27</time>' in triage  # the same working day
+    assert "tag--overdue" in triage and "派单时限" in triage
+    assert '<time datetime="2026-12-02T10:30:00+08:00">2026-12-02 10:30</time>' in new
+    assert "tag--overdue" not in new
+
+
+def row_of(page: str, number: str) -> str:
+    import re
+
+    found = re.search(
+        rf'<tr class="case-row[^"]*">\s*<th[^>]*>\s*<span><a href="/console/cases/{number}">.*?</tr>',
+        page,
+        re.DOTALL,
+    )
+    assert found is not None, f"no row of {number}"
+    return found.group(0)
