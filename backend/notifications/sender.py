@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,6 +17,7 @@ from backend.notifications.models import ChannelState, ContactChannel, DeliveryS
 from backend.notifications.policy import resend_when_unsure
 from backend.people.models import Role, StaffAccount, StaffChat
 from backend.ports import DeliveryFailed, DeliveryUnconfirmed, Notifier, OutboundMessage
+from backend.records.models import DishonestyRecord
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
@@ -48,20 +50,22 @@ def deliver(
     channels: frozenset[str] | None = None,
     lease: timedelta = LEASE,
     idempotent_channels: frozenset[str] = frozenset(),
+    lead_office: str | None = None,
 ) -> DeliveryReport:
     """Send what is due; staff messages wait for office hours.
 
     `channels` limits this sender to the channels its process can reach (None: all), so a
     process without Telegram leaves Telegram messages to one that has it. A staff notice is
     withdrawn instead of sent when its chat is no longer bound to an active account of the
-    recipient, or its case has left the clerk's unit. Each part of a long text is recorded as
+    recipient, or the clerk's unit no longer sees its case (`lead_office`: the unit that sees
+    every dishonesty record). Each part of a long text is recorded as
     it goes out, so a retry sends only the parts still missing; a part that may have arrived
     is sent again or not after its kind (`backend.notifications.policy`), except in an
     `idempotent_channels` channel, which stores a message once per key: there it is sent again.
     """
     report = DeliveryReport()
     for claimed, unsure in _claim(
-        engine, now, office_open, batch, channels, report, lease, idempotent_channels
+        engine, now, office_open, batch, channels, report, lease, idempotent_channels, lead_office
     ):
         _deliver_one(engine, notifier, claimed, unsure, now, report)
     return report
@@ -126,6 +130,7 @@ def _claim(
     report: DeliveryReport,
     lease: timedelta,
     idempotent_channels: frozenset[str],
+    lead_office: str | None = None,
 ) -> list[tuple[Notification, bool]]:
     """Take due rows for this sender alone: they become `sending` under a lease, committed.
 
@@ -148,7 +153,7 @@ def _claim(
         if session.get_bind().dialect.name == "postgresql":
             statement = statement.with_for_update(skip_locked=True)
         rows = list(session.exec(statement).all())
-        entitled = still_entitled(session, rows)
+        entitled = still_entitled(session, rows, lead_office)
         claimed: list[tuple[Notification, bool]] = []
         for row in rows:
             if row.id not in entitled:
@@ -169,14 +174,18 @@ def _claim(
         return claimed
 
 
-def still_entitled(session: Session, rows: list[Notification]) -> set[int | None]:
+def still_entitled(
+    session: Session, rows: list[Notification], lead_office: str | None = None
+) -> set[int | None]:
     """Return the ids of the rows whose recipient may still read them.
 
     A reporter's row always, except a rating question (回访) whose case no longer waits for
     a rating (closed or reopened before it went out); a staff row while its chat is bound to
     that account (its email and inbox: while the account is active), the account is active,
-    and (for a clerk) the row's case still belongs to the clerk's unit; a unit robot's row
-    while the robot is verified and the case still belongs to its unit.
+    and (for a clerk) the clerk's unit still sees the row's case; a unit robot's row while the
+    robot is verified and its unit still sees the case. A unit sees a complaint it holds or
+    assists on (协办), and a dishonesty record it filed or is named in; the lead office
+    (`lead_office`) sees every record (backend.cases.queries.get_case, the same rule).
     """
     lapsed = _lapsed_rating_questions(session, rows)
     rows = [r for r in rows if r.id not in lapsed]
@@ -210,13 +219,7 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
             ).all()
         }
     case_ids = {r.case_id for r in rows if r.recipient_kind in ("staff", "unit") and r.case_id}
-    units: dict[int | None, str | None] = {}
-    if case_ids:
-        found = session.exec(
-            select(Case.id, Case.department_code).where(col(Case.id).in_(case_ids))
-        ).all()
-        units = dict(found)
-    assisting = _assisting(session, case_ids)
+    seen_by = _units_seeing(session, case_ids, lead_office)
     entitled: set[int | None] = set()
     for row in rows:
         account = bound.get((row.channel or "", row.chat_id or ""))
@@ -227,7 +230,7 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
             if (
                 robot is not None
                 and robot.state != ChannelState.unverified
-                and (row.case_id is None or units.get(row.case_id) == robot.department_code)
+                and (row.case_id is None or robot.department_code in seen_by[row.case_id])
             ):
                 entitled.add(row.id)
         elif row.recipient_kind != "staff":
@@ -236,22 +239,40 @@ def still_entitled(session: Session, rows: list[Notification]) -> set[int | None
             sees_case = (
                 account.role != Role.clerk.value
                 or row.case_id is None
-                or units.get(row.case_id) == account.department_code
-                or (row.case_id, account.department_code) in assisting
+                or account.department_code in seen_by[row.case_id]
             )
             if sees_case:
                 entitled.add(row.id)
     return entitled
 
 
-def _assisting(session: Session, case_ids: set[int]) -> set[tuple[int | None, str]]:
-    """Return (case id, unit) of the assisting units (协办) of these cases: they see them too."""
+def _units_seeing(
+    session: Session, case_ids: set[int], lead_office: str | None
+) -> defaultdict[int | None, set[str | None]]:
+    """Return the units that see each case: its unit and its assisting units (协办); for a
+    dishonesty record also the unit named and the lead office. Three queries at most."""
+    seen: defaultdict[int | None, set[str | None]] = defaultdict(set)
     if not case_ids:
-        return set()
-    statement = select(CaseAssist.case_id, CaseAssist.department_code).where(
-        col(CaseAssist.case_id).in_(case_ids)
-    )
-    return {(case_id, unit) for case_id, unit in session.exec(statement).all()}
+        return seen
+    ids = sorted(case_ids)
+    for case_id, unit in session.exec(
+        select(Case.id, Case.department_code).where(col(Case.id).in_(ids))
+    ).all():
+        seen[case_id].add(unit)
+    for case_id, unit in session.exec(
+        select(CaseAssist.case_id, CaseAssist.department_code).where(
+            col(CaseAssist.case_id).in_(ids)
+        )
+    ).all():
+        seen[case_id].add(unit)
+    records = select(
+        DishonestyRecord.case_id,
+        DishonestyRecord.department_code,
+        DishonestyRecord.filed_by_department,
+    ).where(col(DishonestyRecord.case_id).in_(ids))
+    for case_id, named, filer in session.exec(records).all():
+        seen[case_id] |= {named, filer, lead_office} - {None}
+    return seen
 
 
 def _lapsed_rating_questions(session: Session, rows: list[Notification]) -> set[int | None]:

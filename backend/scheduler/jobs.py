@@ -68,6 +68,7 @@ def send_job(container: Container) -> DeliveryReport:
         channels=frozenset(channels) if channels is not None else None,
         lease=timedelta(seconds=container.settings.outbox_lease_seconds),
         idempotent_channels=getattr(container.notifier, "idempotent_channels", frozenset()),
+        lead_office=container.taxonomy.lead_office,
     )
     if report.sent or report.retried or report.failed or report.withdrawn:
         log.info(

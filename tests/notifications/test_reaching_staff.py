@@ -71,3 +71,39 @@ def test_an_email_clerk_and_a_wecom_unit_hear_each_notice_once_in_office_hours(
     # The console lists them too: the clerk's inbox, and the coordinator's 督办.
     assert [_heading(i.text) for i in d.inbox(d.clerk)] == headings
     assert [_heading(i.text) for i in d.inbox(d.coordinator)] == ["【督办】", "【督办】"]
+
+
+def test_the_lead_offices_email_clerk_and_robot_hear_of_a_record_about_another_unit(
+    district: District,
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from backend.api.app import create_app
+    from backend.people.service import create_staff
+    from tests.records.helpers import RECORD
+
+    d = district
+    with session_scope(d.container.engine) as session:
+        lead_clerk, _ = create_staff(
+            session=session, name="发改委 张", role="clerk", department="fgw", clock=d.clock
+        )
+        _, czj_token = create_staff(
+            session=session, name="财政局 钱", role="clerk", department="czj", clock=d.clock
+        )
+    d.give_email(lead_clerk, "zhang@fgw.gov.test")
+    d.give_robot("fgw", "json", "/json/fgw")
+    d.clock.current = tianjin(2026, 11, 27, 10)
+    with TestClient(create_app(d.container)) as client:
+        filed = client.post(
+            "/api/v1/records", json=RECORD, headers={"Authorization": f"Bearer {czj_token}"}
+        )
+    assert filed.status_code == 201, filed.text
+    number = filed.json()["number"]
+
+    d.tick()
+
+    mails = [m for m in d.smtp.to("zhang@fgw.gov.test") if number in m.subject]
+    robot = [b for _, b in d.robots.requests if number in str(b)]
+    assert len(mails) == 1 and "【失信记录】" in mails[0].subject
+    assert len(robot) == 1
+    assert [r.state for r in d.rows("email") if number in r.text] == ["sent"]
