@@ -13,8 +13,9 @@ from backend.cases.models import Case, CaseAssist
 from backend.deadlines.models import ClockState, Deadline
 from backend.deadlines.service import ClockEnv
 from backend.notifications import outbox
+from backend.notifications.models import ContactChannel
 from backend.notifications.texts import due_text, text
-from backend.people.models import Role, StaffAccount, StaffChat
+from backend.people.models import Role, StaffAccount
 from backend.periods import local_day
 from backend.request_types.catalogue import RequestTypes
 from backend.taxonomy.models import Taxonomy
@@ -43,22 +44,23 @@ def calendar_alarm_due(*, env: ClockEnv, now: datetime, months: tuple[int, ...])
 def morning_digest(
     *, session: Session, env: ClockEnv, now: datetime, names: DigestNames | None = None
 ) -> int:
-    """Write today's digest for every bound clerk whose unit has open clocks (working days).
+    """Write today's digest for every unit with open clocks (working days), to every channel
+    its clerks and the unit have (`outbox.unit_clerks`: chats, email, inbox, robots).
 
-    Each line names the case's request type (诉求类型) and assisting units (协办单位), by
-    `names` (the configured names; without them, the codes).
+    The unit is named by its name; each line names the case's request type (诉求类型) and
+    assisting units (协办单位), by `names` (the configured names; without them, the codes).
     """
     today = local_day(now, env.zone)
     if not env.calendar.is_working_day(today):
         return 0
     written = 0
-    clerk_units = session.exec(
-        select(StaffAccount.department_code)
-        .join(StaffChat, col(StaffChat.staff_id) == StaffAccount.id)
-        .where(col(StaffAccount.active), StaffAccount.role == Role.clerk.value)
-        .distinct()
-    ).all()
-    for unit in clerk_units:
+    names = names or DigestNames()
+    clerks = select(StaffAccount.department_code).where(
+        col(StaffAccount.active), StaffAccount.role == Role.clerk.value
+    )
+    robots = select(ContactChannel.department_code)  # a unit's robots: reached with no clerk
+    units = {*session.exec(clerks.distinct()).all(), *session.exec(robots.distinct()).all()}
+    for unit in sorted(u for u in units if u):
         rows = list(
             session.exec(
                 select(Deadline, Case)
@@ -75,7 +77,7 @@ def morning_digest(
             .select_from(Deadline)
             .where(Deadline.department_code == unit, Deadline.state == ClockState.open.value)
         ).one()
-        details = _details(session, [c for _, c in rows], names or DigestNames())
+        details = _details(session, [c for _, c in rows], names)
         written += outbox.write(
             session=session,
             key=f"digest:{today}:{unit}",
@@ -83,7 +85,12 @@ def morning_digest(
             now=now,
             recipients=outbox.unit_clerks(session=session, department=unit),
             render=partial(
-                _digest_text, rows=rows, unit=unit, count=count, today=today, details=details
+                _digest_text,
+                rows=rows,
+                unit=partial(names.unit, unit),
+                count=count,
+                today=today,
+                details=details,
             ),
         )
     return written
@@ -145,7 +152,7 @@ def _digest_text(
     lang: str,
     *,
     rows: list[tuple[Deadline, Case]],
-    unit: str,
+    unit: Callable[[str], str],
     count: int,
     today: date,
     details: Details,
@@ -163,7 +170,7 @@ def _digest_text(
         + shown.get(c.id or 0, "")
         for d, c in rows
     ]
-    return text("digest", lang, unit=unit, count=count, lines="\n".join(lines))
+    return text("digest", lang, unit=unit(lang), count=count, lines="\n".join(lines))
 
 
 def calendar_alarm(

@@ -107,3 +107,28 @@ def test_the_lead_offices_email_clerk_and_robot_hear_of_a_record_about_another_u
     assert len(mails) == 1 and "【失信记录】" in mails[0].subject
     assert len(robot) == 1
     assert [r.state for r in d.rows("email") if number in r.text] == ["sent"]
+
+
+def test_a_unit_reached_only_by_email_and_a_robot_gets_the_morning_digest_once_by_name(
+    district: District,
+) -> None:
+    from backend.scheduler import jobs
+
+    d = district
+    d.give_email(d.clerk, "li@czj.gov.test")  # no bound chat: email, robot and inbox only
+    d.give_robot("czj", "json", "/json/czj")
+    d.clock.current = tianjin(2026, 11, 26, 10)
+    number = d.file().case.number
+    d.tick()
+    d.clock.current = tianjin(2026, 11, 27, 8, 50)  # Friday, after the digest's time
+
+    jobs.digest_job(d.container)
+    jobs.digest_job(d.container)
+    d.tick()
+
+    digests = [m for m in d.smtp.to("li@czj.gov.test") if "早安" in m.part("plain")]
+    assert len(digests) == 1
+    assert number in digests[0].part("plain") and "区财政局" in digests[0].part("plain")
+    robot = [b for _, b in d.robots.requests if "早安" in str(b)]
+    assert len(robot) == 1
+    assert any("早安" in item.text for item in d.inbox(d.clerk))
