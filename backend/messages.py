@@ -405,6 +405,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This Idempotency-Key was used for a complaint with another text: resend the same "
         "request, or use a new key for a new complaint.",
     },
+    "pause_overdue": {
+        "zh": "时限已过（{due} 到期），不能暂停计时：请尽快办结，或申请延期。",
+        "en": "The time limit has passed (due {due}): a late clock cannot be paused. Resolve "
+        "the case, or ask for more time.",
+    },
     "evaluator_contact_search": {
         "zh": "评估人员不能按联系方式搜索（电话、证件号、邮箱）："
         "案件中的联系方式对评估人员是隐去的。",

@@ -56,8 +56,9 @@ class CaseListener(Protocol):
 class CaseGuard(Protocol):
     """A rule outside the workflow table that can refuse an action now (a case's clocks)."""
 
-    def refusal(self, *, session: Session, case: Case, action: str) -> str | None:
-        """Return why the action cannot be taken on the case now, or None when it can."""
+    def refusal(self, *, session: Session, case: Case, action: str) -> str | DomainError | None:
+        """Return why the action cannot be taken on the case now, or None when it can (a
+        refusal with words of its own in both languages is a DomainError: a RuleRefused)."""
         ...
 
 

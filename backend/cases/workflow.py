@@ -186,9 +186,11 @@ def refusal(
             return refused
     if action is Action.return_ and case.return_count >= env.max_returns:
         return RuleRefused("returns_used_up", count=case.return_count)
-    why = _case_refusal(case, action, env)
+    why: str | DomainError | None = _case_refusal(case, action, env)
     for guard in env.guards:
         why = why or guard.refusal(session=session, case=case, action=action.value)
+    if isinstance(why, DomainError):
+        return why
     return InvalidTransition(why) if why else None
 
 

@@ -18,6 +18,7 @@ from backend.deadlines.models import ClockKind as K
 from backend.deadlines.models import ClockState, Deadline
 from backend.deadlines.policy import Policy, resolve_rule
 from backend.deadlines.service import ClockEnv
+from backend.errors import RuleRefused
 from backend.notifications import outbox
 from backend.notifications.texts import due_text, text
 from backend.workdays.calendar import WorkingCalendar
@@ -72,14 +73,19 @@ class DeadlineKeeper:
         clocks.mark_met(report, env)  # written in its final state: no UPDATE after the INSERT
         insert_all(session, [report])
 
-    def refusal(self, *, session: Session, case: Case, action: str) -> str | None:
+    def refusal(self, *, session: Session, case: Case, action: str) -> str | RuleRefused | None:
         """Return why the case's clocks stand against an action now (a CaseGuard), or None.
 
         The handlers below act on exactly the clocks these checks look at, so an action the
         workflow lets through never fails here afterwards.
         """
-        if action == "pause" and not self._open_handling(session, case):
-            return "the case has no running clock to pause"
+        if action == "pause":
+            running = self._open_handling(session, case)
+            if not running:
+                return "the case has no running clock to pause"
+            late = [d for d in running if d.due_at < self.clock.now()]
+            if late:  # a late clock stays late: the overdue lists and the on-time rate hold
+                return RuleRefused("pause_overdue", due=late[0].due_date.isoformat())
         if action == "resume" and not self._paused_handling(session, case):
             return "nothing is paused"
         if action == "request_extension":

@@ -4,6 +4,7 @@ pauses and calendar corrections."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlmodel import col, select
@@ -162,3 +163,29 @@ def test_an_extensions_decision_records_the_days_and_the_new_due_day_in_the_hist
         "to": "2026-12-25",
     }
     assert decided["deny_extension"] == {"kind": "resolve", "days": 3}
+
+
+def test_a_clock_past_its_due_day_cannot_be_paused_so_a_late_case_stays_late(
+    client: TestClient, staff: Staff, clock
+) -> None:
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
+    clock.current = tianjin(2026, 12, 21, 10)  # the resolve clock was due on 18 December
+    case = client.get(f"/api/v1/cases/{case['number']}", headers=staff.czj_clerk).json()
+    assert (
+        "pause" not in case["allowed_actions"] and "request_extension" in case["allowed_actions"]
+    )
+
+    def pause(language: str) -> Any:
+        return client.post(
+            f"/api/v1/cases/{case['number']}/actions",
+            json={"action": "pause", "version": case["version"], "reason": "等待投诉人补充材料"},
+            headers={**staff.czj_clerk, "Accept-Language": language},
+        )
+
+    refused, english = pause("zh"), pause("en")
+
+    assert (refused.status_code, refused.json()["code"]) == (409, "pause_overdue")
+    assert "2026-12-18" in refused.json()["detail"] and "不能暂停" in refused.json()["detail"]
+    assert "cannot be paused" in english.json()["detail"]
+    overdue = client.get("/api/v1/cases?overdue=true", headers=staff.czj_clerk).json()["data"]
+    assert case["number"] in [c["number"] for c in overdue]
