@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from backend.actors import SYSTEM
 from backend.cases.env import CaseEnv
-from backend.cases.models import Case, CaseStatus
+from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.system_reasons import NO_RATING
 from backend.cases.workflow import Action, Command, transition
 from backend.deadlines.clocks import Stage, due_stages, plan
@@ -23,6 +23,7 @@ from backend.notifications import outbox
 from backend.notifications.channels import EMAIL
 from backend.notifications.texts import due_text, shortened, text
 from backend.periods import local_day
+from backend.taxonomy.tables import unit_names
 from dialogs.model import ChatRef
 
 log = logging.getLogger(__name__)
@@ -159,9 +160,14 @@ def _notify(
     def what(lang: str) -> str:
         return text(f"clock_{deadline.kind}", lang)
 
+    thing = "subject_record" if case.kind == CaseKind.dishonesty_record else "subject_case"
+
+    def subject(lang: str) -> str:  # a record is named as one (失信记录), not as a case
+        return text(thing, lang, number=case.number)
+
     if stage.group == "escalate":
         late = env.calendar.working_days_between(deadline.due_date, local_day(now, env.zone))
-        unit = deadline.department_code or "-"
+        names = unit_names(session=session, code=deadline.department_code)
         # 督办 reaches the unit too: its clerks and robots hear that the lead office asks.
         written = outbox.write(
             session=session,
@@ -176,6 +182,7 @@ def _notify(
                 "escalate_unit",
                 lang,
                 number=case.number,
+                subject=subject(lang),
                 what=what(lang),
                 late=late,
                 due=due(lang),
@@ -195,8 +202,9 @@ def _notify(
                 "escalate",
                 lang,
                 number=case.number,
+                subject=subject(lang),
                 what=what(lang),
-                unit=unit,
+                unit=names[1] if lang == "en" else names[0],
                 late=late,
                 due=due(lang),
             ),
@@ -207,12 +215,12 @@ def _notify(
 
         def render(lang: str) -> str:
             return text(
-                "before", lang, number=case.number, what=what(lang), due=due(lang), left=left
+                "before", lang, subject=subject(lang), what=what(lang), due=due(lang), left=left
             )
     else:
 
         def render(lang: str) -> str:
-            return text(stage.name, lang, number=case.number, what=what(lang), due=due(lang))
+            return text(stage.name, lang, subject=subject(lang), what=what(lang), due=due(lang))
 
     action = "sign" if deadline.kind == ClockKind.sign else "open"
     return outbox.write(

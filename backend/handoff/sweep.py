@@ -11,6 +11,7 @@ from backend.deadlines.service import ClockEnv
 from backend.handoff.notices import on_duty
 from backend.handoff.texts import text
 from backend.notifications import outbox
+from backend.taxonomy.tables import unit_names
 
 HANDOFF_CLOCKS = frozenset({ClockKind.dispatch.value, ClockKind.urgent_sign.value})
 
@@ -22,7 +23,7 @@ def handoff_notice(
     if deadline.kind == ClockKind.urgent_sign:
         # Day or night: the unit's clerks and the coordinators on duty.
         recipients = outbox.unit_clerks(session=session, department=deadline.department_code)
-        unit = deadline.department_code or "-"
+        names = unit_names(session=session, code=deadline.department_code)
         minutes = deadline.days
         return outbox.write(
             session=session,
@@ -34,7 +35,11 @@ def handoff_notice(
             deadline_id=deadline.id,
             stage=stage.name,
             render=lambda lang: text(
-                "urgent_unsigned", lang, number=case.number, unit=unit, minutes=minutes
+                "urgent_unsigned",
+                lang,
+                number=case.number,
+                unit=names[1] if lang == "en" else names[0],
+                minutes=minutes,
             ),
             buttons=lambda lang: [[(text("button_open", lang), f"open:{case.number}")]],
             office_hours_only=False,

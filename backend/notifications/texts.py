@@ -5,21 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 TEXTS: dict[str, dict[str, str]] = {
+    # What a reminder or an escalation is about: a complaint's case or a dishonesty record.
+    "subject_case": {"zh": "案件 {number}", "en": "case {number}"},
+    "subject_record": {"zh": "失信记录 {number}", "en": "dishonesty record {number}"},
     "before": {
-        "zh": "【提醒】案件 {number}（{what}）将于 {due}（{left} 个工作日后）到期。",
-        "en": "Reminder: case {number} ({what}) is due on {due}, in {left} working day(s).",
+        "zh": "【提醒】{subject}（{what}）将于 {due}（{left} 个工作日后）到期。",
+        "en": "Reminder: {subject} ({what}) is due on {due}, in {left} working day(s).",
     },
     "due_today": {
-        "zh": "【今日到期】案件 {number}（{what}）今天到期，请及时处理。",
-        "en": "Due today: case {number} ({what}) is due today.",
+        "zh": "【今日到期】{subject}（{what}）今天到期，请及时处理。",
+        "en": "Due today: {subject} ({what}) is due today.",
     },
     "overdue": {
-        "zh": "【催办】案件 {number}（{what}）已于 {due} 到期，仍未完成，请立即处理。",
-        "en": "Overdue (催办): case {number} ({what}) was due on {due} and is still open.",
+        "zh": "【催办】{subject}（{what}）已于 {due} 到期，仍未完成，请立即处理。",
+        "en": "Overdue (催办): {subject} ({what}) was due on {due} and is still open.",
     },
     "escalate": {
-        "zh": "【督办】{unit} 的案件 {number}（{what}）已逾期 {late} 个工作日（到期日 {due}）。",
-        "en": "Escalation (督办): case {number} of {unit} ({what}) is {late} working day(s) "
+        "zh": "【督办】{unit}的{subject}（{what}）已逾期 {late} 个工作日（到期日 {due}）。",
+        "en": "Escalation (督办): {subject} of {unit} ({what}) is {late} working day(s) "
         "overdue (due {due}).",
     },
     "email_confirm": {  # both languages in one message: the reporter's may be unknown
@@ -168,9 +171,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "with the link below.",
     },
     "escalate_unit": {
-        "zh": "【督办】案件 {number}（{what}）已逾期 {late} 个工作日（到期日 {due}），"
+        "zh": "【督办】{subject}（{what}）已逾期 {late} 个工作日（到期日 {due}），"
         "协调办督办，请立即办理。",
-        "en": "Escalation (督办): case {number} ({what}) is {late} working day(s) overdue "
+        "en": "Escalation (督办): {subject} ({what}) is {late} working day(s) overdue "
         "(due {due}); the lead office asks you to deal with it at once.",
     },
 }

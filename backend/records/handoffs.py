@@ -24,7 +24,7 @@ from backend.people.models import Role, StaffAccount
 from backend.records.commands import RecordAction
 from backend.records.env import RecordEnv
 from backend.records.models import DishonestyRecord
-from backend.taxonomy.tables import Department
+from backend.taxonomy.tables import unit_names
 
 A = RecordAction
 LEAD, NAMED_UNIT, FILING_UNIT = "lead", "named_unit", "filing_unit"
@@ -123,7 +123,7 @@ def tell_late_report(
     session: Session, case: Case, record: DishonestyRecord, env: RecordEnv, late: int, due: str
 ) -> None:
     """Tell the coordinators that a record reached the lead office late, and by how much."""
-    unit = record.filed_by_department
+    names = unit_names(session=session, code=record.filed_by_department)
     outbox.write(
         session=session,
         key=f"late_report:{case.id}",
@@ -132,7 +132,12 @@ def tell_late_report(
         case=case,
         recipients=outbox.coordinators(session=session),
         render=lambda lang: notice_text(
-            lang, "late_report", number=case.number, unit=unit, late=late, due=due
+            lang,
+            "late_report",
+            number=case.number,
+            unit=names[1] if lang == "en" else names[0],
+            late=late,
+            due=due,
         ),
     )
 
@@ -198,7 +203,7 @@ def _tell(
     else:  # NAMED_UNIT
         about = record.department_code
         recipients = outbox.unit_clerks(session=session, department=about)
-    names = _unit_names(session, about)
+    names = unit_names(session=session, code=about)
 
     def render(lang: str) -> str:
         english = lang == "en"
@@ -227,13 +232,6 @@ def _coordinators(session: Session, lead_office: str) -> list[outbox.Recipient]:
     ids = sorted(i for i in session.exec(statement).all() if i is not None)
     chats = [r for r in outbox.coordinators(session=session) if r.id in ids]
     return chats + [outbox.Recipient("staff", i, INBOX, f"staff:{i}", "zh") for i in ids]
-
-
-def _unit_names(session: Session, code: str) -> tuple[str, str]:
-    unit = session.get(Department, code)
-    if unit is None:
-        return code, code
-    return unit.name_zh, unit.name_en or unit.name_zh
 
 
 def _open_clock(session: Session, case: Case, kind: ClockKind | None) -> Deadline | None:

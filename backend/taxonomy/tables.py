@@ -85,3 +85,15 @@ def list_units(*, session: Session, include_retired: bool = False) -> list[Depar
     if not include_retired:
         statement = statement.where(col(Department.active))
     return list(session.exec(statement).all())
+
+
+def unit_names(*, session: Session, code: str | None) -> tuple[str, str]:
+    """Return a unit's or street office's names, (Chinese, English), as notices name it.
+
+    From the synced rows (a retired unit keeps its name); the code itself when unknown, so a
+    notice never fails over a name.
+    """
+    unit = session.get(Department, code) if code else None
+    if unit is None:
+        return code or "-", code or "-"
+    return unit.name_zh, unit.name_en or unit.name_zh

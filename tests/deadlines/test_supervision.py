@@ -67,7 +67,7 @@ def test_a_supervision_deadline_reminds_the_unit_and_escalates_to_coordinators(
     assert [t.split("】")[0] for t in reminders] == ["【提醒", "【今日到期", "【催办", "【督办"]
     escalations = world.texts("boss-chat")
     assert len(escalations) == 1
-    assert "czj 的案件" in escalations[0] and "（督办）已逾期 2 个工作日" in escalations[0]
+    assert "区财政局的案件" in escalations[0] and "（督办）已逾期 2 个工作日" in escalations[0]
 
 
 def test_without_days_the_policys_supervision_limit_applies(world: World) -> None:

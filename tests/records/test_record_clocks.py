@@ -67,7 +67,7 @@ def test_an_overdue_rectification_escalates_to_the_coordinators(world: World) ->
     world.clock.current = tianjin(2026, 12, 2, 9)  # 2 working days overdue
     world.tick()
     escalations = [t for t in world.texts("boss-chat") if "督办" in t]
-    assert len(escalations) == 1 and number in escalations[0] and "czj" in escalations[0]
+    assert len(escalations) == 1 and number in escalations[0] and "区财政局的失信记录" in escalations[0]
 
 
 def test_the_decision_on_an_objection_from_a_chat_is_sent_to_that_chat(world: World) -> None:
@@ -109,5 +109,5 @@ def test_a_late_report_is_flagged_to_the_lead_office_with_the_working_days_late(
     )
     world.tick()
     [flag] = [t for t in world.texts("boss-chat") if "迟报" in t]
-    assert number in flag and "2 个工作日" in flag and "czj" in flag
+    assert number in flag and "2 个工作日" in flag and "（区财政局）" in flag
     assert world.texts("clerk-chat") == []
