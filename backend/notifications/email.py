@@ -11,8 +11,9 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import format_datetime, make_msgid
 from html import escape
 
 from sqlalchemy import Engine
@@ -40,12 +41,16 @@ class Letter:
     link: str | None = None
 
 
-def compose(letter: Letter, *, sender: str) -> EmailMessage:
-    """Return the email of a letter, plain text with an HTML alternative."""
+def compose(letter: Letter, *, sender: str, sent_at: datetime | None = None) -> EmailMessage:
+    """Return the email of a letter, plain text with an HTML alternative.
+
+    Its `Date:` (RFC 5322 requires one) is `sent_at`, by the system's clock (now when None).
+    """
     message = EmailMessage()
     message["From"] = sender
     message["To"] = letter.to
     message["Subject"] = letter.subject
+    message["Date"] = format_datetime(sent_at or datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     plain = letter.text + (f"\n\n{letter.link}\n" if letter.link else "\n")
     message.set_content(plain)
@@ -90,7 +95,8 @@ class EmailNotifier:
         """Send one notice by email; a refused address or a failing one is not retried."""
         letter, channel_id, failures = self._letter(message)
         try:
-            smtp_send(self.settings, compose(letter, sender=self.settings.smtp_from or ""))
+            sender, sent_at = self.settings.smtp_from or "", self.clock.now()
+            smtp_send(self.settings, compose(letter, sender=sender, sent_at=sent_at))
         except DeliveryFailed:
             raise
         except (smtplib.SMTPException, OSError) as exc:

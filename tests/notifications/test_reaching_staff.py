@@ -132,3 +132,17 @@ def test_a_unit_reached_only_by_email_and_a_robot_gets_the_morning_digest_once_b
     robot = [b for _, b in d.robots.requests if "早安" in str(b)]
     assert len(robot) == 1
     assert any("早安" in item.text for item in d.inbox(d.clerk))
+
+
+def test_every_email_carries_its_date_by_the_systems_clock(district: District) -> None:
+    from email.utils import parsedate_to_datetime
+
+    d = district
+    d.give_email(d.clerk, "li@czj.gov.test")
+    d.clock.current = tianjin(2026, 11, 26, 10)
+    number = d.file().case.number
+    d.tick()
+
+    [mail] = [m for m in d.smtp.to("li@czj.gov.test") if number in m.subject]
+    assert parsedate_to_datetime(mail.message["Date"]) == d.clock.current
+    assert all(m.message["Date"] for m in d.smtp.mails)  # the address's test message too
