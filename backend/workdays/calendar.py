@@ -60,7 +60,9 @@ class WorkingCalendar:
         """Return the end of `count` working days after `start` (the start day does not count)."""
         if count < 0:
             raise ValueError("count must not be negative")
-        current, provisional, left = start, False, count
+        # Zero days ends on `start` itself: a clock due the day it starts (triage's dispatch)
+        # names a day that is a working day only provisionally beyond the known years.
+        current, provisional, left = start, count == 0 and self.day(start).provisional, count
         for _ in range(MAX_SPAN):
             if left == 0:
                 return DueDate(current, provisional)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from backend.workdays.calendar import WorkingCalendar
+from backend.workdays.calendar import DueDate, WorkingCalendar
 from backend.workdays.seed import package_calendar
 
 
@@ -78,3 +78,12 @@ def test_working_days_between_counts_after_the_first_day(calendar: WorkingCalend
 def test_negative_counts_are_refused(calendar: WorkingCalendar) -> None:
     with pytest.raises(ValueError):
         calendar.add_working_days(date(2026, 1, 1), -1)
+
+
+def test_zero_working_days_after_a_day_of_an_unknown_year_is_that_day_provisionally(
+    calendar: WorkingCalendar,
+) -> None:
+    # A clock due the day it starts (triage's dispatch: 0 working days) names a day whose
+    # being a working day is only estimated beyond the known years.
+    assert calendar.add_working_days(date(2027, 2, 23), 0) == DueDate(date(2027, 2, 23), True)
+    assert calendar.add_working_days(date(2026, 11, 27), 0) == DueDate(date(2026, 11, 27), False)
