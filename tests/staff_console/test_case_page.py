@@ -296,3 +296,22 @@ def test_a_reopened_cases_reply_is_shown_as_the_earlier_one(
 
     assert '<p class="facts__label">答复</p>' in resolved
     assert "上次答复（已重办，正在重新办理）" in reopened and "已协调付款" in reopened
+
+
+def test_a_clock_says_its_working_days_and_the_extension_granted_on_top(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    unit, boss = clerk(container), coordinator(container)
+    act(container, number, unit, Action.sign)
+    act(container, number, unit, Action.request_extension, days=5, reason="需要审计结果")
+    act(container, number, boss, Action.approve_extension)
+
+    page = signed_in(client, boss).get(page_path(number)).text
+    english = signed_in(client, clerk(container, login="li2"))
+    english.client.cookies.set("intake_lang", "en")
+    shown = english.get(page_path(number)).text
+
+    assert "截止 2026-12-25（20 个工作日，含延期 5 个工作日）" in page
+    assert "截止 2026-11-30（1 个工作日）" in page  # the sign clock, met
+    assert "due 2026-12-25 (20 working days, 5 of them an extension)" in shown
