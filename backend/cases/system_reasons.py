@@ -33,6 +33,14 @@ CHANNELS_ZH = {"phone": "电话", "sms": "短信", "email": "电子邮件"}
 _RATED = re.compile(r"rated (\w+) by the reporter(?: by (\w+))?")
 _DISSATISFIED = re.compile(r"the reporter is dissatisfied: (.*)", re.DOTALL)
 _CALENDAR = re.compile(r"calendar change: (.*)", re.DOTALL)
+# The causes backend.workdays.changes and backend.deadlines.moves write, in Chinese.
+_CAUSES_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\S+) a day off: (.*)", re.DOTALL), r"\1 调为休息日：\2"),
+    (re.compile(r"(\S+) a working day: (.*)", re.DOTALL), r"\1 调为工作日：\2"),
+    (re.compile(r"(\S+) as published"), r"\1 恢复为公布的安排"),
+    (re.compile(r"(\d{4}) confirmed"), r"\1 年的安排已确认"),
+    (re.compile(r"calendar changed while the clock was set"), "计时期间工作日历有变"),
+]
 
 
 def rated(rating: str, channel: str) -> str:
@@ -72,6 +80,15 @@ def reason_shown(reason: str | None, language: str) -> str | None:
             return f"The reporter is dissatisfied: {comment}"
         return "投诉人不满意：" + ("未留言" if comment == NO_COMMENT else comment)
     if (match := _CALENDAR.fullmatch(reason)) is not None:
-        prefix = "工作日历调整：" if language == "zh" else "Calendar change: "
-        return prefix + match.group(1)
+        if language != "zh":
+            return "Calendar change: " + match.group(1)
+        return "工作日历调整：" + _cause_zh(match.group(1))
     return reason
+
+
+def _cause_zh(cause: str) -> str:
+    """Return a calendar change's cause in Chinese (as written when no pattern knows it)."""
+    for pattern, chinese in _CAUSES_ZH:
+        if pattern.fullmatch(cause):
+            return pattern.sub(chinese, cause)
+    return cause
