@@ -184,7 +184,8 @@ def row_of(page: str, number: str) -> str:
     import re
 
     found = re.search(
-        rf'<tr class="case-row[^"]*">\s*<th[^>]*>\s*<span><a href="/console/cases/{number}">.*?</tr>',
+        rf'<tr class="case-row[^"]*">\s*<th[^>]*>\s*'
+        rf'<span><a href="/console/cases/{number}">.*?</tr>',
         page,
         re.DOTALL,
     )

@@ -249,7 +249,7 @@ def test_cancelling_and_starting_again_does_not_reset_the_days_quota(
     refusal(chat.upload(os.urandom(KB), "x.pdf", "application/pdf"), 429, "upload_daily_files")
 
 
-def test_a_file_the_data_folder_cannot_store_is_refused_503_in_the_chats_language_and_nothing_is_counted(
+def test_a_file_the_data_folder_cannot_store_is_refused_503_in_the_chats_language(
     chat: WebChat, container: Container
 ) -> None:
     chat.command("report")
