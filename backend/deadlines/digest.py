@@ -108,12 +108,12 @@ class DigestNames:
         return self.request_types.name(value, lang) if self.request_types else value
 
     def unit(self, code: str, lang: str) -> str:
-        """Return a unit's name in a language."""
+        """Return a unit's or a street office's name in a language (the code when unknown)."""
         if self.taxonomy is None:
             return code
-        for department in self.taxonomy.departments:
-            if department.code == code:
-                return department.en if lang == "en" else department.zh
+        for unit in (*self.taxonomy.departments, *self.taxonomy.streets):
+            if unit.code == code:
+                return (unit.en or unit.zh) if lang == "en" else unit.zh
         return code
 
 

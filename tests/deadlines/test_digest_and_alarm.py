@@ -159,3 +159,17 @@ def test_the_digest_names_each_cases_request_type_and_assisting_units(world: Wor
         line.endswith("〔投诉｜协办：区商务局、区司法局〕") for line in joint_lines
     )
     assert alone_lines and all(line.endswith("〔举报〕") for line in alone_lines)
+
+
+def test_a_digest_names_a_street_office_by_its_name() -> None:
+    from backend.deadlines.digest import DigestNames
+    from backend.settings import DEFAULT_TAXONOMY
+    from backend.taxonomy.loader import load_taxonomy
+
+    taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
+    street, department = taxonomy.streets[0], taxonomy.departments[0]
+    names = DigestNames(taxonomy=taxonomy)
+
+    assert names.unit(street.code, "zh") == street.zh
+    assert names.unit(department.code, "zh") == department.zh
+    assert names.unit("nowhere", "en") == "nowhere"
