@@ -111,10 +111,12 @@ class DigestNames:
         """Return a unit's or a street office's name in a language (the code when unknown)."""
         if self.taxonomy is None:
             return code
-        for unit in (*self.taxonomy.departments, *self.taxonomy.streets):
-            if unit.code == code:
-                return (unit.en or unit.zh) if lang == "en" else unit.zh
-        return code
+        names = {d.code: (d.zh, d.en) for d in self.taxonomy.departments}
+        names |= {s.code: (s.zh, s.en) for s in self.taxonomy.streets}
+        if code not in names:
+            return code
+        zh, en = names[code]
+        return (en or zh) if lang == "en" else zh
 
 
 Details = Callable[[str], dict[int, str]]
