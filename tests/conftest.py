@@ -6,6 +6,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,20 +79,28 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A schema of this run's own in the test database, so parallel runs never collide."""
+@contextmanager
+def postgres_schema(tag: str = "") -> Iterator[str]:
+    """A new empty schema in the test database, dropped on exit; its URL (search_path set)."""
     base = load_settings(database_url=POSTGRES_URL).database_url
-    schema = f"t{os.getpid()}_{secrets.token_hex(3)}"
+    schema = f"t{os.getpid()}_{tag}{secrets.token_hex(3)}"
     engine = create_engine(base)
     with engine.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    upgrade(url)
-    yield url
-    with engine.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
+    try:
+        yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A schema of this run's own in the test database, so parallel runs never collide."""
+    with postgres_schema() as url:
+        upgrade(url)
+        yield url
 
 
 def _empty_postgres(url: str, lock_timeout: str = "60s") -> None:

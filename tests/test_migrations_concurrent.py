@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,8 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from backend.migrate import known_revisions
-from backend.settings import load_settings
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, postgres_schema
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="needs INTAKE_TEST_POSTGRES_URL")
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,15 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def empty_schema() -> Iterator[str]:
     """A schema with no table in the test database; its URL."""
-    base = load_settings(database_url=POSTGRES_URL).database_url
-    schema = f"t{os.getpid()}_up_{secrets.token_hex(3)}"
-    engine = create_engine(base)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    with engine.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
+    with postgres_schema("up_") as url:
+        yield url
 
 
 def test_two_upgrades_started_together_both_succeed_and_the_schema_is_migrated_once(
