@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, NamedTuple
 
+from dialogs.plain_data import as_is, plain_copy
+
 InboundKind = Literal[
     "text",
     "command",
@@ -209,24 +211,32 @@ class DialogState:
         """Return the token that buttons of the current step carry."""
         return f"{self.epoch}{_base36(self.serial)}"
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the state as JSON-ready data."""
+    def to_dict(self, *, shared: bool = False) -> dict[str, Any]:
+        """Return the state as JSON-ready data.
+
+        `shared=True`: the dict shares the nested data (no copy), for a state about to be
+        encoded and dropped (a turn's end, issue 13).
+        """
+        copied = as_is if shared else plain_copy
         return {
             "version": self.version,
             "language": self.language,
             "flow": self.flow,
             "step": self.step,
-            "data": plain_copy(self.data),
+            "data": copied(self.data),
             "history": list(self.history),
             "serial": self.serial,
             "epoch": self.epoch,
-            "clerk": plain_copy(self.clerk),
+            "clerk": copied(self.clerk),
             "pending_ratings": list(self.pending_ratings),
         }
 
     @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> DialogState:
-        """Read a state written by `to_dict`, upgrading older versions."""
+    def from_dict(cls, raw: dict[str, Any], *, shared: bool = False) -> DialogState:
+        """Read a state written by `to_dict`, upgrading older versions (StateVersionError for
+        a newer one). `shared=True` keeps the nested data (no copy): for data nothing else
+        holds, just decoded from the database (issue 13)."""
+        copied = as_is if shared else plain_copy
         version = int(raw.get("version", 1))
         if version > STATE_VERSION:
             raise StateVersionError(f"state version {version} is newer than {STATE_VERSION}")
@@ -235,11 +245,11 @@ class DialogState:
             language=str(raw.get("language", "zh")),
             flow=raw.get("flow"),
             step=raw.get("step"),
-            data=plain_copy(dict(raw.get("data") or {})),
+            data=copied(dict(raw.get("data") or {})),
             history=[str(step) for step in raw.get("history") or []],
             serial=int(raw.get("serial", 0)),
             epoch=str(raw.get("epoch", "0")),
-            clerk=plain_copy(raw.get("clerk")),
+            clerk=copied(raw.get("clerk")),
             pending_ratings=[str(n) for n in raw.get("pending_ratings") or []],
             version=STATE_VERSION,
         )
@@ -272,21 +282,6 @@ def _upgrade(raw: dict[str, Any], version: int) -> dict[str, Any]:
         raw = _UPGRADES[version](raw)
         version += 1
     return raw
-
-
-def plain_copy(value: Any) -> Any:
-    """Return a deep copy of plain data (dicts, lists and tuples of JSON values).
-
-    What `copy.deepcopy` does for the state, a few times faster: the state is JSON data, so
-    it holds no shared or cyclic objects to keep track of (a turn copies it several times).
-    """
-    if isinstance(value, dict):
-        return {key: plain_copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [plain_copy(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(plain_copy(item) for item in value)
-    return value
 
 
 def _base36(number: int) -> str:

@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Integer, bindparam
+from sqlalchemy import Integer, bindparam, or_
 from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.search import search_words
+from backend.driver import fetch_all
 
 # Cases still being handled; resolved, closed and rejected ones are history, not duplicates.
 OPEN_STATUSES = tuple(
@@ -31,7 +32,9 @@ _CANDIDATES = (
         col(Case.department_code) == bindparam("department"),  # unit, category, date: one index
         col(Case.category_id) == bindparam("category"),
         col(Case.created_at) >= bindparam("since"),
-        col(Case.status).in_(OPEN_STATUSES),
+        # Each status its own fixed value, not IN's list rendered per call: the statement is
+        # then sent by the driver itself (backend.driver), a dialog's search's hot read.
+        or_(*(col(Case.status) == status for status in OPEN_STATUSES)),
         col(Case.merged_into_id).is_(None),
         col(Case.kind) == CaseKind.complaint.value,  # a record is nobody's duplicate
     )
@@ -126,7 +129,7 @@ def find_similar(
     }
     by_words: dict[str | None, list[int]] = {}  # a campaign's one text: read once
     rows = cast(
-        Sequence[tuple[int, str | None]], session.connection().execute(_CANDIDATES, values).all()
+        Sequence[tuple[int, str | None]], fetch_all(session.connection(), _CANDIDATES, values)
     )
     for case_id, stored in rows:
         by_words.setdefault(stored, []).append(case_id)

@@ -139,12 +139,9 @@ class BackendDialogServices(
         filed = select(col(Case.id), col(Case.number), col(Case.created_at)).where(
             col(Case.id).in_(ids)
         )
-        connection = self.session.connection()
-        cases = {row[0]: row for row in connection.execute(filed).all()}
-        names = select(col(Department.name_zh), col(Department.name_en)).where(
-            col(Department.code) == department
-        )
-        holder_zh, holder_en = connection.execute(names).first() or (department, department)
+        cases = {row[0]: row for row in self.session.connection().execute(filed).all()}
+        names = self.container.taxonomy.names_of(department)
+        holder_zh, holder_en = names or (department, department)
         zone = self.container.settings.zone
         return [
             dp.SimilarCase(

@@ -2,7 +2,9 @@
 
 A turn is on the hot path of every chat (issue 13): it reads the chat's row once (locked),
 records the event once (its unique key tells a repeat), and writes the row once, each a
-single statement prepared at import, not ORM objects flushed through a unit of work.
+single statement prepared at import, not ORM objects flushed through a unit of work, and
+sent by the driver itself (`backend.driver.fetch_all`: SQLAlchemy's execution of each cost
+more than the driver's call).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, SQLModel
 
 from backend.conversations.models import Conversation, InboundEvent
+from backend.driver import fetch_all
 from dialogs.model import ChatRef, Inbound, Outbound
 
 CONVERSATIONS: Table = SQLModel.metadata.tables[Conversation.__tablename__]
@@ -88,27 +91,26 @@ def lock_row(session: Session, chat: ChatRef, now: datetime) -> ChatRow:
     """
     connection = _connection(session)
     where = {"channel": chat.channel, "chat_id": chat.chat_id}
-    found = connection.execute(_LOCK, where).first()
-    if found is None:
-        connection.execute(_NEW_CHAT[connection.dialect.name], {**where, "now": now})
-        found = connection.execute(_LOCK, where).one()
-    return ChatRow(*found)
+    found = fetch_all(connection, _LOCK, where)
+    if not found:
+        fetch_all(connection, _NEW_CHAT[connection.dialect.name], {**where, "now": now})
+        found = fetch_all(connection, _LOCK, where)
+    return ChatRow(*found[0])
 
 
 def read_row(session: Session, chat: ChatRef) -> ChatRow | None:
     """Return the chat's row without locking it, or None for a chat never seen."""
-    found = (
-        _connection(session)
-        .execute(_READ, {"channel": chat.channel, "chat_id": chat.chat_id})
-        .first()
+    found = fetch_all(
+        _connection(session), _READ, {"channel": chat.channel, "chat_id": chat.chat_id}
     )
-    return ChatRow(*found) if found is not None else None
+    return ChatRow(*found[0]) if found else None
 
 
 def save_row(session: Session, row: ChatRow, state: dict[str, Any], now: datetime) -> None:
     """Write the turn's state (and the row's other fields as `row` holds them) back."""
     row.state, row.version = state, row.version + 1
-    _connection(session).execute(
+    fetch_all(
+        _connection(session),
         _WRITE,
         {
             "row_id": row.id,
@@ -130,20 +132,22 @@ def record_event(session: Session, inbound: Inbound, row: ChatRow, now: datetime
         "conversation_id": row.id,
         "now": now,
     }
-    return connection.execute(_NEW_EVENT[connection.dialect.name], values).scalar()
+    found = fetch_all(connection, _NEW_EVENT[connection.dialect.name], values)
+    return found[0][0] if found else None
 
 
 def keep_replies(session: Session, event_row: int, replies: list[Outbound]) -> None:
     """Keep the replies that must arrive (a receipt), to give them again for a repeat."""
     kept = [reply.to_dict() for reply in replies]
-    _connection(session).execute(_KEEP_REPLIES, {"row_id": event_row, "r": kept})
+    fetch_all(_connection(session), _KEEP_REPLIES, {"row_id": event_row, "r": kept})
 
 
 def replies_given(session: Session, inbound: Inbound) -> list[Outbound]:
     """Return the kept replies of an event seen before (none for most)."""
-    raw = (
-        _connection(session)
-        .execute(_REPLIES, {"channel": inbound.chat.channel, "event_id": inbound.event_id})
-        .scalar()
+    found = fetch_all(
+        _connection(session),
+        _REPLIES,
+        {"channel": inbound.chat.channel, "event_id": inbound.event_id},
     )
+    raw = found[0][0] if found else None
     return [Outbound.from_dict(item) for item in raw or []]

@@ -111,7 +111,7 @@ class ConversationService:
                 pending = pending_after(inbound, joined, state, sent_at=sent_at)
                 row.pending_part = pending.to_dict() if pending is not None else None
                 taken = self._count_file(session, state, turn.state, inbound, content)
-                save_row(session, row, turn.state.to_dict(), now)
+                save_row(session, row, turn.state.to_dict(shared=True), now)
                 kept = [reply for reply in turn.replies if reply.resend_when_unsure]
                 if kept:  # a receipt: given again when the same event comes again
                     keep_replies(session, event_row, kept)
@@ -173,7 +173,7 @@ class ConversationService:
         turn = start_rating(
             self._state(row), case.number, self._services(session), chat, language=language
         )
-        save_row(session, row, turn.state.to_dict(), now)
+        save_row(session, row, turn.state.to_dict(shared=True), now)
         return self._queue(session, chat, turn.replies, key=f"rating:{case.id}", case=case)
 
     def error_text(self, inbound: Inbound) -> str:
@@ -221,7 +221,7 @@ class ConversationService:
 
     @staticmethod
     def _state(row: ChatRow) -> DialogState | None:
-        return DialogState.from_dict(row.state) if row.state else None
+        return DialogState.from_dict(row.state, shared=True) if row.state else None
 
     def _queue(
         self,

@@ -100,6 +100,11 @@ class Taxonomy(_Entry):
         """Return the street office with this code, if any."""
         return next((s for s in self.streets if s.code == code), None)
 
+    def names_of(self, code: str) -> tuple[str, str] | None:
+        """Return a department's or street office's names (Chinese, English), or None."""
+        found = next((d for d in self.departments if d.code == code), None) or self.street(code)
+        return (found.zh, found.en) if found is not None else None
+
     @property
     def unit_codes(self) -> set[str]:
         """Return the codes of every unit a case can be owned by (departments and streets)."""
