@@ -17,6 +17,31 @@ class Forbidden(DomainError):
     """The actor's role may not do this."""
 
 
+class ActionForbidden(Forbidden):
+    """The actor's role may not take this action on a case or a dishonesty record (403).
+
+    `role`: the staff role's value (coordinator, clerk, evaluator) or the actor's kind;
+    `action`: the action's value (`sign`, `order_rectification`, ...); `subject`: "case" or
+    "record". `message` names both in the reader's language, by the console's own labels
+    for the action's button, so the API and the console word it alike.
+    """
+
+    def __init__(self, *, role: str, action: str, subject: str) -> None:
+        what = "a case" if subject == "case" else "this record"
+        super().__init__(f"a {role} may not {action.replace('_', ' ')} {what}")
+        self.role, self.action, self.subject = role, action, subject
+
+    def message(self, language: str = "en") -> str:
+        """Return "A clerk may not do this: Close." (or its Chinese) for the user."""
+        from backend.console.texts import label
+        from backend.messages import render
+
+        prefix = "case.action" if self.subject == "case" else "records.action"
+        role = label(language, f"role.{self.role}", self.role)
+        action = label(language, f"{prefix}.{self.action}", self.action.replace("_", " "))
+        return render("forbidden_action", language, role=role, action=action)
+
+
 class InvalidTransition(DomainError):
     """The action does not fit the case's current state."""
 

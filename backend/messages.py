@@ -252,6 +252,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A valid Bearer token is required.",
     },
     "forbidden": {"zh": "你的角色不能执行此操作。", "en": "Your role may not do this."},
+    "forbidden_action": {
+        "zh": "{role}不能执行此操作：{action}。",
+        "en": "A {role} may not do this: {action}.",
+    },
     "other_unit": {
         "zh": "您只能查看本单位（{own}）的数据，不能查看 {asked} 的；"
         "请去掉单位条件，或选择本单位。",

@@ -25,6 +25,7 @@ from backend.api.bodies import MAX_BODY_BYTES, BodyRefused
 from backend.api.deps import get_language
 from backend.api.validation_texts import field_message
 from backend.errors import (
+    ActionForbidden,
     DomainError,
     Forbidden,
     InvalidTransition,
@@ -110,6 +111,9 @@ def install_error_handlers(app: FastAPI) -> None:
             taxonomy = request.app.state.container.taxonomy
             name = partial(unit_name, taxonomy, language=language)
             body = {"detail": exc.message(language, name), "code": exc.code}
+            return JSONResponse(status_code=403, content=body)
+        if isinstance(exc, ActionForbidden):  # the role and the action, in the caller's words
+            body = {"detail": exc.message(language), "code": "forbidden"}
             return JSONResponse(status_code=403, content=body)
         named = getattr(exc, "code", None)  # a refusal with a message of its own (deactivation)
         for kind, status_code, code in _STATUS:

@@ -22,8 +22,8 @@ from backend.cases.joint import (
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
 from backend.cases.text import visible_text
 from backend.errors import (
+    ActionForbidden,
     DomainError,
-    Forbidden,
     InvalidTransition,
     NotFound,
     RuleRefused,
@@ -171,7 +171,7 @@ def refusal(
         return NotFound(case.number)
     rule = RULES[action]
     if not may_take(actor, rule):
-        return Forbidden(f"a {actor.role or actor.kind} may not {action.value} a case")
+        return ActionForbidden(role=actor.role or actor.kind, action=action.value, subject="case")
     joint = joint_refusal(case, action.value, actor)  # lead and assisting units (主办/协办)
     if joint is not None:
         return joint

@@ -27,6 +27,7 @@ from backend.console.over_long import field_label, reshow_form, typed_text
 from backend.console.rendering import render_error
 from backend.console.visit import known_visit
 from backend.errors import (
+    ActionForbidden,
     DomainError,
     Forbidden,
     InvalidTransition,
@@ -156,6 +157,8 @@ def install_console_errors(app: FastAPI) -> None:
                 return exc.message(language, partial(unit_name, taxonomy, language=language))
 
             return await render_error(request, 403, "error.forbidden_title", message=named)
+        if isinstance(exc, ActionForbidden):  # which action this role may not take
+            return await render_error(request, 403, "error.forbidden_title", message=exc.message)
         if isinstance(exc, Forbidden):
             return await render_error(request, 403, "error.forbidden_title", "error.forbidden")
         if isinstance(exc, ValidationFailed):

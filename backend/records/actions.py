@@ -17,8 +17,8 @@ from backend.cases.events import record_event
 from backend.cases.idempotency import replayed, stamp
 from backend.cases.text import visible_text
 from backend.errors import (
+    ActionForbidden,
     DomainError,
-    Forbidden,
     NotFound,
 )
 from backend.records import handoffs, step_parts, steps
@@ -146,7 +146,9 @@ def refusal(
     ):
         return NotFound(view.case.number)
     if not may_take(actor, record, action, env.lead_office):
-        return Forbidden(f"a {actor.role or actor.kind} may not {action.value} this record")
+        return ActionForbidden(
+            role=actor.role or actor.kind, action=action.value, subject="record"
+        )
     if version is not None and version != record.version:
         return RecordChanged(
             f"record {view.case.number} is at version {record.version}, not {version}"

@@ -15,6 +15,7 @@ from backend.api.params import Day
 from backend.errors import Forbidden, ValidationFailed
 from backend.storable import StorableStr
 from backend.workdays.changes import change_day, confirm_year
+from backend.workdays.models import MAX_REASON
 from backend.workdays.overview import list_overrides
 
 router = APIRouter(prefix="/calendar", tags=["calendar"], route_class=JsonLimitedRoute)
@@ -35,7 +36,7 @@ class OverrideIn(BaseModel):
 
     date: Day
     working: StrictBool
-    reason: StorableStr = Field(min_length=1, max_length=500)
+    reason: StorableStr = Field(min_length=1, max_length=MAX_REASON)
 
 
 class OverridePublic(BaseModel):

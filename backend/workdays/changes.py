@@ -18,6 +18,7 @@ from backend.deadlines.moves import CalendarChange, move_clocks
 from backend.errors import ValidationFailed
 from backend.storable import is_storable
 from backend.workdays.estimate import estimate_label
+from backend.workdays.models import MAX_REASON
 from backend.workdays.overview import missing_holidays
 from backend.workdays.seed import PublishedCalendar
 from backend.workdays.store import (
@@ -43,11 +44,14 @@ def change_day(
     """Make a day a working day (True), a day off (False) or as published (None).
 
     Open due dates whose period covers the day are recomputed; each move is a case event.
-    Returns how many due dates moved.
+    Returns how many due dates moved. Raises ValidationFailed for a correction without a
+    reason, a reason longer than MAX_REASON characters or one the database cannot store.
     """
     reason = reason.strip()
     if working is not None and not visible_text(reason):
         raise ValidationFailed("reason_required", field="reason")
+    if len(reason) > MAX_REASON:  # the API, the console and `intake calendar set` alike
+        raise ValidationFailed("reason_too_long", field="reason", max=MAX_REASON)
     if not is_storable(reason):  # PostgreSQL cannot keep a NUL: refused on every database
         raise ValidationFailed("unstorable_form_text", field="reason")
     state = lock_state(session=session)

@@ -8,6 +8,8 @@ from sqlmodel import Field, SQLModel
 
 from backend.db import UTCDateTime
 
+MAX_REASON = 500  # characters of a calendar correction's reason (API, console, CLI)
+
 
 class CalendarDay(SQLModel, table=True):
     """A day the chinesecalendar package marks unlike Monday-to-Friday (holiday or 调休)."""
@@ -26,7 +28,7 @@ class CalendarOverride(SQLModel, table=True):
 
     day: date = Field(primary_key=True)
     working: bool
-    reason: str = Field(max_length=500)
+    reason: str = Field(max_length=MAX_REASON)
     actor_name: str = Field(default="", max_length=100)
     created_at: datetime = Field(sa_type=UTCDateTime)
 

@@ -46,6 +46,19 @@ def test_actions_outside_the_role_answer_403(
     assert (response.status_code, response.json()["code"]) == (403, "forbidden")
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "A clerk may not do this: Close."), ("zh", "联络员不能执行此操作：归档。")],
+)
+def test_a_refused_action_names_the_role_and_the_action_in_the_callers_language(
+    client: TestClient, staff: Staff, language: str, words: str
+) -> None:
+    case = file_case(client, staff.coordinator, text=ARREARS)
+    headers = {**staff.czj_clerk, "Accept-Language": language}
+    response = act(client, headers, case, "close")
+    assert (response.status_code, response.json()) == (403, {"detail": words, "code": "forbidden"})
+
+
 def test_clerk_never_sees_the_reporter(client: TestClient, staff: Staff) -> None:
     case = file_case(client, staff.czj_clerk, text=ARREARS, **NAMED)
     read = client.get(f"/api/v1/cases/{case['number']}", headers=staff.czj_clerk)

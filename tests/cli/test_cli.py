@@ -224,6 +224,16 @@ def test_calendar_commands_refuse_bad_input_clearly(
     assert done.returncode != 0 and "Traceback" not in done.stderr and done.stderr.strip()
 
 
+def test_calendar_set_refuses_a_reason_longer_than_the_api_takes_and_keeps_nothing(
+    settings: Settings, client: TestClient, staff: Staff
+) -> None:
+    done = intake(settings, "calendar", "set", "2026-12-30", "--off", "--reason", "停" * 501)
+    kept = client.get("/api/v1/calendar/overrides", headers=staff.coordinator).json()
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == "intake: The reason is too long: at most 500 characters."
+    assert "2026-12-30" not in str(kept)
+
+
 def test_users_invite_prints_a_bind_code_and_list_shows_the_account(
     settings: Settings, client: TestClient
 ) -> None:

@@ -45,6 +45,17 @@ def test_the_rectification_clock_goes_to_the_unit_named_in_the_record(
     assert clock_of(default, "rectify")["days"] == 30  # policy.yaml clocks.rectify
 
 
+def test_a_step_of_the_other_side_is_refused_by_its_name_in_the_callers_language(
+    client: TestClient, staff: Staff
+) -> None:
+    record = sfj_record(client, staff)
+    english = step(client, {**staff.sfj_clerk, "Accept-Language": "en"}, record, "publish")
+    chinese = step(client, {**staff.sfj_clerk, "Accept-Language": "zh"}, record, "publish")
+    assert (english.status_code, english.json()["code"]) == (403, "forbidden")
+    assert english.json()["detail"] == "A clerk may not do this: Publish."
+    assert chinese.json()["detail"] == "联络员不能执行此操作：公示。"
+
+
 def test_the_named_unit_reports_and_the_lead_office_sends_it_back_then_accepts_it(
     client: TestClient, staff: Staff, clock: FakeClock
 ) -> None:

@@ -104,6 +104,7 @@ def test_an_action_form_without_its_csrf_token_is_refused(
     response = visitor.post(f"{page_path(number)}/actions", values, token="")
 
     assert response.status_code == 403
+    assert "联络员不能执行此操作：归档。" in response.text  # who may not do what, in words
     assert stored(container, number).status == "routed"
 
 

@@ -20,11 +20,10 @@ from backend.db import all_or_nothing
 from backend.errors import ValidationFailed
 from backend.periods import local_day
 from backend.workdays.changes import change_day, confirm_year
-from backend.workdays.models import CalendarOverride
+from backend.workdays.models import MAX_REASON, CalendarOverride
 from backend.workdays.overview import known_years, list_overrides, provisional_years, read_day
 
 router = APIRouter(prefix="/admin/calendar")
-MAX_REASON = 500  # CalendarOverride.reason
 KINDS = {"off": False, "working": True}
 
 
@@ -53,8 +52,6 @@ def add_override(
         when = read_day(day)
         if kind not in KINDS:
             raise ValidationFailed("day_kind_required", field="kind")
-        if len(reason.strip()) > MAX_REASON:
-            raise ValidationFailed("reason_too_long", field="reason", max=MAX_REASON)
         with all_or_nothing(session):
             moved = change_day(
                 session=session,

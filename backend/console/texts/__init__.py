@@ -46,6 +46,12 @@ def has(key: str) -> bool:
     return key in CATALOGUES[DEFAULT_LANGUAGE]
 
 
+def label(language: str, key: str, default: str) -> str:
+    """Return the text for a key without placeholders, or `default` when there is none."""
+    catalogue = CATALOGUES.get(language, CATALOGUES[DEFAULT_LANGUAGE])
+    return catalogue.get(key, default)
+
+
 # The ledger and assessment pages' words (issue 11), kept in modules of their own.
 from backend.console.texts import en_books, zh_books  # noqa: E402
 
