@@ -16,22 +16,18 @@ DUMP = "intake.dump"
 def pg_dump_commands(*, database_url: str, data_dir: Path, folder: Path) -> list[str]:
     """Return the shell commands that back up a PostgreSQL database and the evidence files.
 
-    `pg_dump --format=custom` (restored with `pg_restore`), connection options taken from the
-    URL; the password is never printed (pg_dump reads PGPASSWORD or ~/.pgpass). A search
-    path in the URL's `options` becomes `--schema`.
+    `pg_dump --format=custom` (restored with `pg_restore`). The connection is the URL itself
+    as libpq reads it (`--dbname=postgresql://...`), so what its query sets (a socket folder as
+    `host=`, `sslmode`, `sslrootcert`, `options`) reaches pg_dump as it reaches the app; the
+    password is left out, never printed (pg_dump reads PGPASSWORD or ~/.pgpass). A search
+    path in the URL's `options` also becomes `--schema`: the app's tables, not the database's.
     """
     url = make_url(database_url)
     words = ["pg_dump", "--format=custom", "--no-owner", f"--file={folder / DUMP}"]
-    if url.host:
-        words.append(f"--host={url.host}")
-    if url.port:
-        words.append(f"--port={url.port}")
-    if url.username:
-        words.append(f"--username={url.username}")
     for option in _options(url.query.get("options")):
         if option.startswith("search_path="):
             words.append(f"--schema={option.removeprefix('search_path=')}")
-    words.append(f"--dbname={url.database or ''}")
+    words.append(f"--dbname={_conninfo(database_url)}")
     evidence = evidence_folder(data_dir)
     return [
         shlex.join(["mkdir", "-p", str(folder)]),
@@ -41,22 +37,22 @@ def pg_dump_commands(*, database_url: str, data_dir: Path, folder: Path) -> list
 
 
 def pg_restore_commands(*, database_url: str, data_dir: Path, folder: Path) -> list[str]:
-    """Return the shell commands that restore such a backup (into an empty database)."""
-    url = make_url(database_url)
+    """Return the shell commands that restore such a backup (into an empty database), the
+    connection given as `pg_dump_commands` gives it."""
     words = ["pg_restore", "--no-owner", "--exit-on-error"]
-    if url.host:
-        words.append(f"--host={url.host}")
-    if url.port:
-        words.append(f"--port={url.port}")
-    if url.username:
-        words.append(f"--username={url.username}")
-    words += [f"--dbname={url.database or ''}", str(folder / DUMP)]
+    words += [f"--dbname={_conninfo(database_url)}", str(folder / DUMP)]
     evidence = evidence_folder(data_dir)
     return [
         shlex.join(words),
         shlex.join(["mkdir", "-p", str(evidence)]),
         shlex.join(["cp", "-a", f"{folder / ATTACHMENTS}/.", str(evidence)]),
     ]
+
+
+def _conninfo(database_url: str) -> str:
+    """Return the URL as libpq takes it: no driver name (`+psycopg`), no password."""
+    url = make_url(database_url).set(drivername="postgresql")
+    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 def _options(raw: str | tuple[str, ...] | None) -> list[str]:

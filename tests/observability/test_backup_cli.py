@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
+
+from backend.migrate import upgrade
 from tests.cli.test_cli import intake
+from tests.conftest import POSTGRES_URL, postgres_schema
 
 
 def _env(folder: Path) -> dict[str, str]:
@@ -47,8 +52,43 @@ def test_on_postgresql_backup_prints_the_pg_dump_command_without_the_password_an
 
     assert done.returncode == 3
     assert "pg_dump --format=custom --no-owner" in done.stdout
-    assert "--host=db.internal --port=5433 --username=intake --dbname=intake" in done.stdout
+    assert " --dbname=postgresql://intake@db.internal:5433/intake\n" in done.stdout
     assert f"--file={tmp_path / 'b' / 'intake.dump'}" in done.stdout
     assert restore.returncode == 3 and "pg_restore" in restore.stdout
     assert "s3cret-pw" not in done.stdout + done.stderr + restore.stdout + restore.stderr
     assert not (tmp_path / "b").exists()
+
+
+def test_the_printed_commands_keep_what_the_urls_query_says_to_libpq(tmp_path: Path) -> None:
+    url = "postgresql+psycopg://intake:pw@/intake?host=/run/postgresql&sslmode=verify-full"
+
+    done = intake(None, "db", "backup", str(tmp_path / "b"), INTAKE_DATABASE_URL=url)
+    restore = intake(None, "db", "restore", str(tmp_path / "b"), INTAKE_DATABASE_URL=url)
+
+    libpq = "--dbname=postgresql://intake@/intake?host=%2Frun%2Fpostgresql&sslmode=verify-full"
+    assert libpq in done.stdout and libpq in restore.stdout
+    assert ":pw@" not in done.stdout + restore.stdout
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs INTAKE_TEST_POSTGRES_URL")
+def test_the_printed_pg_dump_command_dumps_the_apps_schema(tmp_path: Path) -> None:
+    with postgres_schema("dump") as url:
+        upgrade(url)
+        schema = url.rsplit("%3D", 1)[1]
+        done = intake(None, "db", "backup", str(tmp_path / "b"), INTAKE_DATABASE_URL=url)
+        assert done.returncode == 3, done.stderr
+        lines = [line.strip() for line in done.stdout.splitlines()]
+        commands = [line for line in lines if line.startswith(("mkdir ", "pg_dump "))]
+        assert len(commands) == 2, done.stdout
+        ran = subprocess.run(
+            ["bash", "-euc", "\n".join(commands)], capture_output=True, text=True, timeout=120
+        )
+    assert ran.returncode == 0, ran.stderr
+    listed = subprocess.run(
+        ["pg_restore", "--list", str(tmp_path / "b" / "intake.dump")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert f"TABLE {schema} cases " in listed
