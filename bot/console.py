@@ -15,6 +15,7 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from backend.attachments.store import ContentStore
+from backend.backups.in_use import hold_in_use
 from backend.bootstrap import build, prepare_database
 from backend.conversations.service import ConversationService
 from backend.errors import UploadRefused
@@ -247,6 +248,7 @@ def chat(
     if chat_id is not None and not _CHAT_ID.match(chat_id):
         raise typer.BadParameter("use 1 to 64 letters, digits, - or _", param_hint="--chat-id")
     container = build(warm_router=False)  # the greeting needs no router: shown sooner
+    in_use = hold_in_use(container.settings.database_url)  # kept while the chat runs
     prepare_database(container)
     service = ConversationService(container)
     service.fetchers[CHANNEL] = StoredFileFetcher(service.store)
@@ -285,3 +287,5 @@ def chat(
             console.out.write(BRACKETED_PASTE_OFF)
     console.say("bye")
     container.engine.dispose()
+    if in_use is not None:
+        in_use.close()

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from backend.api.app import LifespanHook, create_app
+from backend.backups.in_use import hold_in_use
 from backend.bootstrap import Container, build, prepare_database
 from backend.observability.logs import configure_logging, uvicorn_options
 from backend.query_strings import reads_no_query
@@ -45,6 +46,8 @@ def run(
     """Start the API, the web chat (/chat), the console (/console), Telegram and the scheduler."""
     container = build()
     configure_logging(container.settings)  # JSON lines outside development, uvicorn's too
+    # Held while the process lives (SQLite): `intake db restore` refuses to run under it.
+    in_use = hold_in_use(container.settings.database_url)
     prepare_database(container)
     wanted = container.settings.scheduler if with_scheduler is None else with_scheduler
     scheduler = background(container) if wanted else None
@@ -75,6 +78,8 @@ def run(
         if scheduler is not None and scheduler.running:
             scheduler.shutdown(wait=False)
         container.engine.dispose()
+        if in_use is not None:
+            in_use.close()
 
 
 @asynccontextmanager
@@ -125,6 +130,7 @@ def scheduler() -> None:
     """Run the scheduler alone (any number may run against one PostgreSQL)."""
     container = build()
     configure_logging(container.settings)
+    in_use = hold_in_use(container.settings.database_url)  # as `intake run`
     prepare_database(container)
     _, notifier = wire_conversations(container)
     notifier.register("web", WebNotifier(container.engine, container.clock))
@@ -144,6 +150,8 @@ def scheduler() -> None:
         if runner.running:
             runner.shutdown(wait=False)
         container.engine.dispose()  # as `intake run` does: SQLite's log files removed
+        if in_use is not None:
+            in_use.close()
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:

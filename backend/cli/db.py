@@ -95,9 +95,11 @@ def restore(
 ) -> None:
     """Restore a backup folder into the configured SQLite database and data folder.
 
-    Stop the system first. A database holding cases, staff or dialogs is kept unless
+    Stop the system first: a restore under a running `intake run`, `intake scheduler` or
+    `intake chat` is refused (exit 1). A database holding cases, staff or dialogs is kept unless
     --force. PostgreSQL: prints the pg_restore command and exits with code 3.
     """
+    from backend.backups.in_use import sole_user
     from backend.backups.postgres import pg_restore_commands
     from backend.backups.sqlite import restore_sqlite
     from backend.clock import SystemClock
@@ -109,13 +111,14 @@ def restore(
             database_url=settings.database_url, data_dir=settings.data_dir, folder=path
         )
         _advise("Restore PostgreSQL with pg_restore, into an empty database:", commands)
-    report = restore_sqlite(
-        database_url=settings.database_url,
-        data_dir=settings.data_dir,
-        folder=path,
-        force=force,
-        now=SystemClock().now(),
-    )
+    with sole_user(settings.database_url):  # not under a running intake (backend.backups.in_use)
+        report = restore_sqlite(
+            database_url=settings.database_url,
+            data_dir=settings.data_dir,
+            folder=path,
+            force=force,
+            now=SystemClock().now(),
+        )
     typer.echo(
         f"restored {report.cases} case(s) and {report.files} evidence file(s) from {path} "
         f"(schema {report.revision}; integrity ok); run `intake db upgrade` if the code is newer"

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from backend.backups.in_use import hold_in_use, sole_user
+from backend.backups.sqlite import BackupRefused
+from backend.errors import ConfigError
 from backend.migrate import upgrade
 from tests.cli.test_cli import intake
 from tests.conftest import POSTGRES_URL, postgres_schema
+from tests.durability.server_process import IntakeProcess
 
 
 def _env(folder: Path) -> dict[str, str]:
@@ -92,3 +96,37 @@ def test_the_printed_pg_dump_command_dumps_the_apps_schema(tmp_path: Path) -> No
         check=True,
     ).stdout
     assert f"TABLE {schema} cases " in listed
+
+
+def test_a_restore_under_a_running_intake_is_refused_and_goes_ahead_once_it_was_killed(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    live = tmp_path / "live"
+    live.mkdir()
+    shutil.copy(sqlite_template, live / "intake.db")
+    backup = intake(None, "db", "backup", str(tmp_path / "backup"), **_env(live))
+    assert backup.returncode == 0, backup.stderr
+    url = f"sqlite:///{live / 'intake.db'}"
+
+    with IntakeProcess(database_url=url, folder=live) as running:
+        refused = intake(None, "db", "restore", str(tmp_path / "backup"), "--force", **_env(live))
+        running.kill()  # SIGKILL: no shutdown code runs, the kernel drops its lock
+    restored = intake(None, "db", "restore", str(tmp_path / "backup"), "--force", **_env(live))
+
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "is in use by a running intake" in refused.stderr
+    assert restored.returncode == 0, restored.stderr
+
+
+def test_no_intake_starts_on_a_database_being_restored(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'intake.db'}"
+    with sole_user(url), pytest.raises(ConfigError, match="a restore is under way"):
+        hold_in_use(url)
+    held = hold_in_use(url)  # the restore ended: a system starts
+    assert held is not None
+    with pytest.raises(BackupRefused, match="in use by a running intake"), sole_user(url):
+        pass
+    held.close()
+    with sole_user(url):  # nobody holds it any more
+        pass
+    assert hold_in_use("postgresql://u@h/db") is None  # PostgreSQL: pg_restore, no lock
