@@ -9,7 +9,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "subject_case": {"zh": "案件 {number}", "en": "case {number}"},
     "subject_record": {"zh": "失信记录 {number}", "en": "dishonesty record {number}"},
     "before": {
-        "zh": "【提醒】{subject}（{what}）将于 {due}（{left} 个工作日后）到期。",
+        "zh": "【提醒】{subject}（{what}）还有 {left} 个工作日到期，到期日 {due}。",
         "en": "Reminder: {subject} ({what}) is due on {due}, in {left} working day(s).",
     },
     "due_today": {
@@ -17,11 +17,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Due today: {subject} ({what}) is due today.",
     },
     "overdue": {
-        "zh": "【催办】{subject}（{what}）已于 {due} 到期，仍未完成，请立即处理。",
+        "zh": "【催办】{subject}（{what}）已过到期日 {due}，仍未完成，请立即处理。",
         "en": "Overdue (催办): {subject} ({what}) was due on {due} and is still open.",
     },
     "escalate": {
-        "zh": "【督办】{unit}的{subject}（{what}）已逾期 {late} 个工作日（到期日 {due}）。",
+        "zh": "【督办】{unit}的{subject}（{what}）已逾期 {late} 个工作日，到期日 {due}。",
         "en": "Escalation (督办): {subject} of {unit} ({what}) is {late} working day(s) "
         "overdue (due {due}).",
     },
@@ -48,7 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "due on {due}.",
     },
     "extension_denied": {
-        "zh": "【延期未批准】案件 {number} 的延期申请未获批准，请按原期限 {due} 办结。"
+        "zh": "【延期未批准】案件 {number} 的延期申请未获批准，请在原期限 {due}前办结。"
         "原因：{reason}",
         "en": "Extension denied: case {number} stays due on {due}. Reason: {reason}",
     },
@@ -171,7 +171,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "with the link below.",
     },
     "escalate_unit": {
-        "zh": "【督办】{subject}（{what}）已逾期 {late} 个工作日（到期日 {due}），"
+        "zh": "【督办】{subject}（{what}）已逾期 {late} 个工作日，到期日 {due}，"
         "协调办督办，请立即办理。",
         "en": "Escalation (督办): {subject} ({what}) is {late} working day(s) overdue "
         "(due {due}); the lead office asks you to deal with it at once.",
