@@ -40,6 +40,9 @@ _CAUSES_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\S+) as published"), r"\1 恢复为公布的安排"),
     (re.compile(r"(\d{4}) confirmed"), r"\1 年的安排已确认"),
     (re.compile(r"calendar changed while the clock was set"), "计时期间工作日历有变"),
+    (re.compile(r"published calendar now covers ([^;]+)"), r"公布的节假日安排新增 \1 年"),
+    (re.compile(r"published calendar corrected (\d+) day\(s\)"), r"公布的节假日安排更正了 \1 天"),
+    (re.compile(r"estimate of unpublished years is now ([^;]+)"), r"未公布年份的推算规则更新为 \1"),
 ]
 
 
@@ -87,8 +90,23 @@ def reason_shown(reason: str | None, language: str) -> str | None:
 
 
 def _cause_zh(cause: str) -> str:
-    """Return a calendar change's cause in Chinese (as written when no pattern knows it)."""
+    """Return a calendar change's cause in Chinese (as written when no pattern knows it).
+
+    The start-up sync joins its causes with "; " (backend.workdays.changes): each is put
+    into Chinese when every one is known, and the whole is kept as written otherwise (a
+    coordinator's typed reason may hold "; " itself).
+    """
+    whole = _one_cause_zh(cause)
+    if whole is not None:
+        return whole
+    parts = [_one_cause_zh(part) for part in cause.split("; ")]
+    if len(parts) > 1 and all(part is not None for part in parts):
+        return "；".join(part for part in parts if part is not None)
+    return cause
+
+
+def _one_cause_zh(cause: str) -> str | None:
     for pattern, chinese in _CAUSES_ZH:
         if pattern.fullmatch(cause):
             return pattern.sub(chinese, cause)
-    return cause
+    return None

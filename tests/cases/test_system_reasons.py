@@ -31,6 +31,19 @@ from backend.cases.system_reasons import calendar_change, reason_shown
             "工作日历调整：计时期间工作日历有变",
             "Calendar change: calendar changed while the clock was set",
         ),
+        (
+            "published calendar now covers 2027-2028; published calendar corrected 2 day(s); "
+            "estimate of unpublished years is now rules-2025/borax-4.1.1",
+            "工作日历调整：公布的节假日安排新增 2027-2028 年；公布的节假日安排更正了 2 天；"
+            "未公布年份的推算规则更新为 rules-2025/borax-4.1.1",
+            "Calendar change: published calendar now covers 2027-2028; published calendar "
+            "corrected 2 day(s); estimate of unpublished years is now rules-2025/borax-4.1.1",
+        ),
+        (
+            "2027-01-04 a day off: 暴雪; 道路结冰",  # a typed reason holding "; " itself
+            "工作日历调整：2027-01-04 调为休息日：暴雪; 道路结冰",
+            "Calendar change: 2027-01-04 a day off: 暴雪; 道路结冰",
+        ),
     ],
 )
 def test_a_calendar_changes_cause_reads_in_chinese_for_a_chinese_reader(
