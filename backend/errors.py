@@ -32,7 +32,7 @@ class ActionForbidden(Forbidden):
         self.role, self.action, self.subject = role, action, subject
 
     def message(self, language: str = "en") -> str:
-        """Return "A clerk may not do this: Close." (or its Chinese) for the user."""
+        """Return "Your role (clerk) may not do this: Close." (or its Chinese)."""
         from backend.console.texts import label
         from backend.messages import render
 

@@ -252,9 +252,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A valid Bearer token is required.",
     },
     "forbidden": {"zh": "你的角色不能执行此操作。", "en": "Your role may not do this."},
+    "reassign_reason_required": {
+        "zh": "承办单位已签收这件案件，改派请填写理由（会告知原承办单位）。",
+        "en": "The unit holding this case has signed for it: give the reason for moving it "
+        "(the unit is told).",
+    },
     "forbidden_action": {
-        "zh": "{role}不能执行此操作：{action}。",
-        "en": "A {role} may not do this: {action}.",
+        "zh": "你的角色（{role}）不能执行此操作：{action}。",
+        "en": "Your role ({role}) may not do this: {action}.",
     },
     "other_unit": {
         "zh": "您只能查看本单位（{own}）的数据，不能查看 {asked} 的；"

@@ -9,12 +9,15 @@ a process's lock with the process, so one killed with SIGKILL leaves nothing to 
 PostgreSQL is restored with its own tools (`pg_restore`) and takes no such lock.
 
 Errors: `hold_in_use` raises ConfigError while a restore runs; `sole_user` raises
-BackupRefused while any process holds the lock. Linux and other POSIX systems only (`fcntl`).
+BackupRefused while any process holds the lock; both raise ConfigError when the lock file
+cannot be opened (its folder not writable and the file missing, or the file not readable).
+Linux and other POSIX systems only (`fcntl`).
 """
 
 from __future__ import annotations
 
 import fcntl
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,8 +45,7 @@ def hold_in_use(database_url: str) -> IO[bytes] | None:
     path = lock_file(database_url)
     if path is None:
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = path.open("ab")
+    handle = _open(path)
     try:
         fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -63,8 +65,7 @@ def sole_user(database_url: str) -> Iterator[None]:
     if path is None:
         yield
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("ab") as handle:
+    with _open(path) as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -76,3 +77,16 @@ def sole_user(database_url: str) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _open(path: Path) -> IO[bytes]:
+    """Open (create) the lock file for reading: a lock needs no write access, so a file one
+    account created (a restore run as root) does not stop the service's account."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.fdopen(os.open(path, os.O_RDONLY | os.O_CREAT, 0o666), "rb")
+    except OSError as error:
+        raise ConfigError(
+            f"cannot open the lock file {path} ({error.strerror}): let the account that runs "
+            "intake read it, or remove it while nothing runs"
+        ) from None

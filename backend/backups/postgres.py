@@ -6,21 +6,23 @@ import shlex
 from pathlib import Path
 from urllib.parse import unquote
 
+from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
 from backend.backups.files import ATTACHMENTS, evidence_folder
 
 DUMP = "intake.dump"
+_SECRETS = frozenset({"password", "sslpassword"})  # never printed
 
 
 def pg_dump_commands(*, database_url: str, data_dir: Path, folder: Path) -> list[str]:
     """Return the shell commands that back up a PostgreSQL database and the evidence files.
 
-    `pg_dump --format=custom` (restored with `pg_restore`). The connection is the URL itself
-    as libpq reads it (`--dbname=postgresql://...`), so what its query sets (a socket folder as
-    `host=`, `sslmode`, `sslrootcert`, `options`) reaches pg_dump as it reaches the app; the
-    password is left out, never printed (pg_dump reads PGPASSWORD or ~/.pgpass). A search
-    path in the URL's `options` also becomes `--schema`: the app's tables, not the database's.
+    `pg_dump --format=custom` (restored with `pg_restore`). The connection goes as libpq's
+    connection string (`--dbname='host=... dbname=...'`, see `_conninfo`), so what the URL's
+    query sets (a socket folder as `host=`, several hosts, `sslmode`, `options`) reaches
+    pg_dump as it reaches the app; no password is printed (pg_dump reads PGPASSWORD or
+    ~/.pgpass). A search path in `options` also becomes `--schema`: the app's tables only.
     """
     url = make_url(database_url)
     words = ["pg_dump", "--format=custom", "--no-owner", f"--file={folder / DUMP}"]
@@ -50,9 +52,19 @@ def pg_restore_commands(*, database_url: str, data_dir: Path, folder: Path) -> l
 
 
 def _conninfo(database_url: str) -> str:
-    """Return the URL as libpq takes it: no driver name (`+psycopg`), no password."""
-    url = make_url(database_url).set(drivername="postgresql")
-    return url._replace(password=None).render_as_string(hide_password=False)
+    """Return the connection as libpq takes it (`host=... dbname=...`), without a secret.
+
+    Built from the very arguments the app gives psycopg (the dialect's own
+    `create_connect_args`), so a socket folder, several hosts, `sslmode` or an `options`
+    with spaces reach pg_dump as they reach the app; `password` and `sslpassword` are left
+    out, wherever the URL held them (pg_dump reads PGPASSWORD or ~/.pgpass).
+    """
+    url = make_url(database_url)
+    if url.drivername == "postgresql":  # the app's driver (backend.db): psycopg 3
+        url = url.set(drivername="postgresql+psycopg")
+    _, arguments = url.get_dialect()().create_connect_args(url)
+    kept = {k: v for k, v in arguments.items() if k not in _SECRETS and v is not None}
+    return make_conninfo("", **kept)
 
 
 def _options(raw: str | tuple[str, ...] | None) -> list[str]:

@@ -42,7 +42,10 @@ _CAUSES_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"calendar changed while the clock was set"), "计时期间工作日历有变"),
     (re.compile(r"published calendar now covers ([^;]+)"), r"公布的节假日安排新增 \1 年"),
     (re.compile(r"published calendar corrected (\d+) day\(s\)"), r"公布的节假日安排更正了 \1 天"),
-    (re.compile(r"estimate of unpublished years is now ([^;]+)"), r"未公布年份的推算规则更新为 \1"),
+    (
+        re.compile(r"estimate of unpublished years is now ([^;]+)"),
+        r"未公布年份的推算规则更新为 \1",
+    ),
 ]
 
 
@@ -108,5 +111,6 @@ def _cause_zh(cause: str) -> str:
 def _one_cause_zh(cause: str) -> str | None:
     for pattern, chinese in _CAUSES_ZH:
         if pattern.fullmatch(cause):
-            return pattern.sub(chinese, cause)
+            worded = pattern.sub(chinese, cause)
+            return worded.replace(", ", "、") if cause.startswith("published") else worded
     return None

@@ -78,6 +78,7 @@ COORDINATOR_OR_SYSTEM = frozenset({Role.coordinator.value, "system"})
 OPEN_STATES = (S.received, S.triage, S.routed, S.signed, S.in_progress)
 WORKING = {S.signed: S.signed, S.in_progress: S.in_progress}  # stays where it is
 HELD = (S.routed, S.signed, S.in_progress)  # a unit has the case (dispatched to it)
+TAKEN_ON = (S.signed, S.in_progress)  # a unit signed for it (签收): 改派 away says why
 
 RULES: dict[Action, Rule] = {
     Action.sign: Rule(CLERK, {S.routed: S.signed}),
@@ -251,7 +252,10 @@ def transition(
         raise ValidationFailed("reason_required", field="reason")
     if rule.needs_days and command.days is None:
         raise ValidationFailed("days_required", field="days")
+    held_by = case.department_code  # before a reassign moves it
     changes = _changes(case, command, env)
+    if reason is None and reason_needed(command.action, current):  # after the unit is checked
+        raise ValidationFailed("reassign_reason_required", field="reason")
     now = env.clock.now()
     result = session.execute(
         update(Case)
@@ -270,7 +274,7 @@ def transition(
         from_status=current.value,
         to_status=target.value,
         reason=reason,
-        details=_details(command, changes) or None,
+        details=_details(command, changes, held_by) or None,
     )
     session.flush()
     if command.action is Action.assist and command.department:
@@ -334,11 +338,22 @@ def _case_refusal(case: Case, action: Action, env: CaseEnv) -> str | None:
     return None
 
 
-def _details(command: Command, changes: dict[str, object]) -> dict[str, object]:
+def reason_needed(action: Action, status: CaseStatus) -> bool:
+    """Return whether the action needs a reason from this state: its rule says so, or it is
+    改派 of a case a unit signed for (the unit is told why it loses the case, 12345 practice).
+    """
+    return RULES[action].needs_reason or (action is Action.reassign and status in TAKEN_ON)
+
+
+def _details(
+    command: Command, changes: dict[str, object], held_by: str | None
+) -> dict[str, object]:
     details: dict[str, object] = {}
     for key in ("department_code", "category_id"):
         if key in changes and command.action is Action.reassign:
             details[key.split("_")[0]] = changes[key]
+    if command.action is Action.reassign and held_by is not None:
+        details["from_department"] = held_by  # the unit that loses the case
     if command.action is Action.resolve:
         details["reply"] = changes["reply"]
     if command.days is not None:

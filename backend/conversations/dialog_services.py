@@ -28,7 +28,7 @@ from backend.conversations.dialog_records import RecordDialogServices
 from backend.errors import ValidationFailed
 from backend.people.models import Reporter
 from backend.periods import day_bounds, local_day
-from backend.taxonomy.tables import Department
+from backend.taxonomy.tables import Department, unit_names
 from dialogs import ports as dp
 from dialogs.model import ChatRef, FileRef
 from dialogs.parsing import parse_pin
@@ -140,8 +140,9 @@ class BackendDialogServices(
             col(Case.id).in_(ids)
         )
         cases = {row[0]: row for row in self.session.connection().execute(filed).all()}
+        # The taxonomy's names; a unit it no longer lists keeps the name of its stored row.
         names = self.container.taxonomy.names_of(department)
-        holder_zh, holder_en = names or (department, department)
+        holder_zh, holder_en = names or unit_names(session=self.session, code=department)
         zone = self.container.settings.zone
         return [
             dp.SimilarCase(

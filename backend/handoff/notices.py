@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from backend.cases.models import Case, CaseEvent, CaseStatus
 from backend.cases.system_reasons import reason_shown
+from backend.cases.workflow import TAKEN_ON
 from backend.deadlines import service as clocks
 from backend.deadlines.case_groups import case_groups
 from backend.deadlines.clocks import apply_due, plan, schedule_from
@@ -73,8 +74,34 @@ class HandOffNotices:
                 self._tell_urgent_triage(session, case, event, env.get())
         if event.action in ("route", "reassign"):
             self._tell_unit(session, case, event, env)
+        if event.action == "reassign" and event.from_status in TAKEN_ON:
+            self._tell_moved_away(session, case, event)
         if event.action == "reopen" and event.to_status != CaseStatus.triage:
             self._tell_reopened(session, case, event)
+
+    def _tell_moved_away(self, session: Session, case: Case, event: CaseEvent) -> None:
+        """Tell the clerks of the unit that had signed for a case that it was moved, and why."""
+        before = (event.details or {}).get("from_department")
+        if not isinstance(before, str) or before == case.department_code:
+            return
+        unit_zh, unit_en = self._unit_names(case.department_code)
+
+        def render(lang: str) -> str:
+            unit = unit_en if lang == "en" else unit_zh
+            reason = reason_shown(event.reason, lang) or "-"
+            return text("moved_away", lang, number=case.number, unit=unit, reason=reason)
+
+        outbox.write(
+            session=session,
+            key=f"handoff:{event.id}:moved",
+            kind="update",
+            now=self.keeper.clock.now(),
+            case=None,  # not linked: the unit no longer sees the case, and is told so all the same
+            recipients=outbox.unit_clerks(session=session, department=before),
+            render=render,
+            buttons=None,  # the case is no longer theirs to open
+            office_hours_only=True,
+        )
 
     def _tell_reopened(self, session: Session, case: Case, event: CaseEvent) -> None:
         """Tell the unit's clerks a case is back with them (重办), and why, in office hours."""

@@ -34,6 +34,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Dispatch overdue: case {number} was due to be dispatched on {due} and still "
         "waits in triage.",
     },
+    "moved_away": {
+        "zh": "【改派】案件 {number} 已由协调办改派至{unit}，不再由本单位办理。理由：{reason}",
+        "en": "Reassigned (改派): the lead office moved case {number} to {unit}; it is no "
+        "longer yours. Reason: {reason}",
+    },
     "reopened": {  # 重办: the case is back with the unit that resolved it
         "zh": "【重办】案件 {number} 重新交由{unit}办理，请尽快处理。原因：{reason}\n{text}",
         "en": "Reopened: case {number} is back with {unit} to be handled again. Reason: "

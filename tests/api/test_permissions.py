@@ -48,7 +48,10 @@ def test_actions_outside_the_role_answer_403(
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "A clerk may not do this: Close."), ("zh", "联络员不能执行此操作：归档。")],
+    [
+        ("en", "Your role (clerk) may not do this: Close."),
+        ("zh", "你的角色（联络员）不能执行此操作：归档。"),
+    ],
 )
 def test_a_refused_action_names_the_role_and_the_action_in_the_callers_language(
     client: TestClient, staff: Staff, language: str, words: str

@@ -83,6 +83,26 @@ def test_reassign_needs_a_known_department(client: TestClient, staff: Staff) -> 
     assert (unknown.status_code, unknown.json()["code"]) == (422, "unknown_department")
 
 
+def test_moving_a_case_its_unit_signed_for_to_another_unit_needs_a_reason(
+    client: TestClient, staff: Staff
+) -> None:
+    # 改派 of a case a unit has taken on: the history and the unit must hear why.
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
+    bare = act(client, staff.coordinator, case, "reassign", department="sfj")
+    moved = act(client, staff.coordinator, case, "reassign", department="sfj", reason="属执法事项")
+    assert (bare.status_code, bare.json()["code"]) == (422, "reassign_reason_required")
+    assert (moved.status_code, moved.json()["department"]) == (200, "sfj")
+    assert moved.json()["events"][-1]["reason"] == "属执法事项"
+
+
+def test_a_case_no_unit_signed_for_is_reassigned_without_a_reason(
+    client: TestClient, staff: Staff
+) -> None:
+    case = file_case(client, staff.coordinator)  # routed to czj, not signed yet
+    moved = act(client, staff.coordinator, case, "reassign", department="sfj")
+    assert (moved.status_code, moved.json()["department"]) == (200, "sfj")
+
+
 def test_rejected_case_keeps_the_reason_and_can_be_reopened_to_triage(
     client: TestClient, staff: Staff
 ) -> None:

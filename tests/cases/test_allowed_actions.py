@@ -47,7 +47,10 @@ RECTIFY: Step = (COORDINATOR, Action.set_rectification, {"days": 5})
 PARAMETERS: dict[Action, dict[str, object]] = {
     Action.resolve: {"reply": "答复"},
     Action.return_: {"reason": "理由"},
-    Action.reassign: {"department": "sfj"},
+    Action.reassign: {
+        "department": "sfj",
+        "reason": "属执法事项",
+    },  # 改派 of a signed case says why
     Action.reject: {"reason": "理由"},
     Action.reopen: {"reason": "理由"},
     Action.request_extension: {"days": 3, "reason": "理由"},

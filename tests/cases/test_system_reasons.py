@@ -40,6 +40,11 @@ from backend.cases.system_reasons import calendar_change, reason_shown
             "corrected 2 day(s); estimate of unpublished years is now rules-2025/borax-4.1.1",
         ),
         (
+            "published calendar now covers 2027, 2029",
+            "工作日历调整：公布的节假日安排新增 2027、2029 年",
+            "Calendar change: published calendar now covers 2027, 2029",
+        ),
+        (
             "2027-01-04 a day off: 暴雪; 道路结冰",  # a typed reason holding "; " itself
             "工作日历调整：2027-01-04 调为休息日：暴雪; 道路结冰",
             "Calendar change: 2027-01-04 a day off: 暴雪; 道路结冰",

@@ -166,6 +166,19 @@ def test_a_case_reopened_back_to_its_unit_is_told_to_its_clerks_with_the_reason(
     assert REOPENED in notice and number in notice and "款项仍未到账" in notice
 
 
+def test_a_unit_that_signed_for_a_case_hears_it_was_moved_away_and_why(world: World) -> None:
+    number = world.file().case.number  # routed to czj, the clerk's unit
+    world.act(number, Action.sign)
+    jobs.send_job(world.container)
+    before = len(told(world, "clerk-chat"))
+    world.act(number, Action.reassign, world.coordinator, department="sfj", reason="属执法事项")
+    jobs.send_job(world.container)
+
+    [notice] = told(world, "clerk-chat")[before:]
+    assert "【改派】" in notice and number in notice and "司法局" in notice
+    assert "属执法事项" in notice
+
+
 def test_the_unit_hears_whether_its_extension_was_granted(world: World) -> None:
     number = world.file().case.number
     world.act(number, Action.sign)

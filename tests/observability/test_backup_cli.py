@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from psycopg.conninfo import conninfo_to_dict
 
 from backend.backups.in_use import hold_in_use, sole_user
 from backend.backups.sqlite import BackupRefused
@@ -56,22 +60,52 @@ def test_on_postgresql_backup_prints_the_pg_dump_command_without_the_password_an
 
     assert done.returncode == 3
     assert "pg_dump --format=custom --no-owner" in done.stdout
-    assert " --dbname=postgresql://intake@db.internal:5433/intake\n" in done.stdout
+    assert printed_connection(done.stdout, "pg_dump") == {
+        "host": "db.internal",
+        "port": "5433",
+        "user": "intake",
+        "dbname": "intake",
+    }
     assert f"--file={tmp_path / 'b' / 'intake.dump'}" in done.stdout
     assert restore.returncode == 3 and "pg_restore" in restore.stdout
     assert "s3cret-pw" not in done.stdout + done.stderr + restore.stdout + restore.stderr
     assert not (tmp_path / "b").exists()
 
 
-def test_the_printed_commands_keep_what_the_urls_query_says_to_libpq(tmp_path: Path) -> None:
-    url = "postgresql+psycopg://intake:pw@/intake?host=/run/postgresql&sslmode=verify-full"
+def printed_connection(stdout: str, tool: str) -> dict[str, object]:
+    """Return the libpq settings a printed pg_dump or pg_restore command connects with."""
+    [line] = [line.strip() for line in stdout.splitlines() if line.strip().startswith(tool)]
+    [given] = [w for w in shlex.split(line) if w.startswith("--dbname=")]
+    return conninfo_to_dict(given.removeprefix("--dbname="))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "host=/run/postgresql&sslmode=verify-full",
+            {"host": "/run/postgresql", "sslmode": "verify-full"},
+        ),
+        ("host=/run/postgresql&password=hunter2&sslpassword=x", {"host": "/run/postgresql"}),
+        ("host=db1:5432&host=db2:5433", {"host": "db1,db2", "port": "5432,5433"}),
+        ("options=-c%20statement_timeout%3D0", {"options": "-c statement_timeout=0"}),
+    ],
+)
+def test_the_printed_commands_connect_as_the_app_does_and_never_show_a_password(
+    tmp_path: Path, query: str, expected: dict[str, str]
+) -> None:
+    url = f"postgresql+psycopg://intake:pw@/intake?{query}"
 
     done = intake(None, "db", "backup", str(tmp_path / "b"), INTAKE_DATABASE_URL=url)
     restore = intake(None, "db", "restore", str(tmp_path / "b"), INTAKE_DATABASE_URL=url)
 
-    libpq = "--dbname=postgresql://intake@/intake?host=%2Frun%2Fpostgresql&sslmode=verify-full"
-    assert libpq in done.stdout and libpq in restore.stdout
-    assert ":pw@" not in done.stdout + restore.stdout
+    for given in (
+        printed_connection(done.stdout, "pg_dump"),
+        printed_connection(restore.stdout, "pg_restore"),
+    ):
+        assert given == {"dbname": "intake", "user": "intake", **expected}
+    shown = done.stdout + done.stderr + restore.stdout + restore.stderr
+    assert "pw" not in shown.replace("pg_", "") and "hunter2" not in shown
 
 
 @pytest.mark.skipif(not POSTGRES_URL, reason="needs INTAKE_TEST_POSTGRES_URL")
@@ -130,3 +164,16 @@ def test_no_intake_starts_on_a_database_being_restored(tmp_path: Path) -> None:
     with sole_user(url):  # nobody holds it any more
         pass
     assert hold_in_use("postgresql://u@h/db") is None  # PostgreSQL: pg_restore, no lock
+
+
+def test_the_lock_is_taken_through_a_read_only_handle_and_a_bad_place_is_said_in_words(
+    tmp_path: Path,
+) -> None:
+    held = hold_in_use(f"sqlite:///{tmp_path / 'intake.db'}")
+    assert held is not None
+    # A lock needs no write access: a lock file another account made does not stop intake.
+    assert fcntl.fcntl(held.fileno(), fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
+    held.close()
+    (tmp_path / "not-a-folder").write_text("")
+    with pytest.raises(ConfigError, match="cannot open the lock file"):
+        hold_in_use(f"sqlite:///{tmp_path / 'not-a-folder' / 'intake.db'}")

@@ -395,3 +395,21 @@ def test_a_dismissed_objection_with_a_correction_is_refused_not_dropped(
         "correction_needs_upheld",
         "summary",
     )
+
+
+def test_a_step_of_the_other_side_is_refused_in_the_console_by_its_name(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    record = filed(client, staff.fgw_clerk, department="sfj")  # names a unit, sfj
+    visitor = signed_in(
+        client, container, "zhao", role="clerk", department="sfj", name="司法局 赵"
+    )
+    path = f"/console/records/{record['number']}"
+    assert visitor.get(path).status_code == 200
+
+    refused = visitor.post(
+        f"{path}/actions", {"action": "publish", "version": str(record["version"])}
+    )
+
+    assert refused.status_code == 403
+    assert "你的角色（联络员）不能执行此操作：公示。" in refused.text

@@ -104,7 +104,6 @@ def test_an_action_form_without_its_csrf_token_is_refused(
     response = visitor.post(f"{page_path(number)}/actions", values, token="")
 
     assert response.status_code == 403
-    assert "联络员不能执行此操作：归档。" in response.text  # who may not do what, in words
     assert stored(container, number).status == "routed"
 
 
@@ -210,6 +209,36 @@ def test_reassigning_a_case_to_the_unit_that_holds_it_is_refused_in_words(
     assert "reassign" not in event_actions(container, number)
 
 
+def test_moving_a_signed_case_asks_the_coordinator_why_and_a_routed_one_may_say_why(
+    client: TestClient, container: Container
+) -> None:
+    signed = file_case(container, ARREARS)  # to czj
+    routed = file_case(container, ARREARS)
+    act(container, signed, clerk(container), Action.sign)
+    visitor = signed_in(client, coordinator(container))
+    signed_page = visitor.get(page_path(signed)).text
+    routed_page = visitor.get(page_path(routed)).text
+    values = form_values(signed_page, "reassign")
+
+    bare = visitor.post(f"{page_path(signed)}/actions", {**values, "department": "sfj"})
+
+    assert re.search(r'name="reason"[^>]*\brequired', reassign_form(signed_page))
+    assert not re.search(r'name="reason"[^>]*\brequired', reassign_form(routed_page))
+    assert 'name="reason"' in reassign_form(routed_page)
+    assert bare.status_code == 400 and "改派请填写理由" in bare.text
+    assert stored(container, signed).department_code == "czj"
+    moved = visitor.post(
+        f"{page_path(signed)}/actions", {**values, "department": "sfj", "reason": "属执法事项"}
+    )
+    assert moved.status_code == 303 and stored(container, signed).department_code == "sfj"
+
+
+def reassign_form(html: str) -> str:
+    form = re.search(r'<form[^>]*id="action-reassign".*?</form>', html, re.DOTALL)
+    assert form is not None, "no reassign form"
+    return form.group(0)
+
+
 def test_the_extension_days_field_stops_at_the_policys_most(
     client: TestClient, container: Container
 ) -> None:
@@ -232,7 +261,14 @@ def test_a_reply_typed_while_the_case_was_reassigned_away_is_given_back_to_copy(
     visitor = signed_in(client, li)
     page = visitor.get(page_path(number)).text
     resolve, note = form_values(page, "resolve"), note_values(page)
-    act(container, number, coordinator(container), Action.reassign, department="sfj")
+    act(
+        container,
+        number,
+        coordinator(container),
+        Action.reassign,
+        department="sfj",
+        reason="属执法事项",
+    )
 
     answers = [
         visitor.post(
@@ -321,6 +357,9 @@ def test_an_action_the_workflow_refuses_is_not_taken(
     response = visitor.post(f"{page_path(number)}/actions", {**values, "action": "close"})
 
     assert response.status_code == 403
+    assert (
+        "你的角色（联络员）不能执行此操作：归档。" in response.text
+    )  # who may not do what, in words
     assert stored(container, number).status == "routed"
 
 

@@ -28,6 +28,7 @@ from backend.console.record_forms import FIELD_NAMES, FormProblem, command_of, f
 from backend.console.rendering import render_page
 from backend.console.visit import Visit
 from backend.errors import (
+    ActionForbidden,
     Forbidden,
     InvalidTransition,
     NotFound,
@@ -227,6 +228,9 @@ def record_action(
         key = "records.stale" if isinstance(refused, StaleVersion) else "records.not_now"
         if isinstance(refused, Forbidden):  # not this user's side of the record: as the API
             key = "records.not_yours"
+        error = texts.render(visit.language, key)
+        if isinstance(refused, ActionForbidden):  # the role and the step, as the API says it
+            error = refused.message(visit.language)
         return _render(
             request,
             session,
@@ -234,7 +238,7 @@ def record_action(
             view,
             visit,
             status_code=403 if isinstance(refused, Forbidden) else 409,
-            error=texts.render(visit.language, key),
+            error=error,
             typed=values,
             typed_action=action,
         )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backend.cases.workflow import RULES, Action, Command
+from backend.cases.models import CaseStatus
+from backend.cases.workflow import RULES, Action, Command, reason_needed
 from backend.errors import ValidationFailed
 
 # What an action takes besides a reason and days: (field, required).
@@ -48,19 +49,25 @@ class ActionForm:
         return any(f.name == name for f in self.fields)
 
 
-def action_form(action: Action, extension_max_days: int = 365) -> ActionForm:
-    """Return the form of an action: its own fields, then days and the reason its rule needs.
+def action_form(
+    action: Action, extension_max_days: int = 365, status: CaseStatus | None = None
+) -> ActionForm:
+    """Return the form of an action: its own fields, then days and the reason it needs.
 
     An extension's days go up to the policy's `extension_max_days` (the deadline service's
-    bound), so the browser says so before the server has to.
+    bound), so the browser says so before the server has to. The reason is required as the
+    workflow requires it from the case's `status` (`reason_needed`: 改派 of a case a unit
+    signed for); a reassign from elsewhere may give one.
     """
     rule = RULES[action]
     fields = [FormField(name, required) for name, required in _OWN_FIELDS.get(action, ())]
     if rule.needs_days and not any(f.name == "days" for f in fields):
         most = extension_max_days if action is Action.request_extension else 365
         fields.append(FormField("days", True, most))
-    if rule.needs_reason:
+    if rule.needs_reason or (status is not None and reason_needed(action, status)):
         fields.append(FormField("reason", True))
+    elif action is Action.reassign:
+        fields.append(FormField("reason", False))
     return ActionForm(action.value, tuple(fields))
 
 

@@ -13,7 +13,7 @@ from backend.actors import Actor
 from backend.attachments.evidence import attachments_of, is_inline_image
 from backend.bootstrap import Container
 from backend.cases.duplicates import find_duplicates
-from backend.cases.models import Case, CaseKind
+from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.presenters import present
 from backend.cases.redaction import Redactor
 from backend.cases.reply_templates import ReplyTemplate, load_reply_templates
@@ -132,7 +132,8 @@ def case_page_data(
     view = present(session=session, case=case, actor=actor, env=env, now=now, language=language)
     taxonomy = container.taxonomy
     most = container.policy.extension_max_days
-    forms = [action_form(Action(a), most) for a in view.allowed_actions]
+    status = CaseStatus(case.status)
+    forms = [action_form(Action(a), most, status) for a in view.allowed_actions]
     resolvable = any(f.action == Action.resolve.value for f in forms)
     return CasePageData(
         view=view,
