@@ -231,6 +231,8 @@ def test_moving_a_signed_case_asks_the_coordinator_why_and_a_routed_one_may_say_
         f"{page_path(signed)}/actions", {**values, "department": "sfj", "reason": "属执法事项"}
     )
     assert moved.status_code == 303 and stored(container, signed).department_code == "sfj"
+    history = visitor.get(page_path(signed)).text
+    assert re.search(r"<dt>原单位</dt><dd[^>]*>区财政局</dd>", history)  # who lost it, by name
 
 
 def reassign_form(html: str) -> str:

@@ -223,6 +223,7 @@ TEXTS: dict[str, str] = {
     "case.detail.reply": "reply",
     "case.detail.days": "days",
     "case.detail.department": "unit",
+    "case.detail.from_department": "Unit before",
     "case.detail.category": "category",
     "case.detail.case": "case",
     "case.detail.channel": "channel",

@@ -202,6 +202,7 @@ TEXTS: dict[str, str] = {
     "case.detail.reply": "答复",
     "case.detail.days": "天数",
     "case.detail.department": "单位",
+    "case.detail.from_department": "原单位",
     "case.detail.category": "类别",
     "case.detail.case": "案件",
     "case.detail.channel": "渠道",

@@ -92,7 +92,9 @@ class CasePageData:
     def detail(self, key: str, value: object) -> str:
         """Return an event detail's value as shown: a unit's or category's name, else as is."""
         codes = {u.code: u.name for u in (*self.units, *self.categories)}
-        if key in ("department", "category", "street") and isinstance(value, str):
+        if key in ("department", "from_department", "category", "street") and isinstance(
+            value, str
+        ):
             return codes.get(value, value)
         return str(value)
 
