@@ -22,8 +22,9 @@ class ActionForbidden(Forbidden):
 
     `role`: the staff role's value (coordinator, clerk, evaluator) or the actor's kind;
     `action`: the action's value (`sign`, `order_rectification`, ...); `subject`: "case" or
-    "record". `message` names both in the reader's language, by the console's own labels
-    for the action's button, so the API and the console word it alike.
+    "record". `message` names the role and the action (a record's step: the action, not for
+    the caller's unit) in the reader's language, by the console's own labels for the action's
+    button, so the API and the console word it alike.
     """
 
     def __init__(self, *, role: str, action: str, subject: str) -> None:
@@ -32,13 +33,16 @@ class ActionForbidden(Forbidden):
         self.role, self.action, self.subject = role, action, subject
 
     def message(self, language: str = "en") -> str:
-        """Return "Your role (clerk) may not do this: Close." (or its Chinese)."""
+        """Return "Your role (clerk) may not do this: Close." or, for a record, "This step
+        (Publish) is not for your unit." (or their Chinese)."""
         from backend.console.texts import label
         from backend.messages import render
 
         prefix = "case.action" if self.subject == "case" else "records.action"
-        role = label(language, f"role.{self.role}", self.role)
         action = label(language, f"{prefix}.{self.action}", self.action.replace("_", " "))
+        if self.subject == "record":  # a record's steps fall to sides (units), not to roles
+            return render("forbidden_record_step", language, action=action)
+        role = label(language, f"role.{self.role}", self.role)
         return render("forbidden_action", language, role=role, action=action)
 
 

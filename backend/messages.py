@@ -257,6 +257,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The unit holding this case has signed for it: give the reason for moving it "
         "(the unit is told).",
     },
+    "forbidden_record_step": {
+        "zh": "这项操作（{action}）不由您的单位办理。",
+        "en": "This step ({action}) is not for your unit.",
+    },
     "forbidden_action": {
         "zh": "你的角色（{role}）不能执行此操作：{action}。",
         "en": "Your role ({role}) may not do this: {action}.",

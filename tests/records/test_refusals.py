@@ -412,4 +412,4 @@ def test_a_step_of_the_other_side_is_refused_in_the_console_by_its_name(
     )
 
     assert refused.status_code == 403
-    assert "你的角色（联络员）不能执行此操作：公示。" in refused.text
+    assert "这项操作（公示）不由您的单位办理。" in refused.text

@@ -52,8 +52,8 @@ def test_a_step_of_the_other_side_is_refused_by_its_name_in_the_callers_language
     english = step(client, {**staff.sfj_clerk, "Accept-Language": "en"}, record, "publish")
     chinese = step(client, {**staff.sfj_clerk, "Accept-Language": "zh"}, record, "publish")
     assert (english.status_code, english.json()["code"]) == (403, "forbidden")
-    assert english.json()["detail"] == "Your role (clerk) may not do this: Publish."
-    assert chinese.json()["detail"] == "你的角色（联络员）不能执行此操作：公示。"
+    assert english.json()["detail"] == "This step (Publish) is not for your unit."
+    assert chinese.json()["detail"] == "这项操作（公示）不由您的单位办理。"
 
 
 def test_the_named_unit_reports_and_the_lead_office_sends_it_back_then_accepts_it(

@@ -152,7 +152,7 @@ def test_a_stale_form_a_bad_number_and_an_action_not_open_are_explained(
     unit.get(f"{LIST}/{number}")
     refused = unit.post(f"{LIST}/{number}/actions", {"action": "publish", "version": current})
     # Not the named unit's side of the record: 403, as the API answers it (409 is for state).
-    assert refused.status_code == 403 and "这项操作不由您的单位办理" in refused.text
+    assert refused.status_code == 403 and "这项操作（公示）不由您的单位办理" in refused.text
     again = lead.post(f"{LIST}/{number}/actions", {"action": "publish", "version": current})
     assert again.status_code == 409 and "现在不能办理这项操作" in again.text  # published already
     unknown = lead.post(f"{LIST}/{number}/actions", {"action": "explode", "version": current})
