@@ -183,3 +183,34 @@ def test_a_message_takes_one_tap_and_a_second_lands_nowhere(
     expect(page.locator(".msg.me")).to_have_count(1)
     assert all(b.is_disabled() for b in menu.locator("button").all())
     expect(page.locator(".msg.me")).to_have_count(1)
+
+
+@pytest.mark.parametrize("chosen", [3, 6])
+def test_several_photos_chosen_at_once_are_each_attached_up_to_the_limit(
+    page: Page, live_app: AppProcess, chosen: int
+) -> None:
+    # A citizen picks three photos of the scene in one go (the phone's gallery lets them):
+    # the input takes several files, and each is sent and counted as if chosen one by one.
+    page.goto(live_app.url + "/chat")
+    expect(page.locator(".msg.bot").first).to_contain_text("红桥区")
+    page.get_by_label("输入消息").fill("/report")
+    page.get_by_role("button", name="发送", exact=True).click()
+    expect(page.locator(".msg.bot")).to_have_count(2)
+
+    page.locator("#file").set_input_files(
+        files=[
+            {
+                "name": f"scene{n}.jpg",
+                "mimeType": "image/jpeg",
+                "buffer": b"\xff\xd8\xff" + bytes([n]) * 64,
+            }
+            for n in range(chosen)
+        ]
+    )
+
+    for n in range(chosen):
+        expect(page.locator(".msg.me", has_text=f"scene{n}.jpg")).to_have_count(1)
+    for count in range(1, min(chosen, 5) + 1):
+        expect(page.locator(".msg.bot", has_text=f"已收到附件（{count}/5）")).to_have_count(1)
+    # Past five, the one too many is refused in words, whichever of them came last.
+    expect(page.locator(".msg", has_text="不能再添加")).to_have_count(max(0, chosen - 5))
