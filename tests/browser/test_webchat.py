@@ -214,3 +214,107 @@ def test_several_photos_chosen_at_once_are_each_attached_up_to_the_limit(
         expect(page.locator(".msg.bot", has_text=f"已收到附件（{count}/5）")).to_have_count(1)
     # Past five, the one too many is refused in words, whichever of them came last.
     expect(page.locator(".msg", has_text="不能再添加")).to_have_count(max(0, chosen - 5))
+
+
+def _focused(page: Page) -> str:
+    """Describe where the focus is: 'newest' (a button of the newest message), or an id."""
+    return str(
+        page.evaluate(
+            """() => {
+              const active = document.activeElement;
+              const newest = document.querySelector('#log').lastElementChild;
+              if (active && newest && newest.contains(active)) return 'newest';
+              return active ? (active.id || active.tagName) : 'none';
+            }"""
+        )
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_choice_taken_by_keyboard_leaves_the_focus_on_the_next_question(
+    open_page: Callable[..., Page], live_app: AppProcess, viewport: dict[str, int]
+) -> None:
+    # Reviewer, 2026-12-02: after every choice the focus fell to <body> (the tapped buttons
+    # are disabled), throwing a keyboard or screen-reader user back to the top of the page.
+    page = open_page(viewport)
+    page.goto(live_app.url + "/chat")
+    bot = page.locator(".msg.bot")
+    expect(bot.first).to_contain_text("红桥区")
+    first = bot.first.locator("button").first
+    first.focus()
+
+    page.keyboard.press("Enter")
+
+    expect(bot).to_have_count(2)
+    expect(bot.last.locator("button").first).to_be_focused()
+    assert _focused(page) == "newest"
+    page.keyboard.press("Enter")  # and on, by keyboard alone
+    expect(bot).to_have_count(3)
+    assert _focused(page) in ("newest", "text")
+
+
+def test_typing_keeps_the_focus_in_the_text_box(page: Page, live_app: AppProcess) -> None:
+    page.goto(live_app.url + "/chat")
+    expect(page.locator(".msg.bot").first).to_contain_text("红桥区")
+    page.get_by_label("输入消息").fill("/help")
+    page.get_by_label("输入消息").press("Enter")
+    expect(page.locator(".msg.bot")).to_have_count(2)
+    expect(page.get_by_label("输入消息")).to_be_focused()
+
+
+def test_a_message_answered_by_a_tap_stays_spent_after_a_reload(
+    page: Page, live_app: AppProcess
+) -> None:
+    # Reviewer, 2026-12-02: a reload drew every tapped button live again.
+    page.goto(live_app.url + "/chat")
+    greeting = page.locator(".msg.bot").first
+    expect(greeting).to_contain_text("红桥区")
+    greeting.locator("button").first.click()
+    expect(page.locator(".msg.bot")).to_have_count(2)
+
+    page.reload()
+
+    expect(page.locator(".msg.bot")).to_have_count(2)
+    assert all(b.is_disabled() for b in page.locator(".msg.bot").first.locator("button").all())
+    assert page.locator(".msg.bot").last.locator("button:enabled").count() > 0
+
+
+def test_each_answer_is_marked_with_the_language_it_was_written_in(
+    page: Page, live_app: AppProcess
+) -> None:
+    # Reviewer, 2026-12-02: after a switch to English the Chinese greeting had no lang, so a
+    # screen reader read it with the English voice.
+    page.goto(live_app.url + "/chat")
+    bot = page.locator(".msg.bot")
+    expect(bot.first).to_contain_text("红桥区")
+    page.locator("#lang-switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    switched = page.locator(".msg.bot", has_text="Switched to English.")
+    expect(switched).to_have_attribute("lang", "en")
+    expect(bot.first).to_have_attribute("lang", "zh-CN")
+
+
+def test_the_header_reads_and_taps_well_on_a_phone(
+    open_page: Callable[..., Page], live_app: AppProcess
+) -> None:
+    # Reviewer, 2026-12-02: header buttons 36 px high, a blue focus ring on the red header
+    # (1.45:1), a placeholder at 4.22:1.
+    page = open_page(PHONE)
+    page.goto(live_app.url + "/chat")
+    expect(page.locator(".msg.bot").first).to_contain_text("红桥区")
+    for button in ("#lang-switch", "#restart"):
+        box = page.locator(button).bounding_box()
+        assert box is not None and box["height"] >= 44
+    page.locator("#lang-switch").focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # by keyboard: the ring :focus-visible draws
+    ring = page.evaluate(
+        "() => getComputedStyle(document.querySelector('#lang-switch')).outlineColor"
+    )
+    text = page.evaluate("() => getComputedStyle(document.querySelector('header')).color")
+    assert ring == text  # the header's own text colour, which reads on its red
+    placeholder = page.evaluate(
+        "() => getComputedStyle(document.querySelector('#text'), '::placeholder').color"
+    )
+    assert placeholder == "rgb(95, 99, 104)"  # --muted: 5.7:1 on the page's grey
+    expect(page.locator("#phone-send")).to_have_attribute("aria-label", "发送电话号码")

@@ -11,6 +11,7 @@
     zh: {
       title: "政务诚信投诉举报", other: "English", restart: "新对话", log: "对话记录",
       text: "输入消息", placeholder: "输入消息，按回车发送", send: "发送",
+      sendPhone: "发送电话号码",
       file: "添加照片或文件", phone: "电话号码", me: "我", bot: "受理助手",
       confirmRestart: "开始新对话？本页上的记录会清除，已提交的案件不受影响。",
       locating: "正在获取位置…", uploading: "正在上传：",
@@ -24,8 +25,8 @@
     en: {
       title: "Government integrity complaints", other: "中文", restart: "New chat",
       log: "Conversation", text: "Message", placeholder: "Type a message, Enter to send",
-      send: "Send", file: "Add a photo or file", phone: "Phone number", me: "Me",
-      bot: "Intake assistant",
+      send: "Send", sendPhone: "Send the phone number", file: "Add a photo or file",
+      phone: "Phone number", me: "Me", bot: "Intake assistant",
       confirmRestart: "Start a new chat? This page forgets what it shows; filed cases stay.",
       locating: "Finding your location…", uploading: "Uploading: ",
       tooBig: "The file is too large and was not sent: at most 10 MB each; choose a smaller one.",
@@ -87,6 +88,7 @@
     ui.text.placeholder = w.placeholder;
     ui.send.textContent = w.send;
     ui.phoneSend.textContent = w.send;
+    ui.phoneSend.setAttribute("aria-label", w.sendPhone);
     ui.fileLabel.textContent = w.file;
     ui.attach.title = w.file;
   }
@@ -149,6 +151,8 @@
   function show(entry) {
     const box = document.createElement("div");
     box.className = "msg " + (entry.who === "me" ? "me" : "bot");
+    // A bot's message is read in the language it was written in, whatever the page speaks now.
+    if (entry.lang) box.lang = entry.lang === "zh" ? "zh-CN" : "en";
     const who = document.createElement("span");
     who.className = "sr";
     who.textContent = (entry.who === "me" ? words().me : words().bot) + ": ";
@@ -164,14 +168,20 @@
           const tap = document.createElement("button");
           tap.type = "button";
           tap.textContent = button.label;
+          tap.disabled = Boolean(entry.tapped);
           tap.addEventListener("click", () => {
             // One tap a message: a second one (a double tap, the list scrolled under the
-            // finger) lands nowhere. Given back only when the tap could not be sent.
+            // finger) lands nowhere, after a reload too. Given back only when the tap could
+            // not be sent.
             const all = choices.querySelectorAll("button");
             for (const other of all) other.disabled = true;
+            entry.tapped = true;
             say(button.label);
             send({ kind: "button", payload: button.payload }).then((sent) => {
-              if (!sent) for (const other of all) other.disabled = false;
+              if (sent) return;
+              for (const other of all) other.disabled = false;
+              entry.tapped = false;
+              keepTranscript();
             });
           });
           line.appendChild(tap);
@@ -200,14 +210,29 @@
     toBottom();  // the bar took room from the log: keep its last message in sight
   }
 
+  // After an answer, a keyboard or screen-reader user whose focus was taken away (the tapped
+  // message's buttons disabled, the phone form hidden) goes on at the newest question: its
+  // first button, else the phone field, else the text box. Focus still in the text box stays.
+  function placeFocus() {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active.disabled
+      || Boolean(active.closest("[hidden]"));
+    if (!lost) return;
+    const newest = ui.log.lastElementChild;
+    const choice = newest ? newest.querySelector("button:not(:disabled)") : null;
+    const target = choice || (ui.phoneForm.hidden ? ui.text : ui.phone);
+    target.focus({ preventScroll: true });
+  }
+
   function receive(replies) {
     for (const reply of replies) {
-      remember({ who: "bot", text: reply.text, buttons: reply.buttons });
+      remember({ who: "bot", text: reply.text, buttons: reply.buttons, lang: language });
       if (reply.request) saved.request = reply.request;
       if (reply.remove_keyboard) saved.request = null;
     }
     keep();
     showRequest(saved.request);
+    placeFocus();
   }
 
   async function call(method, path, body, headers) {
@@ -285,7 +310,7 @@
         // Refused (no complaint open, five files already, the day's quota): said in the log
         // under the file's bubble and kept with it, so a reload does not show it as sent.
         notify("");
-        remember({ who: "bot", text: error.message });
+        remember({ who: "bot", text: error.message, lang: language });
         return;
       }
       notify("");
@@ -298,7 +323,7 @@
     try {
       const answer = await call("GET", "/updates?after=" + encodeURIComponent(saved.after));
       for (const message of answer.messages) {
-        remember({ who: "bot", text: message.text, buttons: message.buttons });
+        remember({ who: "bot", text: message.text, buttons: message.buttons, lang: language });
       }
       saved.after = answer.last_id;
       keep();
