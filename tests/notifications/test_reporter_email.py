@@ -62,6 +62,9 @@ def test_the_reporter_hears_by_email_and_rates_by_the_signed_link(district: Dist
         visitor = ConsoleVisitor(client)
         page = visitor.get(link)
         assert page.status_code == 200 and "工程款已全部支付" in page.text
+        # A reporter's page (reviewer, 2026-12-02: it said "staff only" and led to the sign-in).
+        assert "工作人员专用" not in page.text and 'href="/console/"' not in page.text
+        assert "<title>评价办理结果 · 政务诚信投诉举报</title>" in page.text
         done = visitor.post(link, {"rating": "satisfied", "comment": "谢谢"})
         assert done.status_code == 200 and "感谢您对投诉" in done.text
         again = visitor.get(link)

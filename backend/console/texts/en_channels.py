@@ -54,6 +54,8 @@ TEXTS: dict[str, str] = {
     "them under Channels and test them again.",
     "admin.channels": "Channels",
     "rate.title": "Rate the outcome",
+    "rate.site": "Government integrity complaints",
+    "rate.footer": "Government integrity complaints · follow-up rating",
     "rate.bad_link": "This rating link is not valid or has expired.",
     "rate.thanks": "Thank you for rating complaint {number}.",
     "rate.closed": "Complaint {number} no longer waits for a rating.",

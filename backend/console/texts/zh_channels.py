@@ -49,6 +49,8 @@ TEXTS: dict[str, str] = {
     "channels.failing_intro": "以下渠道连续发送失败，已停止使用，请在“通知渠道”中修复后重新测试。",
     "admin.channels": "通知渠道",
     "rate.title": "评价办理结果",
+    "rate.site": "政务诚信投诉举报",
+    "rate.footer": "政务诚信投诉举报 · 回访评价",
     "rate.bad_link": "该评价链接无效或已过期。",
     "rate.thanks": "感谢您对投诉 {number} 的评价。",
     "rate.closed": "投诉 {number} 已不再等待评价。",
