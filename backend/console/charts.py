@@ -141,8 +141,13 @@ def _strip(tree: Any) -> None:
             classes = str(child.attrib.get("class", "")).split()
             if not tag or tag in _DROPPED or "tooltip-overlay" in classes:
                 parent.remove(child)  # comments too: they carry pygal's addresses
+            elif tag == "desc" and "xlink" in classes:
+                parent.remove(child)  # the link's address, read aloud as text
             elif tag == "a":
                 _title(child)
+                # The table beside the chart holds the same links: a bar is reached by the
+                # mouse, not by Tab (11 stops a chart, a zero bar's focus ring unseen).
+                child.attrib["tabindex"] = "-1"
         parent.attrib.pop("style", None)
         for name in [n for n in parent.attrib if str(n).startswith("on")]:
             parent.attrib.pop(name)
