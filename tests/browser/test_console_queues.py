@@ -67,6 +67,10 @@ def test_the_queue_is_usable_on_a_phone(
     number = phone_page.locator("tbody tr").first.get_by_role("link")
     box = number.bounding_box()
     assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    # A finger's target (reviewer, 2026-12-02: case numbers 18 px high, the brand 27 px).
+    assert box["height"] >= 44
+    brand = phone_page.locator(".site-header__brand").bounding_box()
+    assert brand is not None and brand["height"] >= 44
     screenshot(phone_page, "console-queues")
     phone_page.get_by_role("link", name="按到期日").click()
     expect(phone_page).to_have_url(live_app.url + "/console/?queue=open&sort=due")
