@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, NoReturn
+from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
@@ -27,6 +28,7 @@ from bot.webchat.files import (
     read_upload,
 )
 from bot.webchat.notifier import CHANNEL, updates_after
+from bot.webchat.page import not_found_page
 from bot.webchat.tokens import BadToken, TokenSigner
 from dialogs.flows.common import megabytes
 from dialogs.model import ChatRef, FileRef, Inbound
@@ -196,8 +198,9 @@ def nowhere_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.api_route("/chat/{rest:path}", methods=ALL_METHODS, response_model=None)
-    async def nowhere(request: Request, rest: str) -> NoReturn:
-        """Refuse an unknown address (404) or a known one with the wrong method (405)."""
+    async def nowhere(request: Request, rest: str) -> HTMLResponse:
+        """Refuse an unknown address (404; a browser's page asked for gets a page leading back
+        to the chat) or a known one with the wrong method (405)."""
         allowed = ROUTES.get(request.url.path)
         if allowed is not None and request.method not in allowed:
             raise WebchatError(
@@ -206,6 +209,15 @@ def nowhere_router() -> APIRouter:
                 method=request.method,
                 headers={"Allow": ", ".join(allowed)},
             )
+        if _browser_page_asked(request):
+            return not_found_page()
         raise WebchatError(404, "not_found")
 
     return router
+
+
+def _browser_page_asked(request: Request) -> bool:
+    """Tell whether a browser asked for a page (not the API, not a program wanting JSON)."""
+    if request.method not in ("GET", "HEAD") or request.url.path.startswith("/chat/api/"):
+        return False
+    return "text/html" in request.headers.get("accept", "")

@@ -46,6 +46,20 @@ def render_chat_page() -> str:
     return template.render(static=ASSETS.url)
 
 
+def render_not_found_page() -> str:
+    """Return the page a browser gets at an address under /chat that is not there (404)."""
+    template = template_environment(HERE / "templates").get_template("not_found.html")
+    return template.render(static=ASSETS.url)
+
+
+NOT_FOUND_PAGE = render_not_found_page()
+
+
+def not_found_page() -> HTMLResponse:
+    """Answer a browser's mistyped address under /chat: a page leading back to the chat."""
+    return HTMLResponse(NOT_FOUND_PAGE, status_code=404, headers=HEADERS)
+
+
 def mount_page(app: FastAPI) -> None:
     """Serve the page at /chat (and /chat/) and its files at /chat/static/ on the app."""
     page = render_chat_page()

@@ -318,3 +318,17 @@ def test_the_header_reads_and_taps_well_on_a_phone(
     )
     assert placeholder == "rgb(95, 99, 104)"  # --muted: 5.7:1 on the page's grey
     expect(page.locator("#phone-send")).to_have_attribute("aria-label", "发送电话号码")
+
+
+def test_a_mistyped_address_shows_a_page_that_fits_a_phone_and_leads_back(
+    open_page: Callable[..., Page], live_app: AppProcess
+) -> None:
+    page = open_page(PHONE)
+    answer = page.goto(live_app.url + "/chat/reprot")
+    assert answer is not None and answer.status == 404
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    assert reading_problems(page) == []
+
+    page.get_by_role("link", name="回到投诉举报对话").click()
+
+    expect(page.locator(".msg.bot").first).to_contain_text("红桥区")

@@ -209,6 +209,23 @@ def test_an_unknown_address_is_404_and_a_wrong_method_405(web: TestClient) -> No
     assert response.headers["allow"] == "POST"
 
 
+@pytest.mark.parametrize("path", ["/chat/anything", "/chat/report/"])
+def test_a_mistyped_chat_address_in_a_browser_gets_a_page_that_leads_back_to_the_chat(
+    web: TestClient, path: str
+) -> None:
+    # Reviewer, 2026-12-02: a browser got the API's JSON, 981 px wide on a phone.
+    page = web.get(path, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert '<meta name="viewport"' in page.text and 'href="/chat"' in page.text
+    assert "没有这个页面" in page.text and "No such page" in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    # A program asking for JSON (or any address of the API) still gets JSON.
+    refused(web.get(path), 404, "not_found")
+    refused(web.get("/chat/api/nothing", headers={"Accept": "text/html"}), 404, "not_found")
+
+
 def test_a_failure_inside_the_dialog_answers_500_with_the_apology(
     chat: WebChat, monkeypatch: pytest.MonkeyPatch
 ) -> None:
