@@ -332,3 +332,17 @@ def test_a_mistyped_address_shows_a_page_that_fits_a_phone_and_leads_back(
     page.get_by_role("link", name="回到投诉举报对话").click()
 
     expect(page.locator(".msg.bot").first).to_contain_text("红桥区")
+
+
+def test_the_notice_is_a_live_region_before_it_speaks_and_empty_takes_no_room(
+    page: Page, live_app: AppProcess
+) -> None:
+    # Reviewer, 2026-12-02: the status was un-hidden as its text was set, so some screen
+    # readers did not announce "正在上传…".
+    page.goto(live_app.url + "/chat")
+    expect(page.locator(".msg.bot").first).to_contain_text("红桥区")
+    notice = page.locator("#notice")
+    expect(notice).to_have_attribute("role", "status")
+    assert notice.evaluate("(el) => el.hidden") is False
+    box = notice.bounding_box()
+    assert box is not None and box["height"] == 0

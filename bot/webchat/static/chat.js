@@ -69,8 +69,9 @@
   }
 
   function notify(text) {
+    // The live region stays in the page (empty, it takes no room): one un-hidden together
+    // with its text is not announced by every screen reader.
     ui.notice.textContent = text || "";
-    ui.notice.hidden = !text;
   }
 
   function applyLanguage(code) {
