@@ -40,19 +40,14 @@ HEADERS = {
 ASSETS = StaticAssets(HERE / "static", STATIC_PREFIX)
 
 
-def render_chat_page() -> str:
-    """Return the chat page's HTML, its assets named with their versions."""
-    template = template_environment(HERE / "templates").get_template("chat.html")
+def render_page(name: str = "chat.html") -> str:
+    """Return a page's HTML (the chat, or `not_found.html`), its assets named with their
+    versions."""
+    template = template_environment(HERE / "templates").get_template(name)
     return template.render(static=ASSETS.url)
 
 
-def render_not_found_page() -> str:
-    """Return the page a browser gets at an address under /chat that is not there (404)."""
-    template = template_environment(HERE / "templates").get_template("not_found.html")
-    return template.render(static=ASSETS.url)
-
-
-NOT_FOUND_PAGE = render_not_found_page()
+NOT_FOUND_PAGE = render_page("not_found.html")  # at a browser's mistyped address under /chat
 
 
 def not_found_page() -> HTMLResponse:
@@ -62,7 +57,7 @@ def not_found_page() -> HTMLResponse:
 
 def mount_page(app: FastAPI) -> None:
     """Serve the page at /chat (and /chat/) and its files at /chat/static/ on the app."""
-    page = render_chat_page()
+    page = render_page()
     router = APIRouter(include_in_schema=False)
 
     @router.get("/chat", response_class=HTMLResponse)

@@ -196,6 +196,8 @@
   }
 
   function remember(entry) {
+    // A bot's message keeps the language it was written in (read so after a switch).
+    if (entry.who === "bot") entry.lang = language;
     transcript.push(entry);
     keepTranscript();
     show(entry);
@@ -227,7 +229,7 @@
 
   function receive(replies) {
     for (const reply of replies) {
-      remember({ who: "bot", text: reply.text, buttons: reply.buttons, lang: language });
+      remember({ who: "bot", text: reply.text, buttons: reply.buttons });
       if (reply.request) saved.request = reply.request;
       if (reply.remove_keyboard) saved.request = null;
     }
@@ -311,7 +313,7 @@
         // Refused (no complaint open, five files already, the day's quota): said in the log
         // under the file's bubble and kept with it, so a reload does not show it as sent.
         notify("");
-        remember({ who: "bot", text: error.message, lang: language });
+        remember({ who: "bot", text: error.message });
         return;
       }
       notify("");
@@ -324,7 +326,7 @@
     try {
       const answer = await call("GET", "/updates?after=" + encodeURIComponent(saved.after));
       for (const message of answer.messages) {
-        remember({ who: "bot", text: message.text, buttons: message.buttons, lang: language });
+        remember({ who: "bot", text: message.text, buttons: message.buttons });
       }
       saved.after = answer.last_id;
       keep();
