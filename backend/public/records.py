@@ -112,7 +112,7 @@ def _public(case: Case, record: DishonestyRecord, unit: Department) -> PublicRec
         person_post=mask_contacts(record.person_post),
         finding_type=record.finding_type,
         authority=mask_contacts(record.authority),
-        document_number=record.document_number or "",
+        document_number=mask_contacts(record.document_number or ""),
         arisen_on=record.arisen_on,
         severity=record.severity or "",
         summary=mask_contacts(record.summary),

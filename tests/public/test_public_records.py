@@ -175,13 +175,22 @@ def test_contact_details_in_a_published_records_texts_are_masked(
         staff,
         summary="当事人电话13812345678，身份证120105198001011234，邮箱abc@example.com，拖欠款项",
         authority="区纪委监委（022-2345 6789）",
+        document_number="津红纪〔2026〕12号 身份证110101199003071234 电话13987654321",
     )
 
     html = client.get(PAGE).text
 
     assert "当事人电话***，身份证***，邮箱***，拖欠款项" in html
     assert "区纪委监委（***）" in html
-    for contact in ("13812345678", "120105198001011234", "abc@example.com", "2345 6789"):
+    assert "津红纪〔2026〕12号 身份证*** 电话***" in html  # every free text, the number's too
+    for contact in (
+        "13812345678",
+        "120105198001011234",
+        "abc@example.com",
+        "2345 6789",
+        "110101199003071234",
+        "13987654321",
+    ):
         assert contact not in html
 
 
