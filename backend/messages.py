@@ -297,6 +297,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The address's parameter '{field}' is not valid UTF-8; send it again encoded "
         "as UTF-8.",
     },
+    "bad_form_encoding": {
+        "zh": "表单中的 '{field}' 含有不是有效 UTF-8 的文字（显示为 �），没有保存。请改正后重新提交。",
+        "en": "The form's field '{field}' holds text that is not valid UTF-8 (shown as �); "
+        "nothing was saved. Correct it and send the form again.",
+    },
     "json_too_deep": {
         "zh": "请求内容的 JSON 嵌套太深，最多 {max} 层。",
         "en": "The request body's JSON is nested too deeply; the limit is {max} levels.",

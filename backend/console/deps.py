@@ -19,13 +19,17 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
+from starlette.datastructures import FormData
+
 from backend.actors import Actor
+from backend.api.bodies import BodyRefused
 from backend.console.csrf import FIELD, csrf_matches
 from backend.console.errors import CsrfRefused, FormTooLarge, SignInRequired
 from backend.console.rendering import current_path, form_page
 from backend.console.visit import Visit, resolve_visit
 from backend.errors import NotFound
 from backend.observability.context import bind_actor
+from backend.storable import printable
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FORM_LIMIT = 256 * 1024  # bytes; the largest console form is a reply of a few thousand chars
@@ -67,11 +71,25 @@ def require_coordinator(user: ConsoleUser) -> Actor:
 CoordinatorUser = Annotated[Actor, Depends(require_coordinator)]
 
 
+def _refuse_undecodable(form: FormData | None) -> None:
+    """Refuse a form with a field that was no UTF-8 (400 `bad_form_encoding`, naming it).
+
+    Starlette reads what does not decode as U+FFFD, and a page would save that as if it had
+    been typed; the form's bytes are gone by then (FastAPI parsed them for the route), so a
+    U+FFFD is what tells. No one types one: pasted, it is a text already broken elsewhere.
+    """
+    for name, value in form.multi_items() if form is not None else ():
+        if isinstance(value, str) and "\ufffd" in value:
+            raise BodyRefused(400, "bad_form_encoding", field=printable(name, 40))
+
+
 async def check_csrf(request: Request) -> None:
     """Refuse a state-changing request whose form lacks this visitor's CSRF token (403).
 
     A form from a session that has since ended leads to the sign-in page instead: the
-    visitor's mistake was to wait, not to be forged.
+    visitor's mistake was to wait, not to be forged. A genuine form with a field that is no
+    UTF-8 is refused naming the field (400 `bad_form_encoding`, as a query's are,
+    backend.query_strings), so nothing of it is saved.
     """
     if request.method in SAFE_METHODS:
         return
@@ -79,9 +97,11 @@ async def check_csrf(request: Request) -> None:
     if length.isascii() and length.isdigit() and int(length) > FORM_LIMIT:
         raise FormTooLarge()
     # Without a length the body is not read at all (browsers always send one with a form).
-    sent = (await request.form()).get(FIELD) if length.isascii() and length.isdigit() else None
+    form = await request.form() if length.isascii() and length.isdigit() else None
+    sent = form.get(FIELD) if form is not None else None
     visit = await run_in_threadpool(resolve_visit, request)
     if visit.csrf is not None and csrf_matches(sent, visit.csrf):
+        _refuse_undecodable(form)
         return
     if visit.ended:
         raise SignInRequired(next_path=form_page(request), ended=True)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import PlainTextResponse
 
+from backend.api.bodies import BodyRefused
 from backend.api.validation_texts import field_message
 from backend.console import cookies, texts
 from backend.console.case_gone import CaseGone
@@ -123,6 +124,9 @@ def install_console_errors(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(exc, BodyRefused) and exc.status_code == 400:  # names what to correct
+            said = partial(_said, exc)
+            return await render_error(request, 400, "error.bad_request_title", message=said)
         if exc.status_code in (404, 405):
             return await render_error(request, 404, "error.not_found_title", "error.not_found")
         if exc.status_code == 413:  # a body past the process's limit (backend.api.bodies)
@@ -186,3 +190,8 @@ def install_console_errors(app: FastAPI) -> None:
         return await render_error(request, 500, "error.title", "error.internal")
 
     app.add_exception_handler(Exception, _internal)
+
+
+def _said(refused: BodyRefused, language: str) -> str:
+    """Return a refusal before validation in the visitor's words (backend.messages)."""
+    return render(refused.code, language, **refused.params)
