@@ -15,6 +15,7 @@ from backend.actors import Actor
 from backend.attachments.evidence import attachments_of
 from backend.cases.env import CaseEnv
 from backend.cases.events import history
+from backend.cases.idempotency import without_stamp
 from backend.cases.intake import Receipt
 from backend.cases.joint import assisting_units
 from backend.cases.models import Case, CaseEvent
@@ -124,9 +125,10 @@ def present_filed(
 ) -> CaseCreated:
     """Return the answer to filing a case, from what filing wrote (no read of it).
 
-    A new case has no attachments, no records filed from it, no merge; its events are the
-    receipt's, its clocks those the session holds for it, its reporter the receipt's. Built
-    once as the answer's model (with the PIN and the routing), so it is validated once.
+    A new case has no attachments, no records filed from it, no merge, no assisting unit (its
+    lead unit is the one it was placed with); its events are the receipt's, its clocks those
+    the session holds for it, its reporter the receipt's. Built once as the answer's model
+    (with the PIN and the routing), so it is validated once.
     """
     case = receipt.case
     redactor = Redactor(session=session, actor=actor, language=language)
@@ -165,6 +167,8 @@ def present_filed(
         events=events,
         reporter=shown_reporter,
         attachments=[],
+        lead_unit=case.department_code,
+        assisting_units=[],  # a unit assists once a coordinator adds it (assist)
         pin=receipt.pin,
         routing=receipt.route.as_dict() if receipt.route else None,
     )
@@ -208,7 +212,7 @@ def _event_for(
         from_status=event.from_status,
         to_status=event.to_status,
         reason=redactor.text(event.reason),
-        details=redactor.details(event.details),
+        details=redactor.details(without_stamp(event.details)),
     )
     note = NEUTRAL_NOTES.get(event.action)
     if note is None or actor.is_coordinator:

@@ -160,3 +160,15 @@ def test_the_answer_to_filing_shows_the_clocks_the_new_case_runs(
 
     assert [(d["kind"], d["days"]) for d in filed["deadlines"]] == [("sign", 1), ("resolve", 15)]
     assert filed["deadlines"] == read["deadlines"]
+
+
+def test_the_answer_to_filing_says_what_a_read_straight_after_says(
+    client: TestClient, staff: Staff
+) -> None:
+    for reporter in (None, {"name": "张三", "phone": "13800000000"}):
+        body = {"reporter": reporter} if reporter else {}
+        filed = file_case(client, staff.coordinator, **body)
+        read = client.get(f"/api/v1/cases/{filed['number']}", headers=staff.coordinator).json()
+
+        assert (filed["lead_unit"], filed["assisting_units"]) == ("czj", [])
+        assert {k: v for k, v in filed.items() if k not in ("pin", "routing")} == read
