@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlmodel import Session, col
@@ -30,6 +31,7 @@ from backend.errors import ValidationFailed
 KEPT = timedelta(hours=24)
 DETAIL = "idempotency_key"
 FINGERPRINT = "idempotency_request"  # the request's fingerprint, beside its key
+STAMPED = frozenset({DETAIL, FINGERPRINT})  # what an event keeps of a keyed request
 
 
 KEY_FORM = re.compile(r"[!-~]{8,100}")  # visible ASCII, as a UUID or a request id is
@@ -91,3 +93,15 @@ def replayed(
 def stamp(key: str | None, request: str | None) -> dict[str, object]:
     """Return what an event keeps of a keyed request (nothing without a key)."""
     return {DETAIL: key, FINGERPRINT: request} if key is not None else {}
+
+
+def without_stamp(details: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Return an event's details as readers get them, without a keyed request's stamp.
+
+    The key and the fingerprint are kept for `replayed` and `filed_with` alone: a page or an
+    API answer showing them only exposed one caller's keys to every reader (reviewer,
+    2026-12-03). Details holding nothing else are None, as an event without details.
+    """
+    if not details or not STAMPED.intersection(details):
+        return details
+    return {key: value for key, value in details.items() if key not in STAMPED} or None

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from backend.actors import Actor
 from backend.cases.events import history
+from backend.cases.idempotency import without_stamp
 from backend.cases.models import Case
 from backend.cases.redaction import Redactor
 from backend.cases.schemas import CaseEventPublic
@@ -143,7 +144,7 @@ def present(
                 from_status=e.from_status,
                 to_status=e.to_status,
                 reason=shown(e.reason),
-                details=redactor.details(e.details),
+                details=redactor.details(without_stamp(e.details)),
             )
             for e in history(session=session, case=view.case)
         ],
