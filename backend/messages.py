@@ -41,6 +41,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "内容里要有文字（不能只有表情、数字或符号）：请用文字说明发生了什么。",
         "en": "The text needs words (not only emoji, digits or symbols): say what happened.",
     },
+    "reply_no_words": {
+        "zh": "答复里要有文字（不能只有表情、数字或符号）：请写明办理结果，投诉人会收到这段答复。",
+        "en": "The reply needs words (not only emoji, digits or symbols): say what was done; "
+        "the reporter receives this reply.",
+    },
+    "reason_no_words": {
+        "zh": "理由里要有文字（不能只有表情、数字或符号）：请写明原因。",
+        "en": "The reason needs words (not only emoji, digits or symbols): say why.",
+    },
     "text_too_short": {
         "zh": "投诉内容太短，请至少写 {min} 个字。",
         "en": "The text is too short: write at least {min} characters.",
@@ -298,7 +307,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "as UTF-8.",
     },
     "bad_form_encoding": {
-        "zh": "表单中的 '{field}' 含有不是有效 UTF-8 的文字（显示为 �），没有保存。请改正后重新提交。",
+        "zh": "表单中的 '{field}' 含有不是有效 UTF-8 的文字（显示为 �），没有保存。"
+        "请改正后重新提交。",
         "en": "The form's field '{field}' holds text that is not valid UTF-8 (shown as �); "
         "nothing was saved. Correct it and send the form again.",
     },

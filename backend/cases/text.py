@@ -6,7 +6,7 @@ from backend.errors import ValidationFailed
 from backend.storable import is_storable
 from dialogs.parsing import has_words, visible_length  # one rule of what a reader sees
 
-__all__ = ["check_text", "visible_length", "visible_text"]
+__all__ = ["check_text", "has_words", "visible_length", "visible_text"]
 
 
 def visible_text(text: str | None) -> str | None:

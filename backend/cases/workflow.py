@@ -20,7 +20,7 @@ from backend.cases.joint import (
     joint_refusal,
 )
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
-from backend.cases.text import visible_text
+from backend.cases.text import has_words, visible_text
 from backend.errors import (
     ActionForbidden,
     DomainError,
@@ -173,7 +173,9 @@ def refusal(
     rule = RULES[action]
     if not may_take(actor, rule):
         return ActionForbidden(role=actor.role or actor.kind, action=action.value, subject="case")
-    joint = joint_refusal(case, action.value, actor)  # lead and assisting units (主办/协办)
+    joint = joint_refusal(
+        case, action.value, actor, env.taxonomy
+    )  # lead and assisting units (主办/协办)
     if joint is not None:
         return joint
     if version is not None and version != case.version:
@@ -250,6 +252,8 @@ def transition(
     reason = visible_text(command.reason)
     if rule.needs_reason and reason is None:
         raise ValidationFailed("reason_required", field="reason")
+    if reason is not None and not has_words(reason):  # "😀", "。": nothing said
+        raise ValidationFailed("reason_no_words", field="reason")
     if rule.needs_days and command.days is None:
         raise ValidationFailed("days_required", field="days")
     held_by = case.department_code  # before a reassign moves it
@@ -290,6 +294,8 @@ def _changes(case: Case, command: Command, env: CaseEnv) -> dict[str, object]:
         reply = visible_text(command.reply)
         if reply is None:
             raise ValidationFailed("reply_required", field="reply")
+        if not has_words(reply):  # the reporter reads it as the office's answer
+            raise ValidationFailed("reply_no_words", field="reply")
         return {"reply": reply}
     if command.action is Action.return_:
         return {"department_code": taxonomy.lead_office, "return_count": case.return_count + 1}

@@ -132,8 +132,10 @@ def test_a_calendar_correction_recomputes_open_due_dates_and_logs_it(world: Worl
 
 def test_extension_needs_days_and_a_reason(client: TestClient, staff: Staff) -> None:
     case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
-    no_days = act(client, staff.czj_clerk, case, "request_extension", reason="x")
-    too_many = act(client, staff.czj_clerk, case, "request_extension", reason="x", days=99)
+    no_days = act(client, staff.czj_clerk, case, "request_extension", reason="需要调取档案")
+    too_many = act(
+        client, staff.czj_clerk, case, "request_extension", reason="需要调取档案", days=99
+    )
     assert (no_days.status_code, no_days.json()["code"]) == (422, "days_required")
     assert (too_many.status_code, too_many.json()["code"]) == (422, "bad_extension")
 

@@ -30,7 +30,9 @@ def test_extensions_are_refused_beyond_ten_days_and_after_two(
     client: TestClient, staff: Staff
 ) -> None:
     case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
-    too_long = act(client, staff.czj_clerk, case, "request_extension", days=11, reason="久")
+    too_long = act(
+        client, staff.czj_clerk, case, "request_extension", days=11, reason="需要调取档案"
+    )
     assert (too_long.status_code, too_long.json()["code"]) == (422, "bad_extension")
     for _ in range(2):
         case = act(
