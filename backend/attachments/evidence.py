@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from sqlmodel import Session, col, select
 
 from backend.actors import Actor, refuse_evaluator
+from backend.attachments.names import file_name_of
 from backend.attachments.store import ContentStore
 from backend.cases.models import Attachment, Case
 from backend.cases.queries import get_case
@@ -94,7 +95,7 @@ def evidence_response(
 def safe_headers(row: Attachment, inline: bool) -> dict[str, str]:
     """Return a served file's headers: disposition, no sniffing, a policy that runs nothing."""
     disposition = "inline" if inline else "attachment"
-    name = quote(row.filename or f"attachment-{row.id}", safe="")
+    name = quote(file_name_of(row), safe="")
     return {
         "Content-Disposition": f"{disposition}; filename*=UTF-8''{name}",
         "X-Content-Type-Options": "nosniff",

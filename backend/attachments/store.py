@@ -10,6 +10,7 @@ from typing import Protocol
 from sqlalchemy import text
 from sqlmodel import Session
 
+from backend.attachments.names import clean_file_name
 from backend.cases.models import Attachment, Case
 from backend.clock import Clock
 
@@ -111,7 +112,7 @@ def attach(
     store.put(data)
     row = Attachment(
         case_id=case.id,
-        filename=filename[:255],
+        filename=clean_file_name(filename) or "file",
         content_type=content_type[:100],
         size=len(data),
         sha256=digest,

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from backend.actors import Actor
 from backend.attachments.evidence import attachments_of
+from backend.attachments.names import file_name_of
 from backend.cases.env import CaseEnv
 from backend.cases.events import history
 from backend.cases.idempotency import without_stamp
@@ -104,7 +105,7 @@ def present(
         reporter=_reporter_for(session, case, actor),
         attachments=[
             AttachmentPublic(
-                id=a.id or 0, filename=a.filename, content_type=a.content_type, size=a.size
+                id=a.id or 0, filename=file_name_of(a), content_type=a.content_type, size=a.size
             )
             for a in attachments_of(session=session, case=case)
             if not actor.is_evaluator  # evidence may show the reporter

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import unquote
 
 from backend.api.bodies import BodyTooLarge
+from backend.attachments.names import clean_file_name
 from backend.attachments.store import ContentStore
 from backend.attachments.uploads import UploadRoom
 from bot.webchat.errors import WebchatError
@@ -14,11 +15,9 @@ from dialogs.flows.common import megabytes
 from dialogs.model import FileKind
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-MAX_NAME_LENGTH = 255
 # What a photo starts with; an "image/..." upload that does not is kept as a document.
 _IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
 _CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
-_UNSAFE_IN_NAME = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class StoredFileFetcher:
@@ -85,12 +84,10 @@ def content_type(header: str | None) -> str:
 
 
 def file_name(header: str | None) -> str | None:
-    """Return the URL-encoded X-File-Name as a plain name, without folders or control marks."""
+    """Return the URL-encoded X-File-Name as a plain name (`clean_file_name`), or None."""
     if not header:
         return None
-    name = unquote(header.strip(), errors="replace")
-    name = _UNSAFE_IN_NAME.sub("", re.split(r"[/\\]", name)[-1]).strip()
-    return name[:MAX_NAME_LENGTH] or None
+    return clean_file_name(unquote(header.strip(), errors="replace"))
 
 
 def file_kind(media: str, data: bytes) -> tuple[FileKind, str]:

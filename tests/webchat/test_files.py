@@ -67,6 +67,7 @@ def test_a_body_at_the_limit_is_read_whole() -> None:
         ("..%2F..%2Fetc%2Fpasswd", "passwd"),
         ("C:%5Cphotos%5Ca.png", "a.png"),
         ("bad%00name%0A.txt", "badname.txt"),
+        ("a%E2%80%AEgpj.exe", "agpj.exe"),  # a right-to-left override: "aexe.jpg" on screen
         ("%2F", None),
         ("", None),
         (None, None),

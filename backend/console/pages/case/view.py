@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from backend.actors import Actor
 from backend.attachments.evidence import attachments_of, is_inline_image
+from backend.attachments.names import file_name_of
 from backend.bootstrap import Container
 from backend.cases.duplicates import find_duplicates
 from backend.cases.models import Case, CaseKind, CaseStatus
@@ -142,7 +143,7 @@ def case_page_data(
         names=_names(taxonomy, case, container, language),
         evidence=[
             Evidence(
-                a.id or 0, a.filename, a.content_type, a.size, is_inline_image(a.content_type)
+                a.id or 0, file_name_of(a), a.content_type, a.size, is_inline_image(a.content_type)
             )
             for a in attachments_of(session=session, case=case)
             if not actor.is_evaluator  # evidence may show the reporter
