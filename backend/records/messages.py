@@ -49,6 +49,19 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "en": "A record is corrected only when the objection is upheld: clear the correction, "
         "or uphold the objection.",
     },
+    "outcome_needs_upheld": {
+        "zh": "异议不成立时没有处理结果：决定为「不成立」，又选了处理结果（更正或撤销记录）。"
+        "请清空处理结果，或把决定改为「成立」。",
+        "en": "A dismissed objection has no outcome: the decision is dismissed (upheld false), "
+        "yet an outcome (corrected or withdrawn) was given. Clear the outcome, or uphold the "
+        "objection.",
+    },
+    "correction_needs_corrected": {
+        "zh": "处理结果为「撤销记录」时不更正记录：又填了更正后的摘要或严重程度。"
+        "请清空更正内容，或把处理结果改为「更正记录」。",
+        "en": "A withdrawn record is not corrected: the outcome is withdrawn, yet a correction "
+        "(summary or severity) was given. Clear the correction, or choose corrected.",
+    },
     "correction_graver": {
         "zh": "异议成立后不能把记录改得更严重（公示期会更长）；需要加重的，请另行登记。",
         "en": "An upheld objection cannot make the record graver (its publicity would run "

@@ -62,14 +62,20 @@ def decide_objection(
         raise ValidationFailed("decision_required", field="upheld")
     reason = require(command.reason, "reason_required", "reason")
     outcome = None
-    if not command.upheld and (command.summary is not None or command.severity is not None):
-        # a correction belongs to an upheld objection: dropping it unsaid lost what was typed
-        field = "summary" if command.summary is not None else "severity"
-        raise ValidationFailed("correction_needs_upheld", field=field)
+    correction = "summary" if command.summary is not None else "severity"
+    corrects = command.summary is not None or command.severity is not None
+    # Fields that contradict the decision are refused by name: dropping them unsaid lost what
+    # was typed, and a dismissal recorded with an outcome left the register unclear.
+    if not command.upheld and command.outcome is not None:
+        raise ValidationFailed("outcome_needs_upheld", field="outcome")
+    if not command.upheld and corrects:
+        raise ValidationFailed("correction_needs_upheld", field=correction)
     if command.upheld:
         if command.outcome not in {o.value for o in ObjectionOutcome}:
             raise ValidationFailed("outcome_required", field="outcome")
         outcome = command.outcome
+        if outcome == ObjectionOutcome.withdrawn and corrects:
+            raise ValidationFailed("correction_needs_corrected", field=correction)
     corrected = outcome == ObjectionOutcome.corrected
     summary, severity = _correction(record, command, env) if corrected else (None, None)
     objection = _pending_objection(session, view)

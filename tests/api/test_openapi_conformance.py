@@ -132,6 +132,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "correction_required",  # an upheld objection's correction that changes nothing
             "correction_graver",  # an upheld objection cannot make the record graver
             "correction_needs_upheld",  # a dismissal sent with a correction
+            "outcome_needs_upheld",  # a dismissal sent with an outcome
+            "correction_needs_corrected",  # a withdrawal sent with a correction
             "leniency_required",
             "publicity_months_out_of_range",
             "record_document_required",

@@ -397,6 +397,93 @@ def test_a_dismissed_objection_with_a_correction_is_refused_not_dropped(
     )
 
 
+@pytest.mark.parametrize(
+    ("decision", "code", "field", "named"),
+    [
+        (
+            {"upheld": False, "outcome": "withdrawn"},
+            "outcome_needs_upheld",
+            "outcome",
+            ("不成立", "处理结果", "dismissed", "outcome"),
+        ),
+        (
+            {"upheld": False, "outcome": "corrected", "summary": "改过的摘要内容足够长"},
+            "outcome_needs_upheld",
+            "outcome",
+            ("不成立", "处理结果", "dismissed", "outcome"),
+        ),
+        (
+            {"upheld": True, "outcome": "withdrawn", "summary": "更正后的摘要内容足够长"},
+            "correction_needs_corrected",
+            "summary",
+            ("撤销", "更正", "withdrawn", "correction"),
+        ),
+        (
+            {"upheld": True, "outcome": "withdrawn", "severity": "minor"},
+            "correction_needs_corrected",
+            "severity",
+            ("撤销", "更正", "withdrawn", "correction"),
+        ),
+    ],
+)
+def test_contradictory_objection_decision_fields_are_refused_by_name_not_dropped(
+    client: TestClient,
+    staff: Staff,
+    decision: dict[str, Any],
+    code: str,
+    field: str,
+    named: tuple[str, ...],
+) -> None:
+    """异议决定的字段互相矛盾时（不成立却给处理结果；撤销却附更正）拒绝并指明字段，不静默丢弃。"""
+    _, objected = _objected(client, staff)
+    path = f"/api/v1/records/{objected['number']}"
+    decide = {"action": "decide_objection", "version": objected["version"], "reason": "理由"}
+
+    answers = {
+        language: client.post(
+            f"{path}/actions",
+            json={**decide, **decision},
+            headers={**staff.fgw_clerk, "Accept-Language": language},
+        )
+        for language in ("zh", "en")
+    }
+
+    for answer in answers.values():
+        assert (answer.status_code, answer.json()["code"], answer.json()["field"]) == (
+            422,
+            code,
+            field,
+        )
+    zh, en = answers["zh"].json()["detail"], answers["en"].json()["detail"]
+    assert [w for w in named[:2] if w not in zh] + [w for w in named[2:] if w not in en] == []
+    after = client.get(path, headers=staff.fgw_clerk).json()
+    assert (after["objection_state"], after["state"], after["version"]) == (
+        "pending",
+        objected["state"],
+        objected["version"],
+    )
+
+
+def test_the_consoles_objection_form_answers_a_withdrawal_with_a_correction_as_the_api_does(
+    client: TestClient, staff: Staff, container: Container
+) -> None:
+    """控制台的异议决定表单：撤销记录又附更正时，同样拒绝并保留所填内容。"""
+    _, objected = _objected(client, staff)
+    wang = signed_in(client, container, "wang")
+    path = f"/console/records/{objected['number']}"
+    wang.get(path)
+    form = {"action": "decide_objection", "version": str(objected["version"])}
+    decision = {"upheld": "yes", "outcome": "withdrawn", "reason": "文书已撤销"}
+
+    refused = wang.post(f"{path}/actions", {**form, **decision, "summary": "更正后的摘要内容"})
+
+    assert refused.status_code == 400
+    assert "处理结果为「撤销记录」时不更正记录" in refused.text
+    assert "更正后的摘要内容" in refused.text  # what was typed is kept
+    after = client.get(f"/api/v1/records/{objected['number']}", headers=staff.fgw_clerk)
+    assert after.json()["state"] == objected["state"]
+
+
 def test_a_step_of_the_other_side_is_refused_in_the_console_by_its_name(
     client: TestClient, staff: Staff, container: Container
 ) -> None:
