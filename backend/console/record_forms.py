@@ -7,7 +7,7 @@ The actions offered are those the service allows this user now
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from backend.records.commands import (
     MAX_DAYS,
@@ -45,6 +45,9 @@ WHO = (
 )
 SEVERITY = FormField("severity", "choice", choices=tuple(s for s in Severity))
 UPHELD = FormField("upheld", "choice", required=True, choices=("yes", "no"))
+# A corrected summary's bound is the deployment's text limit (INTAKE_MAX_TEXT_LENGTH), the one
+# the service checks it against (records.service.check_summary): set by fields_of.
+SUMMARY = FormField("summary", "textarea")
 FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
     A.report: (FormField("document_number", max_length=MAX_DOCUMENT_NUMBER), SEVERITY),
     A.order_rectification: (DAYS,),
@@ -59,7 +62,7 @@ FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
     A.decide_objection: (
         UPHELD,
         FormField("outcome", "choice", choices=tuple(o for o in ObjectionOutcome)),
-        FormField("summary", "textarea"),
+        SUMMARY,
         SEVERITY,
         REASON,
     ),
@@ -78,16 +81,20 @@ FIELDS: dict[RecordAction, tuple[FormField, ...]] = {
 }
 
 
-def fields_of(action: RecordAction, severity: str | None) -> tuple[FormField, ...]:
+def fields_of(
+    action: RecordAction, severity: str | None, *, text_limit: int
+) -> tuple[FormField, ...]:
     """Return the fields of an action's form for a record of this severity.
 
     Publishing asks for the severity only of a record that has none (migrated, 0022): the
     service keeps the one a record has, so offering a choice there would only invite a refusal.
+    A corrected summary takes `text_limit` characters, the service's summary limit (the
+    settings' `max_text_length`).
     """
     fields = FIELDS[action]
     if action is A.publish and severity is not None:
         return tuple(f for f in fields if f is not SEVERITY)
-    return fields
+    return tuple(replace(f, max_length=text_limit) if f is SUMMARY else f for f in fields)
 
 
 class FormProblem(Exception):

@@ -138,3 +138,38 @@ def test_a_records_clocks_say_working_days_and_mark_a_provisional_due_day(
     page = lead.get(f"{LIST}/{record['number']}").text
     rectify = page[page.index('data-clock="rectify"') :].split("</li>")[0]
     assert "（30 个工作日）" in rectify and "暂定" in rectify
+
+
+def test_the_corrected_summary_field_takes_the_services_text_limit_and_no_form_says_10000(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    """更正后摘要的 maxlength 与服务的摘要上限一致（同一设置），记录页不再出现 10000。"""
+    # Reviewer, 2026-12-03: the textarea said maxlength="10000" where the service takes 5,000.
+    record = filed(client, staff.czj_clerk)
+    who = {"objector_kind": "person", "objector_name": "李某", "reason": "处分决定已变更"}
+    stepped(client, staff.czj_clerk, record, "object", **who)
+    lead = signed_in(client, clerk(container, "fgw", "wangf"))
+
+    page = lead.get(f"{LIST}/{record['number']}").text
+
+    limit = container.settings.max_text_length
+    assert f'id="f-decide_objection-summary" name="summary" rows="3" maxlength="{limit}"' in page
+    assert 'maxlength="10000"' not in page
+
+
+def test_a_rectification_statement_the_service_takes_is_taken_in_the_console_too(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    """书面说明与整改报告：服务接受的长度（至多 20000 字），控制台表单同样接受。"""
+    # The form said maxlength="20000" as the service does, while the route refused 10,000.
+    record = stepped(
+        client, staff.fgw_clerk, filed(client, staff.czj_clerk), "order_rectification"
+    )
+    unit = signed_in(client, clerk(container, "czj", "li"))
+    statement = {"explanation": "说" * 15_000, "report": "已全额发放并建立台账"}
+
+    status, _ = _post(unit, record["number"], "submit_rectification", statement)
+
+    assert status == 303
+    after = client.get(f"/api/v1/records/{record['number']}", headers=staff.czj_clerk).json()
+    assert len(after["rectification_explanation"]) == 15_000

@@ -36,7 +36,7 @@ from backend.errors import (
     ValidationFailed,
 )
 from backend.records.actions import act
-from backend.records.commands import RecordAction
+from backend.records.commands import MAX_STATEMENT, RecordAction
 from backend.records.env import record_env
 from backend.records.presenters import present, summarise_page
 from backend.records.service import STATE_FILTERS, RecordView, get_record, list_records
@@ -49,6 +49,8 @@ PAGE_SIZE = 50
 Number = Annotated[str, Path(max_length=40)]
 Filter = Annotated[str, Query(max_length=40)]
 Posted = Annotated[str, Form(max_length=10_000)]
+# a rectification's explanation and report: the service's bound, which their fields show too
+Statement = Annotated[str, Form(max_length=MAX_STATEMENT)]
 ACTIONS = frozenset(a.value for a in RecordAction)
 FILED = frozenset({"filed", "drafted"})  # pages/record_new.py's landings
 
@@ -159,8 +161,8 @@ def record_action(
     days: Posted = "",
     document_number: Posted = "",
     severity: Posted = "",
-    explanation: Posted = "",
-    report: Posted = "",
+    explanation: Statement = "",
+    report: Statement = "",
     upheld: Posted = "",
     outcome: Posted = "",
     summary: Posted = "",
@@ -268,7 +270,11 @@ def _render(
         u.code: u.name_zh if visit.language == "zh" else u.name_en or u.name_zh
         for u in list_units(session=session, include_retired=True)
     }
-    forms = [(a, fields_of(RecordAction(a), shown.severity)) for a in shown.allowed_actions]
+    text_limit = container.settings.max_text_length
+    forms = [
+        (a, fields_of(RecordAction(a), shown.severity, text_limit=text_limit))
+        for a in shown.allowed_actions
+    ]
     case_visible = True  # the case page (files, notes) follows the case service's visibility
     try:
         get_case(
