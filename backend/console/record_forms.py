@@ -98,11 +98,13 @@ def fields_of(
 
 
 class FormProblem(Exception):
-    """A posted value the form itself cannot read (the console text under `key` says why)."""
+    """A posted value the form itself cannot read (the console text under `key` says why,
+    with `params` in it)."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
         self.key = key
+        self.params = params
 
 
 FIELD_NAMES = tuple(sorted({f.name for fields in FIELDS.values() for f in fields}))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
 from fastapi.testclient import TestClient
 
 from backend.bootstrap import Container
+from backend.console.pages import records as records_pages
 from tests.case_fixtures import PNG, add_evidence
 from tests.conftest import Staff
 from tests.fakes import FakeClock
@@ -208,3 +210,44 @@ def test_the_list_names_each_records_next_deadline_and_the_overdue_filter_finds_
     lead.client.cookies.set("intake_lang", "en")
     english = row(lead.get(f"{LIST}?state=overdue").text, draft["number"])
     assert "Report" in english and "due 2026-12-04" in english and "overdue" in english
+
+
+@pytest.mark.parametrize(
+    ("query", "zh", "en"),
+    [
+        ("from=0001-01-01", "1900-01-01", "1900-01-01"),
+        ("to=9999-12-31", "2999-12-31", "2999-12-31"),
+        ("cursor=abc", "翻页链接无效", "The page link is broken"),
+    ],
+)
+def test_a_date_outside_the_counted_days_or_a_broken_page_link_is_refused_as_elsewhere(
+    client: TestClient, container: Container, staff: Staff, query: str, zh: str, en: str
+) -> None:
+    """记录列表：超出可计算范围的日期与无效的翻页链接，与台账、案件列表一样拒绝（400）。"""
+    filed(client, staff.czj_clerk)
+    lead = fgw(client, container)
+
+    chinese = lead.get(f"{LIST}?{query}")
+    lead.client.cookies.set("intake_lang", "en")
+    english = lead.get(f"{LIST}?{query}")
+
+    assert (chinese.status_code, zh in chinese.text) == (400, True)
+    assert (english.status_code, en in english.text) == (400, True)
+
+
+def test_the_next_page_link_carries_a_cursor_that_the_list_continues_from(
+    client: TestClient, container: Container, staff: Staff, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """记录列表的下一页链接带 cursor，按它接着列出。"""
+    monkeypatch.setattr(records_pages, "PAGE_SIZE", 1)
+    older = filed(client, staff.czj_clerk, person_name="王某")
+    newer = filed(client, staff.czj_clerk, person_name="张某")
+    lead = fgw(client, container)
+
+    first = lead.get(LIST).text
+    link = re.search(r'<a rel="next" href="([^"]+)"', first)
+
+    assert link is not None and "cursor=" in link.group(1)
+    second = lead.get(link.group(1).replace("&amp;", "&")).text
+    assert newer["number"] in first and older["number"] not in first
+    assert older["number"] in second and newer["number"] not in second

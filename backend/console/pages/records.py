@@ -18,8 +18,8 @@ from sqlmodel import Session
 
 from backend.api.deps import ContainerDep, SessionDep
 from backend.bootstrap import Container
-from backend.bounds import MAX_ROW_ID
-from backend.cases.queries import get_case
+from backend.bounds import FIRST_DAY, LAST_DAY, MAX_ROW_ID
+from backend.cases.queries import decode_cursor, encode_cursor, get_case
 from backend.console import texts
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.pages.case.view import RECORD_VALUES
@@ -65,12 +65,28 @@ def label(language: str, prefix: str, value: str | None) -> str:
 
 
 def _day(raw: str, field: str) -> date | None:
+    """Read a filter's date; refuse one that is none, or outside the days every period may
+    take (FIRST_DAY to LAST_DAY: the rule of the ledger, the assessment and the API)."""
     if not raw.strip():
         return None
     try:
-        return date.fromisoformat(raw.strip())
+        day = date.fromisoformat(raw.strip())
     except ValueError:
         raise FormProblem(f"records.bad.{field}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        first, last = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
+        raise FormProblem(f"records.bad.{field}_range", first=first, last=last)
+    return day
+
+
+def _after(cursor: str) -> int | None:
+    """Read the page link's cursor (the API's); refuse a broken one as the case lists do."""
+    if not cursor:
+        return None
+    try:
+        return decode_cursor(cursor)
+    except ValidationFailed:
+        raise FormProblem("search.bad_cursor") from None
 
 
 @router.get("/records", response_class=HTMLResponse, name="records")
@@ -84,7 +100,7 @@ def records_list(
     state: Filter = "",
     start: Annotated[str, Query(alias="from", max_length=20)] = "",
     end: Annotated[str, Query(alias="to", max_length=20)] = "",
-    before: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
+    cursor: Annotated[str, Query(max_length=20)] = "",
 ) -> HTMLResponse:
     """List the records the user may see, newest first, filtered by unit, state and dates."""
     env = record_env(container=container, session=session)
@@ -103,13 +119,13 @@ def records_list(
             state=state or None,
             arisen_from=_day(start, "from"),
             arisen_to=_day(end, "to"),
-            after_id=before,
+            after_id=_after(cursor),
             limit=PAGE_SIZE,
         )
     except ValidationFailed as refused:
         error = refused.message(visit.language)
     except FormProblem as problem:
-        error = texts.render(visit.language, problem.key)
+        error = texts.render(visit.language, problem.key, **problem.params)
     more = len(views) == PAGE_SIZE
     return render_page(
         request,
@@ -118,7 +134,7 @@ def records_list(
         error=error,
         typed=typed,
         rows=summarise_page(session=session, views=views, env=env, masked=user.is_evaluator),
-        next_before=views[-1].record.case_id if more and views else None,
+        next_cursor=encode_cursor(views[-1].record.case_id) if more and views else None,
         units=units,
         states=STATE_FILTERS,
         lead_office=speaks_for_lead_office(user, env.lead_office),

@@ -174,6 +174,8 @@ TEXTS: dict[str, str] = {
     "records.done.report": "Done: Report (paperwork complete)",
     "records.bad.from": "Arisen from is not a date: write it as YYYY-MM-DD.",
     "records.bad.to": "Arisen to is not a date: write it as YYYY-MM-DD.",
+    "records.bad.from_range": "Arisen from must be between {first} and {last}.",
+    "records.bad.to_range": "Arisen to must be between {first} and {last}.",
     # The details of a record's steps, as its case page shows them (partials/case_event.html).
     "records.detail.state": "Record",
     "records.detail.rectification_state": "Rectification",

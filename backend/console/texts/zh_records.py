@@ -173,6 +173,8 @@ TEXTS: dict[str, str] = {
     "records.done.report": "已办理：补充报送",
     "records.bad.from": "“信息产生日期自”不是日期，请写成 YYYY-MM-DD。",
     "records.bad.to": "“信息产生日期至”不是日期，请写成 YYYY-MM-DD。",
+    "records.bad.from_range": "“信息产生日期自”须在 {first} 到 {last} 之间。",
+    "records.bad.to_range": "“信息产生日期至”须在 {first} 到 {last} 之间。",
     # The details of a record's steps, as its case page shows them (partials/case_event.html).
     "records.detail.state": "记录状态",
     "records.detail.rectification_state": "整改",
