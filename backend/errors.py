@@ -38,12 +38,18 @@ class ActionForbidden(Forbidden):
         from backend.console.texts import label
         from backend.messages import render
 
-        prefix = "case.action" if self.subject == "case" else "records.action"
-        action = label(language, f"{prefix}.{self.action}", self.action.replace("_", " "))
+        action = self.action_label(language)
         if self.subject == "record":  # a record's steps fall to sides (units), not to roles
             return render("forbidden_record_step", language, action=action)
         role = label(language, f"role.{self.role}", self.role)
         return render("forbidden_action", language, role=role, action=action)
+
+    def action_label(self, language: str) -> str:
+        """Return the action as its button in the console names it ("Close", "归档")."""
+        from backend.console.texts import label
+
+        prefix = "case.action" if self.subject == "case" else "records.action"
+        return label(language, f"{prefix}.{self.action}", self.action.replace("_", " "))
 
 
 class InvalidTransition(DomainError):

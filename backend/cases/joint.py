@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from backend.actors import Actor
 from backend.cases.models import Case, CaseAssist, CaseKind
-from backend.errors import DomainError, Forbidden, InvalidTransition, ValidationFailed
+from backend.errors import ActionForbidden, DomainError, InvalidTransition, ValidationFailed
 from backend.exports.labels import unit_params
 from backend.request_types.catalogue import REQUEST_TYPES
 from backend.request_types.texts import TYPE_NAMES_ZH
@@ -64,7 +64,27 @@ def add_assisting_unit(*, session: Session, case: Case, department: str, at: dat
     session.flush()
 
 
-def joint_refusal(case: Case, action: str, actor: Actor) -> DomainError | None:
+class JointForbidden(ActionForbidden):
+    """A clerk's unit has no part in this action on a case (403): it assists (协办) and the
+    action is the lead unit's (主办), or it leads and an assist report is not its way to report.
+
+    `code` names the message (backend.request_types.texts); the units are named as the other
+    joint refusals name them, the action by its button's label, in the reader's language.
+    """
+
+    def __init__(self, code: str, *, action: str, units: dict[str, str]) -> None:
+        super().__init__(role="clerk", action=action, subject="case")
+        self.code, self.units = code, units
+        self.args = (self.message("en"),)  # the logs' words
+
+    def message(self, language: str = "en") -> str:
+        """Return why, for the user, in their language."""
+        from backend.messages import render
+
+        return render(self.code, language, action=self.action_label(language), **self.units)
+
+
+def joint_refusal(case: Case, action: str, actor: Actor, taxonomy: Taxonomy) -> DomainError | None:
     """Return why the lead/assisting split stands against a clerk's action, or None."""
     if action == "set_request_type" and case.kind != CaseKind.complaint:
         return InvalidTransition("a dishonesty record has no request type")
@@ -72,17 +92,23 @@ def joint_refusal(case: Case, action: str, actor: Actor) -> DomainError | None:
         return None
     lead = case.department_code == actor.department
     if lead and action == "assist_report":
-        return Forbidden(
-            f"{actor.department} is the lead unit (主办) of case {case.number}: it reports "
-            "by resolving the case; assist_report is for an assisting unit (协办)"
-        )
-    if not lead and action != "assist_report":
-        return Forbidden(
-            f"{actor.department} assists (协办) on case {case.number}: only the lead unit "
-            f"(主办) {case.department_code} may {action} it; an assisting unit adds notes "
-            "and reports (assist_report)"
-        )
-    return None
+        code = "lead_unit_reports_by_resolving"
+    elif not lead and action != "assist_report":
+        code = "lead_units_action"
+    else:
+        return None
+    own, led = (
+        unit_params(taxonomy, unit or "") for unit in (actor.department, case.department_code)
+    )
+    units = {
+        "own": own["value"],
+        "own_zh": own["unit_zh"],
+        "own_en": own["unit_en"],
+        "lead": led["value"],
+        "lead_zh": led["unit_zh"],
+        "lead_en": led["unit_en"],
+    }
+    return JointForbidden(code, action=action, units=units)
 
 
 def joint_changes(

@@ -173,9 +173,8 @@ def refusal(
     rule = RULES[action]
     if not may_take(actor, rule):
         return ActionForbidden(role=actor.role or actor.kind, action=action.value, subject="case")
-    joint = joint_refusal(
-        case, action.value, actor, env.taxonomy
-    )  # lead and assisting units (主办/协办)
+    # The lead and the assisting units (主办/协办): who takes which action.
+    joint = joint_refusal(case, action.value, actor, env.taxonomy)
     if joint is not None:
         return joint
     if version is not None and version != case.version:

@@ -40,6 +40,18 @@ JOINT_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{unit_zh}（{value}）是本案的主办单位，不能同时作为协办单位。",
         "en": "{unit_en} ({value}) is the case's lead unit (主办); it cannot assist as well.",
     },
+    "lead_units_action": {
+        "zh": "{own_zh}（{own}）是本案的协办单位：只有主办单位{lead_zh}（{lead}）可以执行此操作："
+        "{action}。协办单位可以添加内部备注、提交协办反馈。",
+        "en": "{own_en} ({own}) assists (协办) on this case: only the lead unit (主办), "
+        "{lead_en} ({lead}), may do this: {action}. An assisting unit adds notes and sends an "
+        "assist report.",
+    },
+    "lead_unit_reports_by_resolving": {
+        "zh": "{lead_zh}（{lead}）是本案的主办单位，办结案件即是反馈；协办反馈由协办单位提交。",
+        "en": "{lead_en} ({lead}) is the case's lead unit (主办): it reports by resolving the "
+        "case; an assist report is an assisting unit's (协办).",
+    },
     "already_assisting": {
         "zh": "{unit_zh}（{value}）已经是本案的协办单位。",
         "en": "{unit_en} ({value}) assists on this case already.",

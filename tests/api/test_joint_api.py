@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.helpers import ENFORCEMENT, act, file_case
@@ -117,6 +118,59 @@ def test_an_assisting_clerk_sees_reports_and_cannot_resolve(
     reported = act(client, staff.sfj_clerk, note.json(), "assist_report", reason="执法程序合规")
     assert reported.status_code == 200, reported.text
     assert reported.json()["events"][-1]["action"] == "assist_report"
+
+
+ASSISTING_REFUSED = {
+    "zh": "区司法局（sfj）是本案的协办单位：只有主办单位区商务局（swj）可以执行此操作：{action}。"
+    "协办单位可以添加内部备注、提交协办反馈。",
+    "en": "District Justice Bureau (sfj) assists (协办) on this case: only the lead unit (主办), "
+    "District Commerce Bureau (swj), may do this: {action}. An assisting unit adds notes and "
+    "sends an assist report.",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "action", "body", "label"),
+    [
+        ("zh", "resolve", {"reply": "已办"}, "办结"),
+        ("en", "resolve", {"reply": "done"}, "Resolve"),
+        ("zh", "request_extension", {"days": 3, "reason": "需核实"}, "申请延期"),
+        ("en", "pause", {"reason": "waiting"}, "Pause the clock (waiting for the reporter)"),
+    ],
+)
+def test_an_assisting_units_refusal_names_both_units_and_the_action_in_the_callers_language(
+    client: TestClient, staff: Staff, language: str, action: str, body: dict, label: str
+) -> None:
+    case = file_case(client, staff.coordinator, category="investment")  # lead: swj
+    case = act(client, staff.coordinator, case, "assist", department="sfj").json()
+    headers = {**staff.sfj_clerk, "Accept-Language": language}
+
+    refused = act(client, headers, case, action, **body)
+
+    expected = {"detail": ASSISTING_REFUSED[language].format(action=label), "code": "forbidden"}
+    assert (refused.status_code, refused.json()) == (403, expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh", "区财政局（czj）是本案的主办单位，办结案件即是反馈；协办反馈由协办单位提交。"),
+        (
+            "en",
+            "District Finance Bureau (czj) is the case's lead unit (主办): it reports by "
+            "resolving the case; an assist report is an assisting unit's (协办).",
+        ),
+    ],
+)
+def test_the_lead_units_assist_report_is_refused_in_the_callers_language(
+    client: TestClient, staff: Staff, language: str, words: str
+) -> None:
+    case = file_case(client, staff.coordinator)  # lead: czj
+    headers = {**staff.czj_clerk, "Accept-Language": language}
+
+    refused = act(client, headers, case, "assist_report", reason="已核查")
+
+    assert (refused.status_code, refused.json()) == (403, {"detail": words, "code": "forbidden"})
 
 
 def test_assisting_refusals_are_422_with_their_code(client: TestClient, staff: Staff) -> None:

@@ -125,3 +125,39 @@ def test_an_assisted_case_waits_in_the_assisting_queue_not_for_the_units_signatu
 
     assert {queue for queue, numbers in shown.items() if number in numbers} == {"assisting"}
     assert "协办案件" in helper.get("/console/").text
+
+
+def test_an_assisting_clerk_posting_a_lead_units_action_by_hand_is_told_why_in_words(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, category="investment")  # lead: swj
+    act(container, number, coordinator(container), Action.assist, department="sfj")
+    act(container, number, clerk(container, unit="swj", login="zhaos"), Action.sign)
+    helper = signed_in(client, clerk(container, unit="sfj", login="zhao"))
+    values = form_values(helper.get(page_path(number)).text, "assist_report")
+    fields = {"reply": "已办", "days": "3", "reason": "需核实"}
+
+    said = {
+        action: helper.post(f"{page_path(number)}/actions", {**values, **fields, "action": action})
+        for action in ("resolve", "request_extension", "pause")
+    }
+    helper.post("/console/language", {"language": "en", "next": page_path(number)})
+    english = helper.post(
+        f"{page_path(number)}/actions", {**values, **fields, "action": "resolve"}
+    )
+
+    lead = "只有主办单位区商务局（swj）可以执行此操作"
+    assert {action: response.status_code for action, response in said.items()} == dict.fromkeys(
+        said, 403
+    )
+    assert "区司法局（sfj）是本案的协办单位" in said["resolve"].text
+    assert f"{lead}：办结。" in said["resolve"].text
+    assert f"{lead}：申请延期。" in said["request_extension"].text
+    assert f"{lead}：暂停计时（等待投诉人）。" in said["pause"].text
+    assert "您没有权限进行这个操作" not in said["pause"].text
+    assert english.status_code == 403
+    assert (
+        "only the lead unit (主办), District Commerce Bureau (swj), may do this: Resolve."
+        in english.text
+    )
+    assert stored(container, number).status == "signed"
