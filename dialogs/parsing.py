@@ -91,7 +91,14 @@ def without_direction_controls(text: str) -> str:
     """Return a short answer (a name, a place, a post, a document number) without explicit
     direction controls and outer white space. The one rule for every channel: the dialogs'
     short answers and the backend's intake and records keep short fields through it."""
-    return _DIRECTION_CONTROLS.sub("", text).strip()
+    return drop_direction_controls(text).strip()
+
+
+def drop_direction_controls(text: str) -> str:
+    """Return the text without explicit direction controls (embeddings, overrides, isolates:
+    U+202A-202E, U+2066-2069), its white space untouched. Inside a long text too they only
+    reorder what staff read: "电话\u202e13812345678" reads 87654321831 (reviewer, 2026-12-03)."""
+    return _DIRECTION_CONTROLS.sub("", text) if _DIRECTION_CONTROLS.search(text) else text
 
 
 def clip(text: str, limit: int = 300) -> str:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from backend.errors import ValidationFailed
 from backend.storable import is_storable
-from dialogs.parsing import has_words, visible_length  # one rule of what a reader sees
+from dialogs.parsing import (  # one rule of what a reader sees
+    drop_direction_controls,
+    has_words,
+    visible_length,
+)
 
 __all__ = ["check_text", "has_words", "visible_length", "visible_text"]
 
@@ -14,21 +18,24 @@ def visible_text(text: str | None) -> str | None:
 
     White space, invisible marks (zero-width, bidi controls) and control characters only
     count as nothing (`visible_length` 0): a reason, a note or a document number of them is
-    missing, not given. NUL is not blank: the storable rule refuses it.
+    missing, not given. NUL is not blank: the storable rule refuses it. Explicit direction
+    controls are dropped (`drop_direction_controls`): they only turn what staff read around.
     """
-    kept = (text or "").strip()
+    kept = drop_direction_controls(text or "").strip()
     return kept if visible_length(kept) else None
 
 
 def check_text(text: str, *, min_length: int, max_length: int) -> str:
-    """Return the text with outer white space removed, or refuse it. The text is kept verbatim.
+    """Return the text with outer white space and direction controls removed, or refuse it.
+
+    Otherwise the text is kept verbatim (zero-width marks and emoji included).
 
     Refuses (ValidationFailed) an empty, too short or too long text, and one the database
     cannot store (NUL, a lone surrogate): the one check behind every channel's intake.
     """
     if not is_storable(text):
         raise ValidationFailed("unstorable_form_text", field="text")
-    cleaned = text.strip()
+    cleaned = drop_direction_controls(text).strip()
     length = visible_length(cleaned)
     if length == 0:
         raise ValidationFailed("text_empty", field="text")
