@@ -32,9 +32,12 @@ class CaseStatus(StrEnum):
     rejected = "rejected"  # 不予受理
 
 
-# Where cases come from (Case.channel): staff through the API, the three chat channels, and
-# other systems through Open311. Statistics, exports and the console's filters name these.
-CASE_CHANNELS = ("api", "telegram", "web", "console", "open311")
+# Where cases come from (Case.channel): staff through the API, the three chat channels (the
+# terminal's is "console"), other systems through Open311, and staff through the web console's
+# forms (a dishonesty record filed there). Statistics, exports and the console's filters name
+# these.
+STAFF_CONSOLE = "staff_console"
+CASE_CHANNELS = ("api", "telegram", "web", "console", "open311", STAFF_CONSOLE)
 
 
 class Case(SQLModel, table=True):

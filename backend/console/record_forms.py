@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from backend.cases.models import STAFF_CONSOLE
 from backend.records.commands import (
     MAX_DAYS,
     MAX_DOCUMENT_NUMBER,
@@ -146,5 +147,5 @@ def command_of(action: RecordAction, version: int, values: dict[str, str]) -> Re
         objector_name=text("objector_name"),
         leniency=text("leniency"),
         months=_number(values, "months", MAX_MONTHS),
-        channel="console",
+        channel=STAFF_CONSOLE,  # the web console's form, not the terminal chat ("console")
     )

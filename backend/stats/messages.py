@@ -10,6 +10,7 @@ STATS_MESSAGES: dict[str, dict[str, str]] = {
     "channel_web": {"zh": "网页对话", "en": "web chat"},
     "channel_console": {"zh": "终端对话", "en": "console chat"},
     "channel_open311": {"zh": "Open311（其他系统）", "en": "Open311 (other systems)"},
+    "channel_staff_console": {"zh": "工作人员录入（工作台）", "en": "entered by staff (console)"},
     "measure_received": {"zh": "受理量", "en": "Received"},
     "measure_received_numerator": {
         "zh": "统计期间内派给（或改派给）本单位的投诉件数，同一件退回后再派回只算一次。",

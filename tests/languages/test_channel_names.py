@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from backend.cases.models import CASE_CHANNELS
 from backend.console import texts
 from backend.stats.messages import STATS_MESSAGES
 
-CHANNELS = ["api", "web", "telegram", "console", "open311"]
+CHANNELS = list(CASE_CHANNELS)  # the web console's staff_console as well
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

@@ -52,8 +52,15 @@ def _console_record_with_a_dismissed_objection(
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("zh", {("渠道", "终端对话"), ("类型", "政务失信记录"), ("天数", "5")}),
-        ("en", {("channel", "console chat"), ("kind", "dishonesty record"), ("days", "5")}),
+        ("zh", {("渠道", "工作人员录入（工作台）"), ("类型", "政务失信记录"), ("天数", "5")}),
+        (
+            "en",
+            {
+                ("channel", "entered by staff (console)"),
+                ("kind", "dishonesty record"),
+                ("days", "5"),
+            },
+        ),
     ],
 )
 def test_a_records_history_names_its_details_in_words_with_no_idempotency_data_and_no_none(

@@ -132,3 +132,24 @@ def test_the_form_is_in_english_for_an_english_visitor(
 
     for words in ("File a dishonesty record", "Name of the person", "Register as a draft"):
         assert words in page
+
+
+def test_a_record_filed_in_the_console_is_named_as_entered_by_staff_in_the_console_not_the_chat(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    """在工作台登记的记录，来源渠道为“工作人员录入（工作台）”，不是终端对话。"""
+    # Reviewer, 2026-12-03: such a record was stored with channel "console", the terminal
+    # chat's, so cases.xlsx and the case page said 终端对话 / console chat.
+    li = signed_in(client, clerk(container, "czj", "li"))
+    file(li)
+    [record] = records(client, staff)
+    number = record["number"]
+
+    case = client.get(f"/api/v1/cases/{number}", headers=staff.coordinator).json()
+    page = li.get(f"/console/cases/{number}").text
+    li.client.cookies.set("intake_lang", "en")
+    english = li.get(f"/console/cases/{number}").text
+
+    assert case["channel"] == "staff_console"
+    assert "工作人员录入（工作台）" in page and "终端对话" not in page
+    assert "entered by staff (console)" in english and "console chat" not in english

@@ -21,6 +21,7 @@ from backend.actors import Actor
 from backend.api.deps import ContainerDep, SessionDep
 from backend.bootstrap import Container
 from backend.cases.idempotency import caller_key
+from backend.cases.models import STAFF_CONSOLE
 from backend.console import texts
 from backend.console.deps import ConsoleUser, VisitDep
 from backend.console.pages.navigation import see_other
@@ -119,7 +120,7 @@ def record_file(
             severity=severity.strip() or None,
             source_case=source_case.strip() or None,
             draft=bool(draft),
-            channel="console",
+            channel=STAFF_CONSOLE,  # the web console's form, not the terminal chat ("console")
             language=visit.language,
             idempotency_key=caller_key(user, key),
         )

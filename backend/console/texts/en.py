@@ -333,6 +333,7 @@ TEXTS: dict[str, str] = {
     "channel.api": "entered by staff (API)",
     "channel.console": "console chat",
     "channel.open311": "Open311 (other systems)",
+    "channel.staff_console": "entered by staff (console)",
     "search.title": "Find cases",
     "search.filters": "Filters",
     "search.results": "Results",

@@ -312,6 +312,7 @@ TEXTS: dict[str, str] = {
     "channel.api": "工作人员录入（接口）",
     "channel.console": "终端对话",
     "channel.open311": "Open311（其他系统）",
+    "channel.staff_console": "工作人员录入（工作台）",
     "search.title": "查找案件",
     "search.filters": "筛选条件",
     "search.results": "查找结果",
