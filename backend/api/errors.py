@@ -74,7 +74,7 @@ class FieldProblem(BaseModel):
     """One refused field of a request."""
 
     field: str = Field(description="Where: `text`, `reporter.phone`, `query.limit`, ...")
-    message: str
+    message: str = Field(description="What is wrong with it, in the caller's language")
 
 
 class ErrorBody(BaseModel):
@@ -171,6 +171,9 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
 
+_SAID_LENGTH = 1000  # characters of one field's problem: the rule's words, never the value
+
+
 def _validation_body(errors: Any, language: str) -> dict[str, Any]:
     """Return the 422 body of a malformed request; never echo the input back."""
     # A 100,000-character text would come back whole, and a key holding a lone surrogate
@@ -178,14 +181,14 @@ def _validation_body(errors: Any, language: str) -> dict[str, Any]:
     problems = [
         {
             "field": _field_of(err),
-            "message": printable(field_message(err, "en"), 200),
-            "said": printable(field_message(err, language), 200),
+            # Whole: a list of allowed choices (24 actions) cut at 200 ended mid-word.
+            "said": printable(field_message(err, language), _SAID_LENGTH),
             "code": _OWN_CODES.get(err["type"], err["type"]),
             "context": err.get("ctx") or {},
         }
         for err in errors
     ]
-    shown = [{"field": p["field"], "message": p["message"]} for p in problems]
+    shown = [{"field": p["field"], "message": p["said"]} for p in problems]
     own = [p for p in problems if p["code"] in MESSAGES]
     if len(own) == 1:  # a rule of ours (an unstorable character, a cursor, a date): its text
         name = own[0]["field"].rsplit(".", 1)[-1]

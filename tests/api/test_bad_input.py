@@ -179,7 +179,7 @@ def test_json_that_does_not_parse_is_named_as_such_not_by_a_character_position(
     )
     assert (response.status_code, response.json()["code"]) == (422, "bad_request")
     assert response.json()["detail"] == "请求内容有误：body: 不是有效的 JSON"
-    assert response.json()["errors"] == [{"field": "", "message": "Not valid JSON"}]
+    assert response.json()["errors"] == [{"field": "", "message": "不是有效的 JSON"}]
 
 
 def test_a_choice_outside_the_known_ones_lists_them_in_chinese_too(
@@ -204,3 +204,24 @@ def test_a_complaint_of_no_words_is_refused_on_every_channel(
     # Reviewer, 2026-12-01: five emoji were filed and went to triage (backend.cases.text).
     response = client.post("/api/v1/cases", json={"text": text}, headers=staff.coordinator)
     assert (response.status_code, response.json()["code"]) == (422, "text_no_words")
+
+
+def test_each_refused_field_is_described_in_the_callers_language_and_whole(
+    client: TestClient, staff: Staff
+) -> None:
+    # Reviewer, 2026-12-03: with Accept-Language zh the list of refused fields still said
+    # "Input should be a whole number", and an unknown action's choices ended mid-word.
+    case = file_case(client, staff.coordinator)
+    path = f"/api/v1/cases/{case['number']}/actions"
+    body = {"action": "request_extension", "version": case["version"], "days": 3.5}
+    zh = {**staff.coordinator, "Accept-Language": "zh"}
+    en = {**staff.coordinator, "Accept-Language": "en"}
+
+    chinese = client.post(path, json=body, headers=zh).json()["errors"]
+    english = client.post(path, json=body, headers=en).json()["errors"]
+    unknown = client.post(path, json={**body, "action": "fly"}, headers=en).json()["errors"]
+
+    assert chinese == [{"field": "days", "message": "须为整数"}]
+    assert english == [{"field": "days", "message": "Input should be a whole number"}]
+    [choices] = [e["message"] for e in unknown if e["field"] == "action"]
+    assert "'assist_report'" in choices  # the last action named whole
