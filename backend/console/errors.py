@@ -8,6 +8,7 @@ form (a wrong reason, a stale version) catches the error itself and renders the 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import partial
 from urllib.parse import urlencode
@@ -36,7 +37,7 @@ from backend.errors import (
     StaleVersion,
     ValidationFailed,
 )
-from backend.exports.labels import unit_name
+from backend.exports.labels import coded, unit_name
 from backend.messages import MESSAGES, render
 from backend.storable import printable
 from backend.unit_scope import OtherUnit
@@ -82,10 +83,35 @@ def address_mistakes(exc: RequestValidationError) -> Callable[[str], str] | None
             if code in MESSAGES:
                 said.append(render(code, language, **{**context, "field": label}))
             else:
-                said.append(f"{label}: {field_message(error, language)}")
+                named = _named_choices(name, error, language)
+                said.append(f"{label}: {named or field_message(error, language)}")
         return " ".join(said)
 
     return words
+
+
+# Parameters whose values the catalogue names (`case_status_routed`: 已派单, sent to the unit).
+_NAMED_VALUES = {"status": "case_status", "kind": "case_kind"}
+
+
+def _named_choices(name: str, error: dict[str, object], language: str) -> str | None:
+    """Return the values a parameter takes (an enum's) by their names with their codes, or
+    None when it is not such a parameter."""
+    prefix = _NAMED_VALUES.get(name)
+    context = error.get("ctx")
+    if prefix is None or error.get("type") != "enum" or not isinstance(context, dict):
+        return None
+    values = re.findall(r"'([^']+)'", str(context.get("expected", "")))
+    if not values:
+        return None
+    named = [(coded(prefix, value, language), value) for value in values]
+    if language == "zh":
+        choices = "、".join(f"{label}（{value}）" for label, value in named)
+    else:
+        choices = ", ".join(
+            value if label == value else f"{label} ({value})" for label, value in named
+        )
+    return texts.render(language, "param.one_of", choices=choices)
 
 
 def install_console_errors(app: FastAPI) -> None:

@@ -34,3 +34,17 @@ def test_a_bad_period_in_the_address_is_named_with_what_is_wrong(
     assert answer.status_code == 400
     shown = unescape(answer.text)
     assert words in shown and "YYYY-MM-DD" in shown or "1900" in shown, shown[-1500:]
+
+
+def test_an_unknown_status_in_an_export_address_lists_the_statuses_by_name(
+    client: TestClient, container: Container
+) -> None:
+    visitor = signed_in(client, container, "wang")
+
+    chinese = unescape(visitor.get("/console/exports/cases.xlsx?status=bogus").text)
+    visitor.post("/console/language", {"language": "en", "next": "/console/"})
+    english = unescape(visitor.get("/console/exports/cases.xlsx?status=bogus").text)
+
+    assert "'received', 'triage'" not in chinese and "'received', 'triage'" not in english
+    assert "已受理（received）" in chinese and "已派单（routed）" in chinese, chinese[-1500:]
+    assert "sent to the unit (routed)" in english, english[-1500:]

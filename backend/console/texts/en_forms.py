@@ -13,4 +13,7 @@ TEXTS: dict[str, str] = {
     "param.from": "first day (from)",  # a page address's parameter, as refusals name it
     "param.to": "last day (to)",
     "param.department": "unit (department)",
+    "param.status": "status",
+    "param.kind": "kind",
+    "param.one_of": "must be one of: {choices}.",
 }

@@ -11,4 +11,7 @@ TEXTS: dict[str, str] = {
     "param.from": "开始日期（from）",  # a page address's parameter, as refusals name it
     "param.to": "结束日期（to）",
     "param.department": "单位（department）",
+    "param.status": "状态（status）",
+    "param.kind": "类型（kind）",
+    "param.one_of": "只能是以下之一：{choices}。",
 }
