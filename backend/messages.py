@@ -285,6 +285,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "案件已被他人修改，请重新读取后再试。",
         "en": "The case was changed by someone else: read it again and retry.",
     },
+    "already_sent": {
+        "zh": "您刚才已经提交过同样内容的这项操作，这次没有再执行。",
+        "en": "You took this action with the same words a moment ago; it was not taken again.",
+    },
     "invalid_transition": {
         "zh": "案件当前的状态不允许这个操作。",
         "en": "The case's current state does not allow this action.",

@@ -13,6 +13,7 @@ from backend.actors import Actor
 from backend.cases.env import CaseEnv
 from backend.cases.events import history, record_event
 from backend.cases.models import Case, CaseEvent
+from backend.cases.repeats import just_sent
 from backend.cases.text import visible_text
 from backend.cases.workflow import can_see
 from backend.errors import Forbidden, NotFound, ValidationFailed
@@ -38,7 +39,9 @@ def add_note(
 
     `seen`: how many history entries the form's page showed. The same note by the same
     author among the entries added since is that form sent before (the Back button, a
-    second click): it is returned, not added again. A form shown afresh may repeat a note.
+    second click): it is returned, not added again. So is the same note as the case's last
+    entry within REPEAT_WINDOW (a page shown afresh after Back, the note typed back in by the
+    browser; backend.cases.repeats); later, or after other entries, a note may be repeated.
     """
     if not can_see(actor, case):
         raise NotFound(case.number)
@@ -58,8 +61,14 @@ def add_note(
                 written,
             ):
                 return sent
+    now = env.clock.now()
+    repeat = just_sent(
+        session=session, case=case, actor=actor, action=NOTE, words=written, now=now
+    )
+    if repeat is not None:  # the form sent again after Back, shown afresh (backend.cases.repeats)
+        return repeat
     event = record_event(
-        session=session, case=case, actor=actor, action=NOTE, at=env.clock.now(), reason=written
+        session=session, case=case, actor=actor, action=NOTE, at=now, reason=written
     )
     session.flush()
     return event

@@ -20,6 +20,7 @@ from backend.cases.joint import (
     joint_refusal,
 )
 from backend.cases.models import Case, CaseEvent, CaseKind, CaseStatus
+from backend.cases.repeats import RepeatedSubmission, just_sent
 from backend.cases.text import has_words, visible_text
 from backend.errors import (
     ActionForbidden,
@@ -253,13 +254,19 @@ def transition(
         raise ValidationFailed("reason_required", field="reason")
     if reason is not None and not has_words(reason):  # "😀", "。": nothing said
         raise ValidationFailed("reason_no_words", field="reason")
+    now = env.clock.now()
+    if target is current and reason is not None:  # 督办, 协办反馈: sent twice is sent once
+        repeat = just_sent(
+            session=session, case=case, actor=actor, action=command.action, words=reason, now=now
+        )
+        if repeat is not None:
+            raise RepeatedSubmission(case.number)
     if rule.needs_days and command.days is None:
         raise ValidationFailed("days_required", field="days")
     held_by = case.department_code  # before a reassign moves it
     changes = _changes(case, command, env)
     if reason is None and reason_needed(command.action, current):  # after the unit is checked
         raise ValidationFailed("reassign_reason_required", field="reason")
-    now = env.clock.now()
     result = session.execute(
         update(Case)
         .where(col(Case.id) == case.id, col(Case.version) == command.version)

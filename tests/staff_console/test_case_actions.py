@@ -9,8 +9,11 @@ from sqlmodel import select
 
 from backend.bootstrap import Container
 from backend.cases.models import Case, CaseEvent
+from backend.cases.repeats import REPEAT_WINDOW
 from backend.cases.workflow import Action
 from backend.db import session_scope
+from backend.notifications.models import InboxItem
+from backend.people.models import StaffAccount
 from tests.case_fixtures import ARREARS, UNCLEAR, act, file_case, updates_for_chat
 from tests.fakes import FakeClock
 from tests.staff_console.case_visits import (
@@ -135,7 +138,7 @@ def test_resolving_without_a_reply_shows_the_form_again_with_the_reason(
     assert stored(container, number).status == "signed"
 
 
-def test_days_that_are_not_a_number_are_refused_in_the_page(
+def test_extension_days_that_are_not_a_whole_number_are_refused_with_the_policys_bounds(
     client: TestClient, container: Container
 ) -> None:
     li = clerk(container)
@@ -143,13 +146,34 @@ def test_days_that_are_not_a_number_are_refused_in_the_page(
     act(container, number, li, Action.sign)
     visitor = signed_in(client, li)
     values = form_values(visitor.get(page_path(number)).text, "request_extension")
+    most = container.policy.extension_max_days  # 10: what "11" is refused with too
 
-    for days in ("十", "²", "1²"):  # ² is a digit to str.isdigit(), not to int()
+    # ² is a digit to str.isdigit(), not to int()
+    for days in ("十", "²", "1²", "2.5", "0"):
         response = visitor.post(
             f"{page_path(number)}/actions", {**values, "days": days, "reason": "需要现场核查"}
         )
         assert response.status_code == 400, days
-        assert "天数须是 1 到 365 之间的整数。" in response.text
+        assert f"天数须是 1 到 {most} 之间的整数。" in response.text, days
+    visitor.post("/console/language", {"language": "en", "next": page_path(number)})
+    english = visitor.post(
+        f"{page_path(number)}/actions", {**values, "days": "2.5", "reason": "on site"}
+    )
+    assert f"The days must be a whole number from 1 to {most}." in english.text
+    assert stored(container, number).version == 2  # nothing was taken
+
+
+def test_other_days_that_are_not_a_whole_number_are_refused_with_their_bounds(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    visitor = signed_in(client, coordinator(container))
+    values = form_values(visitor.get(page_path(number)).text, "set_rectification")
+
+    response = visitor.post(f"{page_path(number)}/actions", {**values, "days": "2.5"})
+
+    assert response.status_code == 400
+    assert "天数须是 1 到 365 之间的整数。" in response.text
 
 
 def test_a_form_sent_twice_by_its_own_user_says_so_not_that_someone_else_changed_it(
@@ -303,8 +327,8 @@ def test_a_rating_that_is_none_of_the_three_is_refused_in_chinese(
     assert stored(container, number).status == "resolved"
 
 
-def test_a_note_form_sent_twice_adds_one_note_and_a_fresh_form_may_repeat_it(
-    client: TestClient, container: Container
+def test_a_note_form_sent_twice_adds_one_note_and_a_fresh_form_may_repeat_it_later(
+    client: TestClient, container: Container, clock: FakeClock
 ) -> None:
     li = clerk(container)
     number = file_case(container, ARREARS)
@@ -313,13 +337,58 @@ def test_a_note_form_sent_twice_adds_one_note_and_a_fresh_form_may_repeat_it(
     posted = {**note, "text": "已电话联系施工方"}
 
     first = visitor.post(f"{page_path(number)}/notes", posted)
-    again = visitor.post(f"{page_path(number)}/notes", posted)  # Back, then send once more
+    again = visitor.post(f"{page_path(number)}/notes", posted)  # a second click
+    # Back: the page comes afresh (never cached) and the browser types the note back in.
+    fresh = note_values(visitor.get(page_path(number)).text)
+    resent = visitor.post(f"{page_path(number)}/notes", {**fresh, "text": "已电话联系施工方"})
+    clock.advance(minutes=REPEAT_WINDOW.total_seconds() / 60 + 1)
     fresh = note_values(visitor.get(page_path(number)).text)
     later = visitor.post(f"{page_path(number)}/notes", {**fresh, "text": "已电话联系施工方"})
 
-    assert [first.status_code, again.status_code, later.status_code] == [303, 303, 303]
+    statuses = [first.status_code, again.status_code, resent.status_code, later.status_code]
+    assert statuses == [303, 303, 303, 303]
     assert "seen" in note
     assert event_actions(container, number).count("note") == 2
+
+
+def test_a_supervision_sent_again_after_back_is_not_taken_twice_nor_told_twice(
+    client: TestClient, container: Container, clock: FakeClock
+) -> None:
+    # Reviewer, 2026-12-03: 督办, Back, 督办 again: two events, two 【督办】 notices.
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    wang = signed_in(client, coordinator(container))
+    supervise = {"action": "supervise", "reason": "请三日内答复投诉人"}
+
+    first = wang.post(
+        f"{page_path(number)}/actions",
+        {**form_values(wang.get(page_path(number)).text, "supervise"), **supervise},
+    )
+    resent = wang.post(  # the page shown afresh after Back, the reason typed back in
+        f"{page_path(number)}/actions",
+        {**form_values(wang.get(page_path(number)).text, "supervise"), **supervise},
+    )
+    other_words = wang.post(
+        f"{page_path(number)}/actions",
+        {
+            **form_values(wang.get(page_path(number)).text, "supervise"),
+            **supervise,
+            "reason": "请今天答复",
+        },
+    )
+
+    assert (first.status_code, resent.status_code, other_words.status_code) == (303, 409, 303)
+    assert "您刚才已经提交过" in resent.text and "请三日内答复投诉人" in resent.text
+    assert event_actions(container, number).count("supervise") == 2
+    assert inbox_items(container, li, "supervise") == 2  # the first and the other words
+
+
+def inbox_items(container: Container, account: StaffAccount, kind: str) -> int:
+    """Return how many notices of a kind (their key's first part) the account's inbox holds."""
+    with session_scope(container.engine) as session:
+        rows = session.exec(select(InboxItem).where(InboxItem.staff_id == account.id))
+        return sum(1 for row in rows if row.key.startswith(f"{kind}:"))
 
 
 def test_a_clerk_is_told_why_a_case_can_no_longer_be_returned(

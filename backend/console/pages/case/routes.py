@@ -23,6 +23,7 @@ from backend.cases.events import history
 from backend.cases.models import Case
 from backend.cases.notes import add_note
 from backend.cases.queries import get_case
+from backend.cases.repeats import RepeatedSubmission
 from backend.cases.workflow import Action
 from backend.console import texts
 from backend.console.case_gone import CaseGone
@@ -103,11 +104,15 @@ def case_action(
             take_action(
                 session=session,
                 case=case,
-                command=posted.command(),
+                command=posted.command(extension_max_days=container.policy.extension_max_days),
                 actor=user,
                 env=container.case_env,
                 into=posted.into,
             )
+    except RepeatedSubmission:  # the form sent again after Back: said as one's own change
+        return _render(
+            request, session, container, case, visit, posted=posted, stale=True, repeated=True
+        )
     except StaleVersion:
         return _render(request, session, container, case, visit, posted=posted, stale=True)
     except (ValidationFailed, InvalidTransition) as refused:
@@ -214,6 +219,7 @@ def _render(
     stale: bool = False,
     error: str | None = None,
     note: str = "",
+    repeated: bool = False,
 ) -> HTMLResponse:
     actor = visit.actor
     assert actor is not None
@@ -227,6 +233,8 @@ def _render(
         own = bool(since) and all(
             (e.actor_kind, e.actor_id) == (actor.kind, actor.id) for e in since
         )
+        if repeated:  # the same action just taken: show it as the change made
+            data.changed, own = data.view.events[-1:], True
     chosen = next((t for t in data.templates if t.id == template), None)
     typed = dict(posted.values) if posted is not None else {}
     typed_action = posted.action.value if posted is not None else ""

@@ -1,0 +1,38 @@
+"""The same action with the same words, just taken by the same person, is not taken again.
+
+Back and send again after 督办 sent the unit a second identical order (backend.cases.repeats).
+"""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from backend.cases.repeats import REPEAT_WINDOW
+from tests.api.helpers import act, file_case
+from tests.conftest import Staff
+from tests.fakes import FakeClock
+
+
+def test_a_supervision_repeated_at_once_is_refused_as_already_sent_and_taken_later(
+    client: TestClient, staff: Staff, clock: FakeClock
+) -> None:
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
+    zh = {**staff.coordinator, "Accept-Language": "zh"}
+
+    first = act(client, zh, case, "supervise", reason="请三日内答复投诉人").json()
+    again = act(client, zh, first, "supervise", reason="请三日内答复投诉人")
+    clock.advance(seconds=REPEAT_WINDOW.total_seconds() + 1)
+    later = act(client, zh, first, "supervise", reason="请三日内答复投诉人")
+
+    assert (again.status_code, again.json()["code"]) == (409, "already_sent")
+    assert "您刚才已经提交过" in again.json()["detail"]
+    assert later.status_code == 200
+
+
+def test_other_words_or_another_person_are_a_new_action(client: TestClient, staff: Staff) -> None:
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
+
+    first = act(client, staff.coordinator, case, "supervise", reason="请三日内答复投诉人").json()
+    other = act(client, staff.coordinator, first, "supervise", reason="请今天答复投诉人")
+
+    assert other.status_code == 200
