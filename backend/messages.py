@@ -328,8 +328,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The note is too long; the limit is {max} characters.",
     },
     "bad_days": {
-        "zh": "天数须是 1 到 365 之间的整数。",
-        "en": "The days must be a whole number from 1 to 365.",
+        "zh": "天数须是 1 到 {max} 之间的整数。",
+        "en": "The days must be a whole number from 1 to {max}.",
     },
     "unknown_action": {
         "zh": "没有这个操作：{value}。",

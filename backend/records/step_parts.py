@@ -102,7 +102,7 @@ def check_bounds(command: RecordCommand) -> None:
         ("objector_name", command.objector_name, MAX_OBJECTOR_NAME, "name_too_long"),
     )
     if command.days is not None and not 1 <= command.days <= MAX_DAYS:
-        raise ValidationFailed("bad_days", field="days")
+        raise ValidationFailed("bad_days", field="days", max=MAX_DAYS)
 
 
 def filed_by(command: RecordCommand, actor: Actor, env: RecordEnv) -> dict[str, Any]:

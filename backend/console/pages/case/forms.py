@@ -80,11 +80,14 @@ class PostedAction:
     seen: int  # how many history entries the page showed when the form was sent
     values: dict[str, str]
 
-    def command(self) -> Command:
-        """Return the workflow command; ValidationFailed for days that are not a number."""
+    def command(self, *, extension_max_days: int) -> Command:
+        """Return the workflow command; ValidationFailed for days that are no whole number
+        of days, said with the action's bounds (an extension's: the policy's most)."""
         days = self.values.get("days", "").strip()
+        # Too many days for an extension is the deadline service's to refuse, in its words.
         if days and not (days.isdecimal() and 1 <= int(days) <= 365):
-            raise ValidationFailed("bad_days", field="days")
+            most = extension_max_days if self.action is Action.request_extension else 365
+            raise ValidationFailed("bad_days", field="days", max=most)
         return Command(
             action=self.action,
             version=self.version,
