@@ -115,7 +115,11 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
     },
     "decision_required": {
         "zh": "请选择决定：异议成立或不成立。",
-        "en": "Please give the decision: upheld true or false.",
+        "en": "Please choose the decision: is the objection upheld?",
+    },
+    "repair_decision_required": {
+        "zh": "请选择决定：同意信用修复或不同意。",
+        "en": "Please choose the decision: is the credit repair granted?",
     },
     "outcome_required": {
         "zh": "异议成立时，请选择处理结果：更正记录或撤销记录。",

@@ -85,7 +85,7 @@ def decide_repair(
 ) -> Details:
     """The repair's result: repaired (taken off the public page) or not, with the reason."""
     if command.upheld is None:
-        raise ValidationFailed("decision_required", field="upheld")
+        raise ValidationFailed("repair_decision_required", field="upheld")
     reason = visible_text(command.reason)
     if not command.upheld and reason is None:
         raise ValidationFailed("reason_required", field="reason")

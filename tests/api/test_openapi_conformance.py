@@ -128,6 +128,7 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "rectification_report_required",
             "objector_required",
             "decision_required",
+            "repair_decision_required",
             "outcome_required",
             "correction_required",  # an upheld objection's correction that changes nothing
             "correction_graver",  # an upheld objection cannot make the record graver

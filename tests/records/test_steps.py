@@ -113,8 +113,9 @@ def test_an_objection_marks_the_record_under_objection_until_the_lead_office_dec
     assert (
         step(client, staff.sfj_clerk, record, "decide_objection", upheld=False).status_code == 403
     )
-    undecided = step(client, staff.coordinator, record, "decide_objection", reason="理由")
+    undecided = step(client, en(staff.coordinator), record, "decide_objection", reason="理由")
     assert (undecided.status_code, undecided.json()["code"]) == (422, "decision_required")
+    assert undecided.json()["detail"] == "Please choose the decision: is the objection upheld?"
     record = stepped(
         client, staff.coordinator, record, "decide_objection", upheld=False, reason="处分有效"
     )
@@ -182,6 +183,9 @@ def test_credit_repair_after_rectification_runs_its_3_and_10_working_day_clocks(
         "met",
     )
     assert (decide["days"], decide["due_date"]) == (10, "2026-12-11")
+    undecided = step(client, zh(staff.coordinator), record, "decide_repair", reason="材料齐全")
+    assert (undecided.status_code, undecided.json()["code"]) == (422, "repair_decision_required")
+    assert undecided.json()["detail"] == "请选择决定：同意信用修复或不同意。"  # not an objection's
     denied = step(client, staff.coordinator, record, "decide_repair", upheld=False)
     assert (denied.status_code, denied.json()["code"]) == (422, "reason_required")
     record = stepped(client, staff.coordinator, record, "decide_repair", upheld=True)
@@ -307,3 +311,11 @@ def test_a_record_naming_a_person_or_summary_of_control_characters_only_is_refus
     summary = file_record(client, staff.czj_clerk, summary="\x01\x02\x03\x04\x05\x06\x07\x08")
     assert summary.status_code == 422
     assert summary.json()["code"] in ("record_summary_required", "text_empty")
+
+
+def zh(headers: dict[str, str]) -> dict[str, str]:
+    return {**headers, "Accept-Language": "zh"}
+
+
+def en(headers: dict[str, str]) -> dict[str, str]:
+    return {**headers, "Accept-Language": "en"}
