@@ -33,8 +33,8 @@ JOINT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "A dishonesty record has no request type (request_type).",
     },
     "assist_department_required": {
-        "zh": "请指定协办单位（department）。",
-        "en": "Name the assisting unit (department).",
+        "zh": "请选择协办单位。",  # the API's answer names the field (`field`)
+        "en": "Choose the assisting unit.",
     },
     "assist_is_lead": {
         "zh": "{unit_zh}（{value}）是本案的主办单位，不能同时作为协办单位。",

@@ -182,6 +182,21 @@ def test_assisting_refusals_are_422_with_their_code(client: TestClient, staff: S
     assert unknown.json()["code"] == "unknown_department"
 
 
+@pytest.mark.parametrize(
+    ("language", "words"), [("zh", "请选择协办单位。"), ("en", "Choose the assisting unit.")]
+)
+def test_an_assist_without_a_unit_asks_for_one_in_words_naming_no_field(
+    client: TestClient, staff: Staff, language: str, words: str
+) -> None:
+    case = file_case(client, staff.coordinator)
+    headers = {**staff.coordinator, "Accept-Language": language}
+
+    refused = act(client, headers, case, "assist", department="")
+
+    expected = {"detail": words, "code": "assist_department_required", "field": "department"}
+    assert (refused.status_code, refused.json()) == (422, expected)
+
+
 def test_the_enforcement_case_lists_only_for_its_own_units(
     client: TestClient, staff: Staff
 ) -> None:

@@ -161,3 +161,16 @@ def test_an_assisting_clerk_posting_a_lead_units_action_by_hand_is_told_why_in_w
         in english.text
     )
     assert stored(container, number).status == "signed"
+
+
+def test_an_assist_form_sent_without_a_unit_asks_for_one_in_words(
+    client: TestClient, container: Container
+) -> None:
+    number = file_case(container, ARREARS)
+    boss = signed_in(client, coordinator(container))
+    values = form_values(boss.get(page_path(number)).text, "assist")
+
+    response = boss.post(f"{page_path(number)}/actions", {**values, "department": ""})
+
+    assert response.status_code == 400
+    assert "请选择协办单位。" in response.text and "（department）" not in response.text
