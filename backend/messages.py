@@ -442,6 +442,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The time limit has passed (due {due}): a late clock cannot be paused. Resolve "
         "the case, or ask for more time.",
     },
+    "clock_already_paused": {
+        "zh": "计时已经暂停，无需再次暂停；投诉人答复后，请恢复计时。",
+        "en": "The clock is paused already; resume it once the reporter answers.",
+    },
+    "clock_not_paused": {
+        "zh": "计时没有暂停，无需恢复。",
+        "en": "The clock is not paused: there is nothing to resume.",
+    },
     "evaluator_contact_search": {
         "zh": "评估人员不能按联系方式搜索（电话、证件号、邮箱）："
         "案件中的联系方式对评估人员是隐去的。",

@@ -61,8 +61,9 @@ _DESCRIPTIONS = {
     409: "The case changed since the caller read it (`stale_version`), or its state or a "
     "hand-off rule does not allow the action (`invalid_transition`, `return_window_closed`, "
     "`complex_window_closed`, `complex_already_declared`, `dispatch_final`, `returns_used_up`, "
-    "`extension_limit_reached`), or an account may not be deactivated "
-    "(`cannot_deactivate_self`, `cannot_deactivate_last_coordinator`).",
+    "`extension_limit_reached`, `pause_overdue`, `clock_already_paused`, `clock_not_paused`), "
+    "or an account may not be deactivated (`cannot_deactivate_self`, "
+    "`cannot_deactivate_last_coordinator`).",
     413: "The body is larger than the limit (`body_too_large`).",
     422: "The request is refused; `code` names the rule and `detail` explains it.",
     503: "Too busy to take the request now (`overloaded`): nothing was done; send it again "

@@ -81,13 +81,15 @@ class DeadlineKeeper:
         """
         if action == "pause":
             running = self._open_handling(session, case)
+            if not running and self._paused_handling(session, case):
+                return RuleRefused("clock_already_paused")
             if not running:
                 return "the case has no running clock to pause"
             late = [d for d in running if d.due_at < self.clock.now()]
             if late:  # a late clock stays late: the overdue lists and the on-time rate hold
                 return RuleRefused("pause_overdue", due=late[0].due_date.isoformat())
         if action == "resume" and not self._paused_handling(session, case):
-            return "nothing is paused"
+            return RuleRefused("clock_not_paused")
         if action == "request_extension":
             if not self._extendable(session, case):
                 return "the case has no running clock to extend"

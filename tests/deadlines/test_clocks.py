@@ -140,10 +140,62 @@ def test_extension_needs_days_and_a_reason(client: TestClient, staff: Staff) -> 
     assert (too_many.status_code, too_many.json()["code"]) == (422, "bad_extension")
 
 
-def test_resume_without_a_pause_is_refused(client: TestClient, staff: Staff) -> None:
+def test_resume_without_a_pause_is_refused_saying_the_clock_is_not_paused(
+    client: TestClient, staff: Staff
+) -> None:
     case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
-    response = act(client, staff.czj_clerk, case, "resume")
-    assert (response.status_code, response.json()["code"]) == (409, "invalid_transition")
+
+    said = {
+        language: act(client, {**staff.czj_clerk, "Accept-Language": language}, case, "resume")
+        for language in ("zh", "en")
+    }
+
+    assert {language: (r.status_code, r.json()) for language, r in said.items()} == {
+        "zh": (409, {"detail": "计时没有暂停，无需恢复。", "code": "clock_not_paused"}),
+        "en": (
+            409,
+            {
+                "detail": "The clock is not paused: there is nothing to resume.",
+                "code": "clock_not_paused",
+            },
+        ),
+    }
+
+
+def test_pausing_a_paused_clock_is_refused_saying_it_is_paused_already(
+    client: TestClient, staff: Staff
+) -> None:
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
+    case = act(client, staff.czj_clerk, case, "pause", reason="等待投诉人补充材料").json()
+    assert "pause" not in case["allowed_actions"] and "resume" in case["allowed_actions"]
+
+    said = {
+        language: act(
+            client,
+            {**staff.czj_clerk, "Accept-Language": language},
+            case,
+            "pause",
+            reason="等待投诉人补充材料",
+        )
+        for language in ("zh", "en")
+    }
+
+    assert {language: (r.status_code, r.json()) for language, r in said.items()} == {
+        "zh": (
+            409,
+            {
+                "detail": "计时已经暂停，无需再次暂停；投诉人答复后，请恢复计时。",
+                "code": "clock_already_paused",
+            },
+        ),
+        "en": (
+            409,
+            {
+                "detail": "The clock is paused already; resume it once the reporter answers.",
+                "code": "clock_already_paused",
+            },
+        ),
+    }
 
 
 def test_an_extensions_decision_records_the_days_and_the_new_due_day_in_the_history(

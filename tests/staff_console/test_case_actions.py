@@ -618,3 +618,24 @@ def test_a_note_at_its_limit_with_line_breaks_is_taken_as_the_browser_counted_it
     with session_scope(container.engine) as session:
         notes = session.exec(select(CaseEvent.reason).where(CaseEvent.action == "note")).all()
     assert notes == [typed]
+
+
+def test_pausing_a_paused_clock_by_hand_says_it_is_paused_already(
+    client: TestClient, container: Container
+) -> None:
+    li = clerk(container)
+    number = file_case(container, ARREARS)
+    act(container, number, li, Action.sign)
+    visitor = signed_in(client, li)
+    values = form_values(visitor.get(page_path(number)).text, "pause")
+    paused = visitor.post(f"{page_path(number)}/actions", {**values, "reason": "等待投诉人"})
+    assert paused.status_code == 303
+
+    fresh = form_values(visitor.get(page_path(number)).text, "resume")  # pause: not offered
+    again = visitor.post(
+        f"{page_path(number)}/actions", {**fresh, "action": "pause", "reason": "等待补充材料"}
+    )
+
+    assert again.status_code == 400
+    assert "计时已经暂停，无需再次暂停" in again.text
+    assert "案件当前的状态不允许这个操作" not in again.text
