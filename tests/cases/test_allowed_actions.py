@@ -117,8 +117,10 @@ SCENARIOS = {
     "signed, sfj assisting": Scenario(
         CaseKind.complaint, (SIGN, (COORDINATOR, Action.assist, {"department": "sfj"}))
     ),
+    # Other words than the offered supervise's: the same words at once are the form sent
+    # again (backend.cases.repeats), refused as already sent whatever is offered.
     "supervised": Scenario(
-        CaseKind.complaint, (SIGN, (COORDINATOR, Action.supervise, {"reason": "督办"}))
+        CaseKind.complaint, (SIGN, (COORDINATOR, Action.supervise, {"reason": "首次督办"}))
     ),
     "record, routed": Scenario(CaseKind.dishonesty_record, ()),
     "record, signed": Scenario(
