@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 # NUL, and the surrogate halves that JSON's "\ud800" escapes can produce without their pair.
@@ -45,3 +45,25 @@ StorableStr = Annotated[
     AfterValidator(_require_storable),
     Field(json_schema_extra={"pattern": STORABLE_PATTERN}),
 ]
+
+
+def _blank_as_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+# On an optional filter of a list, a figure or an export: empty (or white space) is no filter,
+# as a form's "all" choice sends it (`?department=`); it was "没有这个单位：。" on some routes.
+BLANK_IS_NONE = BeforeValidator(_blank_as_none)
+
+
+_REQUIRE_STORABLE = AfterValidator(_require_storable)
+_STORABLE_SCHEMA = Field(json_schema_extra={"pattern": STORABLE_PATTERN})
+_UnitCode = Annotated[str, StringConstraints(max_length=32), _REQUIRE_STORABLE, _STORABLE_SCHEMA]
+_CategoryId = Annotated[str, StringConstraints(max_length=40), _REQUIRE_STORABLE, _STORABLE_SCHEMA]
+_ChannelName = Annotated[
+    str, StringConstraints(max_length=16), _REQUIRE_STORABLE, _STORABLE_SCHEMA
+]
+# Optional text filters by what they name (a unit's code, a category's, a channel's).
+UnitFilter = Annotated[_UnitCode | None, BLANK_IS_NONE]
+CategoryFilter = Annotated[_CategoryId | None, BLANK_IS_NONE]
+ChannelFilter = Annotated[_ChannelName | None, BLANK_IS_NONE]

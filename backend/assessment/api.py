@@ -19,14 +19,14 @@ from backend.assessment.service import Assessment, assess
 from backend.bootstrap import Container
 from backend.periods import local_day
 from backend.stats.service import stats_period
-from backend.storable import StorableStr
+from backend.storable import UnitFilter
 from backend.unit_scope import visible_unit
 
 router = APIRouter(prefix="/assessment", tags=["assessment"], route_class=JsonLimitedRoute)
 
 From = Annotated[Day | None, Query(alias="from", description="First Tianjin date (30 days ago).")]
 To = Annotated[Day | None, Query(alias="to", description="Last Tianjin date (today).")]
-Department = Annotated[StorableStr | None, Query(max_length=32)]
+Department = Annotated[UnitFilter, Query()]
 
 
 @router.get("", response_model=AssessmentPublic, responses=refusals(401, 403, 422))

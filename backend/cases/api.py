@@ -42,7 +42,7 @@ from backend.cases.workflow import Command, can_see
 from backend.errors import RuleRefused, ValidationFailed
 from backend.request_types.catalogue import RequestType
 from backend.stats.measures import MeasureFilter, MeasureName, measure_filter
-from backend.storable import StorableStr
+from backend.storable import BLANK_IS_NONE, CategoryFilter, ChannelFilter, StorableStr, UnitFilter
 from backend.taxonomy.checks import check_list_values
 from backend.unit_scope import refuse_other_unit
 
@@ -155,18 +155,20 @@ def read_cases(
     actor: CurrentActor,
     container: ContainerDep,
     language: Language,
-    department: Annotated[StorableStr | None, Query(max_length=32)] = None,
-    status: CaseStatus | None = None,
-    category: Annotated[StorableStr | None, Query(max_length=40)] = None,
+    department: Annotated[UnitFilter, Query()] = None,
+    status: Annotated[CaseStatus | None, BLANK_IS_NONE] = None,
+    category: Annotated[CategoryFilter, Query()] = None,
     kind: Annotated[
-        CaseKind | None, Query(description="complaint, or dishonesty_record (a clerk's record)")
+        CaseKind | None,
+        BLANK_IS_NONE,
+        Query(description="complaint, or dishonesty_record (a clerk's record)"),
     ] = None,
     q: Annotated[
         StorableStr | None,
         Query(max_length=200, description="Words of the text (literally), or a case number"),
     ] = None,
     overdue: bool | None = None,
-    channel: Annotated[StorableStr | None, Query(max_length=16)] = None,
+    channel: Annotated[ChannelFilter, Query()] = None,
     measure: Annotated[
         MeasureName | None,
         Query(

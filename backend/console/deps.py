@@ -18,7 +18,6 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
-
 from starlette.datastructures import FormData
 
 from backend.actors import Actor

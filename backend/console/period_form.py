@@ -19,11 +19,11 @@ from backend.bootstrap import Container
 from backend.exports.labels import unit_name
 from backend.periods import Period, local_day
 from backend.stats.service import stats_period
-from backend.storable import StorableStr
+from backend.storable import UnitFilter
 
 From = Annotated[Day | None, Query(alias="from", description="First Tianjin date")]
 To = Annotated[Day | None, Query(alias="to", description="Last Tianjin date")]
-Department = Annotated[StorableStr | None, Query(max_length=32, description="A unit's code")]
+Department = Annotated[UnitFilter, Query(description="A unit's code")]
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,12 @@ from backend.exports.labels import unit_name
 from backend.exports.record_rows import LedgerQuery, ledger_rows
 from backend.exports.records_xlsx import export_records
 from backend.periods import local_day
-from backend.storable import StorableStr
+from backend.storable import UnitFilter
 
 router = APIRouter(prefix="/exports", tags=["exports"], route_class=JsonLimitedRoute)
 From = Annotated[Day | None, Query(alias="from", description="First Tianjin date.")]
 To = Annotated[Day | None, Query(alias="to", description="Last Tianjin date.")]
-Department = Annotated[StorableStr | None, Query(max_length=32)]
+Department = Annotated[UnitFilter, Query()]
 
 
 def export_language(

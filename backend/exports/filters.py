@@ -21,7 +21,7 @@ from backend.cases.queries import CaseFilter
 from backend.errors import ValidationFailed
 from backend.periods import day_start
 from backend.stats.measures import MeasureName, measure_filter
-from backend.storable import StorableStr
+from backend.storable import BLANK_IS_NONE, CategoryFilter, ChannelFilter, StorableStr, UnitFilter
 from backend.taxonomy.checks import check_list_values
 from backend.taxonomy.models import Taxonomy
 
@@ -77,13 +77,13 @@ class ListQuery:
 
 
 def list_query(
-    department: Annotated[StorableStr | None, Query(max_length=32)] = None,
-    status: CaseStatus | None = None,
-    category: Annotated[StorableStr | None, Query(max_length=40)] = None,
-    kind: CaseKind | None = None,
+    department: Annotated[UnitFilter, Query()] = None,
+    status: Annotated[CaseStatus | None, BLANK_IS_NONE] = None,
+    category: Annotated[CategoryFilter, Query()] = None,
+    kind: Annotated[CaseKind | None, BLANK_IS_NONE] = None,
     q: Annotated[StorableStr | None, Query(max_length=200)] = None,
     overdue: bool | None = None,
-    channel: Annotated[StorableStr | None, Query(max_length=16)] = None,
+    channel: Annotated[ChannelFilter, Query()] = None,
     measure: MeasureName | None = None,
     measure_from: Day | None = None,
     measure_to: Day | None = None,

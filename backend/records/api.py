@@ -28,7 +28,7 @@ from backend.records.schemas import (
 )
 from backend.records.service import RecordView, file_record, get_record
 from backend.records.service import list_records as find_records
-from backend.storable import StorableStr
+from backend.storable import StorableStr, UnitFilter
 
 router = APIRouter(prefix="/records", tags=["records"], route_class=JsonLimitedRoute)
 RecordNumber = Annotated[
@@ -96,9 +96,8 @@ def list_records(
     actor: CurrentActor,
     container: ContainerDep,
     department: Annotated[
-        StorableStr | None,
+        UnitFilter,
         Query(
-            max_length=32,
             description="The unit named or the filer (422 unknown_department: no such unit)",
         ),
     ] = None,

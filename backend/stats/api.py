@@ -19,7 +19,7 @@ from backend.stats.schemas import (
     StatsPublic,
     TrendPublic,
 )
-from backend.storable import StorableStr
+from backend.storable import UnitFilter
 from backend.unit_scope import visible_unit
 
 router = APIRouter(prefix="/stats", tags=["measures"], route_class=JsonLimitedRoute)
@@ -34,9 +34,8 @@ To = Annotated[
     Day | None, Query(alias="to", description="Last Tianjin date of the period (default: today).")
 ]
 Department = Annotated[
-    StorableStr | None,
+    UnitFilter,
     Query(
-        max_length=32,
         description="One unit's figures (a clerk: only the own unit); none: every unit.",
     ),
 ]
