@@ -58,7 +58,8 @@ _DESCRIPTIONS = {
     403: "The caller's role may not do this (`forbidden`), or a clerk asked about another "
     "unit than the own (`other_unit`).",
     404: "No such thing, or one the caller may not see (`not_found`).",
-    409: "The case changed since the caller read it (`stale_version`), or its state or a "
+    409: "The case changed since the caller read it (`stale_version`), the same action with "
+    "the same words was just taken by the caller (`already_sent`), or its state or a "
     "hand-off rule does not allow the action (`invalid_transition`, `return_window_closed`, "
     "`complex_window_closed`, `complex_already_declared`, `dispatch_final`, `returns_used_up`, "
     "`extension_limit_reached`, `pause_overdue`, `clock_already_paused`, `clock_not_paused`), "
