@@ -36,3 +36,21 @@ def test_other_words_or_another_person_are_a_new_action(client: TestClient, staf
     other = act(client, staff.coordinator, first, "supervise", reason="请今天答复投诉人")
 
     assert other.status_code == 200
+
+
+def test_an_entry_between_does_not_make_the_same_order_new(
+    client: TestClient, staff: Staff
+) -> None:
+    # Verifier, 2026-12-03: 督办, a note, Back twice (the order typed back in), send: taken again.
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
+    first = act(client, staff.coordinator, case, "supervise", reason="请三日内答复投诉人").json()
+    noted = client.post(
+        f"/api/v1/cases/{case['number']}/notes",
+        json={"text": "已电话催办"},
+        headers=staff.coordinator,
+    )
+
+    again = act(client, staff.coordinator, first, "supervise", reason="请三日内答复投诉人")
+
+    assert noted.status_code in (200, 201)
+    assert (again.status_code, again.json()["code"]) == (409, "already_sent")
