@@ -40,6 +40,11 @@ _TEXTS: dict[str, tuple[str, str | None]] = {
     "enum": ("只能是 {expected}", None),
     "json_invalid": ("不是有效的 JSON", "Not valid JSON"),
     "string_pattern_mismatch": ("格式不对", None),
+    # Our own rules' types (backend.api.params, backend.storable): their English is our own.
+    "bad_date": ("不是日期，请写成 YYYY-MM-DD", None),
+    "date_out_of_range": ("须在 {first} 到 {last} 之间", None),
+    "bad_cursor": ("不是这个列表的翻页游标", None),
+    "unstorable_text": ("含有无法保存的字符（NUL 或不成对的代理字符）", None),
 }
 # Lists keep pydantic's "items"; only a text bound by an annotated length reads as characters.
 _TEXT_BOUNDS = ("too_short", "too_long")

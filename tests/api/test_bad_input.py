@@ -225,3 +225,22 @@ def test_each_refused_field_is_described_in_the_callers_language_and_whole(
     assert english == [{"field": "days", "message": "Input should be a whole number"}]
     [choices] = [e["message"] for e in unknown if e["field"] == "action"]
     assert "'assist_report'" in choices  # the last action named whole
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("from=2026-13-01", "不是日期，请写成 YYYY-MM-DD"),
+        ("from=1800-01-01", "须在 1900-01-01 到 2999-12-31 之间"),
+        ("from=abc&to=2026-12-01", "不是日期，请写成 YYYY-MM-DD"),
+    ],
+)
+def test_our_own_rules_are_described_in_chinese_in_the_list_of_refused_fields_too(
+    client: TestClient, staff: Staff, query: str, said: str
+) -> None:
+    # Verifier, 2026-12-03: the list still said "not a date (YYYY-MM-DD)" to a Chinese caller.
+    headers = {**staff.coordinator, "Accept-Language": "zh"}
+
+    refused = client.get(f"/api/v1/stats?{query}", headers=headers).json()
+
+    assert refused["errors"] == [{"field": "query.from", "message": said}]
