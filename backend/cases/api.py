@@ -171,6 +171,7 @@ def read_cases(
     channel: Annotated[ChannelFilter, Query()] = None,
     measure: Annotated[
         MeasureName | None,
+        BLANK_IS_NONE,
         Query(
             description="Only the cases behind a figure of GET /api/v1/stats; `department` "
             "then names the unit whose figure it is, not the one holding the case now."

@@ -84,7 +84,7 @@ def list_query(
     q: Annotated[StorableStr | None, Query(max_length=200)] = None,
     overdue: bool | None = None,
     channel: Annotated[ChannelFilter, Query()] = None,
-    measure: MeasureName | None = None,
+    measure: Annotated[MeasureName | None, BLANK_IS_NONE] = None,
     measure_from: Day | None = None,
     measure_to: Day | None = None,
     received_from: Annotated[

@@ -28,7 +28,7 @@ from backend.records.schemas import (
 )
 from backend.records.service import RecordView, file_record, get_record
 from backend.records.service import list_records as find_records
-from backend.storable import StorableStr, UnitFilter
+from backend.storable import BLANK_IS_NONE, StorableStr, UnitFilter
 
 router = APIRouter(prefix="/records", tags=["records"], route_class=JsonLimitedRoute)
 RecordNumber = Annotated[
@@ -101,7 +101,7 @@ def list_records(
             description="The unit named or the filer (422 unknown_department: no such unit)",
         ),
     ] = None,
-    state: RecordStateFilter | None = None,
+    state: Annotated[RecordStateFilter | None, BLANK_IS_NONE] = None,
     start: Annotated[
         Day | None, Query(alias="from", description="First day arisen (Tianjin)")
     ] = None,

@@ -21,6 +21,9 @@ BLANK_FILTERS = [
     "/api/v1/exports/cases.xlsx?department=&status=&category=",
     "/api/v1/exports/records.xlsx?department=",
     "/api/v1/cases?department=%20",
+    "/api/v1/cases?measure=",
+    "/api/v1/records?state=",
+    "/api/v1/exports/cases.xlsx?measure=",
 ]
 
 
