@@ -178,6 +178,7 @@ def act(
         if replayed(session=session, key=key, request=request, now=now, reused=KEY_REUSED):
             return RecordView(case=view.case, record=view.record, replayed=True)
     step_parts.check_bounds(command)
+    step_parts.check_words(command)
     refused = refusal(
         view=view, action=command.action, actor=actor, env=env, version=command.version
     )

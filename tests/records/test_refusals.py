@@ -245,7 +245,9 @@ def test_a_records_conflicts_name_the_record_not_a_case_in_chinese_and_english(
     again, stale = {**record}, {**record, "version": record["version"] - 1}
     for headers, language in ((staff.fgw_clerk, "en"), ({**staff.fgw_clerk, **ZH}, "zh")):
         not_now = step(client, headers, again, "publish").json()
-        changed = step(client, headers, stale, "leniency", leniency="reduced", reason="纠").json()
+        changed = step(
+            client, headers, stale, "leniency", leniency="reduced", reason="纠正"
+        ).json()
         assert (not_now["code"], changed["code"]) == ("invalid_transition", "stale_version")
         for detail in (not_now["detail"], changed["detail"]):
             if language == "zh":
@@ -315,7 +317,7 @@ def test_a_coordinator_account_of_another_unit_does_not_speak_for_the_lead_offic
         )  # fmt: skip
     czj_coordinator = {"Authorization": f"Bearer {token}"}
     record = filed(client, staff.sfj_clerk)
-    refused = step(client, czj_coordinator, record, "leniency", leniency="waived", reason="纠")
+    refused = step(client, czj_coordinator, record, "leniency", leniency="waived", reason="纠正")
     assert refused.status_code == 404  # not the lead office's: the record is not theirs to see
     assert step(client, czj_coordinator, record, "publish").status_code == 404
     assert step(client, staff.coordinator, record, "publish").status_code == 200

@@ -130,7 +130,7 @@ def test_an_upheld_objection_corrects_or_withdraws_the_record(
     who = {"objector_kind": "unit", "objector_name": "区司法局", "reason": "不实"}
     record = stepped(client, staff.sfj_clerk, sfj_record(client, staff), "object", **who)
     no_outcome = step(
-        client, staff.coordinator, record, "decide_objection", upheld=True, reason="r"
+        client, staff.coordinator, record, "decide_objection", upheld=True, reason="更正处分"
     )
     assert (no_outcome.status_code, no_outcome.json()["code"]) == (422, "outcome_required")
     record = stepped(
