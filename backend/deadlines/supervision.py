@@ -18,6 +18,7 @@ from backend.deadlines.policy import ClockPolicy, resolve_rule
 from backend.notifications import outbox
 from backend.notifications.texts import due_text
 from backend.request_types.texts import notice
+from backend.taxonomy.tables import unit_names
 
 
 class SupervisionKeeper:
@@ -81,6 +82,7 @@ class SupervisionKeeper:
 
     def _tell_assisting_unit(self, session: Session, case: Case, event: CaseEvent) -> None:
         unit = str((event.details or {}).get("department", ""))
+        lead_zh, lead_en = unit_names(session=session, code=case.department_code)  # by name
         outbox.write(
             session=session,
             key=f"assist:{event.id}",
@@ -89,7 +91,7 @@ class SupervisionKeeper:
             case=case,
             recipients=outbox.unit_clerks(session=session, department=unit),
             render=lambda lang: notice(
-                "assist", lang, number=case.number, lead=case.department_code or "-"
+                "assist", lang, number=case.number, lead=lead_zh if lang == "zh" else lead_en
             ),
             buttons=lambda lang: [[(notice("open", lang), f"open:{case.number}")]],
         )

@@ -68,6 +68,8 @@ def test_the_assisting_unit_is_told_at_once(world: World, swj_clerk: Actor) -> N
     world.tick()  # Friday 10:00, office hours: delivered in this round
     texts = world.texts("swj-chat")
     assert any("协办" in t and number in t for t in texts), texts
+    # The lead unit by its name, not its code (verifier, 2026-12-03: "（主办单位：czj）").
+    assert any("（主办单位：区财政局）" in t for t in texts), texts
 
 
 def test_an_assisting_clerk_cannot_resolve_but_may_note_and_report(
