@@ -248,6 +248,18 @@ def test_a_direction_control_in_the_name_cannot_turn_the_phone_number_around(
     assert services.complaints[0].name == "张三"
 
 
+def test_a_direction_control_in_the_text_is_dropped_before_the_summary_shows_it(
+    zh: ChatDriver, services: FakeServices
+) -> None:
+    # Verifier, 2026-12-03: the stored text was clean, but the summary the reporter confirms
+    # still read the number behind U+202E backwards.
+    reach(zh, "name", text=f"{ELDERLY_TEXT}联系电话\u202e13812345678\u202c")
+    zh.say("张三")
+    assert "联系电话13812345678" in zh.text and "\u202e" not in zh.text
+    zh.tap("✅ 确认提交")
+    assert services.complaints[0].text == f"{ELDERLY_TEXT}联系电话13812345678"
+
+
 @pytest.mark.parametrize(
     "typed", ["我不知道", "不清楚", "不确定。", "说不清", "not sure", "I don't know"]
 )

@@ -9,7 +9,7 @@ from dialogs.flows import record_requests
 from dialogs.flows.base import Step
 from dialogs.flows.records_intent import offer_in_complaint
 from dialogs.model import Button, Outbound
-from dialogs.parsing import has_words, typed_choice, visible_length
+from dialogs.parsing import drop_direction_controls, has_words, typed_choice, visible_length
 
 _ROUTE_KEYS = (
     "route",
@@ -42,7 +42,7 @@ class WhatStep(Step):
         if offered is not None:
             return offered
         data = ctx.data
-        data["text"] = text.strip()
+        data["text"] = drop_direction_controls(text).strip()  # as intake keeps it (check_text)
         for key in _ROUTE_KEYS:  # a new text needs a new proposal
             data.pop(key, None)
         proposal = ctx.services.route(data["text"])
