@@ -18,7 +18,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from sqlmodel import Session, col, select
@@ -29,6 +28,7 @@ from backend.cases.queries import CaseFilter, list_cases
 from backend.cases.redaction import Redactor
 from backend.errors import ValidationFailed
 from backend.exports.labels import category_name, coded, unit_name
+from backend.exports.sheets import cell_text
 from backend.messages import render
 from backend.people.models import Reporter
 from backend.request_types.catalogue import RequestTypes
@@ -215,7 +215,7 @@ def _workbook(found: list[Column], rows: list[Row], language: str) -> bytes:
 def _fill(cell: Any, value: Any, column: Column) -> None:
     """Write a value; text is always text (a leading `=` is no formula), dates formatted."""
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = cell_text(value)
         cell.data_type = "s"
         if column.key == "text":
             cell.alignment = Alignment(wrap_text=True, vertical="top")

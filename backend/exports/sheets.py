@@ -17,6 +17,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dialogs.parsing import drop_direction_controls
+
 DATE_FORMAT = "yyyy-mm-dd"
 PERCENT_FORMAT = "0.0%"
 SHEET_TITLE_MAX = 31  # Excel's limit
@@ -50,10 +52,17 @@ def write_table(
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{len(rows) + 1}"
 
 
+def cell_text(value: str) -> str:
+    """Return a text as a cell holds it: without what a sheet may not hold (control
+    characters) and without direction controls, which would turn a number around in Excel
+    as on a page (a text kept before intake dropped them)."""
+    return drop_direction_controls(ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
 def fill(cell: Any, value: Any, heading: Heading) -> None:
     """Write one value: text stays text, dates and rates get their number format."""
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = cell_text(value)
         cell.data_type = "s"
         if heading.wrap:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

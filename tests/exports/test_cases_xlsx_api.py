@@ -6,7 +6,11 @@ from datetime import datetime
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import col, update
 
+from backend.bootstrap import Container
+from backend.cases.models import Case
+from backend.db import session_scope
 from backend.exports import cases_xlsx
 from tests.api.helpers import ENFORCEMENT, file_case
 from tests.conftest import Staff
@@ -231,3 +235,21 @@ def test_each_row_names_the_request_type_and_the_assisting_units(
     assert english[joint["number"]]["Assisting units"] == (
         "District Commerce Bureau, District Justice Bureau"
     )
+
+
+def test_a_text_kept_with_a_direction_control_is_exported_without_it(
+    client: TestClient, container: Container, staff: Staff
+) -> None:
+    # Verifier, 2026-12-03: a text kept before intake dropped them still turned a phone
+    # number around in the sheet (Excel obeys U+202E as a page does).
+    case = file_case(client, staff.coordinator)
+    with session_scope(container.engine) as session:
+        session.execute(
+            update(Case)
+            .where(col(Case.number) == case["number"])
+            .values(text="工程款拖欠半年，电话\u202e13812345678\u202c")
+        )
+
+    [row] = table(exported(client, staff.coordinator))
+
+    assert row["投诉内容"] == "工程款拖欠半年，电话13812345678"
