@@ -116,6 +116,10 @@ RULES: dict[Action, Rule] = {
 
 
 JOINT_ACTIONS = frozenset(Action(name) for name in JOINT_ACTION_NAMES)
+# Messages to a unit that change no state: the same words (and days) sent again at once are
+# the form sent twice (backend.cases.repeats). Not a pause, an extension request or a return:
+# the same reason after a resume, a denial or a new dispatch is a new request.
+SAID_ONCE = frozenset({Action.supervise, Action.assist_report})
 
 
 @dataclass(frozen=True)
@@ -255,11 +259,11 @@ def transition(
     if reason is not None and not has_words(reason):  # "😀", "。": nothing said
         raise ValidationFailed("reason_no_words", field="reason")
     now = env.clock.now()
-    if target is current and reason is not None:  # 督办, 协办反馈: sent twice is sent once
+    if command.action in SAID_ONCE and reason is not None:  # sent twice is sent once
         repeat = just_sent(
             session=session, case=case, actor=actor, action=command.action, words=reason, now=now
         )
-        if repeat is not None:
+        if repeat is not None and (repeat.details or {}).get("days") == command.days:
             raise RepeatedSubmission(case.number)
     if rule.needs_days and command.days is None:
         raise ValidationFailed("days_required", field="days")

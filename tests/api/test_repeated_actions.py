@@ -54,3 +54,25 @@ def test_an_entry_between_does_not_make_the_same_order_new(
 
     assert noted.status_code in (200, 201)
     assert (again.status_code, again.json()["code"]) == (409, "already_sent")
+
+
+def test_other_days_or_a_request_after_a_decision_are_new_whatever_the_words(
+    client: TestClient, staff: Staff
+) -> None:
+    case = act(client, staff.czj_clerk, file_case(client, staff.coordinator), "sign").json()
+    first = act(client, staff.coordinator, case, "supervise", reason="请尽快答复", days=3).json()
+    shorter = act(client, staff.coordinator, first, "supervise", reason="请尽快答复", days=1)
+    asked = act(
+        client, staff.czj_clerk, shorter.json(), "request_extension", days=3, reason="需要调取档案"
+    ).json()
+    denied = act(client, staff.coordinator, asked, "deny_extension", reason="时限内可办结").json()
+    again = act(
+        client, staff.czj_clerk, denied, "request_extension", days=2, reason="需要调取档案"
+    )
+    paused = act(
+        client, staff.czj_clerk, again.json(), "pause", reason="等待投诉人补充材料"
+    ).json()
+    resumed = act(client, staff.czj_clerk, paused, "resume").json()
+    repaused = act(client, staff.czj_clerk, resumed, "pause", reason="等待投诉人补充材料")
+
+    assert [r.status_code for r in (shorter, again, repaused)] == [200, 200, 200]
