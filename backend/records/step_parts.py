@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from backend.actors import Actor
-from backend.cases.text import has_words, visible_length
+from backend.cases.text import has_words, visible_length, visible_text
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind
 from backend.errors import ValidationFailed
@@ -27,7 +27,7 @@ from backend.records.models import ObjectorKind, RecordObjection, RepairApplicat
 from backend.records.new_checks import refuse_over_long
 from backend.records.service import RecordView
 from backend.records.texts import decision_text
-from dialogs.parsing import drop_direction_controls, without_direction_controls
+from dialogs.parsing import without_direction_controls
 
 Details = dict[str, object] | None
 
@@ -37,8 +37,8 @@ def require(value: str | None, code: str, field: str) -> str:
 
     Empty, white space, invisible marks or control characters only (`visible_length` 0).
     """
-    text = drop_direction_controls(value or "").strip()  # they only turn what staff read
-    if not visible_length(text):
+    text = visible_text(value)  # direction controls dropped: they only turn what staff read
+    if text is None:
         raise ValidationFailed(code, field=field)
     return text
 
@@ -92,8 +92,8 @@ def who_asks(command: RecordCommand) -> tuple[str, str]:
 def check_words(command: RecordCommand) -> None:
     """Refuse a reason with no words (only emoji, digits or punctuation: `reason_no_words`),
     as a case's action refuses it; whatever the channel, before anything changes."""
-    reason = drop_direction_controls(command.reason or "").strip()
-    if visible_length(reason) and not has_words(reason):
+    reason = visible_text(command.reason)
+    if reason is not None and not has_words(reason):
         raise ValidationFailed("reason_no_words", field="reason")
 
 
