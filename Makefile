@@ -38,7 +38,7 @@ bench: install
 	$(BIN)/python bench/intake_api.py
 	$(BIN)/python bench/sweep_scaling.py
 	$(BIN)/python bench/routing_eval.py
-	$(BIN)/python bench/dialog_throughput.py
+	$(BIN)/python bench/dialog_throughput.py --floor
 	$(BIN)/python bench/overload.py
 	$(BIN)/python bench/intake_throughput.py
 	$(BIN)/python bench/read_write_p99.py

@@ -19,10 +19,14 @@ list and offers them. As `intake run` does after start-up, each bot process free
 (`gc.freeze`) before it says it is ready (`--no-freeze` leaves it). `--canned` measures the
 floor: the dialog bot with the conversation service replaced by the replies of one recorded
 dialog (`bench/_canned.py`), so only the library, our adapter and the database-free rest of
-the process are left.
+the process are left. `--floor` runs that floor as a third side of the same run (echo,
+floor, dialog, round by round) and prints the two parts of the dialog's ratio: the floor against
+the echo bot (the Bot API calls a dialog makes: longer messages with keyboards, the answers to
+taps) and the dialog against the floor (the conversation service: database, routing, the
+similar-case search, the filing).
 
 Run: `make bench` or `.venv/bin/python bench/dialog_throughput.py [--postgres URL]
-[--seconds 5] [--users 32] [--rounds 4] [--similar 1000] [--no-freeze] [--canned]`.
+[--seconds 5] [--users 32] [--rounds 4] [--similar 1000] [--no-freeze] [--canned | --floor]`.
 Everything talks to 127.0.0.1 only; every wait has a timeout.
 """
 
@@ -233,6 +237,11 @@ def main() -> None:
         action="store_true",
         help="the floor: the dialog bot answers with a recorded dialog's replies (no service)",
     )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="run the canned floor as a third side, alternating with the echo and dialog bots",
+    )
     args = parser.parse_args()
 
     base = load_settings(database_url=args.postgres).database_url if args.postgres else None
@@ -240,19 +249,22 @@ def main() -> None:
         url = own_schema(base, SCHEMA) if base else f"sqlite:///{folder}/bench.db"
         fake = FakeTelegram().start()
         try:
-            echoes, dialogs = measure(fake, url, Path(folder), args)
+            sides = measure(fake, url, Path(folder), args)
         finally:
             fake.stop()
             if base:
                 _schema_sql(base, f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE')
     database = ("PostgreSQL" if base else "SQLite") + (", canned replies" if args.canned else "")
-    report(echoes, dialogs, args.users, database, args.similar)
+    report(sides["echo"], sides["dialog"], args.users, database, args.similar)
+    if "floor" in sides:
+        report_floor(sides["echo"], sides["floor"], sides["dialog"])
 
 
 def measure(
     fake: FakeTelegram, url: str, folder: Path, args: argparse.Namespace
-) -> tuple[list[Round], list[Round]]:
-    """Alternate rounds of the echo bot and of the dialog bot; return both."""
+) -> dict[str, list[Round]]:
+    """Alternate rounds of the echo bot, the canned floor (with `--floor`) and the dialog bot;
+    return each side's rounds by name ("echo", "floor", "dialog")."""
     upgrade(url)
     router = Router(load_taxonomy(load_settings(database_url=url).taxonomy_file))
     settings = Cluster(fake, url, folder / "var", FakeClock(), router).settings()
@@ -261,17 +273,19 @@ def measure(
     if args.similar:
         seed(container.engine, cases=0, similar=args.similar, now=FakeClock().now())
     container.engine.dispose()
-    echoes: list[Round] = []
-    dialogs: list[Round] = []
-    options = ["--database-url", url, "--data-dir", str(folder / "var")]
-    options += ["--canned"] * bool(getattr(args, "canned", False))
+    database = ["--database-url", url, "--data-dir", str(folder / "var")]
     frozen = ["--no-freeze"] * bool(getattr(args, "no_freeze", False))
+    canned = bool(getattr(args, "canned", False))
+    sides: dict[str, tuple[str, list[str]]] = {"echo": ("echo", frozen)}
+    if getattr(args, "floor", False) and not canned:
+        sides["floor"] = ("dialog", [*database, "--canned", *frozen])
+    sides["dialog"] = ("dialog", [*database, *["--canned"] * canned, *frozen])
+    rounds: dict[str, list[Round]] = {side: [] for side in sides}
     for _ in range(args.rounds):
-        fake.reset()
-        echoes.append(run_bot("echo", fake, args.users, args.seconds, *frozen))
-        fake.reset()
-        dialogs.append(run_bot("dialog", fake, args.users, args.seconds, *options, *frozen))
-    return echoes, dialogs
+        for side, (kind, options) in sides.items():
+            fake.reset()
+            rounds[side].append(run_bot(kind, fake, args.users, args.seconds, *options))
+    return rounds
 
 
 def report(
@@ -303,6 +317,40 @@ def report(
             "per-update time, dialog / echo, best rounds",
             f"{max(echo_rates) / max(dialog_rates):.2f}x (min), "
             f"{echo_ups / dialog_ups:.2f}x (median)",
+        ),
+    ]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def report_floor(echoes: list[Round], floors: list[Round], dialogs: list[Round]) -> None:
+    """Print the dialog's ratio in its two parts: floor / echo and dialog / floor.
+
+    Each is the ratio of per-update time (updates a second, median of the rounds) and of the
+    bot process's own CPU an update (median), so that (floor / echo) x (dialog / floor) is the
+    dialog / echo printed above.
+    """
+
+    def rate(rounds: list[Round]) -> float:
+        return statistics.median(r.updates / r.seconds for r in rounds)
+
+    def bot_cpu(rounds: list[Round]) -> float:
+        return statistics.median(1000 * r.parts["bot"] / r.updates for r in rounds)
+
+    floor_rates = [r.updates / r.seconds for r in floors]
+    rows = [
+        ("canned floor, updates/s", f"{rate(floors):.0f}  (rounds: {_list(floor_rates)})"),
+        ("CPU ms per update of the bot alone, floor", f"{bot_cpu(floors):.1f}"),
+        (
+            "per-update cost, floor / echo (the Bot API calls)",
+            f"{rate(echoes) / rate(floors):.2f}x in time, "
+            f"{bot_cpu(floors) / bot_cpu(echoes):.2f}x for the bot alone",
+        ),
+        (
+            "per-update cost, dialog / floor (the service)",
+            f"{rate(floors) / rate(dialogs):.2f}x in time, "
+            f"{bot_cpu(dialogs) / bot_cpu(floors):.2f}x for the bot alone",
         ),
     ]
     width = max(len(name) for name, _ in rows)
