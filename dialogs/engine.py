@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dialogs import commands
 from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows import rating, start, status
+from dialogs.flows.base import Step
 from dialogs.flows.common import running
 from dialogs.flows.rating import LateQuestion
 from dialogs.flows.records_intent import offer_when_idle
@@ -168,11 +169,6 @@ def _dispatch(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     return _answer(ctx, inbound)
 
 
-# The refusals of a step that takes taps only: a typed answer naming one of its buttons is
-# that button's tap (`dialogs.parsing.typed_choice`).
-_TAPS_ONLY = frozenset({"step.use_buttons", "request_type.use_buttons", "summary.use_buttons"})
-
-
 def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     """Hand text, a file, a location or a contact to the current step."""
     flow = current_flow(ctx)
@@ -196,11 +192,8 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     if kind == "text":
         try:
             return step.on_text(ctx, inbound.text)
-        except Refusal as refusal:  # a question of buttons: typed words may name one
-            if refusal.key not in _TAPS_ONLY:
-                raise
-            offered = [b for reply in step.prompt(ctx) for row in reply.buttons for b in row]
-            payload = typed_choice(offered, inbound.text)
+        except Refusal:
+            payload = None if step.free_text else _typed_button(ctx, step, inbound.text)
             if payload is None:
                 raise
             return _tap(ctx, payload)
@@ -209,6 +202,17 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
     if kind == "contact" and inbound.phone:
         return step.on_contact(ctx, inbound.phone, inbound.contact_name)
     raise Refusal("input.media")
+
+
+def _typed_button(ctx: Ctx, step: Step, text: str) -> str | None:
+    """Return the payload of the one button of a question of buttons that typed words name.
+
+    The one rule for every channel (`dialogs.parsing.typed_choice`): "完成" is "完成（4 个）",
+    "done" is "Done (4)". None when no button or several match: the step's refusal stands and
+    the question is asked again with its buttons. A step of free text never gets here.
+    """
+    offered = [b for reply in step.prompt(ctx) for row in reply.buttons for b in row]
+    return typed_choice([(b.label, b.payload) for b in offered], text)
 
 
 def _tap(ctx: Ctx, payload: str) -> list[Outbound]:

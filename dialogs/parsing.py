@@ -215,18 +215,36 @@ def _folded(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
+# A label's trailing annotation in brackets, after NFKC folded （4 个） to (4 个): "完成（4 个）",
+# "Done (4)". It tells how things stand; the button is named by the words before it.
+_ANNOTATION = re.compile(r"\([^()]*\)\W*$")
+
+
+def _label_words(label: str) -> tuple[str, str]:
+    """Return a label folded whole, and folded without its trailing annotation in brackets."""
+    wide = unicodedata.normalize("NFKC", label)
+    core = _folded(_ANNOTATION.sub("", wide))
+    return _folded(wide), core or _folded(wide)
+
+
 def typed_choice(choices: Iterable[tuple[str, str]], text: str) -> str | None:
     """Return the payload of the one offered button a typed answer names, else None.
 
-    `choices` are (label, payload) pairs. A label equal to the text (emoji, punctuation,
-    spaces, width and case aside: "对" is "✅ 对") wins; else a label that alone contains the
-    text ("不对" in "不对，换一个", "确认" in "✅ 确认提交"). None when nothing or several match.
+    The one rule for typed words everywhere (the engine for every question of buttons, the
+    category step for category names). `choices` are (label, payload) pairs. A label equal to
+    the text (emoji, punctuation, spaces, width and case aside: "对" is "✅ 对"), or equal once
+    its trailing annotation in brackets is left out ("完成" is "完成（4 个）", "done" is
+    "Done (4)"), wins; else a label that alone contains the text, the annotation left out
+    ("不对" in "不对，换一个", "确认" in "✅ 确认提交", but "4" not in "完成（4 个）"). None when
+    nothing or several buttons match: an ambiguous answer picks none.
     """
     wanted = _folded(text)
     if not wanted:
         return None
-    offered = [(_folded(label), payload) for label, payload in choices]
-    for found in ([p for f, p in offered if f == wanted], [p for f, p in offered if wanted in f]):
+    offered = [(_label_words(label), payload) for label, payload in choices]
+    equal = [p for (whole, core), p in offered if wanted in (whole, core)]
+    within = [p for (_, core), p in offered if wanted in core]
+    for found in (equal, within):
         if len(set(found)) == 1:
             return found[0]
         if found:

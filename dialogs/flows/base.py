@@ -16,6 +16,7 @@ class Step(ABC):
     flow: Flow  # set by the flow that owns the step
     back_allowed = True
     shows_keyboard = False  # asks for a location or contact with a reply keyboard
+    free_text = False  # see FreeTextStep
 
     @abstractmethod
     def prompt(self, ctx: Ctx) -> list[Outbound]:
@@ -49,6 +50,17 @@ class Step(ABC):
         elif self.back_allowed:
             row.append(ctx.key_button("nav.back", "nav", "back"))
         return tuple(row)
+
+
+class FreeTextStep(Step):
+    """A question whose answer is typed text of its own (a description, a name, a place, a date).
+
+    The step alone reads what is typed: text it refuses is never taken for the words of one of
+    its buttons, as it is at a question of buttons (`dialogs.engine`), so a complaint or a
+    name that happens to be "完成" stays what it is.
+    """
+
+    free_text = True
 
 
 class Flow(ABC):

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from dialogs.context import Ctx, Refusal, prefixed, rows
 from dialogs.dates import OLDEST_YEARS, DaySpan, earliest_day, read_days
-from dialogs.flows.base import Step
+from dialogs.flows.base import FreeTextStep, Step
 from dialogs.model import Button, FileRef, Outbound
 from dialogs.parsing import clip, without_direction_controls
 
@@ -17,7 +17,7 @@ MEGABYTE = 1024 * 1024
 WORDS_LIMIT = 40  # the words of a vague date, as kept with the case
 
 
-class ShortTextStep(Step):
+class ShortTextStep(FreeTextStep):
     """Ask for a short typed answer (a name, a unit, a document number)."""
 
     def __init__(
@@ -49,7 +49,7 @@ class ShortTextStep(Step):
         return self.flow.proceed(ctx)
 
 
-class DateStep(Step):
+class DateStep(FreeTextStep):
     """Ask for a day: today, yesterday, a typed date, or skip when optional.
 
     A vague answer (上个月中旬, 2024年底, last week; the rules are in `dialogs.dates`) is kept

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from dialogs.context import Ctx, Refusal, refusal_of
-from dialogs.flows.base import Flow, Step
+from dialogs.flows.base import Flow, FreeTextStep, Step
 from dialogs.model import ChatRef, DialogState, Inbound, Outbound
 from dialogs.parsing import as_command, split_payload
 from dialogs.ports import RATINGS, DialogServices, Rating, SubmissionRefused
@@ -49,7 +49,7 @@ class ScoreStep(Step):
         return _note(ctx, _comment(text))
 
 
-class CommentStep(Step):
+class CommentStep(FreeTextStep):
     """Ask for an optional comment, then pass the rating on."""
 
     def prompt(self, ctx: Ctx) -> list[Outbound]:

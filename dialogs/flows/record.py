@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from dialogs.context import Ctx, Refusal, prefixed, refusal_of
-from dialogs.flows.base import Flow, Step
+from dialogs.flows.base import Flow, FreeTextStep, Step
 from dialogs.flows.clerk import require_clerk
 from dialogs.flows.common import (
     AttachmentsStep,
@@ -93,7 +93,7 @@ class SeverityStep(Step):
         return self.flow.proceed(ctx)
 
 
-class FactsStep(Step):
+class FactsStep(FreeTextStep):
     """Ask for a summary of the facts and the decision."""
 
     def prompt(self, ctx: Ctx) -> list[Outbound]:

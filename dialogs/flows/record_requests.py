@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from dialogs.context import Ctx, Refusal, prefixed, refusal_of
-from dialogs.flows.base import Flow, Step
+from dialogs.flows.base import Flow, FreeTextStep, Step
 from dialogs.flows.common import (
     AttachmentsStep,
     ShortTextStep,
@@ -35,7 +35,7 @@ def _kind(ctx: Ctx) -> RecordRequestKind:
     return "repair" if ctx.state.flow == "repair" else "objection"
 
 
-class RecordNumberStep(Step):
+class RecordNumberStep(FreeTextStep):
     """Ask for the record's number and check at once that it takes this request now."""
 
     def prompt(self, ctx: Ctx) -> list[Outbound]:
@@ -85,7 +85,7 @@ class RequesterStep(Step):
         return self.flow.proceed(ctx)
 
 
-class ReasonsStep(Step):
+class ReasonsStep(FreeTextStep):
     """Ask for the facts and reasons (an objection) or the rectification done (repair)."""
 
     def prompt(self, ctx: Ctx) -> list[Outbound]:

@@ -17,6 +17,7 @@ from dialogs.parsing import (
     parse_phone,
     parse_pin,
     split_payload,
+    typed_choice,
     visible_length,
 )
 
@@ -200,3 +201,34 @@ def test_visible_length_counts_what_a_reader_sees_and_leaves_nul_to_the_storable
     typed: str, seen: int
 ) -> None:
     assert visible_length(typed) == seen
+
+
+DONE_BUTTONS = [("完成（4 个）", "done"), ("清空附件", "clear"), ("⬅️ 返回", "back")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("完成", "done"),
+        ("  完成　", "done"),
+        ("完成（4 个）", "done"),
+        ("完成(4个)", "done"),
+        ("4", None),  # the count alone names no button
+        ("完成（3 个）", None),  # a count the button no longer shows
+    ],
+)
+def test_a_typed_label_is_read_without_its_trailing_annotation(
+    typed: str, expected: str | None
+) -> None:
+    assert typed_choice(DONE_BUTTONS, typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["done", "DONE", "Ｄｏｎｅ", " Done (4) "])
+def test_a_typed_english_label_is_read_in_any_case_and_width(typed: str) -> None:
+    assert typed_choice([("Done (4)", "done"), ("Remove all", "clear")], typed) == "done"
+
+
+def test_words_that_two_buttons_share_name_neither() -> None:
+    buttons = [("其他（区级）", "district"), ("其他（街道）", "street")]
+    assert typed_choice(buttons, "其他") is None
+    assert typed_choice(buttons, "其他（街道）") == "street"

@@ -6,7 +6,7 @@ from typing import Any
 
 from dialogs.context import Ctx, Refusal, prefixed
 from dialogs.flows import record_requests
-from dialogs.flows.base import Step
+from dialogs.flows.base import FreeTextStep, Step
 from dialogs.flows.records_intent import offer_in_complaint
 from dialogs.model import Button, Outbound
 from dialogs.parsing import drop_direction_controls, has_words, typed_choice, visible_length
@@ -22,7 +22,7 @@ _ROUTE_KEYS = (
 )
 
 
-class WhatStep(Step):
+class WhatStep(FreeTextStep):
     """Ask what happened; the text is routed to propose a category."""
 
     def prompt(self, ctx: Ctx) -> list[Outbound]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogs.context import Ctx, Refusal, rows
-from dialogs.flows.base import Step
+from dialogs.flows.base import FreeTextStep
 from dialogs.model import GeoPoint, KeyboardRequest, Outbound
 from dialogs.parsing import clip, normalise
 
@@ -31,7 +31,7 @@ def says_unsure(text: str) -> bool:
     return len(folded) <= UNSURE_MAX_CHARS and any(word in folded for word in UNSURE_WORDS)
 
 
-class StreetStep(Step):
+class StreetStep(FreeTextStep):
     """Ask for the street office (街道) of a street-level matter."""
 
     shows_keyboard = True

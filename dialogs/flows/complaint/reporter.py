@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialogs.context import Ctx, Refusal
-from dialogs.flows.base import Step
+from dialogs.flows.base import FreeTextStep, Step
 from dialogs.model import KeyboardRequest, Outbound
 from dialogs.parsing import clip, parse_phone, without_direction_controls
 
@@ -32,7 +32,7 @@ class IdentityStep(Step):
         return self.flow.proceed(ctx)
 
 
-class ContactStep(Step):
+class ContactStep(FreeTextStep):
     """Ask for a phone number: shared contact or typed."""
 
     shows_keyboard = True
