@@ -28,6 +28,26 @@ def test_contacts_in_chinese_and_english_text_are_masked_whole(text: str, masked
     assert mask_contacts(text) == masked
 
 
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # Reviewer, 2026-12-03: written as people group them to read them out, these were
+        # published on Open311's `GET requests` and the records page as typed.
+        ("身份证号120104 19900101 123X", "身份证号***"),
+        ("身份证：120104-19900101-1234。", "身份证：***。"),
+        ("身份证 120104 1990 0101 1234", "身份证 ***"),
+        ("手机138.1234.5678", "手机***"),
+        ("手机138—1234—5678", "手机***"),  # a Chinese keyboard's dash (——)
+        ("电话 138–1234–5678，座机022—2345 6789", "电话 ***，座机***"),
+        ("卡号6222.0212.3456.7890", "卡号***"),
+    ],
+)
+def test_contacts_written_in_groups_with_dots_or_dashes_are_masked_whole(
+    text: str, masked: str
+) -> None:
+    assert mask_contacts(text) == masked
+
+
 def test_an_email_address_is_matched_from_its_first_character_only() -> None:
     # A match tried at every character of a long run without @ made a 66 KB address cost the
     # log filter 10 s of CPU on the event loop (quadratic); a match that starts only where a
@@ -46,7 +66,14 @@ def test_a_long_address_with_no_at_sign_is_logged_as_it_is() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2026年11月25日拖欠工程款120000元", "津红纪〔2026〕12号", "第3号楼2单元501室", "12345热线"],
+    [
+        "2026年11月25日拖欠工程款120000元",
+        "津红纪〔2026〕12号",
+        "第3号楼2单元501室",
+        "12345热线",
+        "2026.11.25 付了 1234.5678 万元",
+        "第 13.5 条，1.3-1.5 倍",
+    ],
 )
 def test_dates_amounts_and_document_numbers_are_not_taken_for_contacts(text: str) -> None:
     assert mask_contacts(text) == text

@@ -278,3 +278,15 @@ def test_contact_details_typed_into_the_text_are_masked_where_anyone_reads_it(
     )
     staff_view = client.get(f"/api/v1/cases/{number}", headers=staff.coordinator).json()
     assert staff_view["text"] == text  # staff read the text as filed
+
+
+def test_contact_details_written_in_groups_are_masked_where_anyone_reads_it(
+    client: TestClient, container: Container
+) -> None:
+    # Reviewer, 2026-12-03: an ID card grouped 6-8-4 and a phone with dots were published.
+    text = "我是王五，身份证120106 19900101 123X，手机138.1234.5678，区里工程款一直拖欠不付"
+    number = file_request(client, new_key(container), description=text)["service_request_id"]
+
+    [request] = listed(client, f"?service_request_id={number}")
+
+    assert request["description"] == "我是王五，身份证***，手机***，区里工程款一直拖欠不付"
