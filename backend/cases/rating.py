@@ -10,6 +10,7 @@ from backend.cases import system_reasons as reasons
 from backend.cases.env import CaseEnv
 from backend.cases.events import record_event
 from backend.cases.models import Case, CaseEvent, CaseStatus
+from backend.cases.text import visible_text
 from backend.cases.workflow import Action, Command, transition
 from backend.errors import InvalidTransition, StaleVersion, ValidationFailed
 from backend.notifications import outbox
@@ -22,15 +23,16 @@ MAX_COMMENT = 2000  # characters of a rating's comment
 
 
 def rating_comment(comment: str | None) -> str | None:
-    """Return a rating's comment as kept: trimmed, None when blank.
+    """Return a rating's comment as kept: trimmed, without direction controls, None when a
+    reader would see nothing (`visible_text`, as a reason or a note).
 
     Raises ValidationFailed `comment_unstorable` (NUL, lone surrogate) and `comment_too_long`
     (over MAX_COMMENT characters), whatever the channel. The rating page's form arrives with
     its line breaks as the browser counted them (`backend.console.line_breaks`).
     """
-    kept = (comment or "").strip()
-    if not is_storable(kept):
+    if not is_storable(comment or ""):
         raise ValidationFailed("comment_unstorable", field="comment")
+    kept = visible_text(comment) or ""
     if len(kept) > MAX_COMMENT:
         raise ValidationFailed(
             "comment_too_long", field="comment", max=MAX_COMMENT, length=len(kept)
