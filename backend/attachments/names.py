@@ -18,15 +18,21 @@ MAX_NAME_LENGTH = 255  # characters, as the column holds
 # embeddings, overrides and isolates): none belongs in a file's name.
 _HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _FOLDERS = re.compile(r"[/\\]")
+_EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,16}$")  # what tells a reader the file's type
 
 
 def clean_file_name(name: str | None) -> str | None:
     """Return the name without folders (`../`, `C:\\`), controls and direction marks, at
-    most 255 characters; None when nothing is left."""
+    most 255 characters, a longer one cut before its extension (`.pdf` stays); None when
+    nothing is left."""
     if not name:
         return None
     kept = _HIDDEN.sub("", _FOLDERS.split(name)[-1]).strip()
-    return kept[:MAX_NAME_LENGTH] or None
+    if len(kept) <= MAX_NAME_LENGTH:
+        return kept or None
+    extension = _EXTENSION.search(kept)
+    suffix = extension.group() if extension else ""
+    return kept[: MAX_NAME_LENGTH - len(suffix)] + suffix
 
 
 def file_name_of(row: Attachment) -> str:

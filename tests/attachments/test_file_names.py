@@ -39,6 +39,20 @@ def test_a_name_loses_folders_controls_and_direction_marks(name: str, kept: str 
     assert clean_file_name(name) == kept
 
 
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("名" * 300 + ".pdf", "名" * 251 + ".pdf"),
+        ("照片" * 200 + ".tar.gz", "照片" * 126 + ".gz"),
+        ("a" * 300 + "." + "x" * 40, "a" * 255),  # no type is 40 letters long: plain cut
+    ],
+)
+def test_a_long_name_is_cut_before_its_extension(name: str, kept: str) -> None:
+    # A name cut at 255 lost ".pdf": the download no longer opened as what was sent.
+    assert clean_file_name(name) == kept
+    assert len(kept) <= 255
+
+
 def test_a_file_is_kept_under_its_clean_name_whatever_the_channel(
     client: TestClient, container: Container, staff: Staff
 ) -> None:
