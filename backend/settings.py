@@ -98,6 +98,12 @@ class Settings(BaseSettings):
     # is 5 s; a busy process may need longer to complete a connect it started).
     telegram_connect_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     webchat: bool = True  # serve the web chat at /chat
+    # A web-chat token unused this many days is refused and its page starts a new chat; one
+    # in use is renewed daily (bot/webchat/tokens.py). Tokens from before tokens carried a
+    # time are taken (and renewed) while the legacy switch is on: turn it off a limit after
+    # the upgrade.
+    webchat_token_days: int = Field(default=30, ge=2, le=365)
+    webchat_legacy_tokens: bool = True
     # Staff console (/console): a session ends after this long without a request (the last
     # request is written at most once a minute), and after this many hours in any case.
     console_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)

@@ -29,7 +29,7 @@ from bot.webchat.files import (
 )
 from bot.webchat.notifier import CHANNEL, updates_after
 from bot.webchat.page import not_found_page
-from bot.webchat.tokens import BadToken, TokenSigner
+from bot.webchat.tokens import BadToken, ExpiredToken, TokenSigner
 from dialogs.flows.common import megabytes
 from dialogs.model import ChatRef, FileRef, Inbound
 
@@ -49,21 +49,37 @@ class WebchatApi:
     def __init__(self, container: Container, conversations: ConversationService) -> None:
         self.container = container
         self.conversations = conversations
-        self.signer = TokenSigner(container.secret_key.get_secret_value())
+        settings = container.settings
+        self.signer = TokenSigner(
+            container.secret_key.get_secret_value(),
+            clock=container.clock,
+            days=settings.webchat_token_days,
+            legacy=settings.webchat_legacy_tokens,
+        )
         # The dialog answers text over its own limit itself; this cap only stops abuse.
-        self.text_cap = 2 * container.settings.max_text_length
+        self.text_cap = 2 * settings.max_text_length
         self.body_cap = 12 * self.text_cap + 4096  # JSON may escape a character as 12 bytes
 
-    def chat_of(self, request: Request) -> ChatRef:
-        """Return the chat of the request's Bearer token: 401 without one, 403 when forged."""
+    def chat_of(self, request: Request) -> tuple[ChatRef, dict[str, str]]:
+        """Return the chat of the request's Bearer token and what the answer adds to renew it.
+
+        The second part is `{"token": <fresh token>}` when the token is due for renewal (older
+        than a day, or of the old format; bot/webchat/tokens.py), else `{}`. Refused: 401
+        `token_missing` without a token, 401 `token_expired` past INTAKE_WEBCHAT_TOKEN_DAYS,
+        403 `token_invalid` when forged or its time was changed.
+        """
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise WebchatError(401, "token_missing")
         try:
-            chat_id = self.signer.chat_of(token.strip())
+            checked = self.signer.check(token.strip())
         except BadToken:
             raise WebchatError(403, "token_invalid") from None
-        return ChatRef(CHANNEL, chat_id, origin=client_address(request))
+        except ExpiredToken:
+            days = self.signer.lifetime.days
+            raise WebchatError(401, "token_expired", days=days) from None
+        chat = ChatRef(CHANNEL, checked.chat_id, origin=client_address(request))
+        return chat, {"token": checked.renewal} if checked.renewal else {}
 
     async def json_body(self, request: Request, *, optional: bool = False) -> dict[str, Any]:
         """Return the request's JSON object, read within the body cap."""
@@ -109,7 +125,11 @@ def client_address(request: Request) -> str | None:
 
 
 def webchat_router(api: WebchatApi) -> APIRouter:
-    """Return the router of /chat/api (the page's routes are added by the caller)."""
+    """Return the router of /chat/api (the page's routes are added by the caller).
+
+    An answer to a request with a token due for renewal carries `token`, which the page keeps
+    instead of the one it sent (WebchatApi.chat_of).
+    """
     router = APIRouter(prefix="/chat/api", include_in_schema=False)
 
     @router.post("/session", status_code=201)
@@ -133,20 +153,20 @@ def webchat_router(api: WebchatApi) -> APIRouter:
 
     @router.get("/session")
     async def read_session(request: Request) -> dict[str, Any]:
-        """Check a kept token (after a reload) and say which language the dialog speaks."""
-        chat = api.chat_of(request)
+        """Check a kept token (after a reload), say the dialog's language, renew it when due."""
+        chat, renewal = api.chat_of(request)
         language = await run_in_threadpool(dialog_language, api.container.engine, chat)
-        return {"chat_id": chat.chat_id, "language": language}
+        return {"chat_id": chat.chat_id, "language": language, **renewal}
 
     @router.post("/messages")
     async def send_message(request: Request) -> dict[str, Any]:
         """Hand one event (text, command, button, location, contact) to the dialog."""
-        chat = api.chat_of(request)
+        chat, renewal = api.chat_of(request)
         raw = await api.json_body(request)
         inbound = inbound_of(
             raw, chat, text_cap=api.text_cap, language_hint=request_language(request)
         )
-        return await api.answer(inbound)
+        return {**await api.answer(inbound), **renewal}
 
     @router.post("/files")
     async def upload_file(request: Request) -> dict[str, Any]:
@@ -155,7 +175,7 @@ def webchat_router(api: WebchatApi) -> APIRouter:
         Before a byte is read, the chat must be filing a complaint or record (409) with room
         left in its daily quota (429); the count is taken for good in the dialog's turn.
         """
-        chat = api.chat_of(request)
+        chat, renewal = api.chat_of(request)
         headers = request.headers
         client = client_id(headers.get("x-client-message-id"), field="X-Client-Message-Id")
         declared = declared_size(headers.get("content-length"))
@@ -174,12 +194,12 @@ def webchat_router(api: WebchatApi) -> APIRouter:
             language_hint=request_language(request),
         )
         shown = {"id": digest, "kind": kind, "size": len(data), "name": file.name}
-        return {"file": shown, **await api.answer(inbound, data)}
+        return {"file": shown, **await api.answer(inbound, data), **renewal}
 
     @router.get("/updates")
     async def read_updates(request: Request) -> dict[str, Any]:
         """Return the messages pushed to this chat after the id the page saw last."""
-        chat = api.chat_of(request)
+        chat, renewal = api.chat_of(request)
         after = request.query_params.get("after", "0").strip()
         if not (after.isascii() and after.isdigit()) or len(after) > 18:
             problem = ("须为非负整数", "use a whole number, 0 or more")
@@ -188,7 +208,7 @@ def webchat_router(api: WebchatApi) -> APIRouter:
             updates_after, api.container.engine, chat.chat_id, int(after)
         )
         last = messages[-1]["id"] if messages else int(after)
-        return {"messages": messages, "last_id": last}
+        return {"messages": messages, "last_id": last, **renewal}
 
     return router
 

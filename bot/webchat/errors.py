@@ -22,6 +22,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "会话令牌无效，请刷新页面重新开始。",
         "The session token is not valid: reload the page to start a new chat.",
     ),
+    "token_expired": (
+        "会话已超过 {days} 天未使用，已经结束：请开始新对话。已提交的案件不受影响。",
+        "This chat has not been used for more than {days} days and has ended: start a new "
+        "chat. Cases already filed are not affected.",
+    ),
     "bad_json": ("请求内容不是有效的 JSON 对象。", "The request body is not a valid JSON object."),
     "json_too_deep": (
         "请求内容的 JSON 嵌套太深，最多 {max} 层。",

@@ -102,6 +102,8 @@ class PageProblems:
         kind, status = response.request.resource_type, response.status
         if kind in ("fetch", "xhr") and status in self.ANSWERED:
             return  # a refusal the API words and the script shows (an upload over the limit)
+        if kind == "fetch" and status == 401 and "/chat/api/" in response.url:
+            return  # a chat's token unused past its limit: the page starts a new chat, says why
         if status >= 400 and kind in self.SUBRESOURCES:
             self.found.append(f"{status}: {response.url}")
 

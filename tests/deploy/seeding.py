@@ -44,7 +44,7 @@ def seed(*, database_url: str, zone: str, folder: Path, clocks: int) -> Seeded:
     )
     container = build(settings)
     prepare_database(container)
-    signer = TokenSigner(SECRET)
+    signer = TokenSigner(SECRET, clock=container.clock, days=settings.webchat_token_days)
     with session_scope(container.engine) as session:
         env = container.keeper.env(session)
         if not env.calendar.is_working_day(env.today()):  # reminders wait for a working day

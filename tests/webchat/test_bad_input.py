@@ -13,6 +13,7 @@ from backend.bootstrap import Container
 from backend.conversations.service import ConversationService
 from bot.webchat.files import MAX_UPLOAD_BYTES
 from bot.webchat.tokens import TokenSigner
+from tests.fakes import FakeClock
 from tests.webchat.helpers import WebChat
 
 
@@ -33,13 +34,13 @@ def test_a_message_without_a_token_is_refused_401(web: TestClient) -> None:
     assert "会话令牌" in refused(response, 401, "token_missing")
 
 
-def test_a_forged_token_is_refused_403(web: TestClient, chat: WebChat) -> None:
+def test_a_forged_token_is_refused_403(web: TestClient, chat: WebChat, clock: FakeClock) -> None:
     assert chat.token is not None
-    prefix, chat_id, signature = chat.token.split(".")
+    prefix, chat_id, issued, signature = chat.token.split(".")
     other_chat = "A" * len(chat_id)
     for token in (
-        f"{prefix}.{other_chat}.{signature}",  # someone else's chat with this chat's signature
-        TokenSigner("another-secret").sign(chat_id),  # signed with another key
+        f"{prefix}.{other_chat}.{issued}.{signature}",  # another chat with this one's signature
+        TokenSigner("another-secret", clock=clock, days=30).sign(chat_id),  # another key
         "w1.short.sig",
         "not-a-token",
     ):

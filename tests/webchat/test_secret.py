@@ -10,16 +10,18 @@ from fastapi.testclient import TestClient
 from backend.bootstrap import Container
 from backend.secret_key import SECRET_FILE
 from bot.webchat.tokens import TokenSigner
+from tests.fakes import FakeClock
 from tests.webchat.helpers import WebChat
 
 
 def test_a_token_forged_with_the_old_default_secret_is_refused_403(
-    web: TestClient, chat: WebChat
+    web: TestClient, chat: WebChat, clock: FakeClock
 ) -> None:
     assert chat.token is not None
     victim = chat.token.split(".")[1]
     for chat_id in (victim, "A" * 24):
-        forged = TokenSigner("change-me").sign(chat_id)  # as tokens.py signs, with the old default
+        # as tokens.py signs, with the old default
+        forged = TokenSigner("change-me", clock=clock, days=30).sign(chat_id)
         headers = {"Authorization": f"Bearer {forged}"}
 
         assert web.get("/chat/api/session", headers=headers).status_code == 403

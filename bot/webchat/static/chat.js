@@ -21,6 +21,7 @@
       geoFailed: "没能获取位置。请点选街道，或输入社区、街道名称。",
       offline: "网络连接失败，请检查网络后再试。", sent: "已收到。", attached: "📎 ",
       location: "📍 我的位置",
+      expired: "之前的对话超过期限未使用，已经结束，这是新的对话。已提交的案件不受影响。",
     },
     en: {
       title: "Government integrity complaints", other: "中文", restart: "New chat",
@@ -35,6 +36,8 @@
       geoFailed: "Could not get your location. Tap a street or type the community or street.",
       offline: "No connection. Check the network and try again.", sent: "Received.",
       attached: "📎 ", location: "📍 My location",
+      expired: "The earlier chat went unused too long and has ended; this is a new one. "
+        + "Cases already filed are not affected.",
     },
   };
   const $ = (id) => document.getElementById(id);
@@ -261,7 +264,12 @@
       if (!response.ok) {
         const failure = new Error(answer.detail || response.status + " " + response.statusText);
         failure.status = response.status;
+        failure.code = answer.code;
         throw failure;
+      }
+      if (answer.token) {  // a new chat's token, or a renewed one: the old one ages out
+        saved.token = answer.token;
+        keep();
       }
       return answer;
     }
@@ -275,7 +283,7 @@
 
   function enqueue(task) {
     queue = queue.then(task).catch((error) => {
-      if (error.status === 401 || error.status === 403) return restart(false);
+      if (error.status === 401 || error.status === 403) return restart(false, error.code);
       notify(error.message);
     }).then(poll);
     return queue;
@@ -331,7 +339,7 @@
       saved.after = answer.last_id;
       keep();
     } catch (error) {
-      if (error.status === 401 || error.status === 403) restart(false);
+      if (error.status === 401 || error.status === 403) restart(false, error.code);
     }
   }
 
@@ -353,7 +361,9 @@
     answered(answer);
   }
 
-  function restart(ask) {
+  // A token refused (forged, or unused past the server's limit: token_expired) starts a new
+  // chat too, without asking; an expired one says why in the notice.
+  function restart(ask, refused) {
     if (ask && !window.confirm(words().confirmRestart)) return;
     saved = { token: null, after: 0, request: null };
     transcript = [];
@@ -362,7 +372,10 @@
     ui.log.textContent = "";
     showRequest(null);
     queue = Promise.resolve();
-    enqueue(begin);
+    enqueue(async () => {
+      await begin();
+      if (refused === "token_expired") notify(words().expired);
+    });
   }
 
   function shareLocation() {
@@ -439,7 +452,13 @@
       applyLanguage(browserLanguage());
       return begin();
     }
-    const session = await call("GET", "/session");
+    let session;
+    try {
+      session = await call("GET", "/session");
+    } catch (error) {  // the kept chat is over: its new one speaks as a first visit would
+      if (error.status === 401 || error.status === 403) applyLanguage(browserLanguage());
+      throw error;
+    }
     applyLanguage(session.language);
     transcript.forEach(show);
     showRequest(saved.request);
