@@ -49,6 +49,7 @@ from dialogs.model import ChatRef, DialogState, FileRef, Inbound, Outbound, Turn
 from dialogs.texts import render as dialog_text
 
 log = logging.getLogger(__name__)
+REPEATED = "input.repeated"  # the text before the question asked again for a repeated event
 # Buttons on notifications sent outside a dialog (reminders): "sign:NUMBER", "open:NUMBER".
 _OUTSIDE_BUTTON = re.compile(r"^(sign|open):([A-Za-z0-9-]{6,24})$")
 
@@ -85,7 +86,9 @@ class ConversationService:
                 row = lock_row(session, inbound.chat, now)
                 event_row = record_event(session, inbound, row, now)
                 if event_row is None:  # a repeat changes nothing; a receipt is given again
-                    return replies_given(session, inbound)
+                    return replies_given(session, inbound) or self._asked_again(
+                        session, row, inbound
+                    )
                 services = self._services(session)
                 state = self._state(row)
                 if content is not None:  # refused before anything is stored (409)
@@ -213,6 +216,20 @@ class ConversationService:
             language=after.language,
         )
         return True
+
+    def _asked_again(self, session: Session, row: ChatRow, inbound: Inbound) -> list[Outbound]:
+        """Answer a repeat that kept no reply: "arrived already", and the question the dialog
+        is at, from its unchanged state (nothing is written).
+
+        An event comes again when its answer did not arrive: the web chat's page sends a
+        message again only then, and Telegram redelivers an update whose webhook call failed
+        (a crash after the commit). Answered with nothing, the page showed "sent" and waited
+        for a question that never came. In a group, a repeat stays unanswered (its notice is
+        rationed).
+        """
+        if inbound.chat_kind != "private":
+            return []
+        return list(refuse(self._state(row), inbound, self._services(session), REPEATED).replies)
 
     def _services(self, session: Session) -> BackendDialogServices:
         return BackendDialogServices(

@@ -78,6 +78,7 @@ TEXTS: dict[str, str] = {
     ),
     "input.empty": "That message is empty; please type some text.",
     "input.joined": "Telegram split your text into {parts} messages; joined: {length} characters.",
+    "input.repeated": "That message had arrived already; no need to send it again.",
     "input.unstorable": (
         "That message contains a character that cannot be stored (such as NUL); "
         "please remove it and send it again."

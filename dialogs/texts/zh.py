@@ -66,6 +66,7 @@ TEXTS: dict[str, str] = {
     "input.joined": (
         "您发来的长文字被 Telegram 分成了 {parts} 条消息，已按顺序合并为一段（共 {length} 字）。"
     ),
+    "input.repeated": "这条消息已经收到，不必重发。",
     "input.unstorable": "消息里有无法保存的字符（例如 NUL 空字符），请删去后重新发送。",
     "input.idle_attachment": "要提交材料，请先发送 /report 开始投诉举报，再发送照片或文件。",
     "command.busy": "您正在进行「{flow}」。请先完成，或发送 /cancel 取消后再开始新的操作。",

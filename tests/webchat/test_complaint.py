@@ -170,13 +170,29 @@ def test_a_reload_served_by_another_instance_continues_the_dialog(
     assert case_count(container) == 1
 
 
+def test_a_resent_message_is_answered_with_the_question_it_led_to_and_changes_nothing(
+    chat: WebChat, container: Container
+) -> None:
+    chat.command("report")
+    chat.say(ARREARS)
+    first = chat.tap("✅ 对", client_id="confirm-category")
+    # The page sends again only when the answer did not reach it: without the question the
+    # tap led to, it would show "sent" and wait for nothing (a reviewer's finding).
+    again = chat.tap("✅ 对", client_id="confirm-category")
+
+    assert again[0]["text"].startswith("这条消息已经收到")
+    assert again[-1]["text"].endswith(first[-1]["text"])
+    assert again[-1]["buttons"] == first[-1]["buttons"]
+    assert chat.tap("今天") != []  # the dialog went on from where the first tap left it
+
+
 def test_a_resent_message_id_files_one_case_and_gives_only_the_receipt_again(
     chat: WebChat, container: Container
 ) -> None:
     chat.command("report")
     chat.say(ARREARS)
     chat.tap("✅ 对", client_id="confirm-category")
-    assert chat.tap("✅ 对", client_id="confirm-category") == []
+    chat.tap("✅ 对", client_id="confirm-category")
     chat.tap("今天")
     chat.tap("跳过")
     chat.tap("🕶 匿名")
