@@ -17,6 +17,7 @@ from playwright.sync_api import (
     ConsoleMessage,
     Page,
     Playwright,
+    Request,
     Response,
     expect,
     sync_playwright,
@@ -91,8 +92,13 @@ class PageProblems:
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.found.append(f"script error: {error}"))
         page.on("response", self._response)
-        page.on("requestfailed", lambda request: self.found.append(f"failed: {request.url}"))
+        page.on("requestfailed", self._failed)
         return page
+
+    def _failed(self, request: Request) -> None:
+        if request.resource_type in ("fetch", "xhr") and request.failure == "net::ERR_ABORTED":
+            return  # the page's own call cut by a reload or a navigation (a pending poll)
+        self.found.append(f"failed: {request.url} ({request.failure})")
 
     def _console(self, message: ConsoleMessage) -> None:
         if "Content Security Policy" in message.text:
