@@ -187,6 +187,8 @@ def _answer(ctx: Ctx, inbound: Inbound) -> list[Outbound]:
                 or offer_when_idle(ctx, inbound.text)
                 or start.menu(ctx, "menu.idle")
             ]
+        if kind in ("location", "contact"):  # a place or a phone belongs to a complaint
+            raise Refusal("input.idle_share")
         raise Refusal("input.idle_attachment")
     step = flow.current(ctx)
     if kind == "text":

@@ -33,6 +33,8 @@ def from_text(ctx: Ctx, text: str) -> Outbound | None:
 
 def _answer(ctx: Ctx, number: str, pin: str | None) -> Outbound:
     view = ctx.services.case_status(number, pin, ctx.chat)
+    if view is None and pin is None:  # whether the case exists or not: nothing is confirmed
+        return Outbound(ctx.t("status.pin_needed", number=number))
     if view is None:
         return Outbound(ctx.t("status.not_found"))
     return Outbound(render(ctx, view))

@@ -83,6 +83,10 @@ TEXTS: dict[str, str] = {
         "That message contains a character that cannot be stored (such as NUL); "
         "please remove it and send it again."
     ),
+    "input.idle_share": (
+        "To share a place or a phone number, first start a complaint with /report; "
+        "it asks for them at its step."
+    ),
     "input.idle_attachment": (
         "To send evidence, first start a complaint with /report, then send photos or documents."
     ),

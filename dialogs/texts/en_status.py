@@ -9,6 +9,10 @@ STATUS_TEXTS: dict[str, str] = {
         "guessing, lookups of a case by PIN pause for an hour after several wrong PINs, so "
         "try again later; /mycases in the chat that filed it works meanwhile."
     ),
+    "status.pin_needed": (
+        "This chat did not file or follow case {number}. To look up a case filed elsewhere, "
+        "send its PIN with it, for example: /status {number} 123456"
+    ),
     "status.header": "Case {number}: {status}",
     "status.holder": "Handled by: {unit}",
     "status.category": "Category: {category}",

@@ -68,6 +68,7 @@ TEXTS: dict[str, str] = {
     ),
     "input.repeated": "这条消息已经收到，不必重发。",
     "input.unstorable": "消息里有无法保存的字符（例如 NUL 空字符），请删去后重新发送。",
+    "input.idle_share": "要告诉我们地点或电话，请先发送 /report 开始投诉举报，到那一步再发送。",
     "input.idle_attachment": "要提交材料，请先发送 /report 开始投诉举报，再发送照片或文件。",
     "command.busy": "您正在进行「{flow}」。请先完成，或发送 /cancel 取消后再开始新的操作。",
     "command.idle": "当前没有进行中的操作。发送 /report 开始投诉举报。",

@@ -9,6 +9,10 @@ STATUS_TEXTS: dict[str, str] = {
         "一件案件被连续输错多次后，按提取码查询会暂停一小时，请稍后再试；"
         "在提交投诉的对话中发送 /mycases 查看不受影响。"
     ),
+    "status.pin_needed": (
+        "本对话没有提交或关注案件 {number}。查询在别处提交的案件，请连同提取码一起发送，"
+        "例如：/status {number} 123456"
+    ),
     "status.header": "案件 {number}：{status}",
     "status.holder": "承办单位：{unit}",
     "status.category": "类别：{category}",

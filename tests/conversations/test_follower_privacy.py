@@ -133,7 +133,7 @@ def test_a_follower_asking_status_sees_progress_but_not_the_reply(
     assert f"答复：已付款 {SECRET}" in reporter.text
     nobody = Chat(service, chat=ChatRef("web", "nobody"))
     nobody.command("status", number)
-    assert nobody.text == texts.render("zh", "status.not_found")
+    assert nobody.text == texts.render("zh", "status.pin_needed", number=number)
 
 
 def test_a_merged_repeats_reporter_sees_where_it_went_and_its_progress_without_the_reply(

@@ -59,6 +59,25 @@ def test_bad_input_while_idle_answers_without_changing_anything(bad: str) -> Non
     assert driver.text == texts.render("zh", key, length=2001, max=2000)
 
 
+@pytest.mark.parametrize(
+    "share",
+    [lambda d: d.location(39.165, 117.159), lambda d: d.contact("13812345678")],
+    ids=["location", "contact"],
+)
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_place_or_phone_shared_while_idle_is_asked_for_a_complaint_first_not_evidence(
+    share: BadInput, language: str
+) -> None:
+    # A reviewer shared a location with no complaint open and was told how to send evidence.
+    driver = ChatDriver(FakeServices())
+    driver.language_hint = language
+    driver.command("start")
+    before = driver.saved()
+    share(driver)
+    assert driver.saved() == before
+    assert driver.text == texts.render(language, "input.idle_share")
+
+
 def test_a_stale_button_from_an_earlier_step_is_recognised() -> None:
     driver = ChatDriver(FakeServices())
     reach(driver, "when")

@@ -44,9 +44,28 @@ def test_wrong_number_and_wrong_pin_answer_the_same_text(services: FakeServices)
     wrong_pin = other.text
     other.command("status", "HQ-261127-9999", pin)
     wrong_number = other.text
+    assert wrong_pin == wrong_number == texts.render("zh", "status.not_found")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_number_without_a_pin_from_another_chat_asks_for_the_pin_whether_or_not_it_exists(
+    services: FakeServices, language: str
+) -> None:
+    # A reviewer sent a case number alone and was told of wrong PINs and a pause, though no
+    # PIN was sent and none was counted.
+    number, _ = _file_anonymous(ChatDriver(services))
+    other = ChatDriver(services, ChatRef("web", "someone-else"))
+    other.language_hint = language
     other.command("status", number)
-    no_pin = other.text
-    assert wrong_pin == wrong_number == no_pin == texts.render("zh", "status.not_found")
+    known = other.text
+    other.say(number)  # the number alone, outside any dialog
+    typed = other.text
+    other.command("status", "HQ-261127-9999")
+    unknown = other.text
+
+    assert known == texts.render(language, "status.pin_needed", number=number)
+    assert typed == known  # the same answer, typed or by command
+    assert unknown == texts.render(language, "status.pin_needed", number="HQ-261127-9999")
 
 
 def test_status_typed_as_text_works_like_the_command(services: FakeServices) -> None:
