@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictFloat
 
 from backend.api.params import Day, json_integer
+from backend.api.shown import Answer
 from backend.bounds import MAX_ROW_ID
 from backend.cases.models import CaseKind
 from backend.cases.workflow import Action
@@ -108,7 +109,7 @@ class NoteCreate(_Body):
     text: StorableStr = Field(max_length=2000)
 
 
-class AttachmentPublic(BaseModel):
+class AttachmentPublic(Answer):
     """One evidence file of a case (its bytes at .../attachments/{id})."""
 
     id: int
@@ -117,7 +118,7 @@ class AttachmentPublic(BaseModel):
     size: int = Field(description="Bytes")
 
 
-class CaseEventPublic(BaseModel):
+class CaseEventPublic(Answer):
     """One entry of a case's history."""
 
     at: datetime
@@ -130,7 +131,7 @@ class CaseEventPublic(BaseModel):
     details: dict[str, object] | None
 
 
-class CaseSummary(BaseModel):
+class CaseSummary(Answer):
     """A case as lists show it."""
 
     number: str
@@ -202,7 +203,7 @@ class CaseCreated(CasePublic):
     routing: dict[str, object] | None = None  # None for a dishonesty record (not routed)
 
 
-class CasesPublic(BaseModel):
+class CasesPublic(Answer):
     """One page of cases."""
 
     data: list[CaseSummary]

@@ -13,6 +13,7 @@ from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Day
+from backend.api.shown import Answer
 from backend.bootstrap import Container
 from backend.duty.roster import add_duty, days_of, duty_day, list_duty, remove_duty, uncovered
 from backend.errors import Forbidden
@@ -25,7 +26,7 @@ From = Annotated[Day | None, Query(alias="from", description="First duty day (YY
 To = Annotated[Day | None, Query(alias="to", description="Last duty day (YYYY-MM-DD).")]
 
 
-class ShiftPublic(BaseModel):
+class ShiftPublic(Answer):
     """One coordinator on duty for one duty day (the night after the date included)."""
 
     date: date
@@ -33,7 +34,7 @@ class ShiftPublic(BaseModel):
     name: str
 
 
-class RosterPublic(BaseModel):
+class RosterPublic(Answer):
     """The roster of a range of duty days, and the days nobody is on duty for."""
 
     model_config = ConfigDict(populate_by_name=True)

@@ -15,6 +15,8 @@ from typing import Any
 
 from starlette.responses import Response
 
+from backend.api.shown import shown_data
+
 FORMATS = ("json", "xml")
 MEDIA_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 # The element of each item of a list, by the list's element (GeoReport v2's own names).
@@ -37,7 +39,12 @@ def render(document: Any, *, root: str, fmt: str, status: int = 200) -> Response
 
 
 def serialise(document: Any, *, root: str, fmt: str) -> bytes:
-    """Return the document's bytes in the format (UTF-8), XML under the root element."""
+    """Return the document's bytes in the format (UTF-8), XML under the root element.
+
+    Its texts lose explicit direction controls (`backend.api.shown`): a request kept before
+    intake dropped them must not read backwards in another platform either.
+    """
+    document = shown_data(document)
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
     return (_DECLARATION + ET.tostring(element(root, document), encoding="unicode")).encode()

@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
+from backend.api.shown import Answer
 from backend.bounds import MAX_ROW_ID
 from backend.errors import Forbidden, NotFound
 from backend.people.deactivation import deactivate_staff
@@ -21,7 +22,7 @@ from backend.people.models import StaffAccount
 router = APIRouter(prefix="/staff", tags=["staff"], route_class=JsonLimitedRoute)
 
 
-class StaffPublic(BaseModel):
+class StaffPublic(Answer):
     """A staff account (never its token)."""
 
     id: int

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
 from backend.api.params import Day, json_integer
+from backend.api.shown import Answer
 from backend.cases.schemas import CaseEventPublic, Days, Version
 from backend.records.commands import (
     MAX_AUTHORITY,
@@ -134,7 +135,7 @@ class RecordDeadlinePublic(BaseModel):
     days_late: int | None = Field(description="Working days past the due day, once met late")
 
 
-class ObjectionPublic(BaseModel):
+class ObjectionPublic(Answer):
     """One objection (异议) and its decision."""
 
     id: int
@@ -148,7 +149,7 @@ class ObjectionPublic(BaseModel):
     decided_at: datetime | None
 
 
-class RepairPublic(BaseModel):
+class RepairPublic(Answer):
     """One credit repair application (信用修复) and its decisions."""
 
     id: int
@@ -173,7 +174,7 @@ class RecordNextDue(BaseModel):
     overdue: bool = Field(description="Past the end of its due day and still open")
 
 
-class RecordSummary(BaseModel):
+class RecordSummary(Answer):
     """A record as lists show it."""
 
     number: str
@@ -228,7 +229,7 @@ class RecordPublic(RecordSummary):
     events: list[CaseEventPublic]
 
 
-class RecordsPublic(BaseModel):
+class RecordsPublic(Answer):
     """One page of records."""
 
     data: list[RecordSummary]

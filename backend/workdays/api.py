@@ -12,6 +12,7 @@ from backend.api.bodies import JsonLimitedRoute
 from backend.api.deps import ContainerDep, CurrentActor, ReadSessionDep, SessionDep
 from backend.api.errors import refusals
 from backend.api.params import Day
+from backend.api.shown import Answer
 from backend.errors import Forbidden, ValidationFailed
 from backend.storable import StorableStr
 from backend.workdays.changes import change_day, confirm_year
@@ -39,7 +40,7 @@ class OverrideIn(BaseModel):
     reason: StorableStr = Field(min_length=1, max_length=MAX_REASON)
 
 
-class OverridePublic(BaseModel):
+class OverridePublic(Answer):
     """A correction as stored."""
 
     date: date
