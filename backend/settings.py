@@ -102,7 +102,7 @@ class Settings(BaseSettings):
     # in use is renewed daily (bot/webchat/tokens.py). Tokens from before tokens carried a
     # time are taken (and renewed) while the legacy switch is on: turn it off a limit after
     # the upgrade.
-    webchat_token_days: int = Field(default=30, ge=2, le=365)
+    webchat_token_days: int = Field(default=90, ge=2, le=365)
     webchat_legacy_tokens: bool = True
     # Staff console (/console): a session ends after this long without a request (the last
     # request is written at most once a minute), and after this many hours in any case.

@@ -5,7 +5,7 @@ since the Unix epoch (UTC), the signature an HMAC-SHA256 (urlsafe base64, unpadd
 `w2.<chat id>.<issued>`, so nobody writes into another chat or moves a token's time.
 
 The rule (a token copied from a shared computer must not open its chat for ever):
-- a token older than the limit (`INTAKE_WEBCHAT_TOKEN_DAYS`, 30 days by default) is refused
+- a token older than the limit (`INTAKE_WEBCHAT_TOKEN_DAYS`, 90 days by default) is refused
   (`ExpiredToken`); its page starts a new chat;
 - a token in use is renewed: one older than RENEW_AFTER (a day) is answered with a fresh one
   for the page to keep, so a chat ends after between the limit less a day and the limit

@@ -22,6 +22,7 @@ from tests.webchat.helpers import WebChat
 
 _IDS = itertools.count(1)
 ENGLISH = {"Accept-Language": "en-US,en;q=0.9"}
+LIMIT = Settings.model_fields["webchat_token_days"].default  # days, 90
 
 
 def legacy_token(secret: str, chat_id: str) -> str:
@@ -70,19 +71,19 @@ def test_a_token_idle_longer_than_the_limit_is_refused_401_in_chinese(
     web: TestClient, chat: WebChat, clock: FakeClock
 ) -> None:
     assert chat.token is not None
-    clock.advance(days=30, seconds=1)
+    clock.advance(days=LIMIT, seconds=1)
 
     status, code, detail = refusal(message(web, chat.token))
 
     assert (status, code) == (401, "token_expired")
-    assert "30 天" in detail and "新对话" in detail
+    assert f"{LIMIT} 天" in detail and "新对话" in detail
 
 
 def test_a_token_idle_longer_than_the_limit_is_refused_401_in_english(
     web: TestClient, chat: WebChat, clock: FakeClock
 ) -> None:
     assert chat.token is not None
-    clock.advance(days=31)
+    clock.advance(days=LIMIT + 1)
 
     for response in (
         message(web, chat.token, **ENGLISH),
@@ -91,14 +92,14 @@ def test_a_token_idle_longer_than_the_limit_is_refused_401_in_english(
     ):
         status, code, detail = refusal(response)
         assert (status, code) == (401, "token_expired")
-        assert "30 days" in detail and "start a new chat" in detail
+        assert f"{LIMIT} days" in detail and "start a new chat" in detail
 
 
 def test_a_token_idle_exactly_the_limit_still_works(
     web: TestClient, chat: WebChat, clock: FakeClock
 ) -> None:
     assert chat.token is not None
-    clock.advance(days=30)
+    clock.advance(days=LIMIT)
 
     assert message(web, chat.token).status_code == 200
 
@@ -134,7 +135,7 @@ def test_a_turn_after_a_day_carries_a_renewed_token_that_outlives_the_old_one(
     clock.advance(days=2)
 
     renewed = message(web, old).json()["token"]
-    clock.advance(days=29)  # 31 days after the old token, 29 after the renewal
+    clock.advance(days=LIMIT - 1)  # past the limit for the old token, not the renewal
 
     assert renewed != old and renewed.startswith("w2.")
     assert chat_id_of(renewed) == chat_id_of(old)
