@@ -85,10 +85,18 @@ class Ctx:
         state.serial += 1
 
 
-def refusal_of(error: SubmissionRefused) -> Refusal:
-    """Turn the backend's refusal into one the chat shows."""
+def refusal_of(error: SubmissionRefused, language: str | None = None) -> Refusal:
+    """Turn the backend's refusal into one the chat shows.
+
+    A refusal the chat has no text of its own for is shown in the backend's words when they
+    came with it (`SubmissionRefused.worded`, in the chat's `language`), never as "please try
+    later": a refused value fails again however often it is sent.
+    """
     key = f"refused.{error.message_code}"
-    return Refusal(key, **error.params) if texts.has(key) else Refusal("refused.other")
+    if texts.has(key):
+        return Refusal(key, **error.params)
+    worded = error.worded.get(language or "")
+    return Refusal("refused.worded", message=worded) if worded else Refusal("refused.other")
 
 
 def prefixed(text: str, replies: Sequence[Outbound]) -> list[Outbound]:

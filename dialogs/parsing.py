@@ -101,6 +101,20 @@ def drop_direction_controls(text: str) -> str:
     return _DIRECTION_CONTROLS.sub("", text) if _DIRECTION_CONTROLS.search(text) else text
 
 
+def short_answer(text: str) -> str:
+    """Return a short answer (a name, a post, an authority, a document number) as one line
+    that a reader sees whole: no invisible mark or control character (`_INVISIBLE`: a
+    trailing U+200F made one document number two, and an ESC reached a terminal as typed),
+    each run of white space one space. Records keep their short fields through it, so a
+    field is compared as it reads (reviewer, 2026-12-04)."""
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+def has_letter(text: str) -> bool:
+    """Tell whether a short answer holds a letter (any script): "。。。" names nobody."""
+    return any(ch.isalpha() for ch in text)
+
+
 def clip(text: str, limit: int = 300) -> str:
     """Shorten a long text, marking the cut with "…"."""
     text = text.strip()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal, Protocol
@@ -22,12 +22,16 @@ RATINGS: tuple[Rating, ...] = ("satisfied", "basically_satisfied", "dissatisfied
 
 class SubmissionRefused(Exception):
     """The backend refuses an action; the code names a text (`refused.<code>`) to show, the
-    params fill it (the earlier record's number, ...)."""
+    params fill it (the earlier record's number, ...). `worded`: the backend's own message
+    by language, shown when the chat has no text for the code."""
 
-    def __init__(self, message_code: str, **params: object) -> None:
+    def __init__(
+        self, message_code: str, *, worded: Mapping[str, str] | None = None, **params: object
+    ) -> None:
         super().__init__(message_code)
         self.message_code = message_code
         self.params = params
+        self.worded: Mapping[str, str] = dict(worded or {})
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from backend.cases.numbers import canonical_number
 from backend.cases.queries import get_case
 from backend.cases.redaction import Redactor
 from backend.cases.workflow import Action, Command, transition
+from backend.conversations.refusals import refused_in_words
 from backend.deadlines.models import ClockState, Deadline
 from backend.errors import Forbidden, InvalidTransition, NotFound, StaleVersion, ValidationFailed
 from backend.people.invites import redeem_invite
@@ -76,7 +77,7 @@ class ClerkDialogServices(ABC):
         try:
             view = file_record(session=self.session, new=new, actor=actor, env=env)
         except ValidationFailed as refused:
-            raise dp.SubmissionRefused(refused.code, **refused.params) from None
+            raise refused_in_words(refused) from None
         except Forbidden:
             raise dp.SubmissionRefused("clerk_inactive") from None
         self._attach(view.case, draft.attachments, draft.chat)

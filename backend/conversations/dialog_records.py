@@ -17,6 +17,7 @@ from backend.attachments.store import ContentStore, FileFetcher, attach
 from backend.attachments.uploads import mark_filed
 from backend.bootstrap import Container
 from backend.contacts import mask_contacts
+from backend.conversations.refusals import refused_in_words
 from backend.errors import DomainError, InvalidTransition, NotFound, StaleVersion, ValidationFailed
 from backend.records.actions import act, refusal
 from backend.records.commands import RecordAction, RecordCommand
@@ -84,7 +85,7 @@ class RecordDialogServices:
         try:
             act(session=self.session, view=view, command=command, actor=REPORTER, env=env)
         except ValidationFailed as refused:
-            raise dp.SubmissionRefused(refused.code) from None
+            raise refused_in_words(refused) from None
         except (InvalidTransition, StaleVersion):
             raise dp.SubmissionRefused(_why_not(view.record, request.kind, env)) from None
         self._keep_files(view, request)

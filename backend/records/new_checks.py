@@ -18,7 +18,7 @@ from backend.records.commands import (
 )
 from backend.records.models import DishonestyRecord, RecordState
 from dialogs.dates import OLDEST_YEARS, earliest_day
-from dialogs.parsing import without_direction_controls
+from dialogs.parsing import short_answer
 
 
 def check_arisen_on(day: date, today: date) -> None:
@@ -70,7 +70,7 @@ def check_not_filed_twice(session: Session, new: NewRecord, document: str | None
         .where(
             DishonestyRecord.department_code == new.department,
             DishonestyRecord.document_number == document,
-            DishonestyRecord.person_name == without_direction_controls(new.person_name),
+            DishonestyRecord.person_name == short_answer(new.person_name),
             DishonestyRecord.state != RecordState.withdrawn.value,
         )
         .order_by(col(Case.id))

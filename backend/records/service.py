@@ -14,7 +14,7 @@ from backend.cases.idempotency import replayed, stamp
 from backend.cases.models import Case, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number, next_case_number
 from backend.cases.queries import get_case
-from backend.cases.text import check_text, visible_length, visible_text
+from backend.cases.text import check_text, visible_text
 from backend.deadlines import service as clocks
 from backend.deadlines.models import ClockKind, Deadline
 from backend.errors import Forbidden, NotFound, ValidationFailed
@@ -37,7 +37,7 @@ from backend.records.new_checks import check_arisen_on, check_new_bounds, check_
 from backend.storable import is_storable
 from backend.taxonomy.tables import Department
 from backend.unit_scope import refuse_other_unit
-from dialogs.parsing import without_direction_controls
+from dialogs.parsing import has_letter, short_answer
 
 # What `state=` of the list accepts besides the RecordState values.
 STATE_FILTERS = (
@@ -101,7 +101,7 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
             record = session.get(DishonestyRecord, earlier.case_id)
             assert case is not None and record is not None  # its fingerprint is a filing's
             return RecordView(case=case, record=record, replayed=True)
-    document = visible_text(without_direction_controls(new.document_number or ""))
+    document = short_answer(new.document_number or "") or None
     check_not_filed_twice(session, new, document)
     reporter = None
     if new.chat_id is not None:  # a chat's record: updates go back to the clerk's chat
@@ -135,13 +135,13 @@ def file_record(*, session: Session, new: NewRecord, actor: Actor, env: RecordEn
     assert case.id is not None
     record = DishonestyRecord(
         case_id=case.id,
-        person_name=without_direction_controls(new.person_name),
-        person_post=visible_text(without_direction_controls(new.person_post or "")) or "",
+        person_name=short_answer(new.person_name),
+        person_post=short_answer(new.person_post or ""),
         department_code=new.department,
         filed_by_department=filed_by,
         filed_by_staff_id=actor.id if actor.kind == "staff" else None,
         finding_type=new.finding_type,
-        authority=visible_text(without_direction_controls(new.authority or "")) or "",
+        authority=short_answer(new.authority or ""),
         document_number=document,
         arisen_on=new.arisen_on,
         severity=new.severity,
@@ -361,7 +361,7 @@ def _check(new: NewRecord, env: RecordEnv) -> None:
         value = getattr(new, field)
         if value is not None and not is_storable(value):
             raise ValidationFailed("unstorable_form_text", field=field)
-    if not visible_length(new.person_name):  # blank, or only invisible marks
+    if not has_letter(short_answer(new.person_name)):  # blank, invisible marks, "。。。"
         raise ValidationFailed("record_person_required", field="person_name")
     if new.department not in env.cases.taxonomy.unit_codes:
         raise ValidationFailed("unknown_department", field="department", value=new.department)

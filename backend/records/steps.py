@@ -12,7 +12,6 @@ from collections.abc import Callable
 from sqlmodel import Session
 
 from backend.actors import Actor
-from backend.cases.text import visible_text
 from backend.errors import ValidationFailed
 from backend.records import publicity
 from backend.records.commands import RecordAction, RecordCommand
@@ -28,6 +27,7 @@ from backend.records.rectification_steps import (
 from backend.records.repair_steps import accept_repair, apply_repair, decide_repair, refuse_repair
 from backend.records.service import RecordView, report_record
 from backend.records.step_parts import Details, checked_severity, require
+from dialogs.parsing import short_answer
 
 A = RecordAction
 
@@ -38,7 +38,7 @@ def report(
     """A draft's paperwork is complete: fill in what was missing and report it."""
     record = view.record
     if command.document_number is not None:
-        record.document_number = visible_text(command.document_number)
+        record.document_number = short_answer(command.document_number) or None  # as filed
     if command.severity is not None:
         checked_severity(command.severity)
         record.severity = command.severity

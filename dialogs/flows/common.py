@@ -1,4 +1,5 @@
-"""Steps that several flows share: a short text, a date, attachments and the final summary."""
+"""Steps that several flows share: a date, attachments and the final summary (a short text:
+`dialogs.flows.short_text`, kept importable from here)."""
 
 from __future__ import annotations
 
@@ -10,43 +11,12 @@ from datetime import timedelta
 from dialogs.context import Ctx, Refusal, prefixed, rows
 from dialogs.dates import OLDEST_YEARS, DaySpan, earliest_day, read_days
 from dialogs.flows.base import FreeTextStep, Step
+from dialogs.flows.short_text import ShortTextStep as ShortTextStep
 from dialogs.model import Button, FileRef, Outbound
-from dialogs.parsing import clip, without_direction_controls
+from dialogs.parsing import clip
 
 MEGABYTE = 1024 * 1024
 WORDS_LIMIT = 40  # the words of a vague date, as kept with the case
-
-
-class ShortTextStep(FreeTextStep):
-    """Ask for a short typed answer (a name, a unit, a document number)."""
-
-    def __init__(
-        self, field: str, question: str, *, max_length: int = 100, optional: bool = False
-    ) -> None:
-        self.field = field
-        self.question = question
-        self.max_length = max_length
-        self.optional = optional
-
-    def prompt(self, ctx: Ctx) -> list[Outbound]:
-        """Ask the question."""
-        nav = self.nav_row(ctx, skip=self.optional)
-        return [Outbound(ctx.t(self.question), (nav,) if nav else ())]
-
-    def on_text(self, ctx: Ctx, text: str) -> list[Outbound]:
-        """Keep the answer (without direction controls) and go on."""
-        answer = without_direction_controls(text)
-        if len(answer) > self.max_length:
-            raise Refusal("step.too_long", max=self.max_length)
-        ctx.data[self.field] = answer
-        return self.flow.proceed(ctx)
-
-    def on_skip(self, ctx: Ctx) -> list[Outbound]:
-        """Leave an optional answer out."""
-        if not self.optional:
-            raise Refusal("step.cannot_skip")
-        ctx.data[self.field] = None
-        return self.flow.proceed(ctx)
 
 
 class DateStep(FreeTextStep):

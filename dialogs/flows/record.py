@@ -19,7 +19,7 @@ from dialogs.flows.common import (
     running,
 )
 from dialogs.model import Button, FileRef, Outbound
-from dialogs.parsing import visible_length
+from dialogs.parsing import has_words, visible_length
 from dialogs.ports import FINDINGS, SEVERITIES, RecordDraft, SubmissionRefused
 
 
@@ -106,6 +106,8 @@ class FactsStep(FreeTextStep):
         minimum = ctx.services.limits.min_text_length
         if visible_length(text) < minimum:
             raise Refusal("record.too_short", min=minimum)
+        if not has_words(text):  # the records service refuses it (text_no_words): ask now
+            raise Refusal("record.no_words")
         ctx.data["facts"] = text.strip()
         return self.flow.proceed(ctx)
 
@@ -118,7 +120,7 @@ class SourceStep(ShortTextStep):
         try:
             number = ctx.services.record_source(require_clerk(ctx), text.strip())
         except SubmissionRefused as refused:
-            raise refusal_of(refused) from refused
+            raise refusal_of(refused, ctx.lang) from refused
         if number is None:
             raise Refusal("record.source_unknown")
         ctx.data[self.field] = number
@@ -186,7 +188,7 @@ class RecordSummary(SummaryStep):
         try:
             receipt = ctx.services.submit_record(draft)
         except SubmissionRefused as refused:
-            raise refusal_of(refused) from refused
+            raise refusal_of(refused, ctx.lang) from refused
         ctx.end_flow()
         key = "record.filed" if draft.document_number else "record.filed_draft"
         return [Outbound(ctx.t(key, number=receipt.number), resend_when_unsure=True)]
@@ -226,12 +228,12 @@ class RecordFlow(Flow):
 
 RECORD = RecordFlow(
     {
-        "person": ShortTextStep("person", "record.person"),
-        "post": ShortTextStep("post", "record.post", optional=True),
+        "person": ShortTextStep("person", "record.person", words=True),
+        "post": ShortTextStep("post", "record.post", optional=True, words=True),
         "unit": UnitStep("unit", "record.unit"),
         "finding": FindingStep(),
         # The deciding authority (认定机关): the court, agency or discipline body.
-        "authority": ShortTextStep("authority", "record.authority", max_length=200),
+        "authority": ShortTextStep("authority", "record.authority", max_length=200, words=True),
         "severity": SeverityStep(),
         # No document yet: skipped, the record is registered as a draft (its clock runs).
         "document": ShortTextStep("document_number", "record.document_or_draft", optional=True),

@@ -23,7 +23,7 @@ from dialogs.flows.common import (
     running,
 )
 from dialogs.model import Button, FileRef, Outbound
-from dialogs.parsing import parse_case_number, visible_length
+from dialogs.parsing import has_words, parse_case_number, visible_length
 from dialogs.ports import SubmissionRefused
 from dialogs.ports_records import REQUESTERS, RecordRequest, RecordRequestKind
 
@@ -51,7 +51,7 @@ class RecordNumberStep(FreeTextStep):
         try:
             target = ctx.services.record_request_target(number, _kind(ctx))
         except SubmissionRefused as refused:
-            raise refusal_of(refused) from refused
+            raise refusal_of(refused, ctx.lang) from refused
         ctx.data["number"] = target.number
         ctx.data["target"] = {
             "person": target.person,
@@ -99,6 +99,8 @@ class ReasonsStep(FreeTextStep):
         minimum = ctx.services.limits.min_text_length
         if visible_length(text) < minimum:
             raise Refusal("requests.too_short", min=minimum)
+        if not has_words(text):  # the records service refuses it (reason_no_words): ask now
+            raise Refusal("requests.no_words")
         ctx.data["reasons"] = text.strip()
         return self.flow.proceed(ctx)
 
@@ -147,7 +149,7 @@ class RequestSummary(SummaryStep):
         try:
             receipt = ctx.services.submit_record_request(request)
         except SubmissionRefused as refused:
-            raise refusal_of(refused) from refused
+            raise refusal_of(refused, ctx.lang) from refused
         ctx.end_flow()
         text = ctx.t(f"{kind}.filed", number=receipt.number, days=receipt.days)
         return [Outbound(text, resend_when_unsure=True)]
@@ -164,7 +166,7 @@ class RecordRequestFlow(Flow):
             {
                 "number": RecordNumberStep(),
                 "requester": RequesterStep(),
-                "name": ShortTextStep("name", "requests.name", max_length=NAME_LIMIT),
+                "name": ShortTextStep("name", "requests.name", max_length=NAME_LIMIT, words=True),
                 "reasons": ReasonsStep(),
                 "files": AttachmentsStep("requests.files"),
                 "confirm": RequestSummary(),

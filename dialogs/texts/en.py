@@ -100,6 +100,7 @@ TEXTS: dict[str, str] = {
     "step.no_location": "No location is needed at this step.",
     "step.no_contact": "No contact is needed at this step.",
     "step.too_long": "That is too long: at most {max} characters.",
+    "step.no_words": "That needs words (not only symbols, digits or emoji): please type it again.",
     # complaint
     "complaint.what": (
         "Please describe what happened: which office or unit, what it did, what it caused "
@@ -244,6 +245,7 @@ TEXTS: dict[str, str] = {
         "That case is no longer open and cannot be followed; you can file a new complaint."
     ),
     "refused.other": "This could not be filed right now. Please try later or call 12345.",
+    "refused.worded": "{message}",
     "case.received": "received",
     "case.triage": "being assigned",
     "case.routed": "sent to the unit",

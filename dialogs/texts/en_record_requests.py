@@ -35,6 +35,8 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     "repaired (at least {min} characters):",
     "requests.too_short": "That is too short: please give the facts and reasons (at least {min} "
     "characters).",
+    "requests.no_words": "The reasons need words (not only symbols, digits or emoji): please "
+    "give the facts and reasons.",
     "requests.files": (
         "Any supporting documents? Send photos or files (up to {max}, {mb} MB each), then tap "
         "\u201cDone\u201d. Received so far: {count}."

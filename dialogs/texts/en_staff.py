@@ -32,6 +32,10 @@ STAFF_TEXTS: dict[str, str] = {
     ),
     "record.facts": "Summarise the facts and the decision briefly.",
     "record.too_short": "That summary is too short: write at least {min} characters.",
+    "record.no_words": (
+        "The summary needs words (not only symbols, digits or emoji): "
+        "give the facts and the finding."
+    ),
     "record.source": (
         "Did this record come from a complaint? Type the number of your unit's complaint case, "
         "or tap “Skip”."

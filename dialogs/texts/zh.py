@@ -80,6 +80,7 @@ TEXTS: dict[str, str] = {
     "step.no_location": "这一步不需要位置。",
     "step.no_contact": "这一步不需要联系方式。",
     "step.too_long": "内容太长，最多 {max} 字。",
+    "step.no_words": "这里要有文字（不能只有符号、数字或表情），请重新输入。",
     # complaint
     "complaint.what": (
         "请描述发生了什么：哪个部门或单位、什么事、有什么影响（至少 {min} 字，最多 {max} 字）。"
@@ -205,6 +206,7 @@ TEXTS: dict[str, str] = {
     "refused.clerk_inactive": "您的工作账号已停用，请联系区发展改革委。",
     "refused.not_followable": "这件案件已经办结，不能再关注了；您可以继续提交新的投诉。",
     "refused.other": "暂时无法提交，请稍后再试，或拨打 12345 热线。",
+    "refused.worded": "{message}",
     "case.received": "已受理",
     "case.triage": "分派中",
     "case.routed": "已派单",

@@ -28,6 +28,7 @@ RECORD_REQUEST_TEXTS: dict[str, str] = {
     "objection.reasons": "请写明异议的事实和理由（至少 {min} 个字）：",
     "repair.reasons": "请说明已完成的整改情况和申请信用修复的理由（至少 {min} 个字）：",
     "requests.too_short": "内容太短，请写明事实和理由（至少 {min} 个字）。",
+    "requests.no_words": "理由里要有文字（不能只有符号、数字或表情），请写明事实和理由。",
     "requests.files": (
         "有证明材料吗？请直接发送照片或文件（最多 {max} 个，每个不超过 {mb} MB），"
         "发完点「完成」。已收到 {count} 个。"

@@ -28,6 +28,7 @@ STAFF_TEXTS: dict[str, str] = {
     "record.arose": "失信信息是哪天产生的（文书生效日期）？须在 7 个工作日内报送。",
     "record.facts": "请简要说明失信事实和认定结果。",
     "record.too_short": "摘要太短，请至少写 {min} 个字。",
+    "record.no_words": "摘要里要有文字（不能只有符号、数字或表情），请写明失信事实和认定结果。",
     "record.source": "这条记录来自哪件投诉？请输入本单位投诉案件的编号；没有请点「跳过」。",
     "record.source_unknown": "没有找到本单位的这件投诉案件。请核对编号，或点「跳过」。",
     "record.files": (
