@@ -28,6 +28,8 @@ _QUERIES: dict[str, Callable[[Ctx, tuple[str, ...]], list[Outbound]]] = {
     "sign": clerk.sign,
     "email": email.command,
 }
+# The command that starts a flow again, where it is not the flow's name.
+_RESTARTS = {"complaint": "report"}
 MENU_COMMANDS = frozenset({"report", "mycases", "queue", "record", "lang"})
 MENU_COMMANDS |= {"objection", "repair"}
 
@@ -70,4 +72,7 @@ def _navigate(ctx: Ctx, name: str) -> list[Outbound]:
     if name == "skip":
         return flow.current(ctx).on_skip(ctx)
     ctx.end_flow()
-    return [Outbound(ctx.t("cancel.done"), remove_keyboard=True)]
+    again = _RESTARTS.get(flow.name, flow.name)
+    if again not in _STARTERS:  # a rating is not started by a command: nothing to send
+        return [Outbound(ctx.t("cancel.done_plain"), remove_keyboard=True)]
+    return [Outbound(ctx.t("cancel.done", command=again), remove_keyboard=True)]

@@ -16,7 +16,8 @@ def bind(ctx: Ctx, args: tuple[str, ...]) -> list[Outbound]:
     """Link this chat to the staff account that a one-time code names."""
     if not args:
         raise Refusal("clerk.bind_usage")
-    view = ctx.services.bind_clerk(normalise(args[0]), ctx.chat)
+    # A code read out over the phone is often typed in its two halves: "ABCD EFGH".
+    view = ctx.services.bind_clerk(normalise("".join(args)), ctx.chat)
     if view is None:
         raise Refusal("clerk.bind_failed")
     ctx.state.clerk = view.to_dict()

@@ -60,7 +60,8 @@ TEXTS: dict[str, str] = {
     "nav.skip": "Skip ➡️",
     "nav.went_back": "Going back one step.",
     "nav.cancel": "✖️ Cancel",
-    "cancel.done": "Cancelled; nothing was filed. Send /report to start again.",
+    "cancel.done": "Cancelled; nothing was filed. Send /{command} to start again.",
+    "cancel.done_plain": "Cancelled; nothing was filed.",
     "cancel.nothing": "Nothing to cancel. Send /report to file a complaint.",
     # inputs refused at any step
     "input.group": (

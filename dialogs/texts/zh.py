@@ -54,7 +54,8 @@ TEXTS: dict[str, str] = {
     "nav.skip": "跳过 ➡️",
     "nav.went_back": "好的，返回上一步。",
     "nav.cancel": "✖️ 取消",
-    "cancel.done": "已取消，填写的内容没有提交。需要时发送 /report 重新开始。",
+    "cancel.done": "已取消，填写的内容没有提交。需要时发送 /{command} 重新开始。",
+    "cancel.done_plain": "已取消，填写的内容没有提交。",
     "cancel.nothing": "当前没有进行中的操作。发送 /report 开始投诉举报。",
     # inputs refused at any step
     "input.group": "为保护您的隐私，请在与我的私聊中投诉举报，群聊中的消息不予受理。",
