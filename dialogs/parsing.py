@@ -106,7 +106,7 @@ def short_answer(text: str) -> str:
     that a reader sees whole: no invisible mark or control character (`_INVISIBLE`: a
     trailing U+200F made one document number two, and an ESC reached a terminal as typed),
     each run of white space one space. Records keep their short fields through it, so a
-    field is compared as it reads (reviewer, 2026-12-04)."""
+    field is compared as it reads (reviewer, 2026-12-03)."""
     return " ".join(_INVISIBLE.sub("", text).split())
 
 

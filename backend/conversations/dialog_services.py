@@ -20,13 +20,14 @@ from backend.cases.intake import Draft, submit
 from backend.cases.models import Case, CaseFollower, CaseKind, CaseStatus
 from backend.cases.numbers import canonical_number
 from backend.cases.pins import case_by_pin
+from backend.cases.queries import get_case
 from backend.cases.workflow import OPEN_STATES
 from backend.conversations.dialog_clerks import ClerkDialogServices
 from backend.conversations.dialog_email import EmailDialogServices
 from backend.conversations.dialog_ratings import RatingDialogServices
 from backend.conversations.dialog_records import RecordDialogServices
-from backend.errors import ValidationFailed
-from backend.people.models import Reporter
+from backend.errors import NotFound, ValidationFailed
+from backend.people.models import Reporter, StaffAccount
 from backend.periods import day_bounds, local_day
 from backend.taxonomy.tables import Department, unit_names
 from dialogs import ports as dp
@@ -267,7 +268,8 @@ class BackendDialogServices(
         mark_filed(session=self.session, chat=chat, digests=[f.file_id for f in files], now=now)
 
     def case_status(self, number: str, pin: str | None, chat: ChatRef) -> dp.StatusView | None:
-        """Return a case's status to its reporter (by chat or PIN), its progress to a watcher.
+        """Return a case's status to its reporter (by chat or PIN), its progress to a watcher,
+        and the case to a staff account bound to the chat that may see it (a reminder's 查看).
 
         None says nothing more. A watcher (a follower, or the reporter of a repeat merged
         into the case) never sees the reply or the reason: those were written to the reporter.
@@ -276,6 +278,9 @@ class BackendDialogServices(
         watching = case is None and not pin
         if watching:
             case = self._watched_case(number, chat)
+        if case is None and not pin:  # a reminder's 查看 button to the unit's bound clerk
+            case = self._units_case(number, chat)
+            watching = case is None
         if case is None:
             return None
         category = self.container.taxonomy.category(case.category_id or "")
@@ -323,6 +328,21 @@ class BackendDialogServices(
             )
             for c in self.session.exec(statement).all()
         ]
+
+    def _units_case(self, number: str, chat: ChatRef) -> Case | None:
+        """Return the case to the staff account bound to this chat when the case list's
+        rule lets it see the case (its unit's, one it assists; a coordinator's: any), else
+        None."""
+        clerk = self.bound_clerk(chat)
+        if clerk is None:
+            return None
+        staff = self.session.get(StaffAccount, clerk.staff_id)
+        if staff is None:
+            return None
+        try:
+            return get_case(session=self.session, number=number, actor=Actor.staff(staff))
+        except NotFound:
+            return None
 
     def _reporters_case(self, number: str, chat: ChatRef, pin: str | None) -> Case | None:
         """Return the case to the chat it was filed from, or to anyone with its PIN.

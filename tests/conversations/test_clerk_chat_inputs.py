@@ -1,5 +1,5 @@
 """A clerk's chat takes a bind code as it is read out, and a cancelled dialog says how to start
-that dialog again (reviewer, 2026-12-04: "ABCD EFGH" was refused, and a cancelled /record
+that dialog again (reviewer, 2026-12-03: "ABCD EFGH" was refused, and a cancelled /record
 pointed to /report)."""
 
 from __future__ import annotations

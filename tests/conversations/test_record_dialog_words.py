@@ -1,6 +1,6 @@
 """What a clerk types into /record, and a named side into /objection, is checked at its
 question by the records service's own rules, so the confirmation never meets a refusal worded
-"please try later" that no later try could pass (reviewer, 2026-12-04: a summary "！！！…",
+"please try later" that no later try could pass (reviewer, 2026-12-03: a summary "！！！…",
 a person "。。。", a document number carrying control characters)."""
 
 from __future__ import annotations

@@ -1,0 +1,67 @@
+"""A reminder's 查看 (Open) button shows a clerk the case of their unit, and no other.
+
+Reviewer, 2026-12-03: tapping 查看 on a reminder about the clerk's own unit's case answered
+that the chat had filed no such case and asked for its PIN: the button stood for `/status`,
+which knew only the reporter and followers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.bootstrap import Container
+from backend.conversations.service import ConversationService
+from backend.db import session_scope
+from backend.people.invites import issue_invite
+from backend.people.service import create_staff
+from dialogs import texts
+from dialogs.model import ChatRef
+from tests.conversations.driver import Chat, file_complaint
+from tests.conversations.test_service import ARREARS, cases
+
+
+def bound_clerk_of(service: ConversationService, container: Container, unit: str) -> Chat:
+    """Return a console chat bound to a new clerk of `unit`."""
+    with session_scope(container.engine) as session:
+        staff, _ = create_staff(
+            session=session,
+            name=f"{unit} 联络员",
+            role="clerk",
+            department=unit,
+            clock=container.clock,
+        )
+        code = issue_invite(session=session, staff=staff, clock=container.clock)
+    chat = Chat(service, chat=ChatRef("console", f"clerk-{unit}"))
+    chat.command("bind", code)
+    assert chat.text.startswith("绑定成功")
+    return chat
+
+
+def test_a_clerk_tapping_open_on_a_reminder_sees_the_case_of_their_unit(
+    service: ConversationService, container: Container
+) -> None:
+    file_complaint(Chat(service), ARREARS)  # routed to the finance bureau (czj)
+    [case] = cases(container)
+    clerk = bound_clerk_of(service, container, "czj")
+
+    clerk.send("button", payload=f"open:{case.number}")
+
+    assert clerk.text.startswith(f"案件 {case.number}：")
+    assert "承办单位：区财政局" in clerk.text
+
+
+@pytest.mark.parametrize("how", ["button", "command"])
+def test_a_clerk_of_another_unit_sees_nothing_of_the_case(
+    service: ConversationService, container: Container, how: str
+) -> None:
+    file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    other = bound_clerk_of(service, container, "sfj")
+
+    if how == "button":
+        other.send("button", payload=f"open:{case.number}")
+    else:
+        other.command("status", case.number)
+
+    assert other.text == texts.render("zh", "status.pin_needed", number=case.number)
+    assert [c.status for c in cases(container)] == ["routed"]
