@@ -263,8 +263,12 @@ class DialogServices(RecordRequestServices, ReporterEmailServices, Protocol):
         """Keep a rating or comment that came after the case stopped waiting, as a note on it."""
         ...
 
-    def bind_clerk(self, code: str, chat: ChatRef) -> ClerkView | None:
-        """Spend a one-time code to link the chat to a staff account; None when invalid."""
+    def bind_clerk(self, code: str, chat: ChatRef, language: str) -> ClerkView | None:
+        """Link the chat to a one-time code's staff account, notices in `language`; or None."""
+        ...
+
+    def keep_language(self, chat: ChatRef, language: str) -> None:
+        """Write the chat's notices (reminders, case updates) in `language` from now on."""
         ...
 
     def bound_clerk(self, chat: ChatRef) -> ClerkView | None:

@@ -109,14 +109,15 @@ class ClerkDialogServices(ABC):
             return None
         return case.number if case.kind == CaseKind.complaint.value else None
 
-    def bind_clerk(self, code: str, chat: ChatRef) -> dp.ClerkView | None:
-        """Bind this chat to the staff account of a one-time code."""
+    def bind_clerk(self, code: str, chat: ChatRef, language: str) -> dp.ClerkView | None:
+        """Bind this chat to the staff account of a one-time code; its reminders are written
+        in the chat's language."""
         bound = redeem_invite(
             session=self.session,
             code=code,
             channel=chat.channel,
             chat_id=chat.chat_id,
-            language="zh",
+            language=language,
             clock=self.container.clock,
         )
         if bound is None:

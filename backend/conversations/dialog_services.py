@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import CompoundSelect, bindparam, union
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, select, update
 
 from backend.actors import REPORTER, Actor
 from backend.attachments.store import ContentStore, FileFetcher, attach
@@ -27,7 +27,7 @@ from backend.conversations.dialog_email import EmailDialogServices
 from backend.conversations.dialog_ratings import RatingDialogServices
 from backend.conversations.dialog_records import RecordDialogServices
 from backend.errors import NotFound, ValidationFailed
-from backend.people.models import Reporter, StaffAccount
+from backend.people.models import Reporter, StaffAccount, StaffChat
 from backend.periods import day_bounds, local_day
 from backend.taxonomy.tables import Department, unit_names
 from dialogs import ports as dp
@@ -157,6 +157,20 @@ class BackendDialogServices(
             for case_id in ids
             if case_id in cases
         ]
+
+    def keep_language(self, chat: ChatRef, language: str) -> None:
+        """Write this chat's notices in `language` from now on: its staff binding (reminders,
+        digests), the reporters of the cases it filed and the cases it follows (updates)."""
+        for table in (StaffChat, Reporter, CaseFollower):
+            self.session.execute(
+                update(table)
+                .where(
+                    col(table.channel) == chat.channel,
+                    col(table.chat_id) == chat.chat_id,
+                    col(table.language) != language,
+                )
+                .values(language=language)
+            )
 
     def follow_case(self, number: str, chat: ChatRef, language: str) -> None:
         """Let this chat receive the updates of an open case (or of the case it was merged into).

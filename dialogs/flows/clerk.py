@@ -17,7 +17,7 @@ def bind(ctx: Ctx, args: tuple[str, ...]) -> list[Outbound]:
     if not args:
         raise Refusal("clerk.bind_usage")
     # A code read out over the phone is often typed in its two halves: "ABCD EFGH".
-    view = ctx.services.bind_clerk(normalise("".join(args)), ctx.chat)
+    view = ctx.services.bind_clerk(normalise("".join(args)), ctx.chat, ctx.state.language)
     if view is None:
         raise Refusal("clerk.bind_failed")
     ctx.state.clerk = view.to_dict()

@@ -54,4 +54,5 @@ def choose_language(ctx: Ctx, code: str) -> Outbound:
     if code not in LANGUAGES:
         raise Refusal("lang.unknown")
     ctx.state.language = code
+    ctx.services.keep_language(ctx.chat, code)  # the chat's notices follow it
     return Outbound(ctx.t("lang.switched"))

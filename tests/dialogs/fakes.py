@@ -101,6 +101,7 @@ class FakeServices:
     )  # (category, street)
     followed: list[tuple[str, ChatRef, str]] = field(default_factory=list)
     bindings: dict[ChatRef, ClerkView] = field(default_factory=dict)
+    languages: dict[ChatRef, str] = field(default_factory=dict)  # what notices are written in
     binding_checks: int = 0
     emails: dict[ChatRef, str] = field(default_factory=dict)  # /email, by chat
     confirmed_emails: set[ChatRef] = field(default_factory=set)  # confirmed by their owners
@@ -196,11 +197,15 @@ class FakeServices:
         self._maybe_refuse()
         self.notes.append((number, rating, comment))
 
-    def bind_clerk(self, code: str, chat: ChatRef) -> ClerkView | None:
+    def bind_clerk(self, code: str, chat: ChatRef, language: str) -> ClerkView | None:
         view = self.codes.pop(code, None)  # one-time codes
         if view is not None:
             self.bindings[chat] = view
+            self.languages[chat] = language
         return view
+
+    def keep_language(self, chat: ChatRef, language: str) -> None:
+        self.languages[chat] = language
 
     def bound_clerk(self, chat: ChatRef) -> ClerkView | None:
         self.binding_checks += 1
