@@ -76,6 +76,14 @@ RECORD_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请选择严重程度（轻微、一般、严重）。",
         "en": "Please give the severity (minor, general or serious).",
     },
+    "record_post_no_words": {
+        "zh": "职务没有可读的文字：请写出职务，或不填。",
+        "en": "The post has no words: write the post, or leave it out.",
+    },
+    "record_authority_no_words": {
+        "zh": "认定机关没有可读的文字：请写出作出认定的机关，或不填。",
+        "en": "The deciding authority has no words: name it, or leave it out.",
+    },
     "record_post_too_long": {
         "zh": "职务太长，最多 {max} 个字符。",
         "en": "The post is too long: at most {max} characters.",

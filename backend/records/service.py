@@ -39,6 +39,11 @@ from backend.taxonomy.tables import Department
 from backend.unit_scope import refuse_other_unit
 from dialogs.parsing import has_letter, short_answer
 
+# Optional short fields that, when given, must hold a letter: (field, the code refusing it).
+WORDED_FIELDS = (
+    ("person_post", "record_post_no_words"),
+    ("authority", "record_authority_no_words"),
+)
 # What `state=` of the list accepts besides the RecordState values.
 STATE_FILTERS = (
     *(s.value for s in RecordState),
@@ -363,6 +368,10 @@ def _check(new: NewRecord, env: RecordEnv) -> None:
             raise ValidationFailed("unstorable_form_text", field=field)
     if not has_letter(short_answer(new.person_name)):  # blank, invisible marks, "。。。"
         raise ValidationFailed("record_person_required", field="person_name")
+    for field, code in WORDED_FIELDS:
+        given = short_answer(getattr(new, field) or "")  # left out or blank: not given
+        if given and not has_letter(given):  # "。。。" names no post and no authority
+            raise ValidationFailed(code, field=field)
     if new.department not in env.cases.taxonomy.unit_codes:
         raise ValidationFailed("unknown_department", field="department", value=new.department)
     if new.finding_type not in {f.value for f in FindingType}:

@@ -107,6 +107,8 @@ SCHEMA_VALID_REFUSALS: dict[str, frozenset[str]] = {
             "record_summary_too_short",
             "record_summary_too_long",  # the configured limit, below the document's bound
             "record_person_required",  # a name of white space only
+            "record_post_no_words",  # a post of punctuation only
+            "record_authority_no_words",  # a deciding authority of punctuation only
             "unknown_department",
             "record_arisen_in_future",
             "record_arisen_too_old",

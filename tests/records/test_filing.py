@@ -126,6 +126,9 @@ def test_bad_records_are_refused_in_the_callers_language(client: TestClient, sta
         ({"person_name": ""}, "record_person_required", "请填写失信人员姓名。"),
         ({"person_name": "\x07"}, "record_person_required", "请填写失信人员姓名。"),
         ({"person_name": "\u202e\u200b"}, "record_person_required", "请填写失信人员姓名。"),
+        # The chat asks again for these; the API took them (reviewer, 2026-12-03).
+        ({"person_post": "。。。！"}, "record_post_no_words", "职务没有可读的文字"),
+        ({"authority": "？？"}, "record_authority_no_words", "认定机关没有可读的文字"),
     ]
     for body, code, words in cases:
         refused = file_record(client, zh, **body)
