@@ -189,8 +189,13 @@ class ClerkDialogServices(ABC):
                 env=self.container.case_env,
                 command=Command(action=Action.sign, version=case.version),
             )
-        except (InvalidTransition, StaleVersion):
+        except StaleVersion:  # changed meanwhile: a colleague signed at the same moment
             raise dp.SubmissionRefused("already_signed") from None
+        except InvalidTransition:  # signed for already, or past signing (resolved, closed...)
+            signed = case.status in (CaseStatus.signed, CaseStatus.in_progress)
+            raise dp.SubmissionRefused(
+                "already_signed" if signed else "not_waiting_to_sign"
+            ) from None
 
     def _active_staff(self, clerk: dp.ClerkView) -> StaffAccount:
         """Return the clerk's account as it is now; refuse one that was deactivated."""

@@ -238,6 +238,9 @@ TEXTS: dict[str, str] = {
     "refused.already_rated": "This case has been rated already. Thank you.",
     "refused.not_ratable": "This case cannot be rated now.",
     "refused.already_signed": "This case has been signed for already.",
+    "refused.not_waiting_to_sign": (
+        "This case no longer waits to be signed for. Send /queue to see the cases that do."
+    ),
     "refused.not_your_unit": "This case does not belong to your unit.",
     "refused.clerk_inactive": (
         "Your staff account is disabled; please contact the Development and Reform Commission."

@@ -203,6 +203,9 @@ TEXTS: dict[str, str] = {
     "refused.already_rated": "这件案件已经评价过了，谢谢。",
     "refused.not_ratable": "这件案件现在不能评价。",
     "refused.already_signed": "这件案件已经签收过了。",
+    "refused.not_waiting_to_sign": (
+        "这件案件已不在等待签收的环节，无需签收。发送 /queue 查看待签收的案件。"
+    ),
     "refused.not_your_unit": "这件案件不属于您的单位。",
     "refused.clerk_inactive": "您的工作账号已停用，请联系区发展改革委。",
     "refused.not_followable": "这件案件已经办结，不能再关注了；您可以继续提交新的投诉。",

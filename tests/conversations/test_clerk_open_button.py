@@ -8,11 +8,16 @@ which knew only the reporter and followers.
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
 
+from backend.actors import Actor
 from backend.bootstrap import Container
+from backend.cases.models import Case
+from backend.cases.workflow import Action, Command, transition
 from backend.conversations.service import ConversationService
 from backend.db import session_scope
 from backend.people.invites import issue_invite
+from backend.people.models import StaffAccount
 from backend.people.service import create_staff
 from dialogs import texts
 from dialogs.model import ChatRef
@@ -65,3 +70,30 @@ def test_a_clerk_of_another_unit_sees_nothing_of_the_case(
 
     assert other.text == texts.render("zh", "status.pin_needed", number=case.number)
     assert [c.status for c in cases(container)] == ["routed"]
+
+
+def test_a_sign_button_of_a_case_already_resolved_says_it_no_longer_waits_not_already_signed(
+    service: ConversationService, container: Container
+) -> None:
+    # Reviewer, 2026-12-03: a stale 签收 button of a closed case answered "已经签收过了".
+    file_complaint(Chat(service), ARREARS)
+    [case] = cases(container)
+    clerk = bound_clerk_of(service, container, "czj")
+    clerk.send("button", payload=f"sign:{case.number}")
+    assert clerk.text.startswith(texts.render("zh", "clerk.signed", number=case.number))
+    clerk.send("button", payload=f"sign:{case.number}")
+    assert clerk.text.startswith(texts.render("zh", "refused.already_signed"))
+    with session_scope(container.engine) as session:
+        row = session.exec(select(Case).where(Case.number == case.number)).one()
+        actor = Actor.staff(session.exec(select(StaffAccount)).one())
+        transition(
+            session=session,
+            case=row,
+            actor=actor,
+            env=container.case_env,
+            command=Command(action=Action.resolve, version=row.version, reply="已付款"),
+        )
+
+    clerk.send("button", payload=f"sign:{case.number}")
+
+    assert clerk.text.startswith(texts.render("zh", "refused.not_waiting_to_sign"))
