@@ -319,9 +319,7 @@ def report(
             f"{echo_ups / dialog_ups:.2f}x (median)",
         ),
     ]
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
+    print_rows(rows)
 
 
 def report_floor(echoes: list[Round], floors: list[Round], dialogs: list[Round]) -> None:
@@ -339,7 +337,7 @@ def report_floor(echoes: list[Round], floors: list[Round], dialogs: list[Round])
         return statistics.median(1000 * r.parts["bot"] / r.updates for r in rounds)
 
     floor_rates = [r.updates / r.seconds for r in floors]
-    rows = [
+    rows: list[tuple[str, Any]] = [
         ("canned floor, updates/s", f"{rate(floors):.0f}  (rounds: {_list(floor_rates)})"),
         ("CPU ms per update of the bot alone, floor", f"{bot_cpu(floors):.1f}"),
         (
@@ -353,6 +351,11 @@ def report_floor(echoes: list[Round], floors: list[Round], dialogs: list[Round])
             f"{bot_cpu(dialogs) / bot_cpu(floors):.2f}x for the bot alone",
         ),
     ]
+    print_rows(rows)
+
+
+def print_rows(rows: list[tuple[str, Any]]) -> None:
+    """Print (name, value) rows as two aligned columns."""
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
