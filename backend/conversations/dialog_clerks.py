@@ -126,6 +126,11 @@ class ClerkDialogServices(ABC):
 
     def bound_clerk(self, chat: ChatRef) -> dp.ClerkView | None:
         """Return the active staff account bound to this chat now (None once cut off)."""
+        staff = self.bound_staff(chat)
+        return self._clerk_view(staff) if staff is not None else None
+
+    def bound_staff(self, chat: ChatRef) -> StaffAccount | None:
+        """Return the active staff account bound to this chat, or None."""
         statement = (
             select(StaffAccount)
             .join(StaffChat, col(StaffChat.staff_id) == StaffAccount.id)
@@ -135,8 +140,7 @@ class ClerkDialogServices(ABC):
                 col(StaffAccount.active),
             )
         )
-        staff = self.session.exec(statement).first()
-        return self._clerk_view(staff) if staff is not None else None
+        return self.session.exec(statement).first()
 
     def clerk_queue(self, clerk: dp.ClerkView) -> Sequence[dp.QueueItem]:
         """Return the unit's cases waiting to be signed for, oldest first."""

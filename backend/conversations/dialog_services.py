@@ -27,7 +27,7 @@ from backend.conversations.dialog_email import EmailDialogServices
 from backend.conversations.dialog_ratings import RatingDialogServices
 from backend.conversations.dialog_records import RecordDialogServices
 from backend.errors import NotFound, ValidationFailed
-from backend.people.models import Reporter, StaffAccount, StaffChat
+from backend.people.models import Reporter, StaffChat
 from backend.periods import day_bounds, local_day
 from backend.taxonomy.tables import Department, unit_names
 from dialogs import ports as dp
@@ -347,10 +347,7 @@ class BackendDialogServices(
         """Return the case to the staff account bound to this chat when the case list's
         rule lets it see the case (its unit's, one it assists; a coordinator's: any), else
         None."""
-        clerk = self.bound_clerk(chat)
-        if clerk is None:
-            return None
-        staff = self.session.get(StaffAccount, clerk.staff_id)
+        staff = self.bound_staff(chat)
         if staff is None:
             return None
         try:

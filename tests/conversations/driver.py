@@ -92,14 +92,17 @@ def file_complaint(chat: Chat, text: str) -> str:
     return chat.text
 
 
-def bound_clerk(service: ConversationService, container: Container) -> tuple[Chat, int]:
-    """Return a czj clerk's chat, bound with a one-time code, and the account's id."""
+def bound_clerk(
+    service: ConversationService, container: Container, unit: str = "czj", name: str = "财政局 李"
+) -> tuple[Chat, int]:
+    """Return the chat of a new clerk of `unit`, bound with a one-time code, and the account's
+    id."""
     with session_scope(container.engine) as session:
         staff, _ = create_staff(
             session=session,
-            name="财政局 李",
+            name=name,
             role="clerk",
-            department="czj",
+            department=unit,
             clock=container.clock,
         )
         code = issue_invite(session=session, staff=staff, clock=container.clock)

@@ -16,30 +16,10 @@ from backend.cases.models import Case
 from backend.cases.workflow import Action, Command, transition
 from backend.conversations.service import ConversationService
 from backend.db import session_scope
-from backend.people.invites import issue_invite
 from backend.people.models import StaffAccount
-from backend.people.service import create_staff
 from dialogs import texts
-from dialogs.model import ChatRef
-from tests.conversations.driver import Chat, file_complaint
+from tests.conversations.driver import Chat, bound_clerk, file_complaint
 from tests.conversations.test_service import ARREARS, cases
-
-
-def bound_clerk_of(service: ConversationService, container: Container, unit: str) -> Chat:
-    """Return a console chat bound to a new clerk of `unit`."""
-    with session_scope(container.engine) as session:
-        staff, _ = create_staff(
-            session=session,
-            name=f"{unit} 联络员",
-            role="clerk",
-            department=unit,
-            clock=container.clock,
-        )
-        code = issue_invite(session=session, staff=staff, clock=container.clock)
-    chat = Chat(service, chat=ChatRef("console", f"clerk-{unit}"))
-    chat.command("bind", code)
-    assert chat.text.startswith("绑定成功")
-    return chat
 
 
 def test_a_clerk_tapping_open_on_a_reminder_sees_the_case_of_their_unit(
@@ -47,7 +27,7 @@ def test_a_clerk_tapping_open_on_a_reminder_sees_the_case_of_their_unit(
 ) -> None:
     file_complaint(Chat(service), ARREARS)  # routed to the finance bureau (czj)
     [case] = cases(container)
-    clerk = bound_clerk_of(service, container, "czj")
+    clerk, _ = bound_clerk(service, container)
 
     clerk.send("button", payload=f"open:{case.number}")
 
@@ -61,7 +41,7 @@ def test_a_clerk_of_another_unit_sees_nothing_of_the_case(
 ) -> None:
     file_complaint(Chat(service), ARREARS)
     [case] = cases(container)
-    other = bound_clerk_of(service, container, "sfj")
+    other, _ = bound_clerk(service, container, unit="sfj", name="司法局 张")
 
     if how == "button":
         other.send("button", payload=f"open:{case.number}")
@@ -78,14 +58,16 @@ def test_a_sign_button_of_a_case_already_resolved_says_it_no_longer_waits_not_al
     # Reviewer, 2026-12-03: a stale 签收 button of a closed case answered "已经签收过了".
     file_complaint(Chat(service), ARREARS)
     [case] = cases(container)
-    clerk = bound_clerk_of(service, container, "czj")
+    clerk, staff_id = bound_clerk(service, container)
     clerk.send("button", payload=f"sign:{case.number}")
     assert clerk.text.startswith(texts.render("zh", "clerk.signed", number=case.number))
     clerk.send("button", payload=f"sign:{case.number}")
     assert clerk.text.startswith(texts.render("zh", "refused.already_signed"))
     with session_scope(container.engine) as session:
         row = session.exec(select(Case).where(Case.number == case.number)).one()
-        actor = Actor.staff(session.exec(select(StaffAccount)).one())
+        staff = session.get(StaffAccount, staff_id)
+        assert staff is not None
+        actor = Actor.staff(staff)
         transition(
             session=session,
             case=row,
